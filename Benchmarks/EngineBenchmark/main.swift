@@ -1,0 +1,2 @@
+import PropertyCheck
+print("engine benchmark: not yet")

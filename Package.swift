@@ -1,0 +1,33 @@
+// swift-tools-version: 6.1
+// StressCheck: property-based and fuzz verification of trading state machines.
+// No package dependencies, by design: the engine, the shrinker and the CLI are all ours.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+var products: [Product] = []
+var targets: [Target] = []
+
+// MARK: - Engine (issue 2): PropertyCheck knows nothing of trading or of any test framework.
+products += [
+    .library(name: "PropertyCheck", targets: ["PropertyCheck"]),
+    .library(name: "PropertyCheckTesting", targets: ["PropertyCheckTesting"]),
+]
+targets += [
+    .target(name: "PropertyCheck", swiftSettings: strict),
+    .target(name: "PropertyCheckTesting", dependencies: ["PropertyCheck"], swiftSettings: strict),
+    .testTarget(name: "PropertyCheckTests", dependencies: ["PropertyCheck", "PropertyCheckTesting"], swiftSettings: strict),
+    .executableTarget(name: "engine-benchmark", dependencies: ["PropertyCheck"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
+]
+
+// MARK: - Production machines (issue 3): TradingVocabulary + TradingMachines.
+
+// MARK: - Models, checks and the stresscheck CLI (issue 4).
+
+let package = Package(
+    name: "StressCheck",
+    platforms: [.macOS(.v15)],
+    products: products,
+    dependencies: [],
+    targets: targets
+)

@@ -1,0 +1,4 @@
+import Testing
+@testable import PropertyCheck
+
+@Test func layoutVersionIsOne() { #expect(PropertyCheckVersion.choiceStreamLayout == 1) }
