@@ -16,8 +16,10 @@ products += [
 targets += [
     .target(name: "PropertyCheck", swiftSettings: strict),
     .target(name: "PropertyCheckTesting", dependencies: ["PropertyCheck"], swiftSettings: strict),
-    .testTarget(name: "PropertyCheckTests", dependencies: ["PropertyCheck", "PropertyCheckTesting"], swiftSettings: strict),
-    .executableTarget(name: "engine-benchmark", dependencies: ["PropertyCheck"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
+    // The shrinking problems of the quality suite, shared by the tests and the benchmark.
+    .target(name: "ShrinkChallenges", dependencies: ["PropertyCheck"], swiftSettings: strict),
+    .testTarget(name: "PropertyCheckTests", dependencies: ["PropertyCheck", "PropertyCheckTesting", "ShrinkChallenges"], swiftSettings: strict),
+    .executableTarget(name: "engine-benchmark", dependencies: ["PropertyCheck", "ShrinkChallenges"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
 ]
 
 // MARK: - Production machines (issue 3): TradingVocabulary + TradingMachines.

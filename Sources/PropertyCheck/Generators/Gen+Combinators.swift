@@ -1,0 +1,75 @@
+extension Gen {
+    /// Transforms each value; shrinks exactly as `self` does.
+    @inlinable
+    public func map<T>(_ transform: @escaping @Sendable (Value) -> T) -> Gen<T> {
+        let body = self.body
+        return Gen<T>(label: label, problem: problem) { s throws(Rejection) in transform(try body(&s)) }
+    }
+
+    /// Draws a value, then draws from the generator it picks (dependent generation).
+    ///
+    /// Both draws live in one stream, so shrinking the first value re-runs `transform` and the
+    /// second generator simply reads the bytes that follow: no per-type shrinker is needed.
+    public func flatMap<T>(_ transform: @escaping @Sendable (Value) -> Gen<T>) -> Gen<T> {
+        let body = self.body
+        let label = SpanLabel.next()
+        return Gen<T>(label: label, problem: problem) { s throws(Rejection) in
+            let span = s.beginSpan(label: label)
+            let next = transform(try body(&s))
+            if let problem = next.problem { throw .invalidGenerator(problem) }
+            let value = try next.body(&s)
+            s.endSpan(span)
+            return value
+        }
+    }
+
+    /// Keeps only values satisfying `isIncluded`, drawing again up to `maxAttempts` times; a case
+    /// whose attempts all fail is rejected (counted against the check's rejection budget).
+    public func filter(maxAttempts: Int = 10, fileID: String = #fileID, line: Int = #line,
+                       _ isIncluded: @escaping @Sendable (Value) -> Bool) -> Gen<Value> {
+        guard maxAttempts > 0 else {
+            return .invalid(GeneratorError(function: "Gen.filter(maxAttempts:)",
+                                           message: "maxAttempts is \(maxAttempts); it must be at least 1", fileID: fileID, line: line))
+        }
+        let body = self.body
+        let label = SpanLabel.next()
+        return Gen(label: label, problem: problem) { s throws(Rejection) in
+            for _ in 0..<maxAttempts {
+                let span = s.beginSpan(label: label)
+                let value = try body(&s)
+                s.endSpan(span)
+                if isIncluded(value) { return value }
+            }
+            throw .filterExhausted(attempts: maxAttempts)
+        }
+    }
+
+    /// `nil` or a value of `self`; shrinks to `nil`. In random generation a value is drawn four
+    /// times in five.
+    public var optional: Gen<Value?> {
+        let body = self.body
+        let label = SpanLabel.next()
+        let threshold = RandomSource.threshold(probability: 0.8)
+        return Gen<Value?>(label: label, problem: problem) { s throws(Rejection) in
+            let span = s.beginSpan(label: label)
+            defer { s.endSpan(span) }
+            return s.flag(threshold: threshold, label: label) ? try body(&s) : nil
+        }
+    }
+}
+
+extension Gen {
+    /// Draws from each generator in turn and returns the values as a tuple.
+    ///
+    /// ```swift
+    /// let pair = Gen.zip(Gen.int(in: 0...9), Gen.bool)   // Gen<(Int, Bool)>
+    /// ```
+    public static func zip<each T>(_ generators: repeat Gen<each T>) -> Gen<(repeat each T)> where Value == (repeat each T) {
+        var problem: GeneratorError?
+        for generator in repeat each generators { if problem == nil { problem = generator.problem } }
+        let label = SpanLabel.next()
+        return Gen<(repeat each T)>(label: label, problem: problem) { s throws(Rejection) in
+            (repeat try (each generators).body(&s))
+        }
+    }
+}

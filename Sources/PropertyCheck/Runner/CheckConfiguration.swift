@@ -1,0 +1,77 @@
+import Foundation
+
+/// The budgets and switches of one check. Every budget is named, has a documented default, and
+/// ends the run with a stated ``ExitReason`` instead of a hang.
+public struct CheckConfiguration: Sendable {
+    /// Cases to generate after replaying the corpus. Default 100.
+    public var cases: Int = 100
+    /// Discarded cases (filters out of attempts, `assume(false)`) allowed before the run stops
+    /// with ``ExitReason/tooManyRejections(rejected:valid:)``. Default 1,000.
+    public var maxRejections: Int = 1_000
+    /// Property calls the shrinker may make. Default 10,000.
+    public var shrinkCalls: Int = 10_000
+    /// Wall-clock time the shrinker may take. Default 60 s.
+    public var shrinkTime: Duration = .seconds(60)
+    /// A case whose property call takes longer fails with "deadline exceeded"; `nil` disables.
+    /// Default 200 ms, measured with a coarse clock (a few milliseconds of resolution).
+    public var caseDeadline: Duration? = .milliseconds(200)
+    /// The seed; `nil` derives a fixed one from the check's name. `STRESSCHECK_SEED` overrides both.
+    public var seed: UInt64?
+    /// The most bytes one case may draw; draws past it return their simplest value. Default 16 KiB.
+    public var maxBytes: Int = 16 * 1024
+    /// The corpus root (`<root>/<check name>/` holds this check's files); `nil` keeps no corpus.
+    /// `STRESSCHECK_CORPUS` overrides it.
+    public var corpusDirectory: String?
+    /// Save each minimized failure into the corpus. Default true.
+    public var saveFailures: Bool = true
+    /// Generating the first 10 cases may take this long before a "too slow" health failure.
+    public var generationTimeLimit: Duration = .seconds(2)
+    /// Run the health checks (too many rejections, too slow, data too large). Default true.
+    public var healthChecks: Bool = true
+    /// Most cases to run while a coverage requirement is still statistically undecided.
+    /// Default 10 × `cases`.
+    public var maxCoverageCases: Int?
+    /// A one-line command that reruns this check, printed with a failure (the `swift test`
+    /// adapter and the CLI fill it in).
+    public var replayHint: String?
+
+    public init(cases: Int = 100, seed: UInt64? = nil, corpusDirectory: String? = nil) {
+        self.cases = cases
+        self.seed = seed
+        self.corpusDirectory = corpusDirectory
+    }
+
+    /// The seed to use for `name`: `STRESSCHECK_SEED`, else `seed`, else a hash of the name.
+    public func effectiveSeed(for name: String) -> UInt64 {
+        if let text = ProcessInfo.processInfo.environment["STRESSCHECK_SEED"], let value = CheckConfiguration.parseSeed(text) {
+            return value
+        }
+        return seed ?? CheckConfiguration.stableHash(name)
+    }
+
+    /// The corpus root to use: `STRESSCHECK_CORPUS`, else `corpusDirectory`.
+    public var effectiveCorpusDirectory: String? {
+        ProcessInfo.processInfo.environment["STRESSCHECK_CORPUS"] ?? corpusDirectory
+    }
+
+    /// Parses a seed written in decimal or as `0x…` hexadecimal.
+    public static func parseSeed(_ text: String) -> UInt64? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed.hasPrefix("0x") { return UInt64(trimmed.dropFirst(2), radix: 16) }
+        return UInt64(trimmed)
+    }
+
+    /// A seed written the way reports print it.
+    public static func format(seed: UInt64) -> String {
+        "0x" + String(String(seed, radix: 16, uppercase: true).reversed()).padding(toLength: 16, withPad: "0", startingAt: 0).reversed()
+    }
+
+    /// FNV-1a: stable across runs and platforms, unlike `Hasher`.
+    public static func stableHash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    static func stableHash(_ text: String) -> UInt64 { stableHash(text.utf8) }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// Runs one check: replays the corpus, generates cases, shrinks a failure, reports.
+///
+/// Generation and the property are separate steps, so every case is decoded before the property
+/// sees it: the shrinker can then recognize a candidate that decodes to a case already tested
+/// (or to nothing simpler) and skip the property call.
+final class Runner<Value>: ShrinkOracle {
+    let name: String
+    let generator: Gen<Value>
+    let property: (Value, PropertyContext) throws -> Bool
+    let configuration: CheckConfiguration
+    let seed: UInt64
+    let context = PropertyContext()
+    var stream: ChoiceStream
+    var statistics = CheckStatistics()
+    var warnings: [String] = []
+    private var lastDecoded: Value?
+    private var lastMessage = ""
+    private let deadline: UInt64?
+
+    init(name: String, generator: Gen<Value>, configuration: CheckConfiguration,
+         property: @escaping (Value, PropertyContext) throws -> Bool) {
+        self.name = name
+        self.generator = generator
+        self.property = property
+        self.configuration = configuration
+        seed = configuration.effectiveSeed(for: name)
+        stream = ChoiceStream(replaying: [], randomTail: true, random: RandomSource(seed: seed), maxBytes: configuration.maxBytes)
+        deadline = configuration.caseDeadline?.nanoseconds
+    }
+
+    // MARK: Running one case
+
+    /// Runs the property on `value`; records the failure message.
+    func test(_ value: Value) -> Verdict {
+        statistics.propertyCalls += 1
+        let started = deadline == nil ? 0 : CoarseClock.nanoseconds()
+        let verdict: Verdict
+        do {
+            if try property(value, context) {
+                verdict = .passed
+            } else {
+                lastMessage = "property returned false"
+                verdict = .failed(.returnedFalse)
+            }
+        } catch is AssumptionRejected {
+            return .rejected
+        } catch {
+            lastMessage = String(describing: error)
+            verdict = .failed(.of(error))
+        }
+        if let deadline, verdict == .passed {
+            let elapsed = CoarseClock.nanoseconds() &- started
+            if elapsed > deadline {
+                lastMessage = "deadline exceeded: the case took \(elapsed / 1_000_000) ms, the deadline is \(deadline / 1_000_000) ms"
+                return .failed(FailureSignature(kind: "deadline exceeded"))
+            }
+        }
+        return verdict
+    }
+
+    func decode(_ bytes: [UInt8]) -> DecodedCase? {
+        stream.reset(replaying: bytes, randomTail: false, recordsSpans: true)
+        do {
+            lastDecoded = try generator.body(&stream)
+        } catch {
+            lastDecoded = nil
+            return nil
+        }
+        return DecodedCase(bytes: stream.recorded, key: stream.normalized, spans: stream.spans)
+    }
+
+    func testDecoded() -> Verdict {
+        guard let value = lastDecoded else { return .rejected }
+        context.startCase()
+        return test(value)
+    }
+
+    // MARK: The run
+
+    func run() -> CheckResult<Value> {
+        let clock = ContinuousClock()
+        let started = clock.now
+        defer { statistics.seconds = (clock.now - started).seconds }
+        if let problem = generator.problem { return finish(.invalidGenerator(problem)) }
+        let corpus = configuration.effectiveCorpusDirectory.map { Corpus(root: $0) }
+        if let corpus, let failure = replayCorpus(corpus) { return failure }
+        return generate(corpus: corpus, started: started)
+    }
+
+    /// Phase 1: every saved file for this check, before any random case.
+    private func replayCorpus(_ corpus: Corpus) -> CheckResult<Value>? {
+        let (entries, problems) = corpus.entries(for: name)
+        warnings += problems
+        var unread: [String] = []
+        for entry in entries {
+            statistics.corpusFiles += 1
+            stream.reset(replaying: entry.bytes, randomTail: false)
+            let value: Value
+            do {
+                value = try generator.body(&stream)
+            } catch {
+                warnings.append("\(entry.path): no longer decodes for this check (\(error)); it was written for a different generator. Replace or delete it.")
+                continue
+            }
+            if entry.bytes.count > stream.position && entry.bytes[stream.position...].contains(where: { $0 != 0 }) {
+                unread.append(entry.path)
+            }
+            context.startCase()
+            let verdict = test(value)
+            guard case .failed(let signature) = verdict else { continue }
+            statistics.validCases += 1
+            return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: "corpus file \(entry.path)")
+        }
+        if let first = unread.first {
+            warnings.append("\(unread.count) corpus file(s) have bytes this check's generator does not read (first: \(first)); they were written by the fuzzer or for a different generator")
+        }
+        return nil
+    }
+
+    /// Phase 2: the simplest case, then random cases (and targeted mutations), then coverage.
+    private func generate(corpus: Corpus?, started: ContinuousClock.Instant) -> CheckResult<Value> {
+        var targets = TargetSearch()
+        let coverage = CoverageDecision(maximumCases: configuration.maxCoverageCases ?? configuration.cases * 10)
+        let slowLimit = configuration.generationTimeLimit.nanoseconds
+        var generationNanoseconds: UInt64 = 0
+        var index = 0
+        while true {
+            if index >= configuration.cases && (index - configuration.cases) % 64 == 0 {
+                switch coverage.decide(requirements: context.requirements, labels: statistics.labels, valid: statistics.validCases, ran: index) {
+                case .met: return finish(.completed)
+                case .notMet(let shortfalls): return finish(.coverageNotMet(shortfalls))
+                case .undecided: break
+                }
+            }
+            if index == 0 {
+                stream.reset(replaying: [], randomTail: false)
+            } else if index * 2 >= configuration.cases, let mutant = targets.mutant(runner: self) {
+                statistics.targetedCases += 1
+                stream.reset(replaying: mutant, randomTail: true)
+            } else {
+                stream.reset(randomTail: true)
+            }
+            index += 1
+            let timing = index <= 10 && configuration.healthChecks
+            let generationStart = timing ? CoarseClock.nanoseconds() : 0
+            let value: Value
+            do {
+                value = try generator.body(&stream)
+            } catch {
+                statistics.rejectedCases += 1
+                if statistics.rejectedCases >= configuration.maxRejections && statistics.validCases < configuration.cases {
+                    return finish(.tooManyRejections(rejected: statistics.rejectedCases, valid: statistics.validCases))
+                }
+                continue
+            }
+            if timing {
+                generationNanoseconds &+= CoarseClock.nanoseconds() &- generationStart
+                if generationNanoseconds > slowLimit {
+                    return finish(.generationTooSlow(seconds: Double(generationNanoseconds) / 1e9))
+                }
+            }
+            if stream.overran {
+                statistics.overruns += 1
+                if configuration.healthChecks && statistics.overruns >= 20 && statistics.overruns * 4 > statistics.validCases {
+                    return finish(.dataTooLarge(overruns: statistics.overruns, valid: statistics.validCases))
+                }
+            }
+            context.startCase()
+            context.collecting = true
+            let verdict = test(value)
+            context.collecting = false
+            switch verdict {
+            case .rejected:
+                statistics.rejectedCases += 1
+                if statistics.rejectedCases >= configuration.maxRejections && statistics.validCases < configuration.cases {
+                    return finish(.tooManyRejections(rejected: statistics.rejectedCases, valid: statistics.validCases))
+                }
+            case .passed:
+                statistics.validCases += 1
+                recordLabels()
+                if !context.caseScores.isEmpty { targets.observe(context.caseScores, bytes: stream.normalized) }
+            case .failed(let signature):
+                statistics.validCases += 1
+                return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: "generation, case \(index)")
+            }
+        }
+    }
+
+    private func recordLabels() {
+        guard !context.caseLabels.isEmpty else { return }
+        var seen = Set<String>()
+        for label in context.caseLabels where seen.insert(label).inserted { statistics.labels[label, default: 0] += 1 }
+    }
+
+    /// Phase 3: shrink, confirm, save, report.
+    private func shrinkAndReport(failing bytes: [UInt8], signature: FailureSignature, corpus: Corpus?, foundIn: String) -> CheckResult<Value> {
+        let clock = ContinuousClock()
+        let started = clock.now
+        guard let decoded = decode(bytes) else { return finish(.flaky) }
+        var shrinker = Shrinker(oracle: self, failing: decoded, signature: signature,
+                                maxCalls: configuration.shrinkCalls, timeLimit: configuration.shrinkTime)
+        shrinker.run()
+        statistics.shrinkCalls = shrinker.calls
+        statistics.shrinkSteps = shrinker.steps
+        statistics.shrinkSeconds = (clock.now - started).seconds
+        guard decode(shrinker.best) != nil, let value = lastDecoded else { return finish(.flaky) }
+        context.startCase()
+        context.reportingNotes = true
+        let verdict = test(value)
+        context.reportingNotes = false
+        guard verdict == .failed(signature) else { return finish(.flaky) }
+        var savedPath: String?
+        if let corpus, configuration.saveFailures {
+            do { savedPath = try corpus.save(shrinker.bestKey, for: name) } catch { warnings.append("could not save the counterexample: \(error)") }
+        }
+        let counterexample = Counterexample(value: value, bytes: shrinker.bestKey, signature: signature, message: lastMessage,
+                                            notes: context.notes, shrinkStoppedBy: shrinker.stoppedBy, savedPath: savedPath, foundIn: foundIn)
+        return finish(.foundFailure, counterexample: counterexample)
+    }
+
+    private func finish(_ reason: ExitReason, counterexample: Counterexample<Value>? = nil) -> CheckResult<Value> {
+        let report = FailureReport.render(name: name, seed: seed, reason: reason, counterexample: counterexample,
+                                          statistics: statistics, warnings: warnings, replayHint: configuration.replayHint)
+        return CheckResult(name: name, seed: seed, exitReason: reason, counterexample: counterexample,
+                           statistics: statistics, warnings: warnings, report: report)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) * 1e-18
+    }
+}
