@@ -9,15 +9,16 @@ extension Shrinker {
     static var passes: [ShrinkPass<Oracle>] {
         [
             ShrinkPass(name: "delete spans") { $0.deleteSpans() },
+            ShrinkPass(name: "zero a generator's choices") { $0.zeroByLabel() },
+            ShrinkPass(name: "merge adjacent siblings") { $0.mergeAdjacent() },
             ShrinkPass(name: "replace span by descendant") { $0.replaceWithDescendants() },
             ShrinkPass(name: "zero spans") { $0.zeroSpans() },
+            ShrinkPass(name: "lower duplicates together") { $0.lowerDuplicates() },
             ShrinkPass(name: "minimize choices") { $0.minimizeChoices() },
             ShrinkPass(name: "lower a count and delete") { $0.lowerAndDelete() },
-            ShrinkPass(name: "lower duplicates together") { $0.lowerDuplicates() },
             ShrinkPass(name: "lower pairs together") { $0.lowerPairs() },
             ShrinkPass(name: "redistribute pairs") { $0.redistributePairs() },
             ShrinkPass(name: "sort siblings") { $0.sortSiblings() },
-            ShrinkPass(name: "delete choice runs") { $0.deleteChoiceRuns() },
         ]
     }
 
@@ -210,41 +211,52 @@ extension Shrinker {
         }
     }
 
-    /// Deletes one, two or three consecutive choices regardless of structure: the boundary
-    /// between two lists (a "stop" and the next "more") is two choices that no span covers.
-    mutating func deleteChoiceRuns() {
-        var j = spans.count - 1
-        while j >= 0 && !exhausted {
-            defer { j -= 1 }
-            guard j < spans.count, spans[j].isChoice, Int(spans[j].start) < best.count else { continue }
-            var ends: [Int] = []
-            var k = j
-            while k < spans.count && ends.count < 3 {
-                if spans[k].isChoice && Int(spans[k].start) == (ends.last ?? Int(spans[j].start)) { ends.append(Int(spans[k].end)) }
-                k += 1
-            }
-            let start = Int(spans[j].start)
-            for end in ends where end <= best.count || end == ends.first {
-                if consider(deleting(start..<end)) { break }
-            }
+    /// Joins two neighbouring spans of one label (two inner lists) into one: deletes the bytes
+    /// from the first one's last part (its "stop") to where the second one begins (past the
+    /// outer "more"), so the first continues with the second's contents.
+    mutating func mergeAdjacent() {
+        var j = 0
+        while j < spans.count && !exhausted {
+            defer { j += 1 }
+            let first = spans[j]
+            guard !first.isChoice, Int(first.end) <= best.count else { continue }
+            guard let second = spans[(j + 1)...].first(where: { $0.label == first.label && $0.start >= first.end }),
+                  let last = spans[(j + 1)...].last(where: { $0.parent == Int32(j) && !$0.isChoice }) else { continue }
+            guard Int(second.start) <= best.count, last.start < second.start else { continue }
+            consider(deleting(Int(last.start)..<Int(second.start)))
+        }
+    }
+
+    /// Zeroes every choice one generator made, at once: all elements of a list to zero in one
+    /// call instead of one call per element.
+    mutating func zeroByLabel() {
+        var ranges: [UInt32: [Range<Int>]] = [:]
+        var order: [UInt32] = []
+        for span in spans where span.isChoice && Int(span.start) < best.count && best[span.range.clamped(to: 0..<best.count)].contains(where: { $0 != 0 }) {
+            if ranges[span.label] == nil { order.append(span.label) }
+            ranges[span.label, default: []].append(span.range)
+        }
+        for label in order where !exhausted {
+            guard let group = ranges[label], group.count > 1 else { continue }
+            consider(writing(0, at: group))
         }
     }
 
     /// Lowers the number written in every range of `ranges` (one value, kept equal) as far as it
-    /// will go: zero, then halving (shift right) adaptively, then a binary search below the last
-    /// failing value, then a few steps down one at a time for values the searches skip.
+    /// will go: zero; then halving adaptively (shift right); then subtracting adaptively; then,
+    /// for small values, a few single steps down that the adaptive searches skip over (they stop
+    /// at the first step that does not fail). Each search costs one call when nothing works.
     mutating func minimize(_ ranges: [Range<Int>]) {
         let start = value(at: ranges[0])
-        guard start > 0, !consider(writing(0, at: ranges)) else { return }
-        let shift = findInteger { k in k < 64 && self.consider(self.writing(start >> UInt64(k), at: ranges)) }
+        guard start > 0, !consider(writing(0, at: ranges)), start == 1 || !consider(writing(1, at: ranges)) else { return }
+        _ = findInteger { k in k < 64 && self.consider(self.writing(start >> UInt64(k), at: ranges)) }
+        let halved = value(at: ranges[0])
+        _ = findInteger { n in UInt64(n) <= halved && self.consider(self.writing(halved - UInt64(n), at: ranges)) }
         var current = value(at: ranges[0])
-        var low = shift + 1 < 64 ? start >> UInt64(shift + 1) : 0
-        while low + 1 < current && !exhausted {
-            let mid = low + (current - low) / 2
-            if consider(writing(mid, at: ranges)) { current = mid } else { low = mid }
-        }
-        for step in 1...4 where current >= UInt64(step) {
-            if consider(writing(current - UInt64(step), at: ranges)) { current -= UInt64(step); break }
+        if current <= 256 {
+            for step in 2...4 where current >= UInt64(step) {
+                if consider(writing(current - UInt64(step), at: ranges)) { current -= UInt64(step); break }
+            }
         }
         // An integer across zero is a magnitude then a sign byte of the same label: -(m - 1) is
         // simpler than m, so try lowering the magnitude while setting the sign.
