@@ -1,18 +1,94 @@
+// The engine benchmark: run in release, prints a table.
+//
+//     swift run -c release engine-benchmark            # everything
+//     ONLY=reverse SEEDS=1 swift run -c release engine-benchmark   # one challenge
+//
+// Figures are wall-clock on whatever machine runs this; the table prints the machine.
 import PropertyCheck
 import ShrinkChallenges
 import Foundation
 
-// Quick challenge table (full benchmark below once the quality suite is in place).
-let only = ProcessInfo.processInfo.environment["ONLY"]
+let environment = ProcessInfo.processInfo.environment
+let only = environment["ONLY"]
+
+func seconds(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    body()
+    let (s, atto) = (clock.now - start).components
+    return Double(s) + Double(atto) * 1e-18
+}
+
+/// Best of `runs` timings: the least disturbed by the other tenants of a shared machine.
+func best(of runs: Int, _ body: () -> Void) -> Double {
+    (0..<runs).map { _ in seconds(body) }.min() ?? 0
+}
+
+func rate(_ count: Int, _ time: Double) -> String {
+    let perSecond = Double(count) / time
+    return perSecond >= 1e6 ? String(format: "%.2f M/s", perSecond / 1e6) : String(format: "%.0f k/s", perSecond / 1e3)
+}
+
+print("StressCheck engine benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString), one thread")
+print("")
+
+if only == nil {
+    print("| throughput | count | time (best of 3) | rate | target |")
+    print("|---|---:|---:|---:|---:|")
+
+    // 1. Raw draws: full-range Int from a seeded stream, 1,000 draws per case.
+    let intGen = Gen.int()
+    let draws = 20_000_000
+    var sink = 0
+    let drawTime = best(of: 3) {
+        var stream = ChoiceStream(seed: 42)
+        for _ in 0..<(draws / 1000) {
+            stream.reset(randomTail: true)
+            for _ in 0..<1000 { sink &+= (try? stream.draw(intGen)) ?? 0 }
+        }
+    }
+    print("| Int draws (full range) | \(draws) | \(String(format: "%.3f s", drawTime)) | \(rate(draws, drawTime)) | ≥ 20 M/s |")
+
+    // 2. Cases of a trivial property through `check` (default configuration: deadline on).
+    let cases = 6_000_000
+    let trivialTime = best(of: 3) {
+        let result = check("n + n == 2n", Gen.int(), configuration: CheckConfiguration(cases: cases)) { n in n &+ n == 2 &* n }
+        precondition(result.passed && result.statistics.validCases == cases, "trivial property did not run every case")
+    }
+    print("| trivial Int property n+n == 2n | \(cases) | \(String(format: "%.3f s", trivialTime)) | \(rate(cases, trivialTime)) | ≥ 6 M/s |")
+
+    // 3. Reversing twice is the identity, lists of mean length 25.
+    let listCases = 1_000_000
+    var totalLength = 0
+    let listGen = Gen.array(of: Gen.int(), average: 25)
+    let listTime = best(of: 3) {
+        totalLength = 0
+        let result = check("reverse twice", listGen, configuration: CheckConfiguration(cases: listCases)) { (list: [Int]) -> Bool in
+            totalLength &+= list.count
+            return Array(list.reversed().reversed()) == list
+        }
+        precondition(result.passed && result.statistics.validCases == listCases, "list property did not run every case")
+    }
+    print("| reverse twice, lists of mean length \(String(format: "%.1f", Double(totalLength) / Double(listCases))) | \(listCases) | \(String(format: "%.3f s", listTime)) | \(rate(listCases, listTime)) | ≥ 400 k/s |")
+    print("")
+    if sink == 42 { print("") }
+}
+
+// 4. The shrink-quality problems: minimal on every seed, calls, time.
+let seeds = Int(environment["SEEDS"] ?? "20") ?? 20
+print("| problem | minimal on seeds | mean property calls | Hypothesis | mean shrink time | max shrink time | expected |")
+print("|---|---:|---:|---:|---:|---:|---|")
 for challenge in Challenge.all where only == nil || only == challenge.name {
-    var minimal = 0, calls = 0, shrinkCalls = 0, shrinkMs = 0.0, failures: [String] = []
-    let seeds = Int(ProcessInfo.processInfo.environment["SEEDS"] ?? "20") ?? 20
+    var minimal = 0, calls = 0, worst = 0.0, total = 0.0
+    var misses: [String] = []
     for seed in 1...seeds {
         let outcome = challenge.run(UInt64(seed))
-        if outcome.isMinimal { minimal += 1 } else { failures.append(outcome.shrunk) }
+        if outcome.isMinimal { minimal += 1 } else { misses.append(outcome.shrunk) }
         calls += outcome.propertyCalls
-        shrinkCalls += outcome.shrinkCalls
-        shrinkMs += outcome.shrinkSeconds * 1000
+        total += outcome.shrinkSeconds
+        worst = max(worst, outcome.shrinkSeconds)
     }
-    print("\(challenge.name.padding(toLength: 12, withPad: " ", startingAt: 0)) minimal \(minimal)/\(seeds)  calls \(calls / seeds) (shrink \(shrinkCalls / seeds))  shrink \(String(format: "%.2f", shrinkMs / Double(seeds))) ms  expected \(challenge.expected)  \(failures.prefix(3))")
+    let hypothesis = challenge.hypothesisCalls.map(String.init) ?? "–"
+    print("| \(challenge.name) | \(minimal)/\(seeds) | \(calls / seeds) | \(hypothesis) | \(String(format: "%.2f ms", total / Double(seeds) * 1000)) | \(String(format: "%.2f ms", worst * 1000)) | `\(challenge.expected)` |")
+    for miss in misses.prefix(2) { print("|   miss: `\(miss.replacingOccurrences(of: "\n", with: " "))` | | | | | | |") }
 }

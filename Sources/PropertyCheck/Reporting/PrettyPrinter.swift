@@ -24,12 +24,11 @@ public enum PrettyPrinter {
         case .tuple:
             return group("(", ")", mirror.children.map { labelled($0, indent: indent, width: width) }, indent, width)
         case .struct, .class:
-            if let custom = value as? CustomStringConvertible, mirror.displayStyle == .struct && isStandardLibrary(value) {
-                return custom.description
-            }
+            if let custom = value as? CustomStringConvertible { return custom.description }
             if mirror.children.isEmpty { return String(describing: value) }
             return typeName(value) + group("(", ")", mirror.children.map { labelled($0, indent: indent, width: width) }, indent, width)
         case .enum:
+            if let custom = value as? CustomStringConvertible { return custom.description }
             guard let payload = mirror.children.first else { return "." + String(describing: value) }
             let name = "." + (payload.label ?? "")
             let inner = Mirror(reflecting: payload.value)
@@ -58,16 +57,9 @@ public enum PrettyPrinter {
         return open + "\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + close
     }
 
+    /// The type's own name, without its module or enclosing scopes: `Point`, `Pair<Int, Int>`.
     private static func typeName(_ value: Any) -> String {
-        let full = String(reflecting: type(of: value))
-        return full.split(separator: ".").dropFirst().joined(separator: ".").nonEmpty ?? full
+        String(describing: type(of: value))
     }
 
-    private static func isStandardLibrary(_ value: Any) -> Bool {
-        String(reflecting: type(of: value)).hasPrefix("Swift.") || String(reflecting: type(of: value)).hasPrefix("Foundation.")
-    }
-}
-
-private extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }

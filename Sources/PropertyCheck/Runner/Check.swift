@@ -13,27 +13,18 @@
 ///   - name: Names the check in reports and its corpus directory; also seeds it by default.
 ///   - generator: Where the values come from.
 ///   - configuration: Budgets, seed and corpus location.
-///   - property: Returns `false` or throws to fail; use ``require(_:_:fileID:line:)`` to assert.
+///   - property: Returns `false` or throws to fail; use ``require(_:_:fileID:line:)`` to assert
+///     several things and end with `return true`. Properties always return `Bool`: with a
+///     `Void` overload beside it, a one-line `Bool` property could bind to the `Void` one and
+///     never fail, and a multi-statement closure would be ambiguous.
 /// - Returns: The exit reason, the counterexample if any, statistics and a printable report.
 public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
                          _ property: @escaping (Value) throws -> Bool) -> CheckResult<Value> {
     Runner(name: name, generator: generator, configuration: configuration) { value, _ in try property(value) }.run()
 }
 
-/// Checks a property that fails by throwing (for example with ``require(_:_:fileID:line:)``).
-public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
-                         _ property: @escaping (Value) throws -> Void) -> CheckResult<Value> {
-    Runner(name: name, generator: generator, configuration: configuration) { value, _ in try property(value); return true }.run()
-}
-
 /// Checks a property that also labels cases, states coverage, reports target scores or assumes.
 public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
                          _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
     Runner(name: name, generator: generator, configuration: configuration, property: property).run()
-}
-
-/// Checks a throwing property that uses the context.
-public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
-                         _ property: @escaping (Value, PropertyContext) throws -> Void) -> CheckResult<Value> {
-    Runner(name: name, generator: generator, configuration: configuration) { value, context in try property(value, context); return true }.run()
 }

@@ -42,16 +42,16 @@ public struct CheckConfiguration: Sendable {
     }
 
     /// The seed to use for `name`: `STRESSCHECK_SEED`, else `seed`, else a hash of the name.
-    public func effectiveSeed(for name: String) -> UInt64 {
-        if let text = ProcessInfo.processInfo.environment["STRESSCHECK_SEED"], let value = CheckConfiguration.parseSeed(text) {
+    public func effectiveSeed(for name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> UInt64 {
+        if let text = environment["STRESSCHECK_SEED"], let value = CheckConfiguration.parseSeed(text) {
             return value
         }
         return seed ?? CheckConfiguration.stableHash(name)
     }
 
     /// The corpus root to use: `STRESSCHECK_CORPUS`, else `corpusDirectory`.
-    public var effectiveCorpusDirectory: String? {
-        ProcessInfo.processInfo.environment["STRESSCHECK_CORPUS"] ?? corpusDirectory
+    public func effectiveCorpusDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        environment["STRESSCHECK_CORPUS"] ?? corpusDirectory
     }
 
     /// Parses a seed written in decimal or as `0x…` hexadecimal.

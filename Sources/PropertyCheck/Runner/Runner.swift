@@ -84,7 +84,7 @@ final class Runner<Value>: ShrinkOracle {
         let started = clock.now
         defer { statistics.seconds = (clock.now - started).seconds }
         if let problem = generator.problem { return finish(.invalidGenerator(problem)) }
-        let corpus = configuration.effectiveCorpusDirectory.map { Corpus(root: $0) }
+        let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0) }
         if let corpus, let failure = replayCorpus(corpus) { return failure }
         return generate(corpus: corpus, started: started)
     }
@@ -126,9 +126,12 @@ final class Runner<Value>: ShrinkOracle {
         let slowLimit = configuration.generationTimeLimit.nanoseconds
         var generationNanoseconds: UInt64 = 0
         var index = 0
+        var decidedAt = -1
         while true {
-            if index >= configuration.cases && (index - configuration.cases) % 64 == 0 {
-                switch coverage.decide(requirements: context.requirements, labels: statistics.labels, valid: statistics.validCases, ran: index) {
+            let valid = statistics.validCases
+            if valid >= configuration.cases && valid != decidedAt && (valid - configuration.cases) % 64 == 0 {
+                decidedAt = valid
+                switch coverage.decide(requirements: context.requirements, labels: statistics.labels, valid: valid, ran: valid) {
                 case .met: return finish(.completed)
                 case .notMet(let shortfalls): return finish(.coverageNotMet(shortfalls))
                 case .undecided: break
@@ -136,7 +139,7 @@ final class Runner<Value>: ShrinkOracle {
             }
             if index == 0 {
                 stream.reset(replaying: [], randomTail: false)
-            } else if index * 2 >= configuration.cases, let mutant = targets.mutant(runner: self) {
+            } else if statistics.validCases * 2 >= configuration.cases, let mutant = targets.mutant(runner: self) {
                 statistics.targetedCases += 1
                 stream.reset(replaying: mutant, randomTail: true)
             } else {
@@ -149,6 +152,7 @@ final class Runner<Value>: ShrinkOracle {
             do {
                 value = try generator.body(&stream)
             } catch {
+                if case .invalidGenerator(let problem) = error { return finish(.invalidGenerator(problem)) }
                 statistics.rejectedCases += 1
                 if statistics.rejectedCases >= configuration.maxRejections && statistics.validCases < configuration.cases {
                     return finish(.tooManyRejections(rejected: statistics.rejectedCases, valid: statistics.validCases))

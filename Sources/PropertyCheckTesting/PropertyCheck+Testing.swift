@@ -1,0 +1,110 @@
+import Foundation
+@_exported import PropertyCheck
+import Testing
+import XCTest
+
+/// Where a check run under `swift test` keeps its regression corpus.
+public enum CorpusLocation: Sendable {
+    /// `corpus/` at the root of the package that holds the test file (found by walking up from
+    /// the test file to the directory with `Package.swift`). The default.
+    case package
+    /// A directory of your choice.
+    case directory(String)
+    /// No corpus: nothing replayed, nothing saved (for tests that expect a failure).
+    case none
+}
+
+/// Checks a property inside a test and reports a failure through whichever framework is
+/// running it: Swift Testing (`Issue.record`, at the caller's source location) or XCTest
+/// (`XCTFail`). On Swift 6.3 a report through the other framework would be silently dropped.
+///
+/// ```swift
+/// @Test func reversingTwiceIsIdentity() {
+///     propertyCheck(Gen.array(of: Gen.int())) { list in list.reversed().reversed() == list }
+/// }
+/// ```
+/// - Parameters:
+///   - generator: Where the values come from.
+///   - name: The check's name (its corpus directory and default seed); defaults to the test
+///     function's name.
+///   - cases: Overrides `configuration.cases`.
+///   - seed: Pins the seed for this check (a `.seed(…)` trait does it for a whole test or suite;
+///     `STRESSCHECK_SEED` overrides both).
+///   - corpus: Where regressions live; `corpus/` of the package by default.
+///   - configuration: Budgets and switches.
+///   - property: Returns `false` or throws to fail.
+/// - Returns: The result, for further assertions.
+@discardableResult
+public func propertyCheck<Value>(_ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
+                                 corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
+                                 fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
+                                 function: String = #function,
+                                 _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
+    let call = CallSite(fileID: fileID, filePath: filePath, line: line, column: column, function: function)
+    let checkName = name ?? call.testName
+    let settings = call.configure(configuration, cases: cases, seed: seed, corpus: corpus)
+    let result = check(checkName, generator, configuration: settings, property)
+    if !result.passed { call.report(result.report) }
+    return result
+}
+
+/// `propertyCheck` for a property of the value alone.
+@discardableResult
+public func propertyCheck<Value>(_ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
+                                 corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
+                                 fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
+                                 function: String = #function,
+                                 _ property: @escaping (Value) throws -> Bool) -> CheckResult<Value> {
+    propertyCheck(generator, name: name, cases: cases, seed: seed, corpus: corpus, configuration: configuration, fileID: fileID,
+                  filePath: filePath, line: line, column: column, function: function) { value, _ in try property(value) }
+}
+
+/// The test's location, and how to report from it.
+struct CallSite {
+    let fileID: String
+    let filePath: StaticString
+    let line: UInt
+    let column: Int
+    let function: String
+
+    /// The test function's name without its argument list: `reverse()` → `reverse`.
+    var testName: String {
+        String(function.prefix { $0 != "(" })
+    }
+
+    func configure(_ configuration: CheckConfiguration, cases: Int?, seed: UInt64?, corpus: CorpusLocation) -> CheckConfiguration {
+        var settings = configuration
+        if let cases { settings.cases = cases }
+        if let pinned = seed ?? PropertySeedTrait.current { settings.seed = pinned }
+        switch corpus {
+        case .package: settings.corpusDirectory = settings.corpusDirectory ?? CallSite.packageCorpus(from: "\(filePath)")
+        case .directory(let path): settings.corpusDirectory = path
+        case .none: settings.corpusDirectory = nil; settings.saveFailures = false
+        }
+        if settings.replayHint == nil { settings.replayHint = "swift test --filter \(testName)" }
+        return settings
+    }
+
+    /// `<package root>/corpus`, the package root being the nearest directory above `file` that
+    /// holds a `Package.swift`.
+    static func packageCorpus(from file: String) -> String? {
+        var directory = (file as NSString).deletingLastPathComponent
+        while directory.count > 1 {
+            if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("Package.swift")) {
+                return (directory as NSString).appendingPathComponent("corpus")
+            }
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return nil
+    }
+
+    /// Reports through the framework that runs the current test.
+    func report(_ message: String) {
+        if Test.current != nil {
+            Issue.record(Comment(rawValue: message),
+                         sourceLocation: SourceLocation(fileID: fileID, filePath: "\(filePath)", line: Int(line), column: column))
+        } else {
+            XCTFail(message, file: filePath, line: line)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+@testable import PropertyCheck
+import Foundation
+import Testing
+
+@Suite struct CorpusTests {
+    /// A fresh corpus root in the temporary directory.
+    func temporaryRoot() throws -> String {
+        let path = NSTemporaryDirectory() + "stresscheck-corpus-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aFailureIsSavedAndReplayedFirstOnTheNextRun() throws {
+        let root = try temporaryRoot()
+        let configuration = CheckConfiguration(seed: 1, corpusDirectory: root)
+        let first = check("saved failure", Gen.array(of: Gen.int()), configuration: configuration) { $0.count < 2 }
+        let saved = try #require(first.counterexample?.savedPath)
+        #expect(saved.hasPrefix(root + "/saved-failure/"))
+        #expect(FileManager.default.contents(atPath: saved).map([UInt8].init) == first.counterexample?.bytes)
+        #expect(try String(contentsOfFile: root + "/.layout-version", encoding: .utf8) == "1\n")
+
+        // A different seed would find another case first; the corpus file comes before any.
+        let second = check("saved failure", Gen.array(of: Gen.int()), configuration: CheckConfiguration(seed: 99, corpusDirectory: root)) { $0.count < 2 }
+        #expect(second.counterexample?.foundIn == "corpus file \(saved)")
+        #expect(second.statistics.corpusFiles == 1)
+        #expect(second.counterexample?.value == [0, 0])
+    }
+
+    @Test func aFileThatNoLongerDecodesGetsAMessageNamingIt() throws {
+        let root = try temporaryRoot()
+        let corpus = Corpus(root: root)
+        let path = try corpus.save([5], for: "changed generator")
+        let gen = Gen.int(in: 0...10).filter(maxAttempts: 1) { $0 == 0 }
+        let result = check("changed generator", gen, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
+        #expect(result.passed)
+        #expect(result.warnings.contains { $0.hasPrefix(path + ": no longer decodes for this check") })
+        #expect(result.report.contains("Warning: \(path)"))
+    }
+
+    @Test func unreadBytesAndLayoutMismatchesAreReportedNotFatal() throws {
+        let root = try temporaryRoot()
+        let corpus = Corpus(root: root)
+        _ = try corpus.save([0, 0, 7, 7, 7], for: "bool check")
+        try "0\n".write(toFile: root + "/.layout-version", atomically: true, encoding: .utf8)
+        let result = check("bool check", Gen.bool, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
+        #expect(result.passed)
+        #expect(result.warnings.contains { $0.contains("this engine reads layout 1") })
+        #expect(result.warnings.contains { $0.hasPrefix("1 corpus file(s) have bytes this check's generator does not read") })
+    }
+
+    @Test func directoryNamesAreSanitized() {
+        #expect(Corpus.directoryName(for: "Position drain: DRAIN at excess 0!") == "position-drain-drain-at-excess-0")
+        #expect(Corpus.directoryName(for: "///") == "check")
+    }
+
+    @Test func anUnreadableCorpusIsNotFatal() {
+        let result = check("no corpus here", Gen.bool, configuration: CheckConfiguration(corpusDirectory: "/nonexistent/stresscheck")) { _ in true }
+        #expect(result.passed)
+    }
+}

@@ -1,0 +1,79 @@
+@testable import PropertyCheck
+import Foundation
+import Testing
+
+@Suite struct ShrinkerTests {
+    struct TooLarge: Error {}
+    struct TooOdd: Error {}
+
+    /// With two bugs, the shrinker keeps the one it found: the simplest case overall (11, the
+    /// other bug) fails differently, so it must not be accepted. The run starts from a saved
+    /// case, 500,000, which fails with `TooLarge`.
+    @Test func shrinkingNeverSlipsToAnotherBug() throws {
+        let root = NSTemporaryDirectory() + "stresscheck-slip-\(UUID().uuidString)"
+        let gen = Gen.int(in: 0...1_000_000)
+        var stream = ChoiceStream(replaying: [0x07, 0xA1, 0x20])
+        #expect(try stream.draw(gen) == 500_000)
+        _ = try Corpus(root: root).save(stream.recorded, for: "two bugs")
+        let result = check("two bugs", gen, configuration: CheckConfiguration(corpusDirectory: root)) { (x: Int) throws -> Bool in
+            if x > 1000 { throw TooLarge() }
+            if x > 10 { throw TooOdd() }
+            return true
+        }
+        let counterexample = try #require(result.counterexample)
+        #expect(counterexample.foundIn.hasPrefix("corpus file"))
+        #expect(counterexample.value == 1001)
+        #expect(counterexample.signature == FailureSignature(kind: "threw PropertyCheckTests.ShrinkerTests.TooLarge"))
+    }
+
+    @Test func requireFailuresAreToldApartByLocation() throws {
+        let result = check("require", Gen.zip(Gen.int(in: 0...100), Gen.int(in: 0...100)), configuration: CheckConfiguration(seed: 2)) { pair in
+            try require(pair.0 < 50, "first too big")
+            try require(pair.1 < 50, "second too big")
+            return true
+        }
+        let counterexample = try #require(result.counterexample)
+        let (first, second) = counterexample.value
+        #expect(first + second == 50 && min(first, second) == 0)
+        #expect(counterexample.signature.kind == "require failed")
+        #expect(counterexample.signature.location?.hasPrefix("PropertyCheckTests/ShrinkerTests.swift:") == true)
+    }
+
+    @Test func enumErrorsAreToldApartByCaseNotPayload() {
+        enum Failure: Error { case tooBig(Int), negative(Int) }
+        #expect(FailureSignature.of(Failure.tooBig(1)) == FailureSignature.of(Failure.tooBig(2)))
+        #expect(FailureSignature.of(Failure.tooBig(1)) != FailureSignature.of(Failure.negative(1)))
+    }
+
+    @Test func theShrinkCallBudgetStopsShrinkingAndSaysSo() throws {
+        var configuration = CheckConfiguration(seed: 1)
+        configuration.shrinkCalls = 3
+        let result = check("budget", Gen.array(of: Gen.int()), configuration: configuration) { list in list.count < 3 }
+        let counterexample = try #require(result.counterexample)
+        #expect(result.statistics.shrinkCalls == 3)
+        #expect(counterexample.shrinkStoppedBy == "the budget of 3 shrink calls")
+        #expect(counterexample.value.count >= 3, "still a failing case")
+        #expect(result.report.contains("stopped by the budget of 3 shrink calls; the case may not be minimal"))
+    }
+
+    @Test func shortlexOrdersByLengthThenBytes() {
+        #expect(shortlexLess([9], [0, 0]))
+        #expect(shortlexLess([0, 1], [1, 0]))
+        #expect(!shortlexLess([1, 0], [1, 0]))
+    }
+
+    @Test func findIntegerFindsTheLargestSuccessInLogarithmicCalls() {
+        var calls = 0
+        let found = findInteger { n in calls += 1; return n <= 1000 }
+        #expect(found == 1000)
+        #expect(calls < 30)
+        #expect(findInteger { _ in false } == 0)
+    }
+
+    /// A generator that depends on an earlier draw (dependent generation) still shrinks well.
+    @Test func flatMapShrinksThroughTheDependency() throws {
+        let gen = Gen.int(in: 0...20).flatMap { n in Gen.array(of: Gen.int(in: 0...100), count: n...n) }
+        let result = check("dependent", gen, configuration: CheckConfiguration(seed: 9)) { list in !list.contains { $0 > 50 } }
+        #expect(try #require(result.counterexample).value == [51])
+    }
+}
