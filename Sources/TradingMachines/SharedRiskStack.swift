@@ -78,6 +78,7 @@ public final class SharedRiskStack: Sendable {
     /// halt); `isDurable` is then false until a later save succeeds.
     ///
     /// - Throws: `.input` (nothing changed) or `.persistence` (changed in memory, not on disk).
+    @discardableResult
     public func apply<R: Sendable>(_ input: (inout RiskStack) throws(RiskStackError) -> R) throws(SharedRiskStackError) -> R {
         try guarded.withLock { (guarded: inout Guarded) throws(SharedRiskStackError) -> R in
             let result: R
