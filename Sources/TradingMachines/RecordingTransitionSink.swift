@@ -7,13 +7,23 @@ public final class RecordingTransitionSink: TransitionSink {
 
     public init() {}
 
+    /// Runs `body` with the lock held, annotated for ThreadSanitizer.
+    private func locked<R: Sendable>(_ body: (inout [TransitionEvent]) -> R) -> R {
+        let address = UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque())
+        return storage.withLock { events in
+            ThreadSanitizerHooks.acquire(address)
+            defer { ThreadSanitizerHooks.release(address) }
+            return body(&events)
+        }
+    }
+
     public func record(_ event: TransitionEvent) {
-        storage.withLock { $0.append(event) }
+        locked { $0.append(event) }
     }
 
     /// Every event recorded so far, oldest first.
     public var events: [TransitionEvent] {
-        storage.withLock { $0 }
+        locked { $0 }
     }
 
     /// The position transitions recorded so far, oldest first.

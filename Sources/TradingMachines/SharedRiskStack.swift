@@ -17,6 +17,16 @@ public final class SharedRiskStack: Sendable {
 
     let guarded: Mutex<Guarded>
 
+    /// Runs `body` with the lock held, annotated for ThreadSanitizer (see `ThreadSanitizerHooks`).
+    func locked<R: Sendable, E: Error>(_ body: (inout Guarded) throws(E) -> R) throws(E) -> R {
+        let address = UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque())
+        return try guarded.withLock { (guarded: inout Guarded) throws(E) -> R in
+            ThreadSanitizerHooks.acquire(address)
+            defer { ThreadSanitizerHooks.release(address) }
+            return try body(&guarded)
+        }
+    }
+
     /// Wraps a stack; without persistence nothing is ever written.
     public init(_ stack: RiskStack, persistence: RiskStackPersistence? = nil) {
         guarded = Mutex(Guarded(stack: stack, persistence: persistence))
@@ -54,7 +64,7 @@ public final class SharedRiskStack: Sendable {
         }
         self.init(stack, persistence: persistence)
         // The files already hold what was loaded; a restart's LIVE → DRY_RUN still needs saving.
-        guarded.withLock {
+        locked {
             $0.savedSuperState = superState
             $0.savedTradingMode = tradingMode
         }
@@ -62,14 +72,14 @@ public final class SharedRiskStack: Sendable {
 
     /// Submits one order request (see `RiskStack.submit`). Never touches the disk.
     public func submit(_ request: OrderRequest) throws(RiskStackError) -> RiskDecision {
-        try guarded.withLock { (guarded: inout Guarded) throws(RiskStackError) -> RiskDecision in
+        try locked { (guarded: inout Guarded) throws(RiskStackError) -> RiskDecision in
             try guarded.stack.submit(request)
         }
     }
 
     /// Reads the stack under the lock, e.g. to check invariants or observe state.
     public func withStack<R: Sendable>(_ body: (RiskStack) -> R) -> R {
-        guarded.withLock { body($0.stack) }
+        locked { body($0.stack) }
     }
 
     /// Applies any other input under the lock, then saves what changed.
@@ -80,7 +90,7 @@ public final class SharedRiskStack: Sendable {
     /// - Throws: `.input` (nothing changed) or `.persistence` (changed in memory, not on disk).
     @discardableResult
     public func apply<R: Sendable>(_ input: (inout RiskStack) throws(RiskStackError) -> R) throws(SharedRiskStackError) -> R {
-        try guarded.withLock { (guarded: inout Guarded) throws(SharedRiskStackError) -> R in
+        try locked { (guarded: inout Guarded) throws(SharedRiskStackError) -> R in
             let result: R
             do throws(RiskStackError) {
                 result = try input(&guarded.stack)
@@ -94,7 +104,7 @@ public final class SharedRiskStack: Sendable {
 
     /// Saves the snapshots now if they differ from what was last saved.
     public func saveNow() throws(PersistenceError) {
-        try guarded.withLock { (guarded: inout Guarded) throws(PersistenceError) in
+        try locked { (guarded: inout Guarded) throws(PersistenceError) in
             do throws(SharedRiskStackError) {
                 try Self.persist(&guarded)
             } catch {
@@ -105,7 +115,7 @@ public final class SharedRiskStack: Sendable {
 
     /// Whether the files hold the live super-state and trading mode (always true without persistence).
     public var isDurable: Bool {
-        guarded.withLock { guarded in
+        locked { guarded in
             guard guarded.persistence != nil else { return true }
             return guarded.savedSuperState == guarded.stack.superState.snapshot
                 && guarded.savedTradingMode == guarded.stack.tradingMode.snapshot
