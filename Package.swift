@@ -23,6 +23,16 @@ targets += [
 ]
 
 // MARK: - Production machines (issue 3): TradingVocabulary + TradingMachines.
+products += [
+    .library(name: "TradingVocabulary", targets: ["TradingVocabulary"]),
+    .library(name: "TradingMachines", targets: ["TradingMachines"]),
+]
+targets += [
+    .target(name: "TradingVocabulary", swiftSettings: strict),
+    .target(name: "TradingMachines", dependencies: ["TradingVocabulary"], swiftSettings: strict),
+    .testTarget(name: "TradingMachinesTests", dependencies: ["TradingMachines", "TradingVocabulary"], swiftSettings: strict),
+    .executableTarget(name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary"], path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
+]
 
 // MARK: - Models, checks and the stresscheck CLI (issue 4).
 

@@ -1,0 +1,153 @@
+import Dispatch
+import Foundation
+import TradingMachines
+import TradingVocabulary
+
+// Risk-stack benchmark: throughput on one core, latency percentiles, two threads through the
+// thread-safe wrapper, and allocations per decision (valgrind, when installed).
+//
+// Run: flock /tmp/swift-build.lock swift run -c release machines-benchmark
+// Internal mode used for the allocation count: machines-benchmark --allocs N
+
+let decisions = 10_000_000
+let workload = Workload(count: 1 << 20, seed: 42)
+let mask = workload.operations.count - 1
+
+/// Runs `count` operations of the workload on a stack; returns the number of decisions.
+@inline(never)
+func run(_ stack: inout RiskStack, from start: Int, count: Int, tally: inout Tally) -> Int {
+    var made = 0
+    var index = start
+    while made < count {
+        switch workload.operations[index & mask] {
+        case .submit(let request):
+            if let decision = try? stack.submit(request) { tally.count(decision) }
+            made += 1
+        case .close(let symbol):
+            if (try? stack.close(symbol)) != nil { tally.closes += 1 }
+        }
+        index &+= 1
+    }
+    return index
+}
+
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--allocs", let n = Int(CommandLine.arguments[2]) {
+    var stack = Workload.makeStack()
+    var tally = Tally()
+    let next = run(&stack, from: 0, count: 10_000, tally: &tally)  // warm-up, identical for every N
+    _ = run(&stack, from: next, count: n, tally: &tally)
+    // A fixed-size line, so that printing allocates the same for every N.
+    print(tally.accepted % 10)
+    exit(0)
+}
+
+func machineInfo() -> String {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        .split(separator: "\n").first { $0.hasPrefix("model name") }
+        .map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
+    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, load \(load)"
+}
+
+// 1. Throughput, one core, no per-decision timing.
+var stack = Workload.makeStack()
+var tally = Tally()
+var cursor = run(&stack, from: 0, count: 200_000, tally: &tally)  // warm-up
+tally = Tally()
+let t0 = monotonicNanoseconds()
+cursor = run(&stack, from: cursor, count: decisions, tally: &tally)
+let throughputNs = monotonicNanoseconds() - t0
+let perSecond = Double(decisions) / (Double(throughputNs) / 1e9)
+let violations = stack.checkInvariants()
+
+// 2. Latency: each decision timed, into a preallocated histogram.
+var histogram = Histogram()
+var latencyTally = Tally()
+var made = 0
+while made < decisions {
+    switch workload.operations[cursor & mask] {
+    case .submit(let request):
+        let start = monotonicNanoseconds()
+        let decision = try? stack.submit(request)
+        let end = monotonicNanoseconds()
+        histogram.record(end - start)
+        if let decision { latencyTally.count(decision) }
+        made += 1
+    case .close(let symbol):
+        _ = try? stack.close(symbol)
+    }
+    cursor &+= 1
+}
+// The clock's own cost, to read the latencies against.
+var clockHistogram = Histogram()
+for _ in 0..<1_000_000 {
+    let a = monotonicNanoseconds()
+    let b = monotonicNanoseconds()
+    clockHistogram.record(b - a)
+}
+
+// 3. Two threads through the thread-safe wrapper.
+let shared = SharedRiskStack(Workload.makeStack())
+let perThread = decisions / 2
+let t1 = monotonicNanoseconds()
+DispatchQueue.concurrentPerform(iterations: 2) { thread in
+    var index = thread * (1 << 19)
+    var made = 0
+    while made < perThread {
+        switch workload.operations[index & mask] {
+        case .submit(let request):
+            _ = try? shared.submit(request)
+            made += 1
+        case .close(let symbol):
+            _ = try? shared.apply { (stack: inout RiskStack) throws(RiskStackError) in try stack.close(symbol) }
+        }
+        index &+= 1
+    }
+}
+let sharedNs = monotonicNanoseconds() - t1
+let sharedPerSecond = Double(perThread * 2) / (Double(sharedNs) / 1e9)
+let sharedViolations = shared.withStack { $0.checkInvariants() }
+
+// 4. Allocations per decision: valgrind counts heap allocations of N and 10×N decisions.
+func valgrindAllocs(_ n: Int) -> Int? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/valgrind")
+    process.arguments = ["--tool=memcheck", "--leak-check=no", CommandLine.arguments[0], "--allocs", "\(n)"]
+    let pipe = Pipe()
+    process.standardError = pipe
+    process.standardOutput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    guard let line = text.split(separator: "\n").first(where: { $0.contains("total heap usage") }) else { return nil }
+    let fields = line.split(separator: " ")
+    guard let index = fields.firstIndex(of: "allocs,") else { return nil }
+    return Int(fields[index - 1].replacingOccurrences(of: ",", with: ""))
+}
+let hasValgrind = FileManager.default.isExecutableFile(atPath: "/usr/bin/valgrind")
+let allocsSmall = hasValgrind ? valgrindAllocs(100_000) : nil
+let allocsLarge = hasValgrind ? valgrindAllocs(1_000_000) : nil
+
+func rate(_ value: Double) -> String { String(format: "%.2f M/s", value / 1e6) }
+func share(_ part: Int, _ whole: Int) -> String { String(format: "%.1f%%", 100 * Double(part) / Double(max(whole, 1))) }
+
+print("machines-benchmark (release) — \(machineInfo())")
+print("mix over \(decisions) decisions: accepted \(share(tally.accepted, decisions)), rejected by tradingMode \(share(tally.byLayer[0], decisions)), superState \(share(tally.byLayer[1], decisions)), positions \(share(tally.byLayer[2], decisions)), sectorCaps \(share(tally.byLayer[3], decisions)); \(tally.closes) closes")
+print("")
+print("| measure | result | target |")
+print("|---|---|---|")
+print("| risk-stack decisions/s, 1 core | \(rate(perSecond)) | ≥ 2.00 M/s |")
+print("| latency P50 | \(histogram.percentile(0.50)) ns | |")
+print("| latency P99 | \(histogram.percentile(0.99)) ns | ≤ 2000 ns |")
+print("| latency P99.9 | \(histogram.percentile(0.999)) ns | ≤ 10000 ns |")
+print("| latency max (≥ \(Histogram.limit) ns is clamped) | \(histogram.buckets.lastIndex { $0 > 0 } ?? 0) ns | |")
+print("| clock_gettime pair cost P50 (included above) | \(clockHistogram.percentile(0.50)) ns | |")
+print("| decisions/s, 2 threads, SharedRiskStack (Mutex) | \(rate(sharedPerSecond)) | |")
+if let small = allocsSmall, let large = allocsLarge {
+    let perDecision = Double(large - small) / Double(900_000)
+    print("| heap allocations: 100k vs 1M decisions (valgrind) | \(small) vs \(large): \(String(format: "%.4f", perDecision)) per decision | 0 |")
+} else {
+    print("| heap allocations (valgrind) | not measured: valgrind not found | 0 |")
+}
+print("| invariants after runs (1 core / 2 threads) | \(violations.isEmpty ? "hold" : violations.joined(separator: ",")) / \(sharedViolations.isEmpty ? "hold" : sharedViolations.joined(separator: ",")) | hold |")

@@ -1,0 +1,27 @@
+import TradingVocabulary
+
+extension SectorCaps {
+    /// The health of one sector: critical above its hard limit, warning at or above its soft
+    /// limit, else healthy. Healthy for every sector while no portfolio value is set.
+    public func health(of sector: Sector) -> SectorHealth {
+        guard let value = portfolioValue?.value else { return .healthy }
+        let exposure = Int128(sectorTotals[sector.index])
+        let limits = sectorLimits[sector.index]
+        if !within(exposure, limit: limits.hard, of: value) { return .critical }
+        if exposure * 10_000 >= Int128(limits.soft.value) * Int128(value) { return .warning }
+        return .healthy
+    }
+
+    /// The health of one group: critical above its combined limit, else healthy.
+    public func health(of group: SectorGroup) -> SectorHealth {
+        guard let value = portfolioValue?.value else { return .healthy }
+        return within(Int128(groupTotals[group.index]), limit: groupLimits[group.index], of: value) ? .healthy : .critical
+    }
+
+    /// The worst health of any sector or group.
+    public var overallHealth: SectorHealth {
+        let sectors = Sector.allCases.map { health(of: $0) }
+        let groups = SectorGroup.allCases.map { health(of: $0) }
+        return (sectors + groups).max() ?? .healthy
+    }
+}

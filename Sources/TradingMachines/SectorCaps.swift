@@ -1,0 +1,88 @@
+import TradingVocabulary
+
+/// Sector caps: exposure per sector and per correlated group, limited as a fraction of the
+/// portfolio value.
+///
+/// Totals are kept incrementally (per sector, per group, overall), so a decision costs one
+/// dictionary lookup and a few integer comparisons, whatever the size of the book. Limits are
+/// compared exactly in 128-bit integers: `exposure × 10 000 ≤ limit × portfolio value`.
+/// Rules and decisions: `docs/machines.md` §2.
+public struct SectorCaps: Sendable {
+    /// One holding: its sector is fixed when it is first recorded.
+    struct Holding: Sendable {
+        var sector: Sector
+        var amount: Int64
+    }
+
+    var holdingsBySymbol: [Symbol: Holding]
+    var sectorTotals = ContiguousArray<Int64>(repeating: 0, count: Sector.allCases.count)
+    var groupTotals = ContiguousArray<Int64>(repeating: 0, count: SectorGroup.allCases.count)
+    var sectorLimits = ContiguousArray<SectorLimits>(repeating: .default, count: Sector.allCases.count)
+    var groupLimits = ContiguousArray<BasisPoints>(repeating: SectorLimits.defaultGroupLimit, count: SectorGroup.allCases.count)
+    var total: Int64 = 0
+
+    /// The symbol-to-sector table used for symbols not yet held.
+    public let table: SymbolSectorTable
+    /// The portfolio value limits are fractions of; `nil` until set.
+    public internal(set) var portfolioValue: Cents?
+
+    /// Creates empty caps with the default limits and no portfolio value.
+    ///
+    /// - Parameters:
+    ///   - table: the symbol-to-sector table (unknown symbols are `.other`).
+    ///   - capacityHint: holdings to reserve room for, so the book does not allocate as it grows.
+    public init(table: SymbolSectorTable = .default, capacityHint: Int = 64) {
+        self.table = table
+        holdingsBySymbol = Dictionary(minimumCapacity: max(capacityHint, 0))
+    }
+
+    /// The sector a symbol counts in: its recorded sector if held, else the table's.
+    public func sector(for symbol: Symbol) -> Sector {
+        holdingsBySymbol[symbol]?.sector ?? table.sector(for: symbol)
+    }
+
+    /// The exposure of one sector.
+    public func exposure(of sector: Sector) -> Cents { Cents(sectorTotals[sector.index]) }
+
+    /// The combined exposure of one correlated group.
+    public func exposure(of group: SectorGroup) -> Cents { Cents(groupTotals[group.index]) }
+
+    /// The exposure of all holdings together.
+    public var totalExposure: Cents { Cents(total) }
+
+    /// The amount held in a symbol, `nil` if not held.
+    public func holding(of symbol: Symbol) -> Cents? {
+        holdingsBySymbol[symbol].map { Cents($0.amount) }
+    }
+
+    /// Every holding, sorted by symbol.
+    public var holdings: [SectorHolding] {
+        holdingsBySymbol.map { SectorHolding(symbol: $0.key, sector: $0.value.sector, amount: Cents($0.value.amount)) }
+            .sorted { $0.symbol < $1.symbol }
+    }
+
+    /// The limits in force for a sector.
+    public func limits(for sector: Sector) -> SectorLimits { sectorLimits[sector.index] }
+
+    /// The combined limit in force for a group.
+    public func groupLimit(for group: SectorGroup) -> BasisPoints { groupLimits[group.index] }
+}
+
+/// One holding as sector caps see it.
+public struct SectorHolding: Hashable, Sendable {
+    public var symbol: Symbol
+    public var sector: Sector
+    public var amount: Cents
+
+    public init(symbol: Symbol, sector: Sector, amount: Cents) {
+        self.symbol = symbol
+        self.sector = sector
+        self.amount = amount
+    }
+}
+
+/// `exposure × 10 000 ≤ limit × value`, exactly, in 128-bit arithmetic (cannot overflow).
+@inline(__always)
+func within(_ exposure: Int128, limit: BasisPoints, of value: Int64) -> Bool {
+    exposure * 10_000 <= Int128(limit.value) * Int128(value)
+}

@@ -1,0 +1,48 @@
+import TradingVocabulary
+
+/// Everything of the super-state that persists.
+public struct SuperStateSnapshot: Hashable, Sendable, Codable {
+    public var state: PortfolioState
+    public var confirmations: Int
+    public var lastClassification: PortfolioState?
+    public var history: [SuperStateTransition]
+
+    public init(state: PortfolioState, confirmations: Int, lastClassification: PortfolioState?, history: [SuperStateTransition]) {
+        self.state = state
+        self.confirmations = confirmations
+        self.lastClassification = lastClassification
+        self.history = history
+    }
+
+    /// The documented default when no file exists: NORMAL, nothing else.
+    public static let initial = SuperStateSnapshot(state: .normal, confirmations: 0, lastClassification: nil, history: [])
+
+    /// The consistency rules a snapshot breaks (empty if none); a snapshot that breaks one is
+    /// corrupted, never silently repaired.
+    public func violations() -> [String] {
+        var violated: [String] = []
+        if !history.allSatisfy({ $0.from.allowedTargets.contains($0.to) }) { violated.append("history.allowedTransitions") }
+        if !zip(history, history.dropFirst()).allSatisfy({ $0.to == $1.from }) || history.first.map({ $0.from != .normal }) == true {
+            violated.append("history.chains")
+        }
+        if (history.last?.to ?? .normal) != state { violated.append("history.endsAtState") }
+        let maxConfirmations = ConditionThresholds.recoveryConfirmations - 1
+        if confirmations < 0 || confirmations > maxConfirmations || (confirmations != 0 && state != .recovery) {
+            violated.append("confirmations.inRange")
+        }
+        if let c = lastClassification, ![.normal, .cautious, .stressed, .crisis].contains(c) {
+            violated.append("lastClassification.isClassification")
+        }
+        return violated
+    }
+}
+
+/// A snapshot that breaks the machine's consistency rules.
+public struct InvalidSnapshot: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The names of the rules it breaks.
+    public var violations: [String]
+
+    public init(violations: [String]) { self.violations = violations }
+
+    public var description: String { "inconsistent snapshot: \(violations.joined(separator: ", "))" }
+}

@@ -1,0 +1,19 @@
+/// The soft (warning) and hard (blocking) exposure limits of one sector.
+public struct SectorLimits: Hashable, Sendable, Codable {
+    /// At or above this fraction of the portfolio value the sector is in warning.
+    public var soft: BasisPoints
+    /// Above this fraction the sector is critical, and no `add` may end above it.
+    public var hard: BasisPoints
+
+    @inlinable
+    public init(soft: BasisPoints, hard: BasisPoints) {
+        self.soft = soft
+        self.hard = hard
+    }
+
+    /// The default limits: soft 15%, hard 20%.
+    public static let `default` = SectorLimits(soft: 1500, hard: 2000)
+
+    /// The default combined hard limit of a correlated group: 35%.
+    public static let defaultGroupLimit: BasisPoints = 3500
+}

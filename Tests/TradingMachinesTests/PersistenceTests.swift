@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+import TradingMachines
+import TradingVocabulary
+
+/// A fresh empty directory for one test.
+func temporaryDirectory() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("stresscheck-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+}
+
+@Suite struct PersistenceTests {
+    /// A super-state with every kind of history entry.
+    func busySuperState() throws -> PortfolioSuperState {
+        var machine = PortfolioSuperState()
+        try machine.update(volatility: 0.04, drawdown: 0, liquidity: 1)
+        try machine.update(volatility: 0.5, drawdown: 0, liquidity: 1)
+        try machine.update(volatility: 0, drawdown: 0, liquidity: 1)
+        try machine.update(volatility: 0, drawdown: 0, liquidity: 1)
+        machine.halt()
+        try machine.resume()
+        try machine.update(volatility: 0.01, drawdown: 0.06, liquidity: 1)
+        return machine
+    }
+
+    @Test func superStateRoundTripsExactly() throws {
+        let directory = try temporaryDirectory()
+        let store = SuperStateStore(path: directory + "/super-state.json")
+        let machine = try busySuperState()
+        #expect(machine.state == .recovery)
+        #expect(machine.confirmations == 1)
+        try store.save(machine.snapshot)
+        let loaded = try store.load()
+        #expect(loaded == machine.snapshot)
+        #expect(try PortfolioSuperState(restoring: loaded).snapshot == machine.snapshot)
+    }
+
+    @Test func tradingModeRoundTripsExactly() throws {
+        let directory = try temporaryDirectory()
+        let store = TradingModeStore(path: directory + "/mode.json")
+        var mode = TradingMode()
+        mode.enableDryRun()
+        mode.goLive(confirmed: true)
+        mode.setHalted(true)
+        try store.save(mode.snapshot)
+        #expect(try store.load() == mode.snapshot)
+        #expect(try store.load().isHalted)
+    }
+
+    @Test func missingFileGivesTheDocumentedDefault() throws {
+        let directory = try temporaryDirectory()
+        #expect(try SuperStateStore(path: directory + "/none.json").load() == .initial)
+        #expect(try TradingModeStore(path: directory + "/none.json").load() == TradingModeSnapshot(state: .off, isHalted: false, history: []))
+    }
+
+    @Test func badFilesAreTypedErrorsNamingTheFile() throws {
+        let directory = try temporaryDirectory()
+        let path = directory + "/super-state.json"
+        let store = SuperStateStore(path: path)
+        try store.save(try busySuperState().snapshot)
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        func load(_ contents: Data) throws -> PersistenceError.Kind? {
+            try contents.write(to: URL(fileURLWithPath: path))
+            do {
+                _ = try store.load()
+                return nil
+            } catch {
+                #expect(error.path == path)
+                #expect(error.description.contains(path))
+                return error.kind
+            }
+        }
+
+        guard case .corrupted = try load(Data("garbage \u{0}\u{1}".utf8)) else { Issue.record("garbage"); return }
+        guard case .corrupted = try load(good.prefix(good.count / 2)) else { Issue.record("truncated"); return }
+        guard case .corrupted = try load(Data()) else { Issue.record("empty"); return }
+        #expect(try load(Data(#"{"format":"stresscheck.trading-mode","version":1}"#.utf8)) == .foreign("stresscheck.trading-mode"))
+        #expect(try load(Data(#"{"hello":"world"}"#.utf8)) == .foreign(nil))
+        #expect(try load(Data(#"{"format":"stresscheck.super-state","version":2}"#.utf8)) == .unsupportedVersion(2))
+        let forbidden = #"{"format":"stresscheck.super-state","version":1,"snapshot":{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"crisis","cause":{"halt":{}}},{"from":"crisis","to":"normal","cause":{"halt":{}}}]}}"#
+        #expect(try load(Data(forbidden.utf8)) == .corrupted("inconsistent: history.allowedTransitions"))
+        let unknownState = String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"state\":\"recovery\"", with: "\"state\":\"panic\"")
+        guard case .corrupted = try load(Data(unknownState.utf8)) else { Issue.record("unknown state"); return }
+        // The good file still loads once restored: nothing was reset along the way.
+        try good.write(to: URL(fileURLWithPath: path))
+        #expect(try store.load() == (try busySuperState()).snapshot)
+    }
+
+    @Test(arguments: WriteStep.allCases)
+    func aWriteKilledAtAnyStepLosesNothing(step: WriteStep) throws {
+        let directory = try temporaryDirectory()
+        let path = directory + "/super-state.json"
+        let fileSystem = FaultyFileSystem()
+        let store = SuperStateStore(path: path, fileSystem: fileSystem)
+        var machine = PortfolioSuperState()
+        try machine.update(volatility: 0.04, drawdown: 0, liquidity: 1)
+        let old = machine.snapshot
+        try store.save(old)
+        machine.halt()
+        let new = machine.snapshot
+
+        fileSystem.fail(at: step)
+        #expect(throws: PersistenceError(path: path, kind: .writeFailed(step, step == .write ? 28 : 5))) { try store.save(new) }
+        fileSystem.fail(at: nil)
+
+        // Before the rename the old file is untouched; after it the new one is complete.
+        #expect(try store.load() == (step == .syncDirectory ? new : old))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory)
+        #expect(leftovers == ["super-state.json"])
+        try store.save(new)
+        #expect(try store.load() == new)
+    }
+
+    @Test func sharedStackKeepsAHaltInMemoryWhenTheDiskFailsAndSavesLater() throws {
+        let directory = try temporaryDirectory()
+        let fileSystem = FaultyFileSystem()
+        let persistence = RiskStackPersistence(
+            superState: SuperStateStore(path: directory + "/super.json", fileSystem: fileSystem),
+            tradingMode: TradingModeStore(path: directory + "/mode.json", fileSystem: fileSystem))
+        let shared = try SharedRiskStack(restoringFrom: persistence, portfolioValue: 1_000_000)
+        #expect(shared.isDurable)
+        try shared.apply { $0.enableDryRun() }
+        try shared.apply { $0.goLive(confirmed: true) }
+        #expect(try persistence.tradingMode.load().state == .liveActive)
+
+        fileSystem.fail(at: .rename)
+        #expect(throws: SharedRiskStackError.persistence(PersistenceError(path: directory + "/super.json", kind: .writeFailed(.rename, 5)))) {
+            try shared.apply { $0.halt() }
+        }
+        #expect(shared.withStack { $0.superState.state } == .emergencyHalt)  // the halt holds
+        #expect(shared.withStack { $0.tradingMode.state } == .dryRun)
+        #expect(!shared.isDurable)
+        #expect(try persistence.superState.load().state == .normal)  // old file intact
+
+        fileSystem.fail(at: nil)
+        try shared.saveNow()
+        #expect(shared.isDurable)
+        let restarted = try SharedRiskStack(restoringFrom: persistence, portfolioValue: 1_000_000)
+        #expect(restarted.withStack { $0.superState.snapshot } == shared.withStack { $0.superState.snapshot })
+        #expect(restarted.withStack { $0.tradingMode.isHalted })
+        #expect(restarted.withStack { $0.tradingMode.state } == .dryRun)
+    }
+
+    @Test func restartFromALiveFileComesBackDryRunAndIsSaved() throws {
+        let directory = try temporaryDirectory()
+        let persistence = RiskStackPersistence(
+            superState: SuperStateStore(path: directory + "/super.json"),
+            tradingMode: TradingModeStore(path: directory + "/mode.json"))
+        let shared = try SharedRiskStack(restoringFrom: persistence, portfolioValue: 1_000_000)
+        try shared.apply { $0.enableDryRun() }
+        try shared.apply { $0.goLive(confirmed: true) }
+        let restarted = try SharedRiskStack(restoringFrom: persistence, portfolioValue: 1_000_000)
+        #expect(restarted.withStack { $0.tradingMode.state } == .dryRun)
+        #expect(!restarted.isDurable)
+        try restarted.saveNow()
+        #expect(try persistence.tradingMode.load().history.last == TradingModeTransition(from: .liveActive, to: .dryRun, cause: .restart))
+    }
+
+    @Test func corruptedFileStopsARestart() throws {
+        let directory = try temporaryDirectory()
+        try Data("{".utf8).write(to: URL(fileURLWithPath: directory + "/mode.json"))
+        let persistence = RiskStackPersistence(
+            superState: SuperStateStore(path: directory + "/super.json"),
+            tradingMode: TradingModeStore(path: directory + "/mode.json"))
+        #expect {
+            _ = try SharedRiskStack(restoringFrom: persistence, portfolioValue: 1_000_000)
+        } throws: { error in
+            guard case .persistence(let failure) = error as? SharedRiskStackError, case .corrupted = failure.kind else { return false }
+            return failure.path == directory + "/mode.json"
+        }
+    }
+}
