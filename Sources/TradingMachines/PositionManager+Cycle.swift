@@ -11,7 +11,7 @@ extension PositionManager {
     /// - Complexity: O(n log n) in the number of positions.
     public func cycle() -> [ExitOrder] {
         let wanted: Int
-        let reason: ExitReason
+        let reason: CloseReason
         switch state {
         case .normal: return []
         case .drain: (wanted, reason) = (excess, .drain)

@@ -1,14 +1,14 @@
 /// Why position management wants a position closed.
-public enum ExitReason: String, Hashable, Sendable, Codable {
+public enum CloseReason: String, Hashable, Sendable, Codable {
     case drain, forcedUnwind
 }
 
 /// A close order emitted by `cycle()`.
 public struct ExitOrder: Hashable, Sendable, Codable {
     public var symbol: Symbol
-    public var reason: ExitReason
+    public var reason: CloseReason
 
-    public init(symbol: Symbol, reason: ExitReason) {
+    public init(symbol: Symbol, reason: CloseReason) {
         self.symbol = symbol
         self.reason = reason
     }
