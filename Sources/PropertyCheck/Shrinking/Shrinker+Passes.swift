@@ -23,7 +23,8 @@ extension Shrinker {
     }
 
     /// Deletes composite spans (elements, commands, branches) from last to first; after one
-    /// deletion works, deletes runs of its preceding siblings adaptively.
+    /// deletion works, deletes runs of its preceding siblings adaptively; when one alone does
+    /// not go, tries it with the sibling before it.
     mutating func deleteSpans() {
         var j = spans.count - 1
         while j >= 0 && !exhausted {
@@ -47,6 +48,9 @@ extension Shrinker {
                 n <= starts.count && self.consider(base.deleting(starts[n - 1]..<end))
             }
             if deleted > 1 { j -= deleted - 1 }
+            // A step and the one before it may only go together (a command and its undo).
+            if deleted == 0 && starts.count >= 2 && end <= best.count
+                && best[starts[1]..<starts[0]] != best[starts[0]..<end] && consider(base.deleting(starts[1]..<end)) { j -= 1 }
         }
     }
 

@@ -1,0 +1,45 @@
+/// One kind of command a state machine accepts: its name, weight, when it is available, and how
+/// its arguments are drawn from the model's current state.
+///
+/// Generating arguments from the model is what lets a sequence stay meaningful: `close` picks
+/// one of the symbols the model holds. While shrinking, the sequence is regenerated from the
+/// shrunk bytes, so the availability check and the argument generator see the shrunk model.
+public struct CommandKind<Model, Command>: Sendable {
+    /// Names the kind in labels, coverage and failure signatures.
+    public let name: String
+    /// Relative frequency among the kinds available at a step.
+    public let weight: Int
+    /// Whether the kind can be drawn in this model state.
+    public let isAvailable: @Sendable (Model) -> Bool
+    /// The generator of a command of this kind, given the model state.
+    public let generate: @Sendable (Model) -> Gen<Command>
+
+    public init(_ name: String, weight: Int = 1, when isAvailable: @escaping @Sendable (Model) -> Bool = { _ in true },
+                _ generate: @escaping @Sendable (Model) -> Gen<Command>) {
+        self.name = name
+        self.weight = weight
+        self.isAvailable = isAvailable
+        self.generate = generate
+    }
+}
+
+/// A named predicate on what the system observed after a step: it must hold after every step.
+public struct StateInvariant<Observation>: Sendable {
+    public let name: String
+    public let holds: @Sendable (Observation) -> Bool
+    public init(_ name: String, _ holds: @escaping @Sendable (Observation) -> Bool) {
+        self.name = name
+        self.holds = holds
+    }
+}
+
+/// A named predicate on one step of the system: the observation before it (`nil` before the
+/// first step), the command, and the observation after it.
+public struct TransitionInvariant<Command, Observation>: Sendable {
+    public let name: String
+    public let holds: @Sendable (_ before: Observation?, _ command: Command, _ after: Observation) -> Bool
+    public init(_ name: String, _ holds: @escaping @Sendable (_ before: Observation?, _ command: Command, _ after: Observation) -> Bool) {
+        self.name = name
+        self.holds = holds
+    }
+}

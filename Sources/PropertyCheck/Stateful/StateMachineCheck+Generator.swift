@@ -1,0 +1,51 @@
+extension StateMachineCheck {
+    /// The generator of command sequences.
+    ///
+    /// Layout: with swarm testing, a "swarm?" flag and, if it is set, one "disabled?" flag per
+    /// command kind (0 = enabled, so shrinking enables every kind); then per step a "more?" flag, the kind choice over all
+    /// kinds by weight (an unavailable kind becomes the next available one, so indices do not
+    /// shift when availability changes), and the command's own draws. The model runs as the
+    /// sequence is drawn.
+    public var sequences: Gen<CommandSequence<Command, Observation>> {
+        let kinds = commands
+        let totalWeight = UInt64(kinds.reduce(0) { $0 + max($1.weight, 1) })
+        let cumulative = kinds.reduce(into: [UInt64]()) { $0.append(($0.last ?? 0) + UInt64(max($1.weight, 1))) }
+        let maxSteps = maxSteps
+        let average = averageSteps ?? max(maxSteps / 2, 1)
+        let more = RandomSource.threshold(probability: Double(average) / Double(average + 1))
+        let swarm = swarm && kinds.count > 1
+        let makeModel = model, runModel = runModel
+        let label = SpanLabel.next(), stepLabel = SpanLabel.next(), kindLabel = SpanLabel.next(), swarmLabel = SpanLabel.next()
+        let half = RandomSource.threshold(probability: 0.5)
+        let problem = kinds.isEmpty
+            ? GeneratorError(function: "StateMachineCheck", message: "no command kinds", fileID: "", line: 0) : nil
+        return Gen(label: label, problem: problem) { s throws(Rejection) in
+            var enabled = [Bool](repeating: true, count: kinds.count)
+            if swarm {
+                if s.flag(threshold: half, label: swarmLabel) {
+                    for index in kinds.indices { enabled[index] = !s.flag(threshold: half, label: swarmLabel) }
+                }
+                if !enabled.contains(true) { enabled = enabled.map { _ in true } }
+            }
+            var model = makeModel()
+            var steps: [CommandStep<Command, Observation>] = []
+            steps.reserveCapacity(min(maxSteps, 128))
+            while steps.count < maxSteps {
+                let span = s.beginSpan(label: stepLabel)
+                guard s.flag(threshold: more, label: stepLabel) else { s.endSpan(span); break }
+                let available = kinds.indices.map { enabled[$0] && kinds[$0].isAvailable(model) }
+                guard available.contains(true) else { s.endSpan(span); break }
+                let pick = s.choice(bound: totalWeight - 1, label: kindLabel) { $0.next(upTo: totalWeight - 1) }
+                var index = cumulative.firstIndex { pick < $0 } ?? 0
+                while !available[index] { index = (index + 1) % kinds.count }
+                let generator = kinds[index].generate(model)
+                if let problem = generator.problem { throw .invalidGenerator(problem) }
+                let command = try generator.body(&s)
+                let observed = runModel(&model, command)
+                steps.append(CommandStep(command: command, kind: kinds[index].name, expected: observed))
+                s.endSpan(span)
+            }
+            return CommandSequence(steps: steps, enabledKinds: kinds.indices.filter { enabled[$0] }.map { kinds[$0].name })
+        }
+    }
+}

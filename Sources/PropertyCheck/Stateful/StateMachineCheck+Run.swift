@@ -1,0 +1,120 @@
+import Foundation
+
+/// Counts of a stateful run, beside the engine's own statistics.
+public struct StatefulStatistics: Sendable {
+    /// Commands run against the system, in all phases.
+    public var steps = 0
+    /// Cases in which each command kind ran at least once.
+    public var kinds: [String: Int] = [:]
+}
+
+/// The result of a stateful check.
+public struct StatefulResult<Command: Sendable, Observation: Sendable> {
+    public let check: CheckResult<CommandSequence<Command, Observation>>
+    public let statistics: StatefulStatistics
+    /// A Swift test that replays the counterexample, ready to paste (when it failed and the
+    /// check has a `regressionExpression`).
+    public let regressionTest: String?
+    /// True when every case passed and the requirements were met.
+    public var passed: Bool { check.passed }
+    /// The report, with the regression test appended.
+    public var report: String {
+        guard let regressionTest else { return check.report }
+        return check.report + "\n\nRegression test:\n" + regressionTest
+    }
+}
+
+extension StateMachineCheck {
+    /// Runs the check: corpus, then random command sequences, shrinking a failure to a minimal
+    /// sequence.
+    public func check(configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
+        let counter = StepCounter()
+        let coverage = self.coverage
+        let result = PropertyCheck.check(name, sequences, configuration: configuration) { (sequence, context) throws -> Bool in
+            try self.run(sequence, counter: counter, context: context, coverage: coverage)
+            return true
+        }
+        return StatefulResult(check: result, statistics: counter.statistics,
+                              regressionTest: result.counterexample.flatMap { regressionTest(for: $0.value.commands) })
+    }
+
+    /// Replays explicit commands (a regression test): the model runs first to get the expected
+    /// observations, then the system, with every comparison and invariant.
+    /// - Throws: ``StatefulFailure`` at the first step that fails.
+    public func replay(_ commands: [Command]) throws {
+        var model = self.model()
+        let steps = commands.map { command in
+            CommandStep(command: command, kind: kindName(of: command, model: model), expected: runModel(&model, command))
+        }
+        try run(CommandSequence(steps: steps, enabledKinds: self.commands.map(\.name)), counter: StepCounter(), context: nil, coverage: [:])
+    }
+
+    /// The kind name for a replayed command: the first available kind (names only label
+    /// failures, so an approximation is harmless).
+    private func kindName(of command: Command, model: Model) -> String {
+        commands.first { $0.isAvailable(model) }?.name ?? "command"
+    }
+
+    /// Runs one sequence against a fresh system, comparing and checking every step.
+    func run(_ sequence: CommandSequence<Command, Observation>, counter: StepCounter, context: PropertyContext?,
+             coverage: [String: Double]) throws {
+        var system = try self.system()
+        defer { teardown(&system) }
+        var previous: Observation?
+        var caseLabels = Set<String>()
+        for (index, step) in sequence.steps.enumerated() {
+            counter.statistics.steps += 1
+            let observed: Observation
+            do {
+                observed = try runSystem(&system, step.command)
+            } catch {
+                throw StatefulFailure(kind: .systemThrew(String(reflecting: type(of: error))), step: index + 1, commandKind: step.kind,
+                                      command: String(describing: step.command), model: nil, system: String(describing: error))
+            }
+            if observed != step.expected {
+                throw StatefulFailure(kind: .divergence, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
+                                      model: PrettyPrinter.describe(step.expected, width: 0),
+                                      system: PrettyPrinter.describe(observed, width: 0))
+            }
+            for invariant in invariants where !invariant.holds(observed) {
+                throw StatefulFailure(kind: .invariant(invariant.name), step: index + 1, commandKind: step.kind,
+                                      command: String(describing: step.command), model: nil, system: PrettyPrinter.describe(observed, width: 0))
+            }
+            for invariant in transitionInvariants where !invariant.holds(previous, step.command, observed) {
+                throw StatefulFailure(kind: .invariant(invariant.name), step: index + 1, commandKind: step.kind,
+                                      command: String(describing: step.command), model: nil, system: PrettyPrinter.describe(observed, width: 0))
+            }
+            if context != nil { caseLabels.insert("command " + step.kind); caseLabels.formUnion(labels(step.expected)) }
+            previous = observed
+        }
+        guard let context else { return }
+        for label in caseLabels.sorted() { context.label(label) }
+        for (label, percent) in coverage.sorted(by: { $0.key < $1.key }) { context.cover(percent, label, caseLabels.contains(label)) }
+        counter.countKinds(sequence.steps.map(\.kind))
+    }
+
+    /// The Swift test that replays `commands`.
+    func regressionTest(for commands: [Command]) -> String? {
+        guard let expression = regressionExpression else { return nil }
+        let identifier = Corpus.directoryName(for: name).split(separator: "-").enumerated()
+            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+        let hash = String(CheckConfiguration.stableHash(commands.map { String(describing: $0) }.joined(separator: "\n").utf8) % 0xFFFF_FF, radix: 16)
+        let list = commands.map { "        \($0)," }.joined(separator: "\n")
+        return """
+        @Test func \(identifier)Regression\(hash)() throws {
+            try \(expression).replay([
+        \(list)
+            ])
+        }
+        """
+    }
+}
+
+/// Accumulates step counts across the cases of one run (the property closure runs on one
+/// thread, synchronously).
+final class StepCounter: @unchecked Sendable {
+    var statistics = StatefulStatistics()
+    func countKinds(_ kinds: [String]) {
+        for kind in Set(kinds) { statistics.kinds[kind, default: 0] += 1 }
+    }
+}

@@ -1,0 +1,104 @@
+/// A model-based (stateful) check of any state machine: the same command sequence runs against a
+/// simple reference model and the real system; after every step what each observed is compared,
+/// and every invariant is checked against the system's observation.
+///
+/// The model drives generation (which commands are available, what their arguments are), so
+/// command sequences are drawn from the byte stream like any other value and shrink for free:
+/// whole commands are deleted, arguments lowered, and availability re-checked on the way.
+///
+/// ```swift
+/// let counter = StateMachineCheck<Int, Counter, Op, Int>(
+///     name: "counter",
+///     model: { 0 },
+///     system: { Counter() },
+///     commands: [CommandKind("inc") { _ in .constant(.inc) },
+///                CommandKind("dec", when: { $0 > 0 }) { _ in .constant(.dec) }],
+///     runModel: { model, op in model += op == .inc ? 1 : -1; return model },
+///     runSystem: { counter, op in try counter.apply(op) },
+///     invariants: [StateInvariant("never negative") { $0 >= 0 }])
+/// let result = counter.check()
+/// ```
+public struct StateMachineCheck<Model, System, Command: Sendable, Observation: Equatable & Sendable>: Sendable {
+    /// The check's name: in reports, corpus directory and default seed.
+    public var name: String
+    /// The model's initial state.
+    public var model: @Sendable () -> Model
+    /// A fresh system for one case.
+    public var system: @Sendable () throws -> System
+    /// The command kinds.
+    public var commands: [CommandKind<Model, Command>]
+    /// Applies a command to the model and returns what the model observes.
+    public var runModel: @Sendable (inout Model, Command) -> Observation
+    /// Applies a command to the system and returns what it observes; a thrown error fails the case.
+    public var runSystem: @Sendable (inout System, Command) throws -> Observation
+    /// Checked against the system's observation after every step.
+    public var invariants: [StateInvariant<Observation>]
+    /// Checked against each step of the system.
+    public var transitionInvariants: [TransitionInvariant<Command, Observation>]
+    /// Labels for the case from a model observation (e.g. "DRAIN reached"), for the
+    /// distribution report and coverage requirements.
+    public var labels: @Sendable (Observation) -> [String]
+    /// Coverage requirements on labels: percent of cases that must carry each one.
+    public var coverage: [String: Double]
+    /// Releases a case's system (files, handles) after it ran, failed or not.
+    public var teardown: @Sendable (inout System) -> Void
+    /// The most commands in one case. Default 100.
+    public var maxSteps: Int = 100
+    /// Mean commands per case in random generation. Default `maxSteps / 2`.
+    public var averageSteps: Int?
+    /// Swarm testing: each case may disable a random subset of command kinds, so that rare
+    /// interleavings of the remaining ones get exercised. Default on.
+    public var swarm: Bool = true
+    /// A Swift expression for this check, used in the regression test printed with a failure
+    /// (for example `PositionChecks.machine`).
+    public var regressionExpression: String?
+
+    public init(name: String, model: @escaping @Sendable () -> Model, system: @escaping @Sendable () throws -> System,
+                commands: [CommandKind<Model, Command>],
+                runModel: @escaping @Sendable (inout Model, Command) -> Observation,
+                runSystem: @escaping @Sendable (inout System, Command) throws -> Observation,
+                invariants: [StateInvariant<Observation>] = [],
+                transitionInvariants: [TransitionInvariant<Command, Observation>] = [],
+                labels: @escaping @Sendable (Observation) -> [String] = { _ in [] },
+                coverage: [String: Double] = [:],
+                teardown: @escaping @Sendable (inout System) -> Void = { _ in }) {
+        self.name = name
+        self.model = model
+        self.system = system
+        self.commands = commands
+        self.runModel = runModel
+        self.runSystem = runSystem
+        self.invariants = invariants
+        self.transitionInvariants = transitionInvariants
+        self.labels = labels
+        self.coverage = coverage
+        self.teardown = teardown
+    }
+}
+
+/// One step of a generated sequence: the command, the name of its kind, and what the model
+/// observed after it (the model runs once, during generation).
+public struct CommandStep<Command, Observation>: Sendable where Command: Sendable, Observation: Sendable {
+    public let command: Command
+    public let kind: String
+    public let expected: Observation
+}
+
+/// A generated command sequence; prints as a numbered list of commands.
+public struct CommandSequence<Command: Sendable, Observation: Sendable>: Sendable, CustomStringConvertible {
+    public let steps: [CommandStep<Command, Observation>]
+    /// The kinds this case had enabled (swarm testing).
+    public let enabledKinds: [String]
+
+    /// The commands alone.
+    public var commands: [Command] { steps.map(\.command) }
+
+    public var description: String {
+        guard !steps.isEmpty else { return "(no commands)" }
+        let width = String(steps.count).count
+        return steps.enumerated().map { index, step in
+            let number = String(index + 1)
+            return String(repeating: " ", count: width - number.count) + number + ". " + String(describing: step.command)
+        }.joined(separator: "\n")
+    }
+}

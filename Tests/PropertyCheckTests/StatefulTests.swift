@@ -1,0 +1,129 @@
+@testable import PropertyCheck
+import Testing
+
+/// A counter with a planted bug: decrementing from exactly 3 subtracts 2.
+struct BuggyCounter {
+    var value = 0
+    var bugAtThree = true
+    mutating func apply(_ op: CounterOp) -> Int {
+        switch op {
+        case .increment: value += 1
+        case .decrement: value -= (bugAtThree && value == 3) ? 2 : 1
+        case .add(let n): value += n
+        }
+        return value
+    }
+}
+
+enum CounterOp: Equatable, Sendable, CustomStringConvertible {
+    case increment, decrement, add(Int)
+    var description: String {
+        switch self {
+        case .increment: ".increment"
+        case .decrement: ".decrement"
+        case .add(let n): ".add(\(n))"
+        }
+    }
+}
+
+enum CounterChecks {
+    /// Increment and decrement only, so the planted bug has one minimal sequence; `withAdd`
+    /// adds a command with an argument.
+    static func machine(bugAtThree: Bool = true, withAdd: Bool = false, invariants: [StateInvariant<Int>] = []) -> StateMachineCheck<Int, BuggyCounter, CounterOp, Int> {
+        var check = StateMachineCheck<Int, BuggyCounter, CounterOp, Int>(
+            name: "counter",
+            model: { 0 },
+            system: { BuggyCounter(bugAtThree: bugAtThree) },
+            commands: [
+                CommandKind("increment") { _ in .constant(.increment) },
+                CommandKind("decrement", when: { $0 > 0 }) { _ in .constant(.decrement) },
+            ] + (withAdd ? [CommandKind("add") { _ in Gen.int(in: 0...5).map(CounterOp.add) }] : []),
+            runModel: { model, op in
+                switch op {
+                case .increment: model += 1
+                case .decrement: model -= 1
+                case .add(let n): model += n
+                }
+                return model
+            },
+            runSystem: { counter, op in counter.apply(op) },
+            invariants: invariants,
+            labels: { $0 >= 3 ? ["reached 3"] : [] })
+        check.regressionExpression = "CounterChecks.machine()"
+        return check
+    }
+}
+
+@Suite struct StatefulTests {
+    @Test func aPlantedBugIsFoundAndShrunkToItsMinimalSequence() throws {
+        for seed in UInt64(1)...10 {
+            let result = CounterChecks.machine().check(configuration: CheckConfiguration(cases: 500, seed: seed))
+            let counterexample = try #require(result.check.counterexample, "seed \(seed)")
+            #expect(counterexample.value.commands == [.increment, .increment, .increment, .decrement], "seed \(seed): \(counterexample.value)")
+            #expect(counterexample.signature == FailureSignature(kind: "model and system diverged", location: "decrement"))
+        }
+    }
+
+    @Test func theReportShowsNumberedCommandsSideBySideAndARegressionTest() throws {
+        let result = CounterChecks.machine().check(configuration: CheckConfiguration(cases: 500, seed: 1))
+        let report = result.report
+        #expect(report.contains("Counterexample:\n  1. .increment\n  2. .increment\n  3. .increment\n  4. .decrement"))
+        #expect(report.contains("Failure: model and system diverged at step 4, .decrement"))
+        #expect(report.contains("    model │ system\n  ≠ 2     │ 1"))
+        let hash = String(CheckConfiguration.stableHash(".increment\n.increment\n.increment\n.decrement".utf8) % 0xFFFF_FF, radix: 16)
+        #expect(result.regressionTest == """
+        @Test func counterRegression\(hash)() throws {
+            try CounterChecks.machine().replay([
+                .increment,
+                .increment,
+                .increment,
+                .decrement,
+            ])
+        }
+        """)
+        #expect(report.hasSuffix(result.regressionTest ?? "missing"))
+    }
+
+    @Test func aCorrectMachinePassesAndCountsStepsAndKinds() {
+        let result = CounterChecks.machine(bugAtThree: false, withAdd: true).check(configuration: CheckConfiguration(cases: 300, seed: 4))
+        #expect(result.passed)
+        #expect(result.statistics.steps > 300 * 10, "sequences average tens of steps")
+        #expect(Set(result.statistics.kinds.keys) == ["increment", "decrement", "add"])
+        #expect((result.check.statistics.labels["reached 3"] ?? 0) > 100)
+    }
+
+    @Test func invariantsAreCheckedOnTheSystemAndNamed() throws {
+        let machine = CounterChecks.machine(bugAtThree: false, withAdd: true, invariants: [StateInvariant("below 6") { $0 < 6 }])
+        for seed in UInt64(1)...10 {
+            let result = machine.check(configuration: CheckConfiguration(cases: 300, seed: seed))
+            let counterexample = try #require(result.check.counterexample)
+            #expect(counterexample.value.commands.count <= 3, "seed \(seed): \(counterexample.value)")
+            #expect(counterexample.message.hasPrefix("invariant \"below 6\" violated after step \(counterexample.value.commands.count)"))
+        }
+    }
+
+    @Test func replayingExplicitCommandsFindsTheDivergence() {
+        #expect(throws: StatefulFailure.self) { try CounterChecks.machine().replay([.increment, .increment, .increment, .decrement]) }
+        #expect(throws: Never.self) { try CounterChecks.machine().replay([.increment, .increment, .decrement]) }
+    }
+
+    @Test func swarmTestingDisablesKindsInSomeCases() {
+        var stream = ChoiceStream(seed: 8)
+        var subsets = Set<[String]>()
+        for _ in 0..<200 {
+            stream.reset(randomTail: true)
+            if let sequence = try? stream.draw(CounterChecks.machine(withAdd: true).sequences) { subsets.insert(sequence.enabledKinds) }
+        }
+        #expect(subsets.count > 3)
+        #expect(subsets.contains(["increment", "decrement", "add"]))
+    }
+
+    @Test func availabilityIsRespected() {
+        var stream = ChoiceStream(seed: 5)
+        for _ in 0..<200 {
+            stream.reset(randomTail: true)
+            guard let sequence = try? stream.draw(CounterChecks.machine().sequences) else { continue }
+            #expect(sequence.steps.allSatisfy { $0.expected >= 0 }, "decrement only when positive")
+        }
+    }
+}
