@@ -35,6 +35,11 @@ targets += [
 ]
 
 // MARK: - Models, checks and the stresscheck CLI (issue 4).
+products += [.library(name: "TradingModels", targets: ["TradingModels"])]
+targets += [
+    .target(name: "TradingModels", dependencies: ["TradingVocabulary"], swiftSettings: strict),
+    .testTarget(name: "TradingModelsTests", dependencies: ["TradingModels"], swiftSettings: strict),
+]
 
 let package = Package(
     name: "StressCheck",
