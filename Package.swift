@@ -40,6 +40,12 @@ targets += [
     .target(name: "TradingModels", dependencies: ["TradingVocabulary"], swiftSettings: strict),
     .testTarget(name: "TradingModelsTests", dependencies: ["TradingModels"], swiftSettings: strict),
 ]
+// Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
+products += [.library(name: "TradingChecks", targets: ["TradingChecks"])]
+targets += [
+    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary"], swiftSettings: strict),
+    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines"], swiftSettings: strict),
+]
 
 let package = Package(
     name: "StressCheck",

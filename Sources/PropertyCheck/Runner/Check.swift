@@ -28,3 +28,17 @@ public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration:
                          _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
     Runner(name: name, generator: generator, configuration: configuration, property: property).run()
 }
+
+/// Runs the property on the one case `bytes` decode to (a corpus file, a libFuzzer crash file),
+/// and, if it fails and `shrink` is set, shrinks it like any failure. Nothing is saved.
+/// - Returns: `.completed` with one case if it passed; the counterexample if it failed; the
+///   rejection as `.tooManyRejections` if the bytes decode to a discarded case.
+public func replay<Value>(_ name: String, _ generator: Gen<Value>, bytes: [UInt8], shrink: Bool = true,
+                          configuration: CheckConfiguration = CheckConfiguration(),
+                          _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
+    var settings = configuration
+    settings.corpusDirectory = nil
+    settings.saveFailures = false
+    if !shrink { settings.shrinkCalls = 0 }
+    return Runner(name: name, generator: generator, configuration: settings, property: property).runOne(bytes)
+}

@@ -34,6 +34,8 @@ public struct CheckConfiguration: Sendable {
     /// A one-line command that reruns this check, printed with a failure (the `swift test`
     /// adapter and the CLI fill it in).
     public var replayHint: String?
+    /// Called with the number of valid cases so far, every 256 of them (progress display).
+    public var progress: (@Sendable (Int) -> Void)?
 
     public init(cases: Int = 100, seed: UInt64? = nil, corpusDirectory: String? = nil) {
         self.cases = cases

@@ -89,6 +89,33 @@ final class Runner<Value>: ShrinkOracle {
         return generate(corpus: corpus, started: started)
     }
 
+    /// Runs exactly the case `bytes` decode to (see `replay(_:_:bytes:shrink:configuration:_:)`).
+    func runOne(_ bytes: [UInt8]) -> CheckResult<Value> {
+        if let problem = generator.problem { return finish(.invalidGenerator(problem)) }
+        stream.reset(replaying: bytes, randomTail: false)
+        let value: Value
+        do {
+            value = try generator.body(&stream)
+        } catch {
+            if case .invalidGenerator(let problem) = error { return finish(.invalidGenerator(problem)) }
+            statistics.rejectedCases = 1
+            warnings.append("the input decodes to a case the generator rejects (\(error))")
+            return finish(.tooManyRejections(rejected: 1, valid: 0))
+        }
+        context.startCase()
+        switch test(value) {
+        case .passed:
+            statistics.validCases = 1
+            return finish(.completed)
+        case .rejected:
+            statistics.rejectedCases = 1
+            return finish(.tooManyRejections(rejected: 1, valid: 0))
+        case .failed(let signature):
+            statistics.validCases = 1
+            return shrinkAndReport(failing: stream.recorded, signature: signature, corpus: nil, foundIn: "the given input")
+        }
+    }
+
     /// Phase 1: every saved file for this check, before any random case.
     private func replayCorpus(_ corpus: Corpus) -> CheckResult<Value>? {
         let (entries, problems) = corpus.entries(for: name)
@@ -183,6 +210,7 @@ final class Runner<Value>: ShrinkOracle {
                 }
             case .passed:
                 statistics.validCases += 1
+                if statistics.validCases & 255 == 0, let progress = configuration.progress { progress(statistics.validCases) }
                 recordLabels()
                 if !context.caseScores.isEmpty { targets.observe(context.caseScores, bytes: stream.normalized) }
             case .failed(let signature):

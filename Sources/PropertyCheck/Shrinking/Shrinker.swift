@@ -59,7 +59,10 @@ struct Shrinker<Oracle: ShrinkOracle> {
     @discardableResult
     mutating func consider(_ candidate: [UInt8]) -> Bool {
         if exhausted { return false }
-        if calls >= maxCalls { stoppedBy = "the budget of \(maxCalls) shrink calls"; return false }
+        if calls >= maxCalls {
+            stoppedBy = maxCalls == 0 ? "request (shrinking was off)" : "the budget of \(maxCalls) shrink calls"
+            return false
+        }
         if ContinuousClock.now > deadline { stoppedBy = "the shrink time limit"; return false }
         guard candidate != best, tried.insert(candidate).inserted else { return false }
         guard let decoded = oracle.decode(candidate), shortlexLess(decoded.bytes, best) else { return false }

@@ -25,6 +25,18 @@ public struct StatefulResult<Command: Sendable, Observation: Sendable> {
 }
 
 extension StateMachineCheck {
+    /// Runs one case from `bytes` (a corpus file, a libFuzzer crash), shrinking it if it fails
+    /// and `shrink` is set.
+    public func replay(bytes: [UInt8], shrink: Bool = true, configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
+        let counter = StepCounter()
+        let result = PropertyCheck.replay(name, sequences, bytes: bytes, shrink: shrink, configuration: configuration) { (sequence, context) throws -> Bool in
+            try self.run(sequence, counter: counter, context: context, coverage: [:])
+            return true
+        }
+        return StatefulResult(check: result, statistics: counter.statistics,
+                              regressionTest: result.counterexample.flatMap { regressionTest(for: $0.value.commands) })
+    }
+
     /// Runs the check: corpus, then random command sequences, shrinking a failure to a minimal
     /// sequence.
     public func check(configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
@@ -71,18 +83,16 @@ extension StateMachineCheck {
                 throw StatefulFailure(kind: .systemThrew(String(reflecting: type(of: error))), step: index + 1, commandKind: step.kind,
                                       command: String(describing: step.command), model: nil, system: String(describing: error))
             }
+            let model = PrettyPrinter.describe(step.expected, width: 0)
+            let violated = invariants.first { !$0.holds(observed) }?.name
+                ?? transitionInvariants.first { !$0.holds(previous, step.command, observed) }?.name
+            if let violated {
+                throw StatefulFailure(kind: .invariant(violated), step: index + 1, commandKind: step.kind, command: String(describing: step.command),
+                                      model: model, system: PrettyPrinter.describe(observed, width: 0))
+            }
             if observed != step.expected {
                 throw StatefulFailure(kind: .divergence, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
-                                      model: PrettyPrinter.describe(step.expected, width: 0),
-                                      system: PrettyPrinter.describe(observed, width: 0))
-            }
-            for invariant in invariants where !invariant.holds(observed) {
-                throw StatefulFailure(kind: .invariant(invariant.name), step: index + 1, commandKind: step.kind,
-                                      command: String(describing: step.command), model: nil, system: PrettyPrinter.describe(observed, width: 0))
-            }
-            for invariant in transitionInvariants where !invariant.holds(previous, step.command, observed) {
-                throw StatefulFailure(kind: .invariant(invariant.name), step: index + 1, commandKind: step.kind,
-                                      command: String(describing: step.command), model: nil, system: PrettyPrinter.describe(observed, width: 0))
+                                      model: model, system: PrettyPrinter.describe(observed, width: 0))
             }
             if context != nil { caseLabels.insert("command " + step.kind); caseLabels.formUnion(labels(step.expected)) }
             previous = observed

@@ -5,7 +5,8 @@ public struct StatefulFailure: IdentifiedFailure, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// Model and system observed different things.
         case divergence
-        /// An invariant failed on the system's observation.
+        /// An invariant failed on the system's observation (checked before the comparison with
+        /// the model, so a failure names the rule it breaks).
         case invariant(String)
         /// The system threw.
         case systemThrew(String)

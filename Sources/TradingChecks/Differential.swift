@@ -1,0 +1,92 @@
+import PropertyCheck
+import TradingModels
+
+/// A reference model as the differential checks drive it: commands in, outcomes out, and a
+/// snapshot of everything observable. The models of `TradingModels` conform as they are.
+public protocol ReferenceModel: Sendable {
+    associatedtype Command: Sendable, CustomStringConvertible
+    associatedtype Outcome: Equatable, Sendable
+    associatedtype Observation: Equatable, Sendable
+    mutating func apply(_ command: Command) -> Outcome
+    var observation: Observation { get }
+}
+
+/// A system under test: the production machine behind an adapter that speaks the model's
+/// commands, outcomes and observations. Broken variants (the bug zoo) conform too.
+public protocol SystemUnderTest: SendableMetatype {
+    associatedtype Command
+    associatedtype Outcome
+    associatedtype Observation
+    /// Applies a command; throws only when the system itself breaks (e.g. a file it must
+    /// write cannot be written), which fails the case.
+    mutating func apply(_ command: Command) throws -> Outcome
+    var observation: Observation { get }
+    /// Releases what the system holds (temporary files).
+    mutating func tearDown()
+}
+
+extension SystemUnderTest {
+    public mutating func tearDown() {}
+}
+
+/// What one step observed: the command's outcome and the machine's state after it. Model and
+/// system each produce one per step; they must be equal.
+public struct MachineStep<Outcome: Equatable & Sendable, Observation: Equatable & Sendable>: Equatable, Sendable, CustomStringConvertible {
+    public var outcome: Outcome
+    public var state: Observation
+
+    public init(outcome: Outcome, state: Observation) {
+        self.outcome = outcome
+        self.state = state
+    }
+
+    public var description: String { "outcome: \(outcome)\nstate: \(state)" }
+}
+
+/// Builds the differential check of one machine: model and system run the same commands; after
+/// every step outcomes and states are compared, and the model's invariants are evaluated
+/// against the *system's* observations.
+public enum Differential {
+    public static func check<Model: ReferenceModel, System: SystemUnderTest>(
+        name: String,
+        model: @escaping @Sendable () -> Model,
+        system: @escaping @Sendable () throws -> System,
+        commands: [CommandKind<Model, Model.Command>],
+        invariants: [Invariant<Model.Observation>],
+        steps: [StepInvariant<Model.Command, Model.Outcome, Model.Observation>],
+        normalize: @escaping @Sendable (Model.Observation) -> Model.Observation = { $0 },
+        labels: @escaping @Sendable (MachineStep<Model.Outcome, Model.Observation>) -> [String] = { _ in [] },
+        coverage: [String: Double] = [:],
+        regressionExpression: String? = nil
+    ) -> StateMachineCheck<Model, System, Model.Command, MachineStep<Model.Outcome, Model.Observation>>
+    where System.Command == Model.Command, System.Outcome == Model.Outcome, System.Observation == Model.Observation {
+        typealias Step = MachineStep<Model.Outcome, Model.Observation>
+        let initial = normalize(model().observation)
+        var check = StateMachineCheck<Model, System, Model.Command, Step>(
+            name: name,
+            model: model,
+            system: system,
+            commands: commands,
+            runModel: { model, command in
+                let outcome = model.apply(command)
+                return Step(outcome: outcome, state: normalize(model.observation))
+            },
+            runSystem: { system, command in
+                let outcome = try system.apply(command)
+                return Step(outcome: outcome, state: normalize(system.observation))
+            },
+            invariants: invariants.map { invariant in
+                StateInvariant(invariant.name) { invariant.holds($0.state) }
+            },
+            transitionInvariants: steps.map { invariant in
+                TransitionInvariant(invariant.name) { before, command, after in
+                    invariant.holds(before?.state ?? initial, command, after.outcome, after.state)
+                }
+            },
+            labels: labels,
+            coverage: coverage,
+            teardown: { $0.tearDown() })
+        check.regressionExpression = regressionExpression
+        return check
+    }
+}

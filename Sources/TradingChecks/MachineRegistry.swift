@@ -1,0 +1,129 @@
+import Foundation
+import PropertyCheck
+
+/// How to run a machine's check from the CLI or a fuzz target.
+public struct MachineRunOptions: Sendable {
+    /// Command sequences to generate.
+    public var cases: Int
+    /// The seed (`nil`: the check's fixed default; `STRESSCHECK_SEED` overrides).
+    public var seed: UInt64?
+    /// The most commands in one sequence (`nil`: the check's default, 100).
+    public var maxSteps: Int?
+    /// The corpus root (`corpus/` of the package); `nil` keeps none.
+    public var corpusDirectory: String?
+    /// Save a minimized failure into the corpus.
+    public var saveFailures: Bool
+    /// Called with the cases done so far, every 256 cases.
+    public var progress: (@Sendable (Int) -> Void)?
+    /// Printed with a failure as the command that reruns it.
+    public var replayHint: String?
+
+    public init(cases: Int = 1_000, seed: UInt64? = nil, maxSteps: Int? = nil, corpusDirectory: String? = nil, saveFailures: Bool = true) {
+        self.cases = cases
+        self.seed = seed
+        self.maxSteps = maxSteps
+        self.corpusDirectory = corpusDirectory
+        self.saveFailures = saveFailures
+    }
+
+    var configuration: CheckConfiguration {
+        var configuration = CheckConfiguration(cases: cases, seed: seed, corpusDirectory: corpusDirectory)
+        configuration.saveFailures = saveFailures
+        configuration.progress = progress
+        configuration.replayHint = replayHint
+        return configuration
+    }
+}
+
+/// What one run of a machine's check found, in plain values for printing and JSON.
+public struct MachineRun: Sendable {
+    public let machine: String
+    public let passed: Bool
+    /// The engine's exit reason, as a sentence.
+    public let exitReason: String
+    public let seed: UInt64
+    /// Valid cases (command sequences) run.
+    public let cases: Int
+    /// Commands run against the system.
+    public let steps: Int
+    public let seconds: Double
+    /// Cases per label (command kinds, states reached).
+    public let labels: [String: Int]
+    /// The full report (with the regression test when it failed).
+    public let report: String
+    /// The minimal failing input's bytes, when it failed.
+    public let counterexampleBytes: [UInt8]?
+    /// The minimal failing command sequence, one command per line.
+    public let counterexample: String?
+    public let savedPath: String?
+    public let regressionTest: String?
+
+    /// Commands per second over the whole run.
+    public var stepsPerSecond: Double { seconds > 0 ? Double(steps) / seconds : 0 }
+}
+
+/// One machine the CLI, the tests and the fuzz targets know by name.
+public struct MachineEntry: Sendable {
+    /// The name on the command line and of the corpus directory: `position`, `sector-caps`, …
+    public let name: String
+    /// One line about the machine.
+    public let summary: String
+    /// Runs the differential check.
+    public let check: @Sendable (MachineRunOptions) -> MachineRun
+    /// Runs the one case some bytes decode to (a corpus file, a libFuzzer crash), shrinking it
+    /// when it fails and `shrink` is set.
+    public let replay: @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> MachineRun
+
+    /// An entry for a stateful check; `make` builds the check for a step limit.
+    public init<Model, System, Command, Observation>(summary: String,
+                                                     _ make: @escaping @Sendable (_ maxSteps: Int?) -> StateMachineCheck<Model, System, Command, Observation>) {
+        name = make(nil).name
+        self.summary = summary
+        check = { options in
+            let machine = make(options.maxSteps)
+            return MachineRun(machine.check(configuration: options.configuration), machine: machine.name)
+        }
+        replay = { bytes, shrink in
+            let machine = make(nil)
+            return MachineRun(machine.replay(bytes: bytes, shrink: shrink), machine: machine.name)
+        }
+    }
+}
+
+extension MachineRun {
+    init<Command, Observation>(_ result: StatefulResult<Command, Observation>, machine: String) {
+        self.machine = machine
+        passed = result.passed
+        exitReason = result.check.exitReason.explanation
+        seed = result.check.seed
+        cases = result.check.statistics.validCases
+        steps = result.statistics.steps
+        seconds = result.check.statistics.seconds
+        labels = result.check.statistics.labels
+        report = result.report
+        counterexampleBytes = result.check.counterexample?.bytes
+        counterexample = result.check.counterexample.map { String(describing: $0.value) }
+        savedPath = result.check.counterexample?.savedPath
+        regressionTest = result.regressionTest
+    }
+}
+
+extension StateMachineCheck {
+    /// The same check with another step limit.
+    public func limited(to maxSteps: Int?) -> StateMachineCheck {
+        guard let maxSteps else { return self }
+        var copy = self
+        copy.maxSteps = maxSteps
+        return copy
+    }
+}
+
+/// Every machine StressCheck verifies, in the order a new user meets them.
+public enum Machines {
+    public static let all: [MachineEntry] = [
+        MachineEntry(summary: "NORMAL / DRAIN / FORCED_UNWIND: position cap, drain orders, forced unwind") { PositionChecks.machine.limited(to: $0) },
+    ]
+
+    /// The entry named `name`.
+    public static func named(_ name: String) -> MachineEntry? { all.first { $0.name == name } }
+}
