@@ -34,6 +34,12 @@ public struct CheckConfiguration: Sendable {
     /// A one-line command that reruns this check, printed with a failure (the `swift test`
     /// adapter and the CLI fill it in).
     public var replayHint: String?
+    /// Failing cases to find and shrink before reporting the smallest: after the first failure,
+    /// generation goes on (within `cases`) looking for more with the same signature. Shrinking
+    /// finds a local minimum; a few starting points make the global one far likelier (a command
+    /// sequence whose failing case never drew the command that makes it short cannot shrink
+    /// to it). `nil`: 1 for `check`, 8 for stateful checks.
+    public var failureSamples: Int?
     /// Called with the number of valid cases so far, every 256 of them (progress display).
     public var progress: (@Sendable (Int) -> Void)?
 

@@ -226,18 +226,49 @@ final class Runner<Value>: ShrinkOracle {
         for label in context.caseLabels where seen.insert(label).inserted { statistics.labels[label, default: 0] += 1 }
     }
 
-    /// Phase 3: shrink, confirm, save, report.
-    private func shrinkAndReport(failing bytes: [UInt8], signature: FailureSignature, corpus: Corpus?, foundIn: String) -> CheckResult<Value> {
+    /// A shrunk failure, before it is confirmed and reported.
+    struct Shrunk {
+        let best: [UInt8]
+        let key: [UInt8]
+        let stoppedBy: String?
+        let foundIn: String
+    }
+
+    /// Shrinks one failing case, adding to the shrink statistics.
+    private func shrink(_ bytes: [UInt8], signature: FailureSignature, foundIn: String) -> Shrunk? {
         let clock = ContinuousClock()
         let started = clock.now
-        guard let decoded = decode(bytes) else { return finish(.flaky) }
+        defer { statistics.shrinkSeconds += (clock.now - started).seconds }
+        guard let decoded = decode(bytes) else { return nil }
         var shrinker = Shrinker(oracle: self, failing: decoded, signature: signature,
                                 maxCalls: configuration.shrinkCalls, timeLimit: configuration.shrinkTime)
         shrinker.run()
-        statistics.shrinkCalls = shrinker.calls
-        statistics.shrinkSteps = shrinker.steps
-        statistics.shrinkSeconds = (clock.now - started).seconds
-        guard decode(shrinker.best) != nil, let value = lastDecoded else { return finish(.flaky) }
+        statistics.shrinkCalls += shrinker.calls
+        statistics.shrinkSteps += shrinker.steps
+        return Shrunk(best: shrinker.best, key: shrinker.bestKey, stoppedBy: shrinker.stoppedBy, foundIn: foundIn)
+    }
+
+    /// Phase 3: shrink, then (when `failureSamples` asks for more than one) keep generating to
+    /// find more failures with the same signature, shrink each and keep the shortlex-smallest;
+    /// confirm, save, report.
+    private func shrinkAndReport(failing bytes: [UInt8], signature: FailureSignature, corpus: Corpus?, foundIn: String) -> CheckResult<Value> {
+        guard var best = shrink(bytes, signature: signature, foundIn: foundIn) else { return finish(.flaky) }
+        var samples = 1
+        let wanted = configuration.failureSamples ?? 1
+        var attempts = 0
+        while samples < wanted && attempts < configuration.cases && statistics.validCases < configuration.cases * 2 {
+            attempts += 1
+            stream.reset(randomTail: true)
+            guard let value = try? generator.body(&stream) else { continue }
+            context.startCase()
+            guard test(value) == .failed(signature) else { continue }
+            samples += 1
+            if let other = shrink(stream.recorded, signature: signature, foundIn: "generation, failure \(samples) of \(wanted)"),
+               shortlexLess(other.best, best.best) {
+                best = other
+            }
+        }
+        guard decode(best.best) != nil, let value = lastDecoded else { return finish(.flaky) }
         context.startCase()
         context.reportingNotes = true
         let verdict = test(value)
@@ -245,10 +276,10 @@ final class Runner<Value>: ShrinkOracle {
         guard verdict == .failed(signature) else { return finish(.flaky) }
         var savedPath: String?
         if let corpus, configuration.saveFailures {
-            do { savedPath = try corpus.save(shrinker.bestKey, for: name) } catch { warnings.append("could not save the counterexample: \(error)") }
+            do { savedPath = try corpus.save(best.key, for: name) } catch { warnings.append("could not save the counterexample: \(error)") }
         }
-        let counterexample = Counterexample(value: value, bytes: shrinker.bestKey, signature: signature, message: lastMessage,
-                                            notes: context.notes, shrinkStoppedBy: shrinker.stoppedBy, savedPath: savedPath, foundIn: foundIn)
+        let counterexample = Counterexample(value: value, bytes: best.key, signature: signature, message: lastMessage,
+                                            notes: context.notes, shrinkStoppedBy: best.stoppedBy, savedPath: savedPath, foundIn: best.foundIn)
         return finish(.foundFailure, counterexample: counterexample)
     }
 

@@ -16,6 +16,7 @@ extension Shrinker {
             ShrinkPass(name: "lower duplicates together") { $0.lowerDuplicates() },
             ShrinkPass(name: "minimize choices") { $0.minimizeChoices() },
             ShrinkPass(name: "lower a count and delete") { $0.lowerAndDelete() },
+            ShrinkPass(name: "delete and lower a later choice") { $0.deleteAndLowerLater() },
             ShrinkPass(name: "lower pairs together") { $0.lowerPairs() },
             ShrinkPass(name: "redistribute pairs") { $0.redistributePairs() },
             ShrinkPass(name: "sort siblings") { $0.sortSiblings() },
@@ -123,6 +124,32 @@ extension Shrinker {
                     return self.consider(bytes)
                 }
                 if deleted > 0 { break }
+            }
+        }
+    }
+
+    /// Deletes a composite span and lowers one later choice by one: in a command sequence,
+    /// `open; setCap(1)` fails the same way as `setCap(0)`, but neither change alone keeps it
+    /// failing. Tried for the last few spans only, against the choices that follow them.
+    mutating func deleteAndLowerLater(window: Int = 12) {
+        var j = spans.count - 1
+        var tried = 0
+        while j >= 0 && !exhausted && tried < 64 {
+            defer { j -= 1 }
+            guard j < spans.count else { continue }
+            let span = spans[j]
+            guard !span.isChoice, span.count > 0, Int(span.end) <= best.count else { continue }
+            let limit = best.count
+            let later = spans[(j + 1)...].filter { $0.isChoice && $0.start >= span.end && $0.count <= 8 && Int($0.end) <= limit }
+                .prefix(window).map(\.range)
+            for choice in later where !exhausted {
+                let value = self.value(at: choice)
+                guard value > 0 else { continue }
+                tried += 1
+                var bytes = best
+                write(value - 1, into: &bytes, at: choice)
+                bytes.removeSubrange(span.range)
+                if consider(bytes) { break }
             }
         }
     }

@@ -42,6 +42,8 @@ extension StateMachineCheck {
     public func check(configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
         let counter = StepCounter()
         let coverage = self.coverage
+        var configuration = configuration
+        if configuration.failureSamples == nil { configuration.failureSamples = 8 }
         let result = PropertyCheck.check(name, sequences, configuration: configuration) { (sequence, context) throws -> Bool in
             try self.run(sequence, counter: counter, context: context, coverage: coverage)
             return true
