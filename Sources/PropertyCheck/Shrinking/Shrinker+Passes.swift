@@ -140,8 +140,13 @@ extension Shrinker {
             let span = spans[j]
             guard !span.isChoice, span.count > 0, Int(span.end) <= best.count else { continue }
             let limit = best.count
-            let later = spans[(j + 1)...].filter { $0.isChoice && $0.start >= span.end && $0.count <= 8 && Int($0.end) <= limit }
-                .prefix(window).map(\.range)
+            let structure = spans
+            // Skip structure flags ("more?" of a list or a sequence: a choice labelled like the
+            // span that holds it); lowering one truncates, which the deletion passes cover.
+            let later = spans[(j + 1)...].filter { choice in
+                choice.isChoice && choice.start >= span.end && choice.count <= 8 && Int(choice.end) <= limit
+                    && !(choice.parent >= 0 && structure[Int(choice.parent)].label == choice.label)
+            }.prefix(window).map(\.range)
             for choice in later where !exhausted {
                 let value = self.value(at: choice)
                 guard value > 0 else { continue }
