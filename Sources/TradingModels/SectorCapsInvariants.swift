@@ -1,0 +1,148 @@
+import TradingVocabulary
+
+/// The invariants of sector caps (`machines.md` §2, `docs/machines.md` §2) as named predicates.
+public enum SectorCapsInvariants {
+    /// Rules about one observation.
+    public static let state: [Invariant<SectorCapsObservation>] = [
+        Invariant("sector exposure = Σ holdings", "Every sector's exposure is the sum of its holdings.") { o in
+            Sector.allCases.allSatisfy { sector in
+                Int128(o.exposure(of: sector).value) == o.holdings.filter { $0.sector == sector }.reduce(Int128(0)) { $0 + Int128($1.amount.value) }
+            }
+        },
+        Invariant("group exposure = Σ sectors", "Every group's exposure is the sum of its member sectors.") { o in
+            SectorGroup.allCases.allSatisfy { group in
+                Int128(o.exposure(of: group).value) == group.members.reduce(Int128(0)) { $0 + Int128(o.exposure(of: $1).value) }
+            }
+        },
+        Invariant("total = Σ sectors", "The total exposure is the sum of every sector's.") { o in
+            Int128(o.totalExposure.value) == o.sectorExposures.reduce(Int128(0)) { $0 + Int128($1.value) }
+        },
+        Invariant("exposures ≥ 0", "No exposure, holding or total is ever negative.") { o in
+            o.holdings.allSatisfy { $0.amount.value >= 0 } && o.sectorExposures.allSatisfy { $0.value >= 0 }
+                && o.groupExposures.allSatisfy { $0.value >= 0 } && o.totalExposure.value >= 0
+        },
+        Invariant("holdings sorted and unique", "Holdings are listed by symbol, each symbol once.") { o in
+            zip(o.holdings, o.holdings.dropFirst()).allSatisfy { $0.symbol < $1.symbol }
+        },
+        Invariant("portfolio value > 0", "A portfolio value, once set, is positive.") { o in
+            o.portfolioValue.map { $0.value > 0 } ?? true
+        },
+        Invariant("limits valid", "0 ≤ soft ≤ hard ≤ 10 000 bp for every sector; 0…10 000 bp for every group.") { o in
+            o.sectorLimits.count == Sector.allCases.count && o.groupLimits.count == SectorGroup.allCases.count
+                && o.sectorLimits.allSatisfy { 0 <= $0.soft.value && $0.soft <= $0.hard && $0.hard.value <= 10_000 }
+                && o.groupLimits.allSatisfy { (0...10_000).contains($0.value) }
+        },
+        Invariant("sector health matches exposure", "critical over hard, warning at or over soft, else healthy; healthy without a portfolio value.") { o in
+            Sector.allCases.allSatisfy { o.health(of: $0) == expectedHealth(o, $0) }
+        },
+        Invariant("group health matches exposure", "critical over the group limit, else healthy; healthy without a portfolio value.") { o in
+            SectorGroup.allCases.allSatisfy { group in
+                let over = o.portfolioValue.map {
+                    Int128(o.exposure(of: group).value) * 10_000 > Int128(o.groupLimit(for: group).value) * Int128($0.value)
+                } ?? false
+                return o.health(of: group) == (over ? .critical : .healthy)
+            }
+        },
+        Invariant("overall health is the worst", "The overall health is the worst sector or group health.") { o in
+            o.overallHealth == (o.sectorHealths + o.groupHealths).max() ?? .healthy
+        },
+    ]
+
+    /// The health rule of one sector, from the observation's own exposure, limits and value.
+    static func expectedHealth(_ o: SectorCapsObservation, _ sector: Sector) -> SectorHealth {
+        guard let value = o.portfolioValue else { return .healthy }
+        let scaled = Int128(o.exposure(of: sector).value) * 10_000
+        let limits = o.limits(for: sector)
+        if scaled > Int128(limits.hard.value) * Int128(value.value) { return .critical }
+        if scaled >= Int128(limits.soft.value) * Int128(value.value) { return .warning }
+        return .healthy
+    }
+
+    /// The symbol and amount of an `add` that was accepted, if the step is one.
+    static func acceptedAdd(_ command: SectorCapsCommand, _ outcome: SectorCapsOutcome) -> (Symbol, Cents)? {
+        guard case .add(let symbol, let amount) = command, outcome == .decision(.accepted) else { return nil }
+        return (symbol, amount)
+    }
+
+    /// Rules about one step.
+    public static let steps: [StepInvariant<SectorCapsCommand, SectorCapsOutcome, SectorCapsObservation>] = [
+        StepInvariant("accepted add keeps sector ≤ hard limit", "The sector hard cap: no accepted add leaves its sector above the hard limit (equal is allowed).") {
+            _, command, outcome, after in
+            guard let (symbol, _) = acceptedAdd(command, outcome) else { return true }
+            guard let value = after.portfolioValue, let held = after.holdings.first(where: { $0.symbol == symbol }) else { return false }
+            return Int128(after.exposure(of: held.sector).value) * 10_000
+                <= Int128(after.limits(for: held.sector).hard.value) * Int128(value.value)
+        },
+        StepInvariant("accepted add keeps group ≤ group limit", "No accepted add leaves its sector's group above the group limit (equal is allowed).") {
+            _, command, outcome, after in
+            guard let (symbol, _) = acceptedAdd(command, outcome) else { return true }
+            guard let value = after.portfolioValue, let held = after.holdings.first(where: { $0.symbol == symbol }) else { return false }
+            guard let group = held.sector.group else { return true }
+            return Int128(after.exposure(of: group).value) * 10_000
+                <= Int128(after.groupLimit(for: group).value) * Int128(value.value)
+        },
+        StepInvariant("accepted add books exactly the amount", "The symbol's holding grows by the amount; no other holding moves.") {
+            before, command, outcome, after in
+            guard let (symbol, amount) = acceptedAdd(command, outcome) else { return true }
+            let others = { (o: SectorCapsObservation) in o.holdings.filter { $0.symbol != symbol } }
+            let expected = Int128(before.holding(of: symbol)?.value ?? 0) + Int128(amount.value)
+            return after.holding(of: symbol).map { Int128($0.value) } == expected
+                && others(before) == others(after)
+        },
+        StepInvariant("rejection is justified", "noPortfolioValue only without a value; a limit rejection only when the add would end above that limit.") {
+            before, command, outcome, _ in
+            guard case .decision(.rejected(let reason)) = outcome else { return true }
+            let symbol: Symbol, amount: Cents
+            switch command {
+            case .add(let s, let a), .canAdd(let s, let a): (symbol, amount) = (s, a)
+            default: return false
+            }
+            guard let value = before.portfolioValue else { return reason == .noPortfolioValue }
+            let scaled = { (exposure: Cents) in (Int128(exposure.value) + Int128(amount.value)) * 10_000 }
+            switch reason {
+            case .noPortfolioValue: return false
+            case .sectorHardLimit(let sector):
+                return before.holdings.first(where: { $0.symbol == symbol }).map { $0.sector == sector } ?? true
+                    && scaled(before.exposure(of: sector)) > Int128(before.limits(for: sector).hard.value) * Int128(value.value)
+            case .groupLimit(let group):
+                return scaled(before.exposure(of: group)) > Int128(before.groupLimit(for: group).value) * Int128(value.value)
+            }
+        },
+        StepInvariant("rejected call changes nothing", "A rejection leaves every holding, exposure and limit as it was.") {
+            before, _, outcome, after in
+            if case .decision(.rejected) = outcome { return before == after }
+            return true
+        },
+        StepInvariant("error changes nothing", "A malformed input leaves the machine as it was.") {
+            before, _, outcome, after in
+            if case .error = outcome { return before == after }
+            return true
+        },
+        StepInvariant("canAdd changes nothing", "canAdd is a question.") {
+            before, command, _, after in
+            if case .canAdd = command { return before == after }
+            return true
+        },
+        StepInvariant("reduce takes exactly the amount", "0 < amount ≤ held: the holding shrinks by it, and goes at exactly 0.") {
+            before, command, outcome, after in
+            guard case .reduce(let symbol, let amount) = command, outcome == .done else { return true }
+            guard let held = before.holding(of: symbol), amount.value > 0, amount <= held else { return false }
+            let left = held.value - amount.value
+            return after.holding(of: symbol) == (left == 0 ? nil : Cents(left))
+        },
+        StepInvariant("markToMarket sets the value", "A mark always applies; a holding marked to 0 stays held.") {
+            _, command, outcome, after in
+            guard case .markToMarket(let symbol, let value) = command, outcome == .done else { return true }
+            return after.holding(of: symbol) == value
+        },
+        StepInvariant("remove returns the holding", "remove returns what the holding had, and the symbol is no longer held.") {
+            before, command, outcome, after in
+            guard case .remove(let symbol) = command, case .removed(let amount) = outcome else { return true }
+            return before.holding(of: symbol) == amount && after.holding(of: symbol) == nil
+        },
+        StepInvariant("portfolio value never unset", "Once set, a portfolio value stays set.") {
+            before, _, _, after in
+            before.portfolioValue == nil || after.portfolioValue != nil
+        },
+    ]
+}
