@@ -44,7 +44,12 @@ public func propertyCheck<Value>(_ generator: Gen<Value>, name: String? = nil, c
     let checkName = name ?? call.testName
     let settings = call.configure(configuration, cases: cases, seed: seed, corpus: corpus)
     let result = check(checkName, generator, configuration: settings, property)
-    if !result.passed { call.report(result.report) }
+    if !result.passed {
+        call.report(result.report)
+    } else {
+        // A passing check can still have something to say (a corpus file that no longer decodes).
+        for warning in result.warnings { print("\(checkName): warning: \(warning)") }
+    }
     return result
 }
 
