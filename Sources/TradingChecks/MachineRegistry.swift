@@ -122,6 +122,8 @@ extension StateMachineCheck {
 public enum Machines {
     public static let all: [MachineEntry] = [
         MachineEntry(summary: "NORMAL / DRAIN / FORCED_UNWIND: position cap, drain orders, forced unwind") { PositionChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "sector exposure: soft/hard limits per sector, correlated-group limits") { SectorCapsChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "portfolio super-state: NORMAL … CRISIS, RECOVERY confirmations, halt/resume, persistence") { SuperStateChecks.machine.limited(to: $0) },
     ]
 
     /// The entry named `name`.
