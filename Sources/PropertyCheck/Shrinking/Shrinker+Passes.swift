@@ -20,6 +20,7 @@ extension Shrinker {
             ShrinkPass(name: "lower pairs together") { $0.lowerPairs() },
             ShrinkPass(name: "redistribute pairs") { $0.redistributePairs() },
             ShrinkPass(name: "sort siblings") { $0.sortSiblings() },
+            ShrinkPass(name: "try small values") { $0.trySmallValues() },
         ]
     }
 
@@ -159,6 +160,21 @@ extension Shrinker {
         }
     }
 
+    /// Tries the values 2…9 for each choice the other passes left above them: predicates that
+    /// hold only on some residues (a multiple of 5, an even number) defeat adaptive searches,
+    /// which stop at the first value that does not fail.
+    mutating func trySmallValues() {
+        var j = 0
+        while j < spans.count && !exhausted {
+            defer { j += 1 }
+            let span = spans[j]
+            guard span.isChoice, span.count <= 8, Int(span.end) <= best.count else { continue }
+            let current = value(at: span.range)
+            guard current > 2, current <= 1 << 20 else { continue }
+            for small in UInt64(2)..<min(current, 10) where consider(writing(small, at: [span.range])) { break }
+        }
+    }
+
     /// Lowers choices that hold the same value together (two list entries that must stay equal).
     mutating func lowerDuplicates() {
         var groups: [[UInt8]: [Range<Int>]] = [:]
@@ -294,6 +310,7 @@ extension Shrinker {
                 if consider(writing(current - UInt64(step), at: ranges)) { current -= UInt64(step); break }
             }
         }
+
         // An integer across zero is a magnitude then a sign byte of the same label: -(m - 1) is
         // simpler than m, so try lowering the magnitude while setting the sign.
         guard ranges.count == 1, current > 0, let sign = signRange(after: ranges[0]), value(at: sign) == 0 else { return }

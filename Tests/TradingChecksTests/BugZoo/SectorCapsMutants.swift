@@ -1,0 +1,78 @@
+import TradingChecks
+import TradingMachines
+import TradingModels
+import TradingVocabulary
+
+/// Deliberately broken variants of production sector caps.
+enum SectorCapsMutants {
+    /// The hard cap is checked against the exposure *before* the new amount is added: any add
+    /// into a sector still under its limit is accepted, however large.
+    struct CapCheckedBeforeAdding: SystemUnderTest {
+        var inner = SectorCapsSystem()
+        mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
+            guard case .add(let symbol, let amount) = command, amount.value > 0, let value = inner.machine.portfolioValue,
+                  case .decision(.rejected(.sectorHardLimit)) = SectorCapsSystem.peek(inner, command) else { return inner.apply(command) }
+            let sector = inner.machine.sector(for: symbol)
+            let before = Int128(inner.machine.exposure(of: sector).value) * 10_000
+            guard before <= Int128(inner.machine.limits(for: sector).hard.value) * Int128(value.value) else { return inner.apply(command) }
+            return force(symbol, amount)
+        }
+        var observation: SectorCapsObservation { inner.observation }
+
+        /// Books the amount the way the broken check would let it through.
+        mutating func force(_ symbol: Symbol, _ amount: Cents) -> SectorCapsOutcome {
+            let held = inner.machine.holding(of: symbol)?.value ?? 0
+            if held == 0 {
+                _ = inner.apply(.adopt(symbol, value: amount))
+            } else {
+                _ = inner.apply(.markToMarket(symbol, value: Cents(held + amount.value)))
+            }
+            return .decision(.accepted)
+        }
+    }
+
+    /// The hard limit is compared with `<` instead of `≤`: an add that lands exactly on the
+    /// limit is rejected, though equal is allowed.
+    struct LimitExclusive: SystemUnderTest {
+        var inner = SectorCapsSystem()
+        mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
+            guard case .add(let symbol, let amount) = command, let value = inner.machine.portfolioValue,
+                  SectorCapsSystem.peek(inner, command) == .decision(.accepted) else { return inner.apply(command) }
+            let sector = inner.machine.sector(for: symbol)
+            let after = (Int128(inner.machine.exposure(of: sector).value) + Int128(amount.value)) * 10_000
+            if after == Int128(inner.machine.limits(for: sector).hard.value) * Int128(value.value) {
+                return .decision(.rejected(.sectorHardLimit(sector)))
+            }
+            return inner.apply(command)
+        }
+        var observation: SectorCapsObservation { inner.observation }
+    }
+
+    /// `reduce` lowers the holding but never releases the sector exposure.
+    struct ReduceKeepsExposure: SystemUnderTest {
+        var inner = SectorCapsSystem()
+        var kept: [Sector: Int64] = [:]
+        mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
+            let outcome = inner.apply(command)
+            if case .reduce(let symbol, let amount) = command, outcome == .done {
+                kept[inner.machine.sector(for: symbol), default: 0] += amount.value
+            }
+            return outcome
+        }
+        var observation: SectorCapsObservation {
+            var observation = inner.observation
+            for (sector, amount) in kept {
+                observation.sectorExposures[sector.index] = Cents(observation.sectorExposures[sector.index].value + amount)
+            }
+            return observation
+        }
+    }
+}
+
+extension SectorCapsSystem {
+    /// What production would answer, without changing it.
+    static func peek(_ system: SectorCapsSystem, _ command: SectorCapsCommand) -> SectorCapsOutcome {
+        var copy = system
+        return copy.apply(command)
+    }
+}
