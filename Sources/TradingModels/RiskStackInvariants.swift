@@ -1,0 +1,120 @@
+import TradingVocabulary
+
+/// The invariants of the risk stack (`machines.md` §5, `docs/machines.md` §5): its own, plus
+/// every layer's state invariants with the layer's name as prefix (`positions.DRAIN ⇒ excess > 0`).
+public enum RiskStackInvariants {
+    /// Rules about one observation.
+    public static let state: [Invariant<RiskStackObservation>] = [
+        Invariant("same symbols in positions and holdings", "Every position has a sector holding and every holding a position.") { o in
+            Set(o.positions.positions.map(\.symbol)) == Set(o.sectorCaps.holdings.map(\.symbol))
+        },
+        Invariant("halt mirrored", "The trading mode is halted exactly when the super-state is in EMERGENCY_HALT.") { o in
+            o.tradingMode.isHalted == (o.superState.state == .emergencyHalt)
+        },
+        Invariant("portfolio value set", "The stack always has a portfolio value.") { o in
+            o.sectorCaps.portfolioValue != nil
+        },
+    ]
+        + TradingModeInvariants.state.map { $0.pulledBack(prefix: "tradingMode.") { $0.tradingMode } }
+        + SuperStateInvariants.state.map { $0.pulledBack(prefix: "superState.") { $0.superState } }
+        + PositionInvariants.state.map { $0.pulledBack(prefix: "positions.") { $0.positions } }
+        + SectorCapsInvariants.state.map { $0.pulledBack(prefix: "sectorCaps.") { $0.sectorCaps } }
+
+    /// Whether each layer, asked in order, would let `submit(symbol, amount)` through, judged
+    /// from the observation before the order. Sector caps are judged after (the symbol's sector
+    /// is known from its holding only once booked).
+    static func tradingModeAllows(_ o: RiskStackObservation) -> Bool { o.tradingMode.state != .off }
+
+    static func superStateAllows(_ o: RiskStackObservation, _ amount: Cents) -> Bool {
+        guard let value = o.sectorCaps.portfolioValue else { return false }
+        let limits = o.superState.state.limits
+        let deployed = Int128(o.sectorCaps.totalExposure.value)
+        return limits.allowsNewPositions
+            && Int128(amount.value) * 10_000 <= Int128(limits.maxPosition.value) * Int128(value.value)
+            && (deployed + Int128(amount.value)) * 10_000 <= Int128(limits.utilization.value) * Int128(value.value)
+    }
+
+    static func positionsAllow(_ o: RiskStackObservation, _ symbol: Symbol) -> Bool {
+        let held = o.positions.positions.contains { $0.symbol == symbol }
+        return o.positions.state == .normal && (held || o.positions.count < o.positions.cap)
+    }
+
+    /// Rules about one step.
+    public static let steps: [StepInvariant<RiskStackCommand, RiskStackOutcome, RiskStackObservation>] = [
+        StepInvariant("rejection changes nothing in any layer", "A refused order leaves every layer exactly as it was.") {
+            before, _, outcome, after in
+            if case .decision(.rejected) = outcome { return before == after }
+            return true
+        },
+        StepInvariant("error changes nothing in any layer", "A malformed input leaves every layer exactly as it was.") {
+            before, _, outcome, after in
+            if case .error = outcome { return before == after }
+            return true
+        },
+        StepInvariant("rejection names the first refusing layer", "Every layer before the one named would have let the order through, and the named one would not.") {
+            before, command, outcome, _ in
+            guard case .submit(let symbol, let amount) = command, case .decision(.rejected(let reason)) = outcome else { return true }
+            switch reason.layer {
+            case .tradingMode: return !tradingModeAllows(before)
+            case .superState: return tradingModeAllows(before) && !superStateAllows(before, amount)
+            case .positions:
+                return tradingModeAllows(before) && superStateAllows(before, amount) && !positionsAllow(before, symbol)
+            case .sectorCaps:
+                return tradingModeAllows(before) && superStateAllows(before, amount) && positionsAllow(before, symbol)
+            }
+        },
+        StepInvariant("accepted order passed every layer", "An accepted order had a running mode, room in the super-state and in position management, and leaves its sector and group within their limits.") {
+            before, command, outcome, after in
+            guard case .submit(let symbol, let amount) = command, case .decision(.accepted) = outcome else { return true }
+            guard tradingModeAllows(before), superStateAllows(before, amount), positionsAllow(before, symbol),
+                  let value = after.sectorCaps.portfolioValue,
+                  let held = after.sectorCaps.holdings.first(where: { $0.symbol == symbol }) else { return false }
+            let caps = after.sectorCaps
+            let sectorOK = Int128(caps.exposure(of: held.sector).value) * 10_000
+                <= Int128(caps.limits(for: held.sector).hard.value) * Int128(value.value)
+            let groupOK = held.sector.group.map {
+                Int128(caps.exposure(of: $0).value) * 10_000 <= Int128(caps.groupLimit(for: $0).value) * Int128(value.value)
+            } ?? true
+            return sectorOK && groupOK
+        },
+        StepInvariant("accepted order routes by mode", "Orders go to the exchange only in LIVE_ACTIVE, to the simulation in DRY_RUN.") {
+            before, _, outcome, _ in
+            guard case .decision(.accepted(let route)) = outcome else { return true }
+            return route == (before.tradingMode.state == .liveActive ? .exchange : .simulation)
+                && before.tradingMode.state != .off
+        },
+        StepInvariant("accepted order books the amount", "The holding grows by the amount, a new symbol is opened, and no mode or super-state changes.") {
+            before, command, outcome, after in
+            guard case .submit(let symbol, let amount) = command, case .decision(.accepted) = outcome else { return true }
+            let wasHeld = before.positions.positions.contains { $0.symbol == symbol }
+            let grown = Int128(before.sectorCaps.holding(of: symbol)?.value ?? 0) + Int128(amount.value)
+            return after.sectorCaps.holding(of: symbol).map { Int128($0.value) } == grown
+                && after.positions.count == before.positions.count + (wasHeld ? 0 : 1)
+                && after.positions.positions.contains { $0.symbol == symbol }
+                && after.tradingMode == before.tradingMode && after.superState == before.superState
+        },
+        StepInvariant("restart never resumes LIVE_ACTIVE", "After a restart a persisted LIVE_ACTIVE comes back as DRY_RUN.") {
+            _, command, _, after in
+            command != .restart || after.tradingMode.state != .liveActive
+        },
+        StepInvariant("restart restores the super-state", "The super-state is reloaded exactly.") {
+            before, command, _, after in
+            command != .restart || after.superState == before.superState
+        },
+        StepInvariant("restart starts positions and holdings empty", "Positions and holdings are not persisted: they are rebuilt with adopt.") {
+            _, command, _, after in
+            command != .restart || (after.positions.positions.isEmpty && after.sectorCaps.holdings.isEmpty)
+        },
+        StepInvariant("resume never enters LIVE_ACTIVE", "Leaving EMERGENCY_HALT clears the halt but a fresh goLive is needed.") {
+            before, command, _, after in
+            command != .resume || after.tradingMode.state != .liveActive || before.tradingMode.state == .liveActive
+        },
+        StepInvariant("only mode inputs, halts and restarts touch the trading mode", "Orders, positions and sector inputs never change the trading mode.") {
+            before, command, _, after in
+            switch command {
+            case .enableDryRun, .goLive, .pause, .stop, .update, .halt, .resume, .restart: return true
+            default: return after.tradingMode == before.tradingMode
+            }
+        },
+    ]
+}

@@ -1,0 +1,76 @@
+import TradingVocabulary
+
+/// The reference model of the trading mode (`docs/machines.md` §4), written as plainly as
+/// possible.
+///
+/// It stores only the history and the halted flag; the state is the last history entry's `to`
+/// (OFF when empty), and the routing of an order is looked up from the state on every query.
+public struct TradingModeModel: Sendable {
+    /// Every state change, oldest first.
+    public private(set) var history: [TradingModeTransition] = []
+    /// Whether the super-state is halted, as last told.
+    public private(set) var isHalted: Bool = false
+
+    /// The documented initial state: OFF, not halted, empty history.
+    public init() {}
+
+    /// The current state: where the last transition went.
+    public var state: TradingModeState { history.last?.to ?? .off }
+
+    /// Where an order goes now: the exchange when live, the simulation in dry run, nowhere when off.
+    public var routing: RoutingDecision {
+        switch state {
+        case .off: .rejected(.notAllowed(.submit, from: .off))
+        case .dryRun: .routed(.simulation)
+        case .liveActive: .routed(.exchange)
+        }
+    }
+
+    /// The snapshot a differential check compares.
+    public var observation: TradingModeObservation {
+        TradingModeObservation(state: state, isHalted: isHalted, history: history, routing: routing)
+    }
+
+    /// Applies one input and returns what it produced.
+    public mutating func apply(_ command: TradingModeCommand) -> TradingModeCommandOutcome {
+        switch command {
+        case .enableDryRun:
+            guard state == .off else { return .mode(.rejected(.notAllowed(.enableDryRun, from: state))) }
+            return .mode(.transitioned(move(to: .dryRun, cause: .enableDryRun)))
+
+        case .goLive(let confirmed):
+            guard state == .dryRun else { return .mode(.rejected(.notAllowed(.goLive, from: state))) }
+            guard confirmed else { return .mode(.rejected(.notConfirmed)) }
+            guard !isHalted else { return .mode(.rejected(.halted)) }
+            return .mode(.transitioned(move(to: .liveActive, cause: .goLive)))
+
+        case .pause:
+            guard state == .liveActive else { return .mode(.rejected(.notAllowed(.pause, from: state))) }
+            return .mode(.transitioned(move(to: .dryRun, cause: .pause)))
+
+        case .stop:
+            guard state != .off else { return .mode(.unchanged) }
+            return .mode(.transitioned(move(to: .off, cause: .stop)))
+
+        case .setHalted(let halted):
+            isHalted = halted
+            guard halted, state == .liveActive else { return .mode(.unchanged) }
+            return .mode(.transitioned(move(to: .dryRun, cause: .halt)))
+
+        case .submit:
+            return .routing(routing)
+
+        case .restart:
+            // State, flag and history are all persisted; only LIVE_ACTIVE does not survive.
+            guard state == .liveActive else { return .restarted(nil) }
+            return .restarted(move(to: .dryRun, cause: .restart))
+        }
+    }
+
+    /// Appends the history entry that moves to `target`, and returns it.
+    private mutating func move(to target: TradingModeState, cause: TradingModeCause) -> TradingModeTransition {
+        let transition = TradingModeTransition(from: state, to: target, cause: cause)
+        history.append(transition)
+        return transition
+    }
+}

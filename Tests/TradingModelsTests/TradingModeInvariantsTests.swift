@@ -1,0 +1,90 @@
+import Testing
+import TradingModels
+import TradingVocabulary
+
+/// Every trading-mode invariant holds on a correct observation and fails on a hand-made violating one.
+@Suite("Trading mode invariants")
+struct TradingModeInvariantsTests {
+    /// LIVE_ACTIVE after every cause has appeared once in the history.
+    static let good: TradingModeObservation = {
+        var model = TradingModeModel()
+        for command: TradingModeCommand in [
+            .enableDryRun, .goLive(confirmed: true), .pause, .goLive(confirmed: true), .setHalted(true), .setHalted(false),
+            .goLive(confirmed: true), .restart, .stop, .enableDryRun, .goLive(confirmed: true),
+        ] { _ = model.apply(command) }
+        return model.observation
+    }()
+
+    static let violating: [String: TradingModeObservation] = {
+        var cases: [String: TradingModeObservation] = [:]
+        func make(_ name: String, _ change: (inout TradingModeObservation) -> Void) {
+            var o = good
+            change(&o)
+            cases[name] = o
+        }
+        make("no OFF → LIVE_ACTIVE") { $0.history.removeLast(2); $0.history.append(TradingModeTransition(from: .off, to: .liveActive, cause: .goLive)) }
+        make("history chains") { $0.history.remove(at: 1) }
+        make("history: from ≠ to") { $0.history.append(TradingModeTransition(from: .liveActive, to: .liveActive, cause: .goLive)) }
+        make("history ends at state") { $0.history.removeLast() }
+        make("history causes fit") { $0.history[2].cause = .stop }
+        make("halted ⇒ not LIVE_ACTIVE") { $0.isHalted = true }
+        make("routing follows state") { $0.routing = .routed(.simulation) }
+        return cases
+    }()
+
+    @Test func goodObservationSatisfiesEveryInvariant() {
+        #expect(Self.good.state == .liveActive)
+        #expect(Set(Self.good.history.map(\.cause)) == [.enableDryRun, .goLive, .pause, .stop, .halt, .restart])
+        #expect(TradingModeInvariants.state.violations(of: Self.good) == [])
+    }
+
+    @Test(arguments: TradingModeInvariants.state.map(\.name))
+    func invariantBites(name: String) throws {
+        let invariant = try #require(TradingModeInvariants.state.first { $0.name == name })
+        let bad = try #require(Self.violating[name], "no violating example for \(name)")
+        #expect(invariant.holds(Self.good))
+        #expect(!invariant.holds(bad))
+    }
+
+    typealias Step = (before: TradingModeObservation, command: TradingModeCommand, outcome: TradingModeCommandOutcome, after: TradingModeObservation)
+
+    static func step(_ commands: [TradingModeCommand], then command: TradingModeCommand) -> Step {
+        var model = TradingModeModel()
+        for c in commands { _ = model.apply(c) }
+        let before = model.observation
+        let outcome = model.apply(command)
+        return (before, command, outcome, model.observation)
+    }
+
+    static let stepCases: [String: (good: Step, bad: Step)] = {
+        var cases: [String: (good: Step, bad: Step)] = [:]
+        func make(_ name: String, _ good: Step, _ change: (inout Step) -> Void) {
+            var bad = good
+            change(&bad)
+            cases[name] = (good, bad)
+        }
+        let live: [TradingModeCommand] = [.enableDryRun, .goLive(confirmed: true)]
+        let liveObservation = step(live, then: .submit).after
+        make("rejection changes nothing", step([], then: .pause)) { $0.after.isHalted = true }
+        make("submit changes nothing", step([.enableDryRun], then: .submit)) { $0.after = liveObservation }
+        // The "restart resumes LIVE_ACTIVE" bug.
+        make("restart never resumes LIVE_ACTIVE", step(live, then: .restart)) { $0.after = $0.before }
+        make("restart restores the snapshot", step([.enableDryRun, .setHalted(true)], then: .restart)) { $0.after.isHalted = false }
+        make("LIVE_ACTIVE only by confirmed goLive", step([.enableDryRun], then: .goLive(confirmed: true))) {
+            $0.command = .goLive(confirmed: false)
+        }
+        make("halt leaves LIVE_ACTIVE", step(live, then: .setHalted(true))) { $0.after.state = .liveActive }
+        make("clearing the halt never goes live", step([.enableDryRun, .setHalted(true)], then: .setHalted(false))) { $0.after.state = .liveActive }
+        make("only setHalted changes the flag", step([.setHalted(true)], then: .stop)) { $0.after.isHalted = false }
+        make("returned transition is the new history entry", step([], then: .enableDryRun)) { $0.after.history = [] }
+        return cases
+    }()
+
+    @Test(arguments: TradingModeInvariants.steps.map(\.name))
+    func stepInvariantBites(name: String) throws {
+        let invariant = try #require(TradingModeInvariants.steps.first { $0.name == name })
+        let pair = try #require(Self.stepCases[name], "no violating example for \(name)")
+        #expect(invariant.holds(pair.good.before, pair.good.command, pair.good.outcome, pair.good.after))
+        #expect(!invariant.holds(pair.bad.before, pair.bad.command, pair.bad.outcome, pair.bad.after))
+    }
+}
