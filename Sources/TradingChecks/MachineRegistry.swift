@@ -124,6 +124,8 @@ public enum Machines {
         MachineEntry(summary: "NORMAL / DRAIN / FORCED_UNWIND: position cap, drain orders, forced unwind") { PositionChecks.machine.limited(to: $0) },
         MachineEntry(summary: "sector exposure: soft/hard limits per sector, correlated-group limits") { SectorCapsChecks.machine.limited(to: $0) },
         MachineEntry(summary: "portfolio super-state: NORMAL … CRISIS, RECOVERY confirmations, halt/resume, persistence") { SuperStateChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "trading mode: OFF / DRY_RUN / LIVE_ACTIVE, confirmation, halts, restarts never resume live") { TradingModeChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time") { RiskStackChecks.machine.limited(to: $0) },
     ]
 
     /// The entry named `name`.

@@ -3,16 +3,12 @@ import TradingModels
 import TradingVocabulary
 
 /// The production `PositionManager` behind the model's vocabulary: commands in, outcomes and
-/// observations out. Its transition log is read from the machine's own sink.
-///
-/// Entry numbers are an implementation detail: production draws them from a process-wide
-/// counter, the model counts from 0. Only their order is a rule, so the adapter renumbers
-/// production's entries 0, 1, 2, … in the order they first appear, and keeps that numbering for
-/// the whole case (a position keeps its number from step to step).
+/// observations out. Its transition log is read from the machine's own sink; entry numbers are
+/// renumbered (see `EntryNumbering`).
 public struct PositionSystem: SystemUnderTest {
     public private(set) var machine: PositionManager
     let log = StepLog<PositionTransition>()
-    private var entryNumbers: [UInt64: UInt64] = [:]
+    private var entries = EntryNumbering()
 
     public init() {
         let log = self.log
@@ -22,7 +18,7 @@ public struct PositionSystem: SystemUnderTest {
     }
 
     public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
-        defer { numberNewEntries() }
+        defer { entries.learn(machine.positions) }
         do {
             switch command {
             case .open(let symbol): return .decision(try machine.open(symbol))
@@ -38,19 +34,5 @@ public struct PositionSystem: SystemUnderTest {
         }
     }
 
-    private mutating func numberNewEntries() {
-        for entry in machine.positions.map(\.entry).sorted() where entryNumbers[entry] == nil {
-            entryNumbers[entry] = UInt64(entryNumbers.count)
-        }
-    }
-
-    public var observation: PositionObservation {
-        PositionObservation(state: machine.state, count: machine.count, cap: machine.cap, excess: machine.excess,
-                            isForced: machine.isForced,
-                            positions: machine.positions.map {
-                                ObservedPosition(symbol: $0.symbol, unrealizedPnL: $0.unrealizedPnL, isMarked: $0.isMarked,
-                                                 entry: entryNumbers[$0.entry] ?? UInt64.max)
-                            },
-                            log: log.entries)
-    }
+    public var observation: PositionObservation { entries.observation(of: machine, log: log.entries) }
 }

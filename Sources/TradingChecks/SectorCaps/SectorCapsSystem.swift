@@ -26,17 +26,5 @@ public struct SectorCapsSystem: SystemUnderTest {
         }
     }
 
-    public var observation: SectorCapsObservation {
-        SectorCapsObservation(
-            portfolioValue: machine.portfolioValue,
-            holdings: machine.holdings.map { ObservedHolding(symbol: $0.symbol, sector: $0.sector, amount: $0.amount) },
-            sectorExposures: Sector.allCases.map { machine.exposure(of: $0) },
-            groupExposures: SectorGroup.allCases.map { machine.exposure(of: $0) },
-            totalExposure: machine.totalExposure,
-            sectorLimits: Sector.allCases.map { machine.limits(for: $0) },
-            groupLimits: SectorGroup.allCases.map { machine.groupLimit(for: $0) },
-            sectorHealths: Sector.allCases.map { machine.health(of: $0) },
-            groupHealths: SectorGroup.allCases.map { machine.health(of: $0) },
-            overallHealth: machine.overallHealth)
-    }
+    public var observation: SectorCapsObservation { SectorCapsObservation(production: machine) }
 }

@@ -41,12 +41,7 @@ public struct SuperStateSystem: SystemUnderTest {
         return outcome
     }
 
-    public var observation: SuperStateObservation {
-        let snapshot = machine.snapshot
-        return SuperStateObservation(state: snapshot.state, limits: machine.limits, riskMultiplier: machine.riskMultiplier,
-                                     confirmations: snapshot.confirmations, lastClassification: snapshot.lastClassification,
-                                     history: snapshot.history)
-    }
+    public var observation: SuperStateObservation { SuperStateObservation(production: machine) }
 
     public mutating func tearDown() { directory.remove() }
 }

@@ -1,0 +1,98 @@
+import TradingMachines
+import TradingModels
+import TradingVocabulary
+
+/// The production `RiskStack` behind the model's vocabulary. As production runs it, the
+/// super-state and trading mode are saved after every change; `restart` reloads them from disk
+/// and starts positions and sector caps fresh with the configured portfolio value.
+public struct RiskStackSystem: SystemUnderTest {
+    public private(set) var stack: RiskStack
+    let portfolioValue: Cents
+    let directory = TemporaryDirectory(prefix: "risk-stack")
+    let superStateStore: SuperStateStore
+    let tradingModeStore: TradingModeStore
+    private var savedSuperState = SuperStateSnapshot.initial
+    private var savedTradingMode = TradingModeSnapshot.initial
+    private var log = StepLog<PositionTransition>()
+    private var entries = EntryNumbering()
+
+    public init(portfolioValue: Cents = RiskStackModel.defaultPortfolioValue) throws {
+        self.portfolioValue = portfolioValue
+        superStateStore = SuperStateStore(path: directory.file("super-state.json"))
+        tradingModeStore = TradingModeStore(path: directory.file("trading-mode.json"))
+        stack = try RiskStack(portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
+    }
+
+    /// A sink that keeps the position transitions (the other layers keep their own histories).
+    static func sink(_ log: StepLog<PositionTransition>) -> ClosureSink {
+        ClosureSink { event in
+            if case .position(let transition) = event { log.entries.append(transition) }
+        }
+    }
+
+    public mutating func apply(_ command: RiskStackCommand) throws -> RiskStackOutcome {
+        let outcome: RiskStackOutcome
+        do {
+            outcome = try decide(command)
+        } catch let error as RiskStackError {
+            outcome = .error(error)
+        }
+        entries.learn(stack.positions.positions)
+        try persist()
+        return outcome
+    }
+
+    private mutating func decide(_ command: RiskStackCommand) throws -> RiskStackOutcome {
+        switch command {
+        case .submit(let symbol, let amount): return .decision(try stack.submit(OrderRequest(symbol: symbol, amount: amount)))
+        case .close(let symbol): try stack.close(symbol); return .done
+        case .adopt(let symbol, let value): try stack.adopt(symbol, value: value); return .done
+        case .mark(let symbol, let pnl): try stack.mark(symbol, unrealizedPnL: pnl); return .done
+        case .markToMarket(let symbol, let value): try stack.markToMarket(symbol, value: value); return .done
+        case .setCap(let cap): return .position(try stack.setCap(cap))
+        case .setForcedUnwind(let forced): return .position(stack.setForcedUnwind(forced))
+        case .cycle: return .orders(stack.cycle())
+        case .setPortfolioValue(let value): try stack.setPortfolioValue(value); return .done
+        case .setLimits(let limits, let sector): try stack.setLimits(limits, for: sector); return .done
+        case .setGroupLimit(let limit, let group): try stack.setGroupLimit(limit, for: group); return .done
+        case .update(let v, let d, let l):
+            let update = try stack.update(volatility: v, drawdown: d, liquidity: l)
+            return .updated(classification: update.classification, transition: update.transition)
+        case .halt: return .superState(stack.halt())
+        case .resume: return .superState(try stack.resume())
+        case .enableDryRun: return .mode(stack.enableDryRun())
+        case .goLive(let confirmed): return .mode(stack.goLive(confirmed: confirmed))
+        case .pause: return .mode(stack.pause())
+        case .stop: return .mode(stack.stop())
+        case .restart:
+            log = StepLog<PositionTransition>()
+            entries = EntryNumbering()
+            stack = try RiskStack(restoring: try superStateStore.load(), tradingModeSnapshot: try tradingModeStore.load(),
+                                  portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
+            return .restarted
+        }
+    }
+
+    /// Saves the layers that persist, when they changed.
+    private mutating func persist() throws {
+        let superState = stack.superState.snapshot
+        if superState != savedSuperState {
+            try superStateStore.save(superState)
+            savedSuperState = superState
+        }
+        let tradingMode = stack.tradingMode.snapshot
+        if tradingMode != savedTradingMode {
+            try tradingModeStore.save(tradingMode)
+            savedTradingMode = tradingMode
+        }
+    }
+
+    public var observation: RiskStackObservation {
+        RiskStackObservation(tradingMode: TradingModeObservation(production: stack.tradingMode),
+                             superState: SuperStateObservation(production: stack.superState),
+                             positions: entries.observation(of: stack.positions, log: log.entries),
+                             sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
+    }
+
+    public mutating func tearDown() { directory.remove() }
+}

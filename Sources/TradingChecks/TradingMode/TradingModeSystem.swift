@@ -1,0 +1,44 @@
+import TradingMachines
+import TradingModels
+import TradingVocabulary
+
+/// The production `TradingMode` behind the model's vocabulary, persisted as production runs it:
+/// saved after every change, and `restart` reloads it from disk (LIVE_ACTIVE must come back as
+/// DRY_RUN).
+public struct TradingModeSystem: SystemUnderTest {
+    public private(set) var machine = TradingMode()
+    let directory = TemporaryDirectory(prefix: "trading-mode")
+    let store: TradingModeStore
+    private var saved = TradingModeSnapshot.initial
+
+    public init() {
+        store = TradingModeStore(path: directory.file("trading-mode.json"))
+    }
+
+    public mutating func apply(_ command: TradingModeCommand) throws -> TradingModeCommandOutcome {
+        let outcome: TradingModeCommandOutcome
+        switch command {
+        case .enableDryRun: outcome = .mode(machine.enableDryRun())
+        case .goLive(let confirmed): outcome = .mode(machine.goLive(confirmed: confirmed))
+        case .pause: outcome = .mode(machine.pause())
+        case .stop: outcome = .mode(machine.stop())
+        case .setHalted(let halted): outcome = .mode(machine.setHalted(halted))
+        case .submit: outcome = .routing(machine.submit())
+        case .restart:
+            let snapshot = try store.load()
+            machine = try TradingMode(restarting: snapshot)
+            let history = machine.snapshot.history
+            outcome = .restarted(history.count > snapshot.history.count ? history.last : nil)
+        }
+        let snapshot = machine.snapshot
+        if snapshot != saved {
+            try store.save(snapshot)
+            saved = snapshot
+        }
+        return outcome
+    }
+
+    public var observation: TradingModeObservation { TradingModeObservation(production: machine) }
+
+    public mutating func tearDown() { directory.remove() }
+}
