@@ -46,6 +46,13 @@ targets += [
     .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary"], swiftSettings: strict),
     .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines"], swiftSettings: strict),
 ]
+// The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.
+products += [.executable(name: "stresscheck", targets: ["stresscheck"])]
+targets += [
+    .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck"], swiftSettings: strict),
+    .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand"], swiftSettings: strict),
+    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand"], swiftSettings: strict),
+]
 
 let package = Package(
     name: "StressCheck",

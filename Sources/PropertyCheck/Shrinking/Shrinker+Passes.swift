@@ -170,7 +170,7 @@ extension Shrinker {
             let span = spans[j]
             guard span.isChoice, span.count <= 8, Int(span.end) <= best.count else { continue }
             let current = value(at: span.range)
-            guard current > 2, current <= 1 << 20 else { continue }
+            guard current > 2 else { continue }
             for small in UInt64(2)..<min(current, 10) where consider(writing(small, at: [span.range])) { break }
         }
     }

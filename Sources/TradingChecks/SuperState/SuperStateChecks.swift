@@ -27,24 +27,25 @@ public enum SuperStateChecks {
             regressionExpression: "SuperStateChecks.machine")
     }
 
-    /// A condition value: mostly the classification boundaries and just around them, some
-    /// uniform values, and bad inputs (NaN, infinity, out of range).
-    static func condition(boundaries: [Double], range: ClosedRange<Double>, bad: [Double]) -> Gen<Double> {
-        let near = boundaries.flatMap { [$0, $0.nextDown, $0.nextUp] }
-        return Gen.frequency([
-            (weight: 4, generator: Gen.element(of: [0.0] + near)),
-            (weight: 3, generator: Gen.double(in: range)),
-            (weight: 1, generator: Gen.element(of: bad)),
-        ])
+    /// A condition value as one choice: an index into `table` (the simplest value first, then
+    /// the classification boundaries and the values just beside them, then bad inputs), or past
+    /// the table, a uniform value in `range`. One choice means one canonical way to shrink: a
+    /// lower index is a simpler value, with no branch to get stuck in.
+    static func condition(_ table: [Double], range: ClosedRange<Double>) -> Gen<Double> {
+        let tableCount = UInt64(table.count)
+        let steps: UInt64 = 1 << 32
+        return Gen<UInt64>.int(in: 0...(tableCount + steps - 1)).map { index in
+            index < tableCount ? table[Int(index)]
+                : range.lowerBound + (range.upperBound - range.lowerBound) * Double(index - tableCount) / Double(steps - 1)
+        }
     }
 
-    static let volatility = condition(boundaries: [0.03, 0.05, 0.10], range: 0...0.3, bad: [.nan, .infinity, -0.01])
-    static let drawdown = condition(boundaries: [0.05, 0.15, 0.30], range: 0...1, bad: [.nan, 1.5, -0.5])
-    static let liquidity = Gen.frequency([
-        (weight: 4, generator: Gen.element(of: [1.0, 0.2, 0.2.nextDown, 0.5, 0.0])),
-        (weight: 3, generator: Gen.double(in: 0...1)),
-        (weight: 1, generator: Gen.element(of: [Double.nan, 1.01, -0.1])),
-    ])
+    /// The boundary `b` and the doubles just below and above it.
+    static func around(_ boundaries: Double...) -> [Double] { boundaries.flatMap { [$0.nextDown, $0, $0.nextUp] } }
+
+    static let volatility = condition([0.0] + around(0.03, 0.05, 0.10) + [.nan, .infinity, -0.01], range: 0...0.3)
+    static let drawdown = condition([0.0] + around(0.05, 0.15, 0.30) + [.nan, 1.5, -0.5], range: 0...1)
+    static let liquidity = condition([1.0] + around(0.2) + [0.0, .nan, 1.01, -0.1], range: 0...1)
 
     static let cents = Gen.frequency([
         (weight: 3, generator: Gen<Int64>.int(in: 0...1_000_000)),

@@ -11,9 +11,11 @@ struct ZooExpectation {
 /// Runs a broken variant's check on several seeds and asserts the known minimum each time.
 func expectCaught<Command, Observation>(_ check: StateMachineCheck<some Any, some Any, Command, Observation>,
                                          _ expected: ZooExpectation, seeds: ClosedRange<UInt64> = 1...5, cases: Int = 3_000,
-                                         sourceLocation: SourceLocation = #_sourceLocation) {
+                                         failureSamples: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
     for seed in seeds {
-        let result = check.check(configuration: CheckConfiguration(cases: cases, seed: seed))
+        var configuration = CheckConfiguration(cases: cases, seed: seed)
+        configuration.failureSamples = failureSamples
+        let result = check.check(configuration: configuration)
         guard let counterexample = result.check.counterexample else {
             Issue.record("seed \(seed): the broken variant was not caught: \(result.check.exitReason.explanation)", sourceLocation: sourceLocation)
             continue

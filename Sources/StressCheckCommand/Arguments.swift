@@ -1,0 +1,185 @@
+import PropertyCheck
+
+/// What the command line asks for, once parsed and validated.
+///
+/// Machine names are checked against the known machines while parsing, so a `Command` always
+/// names a machine that exists.
+public enum Command: Equatable, Sendable {
+    /// `--help`, `-h` or `help`: print the usage message.
+    case help
+    /// `list`: the machines and their summaries.
+    case list
+    /// No subcommand: check every machine.
+    case checkAll(Options)
+    /// `check <machine>`: check one machine.
+    case check(machine: String, Options)
+    /// `replay <machine> <file>`: run one input without shrinking.
+    case replay(machine: String, file: String, Options)
+    /// `minimize <machine> <file>`: shrink a failing input and save the minimal bytes.
+    case minimize(machine: String, file: String, Options)
+}
+
+/// The options of a subcommand; each subcommand accepts only those that mean something for it.
+public struct Options: Equatable, Sendable {
+    /// `--cases N`: command sequences per machine (`nil`: the default budget).
+    public var cases: Int?
+    /// `--seed S`: the seed (`nil`: each machine's fixed seed).
+    public var seed: UInt64?
+    /// `--steps N`: the most commands in one sequence (`nil`: the check's default).
+    public var steps: Int?
+    /// `--json`: one JSON document on standard output, no progress.
+    public var json: Bool
+    /// `--corpus DIR`: the corpus root.
+    public var corpus: String
+    /// False with `--no-save`: failures are not written into the corpus.
+    public var save: Bool
+
+    /// The corpus root when `--corpus` is not given: `corpus` under the current directory.
+    public static let defaultCorpus = "corpus"
+
+    /// Options with every default.
+    public init(cases: Int? = nil, seed: UInt64? = nil, steps: Int? = nil, json: Bool = false,
+                corpus: String = Options.defaultCorpus, save: Bool = true) {
+        self.cases = cases
+        self.seed = seed
+        self.steps = steps
+        self.json = json
+        self.corpus = corpus
+        self.save = save
+    }
+}
+
+/// A command line that cannot be run, with the one-line message that says why.
+public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The message, without the `error:` prefix.
+    public let message: String
+
+    /// An error with `message`.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// The hand-written parser of `stresscheck`'s command line.
+public enum Arguments {
+    /// The subcommands and the options each accepts.
+    static let accepted: [String: Set<String>] = [
+        "": ["--cases", "--seed", "--steps", "--json", "--corpus", "--no-save"],
+        "check": ["--cases", "--seed", "--steps", "--json", "--corpus", "--no-save"],
+        "replay": ["--json"],
+        "minimize": ["--json", "--corpus", "--no-save"],
+        "list": [],
+        "help": [],
+    ]
+
+    /// The options that take a value.
+    static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus"]
+
+    /// The positional arguments each subcommand needs, by name.
+    static let positionals: [String: [String]] = [
+        "": [], "list": [], "help": [], "check": ["machine"], "replay": ["machine", "file"], "minimize": ["machine", "file"],
+    ]
+
+    /// Parses `arguments` (without the program name).
+    ///
+    /// `--help` or `-h` anywhere asks for help. Options may be written `--cases 10` or
+    /// `--cases=10`, before or after the positional arguments.
+    ///
+    /// - Parameters:
+    ///   - arguments: The command-line arguments after the program name.
+    ///   - machines: The names of the known machines.
+    /// - Returns: The command to run.
+    /// - Throws: ``UsageError`` with a one-line message when the command line is not valid.
+    public static func parse(_ arguments: [String], machines: [String]) throws(UsageError) -> Command {
+        if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) { return .help }
+        var rest = arguments[...]
+        var subcommand = ""
+        if let first = rest.first, !first.hasPrefix("-") {
+            guard accepted[first] != nil else {
+                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, help)")
+            }
+            subcommand = first
+            rest = rest.dropFirst()
+        }
+        let name = subcommand.isEmpty ? "stresscheck" : subcommand
+        var options = Options()
+        var seen = Set<String>()
+        var values: [String] = []
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("-"), argument != "-" else {
+                values.append(argument)
+                continue
+            }
+            var option = argument
+            var inline: String?
+            if let equals = argument.firstIndex(of: "=") {
+                option = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            guard valued.contains(option) || option == "--json" || option == "--no-save" else {
+                throw UsageError("unknown option '\(option)'")
+            }
+            guard accepted[subcommand, default: []].contains(option) else {
+                throw UsageError("option '\(option)' does not apply to '\(name)'")
+            }
+            guard seen.insert(option).inserted else { throw UsageError("option '\(option)' is given more than once") }
+            guard valued.contains(option) else {
+                if inline != nil { throw UsageError("option '\(option)' takes no value") }
+                if option == "--json" { options.json = true } else { options.save = false }
+                continue
+            }
+            let value: String
+            if let inline {
+                value = inline
+            } else if let next = rest.first, !next.hasPrefix("--") {
+                value = next
+                rest = rest.dropFirst()
+            } else {
+                throw UsageError("option '\(option)' needs a value")
+            }
+            try apply(option, value, to: &options)
+        }
+        let needed = positionals[subcommand, default: []]
+        if values.count < needed.count {
+            throw UsageError("'\(name)' needs a \(needed[values.count]) (usage: stresscheck \(name) " + needed.map { "<\($0)>" }.joined(separator: " ") + ")")
+        }
+        if values.count > needed.count {
+            throw UsageError("unexpected argument '\(values[needed.count])'")
+        }
+        if let machine = values.first, !machines.contains(machine) {
+            throw UsageError("unknown machine '\(machine)' (known machines: \(machines.joined(separator: ", ")))")
+        }
+        switch subcommand {
+        case "list": return .list
+        case "help": return .help
+        case "check": return .check(machine: values[0], options)
+        case "replay": return .replay(machine: values[0], file: values[1], options)
+        case "minimize": return .minimize(machine: values[0], file: values[1], options)
+        default: return .checkAll(options)
+        }
+    }
+
+    /// Reads the value of a valued option into `options`.
+    private static func apply(_ option: String, _ value: String, to options: inout Options) throws(UsageError) {
+        switch option {
+        case "--cases": options.cases = try positive(option, value)
+        case "--steps": options.steps = try positive(option, value)
+        case "--seed":
+            guard let seed = CheckConfiguration.parseSeed(value), !value.isEmpty else {
+                throw UsageError("option '--seed' expects a decimal or 0x-hexadecimal number from 0 to 2^64-1, got '\(value)'")
+            }
+            options.seed = seed
+        default:
+            guard !value.isEmpty else { throw UsageError("option '--corpus' needs a directory") }
+            options.corpus = value
+        }
+    }
+
+    /// A whole number of at least 1.
+    private static func positive(_ option: String, _ value: String) throws(UsageError) -> Int {
+        guard let number = Int(value), number > 0 else {
+            throw UsageError("option '\(option)' expects a positive whole number, got '\(value)'")
+        }
+        return number
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Numbers as the tables and progress lines print them: locale-independent, so output is the
+/// same on every machine.
+enum Format {
+    /// `1234567` as `1,234,567`.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// A rate rounded to a whole number, grouped; `-` when nothing was measured.
+    static func rate(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "-" }
+        return grouped(Int(value.rounded()))
+    }
+
+    /// Seconds with two decimals: `0.42 s`.
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.2f s", value.isFinite ? value : 0)
+    }
+
+    /// `part` as a whole percentage of `total` (`<1%` when small but not zero).
+    static func percent(_ part: Int, of total: Int) -> String {
+        guard total > 0 else { return "0%" }
+        let share = Double(part) * 100 / Double(total)
+        if share > 0 && share < 1 { return "<1%" }
+        return "\(Int(share.rounded()))%"
+    }
+
+    /// `count` and `noun`, plural unless `count` is 1: `1 byte`, `1,024 bytes`.
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

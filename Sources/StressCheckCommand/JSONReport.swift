@@ -1,0 +1,111 @@
+import Foundation
+import PropertyCheck
+import TradingChecks
+
+/// One machine's result in plain values: a row of the summary table and an entry of the JSON
+/// document.
+public struct MachineReport: Codable, Equatable, Sendable {
+    /// The machine's name.
+    public var name: String
+    /// True when every case passed and every requirement was met.
+    public var passed: Bool
+    /// Why the check stopped, as a sentence.
+    public var exitReason: String
+    /// The seed, as `0x` and 16 hexadecimal digits.
+    public var seed: String
+    /// Valid cases (command sequences) run.
+    public var cases: Int
+    /// Commands run against the production machine.
+    public var steps: Int
+    /// Wall-clock seconds of the whole check.
+    public var seconds: Double
+    /// Commands per second over the whole check.
+    public var stepsPerSecond: Double
+    /// Cases per coverage label.
+    public var labels: [String: Int]
+    /// The minimal failing command sequence, one command per line, or `nil`.
+    public var counterexample: String?
+    /// The corpus file the failure was saved to, or `nil`.
+    public var savedPath: String?
+    /// The Swift test that replays the failure, or `nil`.
+    public var regressionTest: String?
+
+    /// A report with every field given.
+    public init(name: String, passed: Bool, exitReason: String, seed: String, cases: Int, steps: Int, seconds: Double,
+                stepsPerSecond: Double, labels: [String: Int], counterexample: String? = nil, savedPath: String? = nil,
+                regressionTest: String? = nil) {
+        self.name = name
+        self.passed = passed
+        self.exitReason = exitReason
+        self.seed = seed
+        self.cases = cases
+        self.steps = steps
+        self.seconds = seconds
+        self.stepsPerSecond = stepsPerSecond
+        self.labels = labels
+        self.counterexample = counterexample
+        self.savedPath = savedPath
+        self.regressionTest = regressionTest
+    }
+
+    /// The report of `run`.
+    ///
+    /// - Parameters:
+    ///   - run: What the check found.
+    ///   - measuredSeconds: The wall-clock time measured around the run, used when the run
+    ///     itself reports no time (the engine's `CheckStatistics.seconds` can be 0).
+    public init(_ run: MachineRun, measuredSeconds: Double? = nil) {
+        let seconds = run.seconds > 0 ? run.seconds : measuredSeconds ?? 0
+        self.init(name: run.machine, passed: run.passed, exitReason: run.exitReason, seed: CheckConfiguration.format(seed: run.seed),
+                  cases: run.cases, steps: run.steps, seconds: seconds, stepsPerSecond: seconds > 0 ? Double(run.steps) / seconds : 0,
+                  labels: run.labels, counterexample: run.counterexample, savedPath: run.savedPath, regressionTest: run.regressionTest)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, passed, exitReason, seed, cases, steps, seconds, stepsPerSecond, labels, counterexample, savedPath, regressionTest
+    }
+
+    /// Encodes every key, writing `null` for a missing counterexample, path or test (so that
+    /// CI scripts see the same keys whatever the verdict).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(passed, forKey: .passed)
+        try container.encode(exitReason, forKey: .exitReason)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(cases, forKey: .cases)
+        try container.encode(steps, forKey: .steps)
+        try container.encode(seconds.isFinite ? seconds : 0, forKey: .seconds)
+        try container.encode(stepsPerSecond.isFinite ? stepsPerSecond : 0, forKey: .stepsPerSecond)
+        try container.encode(labels, forKey: .labels)
+        try container.encode(counterexample, forKey: .counterexample)
+        try container.encode(savedPath, forKey: .savedPath)
+        try container.encode(regressionTest, forKey: .regressionTest)
+    }
+}
+
+/// The document `--json` prints: every machine's report and the overall verdict.
+public struct JSONReport: Codable, Equatable, Sendable {
+    /// True when every machine passed.
+    public var passed: Bool
+    /// One entry per machine, in the order they ran.
+    public var machines: [MachineReport]
+
+    /// The document for `machines`; it passes when all of them pass.
+    public init(machines: [MachineReport]) {
+        self.machines = machines
+        passed = machines.allSatisfy(\.passed)
+    }
+
+    /// The document as pretty-printed JSON with sorted keys, ending with a newline.
+    public func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else {
+            // Every field is a string, number, bool or dictionary of them, with non-finite numbers
+            // replaced: encoding cannot fail.
+            preconditionFailure("JSONReport could not be encoded")
+        }
+        return text + "\n"
+    }
+}

@@ -1,0 +1,165 @@
+import PropertyCheck
+import TradingChecks
+
+/// Carries out a parsed ``Command`` against the machines and writes what it finds.
+struct Run {
+    /// Where the output goes.
+    let console: Console
+    /// The machines known by name.
+    let machines: [MachineEntry]
+    /// The cases a check runs without `--cases`.
+    let defaultCases: Int
+
+    /// Runs `command`.
+    /// - Returns: The exit status: 0 when it passes, 1 when a check fails.
+    /// - Throws: ``UsageError`` when an input file cannot be read.
+    func callAsFunction(_ command: Command) throws(UsageError) -> Int32 {
+        switch command {
+        case .help:
+            console.output.write(Usage.text(machines: machines.map(\.name), defaultCases: defaultCases))
+            return ExitStatus.passed
+        case .list:
+            list()
+            return ExitStatus.passed
+        case .checkAll(let options):
+            return check(machines, options: options, single: false)
+        case .check(let name, let options):
+            return check(machines.filter { $0.name == name }, options: options, single: true)
+        case .replay(let name, let file, let options):
+            return try replay(entry(name), file: file, options: options)
+        case .minimize(let name, let file, let options):
+            return try minimize(entry(name), file: file, options: options)
+        }
+    }
+
+    /// The machine named `name` (the parser has checked that it exists).
+    private func entry(_ name: String) throws(UsageError) -> MachineEntry {
+        guard let entry = machines.first(where: { $0.name == name }) else {
+            throw UsageError("unknown machine '\(name)' (known machines: \(machines.map(\.name).joined(separator: ", ")))")
+        }
+        return entry
+    }
+
+    /// `list`: each machine's name and summary.
+    private func list() {
+        let width = machines.map(\.name.count).max() ?? 0
+        for machine in machines {
+            console.print(machine.name + String(repeating: " ", count: width - machine.name.count) + "  " + machine.summary)
+        }
+    }
+
+    /// Checks `entries` one after another, with progress, then prints the summary table and
+    /// each failure's report (every report when `single`), or the JSON document.
+    private func check(_ entries: [MachineEntry], options: Options, single: Bool) -> Int32 {
+        let cases = options.cases ?? defaultCases
+        let progress = ProgressDisplay(console: console)
+        var runs: [MachineRun] = []
+        var reports: [MachineReport] = []
+        for entry in entries {
+            var runOptions = MachineRunOptions(cases: cases, seed: options.seed, maxSteps: options.steps,
+                                               corpusDirectory: options.corpus, saveFailures: options.save)
+            let seed = CheckConfiguration(cases: cases, seed: options.seed).effectiveSeed(for: entry.name)
+            runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: defaultCases)
+            if !options.json {
+                progress.start(entry.name, cases: cases)
+                runOptions.progress = progress.callback(entry.name, cases: cases)
+            }
+            let started = ContinuousClock.now
+            let run = entry.check(runOptions)
+            let report = MachineReport(run, measuredSeconds: (ContinuousClock.now - started).seconds)
+            if !options.json { progress.finish(report) }
+            runs.append(run)
+            reports.append(report)
+        }
+        if options.json {
+            console.output.write(JSONReport(machines: reports).encoded())
+        } else {
+            console.print()
+            console.print(SummaryTable.render(reports))
+            for run in runs where single || !run.passed {
+                console.print()
+                console.print(run.report)
+            }
+        }
+        return runs.allSatisfy(\.passed) ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// `replay`: runs the file's case without shrinking.
+    private func replay(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
+        let bytes = try InputFile.read(file)
+        let started = ContinuousClock.now
+        let run = entry.replay(bytes, false)
+        var report = MachineReport(run, measuredSeconds: (ContinuousClock.now - started).seconds)
+        report.savedPath = nil
+        if options.json {
+            console.output.write(JSONReport(machines: [report]).encoded())
+        } else if run.passed {
+            console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command")) from \(Format.count(bytes.count, "byte")))")
+        } else {
+            console.print("Replaying \(file) (\(Format.count(bytes.count, "byte"))) against \(entry.name), without shrinking:")
+            console.print()
+            console.print(ReplayHint.replacing(in: run.report, with: ReplayHint.replay(entry.name, file: file)))
+            console.print()
+            console.print("To shrink it: " + ReplayHint.minimize(entry.name, file: file, options: options))
+        }
+        return run.passed ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// `minimize`: shrinks the file's case; saves the minimal bytes unless `--no-save`.
+    private func minimize(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
+        let bytes = try InputFile.read(file)
+        let started = ContinuousClock.now
+        let run = entry.replay(bytes, true)
+        var report = MachineReport(run, measuredSeconds: (ContinuousClock.now - started).seconds)
+        report.savedPath = nil
+        var saveError: String?
+        if !run.passed, let minimal = run.counterexampleBytes, options.save {
+            // The same root the checks use: `STRESSCHECK_CORPUS` overrides `--corpus` there too.
+            let corpus = Corpus(root: CheckConfiguration(corpusDirectory: options.corpus).effectiveCorpusDirectory() ?? options.corpus)
+            do {
+                report.savedPath = try corpus.save(minimal, for: entry.name)
+            } catch {
+                saveError = "could not save the minimal input into \(corpus.directory(for: entry.name)): \(error)"
+            }
+        }
+        if let saveError { console.errors.write("error: \(saveError)\n") }
+        if options.json {
+            console.output.write(JSONReport(machines: [report]).encoded())
+            return run.passed ? ExitStatus.passed : ExitStatus.failed
+        }
+        guard !run.passed else {
+            console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command"))); nothing to minimize, nothing written")
+            return ExitStatus.passed
+        }
+        let minimalCount = run.counterexampleBytes?.count ?? bytes.count
+        console.print("Minimized \(file) for \(entry.name): \(Format.count(bytes.count, "byte")) → \(Format.count(minimalCount, "byte"))")
+        console.print()
+        let hint = report.savedPath.map { ReplayHint.replay(entry.name, file: $0) }
+        console.print(hint.map { ReplayHint.replacing(in: run.report, with: $0) } ?? ReplayHint.removing(from: run.report))
+        console.print()
+        if let path = report.savedPath {
+            console.print("Saved the minimal input: \(path)")
+        } else if !options.save {
+            console.print("Not saved (--no-save).")
+        }
+        return ExitStatus.failed
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) * 1e-18
+    }
+}
+
+/// The process exit statuses.
+enum ExitStatus {
+    /// Every check passed (or nothing was checked: `list`, `help`).
+    static let passed: Int32 = 0
+    /// A check failed.
+    static let failed: Int32 = 1
+    /// The command line was not valid, or an input file could not be read.
+    static let usage: Int32 = 2
+}

@@ -1,0 +1,45 @@
+import TradingChecks
+
+/// The `stresscheck` command: parses the command line, runs the checks and returns the exit
+/// status.
+///
+/// ```swift
+/// let output = TextBuffer(), errors = TextBuffer()
+/// let status = StressCheckCommand.main(arguments: ["check", "position", "--cases", "50"],
+///                                      console: Console(output: output, errors: errors))
+/// ```
+public enum StressCheckCommand {
+    /// Command sequences per machine when `--cases` is not given. Chosen so that checking every
+    /// machine takes well under a minute in a release build on a 2-core machine.
+    public static let defaultCases = 2_000
+
+    /// Runs the command line on standard output and standard error.
+    /// - Parameter arguments: The arguments after the program name.
+    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error.
+    public static func main(arguments: [String]) -> Int32 {
+        main(arguments: arguments, console: .standard)
+    }
+
+    /// Runs the command line, writing to `console`.
+    ///
+    /// A usage error (bad command line, unknown machine, unreadable file) writes one
+    /// `error:` line and the usage message to `console.errors`.
+    ///
+    /// - Parameters:
+    ///   - arguments: The arguments after the program name.
+    ///   - console: Where output and errors go, and whether output is a terminal.
+    ///   - machines: The machines known by name (every machine StressCheck verifies by default).
+    ///   - defaultCases: Cases per machine when `--cases` is not given.
+    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error.
+    public static func main(arguments: [String], console: Console, machines: [MachineEntry] = Machines.all,
+                            defaultCases: Int = StressCheckCommand.defaultCases) -> Int32 {
+        let names = machines.map(\.name)
+        do {
+            let command = try Arguments.parse(arguments, machines: names)
+            return try Run(console: console, machines: machines, defaultCases: defaultCases)(command)
+        } catch {
+            console.errors.write("error: \(error.message)\n\n" + Usage.text(machines: names, defaultCases: defaultCases))
+            return ExitStatus.usage
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The usage message printed by `--help` and after a usage error.
+public enum Usage {
+    /// The usage message, listing `machines` by name.
+    ///
+    /// - Parameters:
+    ///   - machines: The names of the known machines.
+    ///   - defaultCases: The number of cases a check runs without `--cases`.
+    /// - Returns: The message, ending with a newline.
+    public static func text(machines: [String], defaultCases: Int) -> String {
+        """
+        USAGE: stresscheck [<subcommand>] [<options>]
+
+        Runs StressCheck's differential checks: each machine's reference model and its production
+        implementation run the same generated command sequences, compared after every step, with
+        every invariant checked. A failure is shrunk to a minimal command sequence and saved.
+
+        SUBCOMMANDS:
+          (none)                      Check every machine and print a summary table.
+          list                        List the machines.
+          check <machine>             Check one machine.
+          replay <machine> <file>     Run one input (a corpus file or a libFuzzer crash) without
+                                      shrinking; print the counterexample if it fails.
+          minimize <machine> <file>   Shrink a failing input; print the counterexample and the
+                                      regression test; save the minimal bytes in the corpus.
+          help                        Show this message.
+
+        OPTIONS:
+          --cases N       Command sequences per machine (default \(defaultCases)).
+          --seed S        The seed, decimal or 0x-hexadecimal (default: a fixed seed per machine;
+                          the STRESSCHECK_SEED environment variable overrides both).
+          --steps N       The most commands in one sequence (default 100).
+          --corpus DIR    Where corpus files are read and written (default ./\(Options.defaultCorpus)).
+          --no-save       Do not write failures into the corpus.
+          --json          Print one JSON document for CI, and no progress.
+          -h, --help      Show this message.
+
+        MACHINES: \(machines.joined(separator: ", "))
+
+        EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error.
+
+        EXAMPLES:
+          swift run -c release stresscheck
+          swift run -c release stresscheck check position --cases 10000 --seed 0x2A
+          swift run -c release stresscheck replay position crash-1a2b3c
+          swift run -c release stresscheck minimize position crash-1a2b3c
+
+        """
+    }
+}
