@@ -45,6 +45,7 @@ products += [.library(name: "TradingChecks", targets: ["TradingChecks"])]
 targets += [
     .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary"], swiftSettings: strict),
     .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines"], swiftSettings: strict),
+    .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
 ]
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.
 products += [.executable(name: "stresscheck", targets: ["stresscheck"])]

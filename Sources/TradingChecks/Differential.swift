@@ -55,7 +55,7 @@ public enum Differential {
         invariants: [Invariant<Model.Observation>],
         steps: [StepInvariant<Model.Command, Model.Outcome, Model.Observation>],
         normalize: @escaping @Sendable (Model.Observation) -> Model.Observation = { $0 },
-        labels: @escaping @Sendable (MachineStep<Model.Outcome, Model.Observation>) -> [String] = { _ in [] },
+        labels: [CaseLabel<MachineStep<Model.Outcome, Model.Observation>>] = [],
         coverage: [String: Double] = [:],
         regressionExpression: String? = nil
     ) -> StateMachineCheck<Model, System, Model.Command, MachineStep<Model.Outcome, Model.Observation>>

@@ -48,7 +48,7 @@ enum CounterChecks {
             },
             runSystem: { counter, op in counter.apply(op) },
             invariants: invariants,
-            labels: { $0 >= 3 ? ["reached 3"] : [] })
+            labels: [CaseLabel("reached 3") { $0 >= 3 }])
         check.regressionExpression = "CounterChecks.machine()"
         return check
     }

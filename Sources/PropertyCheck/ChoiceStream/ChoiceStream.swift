@@ -89,6 +89,24 @@ public struct ChoiceStream {
     public mutating func draw<T>(_ generator: Gen<T>) throws(Rejection) -> T { try generator.body(&self) }
 }
 
+// MARK: - Imperative draws
+
+extension ChoiceStream {
+    /// An index in `0..<count`, uniform in random generation, shrinking toward 0: the building
+    /// block of imperative generators (pick one of the model's symbols without building a
+    /// generator per step).
+    /// - Throws: ``Rejection/invalidGenerator(_:)`` when `count` is not positive.
+    @inlinable
+    public mutating func index(below count: Int, fileID: String = #fileID, line: Int = #line) throws(Rejection) -> Int {
+        guard count > 0 else {
+            throw .invalidGenerator(GeneratorError(function: "ChoiceStream.index(below:)", message: "count is \(count); it must be at least 1",
+                                                   fileID: fileID, line: line))
+        }
+        let bound = UInt64(count - 1)
+        return Int(choice(bound: bound, label: 1) { $0.next(upTo: bound) })
+    }
+}
+
 // MARK: - Primitive draws
 
 extension ChoiceStream {

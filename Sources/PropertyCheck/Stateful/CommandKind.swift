@@ -11,15 +11,43 @@ public struct CommandKind<Model, Command>: Sendable {
     public let weight: Int
     /// Whether the kind can be drawn in this model state.
     public let isAvailable: @Sendable (Model) -> Bool
-    /// The generator of a command of this kind, given the model state.
-    public let generate: @Sendable (Model) -> Gen<Command>
+    /// Draws a command of this kind, given the model state.
+    public let draw: @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command
 
+    /// A kind whose commands come from a generator chosen by the model state.
     public init(_ name: String, weight: Int = 1, when isAvailable: @escaping @Sendable (Model) -> Bool = { _ in true },
                 _ generate: @escaping @Sendable (Model) -> Gen<Command>) {
+        self.init(name, weight: weight, when: isAvailable, drawing: { model, stream throws(Rejection) in
+            let generator = generate(model)
+            if let problem = generator.problem { throw .invalidGenerator(problem) }
+            return try stream.draw(generator)
+        })
+    }
+
+    /// A kind whose commands are drawn imperatively, with the model at hand: no generator is
+    /// built per step, which matters in checks that run a million steps a second.
+    ///
+    /// ```swift
+    /// CommandKind("close", drawing: { model, stream throws(Rejection) in
+    ///     .close(model.held[try stream.index(below: model.held.count)])
+    /// })
+    /// ```
+    public init(_ name: String, weight: Int = 1, when isAvailable: @escaping @Sendable (Model) -> Bool = { _ in true },
+                drawing draw: @escaping @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command) {
         self.name = name
         self.weight = weight
         self.isAvailable = isAvailable
-        self.generate = generate
+        self.draw = draw
+    }
+}
+
+/// A label a stateful case carries when one of its steps satisfies a predicate.
+public struct CaseLabel<Observation>: Sendable {
+    public let name: String
+    public let holds: @Sendable (Observation) -> Bool
+    public init(_ name: String, _ holds: @escaping @Sendable (Observation) -> Bool) {
+        self.name = name
+        self.holds = holds
     }
 }
 

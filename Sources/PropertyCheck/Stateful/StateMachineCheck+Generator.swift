@@ -38,9 +38,7 @@ extension StateMachineCheck {
                 let pick = s.choice(bound: totalWeight - 1, label: kindLabel) { $0.next(upTo: totalWeight - 1) }
                 var index = cumulative.firstIndex { pick < $0 } ?? 0
                 while !available[index] { index = (index + 1) % kinds.count }
-                let generator = kinds[index].generate(model)
-                if let problem = generator.problem { throw .invalidGenerator(problem) }
-                let command = try generator.body(&s)
+                let command = try kinds[index].draw(model, &s)
                 let observed = runModel(&model, command)
                 steps.append(CommandStep(command: command, kind: kinds[index].name, expected: observed))
                 s.endSpan(span)

@@ -75,7 +75,8 @@ extension StateMachineCheck {
         var system = try self.system()
         defer { teardown(&system) }
         var previous: Observation?
-        var caseLabels = Set<String>()
+        var kindsSeen = Set<String>()
+        var labelsSeen: UInt64 = 0
         for (index, step) in sequence.steps.enumerated() {
             counter.statistics.steps += 1
             let observed: Observation
@@ -85,24 +86,35 @@ extension StateMachineCheck {
                 throw StatefulFailure(kind: .systemThrew(String(reflecting: type(of: error))), step: index + 1, commandKind: step.kind,
                                       command: String(describing: step.command), model: nil, system: String(describing: error))
             }
-            let model = PrettyPrinter.describe(step.expected, width: 0)
-            let violated = invariants.first { !$0.holds(observed) }?.name
-                ?? transitionInvariants.first { !$0.holds(previous, step.command, observed) }?.name
-            if let violated {
+            if let violated = violatedInvariant(previous, step.command, observed) {
                 throw StatefulFailure(kind: .invariant(violated), step: index + 1, commandKind: step.kind, command: String(describing: step.command),
-                                      model: model, system: PrettyPrinter.describe(observed, width: 0))
+                                      model: PrettyPrinter.describe(step.expected, width: 0), system: PrettyPrinter.describe(observed, width: 0))
             }
             if observed != step.expected {
                 throw StatefulFailure(kind: .divergence, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
-                                      model: model, system: PrettyPrinter.describe(observed, width: 0))
+                                      model: PrettyPrinter.describe(step.expected, width: 0), system: PrettyPrinter.describe(observed, width: 0))
             }
-            if context != nil { caseLabels.insert("command " + step.kind); caseLabels.formUnion(labels(step.expected)) }
+            if context != nil {
+                kindsSeen.insert(step.kind)
+                for (number, label) in labels.enumerated() where labelsSeen & (1 << UInt64(number)) == 0 && label.holds(step.expected) {
+                    labelsSeen |= 1 << UInt64(number)
+                }
+            }
             previous = observed
         }
         guard let context else { return }
+        var caseLabels = Set(kindsSeen.map { "command " + $0 })
+        for (number, label) in labels.enumerated() where labelsSeen & (1 << UInt64(number)) != 0 { caseLabels.insert(label.name) }
         for label in caseLabels.sorted() { context.label(label) }
         for (label, percent) in coverage.sorted(by: { $0.key < $1.key }) { context.cover(percent, label, caseLabels.contains(label)) }
-        counter.countKinds(sequence.steps.map(\.kind))
+        counter.countKinds(kindsSeen)
+    }
+
+    /// The first invariant the step breaks, if any.
+    private func violatedInvariant(_ before: Observation?, _ command: Command, _ after: Observation) -> String? {
+        for invariant in invariants where !invariant.holds(after) { return invariant.name }
+        for invariant in transitionInvariants where !invariant.holds(before, command, after) { return invariant.name }
+        return nil
     }
 
     /// The Swift test that replays `commands`.
@@ -126,7 +138,7 @@ extension StateMachineCheck {
 /// thread, synchronously).
 final class StepCounter: @unchecked Sendable {
     var statistics = StatefulStatistics()
-    func countKinds(_ kinds: [String]) {
-        for kind in Set(kinds) { statistics.kinds[kind, default: 0] += 1 }
+    func countKinds(_ kinds: Set<String>) {
+        for kind in kinds { statistics.kinds[kind, default: 0] += 1 }
     }
 }

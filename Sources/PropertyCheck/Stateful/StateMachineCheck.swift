@@ -35,9 +35,9 @@ public struct StateMachineCheck<Model, System, Command: Sendable, Observation: E
     public var invariants: [StateInvariant<Observation>]
     /// Checked against each step of the system.
     public var transitionInvariants: [TransitionInvariant<Command, Observation>]
-    /// Labels for the case from a model observation (e.g. "DRAIN reached"), for the
-    /// distribution report and coverage requirements.
-    public var labels: @Sendable (Observation) -> [String]
+    /// Labels a case carries when some step's (model) observation satisfies the predicate (e.g.
+    /// "DRAIN reached"), for the distribution report and coverage requirements. At most 64.
+    public var labels: [CaseLabel<Observation>]
     /// Coverage requirements on labels: percent of cases that must carry each one.
     public var coverage: [String: Double]
     /// Releases a case's system (files, handles) after it ran, failed or not.
@@ -59,7 +59,7 @@ public struct StateMachineCheck<Model, System, Command: Sendable, Observation: E
                 runSystem: @escaping @Sendable (inout System, Command) throws -> Observation,
                 invariants: [StateInvariant<Observation>] = [],
                 transitionInvariants: [TransitionInvariant<Command, Observation>] = [],
-                labels: @escaping @Sendable (Observation) -> [String] = { _ in [] },
+                labels: [CaseLabel<Observation>] = [],
                 coverage: [String: Double] = [:],
                 teardown: @escaping @Sendable (inout System) -> Void = { _ in }) {
         self.name = name
@@ -70,7 +70,7 @@ public struct StateMachineCheck<Model, System, Command: Sendable, Observation: E
         self.runSystem = runSystem
         self.invariants = invariants
         self.transitionInvariants = transitionInvariants
-        self.labels = labels
+        self.labels = Array(labels.prefix(64))
         self.coverage = coverage
         self.teardown = teardown
     }

@@ -22,29 +22,35 @@ public enum PositionChecks {
             commands: commands,
             invariants: PositionInvariants.state,
             steps: PositionInvariants.steps,
-            labels: { step in
-                switch step.state.state {
-                case .normal: step.state.excess == 0 ? ["at cap"] : []
-                case .drain: ["DRAIN reached"]
-                case .forcedUnwind: ["FORCED_UNWIND reached"]
-                }
-            },
+            labels: [
+                CaseLabel("at cap") { $0.state.state == .normal && $0.state.excess == 0 },
+                CaseLabel("DRAIN reached") { $0.state.state == .drain },
+                CaseLabel("FORCED_UNWIND reached") { $0.state.state == .forcedUnwind },
+            ],
             coverage: ["DRAIN reached": 10, "at cap": 5],
             regressionExpression: "PositionChecks.machine")
     }
 
+    static let open = SymbolUniverse.any.map(PositionCommand.open)
+    static let adopt = SymbolUniverse.any.map(PositionCommand.adopt)
+    static let setCap = Gen.int(in: -1...10).map(PositionCommand.setCap)
+    static let setForcedUnwind = Gen.bool.map(PositionCommand.setForcedUnwind)
+    static let pnl = Gen<Int64>.int(in: -1_000_000...1_000_000)
+
     /// The commands, drawn from the model's state: symbols mostly from those held where that
     /// makes sense, with bad inputs (duplicate opens, closes of unheld symbols, negative caps).
     static let commands: [CommandKind<PositionModel, PositionCommand>] = [
-        CommandKind("open", weight: 4) { _ in SymbolUniverse.any.map(PositionCommand.open) },
-        CommandKind("setCap", weight: 2) { _ in Gen.int(in: -1...10).map(PositionCommand.setCap) },
-        CommandKind("close", weight: 3) { model in SymbolUniverse.mostlyHeld(model.positions.map(\.symbol)).map(PositionCommand.close) },
+        CommandKind("open", weight: 4) { _ in open },
+        CommandKind("setCap", weight: 2) { _ in setCap },
+        CommandKind("close", weight: 3, drawing: { model, stream throws(Rejection) in
+            .close(try SymbolUniverse.draw(mostlyHeld: model.positions, symbol: { $0.symbol }, from: &stream))
+        }),
         CommandKind("cycle", weight: 3) { _ in .constant(.cycle) },
-        CommandKind("mark", weight: 3) { model in
-            Gen.zip(SymbolUniverse.mostlyHeld(model.positions.map(\.symbol)), Gen<Int64>.int(in: -1_000_000...1_000_000))
-                .map { PositionCommand.mark($0.0, unrealizedPnL: Cents($0.1)) }
-        },
-        CommandKind("adopt", weight: 2) { _ in SymbolUniverse.any.map(PositionCommand.adopt) },
-        CommandKind("setForcedUnwind", weight: 1) { _ in Gen.bool.map(PositionCommand.setForcedUnwind) },
+        CommandKind("mark", weight: 3, drawing: { model, stream throws(Rejection) in
+            let symbol = try SymbolUniverse.draw(mostlyHeld: model.positions, symbol: { $0.symbol }, from: &stream)
+            return .mark(symbol, unrealizedPnL: Cents(try stream.draw(pnl)))
+        }),
+        CommandKind("adopt", weight: 2) { _ in adopt },
+        CommandKind("setForcedUnwind", weight: 1) { _ in setForcedUnwind },
     ]
 }

@@ -23,59 +23,71 @@ public enum RiskStackChecks {
             commands: commands,
             invariants: RiskStackInvariants.state,
             steps: RiskStackInvariants.steps,
-            labels: { step in
-                guard case .decision(let decision) = step.outcome else { return [] }
-                switch decision {
-                case .accepted: return ["order accepted"]
-                case .rejected(let rejection): return ["order rejected by \(rejection.layer)"]
-                }
-            },
+            labels: labels,
             coverage: ["order accepted": 10],
             regressionExpression: "RiskStackChecks.machine")
     }
 
-    /// Order sizes: ordinary ones, and the room left under the sector's hard limit (±1 cent).
-    static func amount(_ model: RiskStackModel, for symbol: Symbol) -> Gen<Cents> {
-        SectorCapsChecks.amount(model.sectorCaps, for: symbol)
+    typealias Step = MachineStep<RiskStackOutcome, RiskStackObservation>
+
+    static let labels: [CaseLabel<Step>] = {
+        var labels = [CaseLabel<Step>("order accepted") { if case .decision(.accepted) = $0.outcome { true } else { false } }]
+        for layer in RiskLayer.allCases {
+            labels.append(CaseLabel<Step>("order rejected by \(layer.rawValue)") { step in
+                guard case .decision(.rejected(let rejection)) = step.outcome else { return false }
+                return rejection.layer == layer
+            })
+        }
+        return labels
+    }()
+
+    static let update = SuperStateChecks.update.map { command -> RiskStackCommand in
+        guard case .update(let v, let d, let l) = command else { return .halt }
+        return .update(volatility: v, drawdown: d, liquidity: l)
+    }
+    static let goLive = Gen.bool(probability: 0.8).map { RiskStackCommand.goLive(confirmed: $0) }
+    static let setCap = Gen.int(in: -1...10).map(RiskStackCommand.setCap)
+    static let adopt = Gen.zip(SymbolUniverse.any, Gen<Int64>.int(in: -10...2_000_000)).map { RiskStackCommand.adopt($0.0, value: Cents($0.1)) }
+    static let setForcedUnwind = Gen.bool.map(RiskStackCommand.setForcedUnwind)
+    static let setPortfolioValue = SectorCapsChecks.portfolioValues.map(RiskStackCommand.setPortfolioValue)
+    static let setLimits = Gen.zip(Gen.element(of: Sector.allCases), SectorCapsChecks.basisPoints, SectorCapsChecks.basisPoints)
+        .map { RiskStackCommand.setLimits(SectorLimits(soft: $0.1, hard: $0.2), for: $0.0) }
+    static let setGroupLimit = Gen.zip(Gen.element(of: SectorGroup.allCases), SectorCapsChecks.basisPoints)
+        .map { RiskStackCommand.setGroupLimit($0.1, for: $0.0) }
+    static func constant(_ command: RiskStackCommand) -> Gen<RiskStackCommand> { Gen.constant(command) }
+    static let enableDryRun = constant(.enableDryRun), cycle = constant(.cycle), halt = constant(.halt), resume = constant(.resume)
+    static let pause = constant(.pause), stop = constant(.stop), restart = constant(.restart)
+
+    static func held(_ model: RiskStackModel, _ stream: inout ChoiceStream) throws(Rejection) -> Symbol {
+        try SymbolUniverse.draw(mostlyHeld: model.positions.positions, symbol: { $0.symbol }, from: &stream)
     }
 
     static let commands: [CommandKind<RiskStackModel, RiskStackCommand>] = [
-        CommandKind("submit", weight: 8) { model in
-            SymbolUniverse.any.flatMap { symbol in amount(model, for: symbol).map { RiskStackCommand.submit(symbol, amount: $0) } }
-        },
-        CommandKind("enableDryRun", weight: 2) { _ in .constant(.enableDryRun) },
-        CommandKind("update", weight: 3) { _ in
-            Gen.zip(SuperStateChecks.volatility, SuperStateChecks.drawdown, SuperStateChecks.liquidity)
-                .map { RiskStackCommand.update(volatility: $0.0, drawdown: $0.1, liquidity: $0.2) }
-        },
-        CommandKind("close", weight: 2) { model in SymbolUniverse.mostlyHeld(model.positions.positions.map(\.symbol)).map(RiskStackCommand.close) },
-        CommandKind("goLive", weight: 1) { _ in Gen.bool(probability: 0.8).map { RiskStackCommand.goLive(confirmed: $0) } },
-        CommandKind("setCap", weight: 1) { _ in Gen.int(in: -1...10).map(RiskStackCommand.setCap) },
-        CommandKind("cycle", weight: 1) { _ in .constant(.cycle) },
-        CommandKind("mark", weight: 1) { model in
-            Gen.zip(SymbolUniverse.mostlyHeld(model.positions.positions.map(\.symbol)), Gen<Int64>.int(in: -1_000_000...1_000_000))
-                .map { RiskStackCommand.mark($0.0, unrealizedPnL: Cents($0.1)) }
-        },
-        CommandKind("markToMarket", weight: 1) { model in
-            Gen.zip(SymbolUniverse.mostlyHeld(model.positions.positions.map(\.symbol)), Gen<Int64>.int(in: -10...3_000_000))
-                .map { RiskStackCommand.markToMarket($0.0, value: Cents($0.1)) }
-        },
-        CommandKind("adopt", weight: 1) { _ in
-            Gen.zip(SymbolUniverse.any, Gen<Int64>.int(in: -10...2_000_000)).map { RiskStackCommand.adopt($0.0, value: Cents($0.1)) }
-        },
-        CommandKind("setForcedUnwind", weight: 1) { _ in Gen.bool.map(RiskStackCommand.setForcedUnwind) },
-        CommandKind("setPortfolioValue", weight: 1) { _ in SectorCapsChecks.portfolioValues.map(RiskStackCommand.setPortfolioValue) },
-        CommandKind("setLimits", weight: 1) { _ in
-            Gen.zip(Gen.element(of: Sector.allCases), SectorCapsChecks.basisPoints, SectorCapsChecks.basisPoints)
-                .map { RiskStackCommand.setLimits(SectorLimits(soft: $0.1, hard: $0.2), for: $0.0) }
-        },
-        CommandKind("setGroupLimit", weight: 1) { _ in
-            Gen.zip(Gen.element(of: SectorGroup.allCases), SectorCapsChecks.basisPoints).map { RiskStackCommand.setGroupLimit($0.1, for: $0.0) }
-        },
-        CommandKind("halt", weight: 1) { _ in .constant(.halt) },
-        CommandKind("resume", weight: 1) { _ in .constant(.resume) },
-        CommandKind("pause", weight: 1) { _ in .constant(.pause) },
-        CommandKind("stop", weight: 1) { _ in .constant(.stop) },
-        CommandKind("restart", weight: 1) { _ in .constant(.restart) },
+        CommandKind("submit", weight: 8, drawing: { model, stream throws(Rejection) in
+            let symbol = try stream.draw(SymbolUniverse.any)
+            return .submit(symbol, amount: try SectorCapsChecks.drawAmount(model.sectorCaps, for: symbol, from: &stream))
+        }),
+        CommandKind("enableDryRun", weight: 2) { _ in enableDryRun },
+        CommandKind("update", weight: 3) { _ in update },
+        CommandKind("close", weight: 2, drawing: { model, stream throws(Rejection) in .close(try held(model, &stream)) }),
+        CommandKind("goLive", weight: 1) { _ in goLive },
+        CommandKind("setCap", weight: 1) { _ in setCap },
+        CommandKind("cycle", weight: 1) { _ in cycle },
+        CommandKind("mark", weight: 1, drawing: { model, stream throws(Rejection) in
+            .mark(try held(model, &stream), unrealizedPnL: Cents(try stream.draw(PositionChecks.pnl)))
+        }),
+        CommandKind("markToMarket", weight: 1, drawing: { model, stream throws(Rejection) in
+            .markToMarket(try held(model, &stream), value: Cents(try stream.draw(SectorCapsChecks.markValue)))
+        }),
+        CommandKind("adopt", weight: 1) { _ in adopt },
+        CommandKind("setForcedUnwind", weight: 1) { _ in setForcedUnwind },
+        CommandKind("setPortfolioValue", weight: 1) { _ in setPortfolioValue },
+        CommandKind("setLimits", weight: 1) { _ in setLimits },
+        CommandKind("setGroupLimit", weight: 1) { _ in setGroupLimit },
+        CommandKind("halt", weight: 1) { _ in halt },
+        CommandKind("resume", weight: 1) { _ in resume },
+        CommandKind("pause", weight: 1) { _ in pause },
+        CommandKind("stop", weight: 1) { _ in stop },
+        CommandKind("restart", weight: 1) { _ in restart },
     ]
 }

@@ -27,30 +27,33 @@ public enum SectorCapsChecks {
                 sorted.holdings.sort { $0.symbol < $1.symbol }
                 return sorted
             },
-            labels: { step in
-                var labels: [String] = []
-                if case .decision(.rejected(let reason)) = step.outcome { labels.append("rejected: \(reason)") }
-                if step.state.overallHealth == .critical { labels.append("critical") }
-                return labels
-            },
+            labels: [
+                CaseLabel("critical") { $0.state.overallHealth == .critical },
+                CaseLabel("rejected: sector hard limit") { if case .decision(.rejected(.sectorHardLimit)) = $0.outcome { true } else { false } },
+                CaseLabel("rejected: group limit") { if case .decision(.rejected(.groupLimit)) = $0.outcome { true } else { false } },
+                CaseLabel("rejected: no portfolio value") { $0.outcome == .decision(.rejected(.noPortfolioValue)) },
+            ],
             coverage: ["critical": 5],
             regressionExpression: "SectorCapsChecks.machine")
     }
 
-    /// Amounts near what the model says is left under a limit: exactly the room, one cent more or
-    /// less, and ordinary sizes, so the "equal to the limit is allowed" boundary is hit often.
-    static func amount(_ model: SectorCapsModel, for symbol: Symbol) -> Gen<Cents> {
-        let ordinary = Gen<Int64>.int(in: -100...2_000_000).map { Cents($0) }
-        guard let value = model.portfolioValue, value.value > 0 else { return ordinary }
+    static let ordinaryAmount = Gen<Int64>.int(in: -100...2_000_000)
+
+    /// An amount near what the model says is left under the sector's hard limit: half the time
+    /// the room exactly, one cent more or one cent less, so the "equal to the limit is allowed"
+    /// boundary is hit often; otherwise an ordinary size.
+    static func drawAmount(_ model: SectorCapsModel, for symbol: Symbol, from stream: inout ChoiceStream) throws(Rejection) -> Cents {
+        guard let value = model.portfolioValue, value.value > 0 else { return Cents(try stream.draw(ordinaryAmount)) }
         let sector = model.sector(for: symbol)
-        let hard = Int128(model.limits(for: sector).hard.value)
-        let room = Int128(value.value) * hard / 10_000 - Int128(model.exposure(of: sector).value)
-        guard room > 0, room < Int128(Int64.max) else { return ordinary }
+        let room = Int128(value.value) * Int128(model.limits(for: sector).hard.value) / 10_000 - Int128(model.exposure(of: sector).value)
+        guard room > 0, room < Int128(Int64.max) else { return Cents(try stream.draw(ordinaryAmount)) }
         let exact = Int64(room)
-        return Gen.frequency([
-            (weight: 2, generator: ordinary),
-            (weight: 2, generator: Gen.element(of: [exact, exact + 1, max(exact - 1, 1)]).map { Cents($0) }),
-        ])
+        guard try stream.index(below: 4) >= 2 else { return Cents(try stream.draw(ordinaryAmount)) }
+        switch try stream.index(below: 3) {
+        case 0: return Cents(exact)
+        case 1: return Cents(exact + 1)
+        default: return Cents(max(exact - 1, 1))
+        }
     }
 
     /// Portfolio values, bad ones (0, -1) included. One plain range: generators with a single
@@ -60,37 +63,43 @@ public enum SectorCapsChecks {
     /// Limits in basis points, a negative one included.
     static let basisPoints = Gen<Int64>.int(in: -1...10_000).map { BasisPoints($0) }
 
+    static let setPortfolioValue = portfolioValues.map(SectorCapsCommand.setPortfolioValue)
+    static let markValue = Gen<Int64>.int(in: -10...3_000_000)
+    static let setLimits = Gen.zip(Gen.element(of: Sector.allCases), basisPoints, basisPoints)
+        .map { SectorCapsCommand.setLimits(SectorLimits(soft: $0.1, hard: $0.2), for: $0.0) }
+    static let setGroupLimit = Gen.zip(Gen.element(of: SectorGroup.allCases), basisPoints).map { SectorCapsCommand.setGroupLimit($0.1, for: $0.0) }
+    static let adopt = Gen.zip(SymbolUniverse.any, Gen<Int64>.int(in: -10...2_000_000)).map { SectorCapsCommand.adopt($0.0, value: Cents($0.1)) }
+
+    static func held(_ model: SectorCapsModel, _ stream: inout ChoiceStream) throws(Rejection) -> Symbol {
+        try SymbolUniverse.draw(mostlyHeld: model.holdings, symbol: { $0.symbol }, from: &stream)
+    }
+
     static let commands: [CommandKind<SectorCapsModel, SectorCapsCommand>] = [
-        CommandKind("add", weight: 5) { model in
-            SymbolUniverse.any.flatMap { symbol in amount(model, for: symbol).map { SectorCapsCommand.add(symbol, amount: $0) } }
-        },
-        CommandKind("setPortfolioValue", weight: 2) { _ in portfolioValues.map(SectorCapsCommand.setPortfolioValue) },
-        CommandKind("canAdd", weight: 2) { model in
-            SymbolUniverse.any.flatMap { symbol in amount(model, for: symbol).map { SectorCapsCommand.canAdd(symbol, amount: $0) } }
-        },
-        CommandKind("reduce", weight: 3) { model in
-            SymbolUniverse.mostlyHeld(model.holdings.map(\.symbol)).flatMap { symbol in
-                let held = model.holding(of: symbol)?.value ?? 0
-                return Gen.frequency([
-                    (weight: 3, generator: Gen<Int64>.int(in: 1...max(held, 1))),
-                    (weight: 1, generator: Gen.element(of: [held, held + 1, 0, -5])),
-                ]).map { SectorCapsCommand.reduce(symbol, amount: Cents($0)) }
+        CommandKind("add", weight: 5, drawing: { model, stream throws(Rejection) in
+            let symbol = try stream.draw(SymbolUniverse.any)
+            return .add(symbol, amount: try drawAmount(model, for: symbol, from: &stream))
+        }),
+        CommandKind("setPortfolioValue", weight: 2) { _ in setPortfolioValue },
+        CommandKind("canAdd", weight: 2, drawing: { model, stream throws(Rejection) in
+            let symbol = try stream.draw(SymbolUniverse.any)
+            return .canAdd(symbol, amount: try drawAmount(model, for: symbol, from: &stream))
+        }),
+        CommandKind("reduce", weight: 3, drawing: { model, stream throws(Rejection) in
+            let symbol = try held(model, &stream)
+            let holding = model.holding(of: symbol)?.value ?? 0
+            // Three times in four a part of the holding; otherwise all of it, one cent more, 0 or -5.
+            guard try stream.index(below: 4) == 3 else {
+                return .reduce(symbol, amount: Cents(1 + Int64(try stream.index(below: Int(min(max(holding, 1), 1 << 40))))))
             }
-        },
-        CommandKind("markToMarket", weight: 2) { model in
-            Gen.zip(SymbolUniverse.mostlyHeld(model.holdings.map(\.symbol)), Gen<Int64>.int(in: -10...3_000_000))
-                .map { SectorCapsCommand.markToMarket($0.0, value: Cents($0.1)) }
-        },
-        CommandKind("setLimits", weight: 1) { _ in
-            Gen.zip(Gen.element(of: Sector.allCases), basisPoints, basisPoints)
-                .map { SectorCapsCommand.setLimits(SectorLimits(soft: $0.1, hard: $0.2), for: $0.0) }
-        },
-        CommandKind("setGroupLimit", weight: 1) { _ in
-            Gen.zip(Gen.element(of: SectorGroup.allCases), basisPoints).map { SectorCapsCommand.setGroupLimit($0.1, for: $0.0) }
-        },
-        CommandKind("adopt", weight: 1) { _ in
-            Gen.zip(SymbolUniverse.any, Gen<Int64>.int(in: -10...2_000_000)).map { SectorCapsCommand.adopt($0.0, value: Cents($0.1)) }
-        },
-        CommandKind("remove", weight: 1) { model in SymbolUniverse.mostlyHeld(model.holdings.map(\.symbol)).map(SectorCapsCommand.remove) },
+            let odd: [Int64] = [holding, holding + 1, 0, -5]
+            return .reduce(symbol, amount: Cents(odd[try stream.index(below: odd.count)]))
+        }),
+        CommandKind("markToMarket", weight: 2, drawing: { model, stream throws(Rejection) in
+            .markToMarket(try held(model, &stream), value: Cents(try stream.draw(markValue)))
+        }),
+        CommandKind("setLimits", weight: 1) { _ in setLimits },
+        CommandKind("setGroupLimit", weight: 1) { _ in setGroupLimit },
+        CommandKind("adopt", weight: 1) { _ in adopt },
+        CommandKind("remove", weight: 1, drawing: { model, stream throws(Rejection) in .remove(try held(model, &stream)) }),
     ]
 }

@@ -22,7 +22,7 @@ public enum SuperStateChecks {
             commands: commands,
             invariants: SuperStateInvariants.state,
             steps: SuperStateInvariants.steps,
-            labels: { step in ["reached \(step.state.state.rawValue)"] },
+            labels: PortfolioState.allCases.map { state in CaseLabel("reached \(state.rawValue)") { $0.state.state == state } },
             coverage: ["reached crisis": 10, "reached recovery": 5],
             regressionExpression: "SuperStateChecks.machine")
     }
@@ -52,13 +52,12 @@ public enum SuperStateChecks {
         (weight: 1, generator: Gen.element(of: [Int64(0), 1, -1])),
     ]).map { Cents($0) }
 
+    static let update = Gen.zip(volatility, drawdown, liquidity).map { SuperStateCommand.update(volatility: $0.0, drawdown: $0.1, liquidity: $0.2) }
+    static let canOpen = Gen.zip(cents, cents, cents).map { SuperStateCommand.canOpen(size: $0.0, deployed: $0.1, portfolioValue: $0.2) }
+
     static let commands: [CommandKind<SuperStateModel, SuperStateCommand>] = [
-        CommandKind("update", weight: 8) { _ in
-            Gen.zip(volatility, drawdown, liquidity).map { SuperStateCommand.update(volatility: $0.0, drawdown: $0.1, liquidity: $0.2) }
-        },
-        CommandKind("canOpen", weight: 2) { _ in
-            Gen.zip(cents, cents, cents).map { SuperStateCommand.canOpen(size: $0.0, deployed: $0.1, portfolioValue: $0.2) }
-        },
+        CommandKind("update", weight: 8) { _ in update },
+        CommandKind("canOpen", weight: 2) { _ in canOpen },
         CommandKind("halt", weight: 1) { _ in .constant(.halt) },
         CommandKind("resume", weight: 1) { _ in .constant(.resume) },
         CommandKind("restart", weight: 1) { _ in .constant(.restart) },

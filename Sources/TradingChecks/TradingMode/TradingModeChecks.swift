@@ -22,22 +22,26 @@ public enum TradingModeChecks {
             commands: commands,
             invariants: TradingModeInvariants.state,
             steps: TradingModeInvariants.steps,
-            labels: { step in
-                var labels = ["reached \(step.state.state.rawValue)"]
-                if case .restarted(let transition?) = step.outcome, transition.from == .liveActive { labels.append("restarted while live") }
-                return labels
-            },
+            labels: TradingModeState.allCases.map { state in CaseLabel("reached \(state.rawValue)") { $0.state.state == state } } + [
+                CaseLabel("restarted while live") { if case .restarted(let transition?) = $0.outcome { transition.from == .liveActive } else { false } },
+            ],
             coverage: ["reached liveActive": 10, "restarted while live": 1],
             regressionExpression: "TradingModeChecks.machine")
     }
 
+    static let goLive = Gen.bool(probability: 0.8).map { TradingModeCommand.goLive(confirmed: $0) }
+    static let setHalted = Gen.bool.map(TradingModeCommand.setHalted)
+    static func constant(_ command: TradingModeCommand) -> Gen<TradingModeCommand> { Gen.constant(command) }
+    static let enableDryRun = constant(.enableDryRun), submit = constant(.submit), pause = constant(.pause)
+    static let stop = constant(.stop), restart = constant(.restart)
+
     static let commands: [CommandKind<TradingModeModel, TradingModeCommand>] = [
-        CommandKind("enableDryRun", weight: 3) { _ in .constant(.enableDryRun) },
-        CommandKind("goLive", weight: 3) { _ in Gen.bool(probability: 0.8).map { TradingModeCommand.goLive(confirmed: $0) } },
-        CommandKind("submit", weight: 2) { _ in .constant(.submit) },
-        CommandKind("setHalted", weight: 2) { _ in Gen.bool.map(TradingModeCommand.setHalted) },
-        CommandKind("pause", weight: 1) { _ in .constant(.pause) },
-        CommandKind("stop", weight: 1) { _ in .constant(.stop) },
-        CommandKind("restart", weight: 2) { _ in .constant(.restart) },
+        CommandKind("enableDryRun", weight: 3) { _ in enableDryRun },
+        CommandKind("goLive", weight: 3) { _ in goLive },
+        CommandKind("submit", weight: 2) { _ in submit },
+        CommandKind("setHalted", weight: 2) { _ in setHalted },
+        CommandKind("pause", weight: 1) { _ in pause },
+        CommandKind("stop", weight: 1) { _ in stop },
+        CommandKind("restart", weight: 2) { _ in restart },
     ]
 }
