@@ -41,10 +41,13 @@ targets += [
     .testTarget(name: "TradingModelsTests", dependencies: ["TradingModels"], swiftSettings: strict),
 ]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
-products += [.library(name: "TradingChecks", targets: ["TradingChecks"])]
+products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [
     .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary"], swiftSettings: strict),
-    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines"], swiftSettings: strict),
+    // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
+    .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck"],
+            path: "Tests/BugZoo", swiftSettings: strict),
+    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo"], swiftSettings: strict),
     .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
 ]
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.

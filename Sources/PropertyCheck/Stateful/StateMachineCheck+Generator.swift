@@ -6,6 +6,7 @@ extension StateMachineCheck {
     /// kinds by weight (an unavailable kind becomes the next available one, so indices do not
     /// shift when availability changes), and the command's own draws. The model runs as the
     /// sequence is drawn.
+    @inlinable
     public var sequences: Gen<CommandSequence<Command, Observation>> {
         let kinds = commands
         let totalWeight = UInt64(kinds.reduce(0) { $0 + max($1.weight, 1) })

@@ -17,6 +17,13 @@ public struct StatefulResult<Command: Sendable, Observation: Sendable> {
     public let regressionTest: String?
     /// True when every case passed and the requirements were met.
     public var passed: Bool { check.passed }
+
+    @inlinable
+    public init(check: CheckResult<CommandSequence<Command, Observation>>, statistics: StatefulStatistics, regressionTest: String?) {
+        self.check = check
+        self.statistics = statistics
+        self.regressionTest = regressionTest
+    }
     /// The report, with the regression test appended.
     public var report: String {
         guard let regressionTest else { return check.report }
@@ -27,6 +34,7 @@ public struct StatefulResult<Command: Sendable, Observation: Sendable> {
 extension StateMachineCheck {
     /// Runs one case from `bytes` (a corpus file, a libFuzzer crash), shrinking it if it fails
     /// and `shrink` is set.
+    @inlinable
     public func replay(bytes: [UInt8], shrink: Bool = true, configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
         let counter = StepCounter()
         let result = PropertyCheck.replay(name, sequences, bytes: bytes, shrink: shrink, configuration: configuration) { (sequence, context) throws -> Bool in
@@ -39,6 +47,7 @@ extension StateMachineCheck {
 
     /// Runs the check: corpus, then random command sequences, shrinking a failure to a minimal
     /// sequence.
+    @inlinable
     public func check(configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
         let counter = StepCounter()
         let coverage = self.coverage
@@ -70,6 +79,9 @@ extension StateMachineCheck {
     }
 
     /// Runs one sequence against a fresh system, comparing and checking every step.
+    /// (`@inlinable` so that a check's module specializes it for its own types: this is the
+    /// loop a differential check spends its time in.)
+    @inlinable
     func run(_ sequence: CommandSequence<Command, Observation>, counter: StepCounter, context: PropertyContext?,
              coverage: [String: Double]) throws {
         var system = try self.system()
@@ -111,13 +123,15 @@ extension StateMachineCheck {
     }
 
     /// The first invariant the step breaks, if any.
-    private func violatedInvariant(_ before: Observation?, _ command: Command, _ after: Observation) -> String? {
+    @inlinable
+    func violatedInvariant(_ before: Observation?, _ command: Command, _ after: Observation) -> String? {
         for invariant in invariants where !invariant.holds(after) { return invariant.name }
         for invariant in transitionInvariants where !invariant.holds(before, command, after) { return invariant.name }
         return nil
     }
 
     /// The Swift test that replays `commands`.
+    @usableFromInline
     func regressionTest(for commands: [Command]) -> String? {
         guard let expression = regressionExpression else { return nil }
         let identifier = Corpus.directoryName(for: name).split(separator: "-").enumerated()
@@ -136,9 +150,11 @@ extension StateMachineCheck {
 
 /// Accumulates step counts across the cases of one run (the property closure runs on one
 /// thread, synchronously).
+@usableFromInline
 final class StepCounter: @unchecked Sendable {
-    var statistics = StatefulStatistics()
-    func countKinds(_ kinds: Set<String>) {
+    @usableFromInline var statistics = StatefulStatistics()
+    @usableFromInline init() {}
+    @usableFromInline func countKinds(_ kinds: Set<String>) {
         for kind in kinds { statistics.kinds[kind, default: 0] += 1 }
     }
 }

@@ -82,6 +82,13 @@ public struct CommandStep<Command, Observation>: Sendable where Command: Sendabl
     public let command: Command
     public let kind: String
     public let expected: Observation
+
+    @inlinable
+    public init(command: Command, kind: String, expected: Observation) {
+        self.command = command
+        self.kind = kind
+        self.expected = expected
+    }
 }
 
 /// A generated command sequence; prints as a numbered list of commands.
@@ -89,6 +96,12 @@ public struct CommandSequence<Command: Sendable, Observation: Sendable>: Sendabl
     public let steps: [CommandStep<Command, Observation>]
     /// The kinds this case had enabled (swarm testing).
     public let enabledKinds: [String]
+
+    @inlinable
+    public init(steps: [CommandStep<Command, Observation>], enabledKinds: [String]) {
+        self.steps = steps
+        self.enabledKinds = enabledKinds
+    }
 
     /// The commands alone.
     public var commands: [Command] { steps.map(\.command) }

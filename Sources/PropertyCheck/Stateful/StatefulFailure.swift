@@ -22,6 +22,16 @@ public struct StatefulFailure: IdentifiedFailure, CustomStringConvertible {
     public let model: String?
     public let system: String?
 
+    @inlinable
+    public init(kind: Kind, step: Int, commandKind: String, command: String, model: String?, system: String?) {
+        self.kind = kind
+        self.step = step
+        self.commandKind = commandKind
+        self.command = command
+        self.model = model
+        self.system = system
+    }
+
     public var failureSignature: FailureSignature {
         switch kind {
         case .divergence: FailureSignature(kind: "model and system diverged", location: commandKind)

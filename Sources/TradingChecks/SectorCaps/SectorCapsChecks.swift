@@ -48,7 +48,8 @@ public enum SectorCapsChecks {
         let room = Int128(value.value) * Int128(model.limits(for: sector).hard.value) / 10_000 - Int128(model.exposure(of: sector).value)
         guard room > 0, room < Int128(Int64.max) else { return Cents(try stream.draw(ordinaryAmount)) }
         let exact = Int64(room)
-        guard try stream.index(below: 4) >= 2 else { return Cents(try stream.draw(ordinaryAmount)) }
+        // The room first: lowering the pick from an ordinary amount reaches it (one way to shrink).
+        guard try stream.index(below: 4) < 2 else { return Cents(try stream.draw(ordinaryAmount)) }
         switch try stream.index(below: 3) {
         case 0: return Cents(exact)
         case 1: return Cents(exact + 1)

@@ -4,12 +4,13 @@ import TradingModels
 import TradingVocabulary
 
 /// Deliberately broken variants of production sector caps.
-enum SectorCapsMutants {
+public enum SectorCapsMutants {
     /// The hard cap is checked against the exposure *before* the new amount is added: any add
     /// into a sector still under its limit is accepted, however large.
-    struct CapCheckedBeforeAdding: SystemUnderTest {
+    public struct CapCheckedBeforeAdding: SystemUnderTest {
+        public init() {}
         var inner = SectorCapsSystem()
-        mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
+        public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             guard case .add(let symbol, let amount) = command, amount.value > 0, let value = inner.machine.portfolioValue,
                   case .decision(.rejected(.sectorHardLimit)) = SectorCapsSystem.peek(inner, command) else { return inner.apply(command) }
             let sector = inner.machine.sector(for: symbol)
@@ -17,7 +18,7 @@ enum SectorCapsMutants {
             guard before <= Int128(inner.machine.limits(for: sector).hard.value) * Int128(value.value) else { return inner.apply(command) }
             return force(symbol, amount)
         }
-        var observation: SectorCapsObservation { inner.observation }
+        public var observation: SectorCapsObservation { inner.observation }
 
         /// Books the amount the way the broken check would let it through.
         mutating func force(_ symbol: Symbol, _ amount: Cents) -> SectorCapsOutcome {
@@ -33,9 +34,10 @@ enum SectorCapsMutants {
 
     /// The hard limit is compared with `<` instead of `≤`: an add that lands exactly on the
     /// limit is rejected, though equal is allowed.
-    struct LimitExclusive: SystemUnderTest {
+    public struct LimitExclusive: SystemUnderTest {
+        public init() {}
         var inner = SectorCapsSystem()
-        mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
+        public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             guard case .add(let symbol, let amount) = command, let value = inner.machine.portfolioValue,
                   SectorCapsSystem.peek(inner, command) == .decision(.accepted) else { return inner.apply(command) }
             let sector = inner.machine.sector(for: symbol)
@@ -45,21 +47,22 @@ enum SectorCapsMutants {
             }
             return inner.apply(command)
         }
-        var observation: SectorCapsObservation { inner.observation }
+        public var observation: SectorCapsObservation { inner.observation }
     }
 
     /// `reduce` lowers the holding but never releases the sector exposure.
-    struct ReduceKeepsExposure: SystemUnderTest {
+    public struct ReduceKeepsExposure: SystemUnderTest {
+        public init() {}
         var inner = SectorCapsSystem()
         var kept: [Sector: Int64] = [:]
-        mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
+        public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             let outcome = inner.apply(command)
             if case .reduce(let symbol, let amount) = command, outcome == .done {
                 kept[inner.machine.sector(for: symbol), default: 0] += amount.value
             }
             return outcome
         }
-        var observation: SectorCapsObservation {
+        public var observation: SectorCapsObservation {
             var observation = inner.observation
             for (sector, amount) in kept {
                 observation.sectorExposures[sector.index] = Cents(observation.sectorExposures[sector.index].value + amount)

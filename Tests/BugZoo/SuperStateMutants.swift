@@ -5,19 +5,20 @@ import TradingVocabulary
 
 /// Deliberately broken variants of the production super-state. Each reports what the broken
 /// machine would: the transition it would make, and the state it would then be in.
-enum SuperStateMutants {
+public enum SuperStateMutants {
     /// CRISIS → NORMAL allowed directly: a normal classification out of CRISIS skips RECOVERY.
-    struct CrisisToNormal: SystemUnderTest {
+    public struct CrisisToNormal: SystemUnderTest {
+        public init() {}
         var inner = SuperStateSystem()
         var skipped: SuperStateTransition?
-        mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
+        public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
             let outcome = try inner.apply(command)
             guard case .updated(.normal, let transition?) = outcome, transition.from == .crisis, transition.to == .recovery else { return outcome }
             let broken = SuperStateTransition(from: .crisis, to: .normal, cause: transition.cause)
             skipped = broken
             return .updated(classification: .normal, transition: broken)
         }
-        var observation: SuperStateObservation {
+        public var observation: SuperStateObservation {
             var observation = inner.observation
             if let skipped, observation.history.last?.from == .crisis {
                 observation.history[observation.history.count - 1] = skipped
@@ -32,11 +33,12 @@ enum SuperStateMutants {
 
     /// RECOVERY leaves after 2 confirming updates instead of 3: the update that *enters*
     /// RECOVERY from CRISIS is counted as the first confirmation (machines.md: it must not be).
-    struct RecoveryAfterTwo: SystemUnderTest {
+    public struct RecoveryAfterTwo: SystemUnderTest {
+        public init() {}
         var inner = SuperStateSystem()
         var enteredByUpdate = false
         var left: SuperStateTransition?
-        mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
+        public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
             let before = inner.observation
             let outcome = try inner.apply(command)
             if case .updated(_, let transition?) = outcome, transition.to == .recovery { enteredByUpdate = true }
@@ -47,7 +49,7 @@ enum SuperStateMutants {
             left = broken
             return .updated(classification: classification, transition: broken)
         }
-        var observation: SuperStateObservation {
+        public var observation: SuperStateObservation {
             var observation = inner.observation
             if let left, observation.state == .recovery, observation.confirmations == 2 {
                 observation.history.append(left)
@@ -61,13 +63,14 @@ enum SuperStateMutants {
     }
 
     /// `canOpen` forgets that STRESSED allows no new positions.
-    struct OpensWhileStressed: SystemUnderTest {
+    public struct OpensWhileStressed: SystemUnderTest {
+        public init() {}
         var inner = SuperStateSystem()
-        mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
+        public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
             let outcome = try inner.apply(command)
             if case .decision(.rejected(.newPositionsNotAllowed(.stressed))) = outcome { return .decision(.accepted) }
             return outcome
         }
-        var observation: SuperStateObservation { inner.observation }
+        public var observation: SuperStateObservation { inner.observation }
     }
 }

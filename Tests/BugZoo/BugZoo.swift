@@ -1,0 +1,91 @@
+import PropertyCheck
+import TradingChecks
+
+/// The bug zoo: deliberately broken variants of the production machines, each with the minimal
+/// counterexample the checks must shrink it to. The tests assert it on several seeds, and the
+/// fuzz targets build the same variants to show libFuzzer finds them too.
+public struct ZooVariant: Sendable {
+    /// `machine/variant`, e.g. `position/drain-at-excess-0`.
+    public let name: String
+    /// What is broken.
+    public let summary: String
+    /// The check of the broken variant (the machine's own check, against the broken system).
+    public let entry: MachineEntry
+    /// The known minimal command sequence, one command per line as the report prints it.
+    public let minimum: [String]
+    /// How it must fail.
+    public let signature: FailureSignature
+
+    init<Model, System, Command, Observation>(_ name: String, _ summary: String, minimum: [String], invariant: String,
+                                              _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>) {
+        self.name = name
+        self.summary = summary
+        self.minimum = minimum
+        signature = FailureSignature(kind: "invariant violated", location: invariant)
+        entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
+    }
+}
+
+public enum BugZoo {
+    public static let variants: [ZooVariant] = [
+        ZooVariant("position/drain-at-excess-0", "the original bug: DRAIN at exactly the cap (excess 0)",
+                   minimum: [".setCap(0)"], invariant: "DRAIN ⇒ excess > 0") { name in
+            PositionChecks.machine(name: name) { PositionMutants.DrainAtExcessZero() }
+        },
+        ZooVariant("position/drain-closes-winners-first", "cycle() in DRAIN closes the highest PnL first",
+                   minimum: [".open(\"BTC-USD\")", ".open(\"ETH-USD\")", ".setCap(0)", ".cycle"],
+                   invariant: "cycle closes lowest PnL first") { name in
+            PositionChecks.machine(name: name) { PositionMutants.DrainClosesWinnersFirst() }
+        },
+        ZooVariant("position/open-during-forced-unwind", "open checks only count < cap, not FORCED_UNWIND",
+                   minimum: [".setForcedUnwind(true)", ".open(\"BTC-USD\")"], invariant: "accepted open had NORMAL and count < cap") { name in
+            PositionChecks.machine(name: name) { PositionMutants.OpenDuringForcedUnwind() }
+        },
+        ZooVariant("sector-caps/cap-checked-before-adding", "the hard cap checked before adding the new amount",
+                   minimum: [".setPortfolioValue(5)", ".add(\"BTC-USD\", amount: 2)"], invariant: "accepted add keeps sector ≤ hard limit") { name in
+            SectorCapsChecks.machine(name: name) { SectorCapsMutants.CapCheckedBeforeAdding() }
+        },
+        ZooVariant("sector-caps/limit-exclusive", "the hard limit compared with < instead of ≤",
+                   minimum: [".setPortfolioValue(5)", ".add(\"BTC-USD\", amount: 1)"], invariant: "rejection is justified") { name in
+            SectorCapsChecks.machine(name: name) { SectorCapsMutants.LimitExclusive() }
+        },
+        ZooVariant("sector-caps/reduce-keeps-exposure", "an exposure not released on reduce",
+                   minimum: [".adopt(\"BTC-USD\", value: 1)", ".reduce(\"BTC-USD\", amount: 1)"], invariant: "sector exposure = Σ holdings") { name in
+            SectorCapsChecks.machine(name: name) { SectorCapsMutants.ReduceKeepsExposure() }
+        },
+        ZooVariant("super-state/crisis-to-normal", "CRISIS → NORMAL allowed directly",
+                   minimum: [".update(volatility: 0.0, drawdown: 0.30000000000000004, liquidity: 1.0)",
+                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)"], invariant: "no CRISIS → NORMAL") { name in
+            SuperStateChecks.machine(name: name) { SuperStateMutants.CrisisToNormal() }
+        },
+        ZooVariant("super-state/recovery-after-two", "RECOVERY left after 2 confirmations (the entering update counted)",
+                   minimum: [".update(volatility: 0.0, drawdown: 0.30000000000000004, liquidity: 1.0)",
+                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
+                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
+                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)"],
+                   invariant: "RECOVERY leaves upward only on the 3rd confirmation") { name in
+            SuperStateChecks.machine(name: name) { SuperStateMutants.RecoveryAfterTwo() }
+        },
+        ZooVariant("super-state/opens-while-stressed", "canOpen allowed in STRESSED",
+                   minimum: [".update(volatility: 0.0, drawdown: 0.0, liquidity: 0.19999999999999998)",
+                             ".canOpen(size: 1, deployed: 0, portfolioValue: 1)"],
+                   invariant: "canOpen never allows in STRESSED, CRISIS or HALT") { name in
+            SuperStateChecks.machine(name: name) { SuperStateMutants.OpensWhileStressed() }
+        },
+        ZooVariant("trading-mode/restart-resumes-live", "a restart that resumes LIVE_ACTIVE",
+                   minimum: [".enableDryRun", ".goLive(confirmed: true)", ".restart"], invariant: "restart never resumes LIVE_ACTIVE") { name in
+            TradingModeChecks.machine(name: name) { TradingModeMutants.RestartResumesLive() }
+        },
+        ZooVariant("trading-mode/halt-keeps-live", "EMERGENCY_HALT does not move LIVE_ACTIVE to DRY_RUN",
+                   minimum: [".enableDryRun", ".goLive(confirmed: true)", ".setHalted(true)"], invariant: "halted ⇒ not LIVE_ACTIVE") { name in
+            TradingModeChecks.machine(name: name) { TradingModeMutants.HaltKeepsLive() }
+        },
+        ZooVariant("risk-stack/rejection-books-exposure", "a rejected order still books its sector exposure",
+                   minimum: [".submit(\"BTC-USD\", amount: 2000000)"], invariant: "sectorCaps.sector exposure = Σ holdings") { name in
+            RiskStackChecks.machine(name: name) { try RiskStackMutants.RejectionBooksExposure() }
+        },
+    ]
+
+    /// The variant named `name`.
+    public static func named(_ name: String) -> ZooVariant? { variants.first { $0.name == name } }
+}

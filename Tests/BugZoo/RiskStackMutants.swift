@@ -1,0 +1,31 @@
+import TradingChecks
+import TradingMachines
+import TradingModels
+import TradingVocabulary
+
+/// Deliberately broken variants of the production risk stack.
+public enum RiskStackMutants {
+    /// A rejected order still books its sector exposure: the amount is added to the sector caps
+    /// before the other layers have had their say, and not taken back.
+    public struct RejectionBooksExposure: SystemUnderTest {
+        public init() throws { inner = try RiskStackSystem() }
+        var inner: RiskStackSystem
+        var booked: [Sector: Int64] = [:]
+        public mutating func apply(_ command: RiskStackCommand) throws -> RiskStackOutcome {
+            let outcome = try inner.apply(command)
+            if case .submit(let symbol, let amount) = command, amount.value > 0, case .decision(.rejected) = outcome {
+                booked[inner.stack.sectorCaps.sector(for: symbol), default: 0] += amount.value
+            }
+            if command == .restart { booked = [:] }
+            return outcome
+        }
+        public var observation: RiskStackObservation {
+            var observation = inner.observation
+            for (sector, amount) in booked {
+                let current = observation.sectorCaps.sectorExposures[sector.index].value
+                observation.sectorCaps.sectorExposures[sector.index] = Cents(current + amount)
+            }
+            return observation
+        }
+    }
+}
