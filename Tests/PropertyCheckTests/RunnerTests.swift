@@ -9,6 +9,7 @@ import Testing
         #expect(result.exitReason == .completed)
         #expect(result.statistics.validCases == 500)
         #expect(result.statistics.propertyCalls == 500)
+        #expect(result.statistics.seconds > 0, "the run's time is measured")
     }
 
     @Test func theSameSeedFindsTheSameCounterexample() {

@@ -16,6 +16,8 @@ final class Runner<Value>: ShrinkOracle {
     var statistics = CheckStatistics()
     var warnings: [String] = []
     private var lastDecoded: Value?
+    /// When the run began; `finish` measures the run's time from here.
+    private let startedAt = ContinuousClock.now
     private var lastMessage = ""
     private let deadline: UInt64?
 
@@ -80,9 +82,7 @@ final class Runner<Value>: ShrinkOracle {
     // MARK: The run
 
     func run() -> CheckResult<Value> {
-        let clock = ContinuousClock()
-        let started = clock.now
-        defer { statistics.seconds = (clock.now - started).seconds }
+        let started = startedAt
         if let problem = generator.problem { return finish(.invalidGenerator(problem)) }
         let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0) }
         if let corpus, let failure = replayCorpus(corpus) { return failure }
@@ -284,6 +284,7 @@ final class Runner<Value>: ShrinkOracle {
     }
 
     private func finish(_ reason: ExitReason, counterexample: Counterexample<Value>? = nil) -> CheckResult<Value> {
+        statistics.seconds = (ContinuousClock.now - startedAt).seconds
         let report = FailureReport.render(name: name, seed: seed, reason: reason, counterexample: counterexample,
                                           statistics: statistics, warnings: warnings, replayHint: configuration.replayHint)
         return CheckResult(name: name, seed: seed, exitReason: reason, counterexample: counterexample,
