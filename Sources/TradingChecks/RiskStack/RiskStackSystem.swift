@@ -2,17 +2,15 @@ import TradingMachines
 import TradingModels
 import TradingVocabulary
 
-/// The production `RiskStack` behind the model's vocabulary. As production runs it, the
-/// super-state and trading mode are saved after every change; `restart` reloads them from disk
-/// and starts positions and sector caps fresh with the configured portfolio value.
+/// The production `RiskStack` behind the model's vocabulary. `restart` saves the super-state and
+/// trading mode with the real atomic stores, reloads them from disk, and starts positions and
+/// sector caps fresh with the configured portfolio value (see `SuperStateSystem`).
 public struct RiskStackSystem: SystemUnderTest {
     public private(set) var stack: RiskStack
     let portfolioValue: Cents
     let directory = TemporaryDirectory(prefix: "risk-stack")
     let superStateStore: SuperStateStore
     let tradingModeStore: TradingModeStore
-    private var savedSuperState = SuperStateSnapshot.initial
-    private var savedTradingMode = TradingModeSnapshot.initial
     private var log = StepLog<PositionTransition>()
     private var entries = EntryNumbering()
 
@@ -38,7 +36,6 @@ public struct RiskStackSystem: SystemUnderTest {
             outcome = .error(error)
         }
         entries.learn(stack.positions.positions)
-        try persist()
         return outcome
     }
 
@@ -65,25 +62,13 @@ public struct RiskStackSystem: SystemUnderTest {
         case .pause: return .mode(stack.pause())
         case .stop: return .mode(stack.stop())
         case .restart:
+            try superStateStore.save(stack.superState.snapshot)
+            try tradingModeStore.save(stack.tradingMode.snapshot)
             log = StepLog<PositionTransition>()
             entries = EntryNumbering()
             stack = try RiskStack(restoring: try superStateStore.load(), tradingModeSnapshot: try tradingModeStore.load(),
                                   portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
             return .restarted
-        }
-    }
-
-    /// Saves the layers that persist, when they changed.
-    private mutating func persist() throws {
-        let superState = stack.superState.snapshot
-        if superState != savedSuperState {
-            try superStateStore.save(superState)
-            savedSuperState = superState
-        }
-        let tradingMode = stack.tradingMode.snapshot
-        if tradingMode != savedTradingMode {
-            try tradingModeStore.save(tradingMode)
-            savedTradingMode = tradingMode
         }
     }
 

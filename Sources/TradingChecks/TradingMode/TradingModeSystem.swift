@@ -2,14 +2,13 @@ import TradingMachines
 import TradingModels
 import TradingVocabulary
 
-/// The production `TradingMode` behind the model's vocabulary, persisted as production runs it:
-/// saved after every change, and `restart` reloads it from disk (LIVE_ACTIVE must come back as
-/// DRY_RUN).
+/// The production `TradingMode` behind the model's vocabulary. `restart` saves the snapshot
+/// with the real atomic store and reloads the machine from disk (LIVE_ACTIVE must come back as
+/// DRY_RUN); see `SuperStateSystem` for why saving at the restart observes the same thing.
 public struct TradingModeSystem: SystemUnderTest {
     public private(set) var machine = TradingMode()
     let directory = TemporaryDirectory(prefix: "trading-mode")
     let store: TradingModeStore
-    private var saved = TradingModeSnapshot.initial
 
     public init() {
         store = TradingModeStore(path: directory.file("trading-mode.json"))
@@ -25,15 +24,11 @@ public struct TradingModeSystem: SystemUnderTest {
         case .setHalted(let halted): outcome = .mode(machine.setHalted(halted))
         case .submit: outcome = .routing(machine.submit())
         case .restart:
+            try store.save(machine.snapshot)
             let snapshot = try store.load()
             machine = try TradingMode(restarting: snapshot)
             let history = machine.snapshot.history
             outcome = .restarted(history.count > snapshot.history.count ? history.last : nil)
-        }
-        let snapshot = machine.snapshot
-        if snapshot != saved {
-            try store.save(snapshot)
-            saved = snapshot
         }
         return outcome
     }
