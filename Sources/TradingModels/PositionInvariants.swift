@@ -32,13 +32,15 @@ public enum PositionInvariants {
             zip($0.positions, $0.positions.dropFirst()).allSatisfy { $0.entry < $1.entry }
         },
         Invariant("symbols unique", "A symbol is held at most once.") {
-            Set($0.positions.map(\.symbol)).count == $0.positions.count
+            let positions = $0.positions
+            return positions.indices.allSatisfy { i in !positions[..<i].contains { $0.symbol == positions[i].symbol } }
         },
         Invariant("unmarked ⇒ PnL 0", "A position never marked counts as PnL 0.") {
             $0.positions.allSatisfy { $0.isMarked || $0.unrealizedPnL == 0 }
         },
         Invariant("log chains", "Each log entry's `from` is the previous entry's `to`; the first is from NORMAL.") {
-            zip([PositionState.normal] + $0.log.map(\.to), $0.log).allSatisfy { $0 == $1.from }
+            let log = $0.log
+            return log.indices.allSatisfy { i in log[i].from == (i == 0 ? PositionState.normal : log[i - 1].to) }
         },
         Invariant("log: from ≠ to", "Only real state changes are logged.") {
             $0.log.allSatisfy { $0.from != $0.to }

@@ -6,7 +6,7 @@ public enum SectorCapsInvariants {
     public static let state: [Invariant<SectorCapsObservation>] = [
         Invariant("sector exposure = Σ holdings", "Every sector's exposure is the sum of its holdings.") { o in
             Sector.allCases.allSatisfy { sector in
-                Int128(o.exposure(of: sector).value) == o.holdings.filter { $0.sector == sector }.reduce(Int128(0)) { $0 + Int128($1.amount.value) }
+                Int128(o.exposure(of: sector).value) == o.holdings.lazy.filter { $0.sector == sector }.reduce(Int128(0)) { $0 + Int128($1.amount.value) }
             }
         },
         Invariant("group exposure = Σ sectors", "Every group's exposure is the sum of its member sectors.") { o in

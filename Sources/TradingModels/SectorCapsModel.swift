@@ -45,12 +45,12 @@ public struct SectorCapsModel: Sendable {
 
     /// Σ of the holdings in the sector, exact.
     func exactExposure(of sector: Sector) -> Int128 {
-        holdings.filter { $0.sector == sector }.reduce(0) { $0 + Int128($1.amount.value) }
+        holdings.lazy.filter { $0.sector == sector }.reduce(0) { $0 + Int128($1.amount.value) }
     }
 
     /// Σ of the holdings in the group's sectors, exact.
     func exactExposure(of group: SectorGroup) -> Int128 {
-        holdings.filter { $0.sector.group == group }.reduce(0) { $0 + Int128($1.amount.value) }
+        holdings.lazy.filter { $0.sector.group == group }.reduce(0) { $0 + Int128($1.amount.value) }
     }
 
     /// Σ of every holding, exact.
@@ -84,7 +84,7 @@ public struct SectorCapsModel: Sendable {
 
     /// The worst of every sector and group health.
     public var overallHealth: SectorHealth {
-        (Sector.allCases.map { health(of: $0) } + SectorGroup.allCases.map { health(of: $0) }).max() ?? .healthy
+        max(Sector.allCases.lazy.map { health(of: $0) }.max() ?? .healthy, SectorGroup.allCases.lazy.map { health(of: $0) }.max() ?? .healthy)
     }
 
     /// The snapshot a differential check compares.

@@ -15,7 +15,7 @@ public enum SuperStateInvariants {
             o.history.allSatisfy { $0.from.allowedTargets.contains($0.to) }
         },
         Invariant("history chains", "Each entry's `from` is the previous entry's `to`; the first is from NORMAL.") { o in
-            zip([PortfolioState.normal] + o.history.map(\.to), o.history).allSatisfy { $0 == $1.from }
+            o.history.indices.allSatisfy { i in o.history[i].from == (i == 0 ? .normal : o.history[i - 1].to) }
         },
         Invariant("history ends at state", "The last entry's `to` is the state; an empty history means NORMAL.") { o in
             (o.history.last?.to ?? .normal) == o.state

@@ -19,7 +19,7 @@ public enum TradingModeInvariants {
             !o.history.contains { $0.from == .off && $0.to == .liveActive }
         },
         Invariant("history chains", "Each entry's `from` is the previous entry's `to`; the first is from OFF.") { o in
-            zip([TradingModeState.off] + o.history.map(\.to), o.history).allSatisfy { $0 == $1.from }
+            o.history.indices.allSatisfy { i in o.history[i].from == (i == 0 ? .off : o.history[i - 1].to) }
         },
         Invariant("history: from ≠ to", "Only real state changes are recorded.") { o in
             o.history.allSatisfy { $0.from != $0.to }

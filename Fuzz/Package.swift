@@ -1,0 +1,33 @@
+// swift-tools-version: 6.1
+// StressCheck's libFuzzer targets: a package of their own, so that the fuzzer flags
+// (`-sanitize=fuzzer`, which instruments every target and links libFuzzer into every executable)
+// never touch the main build. It depends on the root package by path.
+//
+//   swift build -c release -Xswiftc -sanitize=fuzzer      # or: swift build -c release --sanitize=fuzzer
+//   .build/release/fuzz-position ../corpus/position        # see docs/fuzzing.md and Fuzz/*.sh
+import Foundation
+import PackageDescription
+
+// The root package's identity is its directory's name (`main`, `stresscheck`, …, whatever the
+// clone is called), so work it out instead of hard-coding it.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+/// One fuzz target per machine of `Machines.all`, plus the engine's decoding and the bug zoo.
+let fuzzTargets = ["position", "sector-caps", "super-state", "trading-mode", "risk-stack", "engine-decoding", "zoo"]
+
+let package = Package(
+    name: "StressCheckFuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(path: "..")],
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [
+            .product(name: "PropertyCheck", package: root),
+            .product(name: "TradingChecks", package: root),
+            .product(name: "BugZoo", package: root),
+        ], swiftSettings: strict),
+    ] + fuzzTargets.map { name in
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport"], path: "Targets/\(name)", swiftSettings: strict)
+    }
+)

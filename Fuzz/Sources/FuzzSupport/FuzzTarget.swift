@@ -1,0 +1,146 @@
+import BugZoo
+import Foundation
+import TradingChecks
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What one run of a fuzz target's check on one input found.
+public struct FuzzVerdict: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// The case ran and every comparison and invariant held.
+        case passed
+        /// The bytes decode to a case the generator discards (a filter, a set short of distinct
+        /// values): not a failure; the target tells libFuzzer not to keep the input.
+        case rejected
+        /// A divergence, a violated invariant, a thrown error, or a flaky verdict.
+        case failed
+    }
+
+    public let outcome: Outcome
+    /// The engine's report (the readable counterexample when it failed).
+    public let report: String
+    /// The minimal failing bytes, when it failed.
+    public let counterexampleBytes: [UInt8]?
+    /// The counterexample, one command (or value) per line.
+    public let counterexample: String?
+
+    public init(outcome: Outcome, report: String, counterexampleBytes: [UInt8]?, counterexample: String?) {
+        self.outcome = outcome
+        self.report = report
+        self.counterexampleBytes = counterexampleBytes
+        self.counterexample = counterexample
+    }
+
+    /// A machine check's run.
+    public init(_ run: MachineRun) {
+        let outcome: Outcome
+        if run.passed {
+            outcome = .passed
+        } else if run.counterexampleBytes == nil && run.exitReason.hasPrefix("health check:") && run.exitReason.contains("discarded") {
+            outcome = .rejected
+        } else {
+            outcome = .failed
+        }
+        self.init(outcome: outcome, report: run.report, counterexampleBytes: run.counterexampleBytes, counterexample: run.counterexample)
+    }
+
+    /// The failure's signature, for deduplicating crashes: the `Failure:` line of the report with
+    /// the step number and the command's arguments removed (`invariant "DRAIN ⇒ excess > 0"
+    /// violated`, `model and system diverged at .open`, …). Two crashes with one signature are
+    /// one bug. (The engine's `FailureSignature` is not exposed by `MachineRun`; this derives
+    /// the same kind and location from the text.)
+    public var signature: String {
+        guard outcome == .failed else { return "" }
+        guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Failure: ") }) else {
+            return String(report.split(separator: "\n").first ?? "failed").replacingOccurrences(of: #"\(seed 0x[0-9A-F]+\)"#, with: "", options: .regularExpression)
+        }
+        var text = String(line.dropFirst("Failure: ".count))
+        if let range = text.range(of: #" after step \d+, .*$"#, options: .regularExpression) {
+            text.removeSubrange(range)   // invariant "…" violated
+        } else if let range = text.range(of: #" at step \d+, "#, options: .regularExpression) {
+            // diverged / threw: keep the command's name, drop its arguments and the step.
+            let command = text[range.upperBound...].prefix { $0 != "(" && $0 != ":" && $0 != " " }
+            text = text[..<range.lowerBound] + " at " + command
+        }
+        return text
+    }
+}
+
+/// A fuzz target: a name and a check that runs the case some bytes decode to.
+public struct FuzzTarget: Sendable {
+    public let name: String
+    /// Runs exactly the case `bytes` decode to; shrinks a failure when `shrink` is set.
+    public let replay: @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> FuzzVerdict
+
+    public init(name: String, replay: @escaping @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> FuzzVerdict) {
+        self.name = name
+        self.replay = replay
+    }
+
+    /// The target for a machine of `Machines.all`, or a bug zoo variant's entry.
+    public init(_ entry: MachineEntry, name: String? = nil) {
+        self.init(name: name ?? entry.name) { bytes, shrink in FuzzVerdict(entry.replay(bytes, shrink)) }
+    }
+
+    /// The production machine called `name`; traps with the known names if there is none.
+    public static func machine(_ name: String) -> FuzzTarget {
+        guard let entry = Machines.named(name) else {
+            fatalError("no machine called \(name); known: \(Machines.all.map(\.name).joined(separator: ", "))")
+        }
+        return FuzzTarget(entry)
+    }
+
+    /// The bug zoo variant named by `STRESSCHECK_ZOO` (e.g. `position/drain-at-excess-0`).
+    /// Exits with status 2 and the list of variants when it is missing or unknown.
+    public static func zooFromEnvironment() -> FuzzTarget {
+        let wanted = ProcessInfo.processInfo.environment["STRESSCHECK_ZOO"] ?? ""
+        guard let variant = BugZoo.named(wanted) else {
+            let message = (wanted.isEmpty ? "fuzz-zoo: set STRESSCHECK_ZOO to a bug zoo variant" : "fuzz-zoo: no bug zoo variant called '\(wanted)'")
+                + "; the variants:\n" + BugZoo.variants.map { "  \($0.name)  \($0.summary)" }.joined(separator: "\n") + "\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            exit(2)
+        }
+        return FuzzTarget(variant.entry, name: "zoo " + variant.name)
+    }
+
+    /// The body of `LLVMFuzzerTestOneInput`: runs the input's case; on a failure, shrinks it
+    /// with the engine's shrinker, prints the readable counterexample to stderr and traps, so
+    /// that libFuzzer writes the crash file.
+    /// - Returns: 0, or -1 for an input the generator rejects (libFuzzer then keeps it out of
+    ///   the corpus).
+    public func test(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        let bytes: [UInt8] = if let data, size > 0 { Array(UnsafeBufferPointer(start: data, count: size)) } else { [] }
+        let verdict = replay(bytes, false)
+        switch verdict.outcome {
+        case .passed: return 0
+        case .rejected: return -1
+        case .failed: break
+        }
+        let shrunk = replay(bytes, true)
+        let shown = shrunk.outcome == .failed ? shrunk : verdict
+        var text = "\n==== StressCheck: \(name) failed on a \(bytes.count)-byte input; shrunk with the engine's shrinker:\n\n"
+        text += shown.report + "\n\n"
+        text += "STRESSCHECK-SIGNATURE: \(shown.signature)\n"
+        if let minimal = shown.counterexampleBytes {
+            text += "STRESSCHECK-MINIMAL-BYTES: \(minimal.map { String(format: "%02x", $0) }.joined())\n"
+        }
+        if let counterexample = shown.counterexample {
+            text += "STRESSCHECK-COUNTEREXAMPLE-BEGIN\n\(counterexample)\nSTRESSCHECK-COUNTEREXAMPLE-END\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+        fatalError("StressCheck: \(name): \(shown.signature)")
+    }
+}
+
+/// What `LLVMFuzzerInitialize` does in every target.
+public enum FuzzProcess {
+    /// Gives SIGILL, SIGTRAP and SIGABRT back to their default action, before libFuzzer installs
+    /// its own handlers: otherwise the Swift runtime's crash handler takes a trap first and
+    /// libFuzzer writes no crash file. (SIGSEGV, SIGBUS and SIGFPE are left to the sanitizers.)
+    public static func initialize() {
+        for signalNumber in [SIGILL, SIGTRAP, SIGABRT] { signal(signalNumber, SIG_DFL) }
+    }
+}
