@@ -29,6 +29,21 @@ func rate(_ count: Int, _ time: Double) -> String {
     return perSecond >= 1e6 ? String(format: "%.2f M/s", perSecond / 1e6) : String(format: "%.0f k/s", perSecond / 1e3)
 }
 
+// `ONLY=draws DRAWS=N`: just N full-range Int draws, for counting heap allocations with
+// `valgrind --tool=memcheck` at two values of N (the count must not grow with N).
+if only == "draws" {
+    let count = Int(environment["DRAWS"] ?? "1000000") ?? 1_000_000
+    var stream = ChoiceStream(seed: 42)
+    var total = 0
+    let intGen = Gen.int()
+    for _ in 0..<(count / 1000) {
+        stream.reset(randomTail: true)
+        for _ in 0..<1000 { total &+= (try? stream.draw(intGen)) ?? 0 }
+    }
+    print("drew \(count) Ints (checksum \(total & 0xFFFF))")
+    exit(0)
+}
+
 print("StressCheck engine benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString), one thread")
 print("")
 
