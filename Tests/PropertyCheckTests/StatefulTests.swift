@@ -118,6 +118,24 @@ enum CounterChecks {
         #expect(subsets.contains(["increment", "decrement", "add"]))
     }
 
+    /// A precondition on the drawn arguments: `add` only of even amounts. Generated sequences
+    /// never hold an odd `add`, and shrinking keeps respecting it.
+    @Test func preconditionsSeeTheGeneratedArguments() throws {
+        var machine = CounterChecks.machine(bugAtThree: false, withAdd: true, invariants: [StateInvariant("below 5") { $0 < 5 }])
+        machine.commands = machine.commands.map { kind in
+            kind.name == "add" ? kind.accepting { _, command in if case .add(let n) = command { n % 2 == 0 } else { true } } : kind
+        }
+        var stream = ChoiceStream(seed: 3)
+        for _ in 0..<200 {
+            stream.reset(randomTail: true)
+            guard let sequence = try? stream.draw(machine.sequences) else { continue }
+            #expect(!sequence.commands.contains { if case .add(let n) = $0 { n % 2 == 1 } else { false } })
+        }
+        let result = machine.check(configuration: CheckConfiguration(cases: 300, seed: 1))
+        let counterexample = try #require(result.check.counterexample)
+        #expect(!counterexample.value.commands.contains { if case .add(let n) = $0 { n % 2 == 1 } else { false } })
+    }
+
     @Test func availabilityIsRespected() {
         var stream = ChoiceStream(seed: 5)
         for _ in 0..<200 {

@@ -13,6 +13,17 @@ public struct CommandKind<Model, Command>: Sendable {
     public let isAvailable: @Sendable (Model) -> Bool
     /// Draws a command of this kind, given the model state.
     public let draw: @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command
+    /// The precondition on the drawn command, arguments included: a command it refuses is
+    /// skipped (its bytes are consumed, nothing runs). Re-checked whenever shrinking changes the
+    /// arguments or the steps before.
+    public private(set) var accepts: @Sendable (Model, Command) -> Bool = { _, _ in true }
+
+    /// This kind, with a precondition on the drawn command and its arguments.
+    public func accepting(_ accepts: @escaping @Sendable (Model, Command) -> Bool) -> CommandKind {
+        var copy = self
+        copy.accepts = accepts
+        return copy
+    }
 
     /// A kind whose commands come from a generator chosen by the model state.
     public init(_ name: String, weight: Int = 1, when isAvailable: @escaping @Sendable (Model) -> Bool = { _ in true },

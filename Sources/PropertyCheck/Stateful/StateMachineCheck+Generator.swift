@@ -40,6 +40,7 @@ extension StateMachineCheck {
                 var index = cumulative.firstIndex { pick < $0 } ?? 0
                 while !available[index] { index = (index + 1) % kinds.count }
                 let command = try kinds[index].draw(model, &s)
+                guard kinds[index].accepts(model, command) else { s.endSpan(span); continue }
                 let observed = runModel(&model, command)
                 steps.append(CommandStep(command: command, kind: kinds[index].name, expected: observed))
                 s.endSpan(span)
