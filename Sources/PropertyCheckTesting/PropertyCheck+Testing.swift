@@ -84,7 +84,7 @@ struct CallSite {
         switch corpus {
         case .package: settings.corpusDirectory = settings.corpusDirectory ?? CallSite.packageCorpus(from: "\(filePath)")
         case .directory(let path): settings.corpusDirectory = path
-        case .none: settings.corpusDirectory = nil; settings.saveFailures = false
+        case .none: settings.usesCorpus = false
         }
         if settings.replayHint == nil { settings.replayHint = "swift test --filter \(testName)" }
         return settings

@@ -28,6 +28,9 @@ import Testing
         #expect(CheckConfiguration().effectiveSeed(for: "x", environment: [:]) != CheckConfiguration().effectiveSeed(for: "y", environment: [:]))
         #expect(CheckConfiguration.parseSeed("nonsense") == nil)
         #expect(CheckConfiguration(corpusDirectory: "a").effectiveCorpusDirectory(environment: ["STRESSCHECK_CORPUS": "b"]) == "b")
+        var none = CheckConfiguration(corpusDirectory: "a")
+        none.usesCorpus = false
+        #expect(none.effectiveCorpusDirectory(environment: ["STRESSCHECK_CORPUS": "b"]) == nil)
     }
 
     @Test func tooManyRejectionsIsAHealthCheckNotAHang() {

@@ -37,8 +37,7 @@ public func replay<Value>(_ name: String, _ generator: Gen<Value>, bytes: [UInt8
                           configuration: CheckConfiguration = CheckConfiguration(),
                           _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
     var settings = configuration
-    settings.corpusDirectory = nil
-    settings.saveFailures = false
+    settings.usesCorpus = false
     if !shrink { settings.shrinkCalls = 0 }
     return Runner(name: name, generator: generator, configuration: settings, property: property).runOne(bytes)
 }

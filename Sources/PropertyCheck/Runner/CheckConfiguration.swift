@@ -24,6 +24,9 @@ public struct CheckConfiguration: Sendable {
     public var corpusDirectory: String?
     /// Save each minimized failure into the corpus. Default true.
     public var saveFailures: Bool = true
+    /// Use a corpus at all. `false` means none, whatever `STRESSCHECK_CORPUS` says (checks that
+    /// expect to fail, replays of one input).
+    public var usesCorpus: Bool = true
     /// Generating the first 10 cases may take this long before a "too slow" health failure.
     public var generationTimeLimit: Duration = .seconds(2)
     /// Run the health checks (too many rejections, too slow, data too large). Default true.
@@ -59,7 +62,8 @@ public struct CheckConfiguration: Sendable {
 
     /// The corpus root to use: `STRESSCHECK_CORPUS`, else `corpusDirectory`.
     public func effectiveCorpusDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        environment["STRESSCHECK_CORPUS"] ?? corpusDirectory
+        guard usesCorpus else { return nil }
+        return environment["STRESSCHECK_CORPUS"] ?? corpusDirectory
     }
 
     /// Parses a seed written in decimal or as `0x…` hexadecimal.

@@ -84,10 +84,11 @@ extension StateMachineCheck {
     @inlinable
     func run(_ sequence: CommandSequence<Command, Observation>, counter: StepCounter, context: PropertyContext?,
              coverage: [String: Double]) throws {
+        let kindNumbers = context == nil ? [:] : Dictionary(commands.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         var system = try self.system()
         defer { teardown(&system) }
         var previous: Observation?
-        var kindsSeen = Set<String>()
+        var kindsSeen: UInt64 = 0
         var labelsSeen: UInt64 = 0
         for (index, step) in sequence.steps.enumerated() {
             counter.statistics.steps += 1
@@ -107,7 +108,7 @@ extension StateMachineCheck {
                                       model: PrettyPrinter.describe(step.expected, width: 0), system: PrettyPrinter.describe(observed, width: 0))
             }
             if context != nil {
-                kindsSeen.insert(step.kind)
+                if let number = kindNumbers[step.kind] { kindsSeen |= 1 << UInt64(number) }
                 for (number, label) in labels.enumerated() where labelsSeen & (1 << UInt64(number)) == 0 && label.holds(step.expected) {
                     labelsSeen |= 1 << UInt64(number)
                 }
@@ -115,11 +116,12 @@ extension StateMachineCheck {
             previous = observed
         }
         guard let context else { return }
-        var caseLabels = Set(kindsSeen.map { "command " + $0 })
+        let kinds = commands.indices.filter { $0 < 64 && kindsSeen & (1 << UInt64($0)) != 0 }.map { commands[$0].name }
+        var caseLabels = Set(kinds.map { "command " + $0 })
         for (number, label) in labels.enumerated() where labelsSeen & (1 << UInt64(number)) != 0 { caseLabels.insert(label.name) }
         for label in caseLabels.sorted() { context.label(label) }
         for (label, percent) in coverage.sorted(by: { $0.key < $1.key }) { context.cover(percent, label, caseLabels.contains(label)) }
-        counter.countKinds(kindsSeen)
+        counter.countKinds(Set(kinds))
     }
 
     /// The first invariant the step breaks, if any.
