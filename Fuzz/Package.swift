@@ -29,5 +29,8 @@ let package = Package(
         ], swiftSettings: strict),
     ] + fuzzTargets.map { name in
         .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport"], path: "Targets/\(name)", swiftSettings: strict)
-    }
+    } + [
+        // Regenerates the seed corpus and the dictionaries (Fuzz/seeds.sh); an ordinary tool.
+        .executableTarget(name: "corpus-seeds", dependencies: ["FuzzSupport"], path: "Targets/seeds", swiftSettings: strict),
+    ]
 )

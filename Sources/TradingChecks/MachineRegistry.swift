@@ -41,6 +41,10 @@ public struct MachineRun: Sendable {
     public let passed: Bool
     /// The engine's exit reason, as a sentence.
     public let exitReason: String
+    /// How it failed (the shrinker kept it): invariant name or divergence and command kind.
+    public let signature: FailureSignature?
+    /// True when the input decoded to a case the generator rejects (nothing ran).
+    public let rejected: Bool
     public let seed: UInt64
     /// Valid cases (command sequences) run.
     public let cases: Int
@@ -95,6 +99,8 @@ extension MachineRun {
         self.machine = machine
         passed = result.passed
         exitReason = result.check.exitReason.explanation
+        signature = result.check.counterexample?.signature
+        if case .tooManyRejections = result.check.exitReason { rejected = true } else { rejected = false }
         seed = result.check.seed
         cases = result.check.statistics.validCases
         steps = result.statistics.steps

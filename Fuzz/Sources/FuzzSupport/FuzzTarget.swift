@@ -26,12 +26,15 @@ public struct FuzzVerdict: Sendable {
     public let counterexampleBytes: [UInt8]?
     /// The counterexample, one command (or value) per line.
     public let counterexample: String?
+    /// Commands run against the system (0 for the engine's decoding).
+    public let steps: Int
 
-    public init(outcome: Outcome, report: String, counterexampleBytes: [UInt8]?, counterexample: String?) {
+    public init(outcome: Outcome, report: String, counterexampleBytes: [UInt8]?, counterexample: String?, steps: Int = 0) {
         self.outcome = outcome
         self.report = report
         self.counterexampleBytes = counterexampleBytes
         self.counterexample = counterexample
+        self.steps = steps
     }
 
     /// A machine check's run.
@@ -44,7 +47,8 @@ public struct FuzzVerdict: Sendable {
         } else {
             outcome = .failed
         }
-        self.init(outcome: outcome, report: run.report, counterexampleBytes: run.counterexampleBytes, counterexample: run.counterexample)
+        self.init(outcome: outcome, report: run.report, counterexampleBytes: run.counterexampleBytes, counterexample: run.counterexample,
+                  steps: run.steps)
     }
 
     /// The failure's signature, for deduplicating crashes: the `Failure:` line of the report with
@@ -74,15 +78,18 @@ public struct FuzzTarget: Sendable {
     public let name: String
     /// Runs exactly the case `bytes` decode to; shrinks a failure when `shrink` is set.
     public let replay: @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> FuzzVerdict
+    /// For a bug zoo variant: its known minimal command sequence, compared with the shrunk one.
+    public let knownMinimum: [String]?
 
-    public init(name: String, replay: @escaping @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> FuzzVerdict) {
+    public init(name: String, knownMinimum: [String]? = nil, replay: @escaping @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> FuzzVerdict) {
         self.name = name
+        self.knownMinimum = knownMinimum
         self.replay = replay
     }
 
     /// The target for a machine of `Machines.all`, or a bug zoo variant's entry.
-    public init(_ entry: MachineEntry, name: String? = nil) {
-        self.init(name: name ?? entry.name) { bytes, shrink in FuzzVerdict(entry.replay(bytes, shrink)) }
+    public init(_ entry: MachineEntry, name: String? = nil, knownMinimum: [String]? = nil) {
+        self.init(name: name ?? entry.name, knownMinimum: knownMinimum) { bytes, shrink in FuzzVerdict(entry.replay(bytes, shrink)) }
     }
 
     /// The production machine called `name`; traps with the known names if there is none.
@@ -103,7 +110,7 @@ public struct FuzzTarget: Sendable {
             FileHandle.standardError.write(Data(message.utf8))
             exit(2)
         }
-        return FuzzTarget(variant.entry, name: "zoo " + variant.name)
+        return FuzzTarget(variant.entry, name: "zoo " + variant.name, knownMinimum: variant.minimum)
     }
 
     /// The body of `LLVMFuzzerTestOneInput`: runs the input's case; on a failure, shrinks it
@@ -114,6 +121,7 @@ public struct FuzzTarget: Sendable {
     public func test(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let bytes: [UInt8] = if let data, size > 0 { Array(UnsafeBufferPointer(start: data, count: size)) } else { [] }
         let verdict = replay(bytes, false)
+        if FuzzProcess.countsSteps { FuzzProcess.count(verdict.steps) }
         switch verdict.outcome {
         case .passed: return 0
         case .rejected: return -1
@@ -129,18 +137,61 @@ public struct FuzzTarget: Sendable {
         }
         if let counterexample = shown.counterexample {
             text += "STRESSCHECK-COUNTEREXAMPLE-BEGIN\n\(counterexample)\nSTRESSCHECK-COUNTEREXAMPLE-END\n"
+            if let knownMinimum {
+                // The report numbers the commands: "1. .setCap(0)".
+                let commands = counterexample.split(separator: "\n").map { String($0.drop { $0 == " " || $0.isNumber }.dropFirst(2)) }
+                text += commands == knownMinimum
+                    ? "STRESSCHECK-KNOWN-MINIMUM: equal (\(knownMinimum.joined(separator: "; ")))\n"
+                    : "STRESSCHECK-KNOWN-MINIMUM: DIFFERENT (known: \(knownMinimum.joined(separator: "; ")))\n"
+            }
         }
         FileHandle.standardError.write(Data(text.utf8))
         fatalError("StressCheck: \(name): \(shown.signature)")
     }
 }
 
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
 /// What `LLVMFuzzerInitialize` does in every target.
 public enum FuzzProcess {
+    /// Starts libFuzzer with the process's arguments (`LLVMFuzzerRunDriver`, exported by the
+    /// fuzzer runtime) and returns its exit status.
+    public static func runDriver(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                                 _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32 {
+        var argc = argc
+        var argv = argv
+        return LLVMFuzzerRunDriver(&argc, &argv, callback)
+    }
+
     /// Gives SIGILL, SIGTRAP and SIGABRT back to their default action, before libFuzzer installs
     /// its own handlers: otherwise the Swift runtime's crash handler takes a trap first and
     /// libFuzzer writes no crash file. (SIGSEGV, SIGBUS and SIGFPE are left to the sanitizers.)
     public static func initialize() {
         for signalNumber in [SIGILL, SIGTRAP, SIGABRT] { signal(signalNumber, SIG_DFL) }
+        if countsSteps {
+            started = Date().timeIntervalSince1970
+            atexit { FuzzProcess.printCounts() }
+        }
+    }
+
+    /// `STRESSCHECK_FUZZ_STATS=1`: count inputs and commands, print them at exit (for comparing
+    /// a target's commands/s with `stresscheck check`'s).
+    nonisolated(unsafe) public private(set) static var countsSteps = getenv("STRESSCHECK_FUZZ_STATS") != nil
+    nonisolated(unsafe) static var inputs = 0
+    nonisolated(unsafe) static var steps = 0
+    nonisolated(unsafe) static var started = 0.0
+
+    static func count(_ stepsOfInput: Int) {
+        inputs += 1
+        steps += stepsOfInput
+    }
+
+    static func printCounts() {
+        let seconds = Date().timeIntervalSince1970 - started
+        let line = String(format: "stresscheck::inputs: %d commands: %d seconds: %.2f commands_per_input: %.1f inputs_per_sec: %.0f commands_per_sec: %.0f\n",
+                          inputs, steps, seconds, Double(steps) / Double(max(inputs, 1)), Double(inputs) / seconds, Double(steps) / seconds)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }

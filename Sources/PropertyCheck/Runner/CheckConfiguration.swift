@@ -53,7 +53,7 @@ public struct CheckConfiguration: Sendable {
     }
 
     /// The seed to use for `name`: `STRESSCHECK_SEED`, else `seed`, else a hash of the name.
-    public func effectiveSeed(for name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> UInt64 {
+    public func effectiveSeed(for name: String, environment: [String: String] = ProcessEnvironment.values) -> UInt64 {
         if let text = environment["STRESSCHECK_SEED"], let value = CheckConfiguration.parseSeed(text) {
             return value
         }
@@ -61,7 +61,7 @@ public struct CheckConfiguration: Sendable {
     }
 
     /// The corpus root to use: `STRESSCHECK_CORPUS`, else `corpusDirectory`.
-    public func effectiveCorpusDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public func effectiveCorpusDirectory(environment: [String: String] = ProcessEnvironment.values) -> String? {
         guard usesCorpus else { return nil }
         return environment["STRESSCHECK_CORPUS"] ?? corpusDirectory
     }
@@ -86,4 +86,10 @@ public struct CheckConfiguration: Sendable {
     }
 
     static func stableHash(_ text: String) -> UInt64 { stableHash(text.utf8) }
+}
+
+/// The process environment, read once: `ProcessInfo.processInfo.environment` builds a new
+/// dictionary on every call, which a fuzz target replaying thousands of inputs a second felt.
+public enum ProcessEnvironment {
+    public static let values: [String: String] = ProcessInfo.processInfo.environment
 }

@@ -39,7 +39,7 @@ struct Shrinker<Oracle: ShrinkOracle> {
     var exhausted: Bool { stoppedBy != nil }
 
     /// Prints every accepted step when `STRESSCHECK_TRACE_SHRINK` is set (see docs/internals.md).
-    private let tracing = ProcessInfo.processInfo.environment["STRESSCHECK_TRACE_SHRINK"] != nil
+    private let tracing = ProcessEnvironment.values["STRESSCHECK_TRACE_SHRINK"] != nil
     private var currentPass = ""
 
     /// Runs the passes until a whole round changes nothing or a budget runs out.

@@ -37,8 +37,8 @@ extension StateMachineCheck {
     @inlinable
     public func replay(bytes: [UInt8], shrink: Bool = true, configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
         let counter = StepCounter()
-        let result = PropertyCheck.replay(name, sequences, bytes: bytes, shrink: shrink, configuration: configuration) { (sequence, context) throws -> Bool in
-            try self.run(sequence, counter: counter, context: context, coverage: [:])
+        let result = PropertyCheck.replay(name, sequences, bytes: bytes, shrink: shrink, configuration: configuration) { (sequence, _) throws -> Bool in
+            try self.run(sequence, counter: counter, context: nil, coverage: [:])
             return true
         }
         return StatefulResult(check: result, statistics: counter.statistics,

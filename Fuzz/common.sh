@@ -1,0 +1,77 @@
+# Shared by Fuzz/*.sh (sourced, not run). Plain bash.
+# Paths, the target list, and how each target is run.
+
+FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT_DIR="$(cd "$FUZZ_DIR/.." && pwd)"
+CORPUS_DIR="$ROOT_DIR/corpus"
+ARTIFACTS_DIR="$FUZZ_DIR/artifacts"
+DICT_DIR="$FUZZ_DIR/dictionaries"
+
+# The fuzz targets that fuzz production (one per machine) and the engine's decoding.
+MACHINES=(position sector-caps super-state trading-mode risk-stack)
+TARGETS=("${MACHINES[@]}" engine-decoding)
+
+# Longest input libFuzzer makes: room for 100-command sequences of every machine
+# (super-state, the widest, needs about 1.4 KB for 100 commands).
+MAX_LEN="${MAX_LEN:-4096}"
+
+# Set STRESSCHECK_BUILD_LOCK to a file to serialize swift builds with other jobs (flock).
+swift_cmd() {
+    if [ -n "${STRESSCHECK_BUILD_LOCK:-}" ]; then
+        flock "$STRESSCHECK_BUILD_LOCK" swift "$@"
+    else
+        swift "$@"
+    fi
+}
+
+# The release binaries of a build flavour (see build.sh): fuzzer | sanitize-flag | asan | coverage.
+bin_dir() {
+    case "${1:-fuzzer}" in
+        fuzzer) echo "$FUZZ_DIR/.build/release" ;;
+        *) echo "$FUZZ_DIR/.build/$1/release" ;;
+    esac
+}
+
+# A target name → the executable, the zoo variant (for zoo:<variant>), the corpus and dictionary.
+#   position … risk-stack, engine-decoding, zoo:<machine>/<variant>
+target_binary() { case "$1" in zoo:*) echo "fuzz-zoo" ;; *) echo "fuzz-$1" ;; esac; }
+target_zoo() { case "$1" in zoo:*) echo "${1#zoo:}" ;; *) echo "" ;; esac; }
+target_machine() { case "$1" in zoo:*) local v="${1#zoo:}"; echo "${v%%/*}" ;; *) echo "$1" ;; esac; }
+target_slug() { echo "$1" | tr ':/' '--'; }
+target_dict() {
+    local machine
+    machine="$(target_machine "$1")"
+    if [ -f "$DICT_DIR/$machine.dict" ]; then echo "-dict=$DICT_DIR/$machine.dict"; fi
+}
+# Seed corpus: corpus/<machine>/ (a zoo variant starts from nothing: the proof that it bites).
+target_seed_corpus() { case "$1" in zoo:*) echo "" ;; *) echo "$CORPUS_DIR/$1" ;; esac; }
+
+# Runs a fuzz binary for target $1 with the remaining arguments (sets STRESSCHECK_ZOO for zoo).
+run_target() {
+    local target="$1" flavour="${FLAVOUR:-fuzzer}"
+    shift
+    local binary
+    binary="$(bin_dir "$flavour")/$(target_binary "$target")"
+    if [ ! -x "$binary" ]; then
+        echo "error: $binary is missing; run Fuzz/build.sh first" >&2
+        return 2
+    fi
+    STRESSCHECK_ZOO="$(target_zoo "$target")" "$binary" "$@"
+}
+
+# Every bug zoo variant, by name.
+zoo_variants() {
+    sed -n 's/^ *ZooVariant("\([^"]*\)".*/\1/p' "$ROOT_DIR/Tests/BugZoo/BugZoo.swift"
+}
+
+# Expands "all" / "zoo" / a name into target names.
+expand_targets() {
+    case "$1" in
+        all) printf '%s\n' "${TARGETS[@]}" ;;
+        zoo) zoo_variants | sed 's/^/zoo:/' ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# "stat::number_of_executed_units: N" from a libFuzzer log (0 when absent).
+executed_units() { sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$1" | tail -1 | grep . || echo 0; }

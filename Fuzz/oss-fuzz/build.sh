@@ -1,0 +1,24 @@
+#!/bin/bash -eu
+# OSS-Fuzz / ClusterFuzzLite build script for StressCheck: builds the fuzz targets of Fuzz/ with
+# libFuzzer and the sanitizer OSS-Fuzz asks for, and copies to $OUT each binary, its dictionary
+# (<target>.dict) and its seed corpus (<target>_seed_corpus.zip, from corpus/<target>/).
+#
+# The targets start libFuzzer themselves (EntryPoint.swift calls LLVMFuzzerRunDriver) and reset the
+# Swift crash handler's signals in LLVMFuzzerInitialize, so they need no -parse-as-library and no
+# environment variable; the standard library is linked statically, as OSS-Fuzz expects.
+cd "$SRC/stresscheck/Fuzz"
+sanitizer="${SANITIZER:-address}"
+swift build -c release \
+    -Xswiftc -sanitize=fuzzer,"$sanitizer" -Xswiftc -g \
+    --static-swift-stdlib
+
+machines=(position sector-caps super-state trading-mode risk-stack)
+for target in "${machines[@]}" engine-decoding; do
+    cp ".build/release/fuzz-$target" "$OUT/fuzz-$target"
+    if [ -f "dictionaries/$target.dict" ]; then cp "dictionaries/$target.dict" "$OUT/fuzz-$target.dict"; fi
+    if [ -d "../corpus/$target" ]; then
+        (cd "../corpus/$target" && zip -q -r "$OUT/fuzz-${target}_seed_corpus.zip" .)
+    fi
+    # Room for 100-command sequences.
+    printf '[libfuzzer]\nmax_len = 4096\n' > "$OUT/fuzz-$target.options"
+done
