@@ -75,18 +75,20 @@ public enum Differential {
                 let outcome = try system.apply(command)
                 return Step(outcome: outcome, state: normalize(system.observation))
             },
-            invariants: invariants.map { invariant in
-                StateInvariant(invariant.name) { invariant.holds($0.state) }
-            },
-            transitionInvariants: steps.map { invariant in
-                TransitionInvariant(invariant.name) { before, command, after in
-                    invariant.holds(before?.state ?? initial, command, after.outcome, after.state)
-                }
-            },
             labels: labels,
             coverage: coverage,
             teardown: { $0.tearDown() })
         check.regressionExpression = regressionExpression
+        check.firstViolation = { before, command, after in
+            // The model's invariants, evaluated on production's observation; indices rather
+            // than `for … in`, which would copy each invariant (a name and a closure).
+            for index in invariants.indices where !invariants[index].holds(after.state) { return invariants[index].name }
+            let previous = before?.state ?? initial
+            for index in steps.indices where !steps[index].holds(previous, command, after.outcome, after.state) {
+                return steps[index].name
+            }
+            return nil
+        }
         return check
     }
 }

@@ -39,21 +39,37 @@ extension TradingModeObservation {
 /// Entry numbers are an implementation detail: production draws them from a process-wide
 /// counter, the model counts from 0. Only their order is a rule, so production's entries are
 /// renumbered 0, 1, 2, … in the order they first appear, and keep that number for the case.
+/// The counter only grows, so the entries seen form an append-only sorted array and a number is
+/// a binary search (no hashing in the step loop).
 struct EntryNumbering {
-    private var numbers: [UInt64: UInt64] = [:]
+    private var seen: [UInt64] = []
 
     mutating func learn(_ positions: [HeldPosition]) {
-        for entry in positions.map(\.entry).sorted() where numbers[entry] == nil {
-            numbers[entry] = UInt64(numbers.count)
+        for position in positions where number(of: position.entry) == UInt64.max {
+            if let last = seen.last, position.entry < last {
+                // Not in increasing order: keep the array sorted (never seen with production).
+                seen.insert(position.entry, at: seen.firstIndex { $0 > position.entry } ?? seen.count)
+            } else {
+                seen.append(position.entry)
+            }
         }
     }
 
-    func observation(of machine: PositionManager, log: [PositionTransition]) -> PositionObservation {
+    func number(of entry: UInt64) -> UInt64 {
+        var low = 0, high = seen.count
+        while low < high {
+            let mid = (low + high) / 2
+            if seen[mid] < entry { low = mid + 1 } else { high = mid }
+        }
+        return low < seen.count && seen[low] == entry ? UInt64(low) : UInt64.max
+    }
+
+    func observation(of machine: PositionManager, positions: [HeldPosition], log: [PositionTransition]) -> PositionObservation {
         PositionObservation(state: machine.state, count: machine.count, cap: machine.cap, excess: machine.excess,
                             isForced: machine.isForced,
-                            positions: machine.positions.map {
+                            positions: positions.map {
                                 ObservedPosition(symbol: $0.symbol, unrealizedPnL: $0.unrealizedPnL, isMarked: $0.isMarked,
-                                                 entry: numbers[$0.entry] ?? UInt64.max)
+                                                 entry: number(of: $0.entry))
                             },
                             log: log)
     }

@@ -34,11 +34,15 @@ extension StateMachineCheck {
             while steps.count < maxSteps {
                 let span = s.beginSpan(label: stepLabel)
                 guard s.flag(threshold: more, label: stepLabel) else { s.endSpan(span); break }
-                let available = kinds.indices.map { enabled[$0] && kinds[$0].isAvailable(model) }
-                guard available.contains(true) else { s.endSpan(span); break }
+                // Which kinds may be drawn now, as bits (no allocation per step; at most 64 kinds).
+                var available: UInt64 = 0
+                for index in kinds.indices where index < 64 && enabled[index] && kinds[index].isAvailable(model) {
+                    available |= 1 << UInt64(index)
+                }
+                guard available != 0 else { s.endSpan(span); break }
                 let pick = s.choice(bound: totalWeight - 1, label: kindLabel) { $0.next(upTo: totalWeight - 1) }
                 var index = cumulative.firstIndex { pick < $0 } ?? 0
-                while !available[index] { index = (index + 1) % kinds.count }
+                while available & (1 << UInt64(index)) == 0 { index = (index + 1) % kinds.count }
                 let command = try kinds[index].draw(model, &s)
                 guard kinds[index].accepts(model, command) else { s.endSpan(span); continue }
                 let observed = runModel(&model, command)

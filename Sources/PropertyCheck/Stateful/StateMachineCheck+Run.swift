@@ -127,9 +127,13 @@ extension StateMachineCheck {
     /// The first invariant the step breaks, if any.
     @inlinable
     func violatedInvariant(_ before: Observation?, _ command: Command, _ after: Observation) -> String? {
-        for invariant in invariants where !invariant.holds(after) { return invariant.name }
-        for invariant in transitionInvariants where !invariant.holds(before, command, after) { return invariant.name }
-        return nil
+        // Indices, not `for … in`: iterating copies each element (a name and a closure context),
+        // two retains and two releases per invariant per step.
+        for index in invariants.indices where !invariants[index].holds(after) { return invariants[index].name }
+        for index in transitionInvariants.indices where !transitionInvariants[index].holds(before, command, after) {
+            return transitionInvariants[index].name
+        }
+        return firstViolation?(before, command, after)
     }
 
     /// The Swift test that replays `commands`.

@@ -35,6 +35,10 @@ public struct StateMachineCheck<Model, System, Command: Sendable, Observation: E
     public var invariants: [StateInvariant<Observation>]
     /// Checked against each step of the system.
     public var transitionInvariants: [TransitionInvariant<Command, Observation>]
+    /// One function that returns the name of the first invariant a step breaks, for checks with
+    /// many invariants over a part of the observation: evaluated after `invariants` and
+    /// `transitionInvariants`, it spares a closure call and a copy per invariant and step.
+    public var firstViolation: (@Sendable (_ before: Observation?, _ command: Command, _ after: Observation) -> String?)?
     /// Labels a case carries when some step's (model) observation satisfies the predicate (e.g.
     /// "DRAIN reached"), for the distribution report and coverage requirements. At most 64.
     public var labels: [CaseLabel<Observation>]

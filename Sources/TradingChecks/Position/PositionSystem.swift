@@ -9,6 +9,8 @@ public struct PositionSystem: SystemUnderTest {
     public private(set) var machine: PositionManager
     let log = StepLog<PositionTransition>()
     private var entries = EntryNumbering()
+    /// The machine's positions after the last command (read once per step).
+    private var held: [HeldPosition] = []
 
     public init() {
         let log = self.log
@@ -18,7 +20,10 @@ public struct PositionSystem: SystemUnderTest {
     }
 
     public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
-        defer { entries.learn(machine.positions) }
+        defer {
+            held = machine.positions
+            entries.learn(held)
+        }
         do {
             switch command {
             case .open(let symbol): return .decision(try machine.open(symbol))
@@ -34,5 +39,5 @@ public struct PositionSystem: SystemUnderTest {
         }
     }
 
-    public var observation: PositionObservation { entries.observation(of: machine, log: log.entries) }
+    public var observation: PositionObservation { entries.observation(of: machine, positions: held, log: log.entries) }
 }

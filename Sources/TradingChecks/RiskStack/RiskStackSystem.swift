@@ -13,6 +13,7 @@ public struct RiskStackSystem: SystemUnderTest {
     let tradingModeStore: TradingModeStore
     private var log = StepLog<PositionTransition>()
     private var entries = EntryNumbering()
+    private var held: [HeldPosition] = []
 
     public init(portfolioValue: Cents = RiskStackModel.defaultPortfolioValue) throws {
         self.portfolioValue = portfolioValue
@@ -35,7 +36,8 @@ public struct RiskStackSystem: SystemUnderTest {
         } catch let error as RiskStackError {
             outcome = .error(error)
         }
-        entries.learn(stack.positions.positions)
+        held = stack.positions.positions
+        entries.learn(held)
         return outcome
     }
 
@@ -66,6 +68,7 @@ public struct RiskStackSystem: SystemUnderTest {
             try tradingModeStore.save(stack.tradingMode.snapshot)
             log = StepLog<PositionTransition>()
             entries = EntryNumbering()
+            held = []
             stack = try RiskStack(restoring: try superStateStore.load(), tradingModeSnapshot: try tradingModeStore.load(),
                                   portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
             return .restarted
@@ -75,7 +78,7 @@ public struct RiskStackSystem: SystemUnderTest {
     public var observation: RiskStackObservation {
         RiskStackObservation(tradingMode: TradingModeObservation(production: stack.tradingMode),
                              superState: SuperStateObservation(production: stack.superState),
-                             positions: entries.observation(of: stack.positions, log: log.entries),
+                             positions: entries.observation(of: stack.positions, positions: held, log: log.entries),
                              sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
     }
 
