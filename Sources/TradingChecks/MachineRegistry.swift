@@ -53,8 +53,9 @@ public struct MachineRun: Sendable {
     public let seconds: Double
     /// Cases per label (command kinds, states reached).
     public let labels: [String: Int]
-    /// The full report (with the regression test when it failed).
-    public let report: String
+    /// The full report (with the regression test when it failed), rendered when asked for.
+    public var report: String { renderReport() }
+    private let renderReport: @Sendable () -> String
     /// The minimal failing input's bytes, when it failed.
     public let counterexampleBytes: [UInt8]?
     /// The minimal failing command sequence, one command per line.
@@ -106,7 +107,7 @@ extension MachineRun {
         steps = result.statistics.steps
         seconds = result.check.statistics.seconds
         labels = result.check.statistics.labels
-        report = result.report
+        renderReport = { result.report }
         counterexampleBytes = result.check.counterexample?.bytes
         counterexample = result.check.counterexample.map { String(describing: $0.value) }
         savedPath = result.check.counterexample?.savedPath

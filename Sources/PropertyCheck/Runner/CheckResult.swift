@@ -102,9 +102,19 @@ public struct CheckResult<Value> {
     public let statistics: CheckStatistics
     /// Messages that did not fail the check (a corpus file that no longer decodes, …).
     public let warnings: [String]
-    /// The human-readable report (see ``FailureReport``).
-    public let report: String
+    /// The command printed as the way to rerun a failure.
+    public let replayHint: String?
+
+    /// The human-readable report (see ``FailureReport``), rendered when asked for: a fuzz target
+    /// replaying thousands of passing inputs a second never needs it.
+    public var report: String {
+        FailureReport.render(name: name, seed: seed, reason: exitReason, counterexample: counterexample,
+                             statistics: statistics, warnings: warnings, replayHint: replayHint)
+    }
 
     /// True when the property held and every requirement was met.
     public var passed: Bool { exitReason == .completed }
 }
+
+extension CheckResult: Sendable where Value: Sendable {}
+extension Counterexample: Sendable where Value: Sendable {}

@@ -285,10 +285,8 @@ final class Runner<Value>: ShrinkOracle {
 
     private func finish(_ reason: ExitReason, counterexample: Counterexample<Value>? = nil) -> CheckResult<Value> {
         statistics.seconds = (ContinuousClock.now - startedAt).seconds
-        let report = FailureReport.render(name: name, seed: seed, reason: reason, counterexample: counterexample,
-                                          statistics: statistics, warnings: warnings, replayHint: configuration.replayHint)
         return CheckResult(name: name, seed: seed, exitReason: reason, counterexample: counterexample,
-                           statistics: statistics, warnings: warnings, report: report)
+                           statistics: statistics, warnings: warnings, replayHint: configuration.replayHint)
     }
 }
 

@@ -9,7 +9,7 @@ public struct StatefulStatistics: Sendable {
 }
 
 /// The result of a stateful check.
-public struct StatefulResult<Command: Sendable, Observation: Sendable> {
+public struct StatefulResult<Command: Sendable, Observation: Sendable>: Sendable {
     public let check: CheckResult<CommandSequence<Command, Observation>>
     public let statistics: StatefulStatistics
     /// A Swift test that replays the counterexample, ready to paste (when it failed and the
