@@ -54,14 +54,13 @@ public enum Differential {
         commands: [CommandKind<Model, Model.Command>],
         invariants: [Invariant<Model.Observation>],
         steps: [StepInvariant<Model.Command, Model.Outcome, Model.Observation>],
-        normalize: @escaping @Sendable (Model.Observation) -> Model.Observation = { $0 },
         labels: [CaseLabel<MachineStep<Model.Outcome, Model.Observation>>] = [],
         coverage: [String: Double] = [:],
         regressionExpression: String? = nil
     ) -> StateMachineCheck<Model, System, Model.Command, MachineStep<Model.Outcome, Model.Observation>>
     where System.Command == Model.Command, System.Outcome == Model.Outcome, System.Observation == Model.Observation {
         typealias Step = MachineStep<Model.Outcome, Model.Observation>
-        let initial = normalize(model().observation)
+        let initial = model().observation
         var check = StateMachineCheck<Model, System, Model.Command, Step>(
             name: name,
             model: model,
@@ -69,11 +68,11 @@ public enum Differential {
             commands: commands,
             runModel: { model, command in
                 let outcome = model.apply(command)
-                return Step(outcome: outcome, state: normalize(model.observation))
+                return Step(outcome: outcome, state: model.observation)
             },
             runSystem: { system, command in
                 let outcome = try system.apply(command)
-                return Step(outcome: outcome, state: normalize(system.observation))
+                return Step(outcome: outcome, state: system.observation)
             },
             labels: labels,
             coverage: coverage,

@@ -82,11 +82,10 @@ final class Runner<Value>: ShrinkOracle {
     // MARK: The run
 
     func run() -> CheckResult<Value> {
-        let started = startedAt
         if let problem = generator.problem { return finish(.invalidGenerator(problem)) }
         let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0) }
         if let corpus, let failure = replayCorpus(corpus) { return failure }
-        return generate(corpus: corpus, started: started)
+        return generate(corpus: corpus)
     }
 
     /// Runs exactly the case `bytes` decode to (see `replay(_:_:bytes:shrink:configuration:_:)`).
@@ -147,7 +146,7 @@ final class Runner<Value>: ShrinkOracle {
     }
 
     /// Phase 2: the simplest case, then random cases (and targeted mutations), then coverage.
-    private func generate(corpus: Corpus?, started: ContinuousClock.Instant) -> CheckResult<Value> {
+    private func generate(corpus: Corpus?) -> CheckResult<Value> {
         var targets = TargetSearch()
         let coverage = CoverageDecision(maximumCases: configuration.maxCoverageCases ?? configuration.cases * 10)
         let slowLimit = configuration.generationTimeLimit.nanoseconds

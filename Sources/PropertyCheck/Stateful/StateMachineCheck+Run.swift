@@ -67,15 +67,17 @@ extension StateMachineCheck {
     public func replay(_ commands: [Command]) throws {
         var model = self.model()
         let steps = commands.map { command in
-            CommandStep(command: command, kind: kindName(of: command, model: model), expected: runModel(&model, command))
+            let kind = kindIndex(of: command, model: model)
+            return CommandStep(command: command, kind: self.commands.indices.contains(kind) ? self.commands[kind].name : "command", kindIndex: kind,
+                               expected: runModel(&model, command))
         }
         try run(CommandSequence(steps: steps, enabledKinds: self.commands.map(\.name)), counter: StepCounter(), context: nil, coverage: [:])
     }
 
-    /// The kind name for a replayed command: the first available kind (names only label
-    /// failures, so an approximation is harmless).
-    private func kindName(of command: Command, model: Model) -> String {
-        commands.first { $0.isAvailable(model) }?.name ?? "command"
+    /// The kind of a replayed command: the first available kind (kinds only label failures and
+    /// cases, so an approximation is harmless).
+    private func kindIndex(of command: Command, model: Model) -> Int {
+        commands.firstIndex { $0.isAvailable(model) } ?? -1
     }
 
     /// Runs one sequence against a fresh system, comparing and checking every step.
@@ -84,7 +86,6 @@ extension StateMachineCheck {
     @inlinable
     func run(_ sequence: CommandSequence<Command, Observation>, counter: StepCounter, context: PropertyContext?,
              coverage: [String: Double]) throws {
-        let kindNumbers = context == nil ? [:] : Dictionary(commands.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         var system = try self.system()
         defer { teardown(&system) }
         var previous: Observation?
@@ -108,7 +109,7 @@ extension StateMachineCheck {
                                       model: PrettyPrinter.describe(step.expected, width: 0), system: PrettyPrinter.describe(observed, width: 0))
             }
             if context != nil {
-                if let number = kindNumbers[step.kind] { kindsSeen |= 1 << UInt64(number) }
+                if (0..<64).contains(step.kindIndex) { kindsSeen |= 1 << UInt64(step.kindIndex) }
                 for (number, label) in labels.enumerated() where labelsSeen & (1 << UInt64(number)) == 0 && label.holds(step.expected) {
                     labelsSeen |= 1 << UInt64(number)
                 }

@@ -85,12 +85,15 @@ public struct StateMachineCheck<Model, System, Command: Sendable, Observation: E
 public struct CommandStep<Command, Observation>: Sendable where Command: Sendable, Observation: Sendable {
     public let command: Command
     public let kind: String
+    /// The kind's position in the check's `commands` (labels are kept as bits by it).
+    public let kindIndex: Int
     public let expected: Observation
 
     @inlinable
-    public init(command: Command, kind: String, expected: Observation) {
+    public init(command: Command, kind: String, kindIndex: Int, expected: Observation) {
         self.command = command
         self.kind = kind
+        self.kindIndex = kindIndex
         self.expected = expected
     }
 }

@@ -22,11 +22,6 @@ public enum SectorCapsChecks {
             commands: commands,
             invariants: SectorCapsInvariants.state,
             steps: SectorCapsInvariants.steps,
-            normalize: { observation in
-                var sorted = observation
-                sorted.holdings.sort { $0.symbol < $1.symbol }
-                return sorted
-            },
             labels: [
                 CaseLabel("critical") { $0.state.overallHealth == .critical },
                 CaseLabel("rejected: sector hard limit") { if case .decision(.rejected(.sectorHardLimit)) = $0.outcome { true } else { false } },
