@@ -82,12 +82,23 @@ public enum Differential {
             // The model's invariants, evaluated on production's observation; indices rather
             // than `for … in`, which would copy each invariant (a name and a closure).
             for index in invariants.indices where !invariants[index].holds(after.state) { return invariants[index].name }
-            let previous = before?.state ?? initial
-            for index in steps.indices where !steps[index].holds(previous, command, after.outcome, after.state) {
-                return steps[index].name
+            // Borrowed, not `before?.state ?? initial`: that copies the whole observation.
+            if let before {
+                return firstStepViolation(steps, before.state, command, after)
             }
-            return nil
+            return firstStepViolation(steps, initial, command, after)
         }
         return check
+    }
+
+    /// The first step invariant the step from `before` breaks.
+    static func firstStepViolation<Command, Outcome, Observation>(
+        _ steps: [StepInvariant<Command, Outcome, Observation>], _ before: borrowing Observation, _ command: Command,
+        _ after: MachineStep<Outcome, Observation>
+    ) -> String? {
+        for index in steps.indices where !steps[index].holds(before, command, after.outcome, after.state) {
+            return steps[index].name
+        }
+        return nil
     }
 }

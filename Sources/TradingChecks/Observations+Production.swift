@@ -8,16 +8,26 @@ extension SectorCapsObservation {
     init(production machine: SectorCaps) {
         self.init(
             portfolioValue: machine.portfolioValue,
-            holdings: machine.holdings.map { ObservedHolding(symbol: $0.symbol, sector: $0.sector, amount: $0.amount) }
-                .sorted { $0.symbol < $1.symbol },
-            sectorExposures: Sector.allCases.map { machine.exposure(of: $0) },
-            groupExposures: SectorGroup.allCases.map { machine.exposure(of: $0) },
+            holdings: machine.observedHoldings,
+            sectors: PerSector<SectorStatus> {
+                SectorStatus(exposure: machine.exposure(of: $0), limits: machine.limits(for: $0), health: machine.health(of: $0))
+            },
+            groups: PerGroup<GroupStatus> {
+                GroupStatus(exposure: machine.exposure(of: $0), limit: machine.groupLimit(for: $0), health: machine.health(of: $0))
+            },
             totalExposure: machine.totalExposure,
-            sectorLimits: Sector.allCases.map { machine.limits(for: $0) },
-            groupLimits: SectorGroup.allCases.map { machine.groupLimit(for: $0) },
-            sectorHealths: Sector.allCases.map { machine.health(of: $0) },
-            groupHealths: SectorGroup.allCases.map { machine.health(of: $0) },
             overallHealth: machine.overallHealth)
+    }
+}
+
+extension SectorCaps {
+    /// Every holding, sorted by symbol, built in one array.
+    var observedHoldings: [ObservedHolding] {
+        var holdings: [ObservedHolding] = []
+        holdings.reserveCapacity(holdingCount)
+        forEachHolding { holdings.append(ObservedHolding(symbol: $0, sector: $1, amount: $2)) }
+        holdings.sort { $0.symbol < $1.symbol }
+        return holdings
     }
 }
 

@@ -20,8 +20,9 @@ extension SectorCaps {
 
     /// The worst health of any sector or group.
     public var overallHealth: SectorHealth {
-        let sectors = Sector.allCases.map { health(of: $0) }
-        let groups = SectorGroup.allCases.map { health(of: $0) }
-        return (sectors + groups).max() ?? .healthy
+        var worst = SectorHealth.healthy
+        for sector in Sector.all { worst = max(worst, health(of: sector)) }
+        for group in SectorGroup.all { worst = max(worst, health(of: group)) }
+        return worst
     }
 }

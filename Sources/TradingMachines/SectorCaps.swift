@@ -55,6 +55,14 @@ public struct SectorCaps: Sendable {
         holdingsBySymbol[symbol].map { Cents($0.amount) }
     }
 
+    /// The number of symbols held.
+    public var holdingCount: Int { holdingsBySymbol.count }
+
+    /// Visits every holding in no particular order, without building an array.
+    public func forEachHolding(_ body: (Symbol, Sector, Cents) throws -> Void) rethrows {
+        for (symbol, holding) in holdingsBySymbol { try body(symbol, holding.sector, Cents(holding.amount)) }
+    }
+
     /// Every holding, sorted by symbol.
     public var holdings: [SectorHolding] {
         holdingsBySymbol.map { SectorHolding(symbol: $0.key, sector: $0.value.sector, amount: Cents($0.value.amount)) }

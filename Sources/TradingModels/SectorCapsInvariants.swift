@@ -5,21 +5,21 @@ public enum SectorCapsInvariants {
     /// Rules about one observation.
     public static let state: [Invariant<SectorCapsObservation>] = [
         Invariant("sector exposure = Σ holdings", "Every sector's exposure is the sum of its holdings.") { o in
-            Sector.allCases.allSatisfy { sector in
-                Int128(o.exposure(of: sector).value) == o.holdings.lazy.filter { $0.sector == sector }.reduce(Int128(0)) { $0 + Int128($1.amount.value) }
-            }
+            var sums = PerSector<Int128>(repeating: 0)
+            for holding in o.holdings { sums[holding.sector] += Int128(holding.amount.value) }
+            return Sector.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0] }
         },
         Invariant("group exposure = Σ sectors", "Every group's exposure is the sum of its member sectors.") { o in
-            SectorGroup.allCases.allSatisfy { group in
-                Int128(o.exposure(of: group).value) == group.members.reduce(Int128(0)) { $0 + Int128(o.exposure(of: $1).value) }
-            }
+            var sums = PerGroup<Int128>(repeating: 0)
+            for sector in Sector.all { if let group = sector.group { sums[group] += Int128(o.exposure(of: sector).value) } }
+            return SectorGroup.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0] }
         },
         Invariant("total = Σ sectors", "The total exposure is the sum of every sector's.") { o in
-            Int128(o.totalExposure.value) == o.sectorExposures.reduce(Int128(0)) { $0 + Int128($1.value) }
+            Int128(o.totalExposure.value) == o.sectors.reduce(Int128(0)) { $0 + Int128($1.exposure.value) }
         },
         Invariant("exposures ≥ 0", "No exposure, holding or total is ever negative.") { o in
-            o.holdings.allSatisfy { $0.amount.value >= 0 } && o.sectorExposures.allSatisfy { $0.value >= 0 }
-                && o.groupExposures.allSatisfy { $0.value >= 0 } && o.totalExposure.value >= 0
+            o.holdings.allSatisfy { $0.amount.value >= 0 } && o.sectors.allSatisfy { $0.exposure.value >= 0 }
+                && o.groups.allSatisfy { $0.exposure.value >= 0 } && o.totalExposure.value >= 0
         },
         Invariant("holdings sorted and unique", "Holdings are listed by symbol, each symbol once.") { o in
             zip(o.holdings, o.holdings.dropFirst()).allSatisfy { $0.symbol < $1.symbol }
@@ -28,15 +28,14 @@ public enum SectorCapsInvariants {
             o.portfolioValue.map { $0.value > 0 } ?? true
         },
         Invariant("limits valid", "0 ≤ soft ≤ hard ≤ 10 000 bp for every sector; 0…10 000 bp for every group.") { o in
-            o.sectorLimits.count == Sector.allCases.count && o.groupLimits.count == SectorGroup.allCases.count
-                && o.sectorLimits.allSatisfy { 0 <= $0.soft.value && $0.soft <= $0.hard && $0.hard.value <= 10_000 }
-                && o.groupLimits.allSatisfy { (0...10_000).contains($0.value) }
+            o.sectors.allSatisfy { 0 <= $0.limits.soft.value && $0.limits.soft <= $0.limits.hard && $0.limits.hard.value <= 10_000 }
+                && o.groups.allSatisfy { (0...10_000).contains($0.limit.value) }
         },
         Invariant("sector health matches exposure", "critical over hard, warning at or over soft, else healthy; healthy without a portfolio value.") { o in
-            Sector.allCases.allSatisfy { o.health(of: $0) == expectedHealth(o, $0) }
+            Sector.all.allSatisfy { o.health(of: $0) == expectedHealth(o, $0) }
         },
         Invariant("group health matches exposure", "critical over the group limit, else healthy; healthy without a portfolio value.") { o in
-            SectorGroup.allCases.allSatisfy { group in
+            SectorGroup.all.allSatisfy { group in
                 let over = o.portfolioValue.map {
                     Int128(o.exposure(of: group).value) * 10_000 > Int128(o.groupLimit(for: group).value) * Int128($0.value)
                 } ?? false
@@ -44,7 +43,7 @@ public enum SectorCapsInvariants {
             }
         },
         Invariant("overall health is the worst", "The overall health is the worst sector or group health.") { o in
-            o.overallHealth == (o.sectorHealths + o.groupHealths).max() ?? .healthy
+            o.overallHealth == max(o.sectors.lazy.map(\.health).max() ?? .healthy, o.groups.lazy.map(\.health).max() ?? .healthy)
         },
     ]
 
@@ -84,10 +83,9 @@ public enum SectorCapsInvariants {
         StepInvariant("accepted add books exactly the amount", "The symbol's holding grows by the amount; no other holding moves.") {
             before, command, outcome, after in
             guard let (symbol, amount) = acceptedAdd(command, outcome) else { return true }
-            let others = { (o: SectorCapsObservation) in o.holdings.filter { $0.symbol != symbol } }
             let expected = Int128(before.holding(of: symbol)?.value ?? 0) + Int128(amount.value)
             return after.holding(of: symbol).map { Int128($0.value) } == expected
-                && others(before) == others(after)
+                && before.holdings.lazy.filter { $0.symbol != symbol }.elementsEqual(after.holdings.lazy.filter { $0.symbol != symbol })
         },
         StepInvariant("rejection is justified", "noPortfolioValue only without a value; a limit rejection only when the add would end above that limit.") {
             before, command, outcome, _ in

@@ -5,6 +5,7 @@ import TradingVocabulary
 /// It stores only the primary facts: the portfolio value, the holdings, the limits. Every
 /// exposure and health is recomputed from the holdings on every query (production keeps running
 /// totals; this model has none, so a total that forgets a `reduce` shows up as a difference).
+/// Holdings are kept in symbol order, so the observation shares the array instead of sorting.
 /// Every limit comparison is the exact cross-multiplication `exposure × 10 000 ≤ limit × value`
 /// in 128-bit integers, as production does.
 public struct SectorCapsModel: Sendable {
@@ -12,12 +13,12 @@ public struct SectorCapsModel: Sendable {
     public let table: SymbolSectorTable
     /// `nil` until set; never unset.
     public private(set) var portfolioValue: Cents?
-    /// Held symbols in booking order (the observation sorts them by symbol).
+    /// Held symbols, kept sorted by symbol (the order the observation lists them in).
     public private(set) var holdings: [ObservedHolding] = []
-    /// Per-sector limits; a sector not listed has `SectorLimits.default`.
-    public private(set) var sectorLimitOverrides: [Sector: SectorLimits] = [:]
-    /// Per-group limits; a group not listed has `SectorLimits.defaultGroupLimit`.
-    public private(set) var groupLimitOverrides: [SectorGroup: BasisPoints] = [:]
+    /// The limits in force for each sector.
+    public private(set) var sectorLimits = PerSector(repeating: SectorLimits.default)
+    /// The combined limit in force for each group.
+    public private(set) var groupLimits = PerGroup(repeating: SectorLimits.defaultGroupLimit)
 
     /// The documented initial state: no portfolio value, nothing held, default limits.
     public init() { self.init(table: .default) }
@@ -37,11 +38,9 @@ public struct SectorCapsModel: Sendable {
         holdings.first { $0.symbol == symbol }?.amount
     }
 
-    public func limits(for sector: Sector) -> SectorLimits { sectorLimitOverrides[sector] ?? .default }
+    public func limits(for sector: Sector) -> SectorLimits { sectorLimits[sector] }
 
-    public func groupLimit(for group: SectorGroup) -> BasisPoints {
-        groupLimitOverrides[group] ?? SectorLimits.defaultGroupLimit
-    }
+    public func groupLimit(for group: SectorGroup) -> BasisPoints { groupLimits[group] }
 
     /// Σ of the holdings in the sector, exact.
     func exactExposure(of sector: Sector) -> Int128 {
@@ -65,41 +64,56 @@ public struct SectorCapsModel: Sendable {
         exposure * 10_000 > Int128(limit.value) * Int128(value.value)
     }
 
-    /// critical over the hard limit, warning at or over the soft limit, else healthy; healthy
-    /// whenever no portfolio value is set.
-    public func health(of sector: Sector) -> SectorHealth {
-        guard let value = portfolioValue else { return .healthy }
-        let exposure = exactExposure(of: sector)
-        let limits = limits(for: sector)
-        if Self.isOver(exposure, limits.hard, of: value) { return .critical }
+    /// The sector health rule: critical over the hard limit, warning at or over the soft limit,
+    /// else healthy; healthy whenever no portfolio value is set.
+    static func health(exposure: Int128, limits: SectorLimits, value: Cents?) -> SectorHealth {
+        guard let value else { return .healthy }
+        if isOver(exposure, limits.hard, of: value) { return .critical }
         if exposure * 10_000 >= Int128(limits.soft.value) * Int128(value.value) { return .warning }
         return .healthy
     }
 
-    /// critical over the group limit, else healthy (groups have no soft limit).
+    /// The group health rule: critical over the group limit, else healthy (groups have no soft
+    /// limit); healthy whenever no portfolio value is set.
+    static func health(exposure: Int128, limit: BasisPoints, value: Cents?) -> SectorHealth {
+        guard let value else { return .healthy }
+        return isOver(exposure, limit, of: value) ? .critical : .healthy
+    }
+
+    public func health(of sector: Sector) -> SectorHealth {
+        Self.health(exposure: exactExposure(of: sector), limits: limits(for: sector), value: portfolioValue)
+    }
+
     public func health(of group: SectorGroup) -> SectorHealth {
-        guard let value = portfolioValue else { return .healthy }
-        return Self.isOver(exactExposure(of: group), groupLimit(for: group), of: value) ? .critical : .healthy
+        Self.health(exposure: exactExposure(of: group), limit: groupLimit(for: group), value: portfolioValue)
     }
 
     /// The worst of every sector and group health.
-    public var overallHealth: SectorHealth {
-        max(Sector.allCases.lazy.map { health(of: $0) }.max() ?? .healthy, SectorGroup.allCases.lazy.map { health(of: $0) }.max() ?? .healthy)
-    }
+    public var overallHealth: SectorHealth { observation.overallHealth }
 
-    /// The snapshot a differential check compares.
+    /// The snapshot a differential check compares: every exposure summed from the holdings in
+    /// one pass, every health derived from those sums. From scratch on every call.
     public var observation: SectorCapsObservation {
-        SectorCapsObservation(
-            portfolioValue: portfolioValue,
-            holdings: holdings.sorted { $0.symbol < $1.symbol },
-            sectorExposures: Sector.allCases.map { exposure(of: $0) },
-            groupExposures: SectorGroup.allCases.map { exposure(of: $0) },
-            totalExposure: totalExposure,
-            sectorLimits: Sector.allCases.map { limits(for: $0) },
-            groupLimits: SectorGroup.allCases.map { groupLimit(for: $0) },
-            sectorHealths: Sector.allCases.map { health(of: $0) },
-            groupHealths: SectorGroup.allCases.map { health(of: $0) },
-            overallHealth: overallHealth)
+        var sectorTotals = PerSector<Int128>(repeating: 0)
+        var groupTotals = PerGroup<Int128>(repeating: 0)
+        var total: Int128 = 0
+        for holding in holdings {
+            let amount = Int128(holding.amount.value)
+            sectorTotals[holding.sector] += amount
+            if let group = holding.sector.group { groupTotals[group] += amount }
+            total += amount
+        }
+        let sectors = PerSector<SectorStatus> { sector in
+            SectorStatus(exposure: Cents(Int64(sectorTotals[sector])), limits: sectorLimits[sector],
+                         health: Self.health(exposure: sectorTotals[sector], limits: sectorLimits[sector], value: portfolioValue))
+        }
+        let groups = PerGroup<GroupStatus> { group in
+            GroupStatus(exposure: Cents(Int64(groupTotals[group])), limit: groupLimits[group],
+                        health: Self.health(exposure: groupTotals[group], limit: groupLimits[group], value: portfolioValue))
+        }
+        let worst = max(sectors.lazy.map(\.health).max() ?? .healthy, groups.lazy.map(\.health).max() ?? .healthy)
+        return SectorCapsObservation(portfolioValue: portfolioValue, holdings: holdings, sectors: sectors, groups: groups,
+                                     totalExposure: Cents(Int64(total)), overallHealth: worst)
     }
 
     // MARK: Inputs
@@ -116,12 +130,12 @@ public struct SectorCapsModel: Sendable {
             guard 0 <= limits.soft.value, limits.soft <= limits.hard, limits.hard.value <= 10_000 else {
                 return .error(.invalidLimits(sector, soft: limits.soft, hard: limits.hard))
             }
-            sectorLimitOverrides[sector] = limits
+            sectorLimits[sector] = limits
             return .done
 
         case .setGroupLimit(let limit, let group):
             guard (0...10_000).contains(limit.value) else { return .error(.invalidGroupLimit(group, limit)) }
-            groupLimitOverrides[group] = limit
+            groupLimits[group] = limit
             return .done
 
         case .canAdd(let symbol, let amount):
@@ -133,7 +147,7 @@ public struct SectorCapsModel: Sendable {
             if let index = holdings.firstIndex(where: { $0.symbol == symbol }) {
                 holdings[index].amount.value += amount.value
             } else {
-                holdings.append(ObservedHolding(symbol: symbol, sector: table.sector(for: symbol), amount: amount))
+                book(ObservedHolding(symbol: symbol, sector: table.sector(for: symbol), amount: amount))
             }
             return answer
 
@@ -162,13 +176,18 @@ public struct SectorCapsModel: Sendable {
             if value.value < 0 { return .error(.negativeValue(value)) }
             if holding(of: symbol) != nil { return .error(.alreadyHeld(symbol)) }
             if exactTotal + Int128(value.value) > Int128(Int64.max) { return .error(.overflow(symbol)) }
-            holdings.append(ObservedHolding(symbol: symbol, sector: table.sector(for: symbol), amount: value))
+            book(ObservedHolding(symbol: symbol, sector: table.sector(for: symbol), amount: value))
             return .done
 
         case .remove(let symbol):
             guard let index = holdings.firstIndex(where: { $0.symbol == symbol }) else { return .error(.notHeld(symbol)) }
             return .removed(holdings.remove(at: index).amount)
         }
+    }
+
+    /// Adds a new holding at its place in symbol order.
+    private mutating func book(_ holding: ObservedHolding) {
+        holdings.insert(holding, at: holdings.firstIndex { $0.symbol > holding.symbol } ?? holdings.endIndex)
     }
 
     /// The checks of `add`, in order; `canAdd` is exactly this.

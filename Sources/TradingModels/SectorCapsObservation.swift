@@ -2,51 +2,38 @@ import TradingVocabulary
 
 /// Everything sector caps exposes publicly, as one comparable snapshot.
 ///
-/// Per-sector and per-group quantities are arrays indexed by `Sector.index` and
-/// `SectorGroup.index` (the `allCases` order), so that comparing two observations is cheap;
-/// use the accessors to read them by name.
+/// Per-sector and per-group quantities are one row per sector and one per group (exposure,
+/// limits, health), in two tables: a differential check builds, copies and compares two of these
+/// every step, and two tables cost two allocations where one array per quantity cost six.
 public struct SectorCapsObservation: Hashable, Sendable, CustomStringConvertible {
     public var portfolioValue: Cents?
     /// Every holding, sorted by symbol.
     public var holdings: [ObservedHolding]
-    /// `exposure(of: sector)` for each sector, by `Sector.index`.
-    public var sectorExposures: [Cents]
-    /// `exposure(of: group)` for each group, by `SectorGroup.index`.
-    public var groupExposures: [Cents]
+    /// Exposure, limits and health of each sector.
+    public var sectors: PerSector<SectorStatus>
+    /// Exposure, limit and health of each group.
+    public var groups: PerGroup<GroupStatus>
     public var totalExposure: Cents
-    /// `limits(for: sector)`, by `Sector.index`.
-    public var sectorLimits: [SectorLimits]
-    /// `groupLimit(for: group)`, by `SectorGroup.index`.
-    public var groupLimits: [BasisPoints]
-    /// `health(of: sector)`, by `Sector.index`.
-    public var sectorHealths: [SectorHealth]
-    /// `health(of: group)`, by `SectorGroup.index`.
-    public var groupHealths: [SectorHealth]
     public var overallHealth: SectorHealth
 
     public init(
-        portfolioValue: Cents?, holdings: [ObservedHolding], sectorExposures: [Cents], groupExposures: [Cents],
-        totalExposure: Cents, sectorLimits: [SectorLimits], groupLimits: [BasisPoints],
-        sectorHealths: [SectorHealth], groupHealths: [SectorHealth], overallHealth: SectorHealth
+        portfolioValue: Cents?, holdings: [ObservedHolding], sectors: PerSector<SectorStatus>, groups: PerGroup<GroupStatus>,
+        totalExposure: Cents, overallHealth: SectorHealth
     ) {
         self.portfolioValue = portfolioValue
         self.holdings = holdings
-        self.sectorExposures = sectorExposures
-        self.groupExposures = groupExposures
+        self.sectors = sectors
+        self.groups = groups
         self.totalExposure = totalExposure
-        self.sectorLimits = sectorLimits
-        self.groupLimits = groupLimits
-        self.sectorHealths = sectorHealths
-        self.groupHealths = groupHealths
         self.overallHealth = overallHealth
     }
 
-    public func exposure(of sector: Sector) -> Cents { sectorExposures[sector.index] }
-    public func exposure(of group: SectorGroup) -> Cents { groupExposures[group.index] }
-    public func limits(for sector: Sector) -> SectorLimits { sectorLimits[sector.index] }
-    public func groupLimit(for group: SectorGroup) -> BasisPoints { groupLimits[group.index] }
-    public func health(of sector: Sector) -> SectorHealth { sectorHealths[sector.index] }
-    public func health(of group: SectorGroup) -> SectorHealth { groupHealths[group.index] }
+    public func exposure(of sector: Sector) -> Cents { sectors[sector].exposure }
+    public func exposure(of group: SectorGroup) -> Cents { groups[group].exposure }
+    public func limits(for sector: Sector) -> SectorLimits { sectors[sector].limits }
+    public func groupLimit(for group: SectorGroup) -> BasisPoints { groups[group].limit }
+    public func health(of sector: Sector) -> SectorHealth { sectors[sector].health }
+    public func health(of group: SectorGroup) -> SectorHealth { groups[group].health }
     public func holding(of symbol: Symbol) -> Cents? { holdings.first { $0.symbol == symbol }?.amount }
 
     public var description: String {
@@ -57,5 +44,31 @@ public struct SectorCapsObservation: Hashable, Sendable, CustomStringConvertible
             .map { "\($0.rawValue) \(exposure(of: $0).value) \(health(of: $0).rawValue)" }
         return "pv \(pv) total \(totalExposure.value) \(overallHealth.rawValue) holdings [\(holdings.map(\.description).joined(separator: ", "))] "
             + "sectors [\(sectors.joined(separator: ", "))] groups [\(groups.joined(separator: ", "))]"
+    }
+}
+
+/// What sector caps exposes about one sector.
+public struct SectorStatus: Hashable, Sendable {
+    public var exposure: Cents
+    public var limits: SectorLimits
+    public var health: SectorHealth
+
+    public init(exposure: Cents, limits: SectorLimits, health: SectorHealth) {
+        self.exposure = exposure
+        self.limits = limits
+        self.health = health
+    }
+}
+
+/// What sector caps exposes about one group of correlated sectors.
+public struct GroupStatus: Hashable, Sendable {
+    public var exposure: Cents
+    public var limit: BasisPoints
+    public var health: SectorHealth
+
+    public init(exposure: Cents, limit: BasisPoints, health: SectorHealth) {
+        self.exposure = exposure
+        self.limit = limit
+        self.health = health
     }
 }

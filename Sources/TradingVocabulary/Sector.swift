@@ -5,6 +5,14 @@ public enum Sector: String, CaseIterable, Hashable, Sendable, Codable {
     case exchangeTokens, oracles, gamingMetaverse, nftEcosystem, memeCoins, aiTokens
     case privacyCoins, infrastructure, other
 
+    /// `allCases`, built once (the synthesized `allCases` builds a new array on every call).
+    public static let all: [Sector] = allCases
+
+    /// Hashes the case's position rather than its raw-value string (the `RawRepresentable`
+    /// default), so that dictionary lookups by sector cost a few instructions.
+    @inlinable
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
     /// The position of the sector in `allCases`, for array-indexed bookkeeping.
     @inlinable
     public var index: Int {

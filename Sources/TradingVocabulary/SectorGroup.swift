@@ -2,6 +2,13 @@
 public enum SectorGroup: String, CaseIterable, Hashable, Sendable, Codable {
     case defi, layer1, speculative
 
+    /// `allCases`, built once.
+    public static let all: [SectorGroup] = allCases
+
+    /// Hashes the case's position rather than its raw-value string (see `Sector`).
+    @inlinable
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
     /// The position of the group in `allCases`.
     @inlinable
     public var index: Int {

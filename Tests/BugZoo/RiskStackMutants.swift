@@ -22,8 +22,8 @@ public enum RiskStackMutants {
         public var observation: RiskStackObservation {
             var observation = inner.observation
             for (sector, amount) in booked {
-                let current = observation.sectorCaps.sectorExposures[sector.index].value
-                observation.sectorCaps.sectorExposures[sector.index] = Cents(current + amount)
+                let current = observation.sectorCaps.sectors[sector].exposure.value
+                observation.sectorCaps.sectors[sector].exposure = Cents(current + amount)
             }
             return observation
         }

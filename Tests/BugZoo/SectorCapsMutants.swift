@@ -65,7 +65,7 @@ public enum SectorCapsMutants {
         public var observation: SectorCapsObservation {
             var observation = inner.observation
             for (sector, amount) in kept {
-                observation.sectorExposures[sector.index] = Cents(observation.sectorExposures[sector.index].value + amount)
+                observation.sectors[sector].exposure = Cents(observation.sectors[sector].exposure.value + amount)
             }
             return observation
         }

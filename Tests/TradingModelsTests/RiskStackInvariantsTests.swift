@@ -31,7 +31,7 @@ struct RiskStackInvariantsTests {
             return (good, bad)
         case "portfolio value set":
             bad.sectorCaps.portfolioValue = nil
-            bad.sectorCaps.sectorHealths = Array(repeating: .healthy, count: Sector.allCases.count)
+            for sector in Sector.allCases { bad.sectorCaps.sectors[sector].health = .healthy }
             bad.sectorCaps.overallHealth = .healthy
             return (good, bad)
         default:
@@ -106,7 +106,7 @@ struct RiskStackInvariantsTests {
             $0 = sectorRejected
             $0.outcome = .decision(.accepted(.simulation))
             $0.after.sectorCaps.holdings.append(ObservedHolding(symbol: "WBTC-USD", sector: .bitcoin, amount: 500_001))
-            $0.after.sectorCaps.sectorExposures[Sector.bitcoin.index] = 2_000_001
+            $0.after.sectorCaps.sectors[Sector.bitcoin].exposure = 2_000_001
         }
         make("accepted order routes by mode", accepted) { $0.outcome = .decision(.accepted(.exchange)) }
         make("accepted order books the amount", accepted) { $0.after.sectorCaps = $0.before.sectorCaps }

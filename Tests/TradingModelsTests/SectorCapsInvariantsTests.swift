@@ -24,17 +24,17 @@ struct SectorCapsInvariantsTests {
             cases[name] = o
         }
         make("sector exposure = Σ holdings") { $0.holdings[0].amount.value += 1 }   // a reduce that forgot the total
-        make("group exposure = Σ sectors") { $0.groupExposures[SectorGroup.defi.index] = 0 }
+        make("group exposure = Σ sectors") { $0.groups[SectorGroup.defi].exposure = 0 }
         make("total = Σ sectors") { $0.totalExposure.value -= 1 }
         make("exposures ≥ 0") {
             $0.holdings.append(ObservedHolding(symbol: "ZZZZ-USD", sector: .other, amount: -10))
-            $0.sectorExposures[Sector.other.index] = 0
+            $0.sectors[Sector.other].exposure = 0
         }
         make("holdings sorted and unique") { $0.holdings.reverse() }
         make("portfolio value > 0") { $0.portfolioValue = 0 }
-        make("limits valid") { $0.sectorLimits[0] = SectorLimits(soft: 2500, hard: 2000) }
-        make("sector health matches exposure") { $0.sectorHealths[Sector.bitcoin.index] = .healthy }
-        make("group health matches exposure") { $0.groupHealths[SectorGroup.defi.index] = .critical }
+        make("limits valid") { $0.sectors[.bitcoin].limits = SectorLimits(soft: 2500, hard: 2000) }
+        make("sector health matches exposure") { $0.sectors[Sector.bitcoin].health = .healthy }
+        make("group health matches exposure") { $0.groups[SectorGroup.defi].health = .critical }
         make("overall health is the worst") { $0.overallHealth = .warning }
         return cases
     }()
@@ -48,8 +48,8 @@ struct SectorCapsInvariantsTests {
         var o = Self.good
         o.portfolioValue = nil
         #expect(SectorCapsInvariants.state.violations(of: o).contains("sector health matches exposure"))
-        o.sectorHealths = Array(repeating: .healthy, count: 19)
-        o.groupHealths = [.healthy, .healthy, .healthy]
+        for sector in Sector.allCases { o.sectors[sector].health = .healthy }
+        for group in SectorGroup.allCases { o.groups[group].health = .healthy }
         o.overallHealth = .healthy
         #expect(SectorCapsInvariants.state.violations(of: o) == [])
     }
@@ -90,10 +90,10 @@ struct SectorCapsInvariantsTests {
             $0 = overHard
             $0.outcome = .decision(.accepted)
             $0.after.holdings[0].amount = 200_001
-            $0.after.sectorExposures[Sector.bitcoin.index] = 200_001
+            $0.after.sectors[Sector.bitcoin].exposure = 200_001
         }
         make("accepted add keeps group ≤ group limit", atGroup) {
-            $0.after.groupExposures[SectorGroup.defi.index] = 350_001
+            $0.after.groups[SectorGroup.defi].exposure = 350_001
         }
         make("accepted add books exactly the amount", atHard) { $0.after.holdings[0].amount = 199_999 }
         make("rejection is justified", atHard) { $0.outcome = .decision(.rejected(.sectorHardLimit(.bitcoin))) }

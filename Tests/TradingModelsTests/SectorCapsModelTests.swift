@@ -18,8 +18,8 @@ struct SectorCapsModelTests {
         let o = SectorCapsModel().observation
         #expect(o.portfolioValue == nil)
         #expect(o.holdings.isEmpty && o.totalExposure == 0)
-        #expect(o.sectorLimits == Array(repeating: SectorLimits(soft: 1500, hard: 2000), count: 19))
-        #expect(o.groupLimits == [3500, 3500, 3500])
+        #expect(o.sectors.allSatisfy { $0.limits == SectorLimits(soft: 1500, hard: 2000) })
+        #expect(o.groups.map(\.limit) == [3500, 3500, 3500])
         #expect(o.overallHealth == .healthy)
     }
 

@@ -91,30 +91,31 @@ extension StateMachineCheck {
         var previous: Observation?
         var kindsSeen: UInt64 = 0
         var labelsSeen: UInt64 = 0
-        for (index, step) in sequence.steps.enumerated() {
+        let steps = sequence.steps
+        // Indices, not `for step in`: iterating copies every step (command and expected
+        // observation) out of the array; subscripting reads them in place.
+        for index in steps.indices {
             counter.statistics.steps += 1
             let observed: Observation
             do {
-                observed = try runSystem(&system, step.command)
+                observed = try runSystem(&system, steps[index].command)
             } catch {
-                throw StatefulFailure(kind: .systemThrew(String(reflecting: type(of: error))), step: index + 1, commandKind: step.kind,
-                                      command: String(describing: step.command), model: nil, system: String(describing: error))
+                throw failure(.systemThrew(String(reflecting: type(of: error))), at: index, of: steps, observed: nil, system: String(describing: error))
             }
-            if let violated = violatedInvariant(previous, step.command, observed) {
-                throw StatefulFailure(kind: .invariant(violated), step: index + 1, commandKind: step.kind, command: String(describing: step.command),
-                                      model: PrettyPrinter.describe(step.expected, width: 0), system: PrettyPrinter.describe(observed, width: 0))
+            if let violated = violatedInvariant(previous, steps[index].command, observed) {
+                throw failure(.invariant(violated), at: index, of: steps, observed: observed)
             }
-            if observed != step.expected {
-                throw StatefulFailure(kind: .divergence, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
-                                      model: PrettyPrinter.describe(step.expected, width: 0), system: PrettyPrinter.describe(observed, width: 0))
+            if observed != steps[index].expected {
+                throw failure(.divergence, at: index, of: steps, observed: observed)
             }
             if context != nil {
-                if (0..<64).contains(step.kindIndex) { kindsSeen |= 1 << UInt64(step.kindIndex) }
-                for (number, label) in labels.enumerated() where labelsSeen & (1 << UInt64(number)) == 0 && label.holds(step.expected) {
+                let kindIndex = steps[index].kindIndex
+                if (0..<64).contains(kindIndex) { kindsSeen |= 1 << UInt64(kindIndex) }
+                for number in labels.indices where labelsSeen & (1 << UInt64(number)) == 0 && labels[number].holds(steps[index].expected) {
                     labelsSeen |= 1 << UInt64(number)
                 }
             }
-            previous = observed
+            previous = consume observed
         }
         guard let context else { return }
         let kinds = commands.indices.filter { $0 < 64 && kindsSeen & (1 << UInt64($0)) != 0 }.map { commands[$0].name }
@@ -123,6 +124,16 @@ extension StateMachineCheck {
         for label in caseLabels.sorted() { context.label(label) }
         for (label, percent) in coverage.sorted(by: { $0.key < $1.key }) { context.cover(percent, label, caseLabels.contains(label)) }
         counter.countKinds(Set(kinds))
+    }
+
+    /// The failure at step `index` (0-based), with both observations printed.
+    @usableFromInline
+    func failure(_ kind: StatefulFailure.Kind, at index: Int, of steps: [CommandStep<Command, Observation>], observed: Observation?,
+                 system: String? = nil) -> StatefulFailure {
+        let step = steps[index]
+        return StatefulFailure(kind: kind, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
+                               model: observed == nil ? nil : PrettyPrinter.describe(step.expected, width: 0),
+                               system: system ?? observed.map { PrettyPrinter.describe($0, width: 0) } ?? "")
     }
 
     /// The first invariant the step breaks, if any.

@@ -1,0 +1,101 @@
+/// One value for each of the 19 sectors, read and written by `Sector`: an array indexed by
+/// `Sector.index`, with the sector as its subscript.
+///
+/// Why not `[Sector: Value]`: observations of sector caps are built and read millions of times
+/// per second, and a dictionary hashes on every read. Why not `InlineArray`: a 19-element value
+/// that big is copied whole at every non-inlined call and closure capture (measured: a third of
+/// a differential check's time was `memcpy`); an array's copy is one retain.
+public struct PerSector<Value> {
+    @usableFromInline var storage: ContiguousArray<Value>
+
+    /// Every sector has `value`.
+    @inlinable
+    public init(repeating value: Value) { storage = ContiguousArray(repeating: value, count: 19) }
+
+    /// Each sector has `value(sector)`, computed in `Sector.allCases` order. Name the value
+    /// type (`PerSector<Cents> { … }`): a trailing closure could also be a `repeating` value.
+    @inlinable
+    public init(_ value: (Sector) throws -> Value) rethrows {
+        storage = []
+        storage.reserveCapacity(19)
+        for sector in Sector.all { storage.append(try value(sector)) }
+    }
+
+    @inlinable
+    public subscript(sector: Sector) -> Value {
+        get { storage[sector.index] }
+        set { storage[sector.index] = newValue }
+        _modify { yield &storage[sector.index] }
+    }
+}
+
+extension PerSector: RandomAccessCollection {
+    public typealias Index = Int
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { 19 }
+    @inlinable public subscript(position: Int) -> Value { storage[position] }
+}
+
+extension PerSector: Sendable where Value: Sendable {}
+
+extension PerSector: Equatable where Value: Equatable {
+    @inlinable
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.storage == rhs.storage
+    }
+}
+
+extension PerSector: Hashable where Value: Hashable {
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage)
+    }
+}
+
+/// One value for each of the 3 sector groups, read and written by `SectorGroup`; see
+/// `PerSector`.
+public struct PerGroup<Value> {
+    @usableFromInline var storage: ContiguousArray<Value>
+
+    /// Every group has `value`.
+    @inlinable
+    public init(repeating value: Value) { storage = ContiguousArray(repeating: value, count: 3) }
+
+    /// Each group has `value(group)`, computed in `SectorGroup.allCases` order.
+    @inlinable
+    public init(_ value: (SectorGroup) throws -> Value) rethrows {
+        storage = []
+        storage.reserveCapacity(3)
+        for group in SectorGroup.all { storage.append(try value(group)) }
+    }
+
+    @inlinable
+    public subscript(group: SectorGroup) -> Value {
+        get { storage[group.index] }
+        set { storage[group.index] = newValue }
+        _modify { yield &storage[group.index] }
+    }
+}
+
+extension PerGroup: RandomAccessCollection {
+    public typealias Index = Int
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { 3 }
+    @inlinable public subscript(position: Int) -> Value { storage[position] }
+}
+
+extension PerGroup: Sendable where Value: Sendable {}
+
+extension PerGroup: Equatable where Value: Equatable {
+    @inlinable
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.storage == rhs.storage
+    }
+}
+
+extension PerGroup: Hashable where Value: Hashable {
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage)
+    }
+}
