@@ -21,7 +21,7 @@ public struct SuperStateSnapshot: Hashable, Sendable, Codable {
     /// corrupted, never silently repaired.
     public func violations() -> [String] {
         var violated: [String] = []
-        if !history.allSatisfy({ $0.from.allowedTargets.contains($0.to) }) { violated.append("history.allowedTransitions") }
+        if !history.allSatisfy({ $0.from.allows($0.to) }) { violated.append("history.allowedTransitions") }
         if !zip(history, history.dropFirst()).allSatisfy({ $0.to == $1.from }) || history.first.map({ $0.from != .normal }) == true {
             violated.append("history.chains")
         }

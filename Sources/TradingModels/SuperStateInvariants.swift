@@ -3,16 +3,13 @@ import TradingVocabulary
 /// The invariants of the portfolio super-state (`machines.md` §3, `docs/machines.md` §3) as
 /// named predicates.
 public enum SuperStateInvariants {
-    /// The four states a classification can produce.
-    static let classifications: Set<PortfolioState> = [.normal, .cautious, .stressed, .crisis]
-
     /// Rules about one observation.
     public static let state: [Invariant<SuperStateObservation>] = [
         Invariant("no CRISIS → NORMAL", "CRISIS never goes straight back to NORMAL; it must pass RECOVERY.") { o in
             !o.history.contains { $0.from == .crisis && $0.to == .normal }
         },
         Invariant("history transitions allowed", "Every history entry is in the allowed-transition table (hence never from == to).") { o in
-            o.history.allSatisfy { $0.from.allowedTargets.contains($0.to) }
+            o.history.allSatisfy { $0.from.allows($0.to) }
         },
         Invariant("history chains", "Each entry's `from` is the previous entry's `to`; the first is from NORMAL.") { o in
             o.history.indices.allSatisfy { i in o.history[i].from == (i == 0 ? .normal : o.history[i - 1].to) }
@@ -26,7 +23,7 @@ public enum SuperStateInvariants {
                 case .halt: entry.to == .emergencyHalt
                 case .resume: entry.from == .emergencyHalt && (entry.to == .crisis || entry.to == .recovery)
                 case .update(let c):
-                    classifications.contains(c) && entry.from != .emergencyHalt
+                    c.isClassification && entry.from != .emergencyHalt
                         && (entry.to == c || (entry.from == .crisis && entry.to == .recovery && c != .crisis))
                 }
             }
@@ -38,7 +35,7 @@ public enum SuperStateInvariants {
             o.confirmations == 0 || o.state == .recovery
         },
         Invariant("last classification is a classification", "Conditions classify as NORMAL, CAUTIOUS, STRESSED or CRISIS only.") { o in
-            o.lastClassification.map { classifications.contains($0) } ?? true
+            o.lastClassification.map(\.isClassification) ?? true
         },
         Invariant("limits are the state's row", "The limits in force are the table's row for the current state.") { o in
             o.limits == o.state.limits && o.riskMultiplier == o.state.limits.riskMultiplier

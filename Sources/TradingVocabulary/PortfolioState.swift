@@ -14,6 +14,33 @@ public enum PortfolioState: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
+    /// Whether the table allows moving from `self` to `target`: `allowedTargets.contains(target)`
+    /// without building a set (invariants ask this for every history entry at every step).
+    @inlinable
+    public func allows(_ target: PortfolioState) -> Bool {
+        switch (self, target) {
+        case (.normal, .cautious), (.normal, .stressed), (.normal, .crisis), (.normal, .emergencyHalt),
+             (.cautious, .normal), (.cautious, .stressed), (.cautious, .crisis), (.cautious, .emergencyHalt),
+             (.stressed, .normal), (.stressed, .cautious), (.stressed, .crisis), (.stressed, .emergencyHalt),
+             (.crisis, .recovery), (.crisis, .emergencyHalt),
+             (.recovery, .normal), (.recovery, .cautious), (.recovery, .stressed), (.recovery, .crisis), (.recovery, .emergencyHalt),
+             (.emergencyHalt, .recovery), (.emergencyHalt, .crisis):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Whether classifying conditions can produce this state (NORMAL, CAUTIOUS, STRESSED or
+    /// CRISIS; never RECOVERY or EMERGENCY_HALT).
+    @inlinable
+    public var isClassification: Bool {
+        switch self {
+        case .normal, .cautious, .stressed, .crisis: true
+        case .recovery, .emergencyHalt: false
+        }
+    }
+
     /// Severity of a classification: normal 0, cautious 1, stressed 2, crisis 3 (others rank by
     /// their limits and are never produced by classification).
     @inlinable

@@ -20,6 +20,24 @@ import TradingVocabulary
         #expect(try Symbol("ETH-USD") != Symbol("ETH-USDT"))
     }
 
+    @Test func transitionTableLookupsAgree() {
+        for from in PortfolioState.allCases {
+            for to in PortfolioState.allCases { #expect(from.allows(to) == from.allowedTargets.contains(to), "\(from) → \(to)") }
+            #expect(from.isClassification == [.normal, .cautious, .stressed, .crisis].contains(from))
+        }
+    }
+
+    @Test func perSectorTablesIndexBySector() {
+        #expect(Sector.all == Sector.allCases && SectorGroup.all == SectorGroup.allCases)
+        var table = PerSector<Int> { $0.index }
+        #expect(table.count == Sector.allCases.count && Sector.allCases.allSatisfy { table[$0] == $0.index })
+        table[.other] = -1
+        #expect(table[18] == -1 && table != PerSector<Int> { $0.index })
+        #expect(Set(Sector.allCases.map(\.hashValue)).count == Sector.allCases.count)
+        let groups = PerGroup<String> { $0.rawValue }
+        #expect(Array(groups) == SectorGroup.allCases.map(\.rawValue))
+    }
+
     @Test func nineteenSectorsAndGroups() {
         #expect(Sector.allCases.count == 19)
         #expect(Sector.allCases.map(\.index) == Array(0..<19))

@@ -2,23 +2,21 @@ import TradingMachines
 import TradingModels
 import TradingVocabulary
 
-/// The production `RiskStack` behind the model's vocabulary. `restart` saves the super-state and
-/// trading mode with the real atomic stores, reloads them from disk, and starts positions and
-/// sector caps fresh with the configured portfolio value (see `SuperStateSystem`).
+/// The production `RiskStack` behind the model's vocabulary. `restart` reloads the super-state
+/// and trading mode from their state files with the real atomic stores (see `RestartFiles`), and
+/// starts positions and sector caps fresh with the configured portfolio value.
 public struct RiskStackSystem: SystemUnderTest {
     public private(set) var stack: RiskStack
     let portfolioValue: Cents
-    let directory = TemporaryDirectory(prefix: "risk-stack")
-    let superStateStore: SuperStateStore
-    let tradingModeStore: TradingModeStore
+    private var files = RestartFiles(prefix: "risk-stack")
+    private var superStateFile = RestartFile<SuperStateSnapshot>("super-state.json")
+    private var tradingModeFile = RestartFile<TradingModeSnapshot>("trading-mode.json")
     private var log = StepLog<PositionTransition>()
     private var entries = EntryNumbering()
     private var held: [HeldPosition] = []
 
     public init(portfolioValue: Cents = RiskStackModel.defaultPortfolioValue) throws {
         self.portfolioValue = portfolioValue
-        superStateStore = SuperStateStore(path: directory.file("super-state.json"))
-        tradingModeStore = TradingModeStore(path: directory.file("trading-mode.json"))
         stack = try RiskStack(portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
     }
 
@@ -64,12 +62,12 @@ public struct RiskStackSystem: SystemUnderTest {
         case .pause: return .mode(stack.pause())
         case .stop: return .mode(stack.stop())
         case .restart:
-            try superStateStore.save(stack.superState.snapshot)
-            try tradingModeStore.save(stack.tradingMode.snapshot)
+            let superState = try superStateFile.saveAndReload(stack.superState.snapshot, in: &files)
+            let tradingMode = try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: &files)
             log = StepLog<PositionTransition>()
             entries = EntryNumbering()
             held = []
-            stack = try RiskStack(restoring: try superStateStore.load(), tradingModeSnapshot: try tradingModeStore.load(),
+            stack = try RiskStack(restoring: superState, tradingModeSnapshot: tradingMode,
                                   portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
             return .restarted
         }
@@ -82,5 +80,5 @@ public struct RiskStackSystem: SystemUnderTest {
                              sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
     }
 
-    public mutating func tearDown() { directory.remove() }
+    public mutating func tearDown() { files.remove() }
 }

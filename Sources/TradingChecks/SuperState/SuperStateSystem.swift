@@ -3,18 +3,14 @@ import TradingModels
 import TradingVocabulary
 
 /// The production `PortfolioSuperState` behind the model's vocabulary. `restart` is a process
-/// restart: the state file holds the last snapshot (production saves after every change; its
-/// own tests cover that), so the adapter writes it with the real atomic store, throws the
-/// machine away and loads it back from disk. Saving only at a restart keeps the steps cheap and
-/// observes the same thing, since nothing else reads the file.
+/// restart: the machine is thrown away and loaded back from its state file with the real atomic
+/// store (see `RestartFiles` for when the file is written).
 public struct SuperStateSystem: SystemUnderTest {
     public private(set) var machine = PortfolioSuperState()
-    let directory = TemporaryDirectory(prefix: "super-state")
-    let store: SuperStateStore
+    private var files = RestartFiles(prefix: "super-state")
+    private var file = RestartFile<SuperStateSnapshot>("super-state.json")
 
-    public init() {
-        store = SuperStateStore(path: directory.file("super-state.json"))
-    }
+    public init() {}
 
     public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
         let outcome: SuperStateOutcome
@@ -28,8 +24,7 @@ public struct SuperStateSystem: SystemUnderTest {
             case .canOpen(let size, let deployed, let value):
                 outcome = .decision(try machine.canOpen(size: size, deployed: deployed, portfolioValue: value))
             case .restart:
-                try store.save(machine.snapshot)
-                machine = try PortfolioSuperState(restoring: try store.load())
+                machine = try PortfolioSuperState(restoring: try file.saveAndReload(machine.snapshot, in: &files))
                 outcome = .restarted
             }
         } catch let error as SuperStateError {
@@ -40,5 +35,5 @@ public struct SuperStateSystem: SystemUnderTest {
 
     public var observation: SuperStateObservation { SuperStateObservation(production: machine) }
 
-    public mutating func tearDown() { directory.remove() }
+    public mutating func tearDown() { files.remove() }
 }

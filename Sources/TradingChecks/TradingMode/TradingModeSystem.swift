@@ -2,17 +2,15 @@ import TradingMachines
 import TradingModels
 import TradingVocabulary
 
-/// The production `TradingMode` behind the model's vocabulary. `restart` saves the snapshot
-/// with the real atomic store and reloads the machine from disk (LIVE_ACTIVE must come back as
-/// DRY_RUN); see `SuperStateSystem` for why saving at the restart observes the same thing.
+/// The production `TradingMode` behind the model's vocabulary. `restart` reloads the machine
+/// from its state file with the real atomic store (LIVE_ACTIVE must come back as DRY_RUN); see
+/// `RestartFiles` for when the file is written.
 public struct TradingModeSystem: SystemUnderTest {
     public private(set) var machine = TradingMode()
-    let directory = TemporaryDirectory(prefix: "trading-mode")
-    let store: TradingModeStore
+    private var files = RestartFiles(prefix: "trading-mode")
+    private var file = RestartFile<TradingModeSnapshot>("trading-mode.json")
 
-    public init() {
-        store = TradingModeStore(path: directory.file("trading-mode.json"))
-    }
+    public init() {}
 
     public mutating func apply(_ command: TradingModeCommand) throws -> TradingModeCommandOutcome {
         let outcome: TradingModeCommandOutcome
@@ -24,8 +22,7 @@ public struct TradingModeSystem: SystemUnderTest {
         case .setHalted(let halted): outcome = .mode(machine.setHalted(halted))
         case .submit: outcome = .routing(machine.submit())
         case .restart:
-            try store.save(machine.snapshot)
-            let snapshot = try store.load()
+            let snapshot = try file.saveAndReload(machine.snapshot, in: &files)
             machine = try TradingMode(restarting: snapshot)
             let history = machine.snapshot.history
             outcome = .restarted(history.count > snapshot.history.count ? history.last : nil)
@@ -35,5 +32,5 @@ public struct TradingModeSystem: SystemUnderTest {
 
     public var observation: TradingModeObservation { TradingModeObservation(production: machine) }
 
-    public mutating func tearDown() { directory.remove() }
+    public mutating func tearDown() { files.remove() }
 }
