@@ -5,14 +5,14 @@ public enum SectorCapsInvariants {
     /// Rules about one observation.
     public static let state: [Invariant<SectorCapsObservation>] = [
         Invariant("sector exposure = Σ holdings", "Every sector's exposure is the sum of its holdings.") { o in
-            var sums = PerSector<Int128>(repeating: 0)
-            for holding in o.holdings { sums[holding.sector] += Int128(holding.amount.value) }
-            return Sector.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0] }
+            var sums = InlineArray<19, Int128>(repeating: 0)   // by `Sector.index`, on the stack
+            for holding in o.holdings { sums[holding.sector.index] += Int128(holding.amount.value) }
+            return Sector.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0.index] }
         },
         Invariant("group exposure = Σ sectors", "Every group's exposure is the sum of its member sectors.") { o in
-            var sums = PerGroup<Int128>(repeating: 0)
-            for sector in Sector.all { if let group = sector.group { sums[group] += Int128(o.exposure(of: sector).value) } }
-            return SectorGroup.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0] }
+            var sums = InlineArray<3, Int128>(repeating: 0)   // by `SectorGroup.index`
+            for sector in Sector.all { if let group = sector.group { sums[group.index] += Int128(o.exposure(of: sector).value) } }
+            return SectorGroup.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0.index] }
         },
         Invariant("total = Σ sectors", "The total exposure is the sum of every sector's.") { o in
             Int128(o.totalExposure.value) == o.sectors.reduce(Int128(0)) { $0 + Int128($1.exposure.value) }

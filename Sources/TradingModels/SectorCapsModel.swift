@@ -94,22 +94,23 @@ public struct SectorCapsModel: Sendable {
     /// The snapshot a differential check compares: every exposure summed from the holdings in
     /// one pass, every health derived from those sums. From scratch on every call.
     public var observation: SectorCapsObservation {
-        var sectorTotals = PerSector<Int128>(repeating: 0)
-        var groupTotals = PerGroup<Int128>(repeating: 0)
+        // Scratch sums on the stack, indexed by `Sector.index` / `SectorGroup.index`.
+        var sectorTotals = InlineArray<19, Int128>(repeating: 0)
+        var groupTotals = InlineArray<3, Int128>(repeating: 0)
         var total: Int128 = 0
         for holding in holdings {
             let amount = Int128(holding.amount.value)
-            sectorTotals[holding.sector] += amount
-            if let group = holding.sector.group { groupTotals[group] += amount }
+            sectorTotals[holding.sector.index] += amount
+            if let group = holding.sector.group { groupTotals[group.index] += amount }
             total += amount
         }
         let sectors = PerSector<SectorStatus> { sector in
-            SectorStatus(exposure: Cents(Int64(sectorTotals[sector])), limits: sectorLimits[sector],
-                         health: Self.health(exposure: sectorTotals[sector], limits: sectorLimits[sector], value: portfolioValue))
+            SectorStatus(exposure: Cents(Int64(sectorTotals[sector.index])), limits: sectorLimits[sector],
+                         health: Self.health(exposure: sectorTotals[sector.index], limits: sectorLimits[sector], value: portfolioValue))
         }
         let groups = PerGroup<GroupStatus> { group in
-            GroupStatus(exposure: Cents(Int64(groupTotals[group])), limit: groupLimits[group],
-                        health: Self.health(exposure: groupTotals[group], limit: groupLimits[group], value: portfolioValue))
+            GroupStatus(exposure: Cents(Int64(groupTotals[group.index])), limit: groupLimits[group],
+                        health: Self.health(exposure: groupTotals[group.index], limit: groupLimits[group], value: portfolioValue))
         }
         let worst = max(sectors.lazy.map(\.health).max() ?? .healthy, groups.lazy.map(\.health).max() ?? .healthy)
         return SectorCapsObservation(portfolioValue: portfolioValue, holdings: holdings, sectors: sectors, groups: groups,

@@ -52,21 +52,21 @@ extension PerSector: Hashable where Value: Hashable {
     }
 }
 
-/// One value for each of the 3 sector groups, read and written by `SectorGroup`; see
-/// `PerSector`.
+/// One value for each of the 3 sector groups, read and written by `SectorGroup`, stored inline:
+/// three values are small enough to copy, and saving the allocation matters (see `PerSector`).
 public struct PerGroup<Value> {
-    @usableFromInline var storage: ContiguousArray<Value>
+    @usableFromInline var storage: InlineArray<3, Value>
 
     /// Every group has `value`.
     @inlinable
-    public init(repeating value: Value) { storage = ContiguousArray(repeating: value, count: 3) }
+    public init(repeating value: Value) { storage = InlineArray(repeating: value) }
 
     /// Each group has `value(group)`, computed in `SectorGroup.allCases` order.
     @inlinable
     public init(_ value: (SectorGroup) throws -> Value) rethrows {
-        storage = []
-        storage.reserveCapacity(3)
-        for group in SectorGroup.all { storage.append(try value(group)) }
+        storage = InlineArray(repeating: try value(.defi))
+        storage[1] = try value(.layer1)
+        storage[2] = try value(.speculative)
     }
 
     @inlinable
@@ -89,13 +89,13 @@ extension PerGroup: Sendable where Value: Sendable {}
 extension PerGroup: Equatable where Value: Equatable {
     @inlinable
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.storage == rhs.storage
+        lhs.storage[0] == rhs.storage[0] && lhs.storage[1] == rhs.storage[1] && lhs.storage[2] == rhs.storage[2]
     }
 }
 
 extension PerGroup: Hashable where Value: Hashable {
     @inlinable
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage)
+        for index in 0..<3 { hasher.combine(storage[index]) }
     }
 }

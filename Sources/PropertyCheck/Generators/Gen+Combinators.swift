@@ -72,4 +72,22 @@ extension Gen {
             (repeat try (each generators).body(&s))
         }
     }
+
+    /// `zip` of two generators. The variadic `zip` looks up the metadata of its tuple and of
+    /// each generator at run time on every draw (parameter packs are not specialized); these
+    /// fixed-arity overloads, chosen for two and three generators, are plain closures.
+    public static func zip<A, B>(_ a: Gen<A>, _ b: Gen<B>) -> Gen<(A, B)> where Value == (A, B) {
+        let (first, second) = (a.body, b.body)
+        return Gen<(A, B)>(label: SpanLabel.next(), problem: a.problem ?? b.problem) { s throws(Rejection) in
+            (try first(&s), try second(&s))
+        }
+    }
+
+    /// `zip` of three generators; see the two-generator overload.
+    public static func zip<A, B, C>(_ a: Gen<A>, _ b: Gen<B>, _ c: Gen<C>) -> Gen<(A, B, C)> where Value == (A, B, C) {
+        let (first, second, third) = (a.body, b.body, c.body)
+        return Gen<(A, B, C)>(label: SpanLabel.next(), problem: a.problem ?? b.problem ?? c.problem) { s throws(Rejection) in
+            (try first(&s), try second(&s), try third(&s))
+        }
+    }
 }
