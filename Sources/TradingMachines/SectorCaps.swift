@@ -15,11 +15,13 @@ public struct SectorCaps: Sendable {
     }
 
     var holdingsBySymbol: [Symbol: Holding]
-    var sectorTotals = ContiguousArray<Int64>(repeating: 0, count: Sector.allCases.count)
-    var groupTotals = ContiguousArray<Int64>(repeating: 0, count: SectorGroup.allCases.count)
-    var sectorLimits = ContiguousArray<SectorLimits>(repeating: .default, count: Sector.allCases.count)
-    var groupLimits = ContiguousArray<BasisPoints>(repeating: SectorLimits.defaultGroupLimit, count: SectorGroup.allCases.count)
-    var total: Int64 = 0
+    // `@usableFromInline` so the read-only queries below can be inlined into callers (a check
+    // reads every sector's exposure, limits and health at every step).
+    @usableFromInline var sectorTotals = ContiguousArray<Int64>(repeating: 0, count: Sector.allCases.count)
+    @usableFromInline var groupTotals = ContiguousArray<Int64>(repeating: 0, count: SectorGroup.allCases.count)
+    @usableFromInline var sectorLimits = ContiguousArray<SectorLimits>(repeating: .default, count: Sector.allCases.count)
+    @usableFromInline var groupLimits = ContiguousArray<BasisPoints>(repeating: SectorLimits.defaultGroupLimit, count: SectorGroup.allCases.count)
+    @usableFromInline var total: Int64 = 0
 
     /// The symbol-to-sector table used for symbols not yet held.
     public let table: SymbolSectorTable
@@ -42,13 +44,13 @@ public struct SectorCaps: Sendable {
     }
 
     /// The exposure of one sector.
-    public func exposure(of sector: Sector) -> Cents { Cents(sectorTotals[sector.index]) }
+    @inlinable public func exposure(of sector: Sector) -> Cents { Cents(sectorTotals[sector.index]) }
 
     /// The combined exposure of one correlated group.
-    public func exposure(of group: SectorGroup) -> Cents { Cents(groupTotals[group.index]) }
+    @inlinable public func exposure(of group: SectorGroup) -> Cents { Cents(groupTotals[group.index]) }
 
     /// The exposure of all holdings together.
-    public var totalExposure: Cents { Cents(total) }
+    @inlinable public var totalExposure: Cents { Cents(total) }
 
     /// The amount held in a symbol, `nil` if not held.
     public func holding(of symbol: Symbol) -> Cents? {
@@ -70,10 +72,10 @@ public struct SectorCaps: Sendable {
     }
 
     /// The limits in force for a sector.
-    public func limits(for sector: Sector) -> SectorLimits { sectorLimits[sector.index] }
+    @inlinable public func limits(for sector: Sector) -> SectorLimits { sectorLimits[sector.index] }
 
     /// The combined limit in force for a group.
-    public func groupLimit(for group: SectorGroup) -> BasisPoints { groupLimits[group.index] }
+    @inlinable public func groupLimit(for group: SectorGroup) -> BasisPoints { groupLimits[group.index] }
 }
 
 /// One holding as sector caps see it.
@@ -90,7 +92,7 @@ public struct SectorHolding: Hashable, Sendable {
 }
 
 /// `exposure × 10 000 ≤ limit × value`, exactly, in 128-bit arithmetic (cannot overflow).
-@inline(__always)
+@inlinable @inline(__always)
 func within(_ exposure: Int128, limit: BasisPoints, of value: Int64) -> Bool {
     exposure * 10_000 <= Int128(limit.value) * Int128(value)
 }

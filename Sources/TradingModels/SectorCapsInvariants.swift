@@ -4,15 +4,19 @@ import TradingVocabulary
 public enum SectorCapsInvariants {
     /// Rules about one observation.
     public static let state: [Invariant<SectorCapsObservation>] = [
+        // Rules over every sector read the rows in order (`o.sectors[i]` is `Sector.all[i]`):
+        // these run at every step of a check, so they do not look sectors up by name.
         Invariant("sector exposure = Σ holdings", "Every sector's exposure is the sum of its holdings.") { o in
             var sums = InlineArray<19, Int128>(repeating: 0)   // by `Sector.index`, on the stack
             for holding in o.holdings { sums[holding.sector.index] += Int128(holding.amount.value) }
-            return Sector.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0.index] }
+            return o.sectors.indices.allSatisfy { Int128(o.sectors[$0].exposure.value) == sums[$0] }
         },
         Invariant("group exposure = Σ sectors", "Every group's exposure is the sum of its member sectors.") { o in
             var sums = InlineArray<3, Int128>(repeating: 0)   // by `SectorGroup.index`
-            for sector in Sector.all { if let group = sector.group { sums[group.index] += Int128(o.exposure(of: sector).value) } }
-            return SectorGroup.all.allSatisfy { Int128(o.exposure(of: $0).value) == sums[$0.index] }
+            for index in o.sectors.indices {
+                if let group = Sector.all[index].group { sums[group.index] += Int128(o.sectors[index].exposure.value) }
+            }
+            return o.groups.indices.allSatisfy { Int128(o.groups[$0].exposure.value) == sums[$0] }
         },
         Invariant("total = Σ sectors", "The total exposure is the sum of every sector's.") { o in
             Int128(o.totalExposure.value) == o.sectors.reduce(Int128(0)) { $0 + Int128($1.exposure.value) }
@@ -32,26 +36,29 @@ public enum SectorCapsInvariants {
                 && o.groups.allSatisfy { (0...10_000).contains($0.limit.value) }
         },
         Invariant("sector health matches exposure", "critical over hard, warning at or over soft, else healthy; healthy without a portfolio value.") { o in
-            Sector.all.allSatisfy { o.health(of: $0) == expectedHealth(o, $0) }
+            let value = o.portfolioValue
+            for row in o.sectors where row.health != expectedHealth(row.exposure, row.limits, value) { return false }
+            return true
         },
         Invariant("group health matches exposure", "critical over the group limit, else healthy; healthy without a portfolio value.") { o in
-            SectorGroup.all.allSatisfy { group in
-                let over = o.portfolioValue.map {
-                    Int128(o.exposure(of: group).value) * 10_000 > Int128(o.groupLimit(for: group).value) * Int128($0.value)
-                } ?? false
-                return o.health(of: group) == (over ? .critical : .healthy)
+            o.groups.allSatisfy { group in
+                let over = o.portfolioValue.map { Int128(group.exposure.value) * 10_000 > Int128(group.limit.value) * Int128($0.value) } ?? false
+                return group.health == (over ? .critical : .healthy)
             }
         },
         Invariant("overall health is the worst", "The overall health is the worst sector or group health.") { o in
-            o.overallHealth == max(o.sectors.lazy.map(\.health).max() ?? .healthy, o.groups.lazy.map(\.health).max() ?? .healthy)
+            var worst = SectorHealth.healthy
+            for row in o.sectors { worst = max(worst, row.health) }
+            for row in o.groups { worst = max(worst, row.health) }
+            return o.overallHealth == worst
         },
     ]
 
-    /// The health rule of one sector, from the observation's own exposure, limits and value.
-    static func expectedHealth(_ o: SectorCapsObservation, _ sector: Sector) -> SectorHealth {
-        guard let value = o.portfolioValue else { return .healthy }
-        let scaled = Int128(o.exposure(of: sector).value) * 10_000
-        let limits = o.limits(for: sector)
+    /// The health rule of one sector, from its exposure, its limits and the portfolio value.
+    @inline(__always)
+    static func expectedHealth(_ exposure: Cents, _ limits: SectorLimits, _ portfolioValue: Cents?) -> SectorHealth {
+        guard let value = portfolioValue else { return .healthy }
+        let scaled = Int128(exposure.value) * 10_000
         if scaled > Int128(limits.hard.value) * Int128(value.value) { return .critical }
         if scaled >= Int128(limits.soft.value) * Int128(value.value) { return .warning }
         return .healthy

@@ -31,6 +31,12 @@ public struct PerSector<Value> {
 
 extension PerSector: RandomAccessCollection {
     public typealias Index = Int
+    // Plain `Range` indices and the array's own iterator: the defaults (`DefaultIndices`, an
+    // indexing iterator over `self`) retain the table and go through this type's subscript.
+    public typealias Indices = Range<Int>
+    public typealias Iterator = IndexingIterator<ContiguousArray<Value>>
+    @inlinable public var indices: Range<Int> { 0..<19 }
+    @inlinable public func makeIterator() -> Iterator { storage.makeIterator() }
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { 19 }
     @inlinable public subscript(position: Int) -> Value { storage[position] }
@@ -79,6 +85,8 @@ public struct PerGroup<Value> {
 
 extension PerGroup: RandomAccessCollection {
     public typealias Index = Int
+    public typealias Indices = Range<Int>
+    @inlinable public var indices: Range<Int> { 0..<3 }
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { 3 }
     @inlinable public subscript(position: Int) -> Value { storage[position] }
