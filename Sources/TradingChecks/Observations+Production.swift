@@ -5,12 +5,12 @@ import TradingVocabulary
 /// Production state mapped onto the models' observations, shared by the single-machine systems
 /// and the risk-stack system.
 extension SectorCapsObservation {
-    init(production machine: SectorCaps) {
+    init(production machine: borrowing SectorCaps) {
         self.init(
             portfolioValue: machine.portfolioValue,
             holdings: machine.observedHoldings,
-            sectors: PerSector<SectorStatus> {
-                SectorStatus(exposure: machine.exposure(of: $0), limits: machine.limits(for: $0), health: machine.health(of: $0))
+            sectors: SectorRows {
+                SectorStatus(sector: $0, exposure: machine.exposure(of: $0), limits: machine.limits(for: $0), health: machine.health(of: $0))
             },
             groups: PerGroup<GroupStatus> {
                 GroupStatus(exposure: machine.exposure(of: $0), limit: machine.groupLimit(for: $0), health: machine.health(of: $0))
@@ -32,7 +32,7 @@ extension SectorCaps {
 }
 
 extension SuperStateObservation {
-    init(production machine: PortfolioSuperState) {
+    init(production machine: borrowing PortfolioSuperState) {
         let snapshot = machine.snapshot
         self.init(state: snapshot.state, limits: machine.limits, riskMultiplier: machine.riskMultiplier,
                   confirmations: snapshot.confirmations, lastClassification: snapshot.lastClassification, history: snapshot.history)
@@ -40,7 +40,7 @@ extension SuperStateObservation {
 }
 
 extension TradingModeObservation {
-    init(production machine: TradingMode) {
+    init(production machine: borrowing TradingMode) {
         let snapshot = machine.snapshot
         self.init(state: snapshot.state, isHalted: snapshot.isHalted, history: snapshot.history, routing: machine.submit())
     }

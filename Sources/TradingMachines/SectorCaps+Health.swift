@@ -8,7 +8,7 @@ extension SectorCaps {
         let exposure = Int128(sectorTotals[sector.index])
         let limits = sectorLimits[sector.index]
         if !within(exposure, limit: limits.hard, of: value) { return .critical }
-        if exposure * 10_000 >= Int128(limits.soft.value) * Int128(value) { return .warning }
+        if exposure &* 10_000 >= Int128(limits.soft.value) &* Int128(value) { return .warning }
         return .healthy
     }
 

@@ -91,8 +91,10 @@ public struct SectorHolding: Hashable, Sendable {
     }
 }
 
-/// `exposure × 10 000 ≤ limit × value`, exactly, in 128-bit arithmetic (cannot overflow).
+/// `exposure × 10 000 ≤ limit × value`, exactly, in 128-bit arithmetic. It cannot overflow
+/// (|exposure| < 2^65 and limit, value < 2^63), so the products wrap-free `&*` skips the
+/// overflow checks of `*`, which cost more than the comparison itself.
 @inlinable @inline(__always)
 func within(_ exposure: Int128, limit: BasisPoints, of value: Int64) -> Bool {
-    exposure * 10_000 <= Int128(limit.value) * Int128(value)
+    exposure &* 10_000 <= Int128(limit.value) &* Int128(value)
 }

@@ -4,18 +4,21 @@ import TradingVocabulary
 public enum SectorCapsInvariants {
     /// Rules about one observation.
     public static let state: [Invariant<SectorCapsObservation>] = [
-        // Rules over every sector read the rows in order (`o.sectors[i]` is `Sector.all[i]`):
-        // these run at every step of a check, so they do not look sectors up by name.
+        // Rules over every sector visit the stored rows: a sector not stored is untouched (no
+        // exposure, default limits, healthy), which satisfies each rule by itself, except where a
+        // rule says otherwise below.
         Invariant("sector exposure = Σ holdings", "Every sector's exposure is the sum of its holdings.") { o in
             var sums = InlineArray<19, Int128>(repeating: 0)   // by `Sector.index`, on the stack
             for holding in o.holdings { sums[holding.sector.index] += Int128(holding.amount.value) }
-            return o.sectors.indices.allSatisfy { Int128(o.sectors[$0].exposure.value) == sums[$0] }
+            for row in o.sectors {
+                guard Int128(row.exposure.value) == sums[row.sector.index] else { return false }
+                sums[row.sector.index] = 0
+            }
+            return (0..<19).allSatisfy { sums[$0] == 0 }   // untouched sectors hold nothing
         },
         Invariant("group exposure = Σ sectors", "Every group's exposure is the sum of its member sectors.") { o in
             var sums = InlineArray<3, Int128>(repeating: 0)   // by `SectorGroup.index`
-            for index in o.sectors.indices {
-                if let group = Sector.all[index].group { sums[group.index] += Int128(o.sectors[index].exposure.value) }
-            }
+            for row in o.sectors { if let group = row.sector.group { sums[group.index] += Int128(row.exposure.value) } }
             return o.groups.indices.allSatisfy { Int128(o.groups[$0].exposure.value) == sums[$0] }
         },
         Invariant("total = Σ sectors", "The total exposure is the sum of every sector's.") { o in
@@ -38,11 +41,12 @@ public enum SectorCapsInvariants {
         Invariant("sector health matches exposure", "critical over hard, warning at or over soft, else healthy; healthy without a portfolio value.") { o in
             let value = o.portfolioValue
             for row in o.sectors where row.health != expectedHealth(row.exposure, row.limits, value) { return false }
-            return true
+            // Untouched sectors are healthy; right unless the value is broken (not positive).
+            return o.sectors.count == 19 || expectedHealth(0, .default, value) == .healthy
         },
         Invariant("group health matches exposure", "critical over the group limit, else healthy; healthy without a portfolio value.") { o in
             o.groups.allSatisfy { group in
-                let over = o.portfolioValue.map { Int128(group.exposure.value) * 10_000 > Int128(group.limit.value) * Int128($0.value) } ?? false
+                let over = o.portfolioValue.map { Int128(group.exposure.value) &* 10_000 > Int128(group.limit.value) &* Int128($0.value) } ?? false
                 return group.health == (over ? .critical : .healthy)
             }
         },
@@ -58,9 +62,10 @@ public enum SectorCapsInvariants {
     @inline(__always)
     static func expectedHealth(_ exposure: Cents, _ limits: SectorLimits, _ portfolioValue: Cents?) -> SectorHealth {
         guard let value = portfolioValue else { return .healthy }
-        let scaled = Int128(exposure.value) * 10_000
-        if scaled > Int128(limits.hard.value) * Int128(value.value) { return .critical }
-        if scaled >= Int128(limits.soft.value) * Int128(value.value) { return .warning }
+        // Products of `Int64`s cannot overflow 128 bits: `&*` skips the overflow checks.
+        let scaled = Int128(exposure.value) &* 10_000
+        if scaled > Int128(limits.hard.value) &* Int128(value.value) { return .critical }
+        if scaled >= Int128(limits.soft.value) &* Int128(value.value) { return .warning }
         return .healthy
     }
 

@@ -59,9 +59,11 @@ public struct SectorCapsModel: Sendable {
     public func exposure(of group: SectorGroup) -> Cents { Cents(Int64(exactExposure(of: group))) }
     public var totalExposure: Cents { Cents(Int64(exactTotal)) }
 
-    /// Whether `exposure × 10 000 > limit × portfolio value`.
+    /// Whether `exposure × 10 000 > limit × portfolio value`. Exposures are sums of `Int64`
+    /// amounts and limits and values are `Int64`, so neither product can overflow 128 bits:
+    /// `&*` skips the overflow checks.
     static func isOver(_ exposure: Int128, _ limit: BasisPoints, of value: Cents) -> Bool {
-        exposure * 10_000 > Int128(limit.value) * Int128(value.value)
+        exposure &* 10_000 > Int128(limit.value) &* Int128(value.value)
     }
 
     /// The sector health rule: critical over the hard limit, warning at or over the soft limit,
@@ -69,7 +71,7 @@ public struct SectorCapsModel: Sendable {
     static func health(exposure: Int128, limits: SectorLimits, value: Cents?) -> SectorHealth {
         guard let value else { return .healthy }
         if isOver(exposure, limits.hard, of: value) { return .critical }
-        if exposure * 10_000 >= Int128(limits.soft.value) * Int128(value.value) { return .warning }
+        if exposure &* 10_000 >= Int128(limits.soft.value) &* Int128(value.value) { return .warning }
         return .healthy
     }
 
@@ -104,9 +106,12 @@ public struct SectorCapsModel: Sendable {
             if let group = holding.sector.group { groupTotals[group.index] += amount }
             total += amount
         }
-        let sectors = PerSector<SectorStatus> { sector in
-            SectorStatus(exposure: Cents(Int64(sectorTotals[sector.index])), limits: sectorLimits[sector],
-                         health: Self.health(exposure: sectorTotals[sector.index], limits: sectorLimits[sector], value: portfolioValue))
+        let sectors = SectorRows { sector in
+            let (total, limits) = (sectorTotals[sector.index], sectorLimits[sector])
+            // Nothing held, default limits: healthy whatever the (positive) portfolio value.
+            if total == 0 && limits == .default { return .untouched(sector) }
+            return SectorStatus(sector: sector, exposure: Cents(Int64(total)), limits: limits,
+                                health: Self.health(exposure: total, limits: limits, value: portfolioValue))
         }
         let groups = PerGroup<GroupStatus> { group in
             GroupStatus(exposure: Cents(Int64(groupTotals[group.index])), limit: groupLimits[group],

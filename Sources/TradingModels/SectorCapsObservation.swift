@@ -2,22 +2,24 @@ import TradingVocabulary
 
 /// Everything sector caps exposes publicly, as one comparable snapshot.
 ///
-/// Per-sector and per-group quantities are one row per sector and one per group (exposure,
-/// limits, health), in two tables: a differential check builds, copies and compares two of these
-/// every step, and two tables cost two allocations where one array per quantity cost six.
+/// Per-sector quantities are one row per sector (exposure, limits, health) stored sparsely in
+/// `SectorRows`: only the sectors that differ from an untouched one. A differential check builds,
+/// copies, compares and checks two of these every step, and a case touches a few of the 19
+/// sectors, so the work follows what the case did rather than the size of the sector table.
+/// The three groups are always listed, inline.
 public struct SectorCapsObservation: Hashable, Sendable, CustomStringConvertible {
     public var portfolioValue: Cents?
     /// Every holding, sorted by symbol.
     public var holdings: [ObservedHolding]
-    /// Exposure, limits and health of each sector.
-    public var sectors: PerSector<SectorStatus>
+    /// Exposure, limits and health of each sector (sparse: see `SectorRows`).
+    public var sectors: SectorRows
     /// Exposure, limit and health of each group.
     public var groups: PerGroup<GroupStatus>
     public var totalExposure: Cents
     public var overallHealth: SectorHealth
 
     public init(
-        portfolioValue: Cents?, holdings: [ObservedHolding], sectors: PerSector<SectorStatus>, groups: PerGroup<GroupStatus>,
+        portfolioValue: Cents?, holdings: [ObservedHolding], sectors: SectorRows, groups: PerGroup<GroupStatus>,
         totalExposure: Cents, overallHealth: SectorHealth
     ) {
         self.portfolioValue = portfolioValue
@@ -38,8 +40,8 @@ public struct SectorCapsObservation: Hashable, Sendable, CustomStringConvertible
 
     public var description: String {
         let pv = portfolioValue.map { "\($0.value)" } ?? "nil"
-        let sectors = Sector.allCases.filter { exposure(of: $0) != 0 || health(of: $0) != .healthy }
-            .map { "\($0.rawValue) \(exposure(of: $0).value) \(health(of: $0).rawValue)" }
+        let sectors = self.sectors.filter { $0.exposure != 0 || $0.health != .healthy }
+            .map { "\($0.sector.rawValue) \($0.exposure.value) \($0.health.rawValue)" }
         let groups = SectorGroup.allCases.filter { exposure(of: $0) != 0 || health(of: $0) != .healthy }
             .map { "\($0.rawValue) \(exposure(of: $0).value) \(health(of: $0).rawValue)" }
         return "pv \(pv) total \(totalExposure.value) \(overallHealth.rawValue) holdings [\(holdings.map(\.description).joined(separator: ", "))] "
@@ -49,15 +51,67 @@ public struct SectorCapsObservation: Hashable, Sendable, CustomStringConvertible
 
 /// What sector caps exposes about one sector.
 public struct SectorStatus: Hashable, Sendable {
+    public var sector: Sector
     public var exposure: Cents
     public var limits: SectorLimits
     public var health: SectorHealth
 
-    public init(exposure: Cents, limits: SectorLimits, health: SectorHealth) {
+    public init(sector: Sector, exposure: Cents, limits: SectorLimits, health: SectorHealth) {
+        self.sector = sector
         self.exposure = exposure
         self.limits = limits
         self.health = health
     }
+
+    /// A sector nothing has happened to: no exposure, the default limits, healthy.
+    public static func untouched(_ sector: Sector) -> SectorStatus {
+        SectorStatus(sector: sector, exposure: 0, limits: .default, health: .healthy)
+    }
+
+    public var isUntouched: Bool { exposure == 0 && limits == .default && health == .healthy }
+}
+
+/// The status of all 19 sectors, storing only the rows that are not `SectorStatus.untouched`, in
+/// `Sector.allCases` order (so equal states give equal values). Reading a sector that is not
+/// stored gives its untouched status; writing one keeps the storage in that canonical form. As a
+/// collection it is the stored rows.
+public struct SectorRows: Hashable, Sendable, RandomAccessCollection {
+    public private(set) var touched: [SectorStatus]
+
+    /// Asks `status` for every sector, in order, and keeps the rows that are not untouched.
+    public init(_ status: (Sector) throws -> SectorStatus) rethrows {
+        touched = []
+        for (index, sector) in Sector.all.enumerated() {
+            let row = try status(sector)
+            guard !row.isUntouched else { continue }
+            // One allocation, sized for the sectors left, rather than one per doubling.
+            if touched.isEmpty { touched.reserveCapacity(Sector.all.count - index) }
+            touched.append(row)
+        }
+    }
+
+    /// Every sector untouched.
+    public init() { touched = [] }
+
+    public subscript(sector: Sector) -> SectorStatus {
+        get { touched.first { $0.sector == sector } ?? .untouched(sector) }
+        set {
+            var row = newValue
+            row.sector = sector
+            let at = touched.firstIndex { $0.sector.index >= sector.index } ?? touched.endIndex
+            let present = at < touched.endIndex && touched[at].sector == sector
+            switch (present, row.isUntouched) {
+            case (true, true): touched.remove(at: at)
+            case (true, false): touched[at] = row
+            case (false, false): touched.insert(row, at: at)
+            case (false, true): break
+            }
+        }
+    }
+
+    public var startIndex: Int { touched.startIndex }
+    public var endIndex: Int { touched.endIndex }
+    public subscript(position: Int) -> SectorStatus { touched[position] }
 }
 
 /// What sector caps exposes about one group of correlated sectors.

@@ -11,9 +11,13 @@ public struct SectorLimits: Hashable, Sendable, Codable {
         self.hard = hard
     }
 
-    /// The default limits: soft 15%, hard 20%.
-    public static let `default` = SectorLimits(soft: 1500, hard: 2000)
+    /// The default limits: soft 15%, hard 20%. (Computed, not a stored `static let`: a stored
+    /// one is read through a lazy-initialization check on every access, and checks compare
+    /// every sector's limits with it at every step.)
+    @inlinable
+    public static var `default`: SectorLimits { SectorLimits(soft: 1500, hard: 2000) }
 
     /// The default combined hard limit of a correlated group: 35%.
-    public static let defaultGroupLimit: BasisPoints = 3500
+    @inlinable
+    public static var defaultGroupLimit: BasisPoints { 3500 }
 }

@@ -18,7 +18,7 @@ struct SectorCapsModelTests {
         let o = SectorCapsModel().observation
         #expect(o.portfolioValue == nil)
         #expect(o.holdings.isEmpty && o.totalExposure == 0)
-        #expect(o.sectors.allSatisfy { $0.limits == SectorLimits(soft: 1500, hard: 2000) })
+        #expect(o.sectors.isEmpty && Sector.allCases.allSatisfy { o.limits(for: $0) == SectorLimits(soft: 1500, hard: 2000) })
         #expect(o.groups.map(\.limit) == [3500, 3500, 3500])
         #expect(o.overallHealth == .healthy)
     }
