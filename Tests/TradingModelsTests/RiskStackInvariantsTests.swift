@@ -71,6 +71,9 @@ struct RiskStackInvariantsTests {
         let pair = try #require(Self.example(name), "no violating example for \(name)")
         #expect(invariant.holds(pair.good))
         #expect(!invariant.holds(pair.bad))
+        // The check's fast path names the same first violation as the list does.
+        #expect(RiskStackInvariants.firstViolation(of: pair.bad) == RiskStackInvariants.state.violations(of: pair.bad).first)
+        #expect(RiskStackInvariants.firstViolation(of: pair.good) == nil)
     }
 
     // MARK: Step invariants

@@ -22,6 +22,7 @@ public enum RiskStackChecks {
             system: system,
             commands: commands,
             invariants: RiskStackInvariants.state,
+            firstStateViolation: RiskStackInvariants.firstViolation(of:),
             steps: RiskStackInvariants.steps,
             labels: labels,
             coverage: ["order accepted": 10],
