@@ -62,6 +62,13 @@ public enum RiskStackInvariants {
         return o.positions.state == .normal && (held || o.positions.count < o.positions.cap)
     }
 
+    /// Whether the command is a restart (a pattern match: cheaper than `==` on commands with
+    /// payloads, asked several times per step).
+    static func isRestart(_ command: RiskStackCommand) -> Bool {
+        if case .restart = command { return true }
+        return false
+    }
+
     /// Rules about one step.
     public static let steps: [StepInvariant<RiskStackCommand, RiskStackOutcome, RiskStackObservation>] = [
         StepInvariant("rejection changes nothing in any layer", "A refused order leaves every layer exactly as it was.") {
@@ -118,19 +125,20 @@ public enum RiskStackInvariants {
         },
         StepInvariant("restart never resumes LIVE_ACTIVE", "After a restart a persisted LIVE_ACTIVE comes back as DRY_RUN.") {
             _, command, _, after in
-            command != .restart || after.tradingMode.state != .liveActive
+            !isRestart(command) || after.tradingMode.state != .liveActive
         },
         StepInvariant("restart restores the super-state", "The super-state is reloaded exactly.") {
             before, command, _, after in
-            command != .restart || after.superState == before.superState
+            !isRestart(command) || after.superState == before.superState
         },
         StepInvariant("restart starts positions and holdings empty", "Positions and holdings are not persisted: they are rebuilt with adopt.") {
             _, command, _, after in
-            command != .restart || (after.positions.positions.isEmpty && after.sectorCaps.holdings.isEmpty)
+            !isRestart(command) || (after.positions.positions.isEmpty && after.sectorCaps.holdings.isEmpty)
         },
         StepInvariant("resume never enters LIVE_ACTIVE", "Leaving EMERGENCY_HALT clears the halt but a fresh goLive is needed.") {
             before, command, _, after in
-            command != .resume || after.tradingMode.state != .liveActive || before.tradingMode.state == .liveActive
+            guard case .resume = command else { return true }
+            return after.tradingMode.state != .liveActive || before.tradingMode.state == .liveActive
         },
         StepInvariant("only mode inputs, halts and restarts touch the trading mode", "Orders, positions and sector inputs never change the trading mode.") {
             before, command, _, after in
