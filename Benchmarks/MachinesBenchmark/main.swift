@@ -8,6 +8,7 @@ import TradingVocabulary
 //
 // Run: flock /tmp/swift-build.lock swift run -c release machines-benchmark
 // Internal mode used for the allocation count: machines-benchmark --allocs N
+// Only the state files' save and load times: machines-benchmark --persistence
 
 let decisions = 10_000_000
 let workload = Workload(count: 1 << 20, seed: 42)
@@ -38,6 +39,13 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--allocs", let
     _ = run(&stack, from: next, count: n, tally: &tally)
     // A fixed-size line, so that printing allocates the same for every N.
     print(tally.accepted % 10)
+    exit(0)
+}
+
+if CommandLine.arguments.dropFirst().first == "--persistence" {
+    print("| measure | result | target |")
+    print("|---|---|---|")
+    PersistenceBenchmark.rows(PersistenceBenchmark.run()).forEach { print($0) }
     exit(0)
 }
 
@@ -129,6 +137,9 @@ let hasValgrind = FileManager.default.isExecutableFile(atPath: "/usr/bin/valgrin
 let allocsSmall = hasValgrind ? valgrindAllocs(100_000) : nil
 let allocsLarge = hasValgrind ? valgrindAllocs(1_000_000) : nil
 
+// 5. The state files: save and load, in memory and on disk.
+let persistence = PersistenceBenchmark.run()
+
 func rate(_ value: Double) -> String { String(format: "%.2f M/s", value / 1e6) }
 func share(_ part: Int, _ whole: Int) -> String { String(format: "%.1f%%", 100 * Double(part) / Double(max(whole, 1))) }
 
@@ -151,3 +162,4 @@ if let small = allocsSmall, let large = allocsLarge {
     print("| heap allocations (valgrind) | not measured: valgrind not found | 0 |")
 }
 print("| invariants after runs (1 core / 2 threads) | \(violations.isEmpty ? "hold" : violations.joined(separator: ",")) / \(sharedViolations.isEmpty ? "hold" : sharedViolations.joined(separator: ",")) | hold |")
+PersistenceBenchmark.rows(persistence).forEach { print($0) }
