@@ -120,6 +120,20 @@ enum PersistenceBenchmark {
         return (Double(t1 - t0) / Double(iterations) / 1e3, Double(t2 - t1) / Double(iterations) / 1e3)
     }
 
+    /// Mean µs per encode and per decode of the file's bytes alone: no file system.
+    static func timeCodec<Snapshot: PersistableSnapshot>(_ store: StateStore<Snapshot>, _ snapshot: Snapshot, iterations: Int) -> (save: Double, load: Double) {
+        let bytes = store.encode(snapshot)
+        var total = 0
+        let t0 = monotonicNanoseconds()
+        for _ in 0..<iterations { total &+= store.encode(snapshot).count }
+        let t1 = monotonicNanoseconds()
+        var decoded = 0
+        for _ in 0..<iterations where (try? store.decode(bytes)) == snapshot { decoded += 1 }
+        let t2 = monotonicNanoseconds()
+        precondition(decoded == iterations && total == bytes.count * iterations, "the codec did not round-trip")
+        return (Double(t1 - t0) / Double(iterations) / 1e3, Double(t2 - t1) / Double(iterations) / 1e3)
+    }
+
     static func run() -> [Timing] {
         let memory = MemoryFileSystem()
         let superState = typicalSuperState()
@@ -139,11 +153,18 @@ enum PersistenceBenchmark {
             Timing(name: "super-state (\(long.history.count) transitions), in memory", bytes: memory.size(of: longStore.path),
                    saveMicros: longInMemory.save, loadMicros: longInMemory.load),
         ]
-        // On disk: the same, with the atomic write's two fsyncs.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("machines-benchmark-\(UUID().uuidString)").path
-        if (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil {
-            let onDisk = time(SuperStateStore(path: directory + "/super-state.json"), superState, iterations: 300)
-            timings.append(Timing(name: "super-state, on disk (fsync)", bytes: timings[0].bytes, saveMicros: onDisk.save, loadMicros: onDisk.load))
+        let superCodec = timeCodec(superStore, superState, iterations: 50_000)
+        timings.append(Timing(name: "super-state, codec alone (encode / decode bytes)", bytes: timings[0].bytes,
+                              saveMicros: superCodec.save, loadMicros: superCodec.load))
+        // Real files: on tmpfs (where the checks' `restart` writes them) and on the temporary
+        // directory's file system, with the atomic write's two fsyncs.
+        var directories = [(label: "tmpfs /dev/shm", base: "/dev/shm")]
+        directories.append((label: "\(NSTemporaryDirectory()) (fsync)", base: NSTemporaryDirectory()))
+        for (label, base) in directories where FileManager.default.fileExists(atPath: base) {
+            let directory = (base as NSString).appendingPathComponent("machines-benchmark-\(UUID().uuidString)")
+            guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { continue }
+            let onDisk = time(SuperStateStore(path: directory + "/super-state.json"), superState, iterations: base == "/dev/shm" ? 20_000 : 300)
+            timings.append(Timing(name: "super-state, file on \(label)", bytes: timings[0].bytes, saveMicros: onDisk.save, loadMicros: onDisk.load))
             try? FileManager.default.removeItem(atPath: directory)
         }
         return timings

@@ -15,7 +15,8 @@ public struct PersistenceError: Error, Hashable, Sendable, CustomStringConvertib
         case foreign(String?)
         /// Our format, but a version this build does not read.
         case unsupportedVersion(Int)
-        /// The snapshot could not be encoded.
+        /// The snapshot could not be encoded. (Kept for compatibility: since the stores write
+        /// with `StateJSON`, which cannot fail, they no longer throw it.)
         case encodingFailed(String)
         /// An atomic-write step failed (the payload is `errno`). Before `.rename` the previous
         /// file is untouched; at `.syncDirectory` the new file is already in place.

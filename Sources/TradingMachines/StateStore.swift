@@ -1,17 +1,20 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// A snapshot that a `StateStore` can persist.
-public protocol PersistableSnapshot: Codable, Sendable, Equatable {
+///
+/// The store reads and writes files with its own JSON codec (`StateJSON`), not Foundation's:
+/// a snapshot maps itself to and from a `StateJSON` value, in the shape Swift's synthesized
+/// `Codable` would give it, so that files written by `JSONEncoder` still load and files written
+/// now are the same bytes.
+public protocol PersistableSnapshot: Sendable, Equatable {
     /// The `format` field of the file, which tells this kind of file from any other.
     static var format: String { get }
     /// The documented default when the file does not exist.
     static var initial: Self { get }
     /// Consistency rules the snapshot breaks; a file whose snapshot breaks any is corrupted.
     func violations() -> [String]
+    /// The snapshot as JSON (the `snapshot` member of the file).
+    var stateJSON: StateJSON { get }
+    /// Reads the snapshot from JSON; errors give the path inside the snapshot.
+    init(stateJSON: StateJSON) throws(StateJSONError)
 }
 
 extension SuperStateSnapshot: PersistableSnapshot {
@@ -45,54 +48,12 @@ public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
     /// Loads the snapshot; `Snapshot.initial` if the file does not exist.
     public func load() throws(PersistenceError) -> Snapshot {
         guard let bytes = try file.read() else { return Snapshot.initial }
-        let data = Data(bytes)
-        let header: Header
-        do {
-            header = try JSONDecoder().decode(Header.self, from: data)
-        } catch {
-            throw PersistenceError(path: path, kind: .corrupted("not a JSON object: \(error)"))
-        }
-        guard header.format == Snapshot.format else { throw PersistenceError(path: path, kind: .foreign(header.format)) }
-        guard header.version == Self.version else {
-            throw PersistenceError(path: path, kind: .unsupportedVersion(header.version ?? -1))
-        }
-        let envelope: Envelope
-        do {
-            envelope = try JSONDecoder().decode(Envelope.self, from: data)
-        } catch {
-            throw PersistenceError(path: path, kind: .corrupted("\(error)"))
-        }
-        let violations = envelope.snapshot.violations()
-        guard violations.isEmpty else {
-            throw PersistenceError(path: path, kind: .corrupted("inconsistent: \(violations.joined(separator: ", "))"))
-        }
-        return envelope.snapshot
+        return try decode(bytes)
     }
 
     /// Saves the snapshot atomically; on failure the previous file is kept.
     public func save(_ snapshot: Snapshot) throws(PersistenceError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data: Data
-        do {
-            data = try encoder.encode(Envelope(format: Snapshot.format, version: Self.version, snapshot: snapshot))
-        } catch {
-            throw PersistenceError(path: path, kind: .encodingFailed("\(error)"))
-        }
-        try file.write([UInt8](data))
-    }
-
-    /// The fields read first, to tell foreign and future files from corrupted ones.
-    struct Header: Decodable {
-        var format: String?
-        var version: Int?
-    }
-
-    /// The whole file.
-    struct Envelope: Codable {
-        var format: String
-        var version: Int
-        var snapshot: Snapshot
+        try file.write(encode(snapshot))
     }
 }
 
