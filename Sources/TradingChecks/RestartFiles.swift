@@ -13,6 +13,8 @@ import TradingMachines
 struct RestartFiles {
     private let prefix: String
     private var directory: TemporaryDirectory?
+    /// The names handed out, to remove them without listing the directory.
+    private var names: [String] = []
 
     init(prefix: String) { self.prefix = prefix }
 
@@ -20,11 +22,15 @@ struct RestartFiles {
     mutating func path(_ name: String) -> String {
         let directory = self.directory ?? TemporaryDirectory(prefix: prefix)
         self.directory = directory
+        if !names.contains(name) { names.append(name) }
         return directory.file(name)
     }
 
+    /// The directory, once a restart has made it.
+    var directoryPath: String? { directory?.path }
+
     /// Removes the directory, if one was made.
-    func remove() { directory?.remove() }
+    func remove() { directory?.remove(files: names) }
 }
 
 /// One snapshot's file in `RestartFiles`, remembering what was last written to it.

@@ -12,6 +12,8 @@ public enum PositionMutants {
     public struct DrainAtExcessZero: SystemUnderTest {
         public init() {}
         var inner = PositionSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
             if case .open = command, inner.machine.state == .normal, inner.machine.excess == 0 {
                 return .decision(.rejected(.draining))
@@ -29,6 +31,8 @@ public enum PositionMutants {
     public struct DrainClosesWinnersFirst: SystemUnderTest {
         public init() {}
         var inner = PositionSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
             guard command == .cycle, inner.machine.state == .drain else { return inner.apply(command) }
             let ranked = inner.machine.positions.sorted { ($0.unrealizedPnL.value, $0.entry) > ($1.unrealizedPnL.value, $1.entry) }
@@ -41,6 +45,8 @@ public enum PositionMutants {
     public struct OpenDuringForcedUnwind: SystemUnderTest {
         public init() {}
         var inner = PositionSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
             guard case .open(let symbol) = command, inner.machine.state == .forcedUnwind,
                   inner.machine.count < inner.machine.cap, !inner.machine.holds(symbol) else { return inner.apply(command) }

@@ -10,6 +10,8 @@ public enum RiskStackMutants {
     public struct RejectionBooksExposure: SystemUnderTest {
         public init() throws { inner = try RiskStackSystem() }
         var inner: RiskStackSystem
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         var booked: [Sector: Int64] = [:]
         public mutating func apply(_ command: RiskStackCommand) throws -> RiskStackOutcome {
             let outcome = try inner.apply(command)

@@ -10,6 +10,8 @@ public enum SectorCapsMutants {
     public struct CapCheckedBeforeAdding: SystemUnderTest {
         public init() {}
         var inner = SectorCapsSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             guard case .add(let symbol, let amount) = command, amount.value > 0, let value = inner.machine.portfolioValue,
                   case .decision(.rejected(.sectorHardLimit)) = SectorCapsSystem.peek(inner, command) else { return inner.apply(command) }
@@ -37,6 +39,8 @@ public enum SectorCapsMutants {
     public struct LimitExclusive: SystemUnderTest {
         public init() {}
         var inner = SectorCapsSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             guard case .add(let symbol, let amount) = command, let value = inner.machine.portfolioValue,
                   SectorCapsSystem.peek(inner, command) == .decision(.accepted) else { return inner.apply(command) }
@@ -54,6 +58,8 @@ public enum SectorCapsMutants {
     public struct ReduceKeepsExposure: SystemUnderTest {
         public init() {}
         var inner = SectorCapsSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         var kept: [Sector: Int64] = [:]
         public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             let outcome = inner.apply(command)

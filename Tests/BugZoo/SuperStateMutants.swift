@@ -10,6 +10,8 @@ public enum SuperStateMutants {
     public struct CrisisToNormal: SystemUnderTest {
         public init() {}
         var inner = SuperStateSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         var skipped: SuperStateTransition?
         public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
             let outcome = try inner.apply(command)
@@ -36,6 +38,8 @@ public enum SuperStateMutants {
     public struct RecoveryAfterTwo: SystemUnderTest {
         public init() {}
         var inner = SuperStateSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         var enteredByUpdate = false
         var left: SuperStateTransition?
         public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
@@ -66,6 +70,8 @@ public enum SuperStateMutants {
     public struct OpensWhileStressed: SystemUnderTest {
         public init() {}
         var inner = SuperStateSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
             let outcome = try inner.apply(command)
             if case .decision(.rejected(.newPositionsNotAllowed(.stressed))) = outcome { return .decision(.accepted) }

@@ -9,6 +9,8 @@ public enum TradingModeMutants {
     public struct RestartResumesLive: SystemUnderTest {
         public init() {}
         var inner = TradingModeSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: TradingModeCommand) throws -> TradingModeCommandOutcome {
             let wasLive = inner.machine.state == .liveActive
             let outcome = try inner.apply(command)
@@ -23,6 +25,8 @@ public enum TradingModeMutants {
     public struct HaltKeepsLive: SystemUnderTest {
         public init() {}
         var inner = TradingModeSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
         var keptLive = false
         public mutating func apply(_ command: TradingModeCommand) throws -> TradingModeCommandOutcome {
             let wasLive = inner.machine.state == .liveActive

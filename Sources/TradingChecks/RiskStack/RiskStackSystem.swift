@@ -81,4 +81,7 @@ public struct RiskStackSystem: SystemUnderTest {
     }
 
     public mutating func tearDown() { files.remove() }
+
+    /// Where the state files are, once a restart has written them (for tests).
+    var stateDirectory: String? { files.directoryPath }
 }

@@ -36,4 +36,7 @@ public struct SuperStateSystem: SystemUnderTest {
     public var observation: SuperStateObservation { SuperStateObservation(production: machine) }
 
     public mutating func tearDown() { files.remove() }
+
+    /// Where the state files are, once a restart has written them (for tests).
+    var stateDirectory: String? { files.directoryPath }
 }

@@ -33,4 +33,7 @@ public struct TradingModeSystem: SystemUnderTest {
     public var observation: TradingModeObservation { TradingModeObservation(production: machine) }
 
     public mutating func tearDown() { files.remove() }
+
+    /// Where the state files are, once a restart has written them (for tests).
+    var stateDirectory: String? { files.directoryPath }
 }
