@@ -89,7 +89,6 @@ public enum Differential {
             } else {
                 for index in invariants.indices where !invariants[index].holds(after.state) { return invariants[index].name }
             }
-            // Borrowed, not `before?.state ?? initial`: that copies the whole observation.
             if let before {
                 return firstStepViolation(steps, before.state, command, after)
             }

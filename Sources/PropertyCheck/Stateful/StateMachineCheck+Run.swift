@@ -92,26 +92,26 @@ extension StateMachineCheck {
         var kindsSeen: UInt64 = 0
         var labelsSeen: UInt64 = 0
         let steps = sequence.steps
-        // Indices, not `for step in`: iterating copies every step (command and expected
-        // observation) out of the array; subscripting reads them in place.
+        // Each step is read from the array once, into `step` (an array read copies the element,
+        // and comparing and labelling `steps[index].expected` copied it three times per step).
         for index in steps.indices {
+            let step = steps[index]
             counter.statistics.steps += 1
             let observed: Observation
             do {
-                observed = try runSystem(&system, steps[index].command)
+                observed = try runSystem(&system, step.command)
             } catch {
                 throw failure(.systemThrew(String(reflecting: type(of: error))), at: index, of: steps, observed: nil, system: String(describing: error))
             }
-            if let violated = violatedInvariant(previous, steps[index].command, observed) {
+            if let violated = violatedInvariant(previous, step.command, observed) {
                 throw failure(.invariant(violated), at: index, of: steps, observed: observed)
             }
-            if observed != steps[index].expected {
+            if observed != step.expected {
                 throw failure(.divergence, at: index, of: steps, observed: observed)
             }
             if context != nil {
-                let kindIndex = steps[index].kindIndex
-                if (0..<64).contains(kindIndex) { kindsSeen |= 1 << UInt64(kindIndex) }
-                for number in labels.indices where labelsSeen & (1 << UInt64(number)) == 0 && labels[number].holds(steps[index].expected) {
+                if (0..<64).contains(step.kindIndex) { kindsSeen |= 1 << UInt64(step.kindIndex) }
+                for number in labels.indices where labelsSeen & (1 << UInt64(number)) == 0 && labels[number].holds(step.expected) {
                     labelsSeen |= 1 << UInt64(number)
                 }
             }
