@@ -220,9 +220,11 @@ final class Runner<Value>: ShrinkOracle {
     }
 
     private func recordLabels() {
-        guard !context.caseLabels.isEmpty else { return }
-        var seen = Set<String>()
-        for label in context.caseLabels where seen.insert(label).inserted { statistics.labels[label, default: 0] += 1 }
+        let labels = context.caseLabels
+        guard !labels.isEmpty else { return }
+        // A case carries a handful of labels: a scan of the earlier ones dedupes them without
+        // building a set per case.
+        for index in labels.indices where !labels[..<index].contains(labels[index]) { statistics.labels[labels[index], default: 0] += 1 }
     }
 
     /// A shrunk failure, before it is confirmed and reported.

@@ -46,7 +46,7 @@ extension StateMachineCheck {
                 let command = try kinds[index].draw(model, &s)
                 guard kinds[index].accepts(model, command) else { s.endSpan(span); continue }
                 let observed = runModel(&model, command)
-                steps.append(CommandStep(command: command, kind: kinds[index].name, kindIndex: index, expected: observed))
+                steps.append(CommandStep(command: command, kind: kinds[index].name, kindIndex: index, expected: consume observed))
                 s.endSpan(span)
             }
             return CommandSequence(steps: steps, enabledKinds: kinds.indices.filter { enabled[$0] }.map { kinds[$0].name })

@@ -38,7 +38,7 @@ extension StateMachineCheck {
     public func replay(bytes: [UInt8], shrink: Bool = true, configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
         let counter = StepCounter()
         let result = PropertyCheck.replay(name, sequences, bytes: bytes, shrink: shrink, configuration: configuration) { (sequence, _) throws -> Bool in
-            try self.run(sequence, counter: counter, context: nil, coverage: [:])
+            try self.run(sequence, counter: counter, context: nil, labelTable: nil)
             return true
         }
         return StatefulResult(check: result, statistics: counter.statistics,
@@ -50,11 +50,11 @@ extension StateMachineCheck {
     @inlinable
     public func check(configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
         let counter = StepCounter()
-        let coverage = self.coverage
+        let table = CaseLabelTable(kinds: commands.map(\.name), labels: labels.map(\.name), coverage: coverage)
         var configuration = configuration
         if configuration.failureSamples == nil { configuration.failureSamples = 8 }
         let result = PropertyCheck.check(name, sequences, configuration: configuration) { (sequence, context) throws -> Bool in
-            try self.run(sequence, counter: counter, context: context, coverage: coverage)
+            try self.run(sequence, counter: counter, context: context, labelTable: table)
             return true
         }
         return StatefulResult(check: result, statistics: counter.statistics,
@@ -71,7 +71,7 @@ extension StateMachineCheck {
             return CommandStep(command: command, kind: self.commands.indices.contains(kind) ? self.commands[kind].name : "command", kindIndex: kind,
                                expected: runModel(&model, command))
         }
-        try run(CommandSequence(steps: steps, enabledKinds: self.commands.map(\.name)), counter: StepCounter(), context: nil, coverage: [:])
+        try run(CommandSequence(steps: steps, enabledKinds: self.commands.map(\.name)), counter: StepCounter(), context: nil, labelTable: nil)
     }
 
     /// The kind of a replayed command: the first available kind (kinds only label failures and
@@ -85,7 +85,7 @@ extension StateMachineCheck {
     /// loop a differential check spends its time in.)
     @inlinable
     func run(_ sequence: CommandSequence<Command, Observation>, counter: StepCounter, context: PropertyContext?,
-             coverage: [String: Double]) throws {
+             labelTable: CaseLabelTable?) throws {
         var system = try self.system()
         defer { teardown(&system) }
         var previous: Observation?
@@ -96,7 +96,7 @@ extension StateMachineCheck {
         // and comparing and labelling `steps[index].expected` copied it three times per step).
         for index in steps.indices {
             let step = steps[index]
-            counter.statistics.steps += 1
+            counter.steps += 1
             let observed: Observation
             do {
                 observed = try runSystem(&system, step.command)
@@ -117,13 +117,9 @@ extension StateMachineCheck {
             }
             previous = consume observed
         }
-        guard let context else { return }
-        let kinds = commands.indices.filter { $0 < 64 && kindsSeen & (1 << UInt64($0)) != 0 }.map { commands[$0].name }
-        var caseLabels = Set(kinds.map { "command " + $0 })
-        for (number, label) in labels.enumerated() where labelsSeen & (1 << UInt64(number)) != 0 { caseLabels.insert(label.name) }
-        for label in caseLabels.sorted() { context.label(label) }
-        for (label, percent) in coverage.sorted(by: { $0.key < $1.key }) { context.cover(percent, label, caseLabels.contains(label)) }
-        counter.countKinds(Set(kinds))
+        guard let context, let labelTable else { return }
+        labelTable.report(kinds: kindsSeen, labels: labelsSeen, to: context)
+        counter.count(kinds: kindsSeen, names: labelTable.kindNames)
     }
 
     /// The failure at step `index` (0-based), with both observations printed.
@@ -167,12 +163,30 @@ extension StateMachineCheck {
 }
 
 /// Accumulates step counts across the cases of one run (the property closure runs on one
-/// thread, synchronously).
+/// thread, synchronously). Per-kind case counts are kept by kind index and named on reading.
 @usableFromInline
 final class StepCounter: @unchecked Sendable {
-    @usableFromInline var statistics = StatefulStatistics()
+    @usableFromInline var steps = 0
+    @usableFromInline var casesByKind: [Int] = []
+    @usableFromInline var kindNames: [String] = []
     @usableFromInline init() {}
-    @usableFromInline func countKinds(_ kinds: Set<String>) {
-        for kind in kinds { statistics.kinds[kind, default: 0] += 1 }
+
+    /// Counts one case in each kind whose bit is set.
+    @inlinable
+    func count(kinds: UInt64, names: [String]) {
+        if casesByKind.isEmpty { (casesByKind, kindNames) = (Array(repeating: 0, count: min(names.count, 64)), names) }
+        var bits = kinds
+        while bits != 0 {
+            let index = bits.trailingZeroBitCount
+            if index < casesByKind.count { casesByKind[index] += 1 }
+            bits &= bits - 1
+        }
+    }
+
+    @usableFromInline var statistics: StatefulStatistics {
+        var statistics = StatefulStatistics()
+        statistics.steps = steps
+        for (index, count) in casesByKind.enumerated() where count > 0 { statistics.kinds[kindNames[index], default: 0] += count }
+        return statistics
     }
 }

@@ -1,0 +1,56 @@
+/// The labels a stateful case can carry ("command <kind>" for each kind run, and each
+/// `CaseLabel` that held), worked out once per check rather than once per case.
+///
+/// A case records which kinds ran and which labels held as bits; reporting them is then a walk
+/// over this table in name order, handing out strings built once. (Building, deduplicating and
+/// sorting the names for every case cost more than a tenth of a check's time.)
+@usableFromInline
+struct CaseLabelTable: Sendable {
+    /// One reportable name, and the bits of the case that report it.
+    @usableFromInline
+    struct Entry: Sendable {
+        @usableFromInline let name: String
+        @usableFromInline var kindBits: UInt64
+        @usableFromInline var labelBits: UInt64
+    }
+
+    /// In name order, each name once.
+    @usableFromInline let entries: [Entry]
+    /// Coverage requirements in label order: the percentage and the entry it reads (`nil`: a
+    /// label no case can carry, so it is never met).
+    @usableFromInline let requirements: [(label: String, percent: Double, entry: Int?)]
+    /// "command <kind>" by kind index, for the per-kind counts.
+    @usableFromInline let kindNames: [String]
+
+    @usableFromInline
+    init(kinds: [String], labels: [String], coverage: [String: Double]) {
+        var byName: [String: Entry] = [:]
+        for (index, kind) in kinds.enumerated() where index < 64 {
+            byName["command " + kind, default: Entry(name: "command " + kind, kindBits: 0, labelBits: 0)].kindBits |= 1 << UInt64(index)
+        }
+        for (index, label) in labels.enumerated() where index < 64 {
+            byName[label, default: Entry(name: label, kindBits: 0, labelBits: 0)].labelBits |= 1 << UInt64(index)
+        }
+        entries = byName.values.sorted { $0.name < $1.name }
+        let entries = self.entries
+        requirements = coverage.sorted { $0.key < $1.key }.map { label, percent in
+            (label, percent, entries.firstIndex { $0.name == label })
+        }
+        kindNames = kinds
+    }
+
+    /// Whether a case with these bits carries `entry`'s name.
+    @inlinable
+    func carries(_ entry: Int, kinds: UInt64, labels: UInt64) -> Bool {
+        entries[entry].kindBits & kinds != 0 || entries[entry].labelBits & labels != 0
+    }
+
+    /// Reports a finished case: its labels in name order, then its coverage conditions.
+    @inlinable
+    func report(kinds: UInt64, labels: UInt64, to context: PropertyContext) {
+        for index in entries.indices where carries(index, kinds: kinds, labels: labels) { context.label(entries[index].name) }
+        for requirement in requirements {
+            context.cover(requirement.percent, requirement.label, requirement.entry.map { carries($0, kinds: kinds, labels: labels) } ?? false)
+        }
+    }
+}
