@@ -5,8 +5,14 @@ extension SectorCaps {
     /// limit, else healthy. Healthy for every sector while no portfolio value is set.
     @inlinable public func health(of sector: Sector) -> SectorHealth {
         guard let value = portfolioValue?.value else { return .healthy }
-        let exposure = Int128(sectorTotals[sector.index])
-        let limits = sectorLimits[sector.index]
+        return sectorHealth(at: sector.index, value: value)
+    }
+
+    /// The health rule of the sector at `index`, given a portfolio value.
+    @inlinable @inline(__always)
+    func sectorHealth(at index: Int, value: Int64) -> SectorHealth {
+        let exposure = Int128(sectorTotals[index])
+        let limits = sectorLimits[index]
         if !within(exposure, limit: limits.hard, of: value) { return .critical }
         if exposure &* 10_000 >= Int128(limits.soft.value) &* Int128(value) { return .warning }
         return .healthy
@@ -18,11 +24,14 @@ extension SectorCaps {
         return within(Int128(groupTotals[group.index]), limit: groupLimits[group.index], of: value) ? .healthy : .critical
     }
 
-    /// The worst health of any sector or group.
+    /// The worst health of any sector or group (healthy while no portfolio value is set).
     @inlinable public var overallHealth: SectorHealth {
+        guard let value = portfolioValue?.value else { return .healthy }
         var worst = SectorHealth.healthy
-        for sector in Sector.all { worst = max(worst, health(of: sector)) }
-        for group in SectorGroup.all { worst = max(worst, health(of: group)) }
+        for index in sectorTotals.indices { worst = max(worst, sectorHealth(at: index, value: value)) }
+        for index in groupTotals.indices where !within(Int128(groupTotals[index]), limit: groupLimits[index], of: value) {
+            return .critical
+        }
         return worst
     }
 }

@@ -106,13 +106,16 @@ public struct SectorCapsModel: Sendable {
             if let group = holding.sector.group { groupTotals[group.index] += amount }
             total += amount
         }
-        let sectors = SectorRows { sector in
+        // A sector with nothing held and the default limits is untouched (healthy whatever the
+        // positive portfolio value): only the others are rows.
+        var rows: [SectorStatus] = []
+        for sector in Sector.all where sectorTotals[sector.index] != 0 || sectorLimits[sector] != .default {
             let (total, limits) = (sectorTotals[sector.index], sectorLimits[sector])
-            // Nothing held, default limits: healthy whatever the (positive) portfolio value.
-            if total == 0 && limits == .default { return .untouched(sector) }
-            return SectorStatus(sector: sector, exposure: Cents(Int64(total)), limits: limits,
-                                health: Self.health(exposure: total, limits: limits, value: portfolioValue))
+            if rows.isEmpty { rows.reserveCapacity(Sector.all.count - sector.index) }   // one allocation
+            rows.append(SectorStatus(sector: sector, exposure: Cents(Int64(total)), limits: limits,
+                                     health: Self.health(exposure: total, limits: limits, value: portfolioValue)))
         }
+        let sectors = SectorRows(ordered: rows)
         let groups = PerGroup<GroupStatus> { group in
             GroupStatus(exposure: Cents(Int64(groupTotals[group.index])), limit: groupLimits[group],
                         health: Self.health(exposure: groupTotals[group.index], limit: groupLimits[group], value: portfolioValue))

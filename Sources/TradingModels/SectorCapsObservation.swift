@@ -93,6 +93,13 @@ public struct SectorRows: Hashable, Sendable, RandomAccessCollection {
     /// Every sector untouched.
     public init() { touched = [] }
 
+    /// The rows given, in `Sector.allCases` order, each sector at most once; untouched ones are
+    /// dropped (for a builder that knows which sectors can differ from untouched).
+    public init(ordered rows: [SectorStatus]) {
+        assert(zip(rows, rows.dropFirst()).allSatisfy { $0.sector.index < $1.sector.index }, "rows out of order")
+        touched = rows.allSatisfy { !$0.isUntouched } ? rows : rows.filter { !$0.isUntouched }
+    }
+
     public subscript(sector: Sector) -> SectorStatus {
         get { touched.first { $0.sector == sector } ?? .untouched(sector) }
         set {
