@@ -56,6 +56,7 @@ public struct SectorStatus: Hashable, Sendable {
     public var limits: SectorLimits
     public var health: SectorHealth
 
+    @inlinable
     public init(sector: Sector, exposure: Cents, limits: SectorLimits, health: SectorHealth) {
         self.sector = sector
         self.exposure = exposure
@@ -68,6 +69,7 @@ public struct SectorStatus: Hashable, Sendable {
         SectorStatus(sector: sector, exposure: 0, limits: .default, health: .healthy)
     }
 
+    @inlinable
     public var isUntouched: Bool { exposure == 0 && limits == .default && health == .healthy }
 }
 
@@ -76,49 +78,53 @@ public struct SectorStatus: Hashable, Sendable {
 /// stored gives its untouched status; writing one keeps the storage in that canonical form. As a
 /// collection it is the stored rows.
 public struct SectorRows: Hashable, Sendable, RandomAccessCollection {
-    public private(set) var touched: [SectorStatus]
+    /// The stored rows. (`storage` is `@usableFromInline` so that the builder below inlines
+    /// into its callers, with their closure: it runs twice per step of a check.)
+    public var touched: [SectorStatus] { storage }
+    @usableFromInline var storage: [SectorStatus]
 
     /// Asks `status` for every sector, in order, and keeps the rows that are not untouched.
+    @inlinable
     public init(_ status: (Sector) throws -> SectorStatus) rethrows {
-        touched = []
+        storage = []
         for (index, sector) in Sector.all.enumerated() {
             let row = try status(sector)
             guard !row.isUntouched else { continue }
             // One allocation, sized for the sectors left, rather than one per doubling.
-            if touched.isEmpty { touched.reserveCapacity(Sector.all.count - index) }
-            touched.append(row)
+            if storage.isEmpty { storage.reserveCapacity(Sector.all.count - index) }
+            storage.append(row)
         }
     }
 
     /// Every sector untouched.
-    public init() { touched = [] }
+    public init() { storage = [] }
 
     /// The rows given, in `Sector.allCases` order, each sector at most once; untouched ones are
     /// dropped (for a builder that knows which sectors can differ from untouched).
     public init(ordered rows: [SectorStatus]) {
         assert(zip(rows, rows.dropFirst()).allSatisfy { $0.sector.index < $1.sector.index }, "rows out of order")
-        touched = rows.allSatisfy { !$0.isUntouched } ? rows : rows.filter { !$0.isUntouched }
+        storage = rows.allSatisfy { !$0.isUntouched } ? rows : rows.filter { !$0.isUntouched }
     }
 
     public subscript(sector: Sector) -> SectorStatus {
-        get { touched.first { $0.sector == sector } ?? .untouched(sector) }
+        get { storage.first { $0.sector == sector } ?? .untouched(sector) }
         set {
             var row = newValue
             row.sector = sector
-            let at = touched.firstIndex { $0.sector.index >= sector.index } ?? touched.endIndex
-            let present = at < touched.endIndex && touched[at].sector == sector
+            let at = storage.firstIndex { $0.sector.index >= sector.index } ?? storage.endIndex
+            let present = at < storage.endIndex && storage[at].sector == sector
             switch (present, row.isUntouched) {
-            case (true, true): touched.remove(at: at)
-            case (true, false): touched[at] = row
-            case (false, false): touched.insert(row, at: at)
+            case (true, true): storage.remove(at: at)
+            case (true, false): storage[at] = row
+            case (false, false): storage.insert(row, at: at)
             case (false, true): break
             }
         }
     }
 
-    public var startIndex: Int { touched.startIndex }
-    public var endIndex: Int { touched.endIndex }
-    public subscript(position: Int) -> SectorStatus { touched[position] }
+    @inlinable public var startIndex: Int { storage.startIndex }
+    @inlinable public var endIndex: Int { storage.endIndex }
+    @inlinable public subscript(position: Int) -> SectorStatus { storage[position] }
 }
 
 /// What sector caps exposes about one group of correlated sectors.
