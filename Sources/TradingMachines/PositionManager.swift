@@ -46,8 +46,14 @@ public struct PositionManager: Sendable {
 
     /// Every position, oldest entry first.
     public var positions: [HeldPosition] {
-        book.map { HeldPosition(symbol: $0.key, unrealizedPnL: Cents($0.value.pnl), isMarked: $0.value.isMarked, entry: $0.value.entry) }
-            .sorted { $0.entry < $1.entry }
+        // One array, sorted in place (`map` then `sorted` built two).
+        var positions: [HeldPosition] = []
+        positions.reserveCapacity(book.count)
+        for (symbol, held) in book {
+            positions.append(HeldPosition(symbol: symbol, unrealizedPnL: Cents(held.pnl), isMarked: held.isMarked, entry: held.entry))
+        }
+        positions.sort { $0.entry < $1.entry }
+        return positions
     }
 
     /// The state the rules derive from the current count, cap and flag.

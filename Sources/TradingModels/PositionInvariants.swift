@@ -60,11 +60,12 @@ public enum PositionInvariants {
     public static let steps: [StepInvariant<PositionCommand, PositionOutcome, PositionObservation>] = [
         StepInvariant("accepted open had NORMAL and count < cap", "open is accepted only in NORMAL below the cap.") {
             before, _, outcome, _ in
-            outcome != .decision(.accepted) || (before.state == .normal && before.count < before.cap)
+            guard case .decision(.accepted) = outcome else { return true }
+            return before.state == .normal && before.count < before.cap
         },
         StepInvariant("accepted open adds one unmarked position", "An accepted open appends the symbol, PnL 0, unmarked, newest entry.") {
             before, command, outcome, after in
-            guard case .open(let symbol) = command, outcome == .decision(.accepted) else { return true }
+            guard case .open(let symbol) = command, case .decision(.accepted) = outcome else { return true }
             guard let added = after.positions.last, after.positions.dropLast() == before.positions[...] else { return false }
             return added.symbol == symbol && added.unrealizedPnL == 0 && !added.isMarked
                 && before.positions.allSatisfy { $0.entry < added.entry }
@@ -90,7 +91,8 @@ public enum PositionInvariants {
         },
         StepInvariant("cycle changes nothing", "cycle only emits orders; a position goes when close reports its fill.") {
             before, command, _, after in
-            command != .cycle || before == after
+            guard case .cycle = command else { return true }
+            return before == after
         },
         StepInvariant("cycle emits the documented orders", "NORMAL none; DRAIN exactly excess `.drain` orders; FORCED_UNWIND one `.forcedUnwind` per position.") {
             before, _, outcome, _ in
