@@ -101,13 +101,13 @@ struct StateJSONParser {
         try descend()
         index += 1  // [
         var elements: [StateJSON] = []
-        elements.reserveCapacity(8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
             return .array(elements)
         }
+        elements.reserveCapacity(8)
         while true {
             skipWhitespace()
             elements.append(try value())
@@ -126,15 +126,15 @@ struct StateJSONParser {
     mutating func object() throws(StateJSONError) -> StateJSON {
         try descend()
         index += 1  // {
-        // The state files' objects have at most 4 members: one allocation, no regrowth.
         var members: [StateJSON.Member] = []
-        members.reserveCapacity(4)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
             return .object(members)
         }
+        // The state files' objects have at most 4 members: one allocation, no regrowth.
+        members.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in an object") }

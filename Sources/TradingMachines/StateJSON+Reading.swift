@@ -63,7 +63,7 @@ extension StateJSON {
     func integer() throws(StateJSONError) -> Int {
         guard case .number(let number) = self else { throw mismatch("an integer") }
         guard let value = number.exactInteger else {
-            let shown = number.text.count > 40 ? number.text.prefix(40) + "…" : number.text
+            let shown = number.text.utf8.count > 40 ? number.text.prefix(40) + "…" : number.text  // ASCII
             throw StateJSONError("expected an integer that fits Int, found \(shown)")
         }
         return value
@@ -91,8 +91,11 @@ extension StateJSON {
         return value
     }
 
-    /// Text from the file for an error message: quoted, escaped, and cut at 40 characters.
+    /// Text from the file for an error message: quoted, escaped, and cut at 40 scalars (not
+    /// characters: one character can hold any number of combining scalars).
     static func quoted(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(40)).debugDescription + "…" : text.debugDescription
+        let scalars = text.unicodeScalars
+        guard scalars.count > 40 else { return text.debugDescription }
+        return String(String.UnicodeScalarView(scalars.prefix(40))).debugDescription + "…"
     }
 }

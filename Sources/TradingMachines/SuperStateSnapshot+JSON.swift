@@ -6,10 +6,10 @@ import TradingVocabulary
 /// `{"update":{"_0":"crisis"}}`, `{"halt":{}}`, `{"resume":{}}`.
 extension SuperStateSnapshot {
     public var stateJSON: StateJSON {
-        var members: [StateJSON.Member] = [
-            StateJSON.Member("confirmations", .number(StateJSON.Number(confirmations))),
-            StateJSON.Member("history", .array(history.map(\.stateJSON))),
-        ]
+        var members: [StateJSON.Member] = []
+        members.reserveCapacity(4)
+        members.append(StateJSON.Member("confirmations", .number(StateJSON.Number(confirmations))))
+        members.append(StateJSON.Member("history", .array(history.map(\.stateJSON))))
         if let lastClassification { members.append(StateJSON.Member("lastClassification", .string(lastClassification.rawValue))) }
         members.append(StateJSON.Member("state", .string(state.rawValue)))
         return .object(members)

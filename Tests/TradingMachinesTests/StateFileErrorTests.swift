@@ -144,4 +144,35 @@ import TradingVocabulary
         #expect(detail(modeStore, #"{"format":"stresscheck.trading-mode","version":1,"snapshot":{"state":"off","isHalted":false,"history":[{"from":"off","to":"dryRun","cause":"boot"}]}}"#)
                 == #"snapshot.history[0].cause: unknown value "boot""#)
     }
+
+    /// The fuzz target's seeds (corpus/state-file/) are what their names say: `super-state-*`
+    /// and `trading-mode-*` load, `broken-*` do not, and Foundation judged each the same way,
+    /// except the trailing comma it tolerated.
+    @Test func fuzzSeedsAreWhatTheirNamesSay() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("corpus/state-file")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names.count >= 8)
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
+            let superState = superStore.result(bytes), tradingMode = modeStore.result(bytes)
+            if case .success = superState { #expect(name.hasPrefix("super-state-"), "\(name)") }
+            if case .success = tradingMode { #expect(name.hasPrefix("trading-mode-"), "\(name)") }
+            if name.hasPrefix("broken-") {
+                #expect(!superState.isSuccess && !tradingMode.isSuccess, "\(name)")
+            } else {
+                #expect(superState.isSuccess || tradingMode.isSuccess, "\(name)")
+            }
+            guard name != "broken-trailing-comma" else { continue }
+            #expect(DecodeOutcome(superState) == DecodeOutcome(FoundationStateFile.decode(bytes, as: SuperStateSnapshot.self)), "\(name)")
+            #expect(DecodeOutcome(tradingMode) == DecodeOutcome(FoundationStateFile.decode(bytes, as: TradingModeSnapshot.self)), "\(name)")
+        }
+    }
+}
+
+extension LoadResult {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
 }
