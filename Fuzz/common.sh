@@ -7,9 +7,10 @@ CORPUS_DIR="$ROOT_DIR/corpus"
 ARTIFACTS_DIR="$FUZZ_DIR/artifacts"
 DICT_DIR="$FUZZ_DIR/dictionaries"
 
-# The fuzz targets that fuzz production (one per machine) and the engine's decoding.
+# The fuzz targets that fuzz production (one per machine), the engine's decoding and the state
+# files' decoding.
 MACHINES=(position sector-caps super-state trading-mode risk-stack)
-TARGETS=("${MACHINES[@]}" engine-decoding)
+TARGETS=("${MACHINES[@]}" engine-decoding state-file)
 
 # Longest input libFuzzer makes: room for 100-command sequences of every machine
 # (super-state, the widest, needs about 1.4 KB for 100 commands).
