@@ -20,8 +20,10 @@ public struct FuzzVerdict: Sendable {
     }
 
     public let outcome: Outcome
-    /// The engine's report (the readable counterexample when it failed).
-    public let report: String
+    /// The engine's report (the readable counterexample when it failed), rendered when read:
+    /// a passing execution never reads it, and rendering it cost a tenth of each execution.
+    public var report: String { renderReport() }
+    private let renderReport: @Sendable () -> String
     /// The minimal failing bytes, when it failed.
     public let counterexampleBytes: [UInt8]?
     /// The counterexample, one command (or value) per line.
@@ -29,9 +31,10 @@ public struct FuzzVerdict: Sendable {
     /// Commands run against the system (0 for the engine's decoding).
     public let steps: Int
 
-    public init(outcome: Outcome, report: String, counterexampleBytes: [UInt8]?, counterexample: String?, steps: Int = 0) {
+    public init(outcome: Outcome, report: @autoclosure @escaping @Sendable () -> String, counterexampleBytes: [UInt8]?,
+                counterexample: String?, steps: Int = 0) {
         self.outcome = outcome
-        self.report = report
+        self.renderReport = report
         self.counterexampleBytes = counterexampleBytes
         self.counterexample = counterexample
         self.steps = steps

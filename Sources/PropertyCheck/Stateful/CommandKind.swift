@@ -10,7 +10,10 @@ public struct CommandKind<Model, Command>: Sendable {
     /// Relative frequency among the kinds available at a step.
     public let weight: Int
     /// Whether the kind can be drawn in this model state.
-    public let isAvailable: @Sendable (Model) -> Bool
+    public var isAvailable: @Sendable (Model) -> Bool { availability ?? { _ in true } }
+    /// The availability rule, `nil` for "always" (the generator then skips the call: it asks
+    /// every kind at every step).
+    @usableFromInline let availability: (@Sendable (Model) -> Bool)?
     /// Draws a command of this kind, given the model state.
     public let draw: @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command
     /// The precondition on the drawn command, arguments included: a command it refuses is
@@ -26,7 +29,7 @@ public struct CommandKind<Model, Command>: Sendable {
     }
 
     /// A kind whose commands come from a generator chosen by the model state.
-    public init(_ name: String, weight: Int = 1, when isAvailable: @escaping @Sendable (Model) -> Bool = { _ in true },
+    public init(_ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
                 _ generate: @escaping @Sendable (Model) -> Gen<Command>) {
         self.init(name, weight: weight, when: isAvailable, drawing: { model, stream throws(Rejection) in
             let generator = generate(model)
@@ -43,11 +46,11 @@ public struct CommandKind<Model, Command>: Sendable {
     ///     .close(model.held[try stream.index(below: model.held.count)])
     /// })
     /// ```
-    public init(_ name: String, weight: Int = 1, when isAvailable: @escaping @Sendable (Model) -> Bool = { _ in true },
+    public init(_ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
                 drawing draw: @escaping @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command) {
         self.name = name
         self.weight = weight
-        self.isAvailable = isAvailable
+        self.availability = isAvailable
         self.draw = draw
     }
 }

@@ -36,7 +36,7 @@ extension StateMachineCheck {
                 guard s.flag(threshold: more, label: stepLabel) else { s.endSpan(span); break }
                 // Which kinds may be drawn now, as bits (no allocation per step; at most 64 kinds).
                 var available: UInt64 = 0
-                for index in kinds.indices where index < 64 && enabled[index] && kinds[index].isAvailable(model) {
+                for index in kinds.indices where index < 64 && enabled[index] && (kinds[index].availability?(model) ?? true) {
                     available |= 1 << UInt64(index)
                 }
                 guard available != 0 else { s.endSpan(span); break }
