@@ -28,7 +28,10 @@ public struct CommandKind<Model, Command>: Sendable {
         return copy
     }
 
-    /// A kind whose commands come from a generator chosen by the model state.
+    /// A kind whose commands come from a generator chosen by the model state. (`@inlinable` so
+    /// that the drawing closure is specialized for the check's types: unspecialized, it looked
+    /// up generic metadata at run time on every step.)
+    @inlinable
     public init(_ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
                 _ generate: @escaping @Sendable (Model) -> Gen<Command>) {
         self.init(name, weight: weight, when: isAvailable, drawing: { model, stream throws(Rejection) in
@@ -46,6 +49,7 @@ public struct CommandKind<Model, Command>: Sendable {
     ///     .close(model.held[try stream.index(below: model.held.count)])
     /// })
     /// ```
+    @inlinable
     public init(_ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
                 drawing draw: @escaping @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command) {
         self.name = name
