@@ -54,33 +54,59 @@ extension TradingModeObservation {
 struct EntryNumbering {
     private var seen: [UInt64] = []
 
-    mutating func learn(_ positions: [HeldPosition]) {
-        for position in positions where number(of: position.entry) == UInt64.max {
-            if let last = seen.last, position.entry < last {
-                // Not in increasing order: keep the array sorted (never seen with production).
-                seen.insert(position.entry, at: seen.firstIndex { $0 > position.entry } ?? seen.count)
-            } else {
+    /// Learns the entries of `positions` (listed oldest first) and returns the positions as
+    /// observed, renumbered: one pass, one search per position, each starting where the
+    /// previous one ended.
+    mutating func observe(_ positions: [HeldPosition]) -> [ObservedPosition] {
+        var observed: [ObservedPosition] = []
+        observed.reserveCapacity(positions.count)
+        var from = 0, previous: UInt64 = 0
+        for position in positions {
+            if position.entry < previous { from = 0 }   // out of order: search everything
+            previous = position.entry
+            var index = place(of: position.entry, from: from)
+            if index == seen.count || seen[index] != position.entry {
+                guard index == seen.count else {
+                    // A new entry below a known one (never seen with production): it renumbers
+                    // the later entries, so learn them all, then number them all.
+                    learnAll(positions)
+                    return positions.map { renumbered($0, as: UInt64(place(of: $0.entry, from: 0))) }
+                }
                 seen.append(position.entry)
+                index = seen.count - 1
             }
+            observed.append(renumbered(position, as: UInt64(index)))
+            from = index + 1
+        }
+        return observed
+    }
+
+    private mutating func learnAll(_ positions: [HeldPosition]) {
+        for position in positions {
+            let index = place(of: position.entry, from: 0)
+            if index == seen.count || seen[index] != position.entry { seen.insert(position.entry, at: index) }
         }
     }
 
-    func number(of entry: UInt64) -> UInt64 {
-        var low = 0, high = seen.count
+    /// Where `entry` is, or would go, in `seen`, searching from `from`.
+    private func place(of entry: UInt64, from: Int) -> Int {
+        var low = min(from, seen.count), high = seen.count
+        if low > 0 && seen[low - 1] >= entry { low = 0 }
         while low < high {
             let mid = (low + high) / 2
             if seen[mid] < entry { low = mid + 1 } else { high = mid }
         }
-        return low < seen.count && seen[low] == entry ? UInt64(low) : UInt64.max
+        return low
     }
 
-    func observation(of machine: PositionManager, positions: [HeldPosition], log: [PositionTransition]) -> PositionObservation {
-        PositionObservation(state: machine.state, count: machine.count, cap: machine.cap, excess: machine.excess,
-                            isForced: machine.isForced,
-                            positions: positions.map {
-                                ObservedPosition(symbol: $0.symbol, unrealizedPnL: $0.unrealizedPnL, isMarked: $0.isMarked,
-                                                 entry: number(of: $0.entry))
-                            },
-                            log: log)
+    private func renumbered(_ position: HeldPosition, as number: UInt64) -> ObservedPosition {
+        ObservedPosition(symbol: position.symbol, unrealizedPnL: position.unrealizedPnL, isMarked: position.isMarked, entry: number)
+    }
+}
+
+extension PositionObservation {
+    init(production machine: borrowing PositionManager, positions: [ObservedPosition], log: [PositionTransition]) {
+        self.init(state: machine.state, count: machine.count, cap: machine.cap, excess: machine.excess, isForced: machine.isForced,
+                  positions: positions, log: log)
     }
 }

@@ -19,12 +19,14 @@ public struct CommandKind<Model, Command>: Sendable {
     /// The precondition on the drawn command, arguments included: a command it refuses is
     /// skipped (its bytes are consumed, nothing runs). Re-checked whenever shrinking changes the
     /// arguments or the steps before.
-    public private(set) var accepts: @Sendable (Model, Command) -> Bool = { _, _ in true }
+    public var accepts: @Sendable (Model, Command) -> Bool { argumentCheck ?? { _, _ in true } }
+    /// The precondition, `nil` for none (the generator then skips the call at every step).
+    @usableFromInline private(set) var argumentCheck: (@Sendable (Model, Command) -> Bool)?
 
     /// This kind, with a precondition on the drawn command and its arguments.
     public func accepting(_ accepts: @escaping @Sendable (Model, Command) -> Bool) -> CommandKind {
         var copy = self
-        copy.accepts = accepts
+        copy.argumentCheck = accepts
         return copy
     }
 

@@ -9,8 +9,8 @@ public struct PositionSystem: SystemUnderTest {
     public private(set) var machine: PositionManager
     let log = StepLog<PositionTransition>()
     private var entries = EntryNumbering()
-    /// The machine's positions after the last command (read once per step).
-    private var held: [HeldPosition] = []
+    /// The machine's positions after the last command, renumbered (read once per step).
+    private var held: [ObservedPosition] = []
 
     public init() {
         let log = self.log
@@ -20,10 +20,7 @@ public struct PositionSystem: SystemUnderTest {
     }
 
     public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
-        defer {
-            held = machine.positions
-            entries.learn(held)
-        }
+        defer { held = entries.observe(machine.positions) }
         do {
             switch command {
             case .open(let symbol): return .decision(try machine.open(symbol))
@@ -39,5 +36,5 @@ public struct PositionSystem: SystemUnderTest {
         }
     }
 
-    public var observation: PositionObservation { entries.observation(of: machine, positions: held, log: log.entries) }
+    public var observation: PositionObservation { PositionObservation(production: machine, positions: held, log: log.entries) }
 }

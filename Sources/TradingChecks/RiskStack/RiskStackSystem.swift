@@ -13,7 +13,7 @@ public struct RiskStackSystem: SystemUnderTest {
     private var tradingModeFile = RestartFile<TradingModeSnapshot>("trading-mode.json")
     private var log = StepLog<PositionTransition>()
     private var entries = EntryNumbering()
-    private var held: [HeldPosition] = []
+    private var held: [ObservedPosition] = []
 
     public init(portfolioValue: Cents = RiskStackModel.defaultPortfolioValue) throws {
         self.portfolioValue = portfolioValue
@@ -34,8 +34,7 @@ public struct RiskStackSystem: SystemUnderTest {
         } catch let error as RiskStackError {
             outcome = .error(error)
         }
-        held = stack.positions.positions
-        entries.learn(held)
+        held = entries.observe(stack.positions.positions)
         return outcome
     }
 
@@ -76,7 +75,7 @@ public struct RiskStackSystem: SystemUnderTest {
     public var observation: RiskStackObservation {
         RiskStackObservation(tradingMode: TradingModeObservation(production: stack.tradingMode),
                              superState: SuperStateObservation(production: stack.superState),
-                             positions: entries.observation(of: stack.positions, positions: held, log: log.entries),
+                             positions: PositionObservation(production: stack.positions, positions: held, log: log.entries),
                              sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
     }
 
