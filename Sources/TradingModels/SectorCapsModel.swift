@@ -17,6 +17,9 @@ public struct SectorCapsModel: Sendable {
     public private(set) var holdings: [ObservedHolding] = []
     /// The limits in force for each sector.
     public private(set) var sectorLimits = PerSector(repeating: SectorLimits.default)
+    /// The sectors whose limits are not the default, as bits by `Sector.index` (with the
+    /// holdings' sectors, the only ones the observation has to look at).
+    private var sectorsWithOwnLimits: UInt32 = 0
     /// The combined limit in force for each group.
     public private(set) var groupLimits = PerGroup(repeating: SectorLimits.defaultGroupLimit)
 
@@ -100,18 +103,24 @@ public struct SectorCapsModel: Sendable {
         var sectorTotals = InlineArray<19, Int128>(repeating: 0)
         var groupTotals = InlineArray<3, Int128>(repeating: 0)
         var total: Int128 = 0
+        var candidates = sectorsWithOwnLimits
         for holding in holdings {
             let amount = Int128(holding.amount.value)
             sectorTotals[holding.sector.index] += amount
             if let group = holding.sector.group { groupTotals[group.index] += amount }
             total += amount
+            candidates |= 1 << UInt32(holding.sector.index)
         }
         // A sector with nothing held and the default limits is untouched (healthy whatever the
-        // positive portfolio value): only the others are rows.
+        // positive portfolio value): only the others are rows, visited in sector order.
         var rows: [SectorStatus] = []
-        for sector in Sector.all where sectorTotals[sector.index] != 0 || sectorLimits[sector] != .default {
-            let (total, limits) = (sectorTotals[sector.index], sectorLimits[sector])
-            if rows.isEmpty { rows.reserveCapacity(Sector.all.count - sector.index) }   // one allocation
+        rows.reserveCapacity(candidates.nonzeroBitCount)
+        while candidates != 0 {
+            let index = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            let (sector, total) = (Sector.all[index], sectorTotals[index])
+            let limits = sectorLimits[sector]
+            guard total != 0 || limits != .default else { continue }
             rows.append(SectorStatus(sector: sector, exposure: Cents(Int64(total)), limits: limits,
                                      health: Self.health(exposure: total, limits: limits, value: portfolioValue)))
         }
@@ -140,6 +149,8 @@ public struct SectorCapsModel: Sendable {
                 return .error(.invalidLimits(sector, soft: limits.soft, hard: limits.hard))
             }
             sectorLimits[sector] = limits
+            let bit: UInt32 = 1 << UInt32(sector.index)
+            sectorsWithOwnLimits = limits == .default ? sectorsWithOwnLimits & ~bit : sectorsWithOwnLimits | bit
             return .done
 
         case .setGroupLimit(let limit, let group):
