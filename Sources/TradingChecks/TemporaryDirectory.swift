@@ -22,10 +22,9 @@ struct TemporaryDirectory {
     init(prefix: String) {
         let serial = Self.counter.wrappingAdd(1, ordering: .relaxed).newValue
         path = (Self.base as NSString).appendingPathComponent("stresscheck-\(prefix)-\(getpid())-\(serial)")
-        if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            // Leave it to the store: its first write fails with a `PersistenceError` naming the path.
-            return
-        }
+        // A failure is left to the store: its first write fails with a `PersistenceError` naming
+        // the path.
+        _ = mkdir(path, 0o700)
     }
 
     func file(_ name: String) -> String { path + "/" + name }

@@ -4,22 +4,35 @@ import TradingVocabulary
 /// every layer's state invariants with the layer's name as prefix (`positions.DRAIN ⇒ excess > 0`).
 public enum RiskStackInvariants {
     /// Rules about one observation.
-    public static let state: [Invariant<RiskStackObservation>] = own
-        + TradingModeInvariants.state.map { $0.pulledBack(prefix: "tradingMode.") { $0.tradingMode } }
-        + SuperStateInvariants.state.map { $0.pulledBack(prefix: "superState.") { $0.superState } }
-        + PositionInvariants.state.map { $0.pulledBack(prefix: "positions.") { $0.positions } }
-        + SectorCapsInvariants.state.map { $0.pulledBack(prefix: "sectorCaps.") { $0.sectorCaps } }
+    public static let state: [Invariant<RiskStackObservation>] = own + layers.flatMap(\.invariants)
 
     /// The name of the first invariant of `state` that `o` violates, the same as
-    /// `state.violations(of: o).first`, faster: a pulled-back invariant copies its layer's
+    /// `state.violations(of: o).first`, faster: a pulled-back invariant projects its layer's
     /// observation on every call, and this projects each layer once (the check calls it every step).
     public static func firstViolation(of o: RiskStackObservation) -> String? {
         if let name = first(of: own, violatedBy: o) { return name }
-        if let name = first(of: TradingModeInvariants.state, violatedBy: o.tradingMode) { return "tradingMode." + name }
-        if let name = first(of: SuperStateInvariants.state, violatedBy: o.superState) { return "superState." + name }
-        if let name = first(of: PositionInvariants.state, violatedBy: o.positions) { return "positions." + name }
-        if let name = first(of: SectorCapsInvariants.state, violatedBy: o.sectorCaps) { return "sectorCaps." + name }
+        for layer in layers { if let name = layer.firstViolation(o) { return name } }
         return nil
+    }
+
+    /// Each layer's invariants, prefixed, both as a list and as a "first violated" that projects
+    /// the layer once: the one table `state` and `firstViolation(of:)` are built from.
+    static let layers = [
+        layer("tradingMode.", TradingModeInvariants.state) { $0.tradingMode },
+        layer("superState.", SuperStateInvariants.state) { $0.superState },
+        layer("positions.", PositionInvariants.state) { $0.positions },
+        layer("sectorCaps.", SectorCapsInvariants.state) { $0.sectorCaps },
+    ]
+
+    struct Layer: Sendable {
+        let invariants: [Invariant<RiskStackObservation>]
+        let firstViolation: @Sendable (RiskStackObservation) -> String?
+    }
+
+    static func layer<Part>(_ prefix: String, _ invariants: [Invariant<Part>],
+                            _ part: @escaping @Sendable (RiskStackObservation) -> Part) -> Layer {
+        Layer(invariants: invariants.map { $0.pulledBack(prefix: prefix, part) },
+              firstViolation: { o in first(of: invariants, violatedBy: part(o)).map { prefix + $0 } })
     }
 
     static func first<Observation>(of invariants: [Invariant<Observation>], violatedBy o: borrowing Observation) -> String? {
