@@ -40,6 +40,12 @@ targets += [
     .target(name: "TradingModels", dependencies: ["TradingVocabulary"], swiftSettings: strict),
     .testTarget(name: "TradingModelsTests", dependencies: ["TradingModels"], swiftSettings: strict),
 ]
+// MARK: - Market simulation (issue 10): price models, crash scenarios, transformers, CSV, the library.
+products += [.library(name: "MarketSim", targets: ["MarketSim"])]
+targets += [
+    .target(name: "MarketSim", dependencies: ["TradingVocabulary"], swiftSettings: strict),
+    .testTarget(name: "MarketSimTests", dependencies: ["MarketSim", "TradingVocabulary"], swiftSettings: strict),
+]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [

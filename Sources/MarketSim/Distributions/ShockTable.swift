@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+/// A table that turns one 16-bit choice into a unit-variance shock of a symmetric distribution.
+///
+/// The choice's low bit is the sign and its other 15 bits the magnitude: magnitude `m` is the
+/// distribution's quantile at `p = ½ + (m + ½)/65536`, except `m = 0`, which is exactly 0 (zero is
+/// calm). The table is then scaled so that its 65536 equally likely shocks have variance exactly 1.
+/// A lookup costs one load: fast enough for ten million bars per second, and the same value for
+/// the same choice on every machine.
+///
+/// Tails stop at the quantile `1 − 2⁻¹⁷`: 4.3 for the normal, about 11 standard deviations for a
+/// Student-t with 4 degrees of freedom — heavy enough for the stylized facts of real returns.
+public struct ShockTable: Sendable {
+    /// The 32768 magnitudes, increasing, `magnitudes[0] == 0`.
+    @usableFromInline let magnitudes: [Double]
+
+    /// The number of magnitudes (15 bits).
+    public static let size = 32768
+
+    init(quantiles: [Double]) {
+        precondition(quantiles.count == ShockTable.size && quantiles[0] == 0)
+        var sum = 0.0
+        for q in quantiles { sum += q * q }
+        let scale = 1 / (sum / Double(ShockTable.size)).squareRoot()
+        magnitudes = quantiles.map { $0 * scale }
+    }
+
+    /// The shock for a 16-bit choice.
+    @inlinable @inline(__always)
+    public func shock(_ choice: UInt16) -> Double {
+        let magnitude = magnitudes.withUnsafeBufferPointer { $0[Int(choice &>> 1)] }
+        return choice & 1 == 0 ? magnitude : -magnitude
+    }
+
+    /// The largest shock this table can produce.
+    public var maximum: Double { magnitudes[ShockTable.size - 1] }
+
+    /// The probability of the magnitude index `m` (for the midpoint rule above).
+    static func probability(_ m: Int) -> Double { 0.5 + (Double(m) + 0.5) / 65536 }
+
+    /// The standard normal table (quantiles by Acklam's algorithm, relative error < 1.2e-9).
+    public static let normal: ShockTable = {
+        var q = [Double](repeating: 0, count: size)
+        for m in 1..<size { q[m] = NormalDistribution.quantile(probability(m)) }
+        return ShockTable(quantiles: q)
+    }()
+
+    private static let studentCache = Mutex<[UInt64: ShockTable]>([:])
+
+    /// A Student-t table with `degreesOfFreedom` (> 2, so the variance exists), scaled to unit
+    /// variance; built once per value and cached.
+    public static func studentT(degreesOfFreedom nu: Double) -> ShockTable {
+        precondition(nu > 2 && nu.isFinite, "Student-t needs finite degrees of freedom above 2, got \(nu)")
+        if let table = studentCache.withLock({ $0[nu.bitPattern] }) { return table }
+        let table = ShockTable(quantiles: StudentTDistribution(degreesOfFreedom: nu).upperQuantiles(count: size))
+        studentCache.withLock { $0[nu.bitPattern] = table }
+        return table
+    }
+}

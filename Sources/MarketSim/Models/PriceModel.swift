@@ -1,0 +1,91 @@
+import Foundation
+
+/// A runnable price model for one symbol and one bar interval: draws each bar's standardized
+/// shock and turns it into a log return, keeping whatever state the model has (GARCH's variance).
+///
+/// A flat struct rather than an enum of models, so that stepping it mutates in place (no copy,
+/// no reference counting per bar). Make one with ``PriceModelSpec/model(interval:)``.
+public struct PriceModel: Sendable {
+    /// The parameters this model was made from.
+    public let spec: PriceModelSpec
+    /// The bar length.
+    public let interval: SimDuration
+    @usableFromInline let kind: Kind
+    @usableFromInline let shocks: ShockTable
+    /// GBM and Merton: the per-bar drift `(μ − σ²/2)Δt` and σ√Δt. GARCH: `μΔt`, unused.
+    @usableFromInline let barDrift: Double
+    @usableFromInline let barSigma: Double
+    /// GARCH's recursion and its current variance per bar.
+    @usableFromInline let omega: Double, alpha: Double, beta: Double
+    @usableFromInline var variance: Double
+    /// Merton's jumps: probability per bar, log size mean and standard deviation.
+    @usableFromInline let jumpProbability: Double, jumpMean: Double, jumpVolatility: Double
+
+    @usableFromInline enum Kind: Sendable { case gbm, garch, merton }
+
+    init(_ spec: PriceModelSpec, interval: SimDuration) throws(ParameterError) {
+        try ParameterError.requirePositive(spec.name, interval: interval)
+        try spec.validate()
+        self.spec = spec
+        self.interval = interval
+        let dt = interval.years
+        switch spec {
+        case let .gbm(mu, sigma):
+            kind = .gbm
+            shocks = .normal
+            barDrift = (mu - sigma * sigma / 2) * dt
+            barSigma = sigma * dt.squareRoot()
+            (omega, alpha, beta, variance) = (0, 0, 0, barSigma * barSigma)
+            (jumpProbability, jumpMean, jumpVolatility) = (0, 0, 0)
+        case let .garch(mu, sigma, a, b, nu):
+            kind = .garch
+            shocks = .studentT(degreesOfFreedom: nu)
+            barDrift = mu * dt
+            let longRun = sigma * sigma * dt
+            barSigma = longRun.squareRoot()
+            (omega, alpha, beta, variance) = (longRun * (1 - a - b), a, b, longRun)
+            (jumpProbability, jumpMean, jumpVolatility) = (0, 0, 0)
+        case let .merton(mu, sigma, lambda, jm, jv):
+            kind = .merton
+            shocks = .normal
+            barDrift = (mu - sigma * sigma / 2) * dt
+            barSigma = sigma * dt.squareRoot()
+            (omega, alpha, beta, variance) = (0, 0, 0, barSigma * barSigma)
+            (jumpProbability, jumpMean, jumpVolatility) = (min(1, lambda * dt), jm, jv)
+        }
+    }
+
+    /// The current standard deviation of a bar's log return (GARCH's moves with its variance).
+    @inlinable
+    public var barVolatility: Double { kind == .garch ? variance.squareRoot() : barSigma }
+
+    /// Draws the next bar's standardized, unit-variance shock (normal, or Student-t for GARCH);
+    /// `0` for the zero choice.
+    @inlinable
+    public func innovation<C: ChoiceSource>(_ choices: inout C) -> Double {
+        choices.shock(from: shocks)
+    }
+
+    /// The next bar's log return for shock `z`, with the diffusion scaled by
+    /// `volatilityMultiplier` (a crash phase's); advances GARCH's variance with the unscaled
+    /// innovation, and draws Merton's jump (none for the zero choice).
+    @inlinable
+    public mutating func logReturn<C: ChoiceSource>(shock z: Double, volatilityMultiplier k: Double, choices: inout C) -> Double {
+        switch kind {
+        case .gbm:
+            return barDrift + barSigma * k * z
+        case .garch:
+            let sigma = variance.squareRoot()
+            let epsilon = sigma * z
+            let r = barDrift - variance / 2 + k * epsilon
+            variance = omega + alpha * epsilon * epsilon + beta * variance
+            return r
+        case .merton:
+            var r = barDrift + barSigma * k * z
+            if choices.happens(probability: jumpProbability) {
+                r += jumpMean + jumpVolatility * choices.normalShock()
+            }
+            return r
+        }
+    }
+}
