@@ -53,6 +53,9 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
     public static func < (lhs: SimDuration, rhs: SimDuration) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
 
     @inlinable
+    public static func + (lhs: SimDuration, rhs: SimDuration) -> SimDuration { SimDuration(nanoseconds: lhs.nanoseconds &+ rhs.nanoseconds) }
+
+    @inlinable
     public static func * (lhs: SimDuration, rhs: Int64) -> SimDuration { SimDuration(nanoseconds: lhs.nanoseconds &* rhs) }
 
     /// The duration in seconds, as a Double (for rates and scaling).

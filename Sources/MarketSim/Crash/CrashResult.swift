@@ -1,0 +1,52 @@
+/// What a crash run produced: every symbol's bars, where each phase lies, and the summaries.
+public struct CrashResult: Sendable {
+    /// The scenario that was run.
+    public let scenario: CrashScenario
+    /// Every symbol's bars, in the scenario's symbol order.
+    public let series: [BarSeries]
+    /// Where each phase that lasted any time lies in the bars.
+    public let phases: [PhaseSpan]
+    /// Per symbol: drawdown, trough, recovery.
+    public let summaries: [CrashSummary]
+
+    init(scenario: CrashScenario, series: [BarSeries], phases: [PhaseSpan]) {
+        self.scenario = scenario
+        self.series = series
+        self.phases = phases
+        summaries = series.map { CrashSummary($0, phases: phases) }
+    }
+
+    /// The simulated time covered.
+    public var simulatedDuration: SimDuration { scenario.duration }
+
+    /// The hash of every bar of every symbol: the determinism self-check compares it across runs.
+    public var fingerprint: Fingerprint {
+        var f = Fingerprint()
+        for s in series { f.combine(s) }
+        return f
+    }
+
+    /// The phase a bar belongs to.
+    public func phase(atBar bar: Int) -> PhaseSpan? { phases.first { $0.bars.contains(bar) } }
+
+    /// The conditions of symbol `symbolIndex` at bar `bar` (calm outside the run).
+    public func conditions(symbolIndex: Int, bar: Int) -> MarketConditions {
+        guard let span = phase(atBar: bar) else { return .calm }
+        let phase = scenario.phases[span.phaseIndex]
+        let affected = scenario.affectedSectors.isEmpty
+            || scenario.affectedSectors.contains(scenario.sectorTable.sector(for: series[symbolIndex].symbol))
+        return affected ? phase.conditions : phase.marketConditions ?? phase.conditions
+    }
+}
+
+/// Where one phase lies in a run's bars.
+public struct PhaseSpan: Hashable, Sendable {
+    public let name: String
+    /// The phase's bars (the same indices in every symbol's series).
+    public let bars: Range<Int>
+    /// The first bar's time and the time just after the last bar.
+    public let start: SimTime
+    public let end: SimTime
+    /// The phase's index in the scenario's `phases`.
+    public let phaseIndex: Int
+}

@@ -1,0 +1,99 @@
+import Foundation
+import TradingVocabulary
+
+/// Runs crash scenarios: the crash simulator.
+public enum CrashSimulator {
+    /// The most bars one run may make, all symbols together: 4 million bars are 256 MB.
+    public static let maxBars = 4_000_000
+
+    /// Runs `scenario`, drawing every random decision from `choices`.
+    ///
+    /// Each bar, every symbol draws its shock (correlated with the others'), then its bar range and
+    /// (for Merton) its jump; the phase adds its deterministic move and sets the conditions.
+    /// - Throws: ``ScenarioError`` naming what is wrong with the scenario; nothing is simulated then.
+    public static func run<C: ChoiceSource>(_ scenario: CrashScenario, choices: inout C) throws(ScenarioError) -> CrashResult {
+        let symbols = try validatedSymbols(scenario.symbols)
+        let plan = try Plan(scenario, symbols: symbols)
+        var market = plan.market
+        var bars = [Bar](repeating: Bar(time: scenario.start, open: 0, high: 0, low: 0, close: 0, volume: 0), count: symbols.count)
+        var paths = [[Bar]](repeating: [], count: symbols.count)
+        for i in paths.indices { paths[i].reserveCapacity(plan.totalBars) }
+        var spans: [PhaseSpan] = []
+        var bar = 0
+        for (p, phase) in scenario.phases.enumerated() {
+            let count = plan.barsPerPhase[p]
+            guard count > 0 else { continue }
+            let first = bar
+            let startTime = market.generators[0].time
+            for _ in 0..<count {
+                market.next(into: &bars, conditions: { plan.conditions[$0][p] }, extraLogDrift: { plan.drift[$0][p] }, choices: &choices)
+                for i in bars.indices { paths[i].append(bars[i]) }
+                bar += 1
+            }
+            spans.append(PhaseSpan(name: phase.name, bars: first..<bar, start: startTime, end: market.generators[0].time,
+                                   phaseIndex: p))
+        }
+        let series = zip(symbols, paths).map { BarSeries(symbol: $0, bars: $1) }
+        return CrashResult(scenario: scenario, series: series, phases: spans)
+    }
+
+    static func validatedSymbols(_ texts: [String]) throws(ScenarioError) -> [Symbol] {
+        guard !texts.isEmpty else { throw .noSymbols }
+        var symbols: [Symbol] = []
+        for text in texts {
+            let symbol: Symbol
+            do { symbol = try Symbol(text) } catch { throw .invalidSymbol(text, reason: error.description) }
+            guard !symbols.contains(symbol) else { throw .duplicateSymbol(text) }
+            symbols.append(symbol)
+        }
+        return symbols
+    }
+
+    /// Everything a run needs, worked out and validated before the first bar.
+    struct Plan {
+        var market: CorrelatedMarket
+        let barsPerPhase: [Int]
+        let totalBars: Int
+        /// Per symbol, per phase: the extra log drift per bar and the conditions.
+        let drift: [[Double]]
+        let conditions: [[MarketConditions]]
+
+        init(_ scenario: CrashScenario, symbols: [Symbol]) throws(ScenarioError) {
+            do {
+                try ParameterError.requirePositive("scenario", interval: scenario.interval)
+                for (i, phase) in scenario.phases.enumerated() { try phase.validate(index: i) }
+            } catch { throw .parameter(error) }
+            barsPerPhase = scenario.barsPerPhase
+            totalBars = barsPerPhase.reduce(0, +)
+            guard totalBars > 0 else { throw .noPhases }
+            let requested = totalBars.multipliedReportingOverflow(by: symbols.count)
+            guard !requested.overflow, requested.partialValue <= CrashSimulator.maxBars else {
+                throw .tooManyBars(requested: requested.overflow ? Int.max : requested.partialValue, limit: CrashSimulator.maxBars)
+            }
+            let matrix: CorrelationMatrix
+            do {
+                matrix = try symbols.count == 1 ? .independent(1) : .uniform(symbols.count, rho: scenario.correlation)
+            } catch { throw .correlation(error) }
+            do {
+                let generators = try symbols.map { _ throws(ParameterError) in
+                    try BarGenerator(model: try scenario.model.model(interval: scenario.interval), start: scenario.start,
+                                     startPrice: scenario.startPrice, baseSpreadBps: scenario.baseSpreadBps,
+                                     baseVolume: scenario.baseVolume)
+                }
+                market = try CorrelatedMarket(generators: generators, correlation: matrix)
+            } catch { throw .parameter(error) }
+            let affected = Set(scenario.affectedSectors)
+            var drift: [[Double]] = []
+            var conditions: [[MarketConditions]] = []
+            for symbol in symbols {
+                let inCrash = affected.isEmpty || affected.contains(scenario.sectorTable.sector(for: symbol))
+                drift.append(zip(scenario.phases, barsPerPhase).map { phase, bars in
+                    bars == 0 ? 0 : log1p(inCrash ? phase.move : phase.marketMove ?? phase.move) / Double(bars)
+                })
+                conditions.append(scenario.phases.map { inCrash ? $0.conditions : $0.marketConditions ?? $0.conditions })
+            }
+            self.drift = drift
+            self.conditions = conditions
+        }
+    }
+}
