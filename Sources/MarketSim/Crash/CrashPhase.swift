@@ -34,9 +34,9 @@ public struct CrashPhase: Hashable, Sendable {
         guard duration.nanoseconds >= 0 else {
             throw ParameterError(model: context, parameter: "duration (ns)", value: Double(duration.nanoseconds), allowed: "≥ 0")
         }
-        try ParameterError.require(context, "move", move, "-1 < move ≤ 100 (a fall of 100% or more is impossible)") { $0 > -1 && $0 <= 100 }
+        try ParameterError.require(context, "move", move, "-1 < move ≤ 10000 (a fall of 100% or more is impossible)") { $0 > -1 && $0 <= 10_000 }
         if let marketMove {
-            try ParameterError.require(context, "marketMove", marketMove, "-1 < marketMove ≤ 100") { $0 > -1 && $0 <= 100 }
+            try ParameterError.require(context, "marketMove", marketMove, "-1 < marketMove ≤ 10000") { $0 > -1 && $0 <= 10_000 }
         }
         try conditions.validate(context)
         try marketConditions?.validate(context + " market")

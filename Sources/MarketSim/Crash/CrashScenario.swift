@@ -32,6 +32,9 @@ public struct CrashScenario: Equatable, Sendable {
     public var baseVolume: Double
     /// The first bar's time.
     public var start: SimTime
+    /// Windows in which a strategy's signal fails (model-failure scenarios); the executor applies
+    /// them, the market itself is unaffected.
+    public var signalFaults: [SignalFault] = []
 
     /// A scenario with explicit phases.
     public init(kind: CrashKind, phases: [CrashPhase], symbols: [String] = ["BTC-USD"],
