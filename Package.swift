@@ -49,12 +49,16 @@ targets += [
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [
-    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary"], swiftSettings: strict),
+    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim"], swiftSettings: strict),
     // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
     .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck"],
             path: "Tests/BugZoo", swiftSettings: strict),
-    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo"], swiftSettings: strict),
+    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck"],
+                swiftSettings: strict),
     .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
+    // Market simulation throughput: bars/s per model and source, correlated markets, allocations.
+    .executableTarget(name: "market-benchmark", dependencies: ["MarketSim", "TradingChecks", "PropertyCheck"], path: "Benchmarks/MarketBenchmark",
+                      swiftSettings: strict),
 ]
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.
 products += [.executable(name: "stresscheck", targets: ["stresscheck"])]

@@ -105,6 +105,23 @@ extension ChoiceStream {
         let bound = UInt64(count - 1)
         return Int(choice(bound: bound, label: 1) { $0.next(upTo: bound) })
     }
+
+    /// A choice in `0...bound`, uniform in random generation, shrinking toward 0: the cheapest
+    /// draw, for simulation code that takes many small choices (a market's shocks) and cannot
+    /// throw.
+    ///
+    /// Uses as many bytes as `bound` needs (two for a 16-bit bound), big-endian, like every
+    /// unsigned choice; a replayed value above `bound` reads as `bound`. Past `maxBytes` it
+    /// returns 0 and sets ``overran``, as every draw does. All these choices share one span
+    /// label, so the shrinker can zero them together.
+    ///
+    /// - Parameter bound: The largest value to return (any `UInt64`, `.max` included).
+    /// - Returns: A value in `0...bound`; 0 past `maxBytes`.
+    /// - Complexity: O(1), no allocation.
+    @inlinable @inline(__always)
+    public mutating func choice(upTo bound: UInt64) -> UInt64 {
+        choice(bound: bound, label: 2) { $0.next(upTo: bound) }
+    }
 }
 
 // MARK: - Primitive draws
