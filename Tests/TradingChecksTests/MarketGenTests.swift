@@ -10,6 +10,10 @@ import TradingVocabulary
         c.usesCorpus = false
         c.saveFailures = false
         c.maxBytes = 64 * 1024
+        // Shrinking finds a local minimum: a Merton market whose jump makes a smaller crash fail
+        // cannot lower its kind without losing the jump. The smallest of several shrunk failures
+        // is the calm one (MarketGen's documentation recommends the same).
+        c.failureSamples = 8
         return c
     }
 
@@ -18,7 +22,7 @@ import TradingVocabulary
     /// generator's basis-point step above the limit; the limit is 35.005% so that rounding in the
     /// last bit cannot decide), one crash bar and nothing else: no volatility, no drift, no other
     /// phase, calm conditions, one symbol.
-    @Test(arguments: Array(1...8) as [UInt64])
+    @Test(arguments: Array(1...10) as [UInt64])
     func failingCrashShrinksToTheCalmestMarket(seed: UInt64) throws {
         let gen = MarketGen.run(MarketGen.scenario(MarketGen.crash(.flashCrash, drop: 0.10...0.60)))
         let result = check("calmest flash crash", gen, configuration: settings(seed: seed)) { run in

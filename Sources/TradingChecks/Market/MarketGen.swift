@@ -9,6 +9,10 @@ import TradingVocabulary
 /// Everything shrinks toward calm: volatility and drift toward 0, conditions toward the calm
 /// market, durations toward the fewest bars, drops toward the range's lower bound, and the run's
 /// own noise (``run(_:)`` draws it from the same stream) toward none.
+///
+/// Shrinking finds a local minimum: a Merton market whose jump makes a smaller crash fail cannot
+/// drop its jumps without passing. Set `CheckConfiguration.failureSamples` to about 8 for market
+/// properties; the smallest of several shrunk failures is then the calm one.
 public enum MarketGen {
     /// Price models of every kind: GBM first (the simplest), then GARCH-t and Merton.
     /// Volatility 0…200% a year and drift −100…100% in basis-point steps; GARCH's α and β and
