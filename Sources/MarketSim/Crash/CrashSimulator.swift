@@ -3,6 +3,11 @@ import TradingVocabulary
 
 /// Runs crash scenarios: the crash simulator.
 public enum CrashSimulator {
+    /// The version of the values a run produces: the same scenario, seed and version give the same
+    /// bars bit for bit. Raised whenever a change alters generated values (the fingerprint pins in
+    /// the tests fail first); print it with the seed and the scenario to reproduce a run.
+    public static let version = 1
+
     /// The most bars one run may make, all symbols together: 4 million bars are 256 MB.
     public static let maxBars = 4_000_000
 

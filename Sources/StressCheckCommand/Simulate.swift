@@ -1,0 +1,121 @@
+import Foundation
+import MarketSim
+
+/// `stresscheck scenarios` and `stresscheck simulate`: the scenario library and the crash
+/// simulator on the command line.
+enum Simulate {
+    /// What `simulate` was asked to run.
+    struct Request: Equatable, Sendable {
+        /// A library scenario's name or a crash kind's (`flash-crash`, …).
+        var scenario: String
+        var seed: UInt64?
+        var symbols: [String]?
+        var csv: String?
+        var json: Bool
+    }
+
+    /// The scenario called `name` (a library entry, or a crash kind with its defaults), its seed,
+    /// and the library entry if it is one.
+    static func resolve(_ name: String, symbols: [String]?) throws(UsageError) -> (scenario: CrashScenario, seed: UInt64, entry: LibraryScenario?) {
+        if let entry = ScenarioLibrary.named(name) {
+            var scenario = entry.scenario
+            if let symbols { scenario.symbols = symbols }
+            return (scenario, entry.seed, entry)
+        }
+        if let kind = CrashKind.allCases.first(where: { $0.name == name }) {
+            do {
+                return (try CrashScenario(CrashParameters(kind), symbols: symbols ?? ["BTC-USD"]), 1, nil)
+            } catch {
+                preconditionFailure("the defaults of \(kind.name) are invalid: \(error)")
+            }
+        }
+        let known = ScenarioLibrary.all.map(\.name) + CrashKind.allCases.map(\.name)
+        throw UsageError("unknown scenario '\(name)' (known: \(known.joined(separator: ", ")))")
+    }
+
+    /// `stresscheck scenarios`: the library, one line each, then the crash kinds.
+    static func list(console: Console, json: Bool) {
+        if json {
+            let entries = ScenarioLibrary.all.map { ScenarioListing(name: $0.name, kind: $0.kind.name, title: $0.title, source: $0.source) }
+            console.output.write(encode(entries))
+            return
+        }
+        let width = ScenarioLibrary.all.map(\.name.count).max() ?? 0
+        console.print("SCENARIO LIBRARY (stresscheck simulate <name>):")
+        for entry in ScenarioLibrary.all {
+            console.print("  " + entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                          + entry.kind.name.padding(toLength: 18, withPad: " ", startingAt: 0) + entry.title)
+            console.print("  " + String(repeating: " ", count: width + 2 + 18) + "source: " + entry.source)
+        }
+        console.print("")
+        console.print("CRASH KINDS (their default parameters): " + CrashKind.allCases.map(\.name).joined(separator: ", "))
+    }
+
+    /// `stresscheck simulate`: runs the scenario, prints its summary, writes the bars if asked.
+    /// - Returns: 0, or 1 when a library scenario's run misses one of its calibration ranges.
+    static func run(_ request: Request, console: Console) throws(UsageError) -> Int32 {
+        let (scenario, defaultSeed, entry) = try resolve(request.scenario, symbols: request.symbols)
+        let seed = request.seed ?? defaultSeed
+        var choices = SeededChoices(seed: seed)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result: CrashResult
+        do {
+            result = try CrashSimulator.run(scenario, choices: &choices)
+        } catch {
+            throw UsageError("scenario '\(request.scenario)': \(error.description)")
+        }
+        let wall = (clock.now - started) / .seconds(1)
+        let outcomes = entry?.calibrate(result) ?? []
+        var written: [String] = []
+        if let csv = request.csv { written = try writeCSV(result, to: csv) }
+        let report = SimulationReport(name: request.scenario, seed: seed, result: result, outcomes: outcomes, wallSeconds: wall,
+                                      csvFiles: written)
+        if request.json {
+            console.output.write(encode(report))
+        } else {
+            console.output.write(report.text)
+        }
+        return outcomes.allSatisfy(\.passed) ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// Writes each symbol's bars as CSV: to `path` for one symbol; otherwise to `path` with the
+    /// symbol before the extension (`bars.csv` → `bars-BTC-USD.csv`).
+    static func writeCSV(_ result: CrashResult, to path: String) throws(UsageError) -> [String] {
+        var written: [String] = []
+        for series in result.series {
+            let file = result.series.count == 1 ? path : insert(series.symbol.text.replacingOccurrences(of: "/", with: "_"), into: path)
+            let text = CSVWriter.text(series.bars)
+            guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
+                throw UsageError("cannot write '\(file)': check that its directory exists and is writable")
+            }
+            written.append(file)
+        }
+        return written
+    }
+
+    private static func insert(_ symbol: String, into path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension
+        let base = url.deletingPathExtension().path
+        return ext.isEmpty ? "\(base)-\(symbol)" : "\(base)-\(symbol).\(ext)"
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
+            preconditionFailure("\(T.self) could not be encoded")  // plain strings and numbers only
+        }
+        return text + "\n"
+    }
+}
+
+/// One library entry in `scenarios --json`.
+struct ScenarioListing: Codable, Equatable {
+    var name: String
+    var kind: String
+    var title: String
+    var source: String
+}
