@@ -8,11 +8,14 @@ public struct CrashResult: Sendable {
     public let phases: [PhaseSpan]
     /// Per symbol: drawdown, trough, recovery.
     public let summaries: [CrashSummary]
+    /// What the scenario's data-corruption transformers injected, with the bar each shows at.
+    public let corruptions: [InjectedCorruption]
 
-    init(scenario: CrashScenario, series: [BarSeries], phases: [PhaseSpan]) {
+    init(scenario: CrashScenario, series: [BarSeries], phases: [PhaseSpan], corruptions: [InjectedCorruption] = []) {
         self.scenario = scenario
         self.series = series
         self.phases = phases
+        self.corruptions = corruptions
         summaries = series.map { CrashSummary($0, phases: phases) }
     }
 

@@ -35,6 +35,9 @@ public struct CrashScenario: Equatable, Sendable {
     /// Windows in which a strategy's signal fails (model-failure scenarios); the executor applies
     /// them, the market itself is unaffected.
     public var signalFaults: [SignalFault] = []
+    /// Applied, in order, to the market once its bars are made (data corruption, a correlation
+    /// breakdown, …); their bar indices count from the scenario's first bar.
+    public var transformers: [Transformer] = []
 
     /// A scenario with explicit phases.
     public init(kind: CrashKind, phases: [CrashPhase], symbols: [String] = ["BTC-USD"],

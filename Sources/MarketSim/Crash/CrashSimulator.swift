@@ -14,7 +14,9 @@ public enum CrashSimulator {
     /// Runs `scenario`, drawing every random decision from `choices`.
     ///
     /// Each bar, every symbol draws its shock (correlated with the others'), then its bar range and
-    /// (for Merton) its jump; the phase adds its deterministic move and sets the conditions.
+    /// (for Merton) its jump; the phase adds its deterministic move and sets the conditions. The
+    /// scenario's transformers then apply to the whole market, in order, drawing from the same
+    /// choices.
     /// - Throws: ``ScenarioError`` naming what is wrong with the scenario; nothing is simulated then.
     public static func run<C: ChoiceSource>(_ scenario: CrashScenario, choices: inout C) throws(ScenarioError) -> CrashResult {
         let symbols = try validatedSymbols(scenario.symbols)
@@ -38,8 +40,18 @@ public enum CrashSimulator {
             spans.append(PhaseSpan(name: phase.name, bars: first..<bar, start: startTime, end: market.generators[0].time,
                                    phaseIndex: p))
         }
-        let series = zip(symbols, paths).map { BarSeries(symbol: $0, bars: $1) }
-        return CrashResult(scenario: scenario, series: series, phases: spans)
+        var series = zip(symbols, paths).map { BarSeries(symbol: $0, bars: $1) }
+        var corruptions: [InjectedCorruption] = []
+        for (index, transformer) in scenario.transformers.enumerated() {
+            do {
+                let transformed = try transformer.apply(to: series, choices: &choices)
+                series = transformed.market
+                corruptions += transformed.corruptions
+            } catch {
+                throw .transformer(index: index, error)
+            }
+        }
+        return CrashResult(scenario: scenario, series: series, phases: spans, corruptions: corruptions)
     }
 
     static func validatedSymbols(_ texts: [String]) throws(ScenarioError) -> [Symbol] {

@@ -12,6 +12,8 @@ public enum ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateSymbol(String)
     /// No phases, or only phases of zero duration.
     case noPhases
+    /// A transformer refused the market it was given (its index in the scenario's list).
+    case transformer(index: Int, ParameterError)
     /// More bars (all symbols together) than the simulator's memory bound allows.
     case tooManyBars(requested: Int, limit: Int)
 
@@ -22,6 +24,7 @@ public enum ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noSymbols: "scenario: the symbol list is empty"
         case let .invalidSymbol(text, reason): "scenario: symbol \"\(text)\" is invalid: \(reason)"
         case .duplicateSymbol(let text): "scenario: symbol \(text) is listed twice"
+        case let .transformer(index, error): "scenario: transformer \(index): \(error.description)"
         case .noPhases: "scenario: no phase lasts any time"
         case let .tooManyBars(requested, limit): "scenario: \(requested) bars requested, more than the limit of \(limit) (all symbols together)"
         }

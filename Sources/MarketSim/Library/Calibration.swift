@@ -37,6 +37,12 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
     case outagePhases
     /// The number of signal-failure windows.
     case signalFaults
+    /// The share of the lead symbol's bars that a data-corruption transformer broke.
+    case corruptedShare
+    /// How many different kinds of corruption were injected (all symbols).
+    case corruptionKinds
+    /// The sample correlation of the first two symbols' log returns within a phase.
+    case phaseCorrelation(String)
 
     public var description: String {
         switch self {
@@ -60,6 +66,9 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
         case .maxLatencyMultiplier: "latency multiplier"
         case .outagePhases: "venue outages"
         case .signalFaults: "signal failures"
+        case .corruptedShare: "share of bars corrupted"
+        case .corruptionKinds: "kinds of corruption"
+        case .phaseCorrelation(let p): "correlation of the first two symbols in \(p)"
         }
     }
 
@@ -118,6 +127,19 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
         case .maxLatencyMultiplier: return phases.map(\.conditions.latencyMultiplier).max()
         case .outagePhases: return Double(phases.filter(\.conditions.venueOutage).count)
         case .signalFaults: return Double(result.scenario.signalFaults.count)
+        case .corruptedShare:
+            guard !bars.isEmpty else { return nil }
+            return Double(result.corruptions.filter { $0.symbol == series.symbol }.count) / Double(bars.count)
+        case .corruptionKinds: return Double(Set(result.corruptions.map(\.kind)).count)
+        case .phaseCorrelation(let name):
+            guard result.series.count >= 2, let r = span(name) else { return nil }
+            let other = result.series[1].bars
+            let a = returns(r)
+            let b = r.dropFirst().map { log(other[$0].close / other[$0 - 1].close) }
+            guard let sa = sd(a), let sb = sd(b), sa > 0, sb > 0 else { return nil }
+            let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
+            let covariance = zip(a, b).reduce(0) { $0 + ($1.0 - ma) * ($1.1 - mb) } / Double(a.count - 1)
+            return covariance / (sa * sb)
         }
     }
 }

@@ -106,3 +106,51 @@ extension ScenarioLibrary {
             ])
     }()
 }
+
+/// The library's scenarios built with transformers.
+extension ScenarioLibrary {
+    /// A library value that must be valid; a refusal is a programmer error in the library.
+    static func valid<T>(_ make: () throws(ParameterError) -> T) -> T {
+        do { return try make() } catch { preconditionFailure("invalid library scenario: \(error)") }
+    }
+
+    static let dataCorruptionShock: LibraryScenario = {
+        var market = scenario(.liquidityCrisis, [CrashPhase("calm", duration: .hours(24))], symbols: ["BTC-USD"],
+                              model: .gbm(drift: 0, volatility: 0.8), interval: .minutes(1), startPrice: 30_000)
+        market.transformers = [.dataCorruption(valid { () throws(ParameterError) in try DataCorruption(share: 0.125) })]
+        return LibraryScenario(
+            name: "data-corruption-shock", title: "Data corruption shock: 10% of bars broken, every kind",
+            source: "Feed failures seen in live trading: NaN fields, spikes, duplicated and out-of-order timestamps, gaps, zero or negative prices, high below low, zero volume (simulation.md §3)",
+            scenario: market, seed: 10,
+            calibration: [
+                CalibrationTarget(.corruptedShare, 0.075 ... 0.125, "10% of bars corrupted"),
+                CalibrationTarget(.corruptionKinds, 8 ... 8, "all kinds"),
+            ])
+    }()
+
+    static let mixedRegimeChaos: LibraryScenario = {
+        var market = scenario(.blackSwan, [
+            CrashPhase("calm", duration: .hours(3)),
+            CrashPhase("crash", duration: .hours(1), move: -0.25,
+                       conditions: MarketConditions(volatilityMultiplier: 6, liquidity: 0.2, spreadMultiplier: 8, volumeMultiplier: 6,
+                                                    partialFillProbability: 0.6, rejectProbability: 0.1, latencyMultiplier: 10)),
+            CrashPhase("recovery", duration: .hours(2), move: 0.2,
+                       conditions: MarketConditions(volatilityMultiplier: 3, liquidity: 0.5, spreadMultiplier: 3, volumeMultiplier: 3)),
+            CrashPhase("breakdown", duration: .hours(3),
+                       conditions: MarketConditions(volatilityMultiplier: 2, liquidity: 0.7, spreadMultiplier: 2, volumeMultiplier: 2)),
+        ], symbols: ["BTC-USD", "ETH-USD", "SOL-USD"], model: .gbm(drift: 0, volatility: 0.7), interval: .minutes(1), startPrice: 30_000)
+        let breakdownStart = 6 * 60
+        market.transformers = [.correlationBreakdown(valid { () throws(ParameterError) in
+            try CorrelationBreakdown(method: .flip(seriesIndices: [1]), startBar: breakdownStart, durationBars: 3 * 60)
+        })]
+        return LibraryScenario(
+            name: "mixed-regime-chaos", title: "Mixed regime chaos: calm → crash → recovery → correlation breakdown",
+            source: "Regime sequences of 2020–2022 crypto markets: a crash, a relief rally, then assets that moved together moving apart (simulation.md §5)",
+            scenario: market, seed: 77,
+            calibration: [
+                CalibrationTarget(.phaseCorrelation("calm"), 0.55 ... 0.85, "correlated in calm markets (0.7)"),
+                CalibrationTarget(.maxDrawdown, 0.15 ... 0.35, "the crash"),
+                CalibrationTarget(.phaseCorrelation("breakdown"), -0.85 ... -0.55, "the correlation flips in the breakdown"),
+            ])
+    }()
+}

@@ -4,7 +4,7 @@ public enum ScenarioLibrary {
     /// Every scenario, in a stable order.
     public static let all: [LibraryScenario] = [
         flashCrash2010, btc20210519, btc20200312, ethKraken20210222, gdaxEth20170621, solVolatilityExplosion,
-        liquidityDrain, executionCrisis, blackSwanCombo, modelFailure,
+        liquidityDrain, dataCorruptionShock, executionCrisis, blackSwanCombo, mixedRegimeChaos, modelFailure,
     ]
 
     /// The scenario called `name`, if there is one.
