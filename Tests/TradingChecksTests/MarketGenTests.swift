@@ -86,3 +86,41 @@ import TradingVocabulary
         #expect(!stream.overran)
     }
 }
+
+@Suite struct MarketTransformerGenTests {
+    /// Every transformer kind is drawn, the runs never throw, and OHLC stays consistent outside
+    /// data corruption.
+    @Test func everyTransformerKindRunsOnGeneratedMarkets() {
+        var kinds = Set<String>()
+        var stream = ChoiceStream(seed: 11, maxBytes: 128 * 1024)
+        let gen = MarketGen.run(MarketGen.transformed(MarketGen.scenario(MarketGen.crash(drop: 0.05...0.6)), maxTransformers: 3))
+        for _ in 0..<1500 {
+            stream.reset(randomTail: true)
+            guard let run = try? stream.draw(gen) else { continue }
+            for t in run.scenario.transformers {
+                kinds.insert(name(t))
+                if case .mixed(let m) = t { m.steps.forEach { kinds.insert(name($0)) } }
+            }
+            if !run.scenario.transformers.contains(where: \.injectsCorruption) {
+                for series in run.series {
+                    #expect(series.bars.allSatisfy { $0.high >= max($0.open, $0.close) && $0.low <= min($0.open, $0.close) })
+                }
+            }
+        }
+        #expect(kinds == ["flashCrash", "volatilitySpike", "liquidityDrop", "spreadExplosion", "dataCorruption",
+                          "correlationBreakdown", "pumpAndDump", "mixed"])
+    }
+
+    private func name(_ t: Transformer) -> String {
+        switch t {
+        case .flashCrash: "flashCrash"
+        case .volatilitySpike: "volatilitySpike"
+        case .liquidityDrop: "liquidityDrop"
+        case .spreadExplosion: "spreadExplosion"
+        case .dataCorruption: "dataCorruption"
+        case .correlationBreakdown: "correlationBreakdown"
+        case .pumpAndDump: "pumpAndDump"
+        case .mixed: "mixed"
+        }
+    }
+}
