@@ -1,0 +1,49 @@
+/// What ``DataValidator`` found: every fault, sorted by symbol, then bar, then kind (in the order
+/// of ``DataFaultKind/allCases``).
+public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
+    /// Every fault found, sorted.
+    public private(set) var faults: [DataFault]
+    /// How many bars were checked.
+    public private(set) var barCount: Int
+
+    /// A report of `faults` (sorted here) over `barCount` bars.
+    public init(faults: [DataFault] = [], barCount: Int = 0) {
+        self.faults = faults.sorted(by: ValidationReport.precedes)
+        self.barCount = barCount
+    }
+
+    /// True when no fault was found.
+    public var isClean: Bool { faults.isEmpty }
+
+    /// The faults of `kind`, in order.
+    public func faults(of kind: DataFaultKind) -> [DataFault] { faults.filter { $0.kind == kind } }
+
+    /// How many faults of each kind were found (kinds not found are absent).
+    public var countsByKind: [DataFaultKind: Int] {
+        faults.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
+    }
+
+    /// Adds the faults and bars of `other` (another symbol's report).
+    public mutating func merge(_ other: ValidationReport) {
+        faults = (faults + other.faults).sorted(by: ValidationReport.precedes)
+        barCount += other.barCount
+    }
+
+    /// `clean (N bars)`, or one line per fault.
+    public var description: String {
+        guard !isClean else { return "clean (\(barCount) bars)" }
+        return faults.map(\.description).joined(separator: "\n")
+    }
+
+    /// The report's order: symbol, bar index, kind.
+    static func precedes(_ a: DataFault, _ b: DataFault) -> Bool {
+        if a.symbol != b.symbol { return a.symbol < b.symbol }
+        if a.barIndex != b.barIndex { return a.barIndex < b.barIndex }
+        return a.kind.order < b.kind.order
+    }
+}
+
+extension DataFaultKind {
+    /// The kind's position in ``allCases``.
+    var order: Int { DataFaultKind.allCases.firstIndex(of: self) ?? 0 }
+}
