@@ -36,26 +36,19 @@ import Testing
         let series = try F.series(seed: 100 + seed, bars: 800)
         var choices = SeededChoices(seed: seed)
         let result = try D(share: 0.3).apply(to: series, choices: &choices)
-        let bars = result.series.bars
-        #expect(bars.count == series.bars.count)
-        let injected = Dictionary(uniqueKeysWithValues: result.corruptions.map { ($0.barIndex, $0.kind) })
-        let indices = result.corruptions.map(\.barIndex)
-        #expect(indices == indices.sorted())
-        #expect(zip(indices.dropFirst(), indices).allSatisfy { $0 - $1 >= D.minimumSpacingBars })
         #expect(Set(result.corruptions.map(\.kind)).count >= 6, "seed \(seed) used few kinds")
-        let median = Int64(60_000_000_000)
-        for i in bars.indices {
-            let shown = Self.kindsShown(at: i, in: bars, medianStep: median)
-            if let kind = injected[i] {
-                #expect(shown == [kind], "bar \(i): injected \(kind), shows \(shown)")
-            } else {
-                #expect(shown.isEmpty, "bar \(i): nothing injected, shows \(shown)")
-            }
-        }
-        for corruption in result.corruptions {
-            let fault = DataFault(kind: corruption.kind, symbol: "BTC-USD", barIndex: corruption.barIndex)
-            #expect(corruption.isReported(by: fault))
-        }
+        Self.expectExact(result, from: series)
+    }
+
+    /// The timestamp kinds at full share (a third of all steps changed) leave the median step the
+    /// series' own, so every gap is still 10 median steps and every other step ordinary.
+    @Test(arguments: [[DataFaultKind.gap], [.duplicateTimestamp], [.outOfOrderTimestamp], [.gap, .outOfOrderTimestamp, .duplicateTimestamp]])
+    func timestampKindsAtFullShare(kinds: [DataFaultKind]) throws {
+        let series = try F.series(seed: 9, bars: 400)
+        var choices = SeededChoices(seed: 9)
+        let result = try D(share: 1, kinds: kinds).apply(to: series, choices: &choices)
+        #expect(result.corruptions.count == 133)
+        Self.expectExact(result, from: series)
     }
 
     /// The injected share: about `share` of the candidate bars less what the placement rules drop.
@@ -118,6 +111,32 @@ import Testing
     }
 
     // MARK: - A reference reading of the documented conditions (not the validator)
+
+    /// Checks the documented conditions on `result`, with the median step measured on the
+    /// corrupted series itself, as a validator would.
+    static func expectExact(_ result: TransformResult, from series: BarSeries, sourceLocation: SourceLocation = #_sourceLocation) {
+        let bars = result.series.bars
+        #expect(bars.count == series.bars.count, sourceLocation: sourceLocation)
+        let injected = Dictionary(uniqueKeysWithValues: result.corruptions.map { ($0.barIndex, $0.kind) })
+        let indices = result.corruptions.map(\.barIndex)
+        #expect(indices == indices.sorted(), sourceLocation: sourceLocation)
+        #expect(zip(indices.dropFirst(), indices).allSatisfy { $0 - $1 >= D.minimumSpacingBars }, sourceLocation: sourceLocation)
+        let steps = zip(bars.dropFirst(), bars).map { $0.time.nanoseconds - $1.time.nanoseconds }.sorted()
+        let median = steps[steps.count / 2]
+        #expect(median == 60_000_000_000, sourceLocation: sourceLocation)
+        for i in bars.indices {
+            let shown = kindsShown(at: i, in: bars, medianStep: median)
+            if let kind = injected[i] {
+                #expect(shown == [kind], "bar \(i): injected \(kind), shows \(shown)", sourceLocation: sourceLocation)
+            } else {
+                #expect(shown.isEmpty, "bar \(i): nothing injected, shows \(shown)", sourceLocation: sourceLocation)
+            }
+        }
+        for corruption in result.corruptions {
+            let fault = DataFault(kind: corruption.kind, symbol: series.symbol.text, barIndex: corruption.barIndex)
+            #expect(corruption.isReported(by: fault), sourceLocation: sourceLocation)
+        }
+    }
 
     /// The kinds that bar `i` shows under the documented conditions: NaN in any field; spike =
     /// log return at least 19.9σ from the mean of the 20 returns before it (only when those are

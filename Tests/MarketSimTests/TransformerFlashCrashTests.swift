@@ -72,6 +72,18 @@ import Testing
         #expect(out.bars.allSatisfy { F.inconsistency($0) == nil })
     }
 
+    /// Only the bars a crash changes are checked: after a full retrace a bad bar far away is left
+    /// alone; with a lasting level shift it is refused, naming the bar.
+    @Test func checksOnlyWhatItTouches() throws {
+        var series = try F.series(seed: 6)
+        series.bars[500].close = .nan
+        var choices = CalmChoices()
+        let full = try FlashCrash(dropFraction: 0.3, startBar: 200, durationBars: 15, recoveryBars: 20)
+        #expect(try full.apply(to: series, choices: &choices).series.bars[500].close.isNaN)
+        let partial = try FlashCrash(dropFraction: 0.3, startBar: 200, durationBars: 15, recoveryBars: 20, retraceFraction: 0.5)
+        #expect(F.parameterNamed { () throws(ParameterError) in _ = try partial.apply(to: series, choices: &choices) } == "bars[500].close")
+    }
+
     @Test func invalidParametersNameTheParameter() throws {
         func named(_ drop: Double = 0.3, start: Int = 0, duration: Int = 5, recovery: Int = 5, retrace: Double = 1) -> String? {
             F.parameterNamed { () throws(ParameterError) in

@@ -50,12 +50,13 @@ import Testing
     @Test func marketThroughAMixedList() throws {
         let market = try F.market(seed: 3, count: 2, rho: 0.9)
         let breakdown = try CorrelationBreakdown(method: .flip(seriesIndices: [0]), startBar: 300, durationBars: 100)
-        let mixed = try Mixed([.flashCrash(Self.crash()), .correlationBreakdown(breakdown), .spreadExplosion(SpreadExplosion(multiplier: 25, startBar: 0, durationBars: 600))])
+        let explosion = try SpreadExplosion(multiplier: 25, startBar: 0, durationBars: 600)
+        let mixed = try Mixed([.flashCrash(Self.crash()), .correlationBreakdown(breakdown), .spreadExplosion(explosion)])
         var choices = CalmChoices()
         let out = try mixed.apply(to: market, choices: &choices)
         var byHand = try Self.crash().apply(to: market, choices: &choices).market
         byHand = try breakdown.apply(to: byHand, choices: &choices).market
-        byHand = try SpreadExplosion(multiplier: 25, startBar: 0, durationBars: 600).apply(to: byHand, choices: &choices).market
+        byHand = try explosion.apply(to: byHand, choices: &choices).market
         #expect(out.market == byHand && out.corruptions.isEmpty)
         #expect(F.parameterNamed { () throws(ParameterError) in _ = try mixed.apply(to: market[0], choices: &choices) } == "series count")
     }

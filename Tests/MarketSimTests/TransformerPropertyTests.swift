@@ -70,6 +70,30 @@ import Testing
         #expect(F.fingerprint(x.series) == F.fingerprint(y.series) && x.corruptions == y.corruptions)
     }
 
+    /// Correlation breakdowns over random windows, methods and correlations (including +1 and
+    /// negative) keep every bar consistent and the bar times as they were.
+    @Test(arguments: Array(UInt64(1)...30))
+    func breakdownKeepsEveryBarConsistent(seed: UInt64) throws {
+        var draw = SeededChoices(seed: seed)
+        let count = 2 + draw.index(below: 4)
+        let rho = [1, 0.95, 0.5, 0, -0.2][draw.index(below: 5)] * (count > 2 ? 1 : -1)
+        let market = try F.market(seed: seed, count: count, rho: max(rho, -1 / Double(count - 1)), bars: Self.bars)
+        let start = draw.index(below: Self.bars - count - 2)
+        let duration = count + 1 + draw.index(below: Self.bars)
+        let method: CorrelationBreakdown.Method = draw.happens(probability: 0.5)
+            ? .decorrelate(strength: 1 - draw.fraction())
+            : .flip(seriesIndices: (0..<(count - 1)).filter { _ in draw.happens(probability: 0.5) } + [count - 1])
+        let t = try CorrelationBreakdown(method: method, startBar: start, durationBars: duration)
+        var choices = SeededChoices(seed: seed)
+        let out = try t.apply(to: market, choices: &choices).market
+        for (s, series) in out.enumerated() {
+            #expect(series.bars.map(\.time) == market[s].bars.map(\.time))
+            for (j, bar) in series.bars.enumerated() {
+                if let broken = F.inconsistency(bar) { Issue.record("seed \(seed), \(t), series \(s) bar \(j): \(broken)") }
+            }
+        }
+    }
+
     @Test func marketsAreDeterministicToo() throws {
         let market = try F.market(seed: 4, count: 3)
         let t = try CorrelationBreakdown(method: .decorrelate(strength: 0.7), startBar: 50, durationBars: 400)

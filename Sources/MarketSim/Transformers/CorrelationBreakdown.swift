@@ -67,7 +67,7 @@ public struct CorrelationBreakdown: SeriesTransformer {
         self.durationBars = durationBars
     }
 
-    /// Always throws: a correlation needs at least two series; use ``apply(to:choices:)-([BarSeries],_)``.
+    /// Always throws: a correlation needs at least two series; apply it to a market, `[BarSeries]`.
     public func apply<C: ChoiceSource>(to series: BarSeries, choices: inout C) throws(ParameterError) -> TransformResult {
         throw ParameterError(model: "CorrelationBreakdown", parameter: "series count", value: 1,
                              allowed: "at least 2 (apply it to a market)")
@@ -82,6 +82,10 @@ public struct CorrelationBreakdown: SeriesTransformer {
     public func apply<C: ChoiceSource>(to market: [BarSeries], choices: inout C) throws(ParameterError) -> MarketTransformResult {
         let model = "CorrelationBreakdown"
         try ParameterError.requireBars(model, "series count", market.count, "at least 2") { $0 >= 2 }
+        if case .flip(let indices) = method, let index = indices.first(where: { $0 >= market.count }) {
+            throw ParameterError(model: model, parameter: "seriesIndices", value: Double(index),
+                                 allowed: "0 ≤ index < \(market.count) (the series count)")
+        }
         let count = market[0].bars.count
         for (s, series) in market.enumerated() {
             try ParameterError.requireBars(model, "bar count of series \(s)", series.bars.count, "\(count), as series 0's") { $0 == count }
@@ -101,7 +105,6 @@ public struct CorrelationBreakdown: SeriesTransformer {
         switch method {
         case .flip(let indices):
             for index in indices {
-                try ParameterError.requireBars(model, "seriesIndices", index, "0 ≤ index < \(market.count) (the series count)") { $0 < market.count }
                 deviations[index] = deviations[index].map { -$0 }
                 changed[index] = true
             }

@@ -21,10 +21,9 @@
 ///   out of bar `i` NaN, which is why no spike is placed in the `W + 1` bars after it.
 /// - ``DataFaultKind/spike``: the close is set so that bar `i`'s log return is `μ ± s`, where `μ`
 ///   and `σ` are the mean and sample standard deviation (denominator `W − 1`) of the `W` log
-///   returns into bars `i − W … i − 1` (bar `i`'s own return excluded), and
-///   `s = max(`` spikeSigmas ``·σ, ``minimumSpikeLogReturn``)`; the sign is `+` when `μ ≥ 0`, else
-///   `−`, so the return is at least `s` from both `μ` and 0. High (or low) is widened to cover
-///   the new close. The return into bar `i + 1` reverses the spike and may be reported as well.
+///   returns into bars `i − W … i − 1` (bar `i`'s own return excluded), and `s = max(20·σ, 0.01)`
+///   (``spikeSigmas``, ``minimumSpikeLogReturn``); the sign is `+` when `μ ≥ 0`, else `−`, so the
+///   return is at least `s` from both `μ` and 0. High (or low) is widened to cover the new close. The return into bar `i + 1` reverses the spike and may be reported as well.
 /// - ``DataFaultKind/duplicateTimestamp``: bar `i`'s time becomes bar `i − 1`'s.
 /// - ``DataFaultKind/gap``: the step into bar `i` becomes ``gapSteps`` × the series' median step
 ///   (bar `i` is the first bar after the gap).
@@ -45,7 +44,7 @@
 /// what it was and the corruptions do not interact. Indices never change.
 ///
 /// The input must be clean for the list to be exact: prices finite and positive, high ≥ low,
-/// volume finite and positive, times strictly increasing; otherwise ``apply(to:choices:)`` throws.
+/// volume finite and positive, times strictly increasing; otherwise `apply(to:choices:)` throws.
 /// Data corruption belongs last in a ``Mixed`` list (``Mixed`` enforces it): a later transformer
 /// would move or hide what was injected.
 public struct DataCorruption: SeriesTransformer {

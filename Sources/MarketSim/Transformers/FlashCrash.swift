@@ -94,11 +94,11 @@ public struct FlashCrash: SeriesTransformer {
     public func apply<C: ChoiceSource>(to series: BarSeries, choices: inout C) throws(ParameterError) -> TransformResult {
         let model = "FlashCrash"
         var bars = series.bars
-        let window = try ParameterError.window(model, startBar: startBar, durationBars: durationBars, count: bars.count)
-        let touched = window.lowerBound..<bars.count
+        let episode = try ParameterError.window(model, startBar: startBar, durationBars: durationBars + recoveryBars, count: bars.count)
+        // With a full retrace the bars after the episode are not touched, so they are not checked.
+        let touched = logFactor(atBar: bars.count - 1) == 0 ? episode : startBar..<bars.count
         try ParameterError.requireUsable(model, bars, touched)
         PriceOverlay.apply(&bars, from: startBar, logFactor: logFactor(atBar:))
-        let episode = try ParameterError.window(model, startBar: startBar, durationBars: durationBars + recoveryBars, count: bars.count)
         for j in episode {
             let w = intensity(atBar: j)
             bars[j].volume *= 1 + (volumeMultiplier - 1) * w

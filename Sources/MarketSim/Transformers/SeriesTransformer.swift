@@ -2,7 +2,7 @@
 /// version of itself (simulation.md §3).
 ///
 /// Every transformer is a validated value: its parameters are checked when it is made, and
-/// ``apply(to:choices:)-(BarSeries,_)`` checks only what depends on the series (a start bar
+/// `apply(to:choices:)` checks only what depends on the series (a start bar
 /// beyond its end, prices that are not finite and positive). Transformers are deterministic: the
 /// same series, parameters and choices give a bit-identical result, and a transformer that draws
 /// nothing gives the same result for any choices. None produces NaN or an infinite value, except
