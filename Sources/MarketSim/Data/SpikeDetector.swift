@@ -56,7 +56,7 @@ struct SpikeDetector {
         guard steps.count >= max(2, options.spikeMinimumReturns) else { return }
         let sizes = steps.map { abs($0.logReturn) }.sorted()
         let nonZero = sizes.drop { $0 == 0 }
-        let floor = nonZero.isEmpty ? 0 : options.spikeScaleFloor * Self.madToSigma * nonZero[nonZero.startIndex + nonZero.count / 2]
+        let floor = Self.floor(nonZero, excluding: [], share: options.spikeScaleFloor)
         let overall = max(floor, Self.madToSigma * sizes[sizes.count / 2])
         // Before return j: steps[j - before ..< j]; after it: steps[j + 1 ... j + after].
         let (beforeCount, afterCount) = (options.spikeReturnsBefore, options.spikeReturnsAfter)
@@ -70,12 +70,23 @@ struct SpikeDetector {
                 after.remove(abs(step.logReturn))
                 if j + afterCount < steps.count { after.insert(abs(steps[j + afterCount].logReturn)) }
             }
-            var sigma = floor
-            if before.count >= Self.minimumWindow { sigma = max(sigma, Self.madToSigma * before.median) }
-            if after.count >= Self.minimumWindow { sigma = max(sigma, Self.madToSigma * after.median) }
+            var windowSigma = 0.0
+            if before.count >= Self.minimumWindow { windowSigma = max(windowSigma, Self.madToSigma * before.median) }
+            if after.count >= Self.minimumWindow { windowSigma = max(windowSigma, Self.madToSigma * after.median) }
+            var sigma = max(floor, windowSigma)
             if before.count < Self.minimumWindow && after.count < Self.minimumWindow { sigma = overall }
+            let size = abs(step.logReturn)
+            if size > options.spikeSigmas * windowSigma, size <= options.spikeSigmas * sigma, sigma == floor {
+                // Only the floor keeps this return from being a spike: measure the floor without
+                // the return itself and its neighbours (a spike's reversal), or one bad tick in a
+                // constant series would be its own typical move.
+                let neighbours = [j - 1, j, j + 1].filter { steps.indices.contains($0) }.map { abs(steps[$0].logReturn) }.filter { $0 > 0 }
+                sigma = Self.floor(nonZero, excluding: neighbours, share: options.spikeScaleFloor)
+                if before.count < Self.minimumWindow && after.count < Self.minimumWindow { sigma = max(sigma, Self.madToSigma * sizes[sizes.count / 2]) }
+                sigma = max(sigma, windowSigma)
+            }
             let limit = options.spikeSigmas * sigma
-            let isLarge = abs(step.logReturn) > limit
+            let isLarge = size > limit
             if let remembered = base {
                 if step.bar - remembered.bar > options.spikeReversalBars {
                     base = nil
@@ -90,6 +101,41 @@ struct SpikeDetector {
                 + "(σ̂ \(Self.format(sigma)), k \(Self.format(options.spikeSigmas)))")
             base = (log(bars[step.from].close), step.bar)
         }
+    }
+
+    /// The floor of σ̂: `share` × 1.4826 × the lower quartile of the series' non-zero move sizes
+    /// (`nonZero`, sorted), without one occurrence of each of `excluding`; 0 when fewer than 3
+    /// moves remain, since then the typical move may be the spike itself. The lower quartile, not
+    /// the median: where most returns are zero, the non-zero moves are few and the spikes, their
+    /// reversals and a crash's steps are a good part of them; the ticks of a coarse price grid are
+    /// the smallest.
+    static func floor(_ nonZero: ArraySlice<Double>, excluding: [Double], share: Double) -> Double {
+        var removed: [Int] = []
+        for value in excluding {
+            var index = lowerBound(nonZero, value)
+            while removed.contains(index) { index += 1 }
+            if index < nonZero.endIndex, nonZero[index] == value { removed.append(index) }
+        }
+        let remaining = nonZero.count - removed.count
+        guard remaining >= 3 else { return 0 }
+        // The lower quartile of what remains: the first index whose rank among the kept ones is the target.
+        let target = remaining / 4
+        var index = nonZero.startIndex + target
+        while true {
+            let rank = index - nonZero.startIndex - removed.filter { $0 < index }.count
+            if rank == target, !removed.contains(index) { return share * madToSigma * nonZero[index] }
+            index += 1
+        }
+    }
+
+    /// The first index of `sorted` whose value is not below `x`.
+    static func lowerBound(_ sorted: ArraySlice<Double>, _ x: Double) -> Int {
+        var low = sorted.startIndex, high = sorted.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < x { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Four significant digits.

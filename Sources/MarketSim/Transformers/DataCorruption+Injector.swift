@@ -9,6 +9,10 @@ struct CorruptionInjector {
     let medianStep: Int64
     /// Added to the time of every bar not yet visited.
     private var shift: Int64 = 0
+    /// The upper quartile of the clean input's non-zero log return sizes (0 if there are none): an
+    /// upper bound of the validator's "typical non-zero move" (their median, on the corrupted
+    /// series, where NaN closes remove some returns and shift the median by a few places).
+    let typicalNonZeroMove: Double
 
     /// Checks that `bars` is clean (see ``DataCorruption``) and measures its median step.
     init(_ bars: [Bar]) throws(ParameterError) {
@@ -38,6 +42,8 @@ struct CorruptionInjector {
         }
         steps.sort()
         medianStep = steps.isEmpty ? 1 : max(1, steps[steps.count / 2])
+        let moves = bars.indices.dropFirst().map { abs(bars[$0].logReturn(from: bars[$0 - 1])) }.filter { $0 > 0 }.sorted()
+        typicalNonZeroMove = moves.isEmpty ? 0 : moves[moves.count * 3 / 4]
     }
 
     /// Moves bar `i` by the shift carried so far.
@@ -99,9 +105,33 @@ struct CorruptionInjector {
         let returns = ((i - w)..<i).map { bars[$0].logReturn(from: bars[$0 - 1]) }
         let mean = returns.reduce(0, +) / Double(w)
         let variance = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(w - 1)
-        let size = max(DataCorruption.spikeSigmas * variance.squareRoot(), DataCorruption.minimumSpikeLogReturn)
+        let size = max(DataCorruption.spikeSigmas * variance.squareRoot(), DataCorruption.minimumSpikeLogReturn,
+                       DataCorruption.spikeSigmas * robustScale(around: i))
         let close = bars[i - 1].close * exp(mean >= 0 ? mean + size : mean - size)
         return close.isFinite && close > 0 ? close : nil
+    }
+
+    /// The robust scale of the returns around bar `i`, at least as a validator measures it: 1.4826 ×
+    /// the upper quartile of the absolute log returns over the 100 returns before bar `i` or the 20 after bar `i + 1`
+    /// (the spike's own reversal excluded), or the validator's floor (a share of the series'
+    /// median non-zero move), whichever is larger. In a trending series with no
+    /// noise the standard deviation is 0 but the returns are not, so the spike must also stand out
+    /// against their size.
+    private func robustScale(around i: Int) -> Double {
+        /// The upper quartile, not the median: where a window is half zeros and half moves (a flat
+        /// market after a crash), the validator's median flips between them with a few returns
+        /// more or less (NaN closes remove some), and the spike must stand out against either.
+        func median(_ r: Range<Int>) -> Double {
+            let sizes = r.compactMap { j -> Double? in
+                let x = bars[j].logReturn(from: bars[j - 1])
+                return x.isFinite ? abs(x) : nil
+            }.sorted()
+            return sizes.isEmpty ? 0 : sizes[sizes.count * 3 / 4]
+        }
+        let before = median(max(1, i - 100)..<i)
+        let after = i + 2 < bars.count ? median((i + 2)..<min(bars.count, i + 22)) : 0
+        // The validator never takes σ̂ below a share of the series' typical non-zero move.
+        return 1.482_602_218_505_602 * max(before, after, ValidationOptions.standard.spikeScaleFloor * typicalNonZeroMove)
     }
 
     /// Moves `bar` (bar `i`) and, through the carried shift, every later bar by `delta`.

@@ -21,9 +21,14 @@
 ///   out of bar `i` NaN, which is why no spike is placed in the `W + 1` bars after it.
 /// - ``DataFaultKind/spike``: the close is set so that bar `i`'s log return is `μ ± s`, where `μ`
 ///   and `σ` are the mean and sample standard deviation (denominator `W − 1`) of the `W` log
-///   returns into bars `i − W … i − 1` (bar `i`'s own return excluded), and `s = max(20·σ, 0.01)`
-///   (``spikeSigmas``, ``minimumSpikeLogReturn``); the sign is `+` when `μ ≥ 0`, else `−`, so the
-///   return is at least `s` from both `μ` and 0. High (or low) is widened to cover the new close. The return into bar `i + 1` reverses the spike and may be reported as well.
+///   returns into bars `i − W … i − 1` (bar `i`'s own return excluded), and
+///   `s = max(20·σ, 0.01, 20·ŝ)` (``spikeSigmas``, ``minimumSpikeLogReturn``), where `ŝ` is
+///   1.4826 × the largest of: the upper quartile of the absolute returns over the 100 before bar
+///   `i`, over the 20 after bar `i + 1`, and ¼ (the validator's floor share) of the clean input's
+///   non-zero moves — so the spike also stands out against a validator's robust scale where the
+///   standard deviation is 0 (a noise-free trend). The sign is `+` when `μ ≥ 0`, else `−`, so the
+///   return is at least `s` from both `μ` and 0. A series that is constant apart from its spikes
+///   has no typical move: there several spikes can hide each other from a validator. High (or low) is widened to cover the new close. The return into bar `i + 1` reverses the spike and may be reported as well.
 /// - ``DataFaultKind/duplicateTimestamp``: bar `i`'s time becomes bar `i − 1`'s.
 /// - ``DataFaultKind/gap``: the step into bar `i` becomes ``gapSteps`` × the series' median step
 ///   (bar `i` is the first bar after the gap).
