@@ -63,9 +63,9 @@ targets += [
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.
 products += [.executable(name: "stresscheck", targets: ["stresscheck"])]
 targets += [
-    .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim"], swiftSettings: strict),
+    .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary"], swiftSettings: strict),
     .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand"], swiftSettings: strict),
-    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand"], swiftSettings: strict),
+    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim"], swiftSettings: strict),
 ]
 
 let package = Package(

@@ -15,8 +15,8 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// One fuzz target per machine of `Machines.all`, plus the engine's decoding, the state files'
-/// decoding and the bug zoo.
-let fuzzTargets = ["position", "sector-caps", "super-state", "trading-mode", "risk-stack", "engine-decoding", "state-file", "zoo"]
+/// decoding, MarketSim's CSV loader and the bug zoo.
+let fuzzTargets = ["position", "sector-caps", "super-state", "trading-mode", "risk-stack", "engine-decoding", "state-file", "csv", "zoo"]
 
 let package = Package(
     name: "StressCheckFuzz",
@@ -28,6 +28,7 @@ let package = Package(
             .product(name: "TradingChecks", package: root),
             .product(name: "BugZoo", package: root),
             .product(name: "TradingMachines", package: root),
+            .product(name: "MarketSim", package: root),
         ], swiftSettings: strict),
     ] + fuzzTargets.map { name in
         .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport"], path: "Targets/\(name)", swiftSettings: strict)

@@ -7,10 +7,10 @@ CORPUS_DIR="$ROOT_DIR/corpus"
 ARTIFACTS_DIR="$FUZZ_DIR/artifacts"
 DICT_DIR="$FUZZ_DIR/dictionaries"
 
-# The fuzz targets that fuzz production (one per machine), the engine's decoding and the state
-# files' decoding.
+# The fuzz targets that fuzz production (one per machine), the engine's decoding, the state
+# files' decoding and MarketSim's CSV loader.
 MACHINES=(position sector-caps super-state trading-mode risk-stack)
-TARGETS=("${MACHINES[@]}" engine-decoding state-file)
+TARGETS=("${MACHINES[@]}" engine-decoding state-file csv)
 
 # Longest input libFuzzer makes: room for 100-command sequences of every machine
 # (super-state, the widest, needs about 1.4 KB for 100 commands).
@@ -34,7 +34,7 @@ bin_dir() {
 }
 
 # A target name → the executable, the zoo variant (for zoo:<variant>), the corpus and dictionary.
-#   position … risk-stack, engine-decoding, zoo:<machine>/<variant>
+#   position … risk-stack, engine-decoding, state-file, csv, zoo:<machine>/<variant>
 target_binary() { case "$1" in zoo:*) echo "fuzz-zoo" ;; *) echo "fuzz-$1" ;; esac; }
 target_zoo() { case "$1" in zoo:*) echo "${1#zoo:}" ;; *) echo "" ;; esac; }
 target_machine() { case "$1" in zoo:*) local v="${1#zoo:}"; echo "${v%%/*}" ;; *) echo "$1" ;; esac; }

@@ -2,8 +2,8 @@
 # A fuzz campaign: Fuzz/run.sh <target|all|zoo> [seconds]
 #
 #   target   position, sector-caps, super-state, trading-mode, risk-stack, engine-decoding,
-#            state-file, or zoo:<machine>/<variant> (a bug zoo variant, e.g. zoo:position/drain-at-excess-0)
-#   all      every production machine, engine-decoding and state-file, one after another
+#            state-file, csv, or zoo:<machine>/<variant> (a bug zoo variant, e.g. zoo:position/drain-at-excess-0)
+#   all      every production machine, engine-decoding, state-file and csv, one after another
 #   zoo      every bug zoo variant
 #   seconds  time budget per target (default 300)
 #
@@ -65,7 +65,7 @@ triage() {
         echo "     report: ${dir#$ROOT_DIR/}/distinct/$key.txt; minimal bytes: ${dir#$ROOT_DIR/}/distinct/$key.minimal"
         sed -n '/^STRESSCHECK-COUNTEREXAMPLE-BEGIN/,/^STRESSCHECK-COUNTEREXAMPLE-END/p' "$dir/distinct/$key.txt" | sed '1d;$d;s/^/       /'
         sed -n 's/^STRESSCHECK-KNOWN-MINIMUM: /     known minimum: /p' "$dir/distinct/$key.txt"
-        if [ -z "$(target_zoo "$target")" ] && [ "$target" != engine-decoding ] && [ "$target" != state-file ]; then
+        if [ -z "$(target_zoo "$target")" ] && [ "$target" != engine-decoding ] && [ "$target" != state-file ] && [ "$target" != csv ]; then
             echo "     into corpus/$target/: swift run -c release stresscheck minimize $target ${dir#$ROOT_DIR/}/distinct/$key.minimal"
         fi
     done

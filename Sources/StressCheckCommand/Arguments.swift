@@ -17,6 +17,8 @@ public enum Command: Equatable, Sendable {
     case replay(machine: String, file: String, Options)
     /// `minimize <machine> <file>`: shrink a failing input and save the minimal bytes.
     case minimize(machine: String, file: String, Options)
+    /// `validate <file.csv>…`: load CSV files of bars and report every data fault.
+    case validate(files: [String], Options)
 }
 
 /// The options of a subcommand; each subcommand accepts only those that mean something for it.
@@ -68,6 +70,7 @@ public enum Arguments {
         "check": ["--cases", "--seed", "--steps", "--json", "--corpus", "--no-save"],
         "replay": ["--json"],
         "minimize": ["--json", "--corpus", "--no-save"],
+        "validate": ["--json"],
         "list": [],
         "help": [],
     ]
@@ -78,7 +81,14 @@ public enum Arguments {
     /// The positional arguments each subcommand needs, by name.
     static let positionals: [String: [String]] = [
         "": [], "list": [], "help": [], "check": ["machine"], "replay": ["machine", "file"], "minimize": ["machine", "file"],
+        "validate": ["file"],
     ]
+
+    /// The subcommands whose last positional argument may be repeated.
+    static let repeating: Set<String> = ["validate"]
+
+    /// The subcommands whose first positional argument names a machine.
+    static let namingMachines: Set<String> = ["check", "replay", "minimize"]
 
     /// Parses `arguments` (without the program name).
     ///
@@ -96,7 +106,7 @@ public enum Arguments {
         var subcommand = ""
         if let first = rest.first, !first.hasPrefix("-") {
             guard accepted[first] != nil else {
-                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, help)")
+                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, help)")
             }
             subcommand = first
             rest = rest.dropFirst()
@@ -141,12 +151,13 @@ public enum Arguments {
         }
         let needed = positionals[subcommand, default: []]
         if values.count < needed.count {
-            throw UsageError("'\(name)' needs a \(needed[values.count]) (usage: stresscheck \(name) " + needed.map { "<\($0)>" }.joined(separator: " ") + ")")
+            let repeated = repeating.contains(subcommand) ? "…" : ""
+            throw UsageError("'\(name)' needs a \(needed[values.count]) (usage: stresscheck \(name) " + needed.map { "<\($0)>" }.joined(separator: " ") + repeated + ")")
         }
-        if values.count > needed.count {
+        if values.count > needed.count && !repeating.contains(subcommand) {
             throw UsageError("unexpected argument '\(values[needed.count])'")
         }
-        if let machine = values.first, !machines.contains(machine) {
+        if namingMachines.contains(subcommand), let machine = values.first, !machines.contains(machine) {
             throw UsageError("unknown machine '\(machine)' (known machines: \(machines.joined(separator: ", ")))")
         }
         switch subcommand {
@@ -155,6 +166,7 @@ public enum Arguments {
         case "check": return .check(machine: values[0], options)
         case "replay": return .replay(machine: values[0], file: values[1], options)
         case "minimize": return .minimize(machine: values[0], file: values[1], options)
+        case "validate": return .validate(files: values, options)
         default: return .checkAll(options)
         }
     }

@@ -29,6 +29,8 @@ struct Run {
             return try replay(entry(name), file: file, options: options)
         case .minimize(let name, let file, let options):
             return try minimize(entry(name), file: file, options: options)
+        case .validate(let files, let options):
+            return ValidateRun(console: console)(files: files, json: options.json)
         }
     }
 
@@ -156,10 +158,11 @@ extension Duration {
 
 /// The process exit statuses.
 enum ExitStatus {
-    /// Every check passed (or nothing was checked: `list`, `help`).
+    /// Every check passed (or nothing was checked: `list`, `help`); `validate`: every file clean.
     static let passed: Int32 = 0
-    /// A check failed.
+    /// A check failed; `validate`: data faults were found.
     static let failed: Int32 = 1
-    /// The command line was not valid, or an input file could not be read.
+    /// The command line was not valid, or an input file could not be read (or, for `validate`,
+    /// loaded).
     static let usage: Int32 = 2
 }

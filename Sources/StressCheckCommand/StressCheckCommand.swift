@@ -15,7 +15,8 @@ public enum StressCheckCommand {
 
     /// Runs the command line on standard output and standard error.
     /// - Parameter arguments: The arguments after the program name.
-    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error.
+    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error
+    ///   (`validate`: 0 clean, 1 data faults, 2 a file that cannot be read or parsed).
     public static func main(arguments: [String]) -> Int32 {
         main(arguments: arguments, console: .standard)
     }

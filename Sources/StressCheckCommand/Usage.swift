@@ -22,6 +22,11 @@ public enum Usage {
                                       shrinking; print the counterexample if it fails.
           minimize <machine> <file>   Shrink a failing input; print the counterexample and the
                                       regression test; save the minimal bytes in the corpus.
+          validate <file.csv>...      Load OHLCV CSV files (one symbol each, named after the file)
+                                      and report every data fault with its file, line and kind:
+                                      NaN, infinite, non-positive price, high < low, price outside
+                                      low-high, zero or negative volume, duplicate or out-of-order
+                                      timestamp, gap, spike. Accepts --json.
           help                        Show this message.
 
         OPTIONS:
@@ -37,12 +42,14 @@ public enum Usage {
         MACHINES: \(machines.joined(separator: ", "))
 
         EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error.
+                     validate: 0 every file clean, 1 faults found, 2 a file cannot be read or parsed.
 
         EXAMPLES:
           swift run -c release stresscheck
           swift run -c release stresscheck check position --cases 10000 --seed 0x2A
           swift run -c release stresscheck replay position crash-1a2b3c
           swift run -c release stresscheck minimize position crash-1a2b3c
+          swift run -c release stresscheck validate data/BTC-USD.csv data/ETH-USD.csv --json
 
         """
     }

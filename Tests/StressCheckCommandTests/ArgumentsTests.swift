@@ -62,9 +62,14 @@ private func error(_ line: String) -> String? {
             == .minimize(machine: "position", file: "crash-1", Options(json: true, corpus: "c", save: false)))
     }
 
+    @Test func validate() throws {
+        #expect(try parse("validate a.csv") == .validate(files: ["a.csv"], Options()))
+        #expect(try parse("validate a.csv position --json b.csv") == .validate(files: ["a.csv", "position", "b.csv"], Options(json: true)))
+    }
+
     @Test func usageErrors() {
         let expected: [(String, String)] = [
-            ("frobnicate", "unknown subcommand 'frobnicate' (expected one of: list, check, replay, minimize, help)"),
+            ("frobnicate", "unknown subcommand 'frobnicate' (expected one of: list, check, replay, minimize, validate, help)"),
             ("--frobnicate", "unknown option '--frobnicate'"),
             ("check position -x", "unknown option '-x'"),
             ("check", "'check' needs a machine (usage: stresscheck check <machine>)"),
@@ -74,7 +79,7 @@ private func error(_ line: String) -> String? {
             ("replay nope file", "unknown machine 'nope' (known machines: position, sector-caps)"),
             ("check position extra", "unexpected argument 'extra'"),
             ("list extra", "unexpected argument 'extra'"),
-            ("stray", "unknown subcommand 'stray' (expected one of: list, check, replay, minimize, help)"),
+            ("stray", "unknown subcommand 'stray' (expected one of: list, check, replay, minimize, validate, help)"),
             ("--cases -3", "option '--cases' expects a positive whole number, got '-3'"),
             ("--cases abc", "option '--cases' expects a positive whole number, got 'abc'"),
             ("--cases 0", "option '--cases' expects a positive whole number, got '0'"),
@@ -95,6 +100,8 @@ private func error(_ line: String) -> String? {
             ("minimize position f --seed 3", "option '--seed' does not apply to 'minimize'"),
             ("list --json", "option '--json' does not apply to 'list'"),
             ("help --cases 3", "option '--cases' does not apply to 'help'"),
+            ("validate", "'validate' needs a file (usage: stresscheck validate <file>…)"),
+            ("validate a.csv --seed 1", "option '--seed' does not apply to 'validate'"),
         ]
         for (line, message) in expected {
             #expect(error(line) == message, "\(line)")

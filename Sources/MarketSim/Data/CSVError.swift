@@ -111,6 +111,30 @@ extension CSVError.Kind: CustomStringConvertible {
         }
     }
 
+    /// The case's name, a stable identifier for machine-readable reports: `unparsableNumber`,
+    /// `missingColumn`, `fileTooLarge`, ….
+    public var name: String {
+        switch self {
+        case .fileNotFound: "fileNotFound"
+        case .unreadable: "unreadable"
+        case .fileTooLarge: "fileTooLarge"
+        case .lineTooLong: "lineTooLong"
+        case .tooManyRows: "tooManyRows"
+        case .emptyFile: "emptyFile"
+        case .unsupportedEncoding: "unsupportedEncoding"
+        case .unrecognizedLayout: "unrecognizedLayout"
+        case .missingColumn: "missingColumn"
+        case .duplicateColumn: "duplicateColumn"
+        case .wrongFieldCount: "wrongFieldCount"
+        case .unterminatedQuote: "unterminatedQuote"
+        case .textAfterClosingQuote: "textAfterClosingQuote"
+        case .unparsableNumber: "unparsableNumber"
+        case .unknownDateFormat: "unknownDateFormat"
+        case .invalidDate: "invalidDate"
+        case .invalidSymbol: "invalidSymbol"
+        }
+    }
+
     /// `text` in quotes, with control characters escaped.
     static func quoted(_ text: String) -> String { text.debugDescription }
 }

@@ -69,12 +69,12 @@ public struct CSVLayout: Hashable, Sendable {
                 found[.time] = index        // `Time,Date,…`: the date is the date part
                 found[.timeOfDay] = time
             } else {
-                return .failure(HeaderError(kind: .duplicateColumn(names[index]), column: index + 1))
+                return .failure(HeaderError(kind: .duplicateColumn(names[index]), column: index + 1, name: names[index]))
             }
         }
         guard recognizedAny else { return nil }
         for column in CSVColumn.required where found[column] == nil {
-            return .failure(HeaderError(kind: .missingColumn(column.standardName), column: nil))
+            return .failure(HeaderError(kind: .missingColumn(column.standardName), column: nil, name: nil))
         }
         return .success(CSVLayout(delimiter: delimiter, hasHeader: true, fieldCount: fields.count, fields: found, names: names))
     }
@@ -83,5 +83,6 @@ public struct CSVLayout: Hashable, Sendable {
     struct HeaderError: Error {
         var kind: CSVError.Kind
         var column: Int?
+        var name: String?
     }
 }

@@ -8,7 +8,8 @@
 /// let loaded = try parser.finish()
 /// ```
 ///
-/// The result does not depend on where the chunks are cut. The parser keeps at most one
+/// The result does not depend on where the chunks are cut (except which error an input too
+/// large for ``CSVLimits/maxFileBytes`` gives: the limit is checked as bytes arrive). The parser keeps at most one
 /// incomplete line between chunks (``CSVLimits/maxLineBytes``), and the bars parsed so far.
 /// Lines end with `\n` or `\r\n`; the last line may lack one; blank lines are skipped anywhere;
 /// a UTF-8 byte order mark at the start is dropped. See ``CSVLayout`` for headers and
@@ -98,8 +99,8 @@ public struct CSVParser: Sendable {
     }
 
     /// An error at the current line.
-    private func located(_ kind: CSVError.Kind, column: Int? = nil) -> CSVError {
-        let name = column.flatMap { column in layout.flatMap { column <= $0.names.count ? $0.names[column - 1] : nil } }
+    private func located(_ kind: CSVError.Kind, column: Int? = nil, name: String? = nil) -> CSVError {
+        let name = name ?? column.flatMap { column in layout.flatMap { column <= $0.names.count ? $0.names[column - 1] : nil } }
         return CSVError(file: file, line: lineNumber, column: column, columnName: name, kind: kind)
     }
 
@@ -125,7 +126,7 @@ public struct CSVParser: Sendable {
                 layout = header
                 return
             case .failure(let invalid)?:
-                throw located(invalid.kind, column: invalid.column)
+                throw located(invalid.kind, column: invalid.column, name: invalid.name)
             case nil:
                 guard let headerless = CSVLayout.headerless(fieldCount: fields.count, delimiter: character) else {
                     throw located(.unrecognizedLayout(fieldCount: fields.count))
@@ -155,16 +156,15 @@ public struct CSVParser: Sendable {
                         column: min(layout.fieldCount, fields.count) + 1)
         }
         let timeIndex = layout.fields[.time] ?? 0
-        let outcome = if let timeOfDay = layout.fields[.timeOfDay] {
-            CSVTimestamp.parse(date: fields[timeIndex], timeOfDay: fields[timeOfDay])
-        } else {
-            CSVTimestamp.parse(fields[timeIndex])
+        var timeText = fields[timeIndex]
+        if let timeOfDay = layout.fields[.timeOfDay] {
+            timeText = ArraySlice(Array(timeText) + [0x20] + Array(fields[timeOfDay]))
         }
         let time: SimTime
-        switch outcome {
+        switch CSVTimestamp.parse(timeText) {
         case .time(let t): time = t
-        case .unknownFormat: throw located(.unknownDateFormat(excerpt(fields[timeIndex])), column: timeIndex + 1)
-        case .invalid: throw located(.invalidDate(excerpt(fields[timeIndex])), column: timeIndex + 1)
+        case .unknownFormat: throw located(.unknownDateFormat(excerpt(timeText)), column: timeIndex + 1)
+        case .invalid: throw located(.invalidDate(excerpt(timeText)), column: timeIndex + 1)
         }
         let open = try number(.open, layout), high = try number(.high, layout), low = try number(.low, layout)
         let close = try number(.close, layout), volume = try number(.volume, layout)

@@ -64,12 +64,6 @@ enum CSVTimestamp {
         return checked(SimTime(nanoseconds: time.nanoseconds - Int64(offsetSeconds) * 1_000_000_000))
     }
 
-    /// The instant of a date field and a time-of-day field read together (`2024.01.02` and
-    /// `09:30`): the two joined by a space.
-    static func parse(date: ArraySlice<UInt8>, timeOfDay: ArraySlice<UInt8>) -> Outcome {
-        parse(ArraySlice(Array(date) + [0x20] + Array(timeOfDay)))
-    }
-
     /// `time` if ``CivilTime`` converts it both ways (1678…2261), else `.invalid`.
     static func checked(_ time: SimTime) -> Outcome {
         CivilTime(time).isValid ? .time(time) : .invalid

@@ -46,8 +46,10 @@ public enum DataFaultKind: String, CaseIterable, Hashable, Sendable, Codable {
     case duplicateTimestamp
     /// A timestamp earlier than the bar before.
     case outOfOrderTimestamp
-    /// A gap: more than the series' usual interval (its median) since the bar before.
+    /// A gap: more than ``ValidationOptions/gapMultiple`` times the series' median step since the
+    /// latest bar before; reported at the first bar after the gap.
     case gap
-    /// A return beyond k·σ of the recent returns (an outlier spike).
+    /// A return beyond k·σ̂ of the returns around it (an outlier spike); its return back is not
+    /// reported again (see ``ValidationOptions/spikeSigmas``).
     case spike
 }

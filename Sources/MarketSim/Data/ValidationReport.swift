@@ -31,7 +31,7 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
 
     /// `clean (N bars)`, or one line per fault.
     public var description: String {
-        guard !isClean else { return "clean (\(barCount) bars)" }
+        guard !isClean else { return "clean (\(barCount) bar\(barCount == 1 ? "" : "s"))" }
         return faults.map(\.description).joined(separator: "\n")
     }
 

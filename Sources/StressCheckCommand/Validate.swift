@@ -1,0 +1,123 @@
+import MarketSim
+import TradingVocabulary
+
+/// `stresscheck validate <file.csv>…`: loads each file as it is, validates it on its own, and
+/// reports every fault with its file, line and kind.
+///
+/// Each file is one symbol, named after the file (`BTC-USD.csv` is `BTC-USD`; a name that is not a
+/// valid symbol is used as it is). With several files that all load, the report also says how
+/// many timestamps they share and how many bars aligning them would drop (``AlignedSeries``).
+/// Exit status: 0 when every file is clean, 1 when faults were found, 2 when a file could not be
+/// loaded (its ``CSVError`` is printed: file, line, column, what was wrong).
+struct ValidateRun {
+    /// Where the report goes.
+    let console: Console
+
+    /// The most faults printed per file in the text report (`--json` has them all).
+    static let maxFaultsPrinted = 50
+
+    /// Validates `files`; prints text, or one JSON document when `json`.
+    /// - Returns: The exit status.
+    func callAsFunction(files: [String], json: Bool) -> Int32 {
+        let results = files.map(FileValidation.init(path:))
+        let alignment = FileValidation.alignment(of: results)
+        if json {
+            console.output.write(ValidationDocument(results, alignment: alignment).encoded())
+        } else {
+            for result in results { printResult(result) }
+            printSummary(results, alignment: alignment)
+        }
+        if results.contains(where: { $0.error != nil }) { return ExitStatus.usage }
+        return results.allSatisfy(\.isClean) ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// One file's verdict and faults.
+    private func printResult(_ result: FileValidation) {
+        guard let report = result.report else {
+            console.print("✗ \(result.path): could not be loaded: \(result.error.map(\.description) ?? "")")
+            return
+        }
+        let bars = Format.count(report.barCount, "bar")
+        guard !report.isClean else {
+            console.print("✓ \(result.path) (\(result.label)): \(bars), clean")
+            return
+        }
+        let counts = report.countsByKind.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+        console.print("✗ \(result.path) (\(result.label)): \(bars), \(Format.count(report.faults.count, "fault")) (\(counts.joined(separator: ", ")))")
+        for fault in report.faults.prefix(Self.maxFaultsPrinted) {
+            let place = fault.line.map { "\(result.path):\($0)" } ?? result.path
+            console.print("  \(place): \(fault.kind.rawValue) at bar \(fault.barIndex)" + (fault.detail.isEmpty ? "" : " (\(fault.detail))"))
+        }
+        if report.faults.count > Self.maxFaultsPrinted {
+            console.print("  … and \(Format.count(report.faults.count - Self.maxFaultsPrinted, "more fault")) (--json lists them all)")
+        }
+    }
+
+    /// The alignment and the overall verdict.
+    private func printSummary(_ results: [FileValidation], alignment: AlignedSeries?) {
+        if let alignment {
+            let dropped = zip(alignment.series, alignment.droppedCounts).map { "\($0.symbol.text) \(Format.grouped($1))" }
+            console.print("Aligned on timestamps: \(Format.count(alignment.times.count, "common bar")); dropped \(dropped.joined(separator: ", ")).")
+        }
+        let unreadable = results.filter { $0.error != nil }.count
+        let faulty = results.filter { !$0.isClean && $0.error == nil }
+        let faults = faulty.reduce(0) { $0 + ($1.report?.faults.count ?? 0) }
+        if unreadable > 0 {
+            console.print("✗ \(Format.count(unreadable, "file")) of \(results.count) could not be loaded")
+        }
+        if !faulty.isEmpty {
+            console.print("✗ \(Format.count(faults, "fault")) in \(faulty.count) of \(Format.count(results.count, "file"))")
+        } else if unreadable == 0 {
+            console.print("✓ \(results.count == 1 ? "the file is" : "all \(results.count) files are") clean")
+        }
+    }
+}
+
+/// One file, loaded and validated, or the error that stopped it.
+struct FileValidation {
+    /// The file as given on the command line.
+    let path: String
+    /// The file's symbol, when its name makes a valid one.
+    let symbol: Symbol?
+    /// The loaded bars, or `nil`.
+    let loaded: LoadedCSV?
+    /// The validation report, or `nil` when the file did not load.
+    let report: ValidationReport?
+    /// Why the file did not load, or `nil`.
+    let error: CSVError?
+
+    /// Loads and validates the file at `path`.
+    init(path: String) {
+        self.path = path
+        symbol = try? CSVLoader.symbol(forPath: path)
+        do {
+            let loaded = try CSVLoader.load(path: path)
+            self.loaded = loaded
+            report = DataValidator.validate(loaded.bars, symbol: symbol?.text ?? path, lines: loaded.lines)
+            error = nil
+        } catch {
+            loaded = nil
+            report = nil
+            self.error = error
+        }
+    }
+
+    /// The name faults carry: the symbol, or the path when it makes none.
+    var label: String { symbol?.text ?? path }
+
+    /// True when the file loaded and has no fault.
+    var isClean: Bool { report?.isClean ?? false }
+
+    /// The files aligned on their common timestamps, when there are several, all loaded, with
+    /// distinct valid symbols; otherwise `nil`.
+    static func alignment(of results: [FileValidation]) -> AlignedSeries? {
+        guard results.count > 1 else { return nil }
+        var series: [BarSeries] = []
+        for result in results {
+            guard let symbol = result.symbol, let loaded = result.loaded else { return nil }
+            series.append(loaded.series(symbol: symbol))
+        }
+        guard Set(series.map(\.symbol)).count == series.count else { return nil }
+        return AlignedSeries(aligning: series)
+    }
+}
