@@ -19,6 +19,10 @@ public enum Command: Equatable, Sendable {
     case minimize(machine: String, file: String, Options)
     /// `validate <file.csv>…`: load CSV files of bars and report every data fault.
     case validate(files: [String], Options)
+    /// `scenarios`: the scenario library and the crash kinds.
+    case scenarios(Options)
+    /// `simulate <scenario>`: run a library scenario or a crash kind and summarize the crash.
+    case simulate(scenario: String, Options)
 }
 
 /// The options of a subcommand; each subcommand accepts only those that mean something for it.
@@ -35,6 +39,10 @@ public struct Options: Equatable, Sendable {
     public var corpus: String
     /// False with `--no-save`: failures are not written into the corpus.
     public var save: Bool
+    /// `--symbols A,B`: the symbols a simulation runs on (`nil`: the scenario's own).
+    public var symbols: [String]?
+    /// `--csv PATH`: where `simulate` writes the bars.
+    public var csv: String?
 
     /// The corpus root when `--corpus` is not given: `corpus` under the current directory.
     public static let defaultCorpus = "corpus"
@@ -71,17 +79,19 @@ public enum Arguments {
         "replay": ["--json"],
         "minimize": ["--json", "--corpus", "--no-save"],
         "validate": ["--json"],
+        "scenarios": ["--json"],
+        "simulate": ["--seed", "--symbols", "--csv", "--json"],
         "list": [],
         "help": [],
     ]
 
     /// The options that take a value.
-    static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus"]
+    static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv"]
 
     /// The positional arguments each subcommand needs, by name.
     static let positionals: [String: [String]] = [
         "": [], "list": [], "help": [], "check": ["machine"], "replay": ["machine", "file"], "minimize": ["machine", "file"],
-        "validate": ["file"],
+        "validate": ["file"], "scenarios": [], "simulate": ["scenario"],
     ]
 
     /// The subcommands whose last positional argument may be repeated.
@@ -106,7 +116,7 @@ public enum Arguments {
         var subcommand = ""
         if let first = rest.first, !first.hasPrefix("-") {
             guard accepted[first] != nil else {
-                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, help)")
+                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, help)")
             }
             subcommand = first
             rest = rest.dropFirst()
@@ -167,6 +177,8 @@ public enum Arguments {
         case "replay": return .replay(machine: values[0], file: values[1], options)
         case "minimize": return .minimize(machine: values[0], file: values[1], options)
         case "validate": return .validate(files: values, options)
+        case "scenarios": return .scenarios(options)
+        case "simulate": return .simulate(scenario: values[0], options)
         default: return .checkAll(options)
         }
     }
@@ -181,6 +193,15 @@ public enum Arguments {
                 throw UsageError("option '--seed' expects a decimal or 0x-hexadecimal number from 0 to 2^64-1, got '\(value)'")
             }
             options.seed = seed
+        case "--symbols":
+            let symbols = value.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
+            guard !symbols.contains(where: \.isEmpty) else {
+                throw UsageError("option '--symbols' expects symbols separated by commas, e.g. BTC-USD,ETH-USD, got '\(value)'")
+            }
+            options.symbols = symbols
+        case "--csv":
+            guard !value.isEmpty else { throw UsageError("option '--csv' needs a file path") }
+            options.csv = value
         default:
             guard !value.isEmpty else { throw UsageError("option '--corpus' needs a directory") }
             options.corpus = value

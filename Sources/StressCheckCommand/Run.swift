@@ -31,6 +31,12 @@ struct Run {
             return try minimize(entry(name), file: file, options: options)
         case .validate(let files, let options):
             return ValidateRun(console: console)(files: files, json: options.json)
+        case .scenarios(let options):
+            Simulate.list(console: console, json: options.json)
+            return ExitStatus.passed
+        case .simulate(let scenario, let options):
+            return try Simulate.run(Simulate.Request(scenario: scenario, seed: options.seed, symbols: options.symbols, csv: options.csv,
+                                                     json: options.json), console: console)
         }
     }
 

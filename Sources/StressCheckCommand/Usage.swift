@@ -27,6 +27,12 @@ public enum Usage {
                                       NaN, infinite, non-positive price, high < low, price outside
                                       low-high, zero or negative volume, duplicate or out-of-order
                                       timestamp, gap, spike. Accepts --json.
+          scenarios                   List the scenario library (name, kind, source) and the
+                                      crash kinds. Accepts --json.
+          simulate <scenario>         Run a library scenario or a crash kind (flash-crash, …) on
+                                      the virtual clock and print the crash: drawdown, trough,
+                                      recovery, phases, calibration, simulated hours per wall
+                                      second. Accepts --seed, --symbols, --csv, --json.
           help                        Show this message.
 
         OPTIONS:
@@ -36,6 +42,9 @@ public enum Usage {
           --steps N       The most commands in one sequence (default 100).
           --corpus DIR    Where corpus files are read and written (default ./\(Options.defaultCorpus)).
           --no-save       Do not write failures into the corpus.
+          --symbols A,B   simulate: the symbols to simulate (default: the scenario's).
+          --csv PATH      simulate: write the bars as CSV (one file per symbol when there are
+                          several: PATH with the symbol before the extension).
           --json          Print one JSON document for CI, and no progress.
           -h, --help      Show this message.
 
@@ -43,6 +52,8 @@ public enum Usage {
 
         EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error.
                      validate: 0 every file clean, 1 faults found, 2 a file cannot be read or parsed.
+                     simulate: 0 done (and a library scenario's run within its calibration
+                     ranges), 1 a calibration range missed, 2 an unknown scenario or bad symbols.
 
         EXAMPLES:
           swift run -c release stresscheck
@@ -50,6 +61,8 @@ public enum Usage {
           swift run -c release stresscheck replay position crash-1a2b3c
           swift run -c release stresscheck minimize position crash-1a2b3c
           swift run -c release stresscheck validate data/BTC-USD.csv data/ETH-USD.csv --json
+          swift run -c release stresscheck simulate flash-crash-2010
+          swift run -c release stresscheck simulate black-swan --symbols BTC-USD,ETH-USD --seed 7 --csv bars.csv
 
         """
     }
