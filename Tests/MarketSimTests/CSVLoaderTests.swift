@@ -1,3 +1,4 @@
+import Foundation
 import MarketSim
 import Testing
 
@@ -189,6 +190,28 @@ import Testing
         #expect(loaded.bars[2].open.isNaN && loaded.bars[2].high.isNaN, "null and an empty field read as NaN")
         #expect(loaded.bars[3].open == .infinity && loaded.bars[3].volume == 0.001)
         #expect(loaded.bars[1].time < loaded.bars[0].time && loaded.bars[2].time == loaded.bars[1].time)
+    }
+
+    /// Numbers read to the same bits as `Double(_:)`, short decimals (read by a fast path) and long.
+    @Test func numbersReadLikeDoubleInit() throws {
+        var random = SeededChoices(seed: 77)
+        var texts: [String] = ["0", "-0", "+0.0", "1.", ".5", "-.25", "000123.4500", "999999999999999", "9007199254740993",
+                               "0.1", "0.30000000000000004", "123456789012345.6", "1e-320", "2.5e+300", "-7E5", "4.9406564584124654e-324"]
+        for _ in 0..<3_000 {
+            let digits = (0...Int(random.choose(upTo: 18))).map { _ in String(random.choose(upTo: 9)) }.joined()
+            let point = Int(random.choose(upTo: UInt64(digits.count)))
+            let sign = ["", "-", "+"][Int(random.choose(upTo: 2))]
+            texts.append(sign + String(digits.prefix(point)) + "." + String(digits.dropFirst(point)))
+            texts.append(sign + digits)
+        }
+        let csv = "Date,Open,High,Low,Close,Volume\n" + texts.map { "2024-01-02,\($0),1,1,1,1\n" }.joined()
+        let loaded = try CSVLoader.parse(csv)
+        for (bar, text) in zip(loaded.bars, texts) {
+            #expect(bar.open.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+        // With `;`, the same through a decimal comma.
+        let european = "Date;Open;High;Low;Close;Volume\n" + texts.map { "2024-01-02;\($0.replacingOccurrences(of: ".", with: ","));1;1;1;1\n" }.joined()
+        #expect(try CSVLoader.parse(european).bars.map(\.open.bitPattern) == loaded.bars.map(\.open.bitPattern))
     }
 
     @Test func headerOnlyLoadsNoBars() throws {

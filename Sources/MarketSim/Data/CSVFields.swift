@@ -64,13 +64,12 @@ struct CSVFields {
                 guard i == end || line[i] == delimiter else { return (.textAfterClosingQuote, column) }
                 ranges.append(start..<storage.count)
             } else {
-                while i < end && line[i] != delimiter {
-                    storage.append(line[i])
-                    i += 1
-                }
-                var stop = storage.count
-                while stop > start && Self.isBlank(storage[stop - 1]) { stop -= 1 }
-                ranges.append(start..<stop)
+                let fieldStart = i
+                while i < end && line[i] != delimiter { i += 1 }
+                var fieldEnd = i
+                while fieldEnd > fieldStart && Self.isBlank(line[fieldEnd - 1]) { fieldEnd -= 1 }
+                storage.append(contentsOf: line[fieldStart..<fieldEnd])
+                ranges.append(start..<storage.count)
             }
             guard i < end else { return nil }
             i += 1   // the delimiter: another field follows, perhaps empty

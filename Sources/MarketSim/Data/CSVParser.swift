@@ -26,7 +26,11 @@ public struct CSVParser: Sendable {
     private var bytesSeen: Int64 = 0
     private var lineNumber = 0
     private var rows = 0
-    private var layout: CSVLayout?
+    private var layout: CSVLayout? {
+        didSet { columns = layout.map(ColumnIndices.init) }
+    }
+    /// The layout's field indices, looked up once (a dictionary lookup per field costs).
+    private var columns: ColumnIndices?
     private var delimiter: UInt8 = CSVFields.comma
     private var fields = CSVFields()
     private var bars: [Bar] = []
@@ -148,34 +152,31 @@ public struct CSVParser: Sendable {
 
     /// The data row in ``fields``.
     private mutating func row() throws(CSVError) {
-        guard let layout else { return }
+        guard let columns else { return }
         rows += 1
         guard rows <= limits.maxRows else { throw located(.tooManyRows(limit: limits.maxRows)) }
-        guard fields.count == layout.fieldCount else {
-            throw located(.wrongFieldCount(expected: layout.fieldCount, found: fields.count),
-                        column: min(layout.fieldCount, fields.count) + 1)
+        guard fields.count == columns.fieldCount else {
+            throw located(.wrongFieldCount(expected: columns.fieldCount, found: fields.count), column: min(columns.fieldCount, fields.count) + 1)
         }
-        let timeIndex = layout.fields[.time] ?? 0
-        var timeText = fields[timeIndex]
-        if let timeOfDay = layout.fields[.timeOfDay] {
+        var timeText = fields[columns.time]
+        if let timeOfDay = columns.timeOfDay {
             timeText = ArraySlice(Array(timeText) + [0x20] + Array(fields[timeOfDay]))
         }
         let time: SimTime
         switch CSVTimestamp.parse(timeText) {
         case .time(let t): time = t
-        case .unknownFormat: throw located(.unknownDateFormat(excerpt(timeText)), column: timeIndex + 1)
-        case .invalid: throw located(.invalidDate(excerpt(timeText)), column: timeIndex + 1)
+        case .unknownFormat: throw located(.unknownDateFormat(excerpt(timeText)), column: columns.time + 1)
+        case .invalid: throw located(.invalidDate(excerpt(timeText)), column: columns.time + 1)
         }
-        let open = try number(.open, layout), high = try number(.high, layout), low = try number(.low, layout)
-        let close = try number(.close, layout), volume = try number(.volume, layout)
-        if layout.fields[.adjustedClose] != nil { adjustedCloses.append(try number(.adjustedClose, layout)) }
+        let open = try number(at: columns.open), high = try number(at: columns.high), low = try number(at: columns.low)
+        let close = try number(at: columns.close), volume = try number(at: columns.volume)
+        if let adjusted = columns.adjustedClose { adjustedCloses.append(try number(at: adjusted)) }
         bars.append(Bar(time: time, open: open, high: high, low: low, close: close, volume: volume, spreadBps: 0, liquidity: 1))
         lines.append(lineNumber)
     }
 
-    /// The value of `column` in ``fields``.
-    private func number(_ column: CSVColumn, _ layout: CSVLayout) throws(CSVError) -> Double {
-        guard let index = layout.fields[column] else { return .nan }
+    /// The number in field `index` of ``fields``.
+    private func number(at index: Int) throws(CSVError) -> Double {
         guard let value = CSVNumber.parse(fields[index], decimalComma: delimiter == CSVFields.semicolon) else {
             throw located(.unparsableNumber(excerpt(fields[index])), column: index + 1)
         }
@@ -186,5 +187,19 @@ public struct CSVParser: Sendable {
     private func excerpt(_ field: ArraySlice<UInt8>) -> String {
         let text = String(decoding: field.prefix(160), as: UTF8.self)
         return text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+}
+
+/// The field index of each column of a layout (the required columns are always there).
+private struct ColumnIndices: Sendable {
+    var fieldCount: Int
+    var time: Int, timeOfDay: Int?, open: Int, high: Int, low: Int, close: Int, adjustedClose: Int?, volume: Int
+
+    init(_ layout: CSVLayout) {
+        fieldCount = layout.fieldCount
+        let fields = layout.fields
+        (time, timeOfDay) = (fields[.time] ?? 0, fields[.timeOfDay])
+        (open, high, low, close) = (fields[.open] ?? 0, fields[.high] ?? 0, fields[.low] ?? 0, fields[.close] ?? 0)
+        (adjustedClose, volume) = (fields[.adjustedClose], fields[.volume] ?? 0)
     }
 }
