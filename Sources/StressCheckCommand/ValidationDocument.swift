@@ -29,6 +29,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
 
         private enum CodingKeys: String, CodingKey { case file, symbol, bars, faultCounts, faults, error }
 
+        /// Encodes every key, `null` for a missing value.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(file, forKey: .file)
@@ -53,6 +54,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
 
         private enum CodingKeys: String, CodingKey { case kind, bar, line, detail }
 
+        /// Encodes every key, `null` for a missing value.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(kind, forKey: .kind)
@@ -77,6 +79,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
 
         private enum CodingKeys: String, CodingKey { case kind, line, column, columnName, message }
 
+        /// Encodes every key, `null` for a missing value.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(kind, forKey: .kind)
@@ -97,6 +100,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case clean, files, alignment }
 
+    /// Encodes every key, `null` for a missing alignment.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(clean, forKey: .clean)

@@ -167,6 +167,22 @@ import Testing
         #expect(DataValidator.validate(Array(a.prefix(1)), symbol: "E").description == "clean (1 bar)")
     }
 
+    /// Whatever the values, validation returns: extreme times, NaN everywhere, huge and tiny prices.
+    @Test func extremeValuesNeverTrap() {
+        let extremes: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -1, 1]
+        var random = SeededChoices(seed: 21)
+        var bars: [Bar] = []
+        for _ in 0..<400 {
+            func pick() -> Double { extremes[Int(random.choose(upTo: UInt64(extremes.count - 1)))] }
+            let time = [Int64.min, .max, 0, -1, 1][Int(random.choose(upTo: 4))]
+            bars.append(Bar(time: SimTime(nanoseconds: time), open: pick(), high: pick(), low: pick(), close: pick(), volume: pick(),
+                            spreadBps: pick(), liquidity: pick()))
+        }
+        let report = DataValidator.validate(bars, symbol: "X", options: (try? ValidationOptions(spikeMinimumReturns: 2)) ?? .standard)
+        #expect(report.barCount == 400 && !report.isClean)
+        #expect(report.faults.allSatisfy { $0.barIndex < 400 })
+    }
+
     @Test func optionsAreValidated() throws {
         #expect(throws: ParameterError.self) { try ValidationOptions(spikeSigmas: 0) }
         #expect(throws: ParameterError.self) { try ValidationOptions(gapMultiple: .nan) }

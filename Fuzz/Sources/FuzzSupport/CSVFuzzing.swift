@@ -8,7 +8,8 @@ import MarketSim
 /// - one line per bar, strictly increasing, each within the input's lines;
 /// - `Adj Close` values, when there are any, one per bar;
 /// - the validator runs without a trap and reports only real bars, each fault with its bar's
-///   line, sorted by bar;
+///   line, sorted by bar (with the default thresholds, and with small spike windows that reach
+///   the spike detector from 2 returns on);
 /// - `CSVWriter`'s text of the bars loads back to the same times and numbers, bit for bit
 ///   (NaN, infinities and -0.0 included), and writing that again gives the same text.
 public enum CSVFuzzing {
@@ -58,13 +59,15 @@ public enum CSVFuzzing {
         if let adjusted = loaded.adjustedCloses, adjusted.count != loaded.bars.count {
             throw Failure(signature: "adjusted closes not one per bar", details: "\(adjusted.count) for \(loaded.bars.count) bars")
         }
-        let report = DataValidator.validate(loaded, symbol: "FUZZ")
-        let indices = report.faults.map(\.barIndex)
-        guard report.barCount == loaded.bars.count,
-              indices.allSatisfy({ $0 >= 0 && $0 < loaded.bars.count }),
-              zip(indices, indices.dropFirst()).allSatisfy({ $0 <= $1 }),
-              report.faults.allSatisfy({ $0.line == loaded.lines[$0.barIndex] }) else {
-            throw Failure(signature: "validation report out of place", details: "\(report)")
+        for options in [ValidationOptions.standard, smallWindows] {
+            let report = DataValidator.validate(loaded, symbol: "FUZZ", options: options)
+            let indices = report.faults.map(\.barIndex)
+            guard report.barCount == loaded.bars.count,
+                  indices.allSatisfy({ $0 >= 0 && $0 < loaded.bars.count }),
+                  zip(indices, indices.dropFirst()).allSatisfy({ $0 <= $1 }),
+                  report.faults.allSatisfy({ $0.line == loaded.lines[$0.barIndex] }) else {
+                throw Failure(signature: "validation report out of place", details: "\(report)")
+            }
         }
         let text = CSVWriter.text(loaded.bars)
         let again = outcome { () throws(CSVError) in try CSVLoader.parse(Array(text.utf8), file: "written.csv") }
@@ -78,6 +81,16 @@ public enum CSVFuzzing {
             throw Failure(signature: "writing is not stable", details: text)
         }
     }
+
+    /// Thresholds that look for spikes from 2 returns on, so that inputs of a few rows reach the
+    /// spike detector too.
+    static let smallWindows: ValidationOptions = {
+        do throws(ParameterError) {
+            return try ValidationOptions(spikeSigmas: 3, spikeReturnsBefore: 10, spikeReturnsAfter: 2, spikeMinimumReturns: 2)
+        } catch {
+            fatalError("fuzz-csv: \(error)")
+        }
+    }()
 
     /// Equal errors, or equal loads with bit-equal numbers.
     static func same(_ a: Result<LoadedCSV, CSVError>, _ b: Result<LoadedCSV, CSVError>) -> Bool {

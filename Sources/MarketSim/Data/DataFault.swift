@@ -12,6 +12,7 @@ public struct DataFault: Hashable, Sendable, CustomStringConvertible {
     /// A short explanation with the values involved.
     public var detail: String
 
+    /// A fault of `kind` at bar `barIndex` of `symbol`'s series.
     public init(kind: DataFaultKind, symbol: String, barIndex: Int, line: Int? = nil, detail: String = "") {
         self.kind = kind
         self.symbol = symbol
@@ -20,6 +21,7 @@ public struct DataFault: Hashable, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// `SYMBOL line L, bar I: kind (detail)`.
     public var description: String {
         let place = line.map { "line \($0), " } ?? ""
         return "\(symbol) \(place)bar \(barIndex): \(kind.rawValue)\(detail.isEmpty ? "" : " (\(detail))")"

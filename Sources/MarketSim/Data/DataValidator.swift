@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks market data and reports every fault it finds, of every ``DataFaultKind``.
 ///
 /// ```swift
@@ -114,7 +112,8 @@ public enum DataValidator {
             } else if time < previous {
                 report(.outOfOrderTimestamp, i, "\(time) before the previous bar's \(previous)")
             } else if let median, Double(time.nanoseconds) - Double(latest.nanoseconds) > gapMultiple * Double(median) {
-                let gap = SimDuration(nanoseconds: time.nanoseconds &- latest.nanoseconds)
+                let (nanoseconds, overflow) = time.nanoseconds.subtractingReportingOverflow(latest.nanoseconds)
+                let gap = overflow ? "\(Double(time.nanoseconds) - Double(latest.nanoseconds)) ns" : "\(SimDuration(nanoseconds: nanoseconds))"
                 report(.gap, i, "\(gap) after \(latest), median step \(SimDuration(nanoseconds: median))")
             }
             if time > latest { latest = time }
