@@ -13,7 +13,7 @@ swift build -c release \
     --static-swift-stdlib
 
 machines=(position sector-caps super-state trading-mode risk-stack)
-for target in "${machines[@]}" engine-decoding state-file csv; do
+for target in "${machines[@]}" engine-decoding state-file csv market; do
     cp ".build/release/fuzz-$target" "$OUT/fuzz-$target"
     if [ -f "dictionaries/$target.dict" ]; then cp "dictionaries/$target.dict" "$OUT/fuzz-$target.dict"; fi
     if [ -d "../corpus/$target" ]; then

@@ -31,6 +31,18 @@ public struct BarGenerator: Sendable {
     /// The bar length.
     @inlinable public var interval: SimDuration { model.interval }
 
+    /// Prices stay within `1e-300 … 1e300`: choices at their extremes bar after bar (a fuzzer's,
+    /// a shrinker's) could otherwise drive a price to 0 or infinity, and everything downstream
+    /// takes only finite, positive prices. (Long runs of a drifting model legitimately reach
+    /// 1e-200; a market pinned at a bound has long stopped meaning anything.)
+    public static let priceRange: ClosedRange<Double> = 1e-300...1e300
+
+    /// `price` within ``priceRange`` (NaN cannot arise: open and the exponentials are finite).
+    @inlinable @inline(__always)
+    static func bounded(_ price: Double) -> Double {
+        price < priceRange.lowerBound ? priceRange.lowerBound : (price > priceRange.upperBound ? priceRange.upperBound : price)
+    }
+
     /// The next bar under `conditions`, with `extraLogDrift` added to its log return (how a crash
     /// moves the price on top of the model), drawing its own shock.
     @inlinable
@@ -48,11 +60,11 @@ public struct BarGenerator: Sendable {
         let sigma = model.barVolatility * k
         let r = model.logReturn(shock: z, volatilityMultiplier: k, choices: &choices) + extraLogDrift
         let open = lastClose
-        let close = open * exp(r)
+        let close = BarGenerator.bounded(open * exp(r))
         let range = abs(choices.normalShock())
         let wick = 0.5 * sigma * range
-        let high = max(open, close) * exp(wick)
-        let low = min(open, close) * exp(-wick)
+        let high = BarGenerator.bounded(max(open, close) * exp(wick))
+        let low = BarGenerator.bounded(min(open, close) * exp(-wick))
         let surprise = abs(z)
         let bar = Bar(time: time, open: open, high: high, low: low, close: close,
                       volume: baseVolume * conditions.volumeMultiplier * (1 + surprise),

@@ -23,6 +23,9 @@ public struct PriceModel: Sendable {
 
     @usableFromInline enum Kind: Sendable { case gbm, garch, merton }
 
+    /// The most GARCH's variance per bar can reach: a standard deviation of 100% per bar.
+    public static let maxBarVariance = 1.0
+
     init(_ spec: PriceModelSpec, interval: SimDuration) throws(ParameterError) {
         try ParameterError.requirePositive(spec.name, interval: interval)
         try spec.validate()
@@ -78,7 +81,10 @@ public struct PriceModel: Sendable {
             let sigma = variance.squareRoot()
             let epsilon = sigma * z
             let r = barDrift - variance / 2 + k * epsilon
-            variance = omega + alpha * epsilon * epsilon + beta * variance
+            let next = omega + alpha * epsilon * epsilon + beta * variance
+            // Shocks chosen at their largest every bar (a fuzzer's, a shrinker's) would make the
+            // variance explode; a bar's standard deviation stops at 100%.
+            variance = next <= PriceModel.maxBarVariance ? next : PriceModel.maxBarVariance
             return r
         case .merton:
             var r = barDrift + barSigma * k * z
