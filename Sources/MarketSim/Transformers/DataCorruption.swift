@@ -9,8 +9,10 @@
 /// with `kinds[0]`. A drawn corruption that breaks a placement rule is dropped (its choices are
 /// still consumed), so the injected share is somewhat below `share`:
 ///
-/// - two corruptions are at least ``minimumSpacingBars`` bars apart, so at most a third of the
-///   steps between timestamps change and the median step stays the series' own;
+/// - two corruptions are at least ``minimumSpacingBars`` bars apart, and the timestamp kinds
+///   (each changes the one step into its bar) change fewer than half of the steps all together,
+///   so the median step stays the series' own — a 3-bar series gets no timestamp corruption
+///   (found by `fuzz-market`: with 2 steps, a gap was its own median);
 /// - a spike needs the ``spikeWindowReturns`` returns before it to be clean: no NaN close and no
 ///   spike at bars `i − W − 1 … i − 1` (`W` = ``spikeWindowReturns``), and `i ≥ W + 1`.
 ///
@@ -99,11 +101,21 @@ public struct DataCorruption: SeriesTransformer {
         var injected: [InjectedCorruption] = []
         var lastInjected = -Self.minimumSpacingBars
         var lastPolluted = -(Self.spikeWindowReturns + 2)
+        // Each timestamp corruption changes one step between timestamps (the one into its bar);
+        // all together they change fewer than half of them, so the median step stays the
+        // series' own even where the spacing rule alone would not (a 3-bar series has 2 steps).
+        let stepBudget = max(0, injector.bars.count - 2) / 2
+        var stepsChanged = 0
         for i in injector.bars.indices.dropFirst() {
             try injector.carryShift(to: i)
             guard choices.happens(probability: share) else { continue }
             let kind = kinds[choices.index(below: kinds.count)]
             guard i - lastInjected >= Self.minimumSpacingBars else { continue }
+            let changesSteps = [.gap, .duplicateTimestamp, .outOfOrderTimestamp].contains(kind)
+            if changesSteps {
+                guard stepsChanged < stepBudget else { continue }
+                stepsChanged += 1
+            }
             if kind == .spike {
                 let w = Self.spikeWindowReturns
                 guard i >= w + 1, i - lastPolluted >= w + 2 else { continue }
