@@ -20,10 +20,11 @@ enum PriceOverlay {
             }
             let atOpen = exp(previous), atClose = exp(current)
             var bar = bars[j]
-            bar.open *= atOpen
-            bar.close *= atClose
-            bar.high = max(bar.high * max(atOpen, atClose), bar.open, bar.close)
-            bar.low = min(bar.low * min(atOpen, atClose), bar.open, bar.close)
+            // Within BarGenerator.priceRange, like every simulated price.
+            bar.open = BarGenerator.bounded(bar.open * atOpen)
+            bar.close = BarGenerator.bounded(bar.close * atClose)
+            bar.high = max(BarGenerator.bounded(bar.high * max(atOpen, atClose)), bar.open, bar.close)
+            bar.low = min(BarGenerator.bounded(bar.low * min(atOpen, atClose)), bar.open, bar.close)
             bars[j] = bar
             previous = current
         }

@@ -33,13 +33,15 @@ enum ReturnRewrite {
             let newOpenOffset = shapeScale * openOffset
             let newCloseOffset = newReturns[k]
             var rebuilt = bar
-            rebuilt.open = newReference * exp(newOpenOffset)
-            rebuilt.close = newReference * exp(newCloseOffset)
+            // Within BarGenerator.priceRange: a large multiplier on large deviations must not
+            // reach 0 or infinity (found by fuzz-market: a ×25 spike made a low of 0).
+            rebuilt.open = BarGenerator.bounded(newReference * exp(newOpenOffset))
+            rebuilt.close = BarGenerator.bounded(newReference * exp(newCloseOffset))
             if j == last, abs(rebuilt.close / bar.close - 1) < 1e-9 {
                 rebuilt.close = bar.close
             }
-            let top = newReference * exp(max(newOpenOffset, newCloseOffset) + shapeScale * upperWick)
-            let bottom = newReference * exp(min(newOpenOffset, newCloseOffset) - shapeScale * lowerWick)
+            let top = BarGenerator.bounded(newReference * exp(max(newOpenOffset, newCloseOffset) + shapeScale * upperWick))
+            let bottom = BarGenerator.bounded(newReference * exp(min(newOpenOffset, newCloseOffset) - shapeScale * lowerWick))
             rebuilt.high = max(top, rebuilt.open, rebuilt.close)
             rebuilt.low = min(bottom, rebuilt.open, rebuilt.close)
             bars[j] = rebuilt
