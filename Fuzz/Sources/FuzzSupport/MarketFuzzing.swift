@@ -27,6 +27,13 @@ public enum MarketFuzzing {
     /// MarketSim's promises for one run (see the type's documentation).
     static func property(_ run: CrashResult) throws -> Bool {
         let corrupted = !run.corruptions.isEmpty || run.scenario.transformers.contains(where: \.injectsCorruption)
+        // A transformer may refuse only a market at the price bounds (an input too extreme).
+        for skipped in run.skippedTransformers {
+            let pinned = run.series.contains { $0.bars.contains { bar in
+                [bar.low, bar.high].contains { $0 <= BarGenerator.priceRange.lowerBound * 1e10 || $0 >= BarGenerator.priceRange.upperBound / 1e10 }
+            } }
+            try require(pinned, "transformer \(skipped.index) refused a market within the price bounds: \(skipped.error)")
+        }
         var next = 0
         for span in run.phases {
             try require(span.bars.lowerBound == next && !span.bars.isEmpty, "phase \(span.name) does not follow the one before: \(span.bars)")

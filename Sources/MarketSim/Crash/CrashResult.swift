@@ -10,12 +10,17 @@ public struct CrashResult: Sendable {
     public let summaries: [CrashSummary]
     /// What the scenario's data-corruption transformers injected, with the bar each shows at.
     public let corruptions: [InjectedCorruption]
+    /// The transformers left out because they refused the market (only when run with
+    /// `skippingRefusals`).
+    public let skippedTransformers: [SkippedTransformer]
 
-    init(scenario: CrashScenario, series: [BarSeries], phases: [PhaseSpan], corruptions: [InjectedCorruption] = []) {
+    init(scenario: CrashScenario, series: [BarSeries], phases: [PhaseSpan], corruptions: [InjectedCorruption] = [],
+         skippedTransformers: [SkippedTransformer] = []) {
         self.scenario = scenario
         self.series = series
         self.phases = phases
         self.corruptions = corruptions
+        self.skippedTransformers = skippedTransformers
         summaries = series.map { CrashSummary($0, phases: phases) }
     }
 
@@ -52,4 +57,11 @@ public struct PhaseSpan: Hashable, Sendable {
     public let end: SimTime
     /// The phase's index in the scenario's `phases`.
     public let phaseIndex: Int
+}
+
+/// A transformer that refused the market it was given, and why.
+public struct SkippedTransformer: Hashable, Sendable {
+    /// Its index in the scenario's `transformers`.
+    public let index: Int
+    public let error: ParameterError
 }

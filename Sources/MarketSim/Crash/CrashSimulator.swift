@@ -18,7 +18,12 @@ public enum CrashSimulator {
     /// scenario's transformers then apply to the whole market, in order, drawing from the same
     /// choices.
     /// - Throws: ``ScenarioError`` naming what is wrong with the scenario; nothing is simulated then.
-    public static func run<C: ChoiceSource>(_ scenario: CrashScenario, choices: inout C) throws(ScenarioError) -> CrashResult {
+    /// - Parameter skippingRefusals: When set, a transformer that refuses the market it is given
+    ///   (an input too extreme for it, e.g. prices pinned at ``BarGenerator/priceRange``) is left
+    ///   out and listed in ``CrashResult/skippedTransformers`` instead of failing the run: what
+    ///   generators use, since they cannot foresee every market their choices make.
+    public static func run<C: ChoiceSource>(_ scenario: CrashScenario, choices: inout C,
+                                            skippingRefusals: Bool = false) throws(ScenarioError) -> CrashResult {
         let symbols = try validatedSymbols(scenario.symbols)
         let plan = try Plan(scenario, symbols: symbols)
         var market = plan.market
@@ -42,16 +47,18 @@ public enum CrashSimulator {
         }
         var series = zip(symbols, paths).map { BarSeries(symbol: $0, bars: $1) }
         var corruptions: [InjectedCorruption] = []
+        var skipped: [SkippedTransformer] = []
         for (index, transformer) in scenario.transformers.enumerated() {
             do {
                 let transformed = try transformer.apply(to: series, choices: &choices)
                 series = transformed.market
                 corruptions += transformed.corruptions
             } catch {
-                throw .transformer(index: index, error)
+                guard skippingRefusals else { throw .transformer(index: index, error) }
+                skipped.append(SkippedTransformer(index: index, error: error))
             }
         }
-        return CrashResult(scenario: scenario, series: series, phases: spans, corruptions: corruptions)
+        return CrashResult(scenario: scenario, series: series, phases: spans, corruptions: corruptions, skippedTransformers: skipped)
     }
 
     static func validatedSymbols(_ texts: [String]) throws(ScenarioError) -> [Symbol] {

@@ -49,7 +49,7 @@ extension MarketGen {
                     return .dataCorruption(try DataCorruption(share: 0.02 + 0.28 * fraction))
                 }
             } catch {
-                preconditionFailure("MarketGen drew invalid transformer parameters: \(error)")
+                fatalError("MarketGen drew invalid transformer parameters: \(error)")
             }
         }
     }
@@ -69,7 +69,7 @@ extension MarketGen {
                 list.append(try s.draw(transformer(bars: bars, symbols: drawn.symbols.count, corruption: i == n - 1)))
             }
             if list.count >= 2, try s.draw(wrap) {
-                do { list = [.mixed(try Mixed(list))] } catch { preconditionFailure("MarketGen drew an invalid mix: \(error)") }
+                do { list = [.mixed(try Mixed(list))] } catch { fatalError("MarketGen drew an invalid mix: \(error)") }
             }
             drawn.transformers += list
             return drawn

@@ -147,20 +147,22 @@ public enum MarketGen {
             do {
                 return try CrashScenario(parameters, symbols: symbols, model: spec, interval: interval, correlation: correlation)
             } catch {
-                preconditionFailure("MarketGen drew invalid crash parameters: \(error)")
+                fatalError("MarketGen drew invalid crash parameters: \(error)")
             }
         }
     }
 
     /// `scenario`'s scenarios, run on the case's own choices: the market's noise, jumps and
-    /// ranges come from the same stream as the scenario, so the shrinker calms them too.
+    /// ranges come from the same stream as the scenario, so the shrinker calms them too. A
+    /// transformer that refuses the market its choices made (prices pinned at the bounds by
+    /// extreme shocks) is left out and listed in `skippedTransformers`.
     public static func run(_ scenario: Gen<CrashScenario>) -> Gen<CrashResult> {
         Gen { s throws(Rejection) in
             let drawn = try s.draw(scenario)
             do {
-                return try CrashSimulator.run(drawn, choices: &s)
+                return try CrashSimulator.run(drawn, choices: &s, skippingRefusals: true)
             } catch {
-                preconditionFailure("MarketGen drew a scenario the simulator refuses: \(error)")
+                fatalError("MarketGen drew a scenario the simulator refuses: \(error)")
             }
         }
     }
@@ -177,7 +179,7 @@ public enum MarketGen {
             do {
                 return try CrashSimulator.run(entry.scenario, choices: &s)
             } catch {
-                preconditionFailure("library scenario \(entry.name) does not run: \(error)")
+                fatalError("library scenario \(entry.name) does not run: \(error)")
             }
         }
     }
