@@ -13,7 +13,7 @@ import Synchronization
 /// Student-t with 4 degrees of freedom (12.7 for 5, 10.3 for 6) — heavy enough for the stylized
 /// facts of real returns. The tables' own excess kurtosis: 0.0 (normal), 10.4 (ν = 4), 4.5 (ν = 5),
 /// 2.7 (ν = 6).
-public struct ShockTable: Sendable {
+public struct ShockTable: Sendable, CustomStringConvertible {
     /// The 32768 magnitudes, increasing, `magnitudes[0] == 0`.
     @usableFromInline let magnitudes: [Double]
 
@@ -34,6 +34,9 @@ public struct ShockTable: Sendable {
         let magnitude = magnitudes.withUnsafeBufferPointer { $0[Int(choice &>> 1)] }
         return choice & 1 == 0 ? magnitude : -magnitude
     }
+
+    /// A short description (not the 32768 magnitudes, which test logs would print whole).
+    public var description: String { "ShockTable(\(magnitudes.count) magnitudes, largest \(maximum))" }
 
     /// The largest shock this table can produce.
     public var maximum: Double { magnitudes[ShockTable.size - 1] }
