@@ -32,7 +32,9 @@ extension SectorCaps {
     /// - Throws: exactly what `add` would throw.
     public func canAdd(_ symbol: Symbol, amount: Cents) throws(SectorCapsError) -> Decision<SectorRejection> {
         guard amount.value > 0 else { throw .nonPositiveAmount(amount) }
-        return decideAdd(sector: sector(for: symbol), amount: amount.value)
+        let sector = sector(for: symbol)
+        guard totalsFit(sector: sector, delta: amount.value) else { throw .overflow(symbol) }
+        return decideAdd(sector: sector, amount: amount.value)
     }
 
     /// Adds exposure if the sector stays within its hard limit and its group within the group
@@ -40,10 +42,13 @@ extension SectorCaps {
     ///
     /// - Returns: `.accepted`, or `.rejected` with `.noPortfolioValue`, `.sectorHardLimit` or
     ///   `.groupLimit`.
-    /// - Throws: `.nonPositiveAmount`; nothing changes.
+    /// - Throws: `.nonPositiveAmount`, then `.overflow` when the total exposure would pass
+    ///   `Int64.max` (marks and adoptions can bring it there while the sector itself has room);
+    ///   nothing changes.
     public mutating func add(_ symbol: Symbol, amount: Cents) throws(SectorCapsError) -> Decision<SectorRejection> {
         guard amount.value > 0 else { throw .nonPositiveAmount(amount) }
         let sector = sector(for: symbol)
+        guard totalsFit(sector: sector, delta: amount.value) else { throw .overflow(symbol) }
         let decision = decideAdd(sector: sector, amount: amount.value)
         if case .accepted = decision { commitAdd(symbol, sector: sector, amount: amount.value) }
         return decision
@@ -65,7 +70,7 @@ extension SectorCaps {
         return .accepted
     }
 
-    /// Books an add the rules accepted. The totals stay ≤ the portfolio value, so cannot overflow.
+    /// Books an add the rules accepted: `add` checked that every total fits (`totalsFit`).
     mutating func commitAdd(_ symbol: Symbol, sector: Sector, amount: Int64) {
         holdingsBySymbol[symbol, default: Holding(sector: sector, amount: 0)].amount += amount
         adjustTotals(sector: sector, by: amount)

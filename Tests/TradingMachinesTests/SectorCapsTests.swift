@@ -158,4 +158,22 @@ import TradingVocabulary
         #expect(caps.totalExposure == Cents(Int64.max - 5_010))
         #expect(caps.checkInvariants() == [])
     }
+
+    /// Issue 9 §1: marks and adoptions can bring the total exposure near `Int64.max` while a
+    /// sector still has room under its limit; `add` then trapped on `total += amount` although
+    /// `canAdd` said accepted. Both now throw `.overflow` (the model's answer), exactly at the
+    /// boundary: one cent fits, two do not.
+    @Test func addThatWouldOverflowTheTotalThrowsInsteadOfTrapping() throws {
+        var caps = try caps(value: Int64.max)
+        try caps.adopt(eth, value: Cents(Int64.max - 1))   // ethereum: a sector of its own, far over its limit
+        #expect(try caps.canAdd(btc, amount: 1) == .accepted)
+        #expect(throws: SectorCapsError.overflow(btc)) { try caps.canAdd(btc, amount: 2) }
+        #expect(throws: SectorCapsError.overflow(btc)) { try caps.add(btc, amount: 2) }
+        #expect(caps.holding(of: btc) == nil && caps.totalExposure == Cents(Int64.max - 1))
+        #expect(try caps.add(btc, amount: 1) == .accepted)
+        #expect(caps.totalExposure == Cents(Int64.max))
+        #expect(throws: SectorCapsError.overflow(sol)) { try caps.add(sol, amount: 1) }
+        #expect(throws: SectorCapsError.nonPositiveAmount(0)) { try caps.add(sol, amount: 0) }  // amount errors first
+        #expect(caps.checkInvariants() == [])
+    }
 }
