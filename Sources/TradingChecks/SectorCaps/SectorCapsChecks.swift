@@ -60,11 +60,19 @@ public enum SectorCapsChecks {
     static let basisPoints = Gen<Int64>.int(in: -1...10_000).map { BasisPoints($0) }
 
     static let setPortfolioValue = portfolioValues.map(SectorCapsCommand.setPortfolioValue)
-    static let markValue = Gen<Int64>.int(in: -10...3_000_000)
+    /// Values at the top of `Int64`: one adoption or mark there leaves the total exposure within
+    /// a few thousand cents of `Int64.max`, so the next add or adoption meets the overflow rule
+    /// (issue 9 §1: production's `add` trapped there).
+    static let topValue = Gen<Int64>.int(in: (Int64.max - 1_000)...Int64.max)
+    /// Mostly ordinary values, one in ten at the top of `Int64`.
+    static func ordinaryOrTop(_ ordinary: Gen<Int64>) -> Gen<Int64> {
+        Gen.frequency([(weight: 9, generator: ordinary), (weight: 1, generator: topValue)])
+    }
+    static let markValue = ordinaryOrTop(Gen<Int64>.int(in: -10...3_000_000))
     static let setLimits = Gen.zip(Gen.element(of: Sector.allCases), basisPoints, basisPoints)
         .map { SectorCapsCommand.setLimits(SectorLimits(soft: $0.1, hard: $0.2), for: $0.0) }
     static let setGroupLimit = Gen.zip(Gen.element(of: SectorGroup.allCases), basisPoints).map { SectorCapsCommand.setGroupLimit($0.1, for: $0.0) }
-    static let adopt = Gen.zip(SymbolUniverse.any, Gen<Int64>.int(in: -10...2_000_000)).map { SectorCapsCommand.adopt($0.0, value: Cents($0.1)) }
+    static let adopt = Gen.zip(SymbolUniverse.any, ordinaryOrTop(Gen<Int64>.int(in: -10...2_000_000))).map { SectorCapsCommand.adopt($0.0, value: Cents($0.1)) }
 
     static func held(_ model: SectorCapsModel, _ stream: inout ChoiceStream) throws(Rejection) -> Symbol {
         try SymbolUniverse.draw(mostlyHeld: model.holdings, symbol: { $0.symbol }, from: &stream)
@@ -87,7 +95,7 @@ public enum SectorCapsChecks {
             guard try stream.index(below: 4) == 3 else {
                 return .reduce(symbol, amount: Cents(1 + Int64(try stream.index(below: Int(min(max(holding, 1), 1 << 40))))))
             }
-            let odd: [Int64] = [holding, holding + 1, 0, -5]
+            let odd: [Int64] = [holding, holding < .max ? holding + 1 : holding, 0, -5]  // no cent more than Int64.max
             return .reduce(symbol, amount: Cents(odd[try stream.index(below: odd.count)]))
         }),
         CommandKind("markToMarket", weight: 2, drawing: { model, stream throws(Rejection) in
