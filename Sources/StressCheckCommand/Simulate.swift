@@ -24,7 +24,9 @@ enum Simulate {
         }
         if let kind = CrashKind.allCases.first(where: { $0.name == name }) {
             do {
-                return (try CrashScenario(CrashParameters(kind), symbols: symbols ?? ["BTC-USD"]), 1, nil)
+                // A sector crash needs symbols in and out of its sectors (DeFi by default).
+                let fallback = kind == .sectorCrash ? ["UNI-USD", "AAVE-USD", "BTC-USD"] : ["BTC-USD"]
+                return (try CrashScenario(CrashParameters(kind), symbols: symbols ?? fallback), 1, nil)
             } catch {
                 preconditionFailure("the defaults of \(kind.name) are invalid: \(error)")
             }

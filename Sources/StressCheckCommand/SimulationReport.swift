@@ -41,6 +41,8 @@ struct SimulationReport: Encodable {
         var high: Double
         var published: String
         var passed: Bool
+        /// Read from the scenario's configuration, not measured on the bars.
+        var configuration: Bool
     }
 
     var scenario: String
@@ -80,7 +82,8 @@ struct SimulationReport: Encodable {
         }
         calibration = outcomes.map {
             Calibration(measure: $0.target.measure.description, value: $0.value, low: $0.target.range.lowerBound,
-                        high: $0.target.range.upperBound, published: $0.target.published, passed: $0.passed)
+                        high: $0.target.range.upperBound, published: $0.target.published, passed: $0.passed,
+                        configuration: $0.target.measure.isConfiguration)
         }
         bars = result.series.reduce(0) { $0 + $1.bars.count }
         simulatedSeconds = result.simulatedDuration.seconds
@@ -117,7 +120,7 @@ struct SimulationReport: Encodable {
             lines.append("calibration (lead symbol):")
             for c in calibration {
                 let value = c.value.map { String(format: "%.4g", $0) } ?? "n/a"
-                lines.append("  \(c.passed ? "✓" : "✗ MISSED") \(c.measure) = \(value), published \(c.published) → range \(String(format: "%.4g", c.low))…\(String(format: "%.4g", c.high))")
+                lines.append("  \(c.passed ? "✓" : "✗ MISSED") \(c.measure)\(c.configuration ? " (configured)" : "") = \(value), published \(c.published) → range \(String(format: "%.4g", c.low))…\(String(format: "%.4g", c.high))")
             }
         }
         lines.append("")

@@ -158,6 +158,9 @@ import Testing
         }
         // 10¹¹ - 1 would be seconds in the year 5138: outside the range, invalid.
         #expect(loadError("99999999999,1,2,1,1.5,10\n")?.kind == .invalidDate("99999999999"))
+        // The whole part fits in nanoseconds, the fraction on top does not: invalid, not a trap
+        // (found in review; corpus/csv/broken-unix-time-overflow keeps it for the fuzzer).
+        #expect(loadError("9223372036.9,1,2,1,1.5,10\n")?.kind == .invalidDate("9223372036.9"))
         // 10¹¹ is read as milliseconds: 1973-03-03.
         #expect(try load("100000000000,1,2,1,1.5,10\n").bars.first?.time == SimTime.seconds(100_000_000))
     }

@@ -97,4 +97,53 @@ import TradingVocabulary
         inconsistent.correlation = -0.9
         #expect(throws: ScenarioError.self) { try CrashSimulator.run(inconsistent, choices: &calm) }
     }
+
+    /// Found in review: limits that a run must check before it simulates anything.
+    @Test func scenarioLimitsAreTypedErrors() throws {
+        var calm = CalmChoices()
+        let ok = try CrashScenario(CrashParameters(.flashCrash))
+        var corruptionFirst = ok
+        corruptionFirst.transformers = [.dataCorruption(try DataCorruption(share: 0.1)),
+                                        .spreadExplosion(try SpreadExplosion(multiplier: 2, startBar: 0, durationBars: 5))]
+        #expect(throws: ScenarioError.self) { try CrashSimulator.run(corruptionFirst, choices: &calm) }
+        do {
+            _ = try CrashSimulator.run(corruptionFirst, choices: &calm)
+        } catch {
+            guard case .transformer(index: 0, let detail) = error else { Issue.record("\(error)"); return }
+            #expect(detail.parameter == "transformers[0]")
+        }
+        var many = ok
+        many.symbols = (0...CrashSimulator.maxSymbols).map { "S\($0)" }
+        #expect(throws: ScenarioError.tooManySymbols(CrashSimulator.maxSymbols + 1, limit: CrashSimulator.maxSymbols)) {
+            try CrashSimulator.run(many, choices: &calm)
+        }
+        var pastTheClock = ok
+        pastTheClock.phases = [CrashPhase("calm", duration: .days(100_000))]
+        pastTheClock.interval = .days(1)
+        #expect(throws: ScenarioError.self) { try CrashSimulator.run(pastTheClock, choices: &calm) }
+        #expect(SimDuration(nanoseconds: .min).description == "\(Int64.min)ns")
+    }
+
+    /// A close is timed at its bar's end: a one-bar crash from the first open takes one bar.
+    @Test func timeToTroughCountsTheTroughBar() throws {
+        let scenario = CrashScenario(kind: .flashCrash, phases: [CrashPhase("crash", duration: .minutes(1), move: -0.3)],
+                                     model: .gbm(drift: 0, volatility: 0))
+        var calm = CalmChoices()
+        let summary = try #require(try CrashSimulator.run(scenario, choices: &calm).summaries.first)
+        #expect(summary.timeToTrough == .minutes(1))
+    }
+
+    /// Summaries measure the market, not the corrupted feed: with every bar corrupted they are
+    /// those of the clean run.
+    @Test func summariesAreTakenBeforeDataCorruption() throws {
+        var scenario = try CrashScenario(CrashParameters(.blackSwan))
+        var a = SeededChoices(seed: 3)
+        let clean = try CrashSimulator.run(scenario, choices: &a)
+        scenario.transformers = [.dataCorruption(try DataCorruption(share: 1))]
+        var b = SeededChoices(seed: 3)
+        let corrupted = try CrashSimulator.run(scenario, choices: &b)
+        #expect(!corrupted.corruptions.isEmpty)
+        #expect(corrupted.summaries == clean.summaries)
+        #expect(corrupted.summaries.allSatisfy { $0.maxDrawdown.isFinite && $0.retraced.isFinite })
+    }
 }

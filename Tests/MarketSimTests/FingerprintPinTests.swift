@@ -8,7 +8,9 @@ import Testing
     static let pinned: [(PriceModelSpec, String)] = [
         (.gbm(drift: 0.05, volatility: 0.8), "6d79939635b1456a"),
         (.garch(drift: 0.05, longRunVolatility: 0.8, alpha: 0.09, beta: 0.89, degreesOfFreedom: 5), "b95765374ad2497f"),
-        (.merton(drift: 0.05, volatility: 0.8, jumpIntensity: 2_000, jumpMean: -0.002, jumpVolatility: 0.01), "5ba03addee27878e"),
+        // Changed once, for a defect: jumps were at most one per bar (Bernoulli λΔt); they are
+        // Poisson(λΔt) now (CrashSimulator.version 2).
+        (.merton(drift: 0.05, volatility: 0.8, jumpIntensity: 2_000, jumpMean: -0.002, jumpVolatility: 0.01), "d1385066bf6d5927"),
     ]
 
     static func fingerprint(_ spec: PriceModelSpec, bars: Int = 1_000, seed: UInt64 = 42) throws -> Fingerprint {
@@ -37,6 +39,6 @@ import Testing
             market.next(into: &row, conditions: { _ in .calm }, extraLogDrift: { _ in 0 }, choices: &choices)
             for bar in row { fingerprint.combine(bar) }
         }
-        #expect(fingerprint.description == "c5b43dc9975c04d8")
+        #expect(fingerprint.description == "6aad2bfca2293fe7")  // version 2: Merton's Poisson jumps
     }
 }

@@ -42,6 +42,7 @@ import TradingChecks
             let report = DataValidator.validate(run.series)
             return run.corruptions.allSatisfy { injected in report.faults.contains { injected.isReported(by: $0) } }
         }
+        #expect(result.passed, "\(result.report)")  // every exit but completed fails, not only a counterexample
         if let run = result.counterexample?.value {
             let report = DataValidator.validate(run.series)
             Issue.record("injected \(run.corruptions), reported \(report.faults), model \(run.scenario.model), phases \(run.phases.map { "\($0.name) \($0.bars)" })")

@@ -6,7 +6,7 @@ public struct CrashResult: Sendable {
     public let series: [BarSeries]
     /// Where each phase that lasted any time lies in the bars.
     public let phases: [PhaseSpan]
-    /// Per symbol: drawdown, trough, recovery.
+    /// Per symbol: drawdown, trough, recovery — of the market before data corruption.
     public let summaries: [CrashSummary]
     /// What the scenario's data-corruption transformers injected, with the bar each shows at.
     public let corruptions: [InjectedCorruption]
@@ -14,14 +14,16 @@ public struct CrashResult: Sendable {
     /// `skippingRefusals`).
     public let skippedTransformers: [SkippedTransformer]
 
-    init(scenario: CrashScenario, series: [BarSeries], phases: [PhaseSpan], corruptions: [InjectedCorruption] = [],
-         skippedTransformers: [SkippedTransformer] = []) {
+    /// - Parameter market: what the summaries measure: the series before any data corruption
+    ///   (a feed fault, not a market move); `series` when there is none.
+    init(scenario: CrashScenario, series: [BarSeries], market: [BarSeries]? = nil, phases: [PhaseSpan],
+         corruptions: [InjectedCorruption] = [], skippedTransformers: [SkippedTransformer] = []) {
         self.scenario = scenario
         self.series = series
         self.phases = phases
         self.corruptions = corruptions
         self.skippedTransformers = skippedTransformers
-        summaries = series.map { CrashSummary($0, phases: phases) }
+        summaries = (market ?? series).map { CrashSummary($0, phases: phases, interval: scenario.interval) }
     }
 
     /// The simulated time covered.

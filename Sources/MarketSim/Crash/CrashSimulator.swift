@@ -6,10 +6,14 @@ public enum CrashSimulator {
     /// The version of the values a run produces: the same scenario, seed and version give the same
     /// bars bit for bit. Raised whenever a change alters generated values (the fingerprint pins in
     /// the tests fail first); print it with the seed and the scenario to reproduce a run.
-    public static let version = 1
+    /// Version 2: Merton's jumps are Poisson, prices stay within ``BarGenerator/priceRange``,
+    /// GARCH's variance is capped, summaries are taken before data corruption.
+    public static let version = 2
 
     /// The most bars one run may make, all symbols together: 4 million bars are 256 MB.
     public static let maxBars = 4_000_000
+    /// The most symbols one run may have (their correlation matrix is symbols² numbers).
+    public static let maxSymbols = 1_000
 
     /// Runs `scenario`, drawing every random decision from `choices`.
     ///
@@ -48,7 +52,9 @@ public enum CrashSimulator {
         var series = zip(symbols, paths).map { BarSeries(symbol: $0, bars: $1) }
         var corruptions: [InjectedCorruption] = []
         var skipped: [SkippedTransformer] = []
+        var beforeCorruption: [BarSeries]?
         for (index, transformer) in scenario.transformers.enumerated() {
+            if transformer.injectsCorruption, beforeCorruption == nil { beforeCorruption = series }
             do {
                 let transformed = try transformer.apply(to: series, choices: &choices)
                 series = transformed.market
@@ -58,11 +64,13 @@ public enum CrashSimulator {
                 skipped.append(SkippedTransformer(index: index, error: error))
             }
         }
-        return CrashResult(scenario: scenario, series: series, phases: spans, corruptions: corruptions, skippedTransformers: skipped)
+        return CrashResult(scenario: scenario, series: series, market: beforeCorruption, phases: spans, corruptions: corruptions,
+                           skippedTransformers: skipped)
     }
 
     static func validatedSymbols(_ texts: [String]) throws(ScenarioError) -> [Symbol] {
         guard !texts.isEmpty else { throw .noSymbols }
+        guard texts.count <= maxSymbols else { throw .tooManySymbols(texts.count, limit: maxSymbols) }
         var symbols: [Symbol] = []
         for text in texts {
             let symbol: Symbol
@@ -87,9 +95,29 @@ public enum CrashSimulator {
                 try ParameterError.requirePositive("scenario", interval: scenario.interval)
                 for (i, phase) in scenario.phases.enumerated() { try phase.validate(index: i) }
             } catch { throw .parameter(error) }
+            // Data corruption last, as `Mixed` requires: a later transformer would move or hide
+            // what it injected, and the injection list would promise faults that are not there.
+            for (k, transformer) in scenario.transformers.enumerated().dropLast() where transformer.injectsCorruption {
+                throw .transformer(index: k, ParameterError(model: "scenario", parameter: "transformers[\(k)]", value: Double(k),
+                                                            allowed: "data corruption only as the last transformer"))
+            }
             barsPerPhase = scenario.barsPerPhase
-            totalBars = barsPerPhase.reduce(0, +)
+            var sum = 0
+            for bars in barsPerPhase {
+                let (next, overflow) = sum.addingReportingOverflow(bars)
+                guard !overflow else { throw .tooManyBars(requested: Int.max, limit: CrashSimulator.maxBars) }
+                sum = next
+            }
+            totalBars = sum
             guard totalBars > 0 else { throw .noPhases }
+            // The last bar's time must stay on the clock (SimTime ends in 2262).
+            let (span, spanOverflow) = scenario.interval.nanoseconds.multipliedReportingOverflow(by: Int64(totalBars))
+            let (end, endOverflow) = scenario.start.nanoseconds.addingReportingOverflow(span)
+            guard !spanOverflow, !endOverflow, end <= CivilTime.lastRepresentable.nanoseconds else {
+                throw .parameter(ParameterError(model: "scenario", parameter: "duration (bars × interval, ns)",
+                                                value: Double(scenario.interval.nanoseconds) * Double(totalBars),
+                                                allowed: "ending by \(CivilTime.lastRepresentable) on the virtual clock"))
+            }
             let requested = totalBars.multipliedReportingOverflow(by: symbols.count)
             guard !requested.overflow, requested.partialValue <= CrashSimulator.maxBars else {
                 throw .tooManyBars(requested: requested.overflow ? Int.max : requested.partialValue, limit: CrashSimulator.maxBars)

@@ -6,7 +6,8 @@ import TradingVocabulary
 /// Definitions (the calibration tests and the CLI use exactly these):
 /// - **maximum drawdown**: the largest `1 − close / (highest close so far)`;
 /// - **peak** and **trough**: the closes that give it (the peak is the last close at that high-water
-///   mark); **time to trough**: trough time − peak time;
+///   mark, or the first open); a close is timed at its bar's end, the first open at the first
+///   bar's start; **time to trough**: trough time − peak time;
 /// - **intrabar drawdown**: the largest `1 − low / (highest close so far)` (wicks included);
 /// - **retraced**: the share of the fall regained by the last close, `(last − trough)/(peak − trough)`;
 /// - **time to half retrace** / **time to recover**: from the trough to the first close at
@@ -40,9 +41,11 @@ public struct CrashSummary: Hashable, Sendable {
     /// The time from peak to trough.
     public var timeToTrough: SimDuration { troughTime - peakTime }
 
-    /// Measures `series`; `phases` are the run's phase spans.
-    public init(_ series: BarSeries, phases: [PhaseSpan]) {
+    /// Measures `series`; `phases` are the run's phase spans, `interval` its bar length (a close
+    /// happens one interval after its bar's opening time; the first open at the first bar's time).
+    public init(_ series: BarSeries, phases: [PhaseSpan], interval: SimDuration) {
         let bars = series.bars
+        func closeTime(_ i: Int) -> SimTime { bars[i].time + interval }
         precondition(!bars.isEmpty, "a crash summary needs at least one bar")
         symbol = series.symbol
         startPrice = bars[0].open
@@ -60,17 +63,17 @@ public struct CrashSummary: Hashable, Sendable {
         intrabarDrawdown = intrabar
         peak = bestPeak
         // The peak before the first bar is the first open, at the first bar's time.
-        peakTime = bestPeakIndex >= 0 ? bars[bestPeakIndex].time : bars[0].time
+        peakTime = bestPeakIndex >= 0 ? closeTime(bestPeakIndex) : bars[0].time
         let troughIndex = max(bestTroughIndex, 0)
         trough = bestTroughIndex >= 0 ? bars[troughIndex].close : bestPeak
-        troughTime = bars[troughIndex].time
+        troughTime = bestTroughIndex >= 0 ? closeTime(troughIndex) : bars[0].time
         let fall = peak - trough
         retraced = fall > 0 ? (finalPrice - trough) / fall : 0
         var half: SimDuration?, full: SimDuration?
         if fall > 0 {
-            for bar in bars[(troughIndex + 1)...] {
-                if half == nil, bar.close >= trough + fall / 2 { half = bar.time - troughTime }
-                if bar.close >= peak { full = bar.time - troughTime; break }
+            for i in (troughIndex + 1)..<bars.count {
+                if half == nil, bars[i].close >= trough + fall / 2 { half = closeTime(i) - troughTime }
+                if bars[i].close >= peak { full = closeTime(i) - troughTime; break }
             }
         }
         timeToHalfRetrace = half

@@ -16,6 +16,8 @@ public enum ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
     case transformer(index: Int, ParameterError)
     /// More bars (all symbols together) than the simulator's memory bound allows.
     case tooManyBars(requested: Int, limit: Int)
+    /// More symbols than one run may have.
+    case tooManySymbols(Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .transformer(index, error): "scenario: transformer \(index): \(error.description)"
         case .noPhases: "scenario: no phase lasts any time"
         case let .tooManyBars(requested, limit): "scenario: \(requested) bars requested, more than the limit of \(limit) (all symbols together)"
+        case let .tooManySymbols(count, limit): "scenario: \(count) symbols, more than the limit of \(limit)"
         }
     }
 }

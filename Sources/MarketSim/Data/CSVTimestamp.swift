@@ -158,7 +158,10 @@ enum CSVTimestamp {
             if place == 0 { break }
             fraction += Int64(digit) * place
         }
-        return checked(SimTime(nanoseconds: nanoseconds + fraction))
+        // The whole part can fit while whole + fraction does not (9223372036.9 seconds).
+        let (total, fractionOverflow) = nanoseconds.addingReportingOverflow(fraction)
+        guard !fractionOverflow else { return .invalid }
+        return checked(SimTime(nanoseconds: total))
     }
 
     @inline(__always)

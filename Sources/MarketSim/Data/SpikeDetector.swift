@@ -67,8 +67,10 @@ struct SpikeDetector {
             if j > 0 {
                 before.insert(abs(steps[j - 1].logReturn))
                 if j - 1 - beforeCount >= 0 { before.remove(abs(steps[j - 1 - beforeCount].logReturn)) }
-                after.remove(abs(step.logReturn))
-                if j + afterCount < steps.count { after.insert(abs(steps[j + afterCount].logReturn)) }
+                if afterCount > 0 {  // with no window after, nothing enters or leaves it
+                    after.remove(abs(step.logReturn))
+                    if j + afterCount < steps.count { after.insert(abs(steps[j + afterCount].logReturn)) }
+                }
             }
             var windowSigma = 0.0
             if before.count >= Self.minimumWindow { windowSigma = max(windowSigma, Self.madToSigma * before.median) }

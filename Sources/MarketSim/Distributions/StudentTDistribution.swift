@@ -8,7 +8,10 @@ struct StudentTDistribution {
 
     init(degreesOfFreedom nu: Double) {
         self.nu = nu
-        logNormalizer = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * log(nu * Double.pi)
+        // lgamma_r, not lgamma: lgamma writes the global `signgam`, and tables are built on
+        // whichever thread asks first.
+        var sign: Int32 = 0
+        logNormalizer = lgamma_r((nu + 1) / 2, &sign) - lgamma_r(nu / 2, &sign) - 0.5 * log(nu * Double.pi)
     }
 
     func density(_ x: Double) -> Double { exp(logNormalizer - (nu + 1) / 2 * log1p(x * x / nu)) }

@@ -44,6 +44,16 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
     /// The sample correlation of the first two symbols' log returns within a phase.
     case phaseCorrelation(String)
 
+    /// Whether the measure reads the scenario's configuration (the venue's fault rates, outages,
+    /// signal failures) rather than the simulated bars: such a target checks that the scenario
+    /// says what its source says, and cannot be missed by a run.
+    public var isConfiguration: Bool {
+        switch self {
+        case .maxPartialFillProbability, .maxRejectProbability, .maxLatencyMultiplier, .outagePhases, .signalFaults: true
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .maxDrawdown: "maximum drawdown"
@@ -96,7 +106,8 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
             let fall = summary.peak - summary.trough
             guard fall > 0 else { return nil }
             let deadline = summary.troughTime + d
-            let close = bars.last { $0.time <= deadline }?.close ?? summary.finalPrice
+            let interval = result.scenario.interval
+            let close = bars.last { $0.time + interval <= deadline }?.close ?? summary.finalPrice
             return (close - summary.trough) / fall
         case .phaseMove(let name):
             guard let r = span(name), let last = r.last else { return nil }

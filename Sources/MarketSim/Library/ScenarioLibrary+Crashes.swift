@@ -31,7 +31,7 @@ extension ScenarioLibrary {
             CalibrationTarget(.phaseMove("decline"), -0.04 ... -0.02, "E-mini −3% in about 4 minutes"),
             CalibrationTarget(.phaseMove("plunge"), -0.025 ... -0.01, "then −1.7% in 15 seconds"),
             CalibrationTarget(.maxDrawdown, 0.04 ... 0.055, "about −5% at the trough"),
-            CalibrationTarget(.phaseMedianLiquidity("plunge"), 0 ... 0.01, "top-of-book depth below 1% of the morning's"),
+            CalibrationTarget(.phaseMedianLiquidity("plunge"), 0.003 ... 0.005, "top-of-book depth below 1% of the morning's"),
             CalibrationTarget(.outagePhases, 1 ... 1, "a 5-second pause at the trough (CME Stop Logic)"),
             CalibrationTarget(.retracedWithin(.minutes(20)), 0.6 ... 1.2, "most of the drop retraced within about 20 minutes"),
         ])
@@ -54,7 +54,7 @@ extension ScenarioLibrary {
         calibration: [
             CalibrationTarget(.maxDrawdown, 0.22 ... 0.38, "about −30% intraday"),
             CalibrationTarget(.peakVolumeRatio, 5 ... 100, "record volume"),
-            CalibrationTarget(.phaseMedianLiquidity("selloff"), 0 ... 0.25, "order-book depth sharply reduced"),
+            CalibrationTarget(.phaseMedianLiquidity("selloff"), 0.15 ... 0.2, "order-book depth sharply reduced"),
         ])
 
     static let btc20200312 = LibraryScenario(
@@ -103,7 +103,7 @@ extension ScenarioLibrary {
             CalibrationTarget(.maxDrawdown, 0.42 ... 0.58, "about −50%"),
             CalibrationTarget(.troughAfterPhaseStartSeconds("collapse"), 0 ... 600, "within minutes"),
             CalibrationTarget(.downVolumeShare, 0.65 ... 0.9, "about 76% of trades sells"),
-            CalibrationTarget(.phaseMedianLiquidity("collapse"), 0 ... 0.05, "the venue's book emptied"),
+            CalibrationTarget(.phaseMedianLiquidity("collapse"), 0.035 ... 0.05, "the venue's book emptied"),
         ])
 
     static let gdaxEth20170621 = LibraryScenario(

@@ -60,8 +60,9 @@ public struct CorrelationMatrix: Hashable, Sendable {
                 if diagonal > 0 {
                     l[i * n + j] = sum / diagonal
                 } else if abs(sum) > 1e-8 {
-                    // A zero pivot needs the rest of its column to be zero too.
-                    throw .notPositiveSemidefinite(index: i, pivot: sum)
+                    // A zero pivot needs the rest of its column to be zero too: entry (i, j)
+                    // cannot be reached from the correlations before it.
+                    throw .inconsistentEntry(row: i, column: j, residual: sum)
                 }
             }
         }
@@ -81,6 +82,9 @@ public enum CorrelationError: Error, Hashable, Sendable, CustomStringConvertible
     /// Factoring failed at `index`: the leading block up to this row and column has a negative
     /// eigenvalue, so entry (index, index) and the correlations before it are inconsistent.
     case notPositiveSemidefinite(index: Int, pivot: Double)
+    /// Row `column` is a combination of the rows before it (a zero pivot), and entry
+    /// (row, column) disagrees with that combination by `residual`.
+    case inconsistentEntry(row: Int, column: Int, residual: Double)
 
     public var description: String {
         switch self {
@@ -91,6 +95,8 @@ public enum CorrelationError: Error, Hashable, Sendable, CustomStringConvertible
         case let .diagonalNotOne(index, value): "correlation matrix: diagonal entry (\(index), \(index)) = \(value), must be 1"
         case let .notSymmetric(row, column, value, transposed):
             "correlation matrix: entry (\(row), \(column)) = \(value) differs from (\(column), \(row)) = \(transposed)"
+        case let .inconsistentEntry(row, column, residual):
+            "correlation matrix: not positive semi-definite at entry (\(row), \(column)) (off by \(residual)): row \(column) is fixed by the rows before it"
         case let .notPositiveSemidefinite(index, pivot):
             "correlation matrix: not positive semi-definite at entry (\(index), \(index)) (pivot \(pivot)): the correlations up to row \(index) are inconsistent"
         }

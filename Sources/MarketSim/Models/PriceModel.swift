@@ -18,8 +18,15 @@ public struct PriceModel: Sendable {
     /// GARCH's recursion and its current variance per bar.
     @usableFromInline let omega: Double, alpha: Double, beta: Double
     @usableFromInline var variance: Double
-    /// Merton's jumps: probability per bar, log size mean and standard deviation.
-    @usableFromInline let jumpProbability: Double, jumpMean: Double, jumpVolatility: Double
+    /// Merton's jumps: the mean count per bar `λΔt`, `P(N ≥ 1) = 1 − e^{−λΔt}`, `e^{−λΔt}`,
+    /// and the log size's mean and standard deviation.
+    @usableFromInline let jumpRate: Double, jumpProbability: Double, noJumpProbability: Double
+    @usableFromInline let jumpMean: Double, jumpVolatility: Double
+
+    /// The most jumps one bar may have on average (`λΔt`): beyond, a bar is a string of jumps.
+    public static let maxJumpRate = 20.0
+    /// The most jumps one bar draws (the Poisson tail beyond is below 1e-20 at `maxJumpRate`).
+    public static let maxJumpsPerBar = 64
 
     @usableFromInline enum Kind: Sendable { case gbm, garch, merton }
 
@@ -39,7 +46,7 @@ public struct PriceModel: Sendable {
             barDrift = (mu - sigma * sigma / 2) * dt
             barSigma = sigma * dt.squareRoot()
             (omega, alpha, beta, variance) = (0, 0, 0, barSigma * barSigma)
-            (jumpProbability, jumpMean, jumpVolatility) = (0, 0, 0)
+            (jumpRate, jumpProbability, noJumpProbability, jumpMean, jumpVolatility) = (0, 0, 1, 0, 0)
         case let .garch(mu, sigma, a, b, nu):
             kind = .garch
             shocks = .studentT(degreesOfFreedom: nu)
@@ -47,14 +54,17 @@ public struct PriceModel: Sendable {
             let longRun = sigma * sigma * dt
             barSigma = longRun.squareRoot()
             (omega, alpha, beta, variance) = (longRun * (1 - a - b), a, b, longRun)
-            (jumpProbability, jumpMean, jumpVolatility) = (0, 0, 0)
+            (jumpRate, jumpProbability, noJumpProbability, jumpMean, jumpVolatility) = (0, 0, 1, 0, 0)
         case let .merton(mu, sigma, lambda, jm, jv):
             kind = .merton
             shocks = .normal
             barDrift = (mu - sigma * sigma / 2) * dt
             barSigma = sigma * dt.squareRoot()
             (omega, alpha, beta, variance) = (0, 0, 0, barSigma * barSigma)
-            (jumpProbability, jumpMean, jumpVolatility) = (min(1, lambda * dt), jm, jv)
+            let rate = lambda * dt
+            try ParameterError.require("Merton", "jumpIntensity × interval (jumps per bar)", rate,
+                                       "≤ \(PriceModel.maxJumpRate) jumps per bar on average") { $0 <= PriceModel.maxJumpRate }
+            (jumpRate, jumpProbability, noJumpProbability, jumpMean, jumpVolatility) = (rate, -expm1(-rate), exp(-rate), jm, jv)
         }
     }
 
@@ -88,9 +98,22 @@ public struct PriceModel: Sendable {
             return r
         case .merton:
             var r = barDrift + barSigma * k * z
-            if choices.happens(probability: jumpProbability) {
-                r += jumpMean + jumpVolatility * choices.normalShock()
+            // N ~ Poisson(λΔt), one event at a time: N ≥ n + 1 given N ≥ n, with the survival
+            // P(N ≥ n) carried down (no jump for the zero choice; mostly one draw a bar).
+            guard choices.happens(probability: jumpProbability) else { return r }
+            var count = 1
+            var survival = jumpProbability                 // P(N ≥ 1)
+            var mass = noJumpProbability * jumpRate         // P(N = 1)
+            while count < PriceModel.maxJumpsPerBar {
+                let next = survival - mass                  // P(N ≥ count + 1)
+                guard next > 0, choices.happens(probability: next / survival) else { break }
+                count += 1
+                survival = next
+                mass *= jumpRate / Double(count)
             }
+            // The sum of N normal log sizes: one normal of mean Nμⱼ and deviation √N σⱼ.
+            let n = Double(count)
+            r += n * jumpMean + n.squareRoot() * jumpVolatility * choices.normalShock()
             return r
         }
     }

@@ -11,8 +11,8 @@ public enum PriceModelSpec: Hashable, Sendable {
     /// `σ²ₜ = ω + α·ε²ₜ₋₁ + β·σ²ₜ₋₁`, `ε = σₜ·z`, `r = μΔt − σ²ₜ/2 + ε`, with
     /// `ω = σ²_LR·Δt·(1 − α − β)` so the long-run variance per bar is `σ²_LR·Δt`.
     case garch(drift: Double, longRunVolatility: Double, alpha: Double, beta: Double, degreesOfFreedom: Double)
-    /// Merton jump diffusion: GBM plus, with probability `λΔt` per bar, a jump whose log size is
-    /// normal with mean `jumpMean` and standard deviation `jumpVolatility`.
+    /// Merton jump diffusion: GBM plus `N ~ Poisson(λΔt)` jumps per bar, each of normal log size
+    /// (mean `jumpMean`, standard deviation `jumpVolatility`); `λΔt` at most 20 per bar.
     case merton(drift: Double, volatility: Double, jumpIntensity: Double, jumpMean: Double, jumpVolatility: Double)
 
     /// The model's name for reports: `GBM`, `GARCH-t`, `Merton`.

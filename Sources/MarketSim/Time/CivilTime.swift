@@ -14,6 +14,9 @@ public struct CivilTime: Hashable, Sendable {
         (self.hour, self.minute, self.second, self.nanosecond) = (hour, minute, second, nanosecond)
     }
 
+    /// The last instant the clock represents with valid calendar fields: 2261-12-31T23:59:59Z.
+    public static let lastRepresentable = SimTime.seconds(Int64(days(fromCivil: 2261, 12, 31)) * 86_400 + 86_399)
+
     /// The calendar fields of `time`.
     public init(_ time: SimTime) {
         let ns = time.nanoseconds

@@ -69,7 +69,8 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
     public var description: String {
         let ns = nanoseconds
         if ns == 0 { return "0s" }
-        if ns < 0 { return "-" + SimDuration(nanoseconds: 0 &- ns).description }
+        if ns == .min { return "\(ns)ns" }  // its negation does not exist
+        if ns < 0 { return "-" + SimDuration(nanoseconds: 0 - ns).description }
         if ns % 1_000_000_000 != 0 {
             if ns % 1_000_000 == 0 { return "\(ns / 1_000_000)ms" }
             return "\(ns)ns"

@@ -74,9 +74,15 @@ public enum MarketGen {
     /// recovery share 0…100%, and the crisis and recovery conditions drawn up to the kind's defaults.
     /// Sector crashes pick one to three affected sectors (every sector reachable).
     public static func crash(_ kind: CrashKind, drop: ClosedRange<Double>, interval: SimDuration = .minutes(1),
-                             maxPhaseBars: Int = 30) -> Gen<CrashParameters> {
+                             maxPhaseBars: Int = 30, fileID: String = #fileID, line: Int = #line) -> Gen<CrashParameters> {
+        let low = (drop.lowerBound * 10_000).rounded(.up), high = (drop.upperBound * 10_000).rounded(.down)
+        guard drop.lowerBound >= 0, drop.upperBound < 1, low <= high, maxPhaseBars >= 1, interval.nanoseconds > 0 else {
+            let error = GeneratorError(function: "MarketGen.crash", message: "drop \(drop) must lie in 0..<1 and hold a whole basis point; maxPhaseBars \(maxPhaseBars) ≥ 1; interval \(interval) > 0",
+                                       fileID: fileID, line: line)
+            return Gen { _ throws(Rejection) in throw .invalidGenerator(error) }
+        }
         let defaults = CrashParameters(kind)
-        let dropBp = Gen.int(in: Int((drop.lowerBound * 10_000).rounded(.up))...Int((drop.upperBound * 10_000).rounded(.down)))
+        let dropBp = Gen.int(in: Int(low)...Int(high))
         let marketBp = Gen.int(in: 0...Int(defaults.marketDrop * 10_000))
         let bars = Gen.int(in: 0...maxPhaseBars)
         let crashBars = Gen.int(in: 1...max(1, maxPhaseBars))
