@@ -54,10 +54,10 @@ struct ValidateRun {
     }
 
     /// The alignment and the overall verdict.
-    private func printSummary(_ results: [FileValidation], alignment: AlignedSeries?) {
+    private func printSummary(_ results: [FileValidation], alignment: TimestampAlignment?) {
         if let alignment {
-            let dropped = zip(alignment.series, alignment.droppedCounts).map { "\($0.symbol.text) \(Format.grouped($1))" }
-            console.print("Aligned on timestamps: \(Format.count(alignment.times.count, "common bar")); dropped \(dropped.joined(separator: ", ")).")
+            let dropped = alignment.dropped.map { "\($0.symbol.text) \(Format.grouped($0.bars))" }
+            console.print("Aligned on timestamps: \(Format.count(alignment.commonBars, "common bar")); dropped \(dropped.joined(separator: ", ")).")
         }
         let unreadable = results.filter { $0.error != nil }.count
         let faulty = results.filter { !$0.isClean && $0.error == nil }
@@ -79,8 +79,9 @@ struct FileValidation {
     let path: String
     /// The file's symbol, when its name makes a valid one.
     let symbol: Symbol?
-    /// The loaded bars, or `nil`.
-    let loaded: LoadedCSV?
+    /// The bars' timestamps (all that alignment needs: the bars themselves are not kept, so
+    /// validating many files holds one file's bars at a time), or `nil`.
+    let times: [SimTime]?
     /// The validation report, or `nil` when the file did not load.
     let report: ValidationReport?
     /// Why the file did not load, or `nil`.
@@ -92,11 +93,11 @@ struct FileValidation {
         symbol = try? CSVLoader.symbol(forPath: path)
         do {
             let loaded = try CSVLoader.load(path: path)
-            self.loaded = loaded
+            times = loaded.bars.map(\.time)
             report = DataValidator.validate(loaded.bars, symbol: symbol?.text ?? path, lines: loaded.lines)
             error = nil
         } catch {
-            loaded = nil
+            times = nil
             report = nil
             self.error = error
         }
@@ -108,16 +109,26 @@ struct FileValidation {
     /// True when the file loaded and has no fault.
     var isClean: Bool { report?.isClean ?? false }
 
-    /// The files aligned on their common timestamps, when there are several, all loaded, with
-    /// distinct valid symbols; otherwise `nil`.
-    static func alignment(of results: [FileValidation]) -> AlignedSeries? {
+    /// The files aligned on their common timestamps (as ``AlignedSeries`` aligns them: each
+    /// common time once), when there are several, all loaded, with distinct valid symbols;
+    /// otherwise `nil`.
+    static func alignment(of results: [FileValidation]) -> TimestampAlignment? {
         guard results.count > 1 else { return nil }
-        var series: [BarSeries] = []
+        var symbols: [Symbol] = [], timeLists: [[SimTime]] = []
         for result in results {
-            guard let symbol = result.symbol, let loaded = result.loaded else { return nil }
-            series.append(loaded.series(symbol: symbol))
+            guard let symbol = result.symbol, let times = result.times else { return nil }
+            symbols.append(symbol)
+            timeLists.append(times)
         }
-        guard Set(series.map(\.symbol)).count == series.count else { return nil }
-        return AlignedSeries(aligning: series)
+        guard Set(symbols).count == symbols.count else { return nil }
+        var common = Set(timeLists[0])
+        for times in timeLists.dropFirst() { common.formIntersection(times) }
+        return TimestampAlignment(commonBars: common.count, dropped: zip(symbols, timeLists).map { ($0, $1.count - common.count) })
     }
+}
+
+/// How many timestamps several files share, and how many bars aligning them drops per symbol.
+struct TimestampAlignment {
+    let commonBars: Int
+    let dropped: [(symbol: Symbol, bars: Int)]
 }

@@ -109,9 +109,9 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
     }
 
     /// The document for the results of `validate`.
-    init(_ results: [FileValidation], alignment: AlignedSeries?) {
+    init(_ results: [FileValidation], alignment: TimestampAlignment?) {
         files = results.map { result in
-            File(file: result.path, symbol: result.symbol?.text, bars: result.loaded?.bars.count ?? 0,
+            File(file: result.path, symbol: result.symbol?.text, bars: result.times?.count ?? 0,
                  faultCounts: Dictionary(uniqueKeysWithValues: (result.report?.countsByKind ?? [:]).map { ($0.key.rawValue, $0.value) }),
                  faults: (result.report?.faults ?? []).map { Fault(kind: $0.kind.rawValue, bar: $0.barIndex, line: $0.line, detail: $0.detail) },
                  error: result.error.map {
@@ -120,8 +120,8 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         }
         clean = results.allSatisfy(\.isClean)
         self.alignment = alignment.map { aligned in
-            Alignment(commonBars: aligned.times.count,
-                      dropped: Dictionary(zip(aligned.series.map(\.symbol.text), aligned.droppedCounts), uniquingKeysWith: +))
+            Alignment(commonBars: aligned.commonBars,
+                      dropped: Dictionary(aligned.dropped.map { ($0.symbol.text, $0.bars) }, uniquingKeysWith: +))
         }
     }
 
