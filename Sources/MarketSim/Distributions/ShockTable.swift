@@ -7,7 +7,9 @@ import Synchronization
 /// distribution's quantile at `p = ½ + (m + ½)/65536`, except `m = 0`, which is exactly 0 (zero is
 /// calm). The table is then scaled so that its 65536 equally likely shocks have variance exactly 1.
 /// A lookup costs one load: fast enough for ten million bars per second, and the same value for
-/// the same choice on every machine.
+/// the same choice on every run. (The table is built with the platform's `log`, `exp` and
+/// `lgamma_r`, which are not correctly rounded everywhere: another libm may differ in the last
+/// bit. The fingerprint pins are taken on Linux x86_64 with glibc.)
 ///
 /// Tails stop at the quantile `1 − 2⁻¹⁷`: 4.33 for the normal, 17.7 standard deviations for a
 /// Student-t with 4 degrees of freedom (12.7 for 5, 10.3 for 6) — heavy enough for the stylized
