@@ -6,7 +6,7 @@ enum Pins {
     static let expected: [(PriceModelSpec, String)] = [
         (Specs.gbm, "6d79939635b1456a"),
         (Specs.garch, "b95765374ad2497f"),
-        (Specs.merton, "5ba03addee27878e"),
+        (Specs.merton, "d1385066bf6d5927"),  // CrashSimulator.version 2: Poisson jumps
     ]
 
     /// The names of the models whose 1,000 bars from seed 42 differ from the pinned fingerprint.
