@@ -88,6 +88,10 @@ struct Run {
                 console.print()
                 console.print(run.report)
             }
+            // A failing or single machine's report ends with its warnings; the others' are here.
+            let unprinted = runs.filter { !single && $0.passed }.flatMap { run in run.warnings.map { (run.machine, $0) } }
+            if !unprinted.isEmpty { console.print() }
+            for (machine, warning) in unprinted { console.print("Warning: \(machine): \(warning.message)") }
         }
         return runs.allSatisfy(\.passed) ? ExitStatus.passed : ExitStatus.failed
     }

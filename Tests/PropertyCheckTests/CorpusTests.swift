@@ -33,7 +33,11 @@ import Testing
         let gen = Gen.int(in: 0...10).filter(maxAttempts: 1) { $0 == 0 }
         let result = check("changed generator", gen, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
         #expect(result.passed)
-        #expect(result.warnings.contains { $0.hasPrefix(path + ": no longer decodes for this check") })
+        #expect(result.warnings.contains { $0.message.hasPrefix(path + ": no longer decodes for this check") })
+        #expect(result.warnings.map(\.kind) == [.fileNoLongerDecodes])
+        #expect(result.warnings.first?.path == path)
+        #expect(result.statistics.corpusFiles == 0)
+        #expect(result.statistics.corpusSkipped == 1)
         #expect(result.report.contains("Warning: \(path)"))
     }
 
@@ -44,8 +48,11 @@ import Testing
         try "0\n".write(toFile: root + "/.layout-version", atomically: true, encoding: .utf8)
         let result = check("bool check", Gen.bool, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
         #expect(result.passed)
-        #expect(result.warnings.contains { $0.contains("this engine reads layout 1") })
-        #expect(result.warnings.contains { $0.hasPrefix("1 corpus file(s) have bytes this check's generator does not read") })
+        #expect(result.warnings.contains { $0.message.contains("this engine reads layout 1") })
+        #expect(result.warnings.contains { $0.message.hasPrefix("1 corpus file(s) have bytes this check's generator does not read") })
+        #expect(result.warnings.map(\.kind) == [.layoutMismatch, .unreadBytes])
+        #expect(result.warnings.last?.count == 1)
+        #expect(result.statistics.corpusFiles == 1 && result.statistics.corpusSkipped == 0)
     }
 
     @Test func directoryNamesAreSanitized() {

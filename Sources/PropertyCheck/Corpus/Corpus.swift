@@ -36,13 +36,15 @@ public struct Corpus: Sendable {
         (root as NSString).appendingPathComponent(Corpus.directoryName(for: check))
     }
 
-    /// Every file for `check`, sorted by name, and a message for each problem met.
-    public func entries(for check: String) -> ([Entry], [String]) {
+    /// Every file for `check`, sorted by name, and a warning for each problem met.
+    public func entries(for check: String) -> ([Entry], [CheckWarning]) {
         let directory = directory(for: check)
-        var problems: [String] = []
-        if let version = try? String(contentsOfFile: (root as NSString).appendingPathComponent(".layout-version"), encoding: .utf8),
+        var problems: [CheckWarning] = []
+        let versionPath = (root as NSString).appendingPathComponent(".layout-version")
+        if let version = try? String(contentsOfFile: versionPath, encoding: .utf8),
            Int(version.trimmingCharacters(in: .whitespacesAndNewlines)) != ChoiceStream.layoutVersion {
-            problems.append("\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values")
+            problems.append(CheckWarning(.layoutMismatch, path: versionPath,
+                                         "\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values"))
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return ([], problems) }
         var entries: [Entry] = []
@@ -51,7 +53,7 @@ public struct Corpus: Sendable {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append("\(path): cannot be read; skipped")
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read; skipped"))
                 continue
             }
             entries.append(Entry(path: path, bytes: [UInt8](data)))

@@ -54,8 +54,11 @@ public struct CheckStatistics: Sendable, Equatable {
     public var rejectedCases = 0
     /// Cases that reached `maxBytes`.
     public var overruns = 0
-    /// Corpus files replayed.
+    /// Corpus files replayed (decoded and run through the property).
     public var corpusFiles = 0
+    /// Corpus files skipped: unreadable, or no longer decoding for this check's generator (each
+    /// has a ``CheckWarning`` saying which and why).
+    public var corpusSkipped = 0
     /// Property calls in all phases.
     public var propertyCalls = 0
     /// Property calls while shrinking.
@@ -100,8 +103,8 @@ public struct CheckResult<Value> {
     public let exitReason: ExitReason
     public let counterexample: Counterexample<Value>?
     public let statistics: CheckStatistics
-    /// Messages that did not fail the check (a corpus file that no longer decodes, …).
-    public let warnings: [String]
+    /// What did not fail the check but should be said (a corpus file that no longer decodes, …).
+    public let warnings: [CheckWarning]
     /// The command printed as the way to rerun a failure.
     public let replayHint: String?
 

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import StressCheckCommand
+
+/// The main job and `--json` say what happened to the corpus, every warning, the seed and why a
+/// check failed (issue 9 §4).
+@Suite struct CorpusReportingTests {
+    /// A corpus root holding one file for `counter` with bytes its generator does not read.
+    func corpusWithUnreadBytes() throws -> (root: String, file: String) {
+        let root = try temporaryDirectory()
+        let directory = (root as NSString).appendingPathComponent("counter")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let file = (directory as NSString).appendingPathComponent("trailing")
+        #expect(FileManager.default.createFile(atPath: file, contents: Data([0, 7, 7, 7])))
+        return (root, file)
+    }
+
+    @Test func jsonHasWarningsCorpusStatisticsAndNoFailureKindOnAPass() throws {
+        let (root, file) = try corpusWithUnreadBytes()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = Invocation(["--json", "--cases", "20", "--seed", "5", "--corpus", root], machines: [TestMachines.counter()])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        let document = try JSONDecoder().decode(JSONReport.self, from: Data(run.output.utf8))
+        #expect(document.passed)
+        let warning = try #require(document.warnings.first)
+        #expect(document.warnings.count == 1)
+        #expect(warning.machine == "counter" && warning.kind == .unreadBytes && warning.path == file && warning.count == 1)
+        let machine = try #require(document.machines.first)
+        #expect(machine.warnings == document.warnings)
+        #expect(machine.failureKind == nil)
+        #expect(machine.corpus == CorpusReport(directory: (root as NSString).appendingPathComponent("counter"), replayed: 1))
+        #expect(machine.seed == "0x0000000000000005")
+        // Every key is there, `null` when empty, so that scripts see the same shape on a pass.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["passed", "machines", "warnings"])
+        let entry = try #require((object["machines"] as? [[String: Any]])?.first)
+        #expect(entry["failureKind"] is NSNull)
+        #expect((entry["corpus"] as? [String: Any])?["skipped"] as? [Any] != nil)
+    }
+
+    @Test func textOfTheMainJobShowsSeedCorpusFilesAndWarnings() throws {
+        let (root, file) = try corpusWithUnreadBytes()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = Invocation(["--cases", "20", "--seed", "5", "--corpus", root], machines: [TestMachines.counter()])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        let first = run.output.split(separator: "\n").first ?? ""
+        #expect(first.hasPrefix("✓ counter: PASS, 20 cases, "))
+        #expect(first.hasSuffix("; seed 0x0000000000000005; 1 corpus file replayed"))
+        #expect(run.output.hasSuffix("\nWarning: counter: 1 corpus file(s) have bytes this check's generator does not read (first: \(file)); "
+                                     + "they were written by the fuzzer or for a different generator\n"))
+    }
+
+    @Test func failureKindTellsACounterexampleFromACoverageShortfall() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let machines = [TestMachines.counter("buggy", bugAtThree: true), TestMachines.counter("thin", impossibleCoverage: true),
+                        TestMachines.counter("fine")]
+        let run = Invocation(["--json", "--cases", "100", "--no-save", "--corpus", root], machines: machines)
+        #expect(run.status == 1)
+        let document = try JSONDecoder().decode(JSONReport.self, from: Data(run.output.utf8))
+        #expect(!document.passed)
+        #expect(document.machines.map(\.failureKind) == [.counterexample, .coverageNotMet, nil])
+        #expect(document.machines.map(\.passed) == [false, false, true])
+        // No corpus file for these machines: nothing replayed, nothing skipped, nothing to warn about.
+        #expect(document.machines.map { $0.corpus?.replayed } == [0, 0, 0])
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func withoutACorpusTheLineSaysSo() {
+        let report = MachineReport(name: "m", passed: true, exitReason: "all cases passed", seed: "0x01", cases: 1, steps: 1, seconds: 1,
+                                   stepsPerSecond: 1, labels: [:])
+        #expect(ProgressDisplay.corpusSummary(report.corpus) == "no corpus")
+        #expect(ProgressDisplay.corpusSummary(CorpusReport(directory: "d", replayed: 2, skipped: [.init(path: "d/x", reason: .fileUnreadable)]))
+                == "2 corpus files replayed, 1 skipped")
+    }
+}
