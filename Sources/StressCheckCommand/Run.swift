@@ -89,11 +89,30 @@ struct Run {
                 console.print(run.report)
             }
             // A failing or single machine's report ends with its warnings; the others' are here.
-            let unprinted = runs.filter { !single && $0.passed }.flatMap { run in run.warnings.map { (run.machine, $0) } }
-            if !unprinted.isEmpty { console.print() }
-            for (machine, warning) in unprinted { console.print("Warning: \(machine): \(warning.message)") }
+            printWarnings(of: runs.filter { !single && $0.passed })
         }
         return runs.allSatisfy(\.passed) ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// The warnings of `runs`, one line each; a warning several machines share (a missing corpus
+    /// root) is printed once with every machine named.
+    private func printWarnings(of runs: [MachineRun]) {
+        var order: [String] = []
+        var machines: [String: [String]] = [:]
+        var kinds: Set<CheckWarning.Kind> = []
+        for run in runs {
+            for warning in run.warnings {
+                if machines[warning.message] == nil { order.append(warning.message) }
+                machines[warning.message, default: []].append(run.machine)
+                kinds.insert(warning.kind)
+            }
+        }
+        guard !order.isEmpty else { return }
+        console.print()
+        for message in order { console.print("Warning: \(machines[message, default: []].joined(separator: ", ")): \(message)") }
+        if kinds.contains(.corpusMissing) {
+            console.print("The corpus is found relative to the working directory: run from the package root or pass --corpus <dir>.")
+        }
     }
 
     /// `replay`: runs the file's case without shrinking.

@@ -74,3 +74,37 @@ import Testing
                 == "2 corpus files replayed, 1 skipped")
     }
 }
+
+/// A corpus that is not where it is looked for, or not readable, is said so (issue 9 §4).
+@Suite struct MissingCorpusTests {
+    @Test func aMissingCorpusRootIsWarnedAboutOnceForEveryMachine() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let missing = (directory as NSString).appendingPathComponent("corpus")
+        let machines = [TestMachines.counter("one"), TestMachines.counter("two")]
+        let run = Invocation(["--cases", "10", "--corpus", missing], machines: machines)
+        #expect(run.status == 0)
+        #expect(run.output.contains("; 0 corpus files replayed\n"))
+        #expect(run.output.hasSuffix("""
+
+            Warning: one, two: the corpus directory \(missing) does not exist; no saved case was replayed
+            The corpus is found relative to the working directory: run from the package root or pass --corpus <dir>.
+
+            """))
+        let json = Invocation(["--json", "--cases", "10", "--corpus", missing], machines: machines)
+        let document = try JSONDecoder().decode(JSONReport.self, from: Data(json.output.utf8))
+        #expect(document.warnings.map(\.kind) == [.corpusMissing, .corpusMissing])
+        #expect(document.warnings.map(\.machine) == ["one", "two"])
+        #expect(document.warnings.allSatisfy { $0.path == missing })
+    }
+
+    @Test func aDanglingCorpusLinkIsNotTreatedAsEmpty() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let link = (directory as NSString).appendingPathComponent("corpus")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: (directory as NSString).appendingPathComponent("gone"))
+        let run = Invocation(["check", "counter", "--cases", "10", "--corpus", link], machines: [TestMachines.counter()])
+        #expect(run.status == 0)
+        #expect(run.output.contains("\nWarning: the corpus directory \(link) is a symbolic link to nothing; no saved case was replayed"))
+    }
+}

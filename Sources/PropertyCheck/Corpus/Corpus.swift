@@ -37,6 +37,11 @@ public struct Corpus: Sendable {
     }
 
     /// Every file for `check`, sorted by name, and a warning for each problem met.
+    ///
+    /// A root that does not exist is a ``CheckWarning/Kind/corpusMissing`` warning (the corpus
+    /// was looked for in the wrong place); a root or check directory that is a dangling link,
+    /// a file or unreadable is ``CheckWarning/Kind/corpusUnreadable``. A check directory that does
+    /// not exist yet is normal and says nothing.
     public func entries(for check: String) -> ([Entry], [CheckWarning]) {
         let directory = directory(for: check)
         var problems: [CheckWarning] = []
@@ -46,12 +51,29 @@ public struct Corpus: Sendable {
             problems.append(CheckWarning(.layoutMismatch, path: versionPath,
                                          "\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values"))
         }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return ([], problems) }
+        for (path, isRoot) in [(root, true), (directory, false)] {
+            let state = PathState(of: path)
+            if let warning = Corpus.warning(for: path, state: state, isRoot: isRoot) { problems.append(warning) }
+            guard state == .directory else { return ([], problems) }
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            problems.append(CheckWarning(.corpusUnreadable, path: directory,
+                                         "the corpus directory \(directory) cannot be listed; no saved case was replayed"))
+            return ([], problems)
+        }
         var entries: [Entry] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (directory as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            switch PathState(of: path) {
+            case .directory: continue
+            case .notADirectory: break
+            case .missing, .danglingSymlink:
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): is a symbolic link to nothing; skipped"))
+                continue
+            case .inaccessible(let reason):
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read (\(reason)); skipped"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read; skipped"))
                 continue
