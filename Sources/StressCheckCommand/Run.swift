@@ -115,19 +115,45 @@ struct Run {
         }
     }
 
-    /// `replay`: runs the file's case without shrinking.
-    private func replay(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
-        let bytes = try InputFile.read(file)
+    /// Reads `file` (at most ``InputFile/maxBytes``) and runs its case on `entry`, shrinking
+    /// when `shrink`; a file longer than any input adds an `inputTooLong` warning to the report.
+    private func runInput(_ entry: MachineEntry, file: String, shrink: Bool) throws(UsageError) -> (MachineRun, MachineReport, Int) {
+        let contents = try InputFile.read(file)
         let started = ContinuousClock.now
-        let run = entry.replay(bytes, false)
+        let run = entry.replay(contents.bytes, shrink)
         var report = MachineReport(run, measuredSeconds: (ContinuousClock.now - started).seconds)
         report.savedPath = nil
+        if contents.isTruncated {
+            let limit = Format.count(InputFile.maxBytes, "byte")
+            let warning = CheckWarning(.inputTooLong, path: file, count: InputFile.maxBytes,
+                                       "\(file) is longer than any input can be (\(limit)); only its first \(limit) were read")
+            report.warnings.insert(WarningReport(warning, machine: entry.name), at: 0)
+        }
+        return (run, report, contents.bytes.count)
+    }
+
+    /// Prints the warnings of a `replay` or `minimize` report: all of them when the input
+    /// passed, only the command's own when it failed (the engine's report lists the others).
+    private func printInputWarnings(_ report: MachineReport, run: MachineRun) {
+        for warning in report.warnings where run.passed || warning.kind == .inputTooLong {
+            console.print("Warning: \(warning.message)")
+        }
+    }
+
+    /// `replay`: runs the file's case without shrinking.
+    ///
+    /// Bytes the machine's generator did not read, and a file longer than any input, are
+    /// warnings (the verdict on the bytes read stands), printed and in the JSON's `warnings`.
+    private func replay(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
+        let (run, report, byteCount) = try runInput(entry, file: file, shrink: false)
         if options.json {
             console.output.write(JSONReport(machines: [report]).encoded())
         } else if run.passed {
-            console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command")) from \(Format.count(bytes.count, "byte")))")
+            console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command")) from \(Format.count(byteCount, "byte")))")
+            printInputWarnings(report, run: run)
         } else {
-            console.print("Replaying \(file) (\(Format.count(bytes.count, "byte"))) against \(entry.name), without shrinking:")
+            console.print("Replaying \(file) (\(Format.count(byteCount, "byte"))) against \(entry.name), without shrinking:")
+            printInputWarnings(report, run: run)
             console.print()
             console.print(ReplayHint.replacing(in: run.report, with: ReplayHint.replay(entry.name, file: file)))
             console.print()
@@ -138,11 +164,8 @@ struct Run {
 
     /// `minimize`: shrinks the file's case; saves the minimal bytes unless `--no-save`.
     private func minimize(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
-        let bytes = try InputFile.read(file)
-        let started = ContinuousClock.now
-        let run = entry.replay(bytes, true)
-        var report = MachineReport(run, measuredSeconds: (ContinuousClock.now - started).seconds)
-        report.savedPath = nil
+        let (run, replayed, byteCount) = try runInput(entry, file: file, shrink: true)
+        var report = replayed
         var saveError: String?
         if !run.passed, let minimal = run.counterexampleBytes, options.save {
             // The same root the checks use: `STRESSCHECK_CORPUS` overrides `--corpus` there too.
@@ -160,10 +183,12 @@ struct Run {
         }
         guard !run.passed else {
             console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command"))); nothing to minimize, nothing written")
+            printInputWarnings(report, run: run)
             return ExitStatus.passed
         }
-        let minimalCount = run.counterexampleBytes?.count ?? bytes.count
-        console.print("Minimized \(file) for \(entry.name): \(Format.count(bytes.count, "byte")) → \(Format.count(minimalCount, "byte"))")
+        let minimalCount = run.counterexampleBytes?.count ?? byteCount
+        console.print("Minimized \(file) for \(entry.name): \(Format.count(byteCount, "byte")) → \(Format.count(minimalCount, "byte"))")
+        printInputWarnings(report, run: run)
         console.print()
         let hint = report.savedPath.map { ReplayHint.replay(entry.name, file: $0) }
         console.print(hint.map { ReplayHint.replacing(in: run.report, with: $0) } ?? ReplayHint.removing(from: run.report))

@@ -19,7 +19,9 @@ public enum Usage {
           list                        List the machines.
           check <machine>             Check one machine.
           replay <machine> <file>     Run one input (a corpus file or a libFuzzer crash) without
-                                      shrinking; print the counterexample if it fails.
+                                      shrinking; print the counterexample if it fails. Bytes the
+                                      machine's generator did not read, and anything past 16 KiB
+                                      (never read), are warnings, not failures.
           minimize <machine> <file>   Shrink a failing input; print the counterexample and the
                                       regression test; save the minimal bytes in the corpus.
           validate <file.csv>...      Load OHLCV CSV files (one symbol each, named after the file)

@@ -108,3 +108,63 @@ import Testing
         #expect(run.output.contains("\nWarning: the corpus directory \(link) is a symbolic link to nothing; no saved case was replayed"))
     }
 }
+
+/// `replay` and `minimize` say when the bytes were not all read, and never read without bound
+/// (issue 9 §4). Unread bytes are a warning, not a failure: the verdict on the bytes read stands.
+@Suite struct InputWarningTests {
+    func file(_ bytes: [UInt8]) throws -> (directory: String, path: String) {
+        let directory = try temporaryDirectory()
+        let path = (directory as NSString).appendingPathComponent("input")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        return (directory, path)
+    }
+
+    @Test func replayOfBytesTheGeneratorDoesNotReadWarns() throws {
+        let (directory, path) = try file([0, 7, 7, 7])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let machines = [TestMachines.counter()]
+        let run = Invocation(["replay", "counter", path], machines: machines)
+        #expect(run.status == 0)
+        #expect(run.output == """
+            ✓ counter: \(path) passes (0 commands from 4 bytes)
+            Warning: 3 bytes of 4 this check's generator did not read: the input was written for another check or an older generator, or is not an input
+
+            """)
+        let json = Invocation(["replay", "counter", path, "--json"], machines: machines)
+        let document = try JSONDecoder().decode(JSONReport.self, from: Data(json.output.utf8))
+        #expect(document.passed)
+        #expect(document.warnings.map(\.kind) == [.unreadBytes])
+        #expect(document.warnings.first?.count == 3)
+        #expect(document.machines.first?.corpus == nil)
+
+        let minimize = Invocation(["minimize", "counter", path, "--no-save"], machines: machines)
+        #expect(minimize.status == 0)
+        #expect(minimize.output.contains("\nWarning: 3 bytes of 4 this check's generator did not read"))
+    }
+
+    @Test func aFailingReplayKeepsItsVerdictAndWarns() throws {
+        // Three increments (a "more?" flag each; one kind, so no kind byte), the last "more?", two stray bytes.
+        let (directory, path) = try file([1, 1, 1, 0, 9, 9])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = Invocation(["replay", "buggy", path], machines: [TestMachines.counter("buggy", bugAtThree: true)])
+        #expect(run.status == 1, "\(run.output)")
+        #expect(run.output.contains("\nWarning: 2 bytes of 6 this check's generator did not read"))
+    }
+
+    @Test func replayOfDevZeroReadsAtMostOneInput() throws {
+        let run = Invocation(["replay", "counter", "/dev/zero", "--json"], machines: [TestMachines.counter()])
+        #expect(run.status == 0)
+        let document = try JSONDecoder().decode(JSONReport.self, from: Data(run.output.utf8))
+        #expect(document.warnings.map(\.kind) == [.inputTooLong, .unreadBytes])
+        #expect(document.warnings.first?.message == "/dev/zero is longer than any input can be (16,384 bytes); only its first 16,384 bytes were read")
+        let text = Invocation(["replay", "counter", "/dev/zero"], machines: [TestMachines.counter()])
+        #expect(text.output.hasPrefix("✓ counter: /dev/zero passes (0 commands from 16,384 bytes)\nWarning: /dev/zero is longer than any input can be"))
+    }
+
+    @Test func inputFileStopsOneBytePastTheLimit() throws {
+        let (directory, path) = try file([UInt8](repeating: 1, count: 10))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try InputFile.read(path, limit: 10) == InputFile.Contents(bytes: [UInt8](repeating: 1, count: 10), isTruncated: false))
+        #expect(try InputFile.read(path, limit: 9) == InputFile.Contents(bytes: [UInt8](repeating: 1, count: 9), isTruncated: true))
+    }
+}

@@ -101,6 +101,11 @@ final class Runner<Value>: ShrinkOracle {
             warnings.append(CheckWarning(.inputRejected, "the input decodes to a case the generator rejects (\(error))"))
             return finish(.tooManyRejections(rejected: 1, valid: 0))
         }
+        if bytes.count > stream.position {
+            let unread = bytes.count - stream.position
+            warnings.append(CheckWarning(.unreadBytes, count: unread,
+                                         "\(unread) byte\(unread == 1 ? "" : "s") of \(bytes.count) this check's generator did not read: the input was written for another check or an older generator, or is not an input"))
+        }
         context.startCase()
         switch test(value) {
         case .passed:
