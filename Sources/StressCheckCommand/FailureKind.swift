@@ -3,7 +3,8 @@ import PropertyCheck
 /// Why a machine's check did not pass, as a value a CI script can switch on (the JSON's
 /// `failureKind`).
 ///
-/// Every kind exits with status 1; the kind tells a bug in the machine (`counterexample`) from a
+/// Every kind but `interrupted` exits with status 1 (an interrupted run exits with 130 or 143);
+/// the kind tells a bug in the machine (`counterexample`) from a
 /// check that could not show what it had to (`coverageNotMet`, the health checks).
 public enum FailureKind: String, Codable, Equatable, Sendable, CaseIterable {
     /// A command sequence on which the model and the machine disagree, or an invariant fails.
@@ -21,6 +22,8 @@ public enum FailureKind: String, Codable, Equatable, Sendable, CaseIterable {
     case invalidGenerator
     /// A case failed once and then passed.
     case flaky
+    /// The run was interrupted (SIGINT, SIGTERM) before every case ran; nothing failed.
+    case interrupted
 
     /// The kind of `reason`, or `nil` when it is a pass.
     public init?(_ reason: ExitReason) {
@@ -33,6 +36,7 @@ public enum FailureKind: String, Codable, Equatable, Sendable, CaseIterable {
         case .generationTooSlow: self = .generationTooSlow
         case .invalidGenerator: self = .invalidGenerator
         case .flaky: self = .flaky
+        case .interrupted: self = .interrupted
         }
     }
 }

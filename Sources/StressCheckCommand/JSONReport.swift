@@ -114,12 +114,30 @@ public struct JSONReport: Codable, Equatable, Sendable {
     /// Every machine's warnings, in the order the machines ran (each names its machine), so
     /// that a CI script finds them in one place.
     public var warnings: [WarningReport]
+    /// The signal that interrupted the run (`SIGINT`, `SIGTERM`), or `nil` when it ran to the end.
+    public var interrupted: String?
+    /// The machines an interrupted run did not reach.
+    public var notRun: [String]
 
-    /// The document for `machines`; it passes when all of them pass.
-    public init(machines: [MachineReport]) {
+    /// The document for `machines`; it passes when all of them pass and nothing was interrupted.
+    public init(machines: [MachineReport], interrupted: String? = nil, notRun: [String] = []) {
         self.machines = machines
-        passed = machines.allSatisfy(\.passed)
+        passed = machines.allSatisfy(\.passed) && interrupted == nil
         warnings = machines.flatMap(\.warnings)
+        self.interrupted = interrupted
+        self.notRun = notRun
+    }
+
+    private enum CodingKeys: String, CodingKey { case passed, machines, warnings, interrupted, notRun }
+
+    /// Encodes every key, writing `null` when the run was not interrupted.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(passed, forKey: .passed)
+        try container.encode(machines, forKey: .machines)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(interrupted, forKey: .interrupted)
+        try container.encode(notRun, forKey: .notRun)
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending with a newline.

@@ -1,4 +1,9 @@
 import PropertyCheck
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TradingChecks
 
 /// Carries out a parsed ``Command`` against the machines and writes what it finds.
@@ -9,6 +14,8 @@ struct Run {
     let machines: [MachineEntry]
     /// The cases a check runs without `--cases`.
     let defaultCases: Int
+    /// Whether a signal asked the run to stop.
+    var interruption: Interruption = .never
 
     /// Runs `command`.
     /// - Returns: The exit status: 0 when it passes, 1 when a check fails.
@@ -63,9 +70,13 @@ struct Run {
         let progress = ProgressDisplay(console: console)
         var runs: [MachineRun] = []
         var reports: [MachineReport] = []
+        let interruption = interruption
         for entry in entries {
+            // A signal between two machines: the next one does not start.
+            if interruption.signal() != nil { break }
             var runOptions = MachineRunOptions(cases: cases, seed: options.seed, maxSteps: options.steps,
                                                corpusDirectory: options.corpus, saveFailures: options.save)
+            runOptions.shouldStop = { interruption.signal() != nil }
             let seed = CheckConfiguration(cases: cases, seed: options.seed).effectiveSeed(for: entry.name)
             runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: defaultCases)
             if !options.json {
@@ -79,19 +90,39 @@ struct Run {
             runs.append(run)
             reports.append(report)
         }
+        let notRun = entries.dropFirst(runs.count).map(\.name)
+        let stopped = runs.contains { FailureKind($0.reason) == .interrupted } || !notRun.isEmpty
+        let signal = stopped ? interruption.signal() ?? SIGINT : nil
         if options.json {
-            console.output.write(JSONReport(machines: reports).encoded())
+            console.output.write(JSONReport(machines: reports, interrupted: signal.map(Interruption.name(of:)), notRun: notRun).encoded())
         } else {
             console.print()
             console.print(SummaryTable.render(reports))
-            for run in runs where single || !run.passed {
+            for run in runs where (single || !run.passed) && FailureKind(run.reason) != .interrupted {
                 console.print()
                 console.print(run.report)
             }
             // A failing or single machine's report ends with its warnings; the others' are here.
             printWarnings(of: runs.filter { !single && $0.passed })
+            if let signal { printInterruption(signal, runs: runs, notRun: notRun, options: options) }
         }
+        if let signal { return Interruption.exitStatus(for: signal) }
         return runs.allSatisfy(\.passed) ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// What an interrupted run did and did not do, and how to rerun the machine it stopped in.
+    private func printInterruption(_ signal: Int32, runs: [MachineRun], notRun: [String], options: Options) {
+        let total = runs.count + notRun.count
+        console.print()
+        var line = "Interrupted by \(Interruption.name(of: signal)): \(Format.count(runs.count, "machine")) of \(total) checked"
+        if let stopped = runs.last(where: { FailureKind($0.reason) == .interrupted }) {
+            line += ", \(stopped.machine) stopped after \(Format.count(stopped.cases, "case")) (seed \(CheckConfiguration.format(seed: stopped.seed)))"
+        }
+        if !notRun.isEmpty { line += "; not run: " + notRun.joined(separator: ", ") }
+        console.print(line + ".")
+        if let stopped = runs.last(where: { FailureKind($0.reason) == .interrupted }) {
+            console.print("To rerun it: " + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: defaultCases))
+        }
     }
 
     /// The warnings of `runs`, one line each; a warning several machines share (a missing corpus
@@ -210,7 +241,8 @@ extension Duration {
     }
 }
 
-/// The process exit statuses.
+/// The process exit statuses (an interrupted check exits with 128 + the signal's number: 130
+/// for SIGINT, 143 for SIGTERM; see ``Interruption``).
 enum ExitStatus {
     /// Every check passed (or nothing was checked: `list`, `help`); `validate`: every file clean.
     static let passed: Int32 = 0

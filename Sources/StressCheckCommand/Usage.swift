@@ -52,7 +52,9 @@ public enum Usage {
 
         MACHINES: \(machines.joined(separator: ", "))
 
-        EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error.
+        EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error, 130 (SIGINT) or
+                     143 (SIGTERM) a check interrupted: it stops after the current case and
+                     prints what ran and the seeds (a second signal ends it at once).
                      validate: 0 every file clean, 1 faults found, 2 a file cannot be read or parsed.
                      simulate: 0 done (and a library scenario's run within its calibration
                      ranges), 1 a calibration range missed, 2 an unknown scenario or bad symbols.

@@ -15,6 +15,8 @@ public struct MachineRunOptions: Sendable {
     public var saveFailures: Bool
     /// Called with the cases done so far, every 256 cases.
     public var progress: (@Sendable (Int) -> Void)?
+    /// Asked between cases; true stops the check (an interrupted run). `nil`: never.
+    public var shouldStop: (@Sendable () -> Bool)?
     /// Printed with a failure as the command that reruns it.
     public var replayHint: String?
 
@@ -30,6 +32,7 @@ public struct MachineRunOptions: Sendable {
         var configuration = CheckConfiguration(cases: cases, seed: seed, corpusDirectory: corpusDirectory)
         configuration.saveFailures = saveFailures
         configuration.progress = progress
+        configuration.shouldStop = shouldStop
         configuration.replayHint = replayHint
         return configuration
     }

@@ -32,7 +32,7 @@ import Testing
         #expect(machine.seed == "0x0000000000000005")
         // Every key is there, `null` when empty, so that scripts see the same shape on a pass.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["passed", "machines", "warnings"])
+        #expect(Set(object.keys) == ["passed", "machines", "warnings", "interrupted", "notRun"])
         let entry = try #require((object["machines"] as? [[String: Any]])?.first)
         #expect(entry["failureKind"] is NSNull)
         #expect((entry["corpus"] as? [String: Any])?["skipped"] as? [Any] != nil)

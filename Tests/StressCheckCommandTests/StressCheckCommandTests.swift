@@ -9,10 +9,10 @@ struct Invocation {
     let output: String
     let errors: String
 
-    init(_ arguments: [String], terminal: Bool = false, machines: [MachineEntry] = Machines.all) {
+    init(_ arguments: [String], terminal: Bool = false, machines: [MachineEntry] = Machines.all, interruption: Interruption = .never) {
         let output = TextBuffer(), errors = TextBuffer()
         status = StressCheckCommand.main(arguments: arguments, console: Console(output: output, errors: errors, isTerminal: terminal),
-                                         machines: machines)
+                                         machines: machines, interruption: interruption)
         self.output = output.text
         self.errors = errors.text
     }

@@ -16,6 +16,9 @@ public enum ExitReason: Sendable, Equatable {
     case coverageNotMet([CoverageShortfall])
     /// A case failed once and then passed when run again: the property is not deterministic.
     case flaky
+    /// ``CheckConfiguration/shouldStop`` asked the check to stop (an interrupted run) after
+    /// `valid` valid cases; nothing failed, but not every case ran.
+    case interrupted(valid: Int)
 
     /// A sentence for the report.
     public var explanation: String {
@@ -31,6 +34,7 @@ public enum ExitReason: Sendable, Equatable {
             "health check: generating the first cases took \(String(format: "%.2f", seconds)) s; make generation cheaper (avoid large filters or deep recursion)"
         case .coverageNotMet(let shortfalls): "coverage not met: " + shortfalls.map(\.description).joined(separator: "; ")
         case .flaky: "flaky: a case failed, then passed when run again; the property depends on something besides its input"
+        case .interrupted(let valid): "interrupted after \(valid) valid case\(valid == 1 ? "" : "s"); the rest did not run"
         }
     }
 }

@@ -127,6 +127,7 @@ final class Runner<Value>: ShrinkOracle {
         var unread: [String] = []
         statistics.corpusSkipped += problems.count { $0.skipsCorpusFile }
         for entry in entries {
+            if let shouldStop = configuration.shouldStop, shouldStop() { return finish(.interrupted(valid: statistics.validCases)) }
             stream.reset(replaying: entry.bytes, randomTail: false)
             let value: Value
             do {
@@ -172,6 +173,7 @@ final class Runner<Value>: ShrinkOracle {
                 case .undecided: break
                 }
             }
+            if let shouldStop = configuration.shouldStop, shouldStop() { return finish(.interrupted(valid: statistics.validCases)) }
             if index == 0 {
                 stream.reset(replaying: [], randomTail: false)
             } else if statistics.validCases * 2 >= configuration.cases, let mutant = targets.mutant(runner: self) {
