@@ -41,7 +41,7 @@ public enum Usage {
           --cases N       Command sequences per machine (default \(defaultCases)).
           --seed S        The seed, decimal or 0x-hexadecimal (default: a fixed seed per machine;
                           the STRESSCHECK_SEED environment variable overrides both).
-          --steps N       The most commands in one sequence (default 100).
+          --steps N       The most commands in one sequence, at least 1 (default 100).
           --corpus DIR    Where corpus files are read and written (default ./\(Options.defaultCorpus)).
           --no-save       Do not write failures into the corpus.
           --symbols A,B   simulate: the symbols to simulate (default: the scenario's).

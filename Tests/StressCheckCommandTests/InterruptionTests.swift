@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import StressCheckCommand
+import TradingChecks
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -72,5 +73,23 @@ import Darwin
         while interruption.signal() == nil && ContinuousClock.now < deadline { usleep(1_000) }
         #expect(interruption.signal() == SIGTERM)
         #expect(Interruption.exitStatus(for: SIGINT) == 130 && Interruption.exitStatus(for: SIGTERM) == 143)
+    }
+}
+
+/// A step limit of 0 runs no command: it is refused, never a pass (issue 9 §4).
+@Suite struct StepLimitCommandTests {
+    @Test func stepsZeroIsAUsageError() {
+        let run = Invocation(["check", "position", "--steps", "0"])
+        #expect(run.status == 2)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.hasPrefix("error: option '--steps' expects a positive whole number, got '0'\n"))
+    }
+
+    @Test func aMachineRunWithZeroStepsFailsAsAnInvalidGenerator() {
+        let run = TestMachines.counter().check(MachineRunOptions(cases: 10, maxSteps: 0))
+        #expect(!run.passed)
+        #expect(FailureKind(run.reason) == .invalidGenerator)
+        #expect(run.steps == 0 && run.cases == 0)
+        #expect(run.exitReason.contains("maxSteps is 0"))
     }
 }
