@@ -65,7 +65,7 @@ products += [.executable(name: "stresscheck", targets: ["stresscheck"])]
 targets += [
     .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary"], swiftSettings: strict),
     .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand"], swiftSettings: strict),
-    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim"], swiftSettings: strict),
+    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck"], swiftSettings: strict),
 ]
 
 let package = Package(

@@ -1,4 +1,9 @@
 import PropertyCheck
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TradingChecks
 
 /// Carries out a parsed ``Command`` against the machines and writes what it finds.
@@ -9,6 +14,8 @@ struct Run {
     let machines: [MachineEntry]
     /// The cases a check runs without `--cases`.
     let defaultCases: Int
+    /// Whether a signal asked the run to stop.
+    var interruption: Interruption = .never
 
     /// Runs `command`.
     /// - Returns: The exit status: 0 when it passes, 1 when a check fails.
@@ -63,9 +70,13 @@ struct Run {
         let progress = ProgressDisplay(console: console)
         var runs: [MachineRun] = []
         var reports: [MachineReport] = []
+        let interruption = interruption
         for entry in entries {
+            // A signal between two machines: the next one does not start.
+            if interruption.signal() != nil { break }
             var runOptions = MachineRunOptions(cases: cases, seed: options.seed, maxSteps: options.steps,
                                                corpusDirectory: options.corpus, saveFailures: options.save)
+            runOptions.shouldStop = { interruption.signal() != nil }
             let seed = CheckConfiguration(cases: cases, seed: options.seed).effectiveSeed(for: entry.name)
             runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: defaultCases)
             if !options.json {
@@ -79,32 +90,101 @@ struct Run {
             runs.append(run)
             reports.append(report)
         }
+        let notRun = entries.dropFirst(runs.count).map(\.name)
+        let stopped = runs.contains { FailureKind($0.reason) == .interrupted } || !notRun.isEmpty
+        let signal = stopped ? interruption.signal() ?? SIGINT : nil
         if options.json {
-            console.output.write(JSONReport(machines: reports).encoded())
+            console.output.write(JSONReport(machines: reports, interrupted: signal.map(Interruption.name(of:)), notRun: notRun).encoded())
         } else {
             console.print()
             console.print(SummaryTable.render(reports))
-            for run in runs where single || !run.passed {
+            for run in runs where (single || !run.passed) && FailureKind(run.reason) != .interrupted {
                 console.print()
                 console.print(run.report)
             }
+            // A failing or single machine's report ends with its warnings; the others' are here.
+            printWarnings(of: runs.filter { !single && $0.passed })
+            if let signal { printInterruption(signal, runs: runs, notRun: notRun, options: options) }
         }
+        if let signal { return Interruption.exitStatus(for: signal) }
         return runs.allSatisfy(\.passed) ? ExitStatus.passed : ExitStatus.failed
     }
 
-    /// `replay`: runs the file's case without shrinking.
-    private func replay(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
-        let bytes = try InputFile.read(file)
+    /// What an interrupted run did and did not do, and how to rerun the machine it stopped in.
+    private func printInterruption(_ signal: Int32, runs: [MachineRun], notRun: [String], options: Options) {
+        let total = runs.count + notRun.count
+        console.print()
+        var line = "Interrupted by \(Interruption.name(of: signal)): \(Format.count(runs.count, "machine")) of \(total) checked"
+        if let stopped = runs.last(where: { FailureKind($0.reason) == .interrupted }) {
+            line += ", \(stopped.machine) stopped after \(Format.count(stopped.cases, "case")) (seed \(CheckConfiguration.format(seed: stopped.seed)))"
+        }
+        if !notRun.isEmpty { line += "; not run: " + notRun.joined(separator: ", ") }
+        console.print(line + ".")
+        if let stopped = runs.last(where: { FailureKind($0.reason) == .interrupted }) {
+            console.print("To rerun it: " + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: defaultCases))
+        }
+    }
+
+    /// The warnings of `runs`, one line each; a warning several machines share (a missing corpus
+    /// root) is printed once with every machine named.
+    private func printWarnings(of runs: [MachineRun]) {
+        var order: [String] = []
+        var machines: [String: [String]] = [:]
+        var kinds: Set<CheckWarning.Kind> = []
+        for run in runs {
+            for warning in run.warnings {
+                if machines[warning.message] == nil { order.append(warning.message) }
+                machines[warning.message, default: []].append(run.machine)
+                kinds.insert(warning.kind)
+            }
+        }
+        guard !order.isEmpty else { return }
+        console.print()
+        for message in order { console.print("Warning: \(machines[message, default: []].joined(separator: ", ")): \(message)") }
+        if kinds.contains(.corpusMissing) {
+            console.print("The corpus is found relative to the working directory: run from the package root or pass --corpus <dir>.")
+        }
+    }
+
+    /// Reads `file` (at most ``InputFile/maxBytes``) and runs its case on `entry`, shrinking
+    /// when `shrink`; a file longer than any input adds an `inputTooLong` warning to the report.
+    private func runInput(_ entry: MachineEntry, file: String, shrink: Bool) throws(UsageError) -> (MachineRun, MachineReport, Int) {
+        let contents = try InputFile.read(file)
         let started = ContinuousClock.now
-        let run = entry.replay(bytes, false)
+        let run = entry.replay(contents.bytes, shrink)
         var report = MachineReport(run, measuredSeconds: (ContinuousClock.now - started).seconds)
         report.savedPath = nil
+        if contents.isTruncated {
+            let limit = Format.count(InputFile.maxBytes, "byte")
+            let warning = CheckWarning(.inputTooLong, path: file, count: InputFile.maxBytes,
+                                       "\(file) is longer than any input can be (\(limit)); only its first \(limit) were read")
+            report.warnings.insert(WarningReport(warning, machine: entry.name), at: 0)
+        }
+        return (run, report, contents.bytes.count)
+    }
+
+    /// Prints the warnings of a `replay` or `minimize` report: all of them when the input
+    /// passed, only the command's own when it failed (the engine's report lists the others).
+    private func printInputWarnings(_ report: MachineReport, run: MachineRun) {
+        for warning in report.warnings where run.passed || warning.kind == .inputTooLong {
+            console.print("Warning: \(warning.message)")
+        }
+    }
+
+    /// `replay`: runs the file's case without shrinking.
+    ///
+    /// Bytes the machine's generator did not read, and a file longer than any input, are
+    /// warnings (the verdict on the bytes read stands), printed and in the JSON's `warnings`.
+    private func replay(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
+        let (run, report, byteCount) = try runInput(entry, file: file, shrink: false)
         if options.json {
             console.output.write(JSONReport(machines: [report]).encoded())
         } else if run.passed {
-            console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command")) from \(Format.count(bytes.count, "byte")))")
+            console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command")) from \(Format.count(byteCount, "byte")))")
+            printInputWarnings(report, run: run)
         } else {
-            console.print("Replaying \(file) (\(Format.count(bytes.count, "byte"))) against \(entry.name), without shrinking:")
+            console.print("Replaying \(file) (\(Format.count(byteCount, "byte"))) against \(entry.name), without shrinking:")
+            printInputWarnings(report, run: run)
             console.print()
             console.print(ReplayHint.replacing(in: run.report, with: ReplayHint.replay(entry.name, file: file)))
             console.print()
@@ -115,11 +195,8 @@ struct Run {
 
     /// `minimize`: shrinks the file's case; saves the minimal bytes unless `--no-save`.
     private func minimize(_ entry: MachineEntry, file: String, options: Options) throws(UsageError) -> Int32 {
-        let bytes = try InputFile.read(file)
-        let started = ContinuousClock.now
-        let run = entry.replay(bytes, true)
-        var report = MachineReport(run, measuredSeconds: (ContinuousClock.now - started).seconds)
-        report.savedPath = nil
+        let (run, replayed, byteCount) = try runInput(entry, file: file, shrink: true)
+        var report = replayed
         var saveError: String?
         if !run.passed, let minimal = run.counterexampleBytes, options.save {
             // The same root the checks use: `STRESSCHECK_CORPUS` overrides `--corpus` there too.
@@ -137,10 +214,12 @@ struct Run {
         }
         guard !run.passed else {
             console.print("✓ \(entry.name): \(file) passes (\(Format.count(run.steps, "command"))); nothing to minimize, nothing written")
+            printInputWarnings(report, run: run)
             return ExitStatus.passed
         }
-        let minimalCount = run.counterexampleBytes?.count ?? bytes.count
-        console.print("Minimized \(file) for \(entry.name): \(Format.count(bytes.count, "byte")) → \(Format.count(minimalCount, "byte"))")
+        let minimalCount = run.counterexampleBytes?.count ?? byteCount
+        console.print("Minimized \(file) for \(entry.name): \(Format.count(byteCount, "byte")) → \(Format.count(minimalCount, "byte"))")
+        printInputWarnings(report, run: run)
         console.print()
         let hint = report.savedPath.map { ReplayHint.replay(entry.name, file: $0) }
         console.print(hint.map { ReplayHint.replacing(in: run.report, with: $0) } ?? ReplayHint.removing(from: run.report))
@@ -162,7 +241,8 @@ extension Duration {
     }
 }
 
-/// The process exit statuses.
+/// The process exit statuses (an interrupted check exits with 128 + the signal's number: 130
+/// for SIGINT, 143 for SIGTERM; see ``Interruption``).
 enum ExitStatus {
     /// Every check passed (or nothing was checked: `list`, `help`); `validate`: every file clean.
     static let passed: Int32 = 0

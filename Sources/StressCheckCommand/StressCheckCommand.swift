@@ -15,10 +15,10 @@ public enum StressCheckCommand {
 
     /// Runs the command line on standard output and standard error.
     /// - Parameter arguments: The arguments after the program name.
-    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error
-    ///   (`validate`: 0 clean, 1 data faults, 2 a file that cannot be read or parsed).
+    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error, 130/143
+    ///   when SIGINT/SIGTERM interrupted a check (`validate`: 0 clean, 1 data faults, 2 a file that cannot be read or parsed).
     public static func main(arguments: [String]) -> Int32 {
-        main(arguments: arguments, console: .standard)
+        main(arguments: arguments, console: .standard, interruption: .installSignalHandlers())
     }
 
     /// Runs the command line, writing to `console`.
@@ -31,13 +31,15 @@ public enum StressCheckCommand {
     ///   - console: Where output and errors go, and whether output is a terminal.
     ///   - machines: The machines known by name (every machine StressCheck verifies by default).
     ///   - defaultCases: Cases per machine when `--cases` is not given.
-    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error.
+    ///   - interruption: Whether a signal asked the run to stop; checked between cases.
+    /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error, 128 + the
+    ///   signal's number when a check was interrupted (130 for SIGINT, 143 for SIGTERM).
     public static func main(arguments: [String], console: Console, machines: [MachineEntry] = Machines.all,
-                            defaultCases: Int = StressCheckCommand.defaultCases) -> Int32 {
+                            defaultCases: Int = StressCheckCommand.defaultCases, interruption: Interruption = .never) -> Int32 {
         let names = machines.map(\.name)
         do {
             let command = try Arguments.parse(arguments, machines: names)
-            return try Run(console: console, machines: machines, defaultCases: defaultCases)(command)
+            return try Run(console: console, machines: machines, defaultCases: defaultCases, interruption: interruption)(command)
         } catch {
             console.errors.write("error: \(error.message)\n\n" + Usage.text(machines: names, defaultCases: defaultCases))
             return ExitStatus.usage

@@ -68,7 +68,7 @@ public enum SummaryTable {
                 [Format.grouped(report.steps)],
                 [Format.rate(report.stepsPerSecond)],
                 coverage(report.labels, cases: report.cases),
-                [report.passed ? "PASS" : "FAIL: " + report.exitReason],
+                [report.passed ? "PASS" : (report.failureKind == .interrupted ? "INTERRUPTED: " : "FAIL: ") + report.exitReason],
             ])
         }
         return table.render()

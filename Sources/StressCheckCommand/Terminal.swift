@@ -107,8 +107,16 @@ struct ProgressDisplay: Sendable {
 
     /// Replaces the live line with the machine's result, or prints the result line.
     func finish(_ run: MachineReport) {
-        let verdict = run.passed ? "✓ \(run.name): PASS" : "✗ \(run.name): FAIL"
+        let verdict = run.passed ? "✓ \(run.name): PASS" : run.failureKind == .interrupted ? "■ \(run.name): INTERRUPTED" : "✗ \(run.name): FAIL"
         let line = "\(verdict), \(Format.count(run.cases, "case")), \(Format.count(run.steps, "command")) in \(Format.seconds(run.seconds))"
+            + "; seed \(run.seed); " + Self.corpusSummary(run.corpus)
         console.output.write((console.isTerminal ? Self.eraseLine : "") + line + "\n")
+    }
+
+    /// `3 corpus files replayed`, `… replayed, 1 skipped`, or `no corpus`.
+    static func corpusSummary(_ corpus: CorpusReport?) -> String {
+        guard let corpus else { return "no corpus" }
+        let skipped = corpus.skipped.isEmpty ? "" : ", \(Format.grouped(corpus.skipped.count)) skipped"
+        return "\(Format.count(corpus.replayed, "corpus file")) replayed\(skipped)"
     }
 }

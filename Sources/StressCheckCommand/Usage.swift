@@ -19,7 +19,9 @@ public enum Usage {
           list                        List the machines.
           check <machine>             Check one machine.
           replay <machine> <file>     Run one input (a corpus file or a libFuzzer crash) without
-                                      shrinking; print the counterexample if it fails.
+                                      shrinking; print the counterexample if it fails. Bytes the
+                                      machine's generator did not read, and anything past 16 KiB
+                                      (never read), are warnings, not failures.
           minimize <machine> <file>   Shrink a failing input; print the counterexample and the
                                       regression test; save the minimal bytes in the corpus.
           validate <file.csv>...      Load OHLCV CSV files (one symbol each, named after the file)
@@ -39,7 +41,7 @@ public enum Usage {
           --cases N       Command sequences per machine (default \(defaultCases)).
           --seed S        The seed, decimal or 0x-hexadecimal (default: a fixed seed per machine;
                           the STRESSCHECK_SEED environment variable overrides both).
-          --steps N       The most commands in one sequence (default 100).
+          --steps N       The most commands in one sequence, at least 1 (default 100).
           --corpus DIR    Where corpus files are read and written (default ./\(Options.defaultCorpus)).
           --no-save       Do not write failures into the corpus.
           --symbols A,B   simulate: the symbols to simulate (default: the scenario's).
@@ -50,7 +52,9 @@ public enum Usage {
 
         MACHINES: \(machines.joined(separator: ", "))
 
-        EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error.
+        EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error, 130 (SIGINT) or
+                     143 (SIGTERM) a check interrupted: it stops after the current case and
+                     prints what ran and the seeds (a second signal ends it at once).
                      validate: 0 every file clean, 1 faults found, 2 a file cannot be read or parsed.
                      simulate: 0 done (and a library scenario's run within its calibration
                      ranges), 1 a calibration range missed, 2 an unknown scenario or bad symbols.

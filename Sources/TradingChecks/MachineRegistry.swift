@@ -15,6 +15,8 @@ public struct MachineRunOptions: Sendable {
     public var saveFailures: Bool
     /// Called with the cases done so far, every 256 cases.
     public var progress: (@Sendable (Int) -> Void)?
+    /// Asked between cases; true stops the check (an interrupted run). `nil`: never.
+    public var shouldStop: (@Sendable () -> Bool)?
     /// Printed with a failure as the command that reruns it.
     public var replayHint: String?
 
@@ -30,6 +32,7 @@ public struct MachineRunOptions: Sendable {
         var configuration = CheckConfiguration(cases: cases, seed: seed, corpusDirectory: corpusDirectory)
         configuration.saveFailures = saveFailures
         configuration.progress = progress
+        configuration.shouldStop = shouldStop
         configuration.replayHint = replayHint
         return configuration
     }
@@ -39,8 +42,10 @@ public struct MachineRunOptions: Sendable {
 public struct MachineRun: Sendable {
     public let machine: String
     public let passed: Bool
+    /// Why the engine stopped.
+    public let reason: ExitReason
     /// The engine's exit reason, as a sentence.
-    public let exitReason: String
+    public var exitReason: String { reason.explanation }
     /// How it failed (the shrinker kept it): invariant name or divergence and command kind.
     public let signature: FailureSignature?
     /// True when the input decoded to a case the generator rejects (nothing ran).
@@ -53,6 +58,14 @@ public struct MachineRun: Sendable {
     public let seconds: Double
     /// Cases per label (command kinds, states reached).
     public let labels: [String: Int]
+    /// What did not fail the check but should be said: corpus files skipped, unread bytes, …
+    public let warnings: [CheckWarning]
+    /// This machine's corpus directory (`<root>/<machine>`), or `nil` when no corpus was used.
+    public let corpusDirectory: String?
+    /// Corpus files replayed before generating.
+    public let corpusReplayed: Int
+    /// Corpus files skipped (unreadable or no longer decoding); the warnings say which and why.
+    public let corpusSkipped: Int
     /// The full report (with the regression test when it failed), rendered when asked for.
     public var report: String { renderReport() }
     private let renderReport: @Sendable () -> String
@@ -86,7 +99,9 @@ public struct MachineEntry: Sendable {
         self.summary = summary
         check = { options in
             let machine = make(options.maxSteps)
-            return MachineRun(machine.check(configuration: options.configuration), machine: machine.name)
+            let configuration = options.configuration
+            let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0).directory(for: machine.name) }
+            return MachineRun(machine.check(configuration: configuration), machine: machine.name, corpusDirectory: corpus)
         }
         replay = { bytes, shrink in
             let machine = make(nil)
@@ -96,10 +111,10 @@ public struct MachineEntry: Sendable {
 }
 
 extension MachineRun {
-    init<Command, Observation>(_ result: StatefulResult<Command, Observation>, machine: String) {
+    init<Command, Observation>(_ result: StatefulResult<Command, Observation>, machine: String, corpusDirectory: String? = nil) {
         self.machine = machine
         passed = result.passed
-        exitReason = result.check.exitReason.explanation
+        reason = result.check.exitReason
         signature = result.check.counterexample?.signature
         if case .tooManyRejections = result.check.exitReason { rejected = true } else { rejected = false }
         seed = result.check.seed
@@ -107,6 +122,10 @@ extension MachineRun {
         steps = result.statistics.steps
         seconds = result.check.statistics.seconds
         labels = result.check.statistics.labels
+        warnings = result.check.warnings
+        self.corpusDirectory = corpusDirectory
+        corpusReplayed = result.check.statistics.corpusFiles
+        corpusSkipped = result.check.statistics.corpusSkipped
         renderReport = { result.report }
         counterexampleBytes = result.check.counterexample?.bytes
         counterexample = result.check.counterexample.map { String(describing: $0.value) }

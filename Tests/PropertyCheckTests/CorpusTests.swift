@@ -33,7 +33,11 @@ import Testing
         let gen = Gen.int(in: 0...10).filter(maxAttempts: 1) { $0 == 0 }
         let result = check("changed generator", gen, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
         #expect(result.passed)
-        #expect(result.warnings.contains { $0.hasPrefix(path + ": no longer decodes for this check") })
+        #expect(result.warnings.contains { $0.message.hasPrefix(path + ": no longer decodes for this check") })
+        #expect(result.warnings.map(\.kind) == [.fileNoLongerDecodes])
+        #expect(result.warnings.first?.path == path)
+        #expect(result.statistics.corpusFiles == 0)
+        #expect(result.statistics.corpusSkipped == 1)
         #expect(result.report.contains("Warning: \(path)"))
     }
 
@@ -44,8 +48,11 @@ import Testing
         try "0\n".write(toFile: root + "/.layout-version", atomically: true, encoding: .utf8)
         let result = check("bool check", Gen.bool, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
         #expect(result.passed)
-        #expect(result.warnings.contains { $0.contains("this engine reads layout 1") })
-        #expect(result.warnings.contains { $0.hasPrefix("1 corpus file(s) have bytes this check's generator does not read") })
+        #expect(result.warnings.contains { $0.message.contains("this engine reads layout 1") })
+        #expect(result.warnings.contains { $0.message.hasPrefix("1 corpus file(s) have bytes this check's generator does not read") })
+        #expect(result.warnings.map(\.kind) == [.layoutMismatch, .unreadBytes])
+        #expect(result.warnings.last?.count == 1)
+        #expect(result.statistics.corpusFiles == 1 && result.statistics.corpusSkipped == 0)
     }
 
     @Test func directoryNamesAreSanitized() {
@@ -53,8 +60,44 @@ import Testing
         #expect(Corpus.directoryName(for: "///") == "check")
     }
 
-    @Test func anUnreadableCorpusIsNotFatal() {
+    @Test func aMissingCorpusRootIsAWarningNotAFailure() {
         let result = check("no corpus here", Gen.bool, configuration: CheckConfiguration(corpusDirectory: "/nonexistent/stresscheck")) { _ in true }
         #expect(result.passed)
+        #expect(result.warnings == [CheckWarning(.corpusMissing, path: "/nonexistent/stresscheck",
+                                                 "the corpus directory /nonexistent/stresscheck does not exist; no saved case was replayed")])
+        #expect(result.report.contains("\nWarning: the corpus directory /nonexistent/stresscheck does not exist"))
+        let relative = check("no corpus here", Gen.bool, configuration: CheckConfiguration(corpusDirectory: "no-such-corpus-\(UUID())")) { _ in true }
+        #expect(relative.warnings.first?.message.contains("(relative to the working directory, \(FileManager.default.currentDirectoryPath))") == true)
+    }
+
+    @Test func aMissingCheckDirectoryIsNormal() throws {
+        let root = try temporaryRoot()
+        let result = check("nothing saved yet", Gen.bool, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
+        #expect(result.warnings.isEmpty)
+        #expect(result.statistics.corpusFiles == 0)
+    }
+
+    @Test func danglingLinksAndFilesWhereADirectoryBelongsAreWarnedAbout() throws {
+        let root = try temporaryRoot()
+        // The root is a dangling link.
+        let link = root + "/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: root + "/gone")
+        let dangling = check("x", Gen.bool, configuration: CheckConfiguration(corpusDirectory: link)) { _ in true }
+        #expect(dangling.passed)
+        #expect(dangling.warnings.map(\.kind) == [.corpusUnreadable])
+        #expect(dangling.warnings.first?.message == "the corpus directory \(link) is a symbolic link to nothing; no saved case was replayed")
+        // The check's directory is a file.
+        #expect(FileManager.default.createFile(atPath: root + "/file-check", contents: Data([1])))
+        let file = check("file check", Gen.bool, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
+        #expect(file.warnings.map(\.kind) == [.corpusUnreadable])
+        #expect(file.warnings.first?.path == root + "/file-check")
+        // A dangling link among the files is skipped and named.
+        let corpus = Corpus(root: root)
+        _ = try corpus.save([1], for: "linked")
+        try FileManager.default.createSymbolicLink(atPath: root + "/linked/broken", withDestinationPath: root + "/nowhere")
+        let linked = check("linked", Gen.bool, configuration: CheckConfiguration(corpusDirectory: root)) { _ in true }
+        #expect(linked.warnings.map(\.kind) == [.fileUnreadable])
+        #expect(linked.warnings.first?.path == root + "/linked/broken")
+        #expect(linked.statistics.corpusFiles == 1 && linked.statistics.corpusSkipped == 1)
     }
 }

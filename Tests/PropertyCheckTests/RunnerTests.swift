@@ -1,5 +1,6 @@
 @testable import PropertyCheck
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct RunnerTests {
@@ -134,5 +135,18 @@ import Testing
         }
         #expect(result.counterexample?.notes == ["doubled: 20"])
         #expect(result.report.contains("Note: doubled: 20"))
+    }
+}
+
+@Suite struct RunnerInterruptionTests {
+    @Test func shouldStopEndsTheCheckBetweenCasesWithTheCasesRun() {
+        let calls = Mutex(0)
+        var configuration = CheckConfiguration(cases: 1_000, seed: 1)
+        configuration.shouldStop = { calls.withLock { $0 += 1; return $0 > 10 } }
+        let result = check("interrupted", Gen.int(in: 0...100), configuration: configuration) { _ in true }
+        #expect(result.exitReason == .interrupted(valid: 10))
+        #expect(!result.passed)
+        #expect(result.statistics.validCases == 10)
+        #expect(result.report.hasPrefix("✗ interrupted: interrupted after 10 valid cases; the rest did not run (seed 0x0000000000000001)"))
     }
 }

@@ -145,3 +145,22 @@ enum CounterChecks {
         }
     }
 }
+
+@Suite struct StepLimitTests {
+    @Test func aStepLimitOfZeroIsAnInvalidGeneratorNotAPass() {
+        for limit in [0, -1] {
+            var machine = CounterChecks.machine()
+            machine.maxSteps = limit
+            let result = machine.check(configuration: CheckConfiguration(cases: 50, seed: 1))
+            #expect(!result.passed)
+            guard case .invalidGenerator(let error) = result.check.exitReason else {
+                Issue.record("exit reason \(result.check.exitReason)")
+                continue
+            }
+            #expect(error.message == "maxSteps is \(limit): every case would run no command and pass; give at least 1")
+            #expect(result.check.statistics.validCases == 0)
+            // Replaying bytes under the same limit runs nothing either.
+            #expect(!machine.replay(bytes: [1, 1, 1, 0], shrink: false).passed)
+        }
+    }
+}

@@ -16,7 +16,11 @@ import Testing
         #expect(object["passed"] as? Bool == true)
         let machine = try #require((object["machines"] as? [[String: Any]])?.first)
         #expect(Set(machine.keys) == ["name", "passed", "exitReason", "seed", "cases", "steps", "seconds", "stepsPerSecond",
-                                      "labels", "counterexample", "savedPath", "regressionTest"])
+                                      "labels", "counterexample", "savedPath", "regressionTest", "failureKind", "corpus", "warnings"])
+        #expect(machine["failureKind"] is NSNull)
+        #expect(machine["corpus"] is NSNull)
+        #expect((machine["warnings"] as? [Any])?.isEmpty == true)
+        #expect((object["warnings"] as? [Any])?.isEmpty == true)
         #expect(machine["counterexample"] is NSNull)
         #expect(machine["savedPath"] is NSNull)
         #expect(machine["regressionTest"] is NSNull)

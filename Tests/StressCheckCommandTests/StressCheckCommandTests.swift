@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TradingChecks
 @testable import StressCheckCommand
 
 /// One call of `main(arguments:)` with its output captured.
@@ -8,9 +9,10 @@ struct Invocation {
     let output: String
     let errors: String
 
-    init(_ arguments: [String], terminal: Bool = false) {
+    init(_ arguments: [String], terminal: Bool = false, machines: [MachineEntry] = Machines.all, interruption: Interruption = .never) {
         let output = TextBuffer(), errors = TextBuffer()
-        status = StressCheckCommand.main(arguments: arguments, console: Console(output: output, errors: errors, isTerminal: terminal))
+        status = StressCheckCommand.main(arguments: arguments, console: Console(output: output, errors: errors, isTerminal: terminal),
+                                         machines: machines, interruption: interruption)
         self.output = output.text
         self.errors = errors.text
     }

@@ -36,22 +36,46 @@ public struct Corpus: Sendable {
         (root as NSString).appendingPathComponent(Corpus.directoryName(for: check))
     }
 
-    /// Every file for `check`, sorted by name, and a message for each problem met.
-    public func entries(for check: String) -> ([Entry], [String]) {
+    /// Every file for `check`, sorted by name, and a warning for each problem met.
+    ///
+    /// A root that does not exist is a ``CheckWarning/Kind/corpusMissing`` warning (the corpus
+    /// was looked for in the wrong place); a root or check directory that is a dangling link,
+    /// a file or unreadable is ``CheckWarning/Kind/corpusUnreadable``. A check directory that does
+    /// not exist yet is normal and says nothing.
+    public func entries(for check: String) -> ([Entry], [CheckWarning]) {
         let directory = directory(for: check)
-        var problems: [String] = []
-        if let version = try? String(contentsOfFile: (root as NSString).appendingPathComponent(".layout-version"), encoding: .utf8),
+        var problems: [CheckWarning] = []
+        let versionPath = (root as NSString).appendingPathComponent(".layout-version")
+        if let version = try? String(contentsOfFile: versionPath, encoding: .utf8),
            Int(version.trimmingCharacters(in: .whitespacesAndNewlines)) != ChoiceStream.layoutVersion {
-            problems.append("\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values")
+            problems.append(CheckWarning(.layoutMismatch, path: versionPath,
+                                         "\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values"))
         }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return ([], problems) }
+        for (path, isRoot) in [(root, true), (directory, false)] {
+            let state = PathState(of: path)
+            if let warning = Corpus.warning(for: path, state: state, isRoot: isRoot) { problems.append(warning) }
+            guard state == .directory else { return ([], problems) }
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            problems.append(CheckWarning(.corpusUnreadable, path: directory,
+                                         "the corpus directory \(directory) cannot be listed; no saved case was replayed"))
+            return ([], problems)
+        }
         var entries: [Entry] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (directory as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            switch PathState(of: path) {
+            case .directory: continue
+            case .notADirectory: break
+            case .missing, .danglingSymlink:
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): is a symbolic link to nothing; skipped"))
+                continue
+            case .inaccessible(let reason):
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read (\(reason)); skipped"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append("\(path): cannot be read; skipped")
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read; skipped"))
                 continue
             }
             entries.append(Entry(path: path, bytes: [UInt8](data)))

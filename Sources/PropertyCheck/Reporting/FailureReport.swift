@@ -4,7 +4,7 @@ import Foundation
 /// was found, where it was saved and the one line that replays it.
 public enum FailureReport {
     static func render<Value>(name: String, seed: UInt64, reason: ExitReason, counterexample: Counterexample<Value>?,
-                              statistics: CheckStatistics, warnings: [String], replayHint: String?) -> String {
+                              statistics: CheckStatistics, warnings: [CheckWarning], replayHint: String?) -> String {
         let seedText = CheckConfiguration.format(seed: seed)
         var lines: [String] = []
         switch reason {

@@ -31,6 +31,10 @@ public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration:
 
 /// Runs the property on the one case `bytes` decode to (a corpus file, a libFuzzer crash file),
 /// and, if it fails and `shrink` is set, shrinks it like any failure. Nothing is saved.
+///
+/// Bytes past the last one the generator reads are an ``CheckWarning/Kind/unreadBytes`` warning
+/// with their count, not a failure: the verdict on the bytes that were read stands, but a pass
+/// of a file written for another check (or of random bytes) does not go unremarked.
 /// - Returns: `.completed` with one case if it passed; the counterexample if it failed; the
 ///   rejection as `.tooManyRejections` if the bytes decode to a discarded case.
 public func replay<Value>(_ name: String, _ generator: Gen<Value>, bytes: [UInt8], shrink: Bool = true,

@@ -45,6 +45,10 @@ public struct CheckConfiguration: Sendable {
     public var failureSamples: Int?
     /// Called with the number of valid cases so far, every 256 of them (progress display).
     public var progress: (@Sendable (Int) -> Void)?
+    /// Asked before each corpus file and each generated case; when it returns true the check
+    /// stops there with ``ExitReason/interrupted(valid:)`` (a command-line tool sets it from a
+    /// SIGINT/SIGTERM flag). A failure already found is still shrunk and reported. `nil`: never.
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(cases: Int = 100, seed: UInt64? = nil, corpusDirectory: String? = nil) {
         self.cases = cases

@@ -16,6 +16,9 @@ public enum ExitReason: Sendable, Equatable {
     case coverageNotMet([CoverageShortfall])
     /// A case failed once and then passed when run again: the property is not deterministic.
     case flaky
+    /// ``CheckConfiguration/shouldStop`` asked the check to stop (an interrupted run) after
+    /// `valid` valid cases; nothing failed, but not every case ran.
+    case interrupted(valid: Int)
 
     /// A sentence for the report.
     public var explanation: String {
@@ -31,6 +34,7 @@ public enum ExitReason: Sendable, Equatable {
             "health check: generating the first cases took \(String(format: "%.2f", seconds)) s; make generation cheaper (avoid large filters or deep recursion)"
         case .coverageNotMet(let shortfalls): "coverage not met: " + shortfalls.map(\.description).joined(separator: "; ")
         case .flaky: "flaky: a case failed, then passed when run again; the property depends on something besides its input"
+        case .interrupted(let valid): "interrupted after \(valid) valid case\(valid == 1 ? "" : "s"); the rest did not run"
         }
     }
 }
@@ -54,8 +58,11 @@ public struct CheckStatistics: Sendable, Equatable {
     public var rejectedCases = 0
     /// Cases that reached `maxBytes`.
     public var overruns = 0
-    /// Corpus files replayed.
+    /// Corpus files replayed (decoded and run through the property).
     public var corpusFiles = 0
+    /// Corpus files skipped: unreadable, or no longer decoding for this check's generator (each
+    /// has a ``CheckWarning`` saying which and why).
+    public var corpusSkipped = 0
     /// Property calls in all phases.
     public var propertyCalls = 0
     /// Property calls while shrinking.
@@ -100,8 +107,8 @@ public struct CheckResult<Value> {
     public let exitReason: ExitReason
     public let counterexample: Counterexample<Value>?
     public let statistics: CheckStatistics
-    /// Messages that did not fail the check (a corpus file that no longer decodes, …).
-    public let warnings: [String]
+    /// What did not fail the check but should be said (a corpus file that no longer decodes, …).
+    public let warnings: [CheckWarning]
     /// The command printed as the way to rerun a failure.
     public let replayHint: String?
 

@@ -14,7 +14,7 @@ final class Runner<Value>: ShrinkOracle {
     let context = PropertyContext()
     var stream: ChoiceStream
     var statistics = CheckStatistics()
-    var warnings: [String] = []
+    var warnings: [CheckWarning] = []
     private var lastDecoded: Value?
     /// When the run began; `finish` measures the run's time from here.
     private let startedAt = ContinuousClock.now
@@ -98,8 +98,13 @@ final class Runner<Value>: ShrinkOracle {
         } catch {
             if case .invalidGenerator(let problem) = error { return finish(.invalidGenerator(problem)) }
             statistics.rejectedCases = 1
-            warnings.append("the input decodes to a case the generator rejects (\(error))")
+            warnings.append(CheckWarning(.inputRejected, "the input decodes to a case the generator rejects (\(error))"))
             return finish(.tooManyRejections(rejected: 1, valid: 0))
+        }
+        if bytes.count > stream.position {
+            let unread = bytes.count - stream.position
+            warnings.append(CheckWarning(.unreadBytes, count: unread,
+                                         "\(unread) byte\(unread == 1 ? "" : "s") of \(bytes.count) this check's generator did not read: the input was written for another check or an older generator, or is not an input"))
         }
         context.startCase()
         switch test(value) {
@@ -120,16 +125,20 @@ final class Runner<Value>: ShrinkOracle {
         let (entries, problems) = corpus.entries(for: name)
         warnings += problems
         var unread: [String] = []
+        statistics.corpusSkipped += problems.count { $0.skipsCorpusFile }
         for entry in entries {
-            statistics.corpusFiles += 1
+            if let shouldStop = configuration.shouldStop, shouldStop() { return finish(.interrupted(valid: statistics.validCases)) }
             stream.reset(replaying: entry.bytes, randomTail: false)
             let value: Value
             do {
                 value = try generator.body(&stream)
             } catch {
-                warnings.append("\(entry.path): no longer decodes for this check (\(error)); it was written for a different generator. Replace or delete it.")
+                statistics.corpusSkipped += 1
+                warnings.append(CheckWarning(.fileNoLongerDecodes, path: entry.path,
+                                             "\(entry.path): no longer decodes for this check (\(error)); it was written for a different generator. Replace or delete it."))
                 continue
             }
+            statistics.corpusFiles += 1
             if entry.bytes.count > stream.position && entry.bytes[stream.position...].contains(where: { $0 != 0 }) {
                 unread.append(entry.path)
             }
@@ -140,7 +149,8 @@ final class Runner<Value>: ShrinkOracle {
             return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: "corpus file \(entry.path)")
         }
         if let first = unread.first {
-            warnings.append("\(unread.count) corpus file(s) have bytes this check's generator does not read (first: \(first)); they were written by the fuzzer or for a different generator")
+            warnings.append(CheckWarning(.unreadBytes, path: first, count: unread.count,
+                                         "\(unread.count) corpus file(s) have bytes this check's generator does not read (first: \(first)); they were written by the fuzzer or for a different generator"))
         }
         return nil
     }
@@ -163,6 +173,7 @@ final class Runner<Value>: ShrinkOracle {
                 case .undecided: break
                 }
             }
+            if let shouldStop = configuration.shouldStop, shouldStop() { return finish(.interrupted(valid: statistics.validCases)) }
             if index == 0 {
                 stream.reset(replaying: [], randomTail: false)
             } else if statistics.validCases * 2 >= configuration.cases, let mutant = targets.mutant(runner: self) {
@@ -277,7 +288,7 @@ final class Runner<Value>: ShrinkOracle {
         guard verdict == .failed(signature) else { return finish(.flaky) }
         var savedPath: String?
         if let corpus, configuration.saveFailures {
-            do { savedPath = try corpus.save(best.key, for: name) } catch { warnings.append("could not save the counterexample: \(error)") }
+            do { savedPath = try corpus.save(best.key, for: name) } catch { warnings.append(CheckWarning(.saveFailed, path: corpus.directory(for: name), "could not save the counterexample: \(error)")) }
         }
         let counterexample = Counterexample(value: value, bytes: best.key, signature: signature, message: lastMessage,
                                             notes: context.notes, shrinkStoppedBy: best.stoppedBy, savedPath: savedPath, foundIn: best.foundIn)

@@ -19,7 +19,11 @@ extension StateMachineCheck {
         let label = SpanLabel.next(), stepLabel = SpanLabel.next(), kindLabel = SpanLabel.next(), swarmLabel = SpanLabel.next()
         let half = RandomSource.threshold(probability: 0.5)
         let problem = kinds.isEmpty
-            ? GeneratorError(function: "StateMachineCheck", message: "no command kinds", fileID: "", line: 0) : nil
+            ? GeneratorError(function: "StateMachineCheck", message: "no command kinds", fileID: "", line: 0)
+            : maxSteps < 1
+            ? GeneratorError(function: "StateMachineCheck", message: "maxSteps is \(maxSteps): every case would run no command and pass; give at least 1",
+                             fileID: "", line: 0)
+            : nil
         return Gen(label: label, problem: problem) { s throws(Rejection) in
             var enabled = [Bool](repeating: true, count: kinds.count)
             if swarm {

@@ -46,7 +46,9 @@ public struct StateMachineCheck<Model, System, Command: Sendable, Observation: E
     public var coverage: [String: Double]
     /// Releases a case's system (files, handles) after it ran, failed or not.
     public var teardown: @Sendable (inout System) -> Void
-    /// The most commands in one case. Default 100.
+    /// The most commands in one case. Default 100. Less than 1 is an invalid generator: the
+    /// check ends with ``ExitReason/invalidGenerator(_:)`` and runs nothing, rather than pass
+    /// cases that run no command.
     public var maxSteps: Int = 100
     /// Mean commands per case in random generation. Default `maxSteps / 2`.
     public var averageSteps: Int?

@@ -1,0 +1,53 @@
+/// Something a check has to say that did not fail it: a corpus file that was skipped, a corpus
+/// directory that could not be read, bytes the generator did not read, a save that failed.
+///
+/// A warning is a value, so that a caller (the `stresscheck` command's JSON, a CI script) can
+/// tell one kind from another without reading the sentence.
+public struct CheckWarning: Sendable, Equatable, CustomStringConvertible {
+    /// What the warning is about.
+    public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
+        /// The corpus root does not exist: nothing was replayed.
+        case corpusMissing
+        /// The corpus root or the check's directory exists but cannot be listed: a dangling
+        /// symbolic link, a file where a directory belongs, or no permission. Nothing was replayed.
+        case corpusUnreadable
+        /// The corpus root's `.layout-version` is not this engine's layout.
+        case layoutMismatch
+        /// A corpus file could not be read; it was skipped.
+        case fileUnreadable
+        /// A corpus file no longer decodes for this check's generator; it was skipped.
+        case fileNoLongerDecodes
+        /// Bytes of an input (a corpus file, a replayed file) that the generator did not read: the
+        /// file was written for another check, by an older generator, or is random bytes.
+        case unreadBytes
+        /// A replayed input is longer than any input can be; only its first bytes were used.
+        case inputTooLong
+        /// A replayed input decodes to a case the generator rejects; nothing ran.
+        case inputRejected
+        /// A counterexample could not be saved into the corpus.
+        case saveFailed
+    }
+
+    /// What the warning is about.
+    public let kind: Kind
+    /// The file or directory it is about, if any.
+    public let path: String?
+    /// How many bytes or files it concerns, when that is a number (unread bytes, files with
+    /// unread bytes); `nil` otherwise.
+    public let count: Int?
+    /// The sentence a person reads.
+    public let message: String
+
+    /// A warning of `kind` about `path`, with its sentence.
+    public init(_ kind: Kind, path: String? = nil, count: Int? = nil, _ message: String) {
+        self.kind = kind
+        self.path = path
+        self.count = count
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// True for the kinds that mean a corpus file was not replayed.
+    public var skipsCorpusFile: Bool { kind == .fileUnreadable || kind == .fileNoLongerDecodes }
+}
