@@ -141,14 +141,5 @@ public struct JSONReport: Codable, Equatable, Sendable {
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending with a newline.
-    public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else {
-            // Every field is a string, number, bool or dictionary of them, with non-finite numbers
-            // replaced: encoding cannot fail.
-            preconditionFailure("JSONReport could not be encoded")
-        }
-        return text + "\n"
-    }
+    public func encoded() -> String { JSONText.encode(self) }
 }

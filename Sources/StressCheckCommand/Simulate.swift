@@ -103,15 +103,7 @@ enum Simulate {
         return ext.isEmpty ? "\(base)-\(symbol)" : "\(base)-\(symbol).\(ext)"
     }
 
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
-            preconditionFailure("\(T.self) could not be encoded")  // plain strings and numbers only
-        }
-        return text + "\n"
-    }
+    static func encode<T: Encodable>(_ value: T) -> String { JSONText.encode(value) }
 }
 
 /// One library entry in `scenarios --json`.

@@ -126,13 +126,5 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending with a newline.
-    public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else {
-            // Strings, integers, booleans and dictionaries of them: encoding cannot fail.
-            preconditionFailure("ValidationDocument could not be encoded")
-        }
-        return text + "\n"
-    }
+    public func encoded() -> String { JSONText.encode(self) }
 }
