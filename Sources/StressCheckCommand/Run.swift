@@ -204,7 +204,7 @@ struct Run {
             do {
                 report.savedPath = try corpus.save(minimal, for: entry.name)
             } catch {
-                saveError = "could not save the minimal input into \(corpus.directory(for: entry.name)): \(error)"
+                saveError = "could not save the minimal input: \(error)"
             }
         }
         if let saveError { console.errors.write("error: \(saveError)\n") }

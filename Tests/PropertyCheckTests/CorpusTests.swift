@@ -100,4 +100,24 @@ import Testing
         #expect(linked.warnings.first?.path == root + "/linked/broken")
         #expect(linked.statistics.corpusFiles == 1 && linked.statistics.corpusSkipped == 1)
     }
+
+    /// A save that cannot be written names the path and the reason in words, not Foundation's
+    /// error dump (issue 9 §4).
+    @Test func aSaveThatFailsNamesThePathAndTheReason() throws {
+        let root = try temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let blocker = root + "/blocked"
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data())   // a file where the check's directory belongs
+        #expect(throws: CorpusSaveError(path: blocker, reason: "File exists")) {
+            _ = try Corpus(root: root).save([1, 2, 3], for: "blocked")
+        }
+        let nested = blocker + "/inside"
+        do {
+            _ = try Corpus(root: nested).save([1], for: "x")
+            Issue.record("saving under a file succeeded")
+        } catch {
+            #expect(error == CorpusSaveError(path: blocker, reason: "File exists"), "\(error)")  // the file in the way is named
+            #expect(!error.description.contains("NSCocoaErrorDomain"))
+        }
+    }
 }

@@ -85,17 +85,71 @@ public struct Corpus: Sendable {
 
     /// Saves `bytes` for `check` (atomically: a temporary file, then a rename) and returns the
     /// path. The name is the bytes' hash, so saving the same case twice keeps one file.
-    public func save(_ bytes: [UInt8], for check: String) throws -> String {
+    /// - Throws: ``CorpusSaveError`` naming the path that could not be written and why, in the
+    ///   system's words ("Permission denied", "Not a directory"), not Foundation's error dump.
+    public func save(_ bytes: [UInt8], for check: String) throws(CorpusSaveError) -> String {
         let directory = directory(for: check)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try CorpusSaveError.makeDirectories(directory)
         let versionPath = (root as NSString).appendingPathComponent(".layout-version")
         if !FileManager.default.fileExists(atPath: versionPath) {
-            try Data("\(ChoiceStream.layoutVersion)\n".utf8).write(to: URL(fileURLWithPath: versionPath), options: .atomic)
+            try CorpusSaveError.writeAtomically(Array("\(ChoiceStream.layoutVersion)\n".utf8), to: versionPath)
         }
         let name = String(CheckConfiguration.stableHash(bytes), radix: 16)
         let path = (directory as NSString).appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name)
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try CorpusSaveError.writeAtomically(bytes, to: path)
         return path
+    }
+}
+
+/// A corpus file or directory that could not be written: the path and the reason in words.
+public struct CorpusSaveError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file or directory that could not be written.
+    public let path: String
+    /// Why, e.g. "Permission denied" or "Not a directory".
+    public let reason: String
+
+    public var description: String { "cannot write \(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    init(path: String, errno code: Int32) {
+        self.path = path
+        reason = String(cString: strerror(code))
+    }
+
+    /// `mkdir -p`: every missing directory on the way to `path`, with the failing one named.
+    static func makeDirectories(_ path: String) throws(CorpusSaveError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CorpusSaveError(path: path, errno: EEXIST) }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectories(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw CorpusSaveError(path: path, errno: errno) }
+    }
+
+    /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CorpusSaveError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CorpusSaveError(path: temporary, errno: errno) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            guard n > 0 else {
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw CorpusSaveError(path: temporary, errno: code)
+            }
+            written += n
+        }
+        guard close(fd) == 0 else { let code = errno; unlink(temporary); throw CorpusSaveError(path: temporary, errno: code) }
+        guard rename(temporary, path) == 0 else { let code = errno; unlink(temporary); throw CorpusSaveError(path: path, errno: code) }
     }
 }
 
