@@ -105,7 +105,14 @@ public struct MachineEntry: Sendable {
         }
         replay = { bytes, shrink in
             let machine = make(nil)
-            return MachineRun(machine.replay(bytes: bytes, shrink: shrink), machine: machine.name)
+            var configuration = CheckConfiguration()
+            // The input is a file (a corpus file, a libFuzzer crash file): replaying it is the way back.
+            if machine.name.hasPrefix("zoo ") {
+                configuration.replayHint = "STRESSCHECK_ZOO=\(machine.name.dropFirst(4)) Fuzz/.build/release/fuzz-zoo <the input file>"
+            } else {
+                configuration.replayHint = "swift run -c release stresscheck \(shrink ? "minimize" : "replay") \(machine.name) <the input file>"
+            }
+            return MachineRun(machine.replay(bytes: bytes, shrink: shrink, configuration: configuration), machine: machine.name)
         }
     }
 }

@@ -27,7 +27,10 @@ public enum FailureReport {
             if let stop = counterexample.shrinkStoppedBy { found += " (stopped by \(stop); the case may not be minimal)" }
             lines.append(found + ".")
             if let path = counterexample.savedPath { lines.append("Saved: \(path)") }
-            lines.append("Replay: " + (replayHint ?? "STRESSCHECK_SEED=\(seedText) <rerun this check>") + (counterexample.savedPath == nil ? "" : "   (the saved file replays first)"))
+            // Without a hint from the caller, the command that works for any check: every check
+            // takes STRESSCHECK_SEED, and the saved file (if any) replays first anyway.
+            let fallback = "STRESSCHECK_SEED=\(seedText) swift test   (every check takes this seed; add --filter <the test> to run only this one)"
+            lines.append("Replay: " + (replayHint ?? fallback) + (counterexample.savedPath == nil ? "" : "   (the saved file replays first)"))
         } else if reason != .completed && !statistics.labels.isEmpty || reason == .completed && !statistics.labels.isEmpty {
             lines.append(labelTable(statistics))
         }
