@@ -41,7 +41,7 @@ public func propertyCheck<Value>(_ generator: Gen<Value>, name: String? = nil, c
                                  function: String = #function,
                                  _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
     let call = CallSite(fileID: fileID, filePath: filePath, line: line, column: column, function: function)
-    let checkName = name ?? call.testName
+    let checkName = name ?? call.checkName
     let settings = call.configure(configuration, cases: cases, seed: seed, corpus: corpus)
     let result = check(checkName, generator, configuration: settings, property)
     if !result.passed {
@@ -75,6 +75,15 @@ struct CallSite {
     /// The test function's name without its argument list: `reverse()` → `reverse`.
     var testName: String {
         String(function.prefix { $0 != "(" })
+    }
+
+    /// The check's default name — its corpus directory and seed — qualified by the file:
+    /// `GeneratorTests.reverse` for `reverse()` in `GeneratorTests.swift`, so that two suites
+    /// with a test of the same name keep their corpora and seeds apart (issue 9 §4).
+    var checkName: String {
+        let file = fileID.split(separator: "/").last.map(String.init) ?? fileID
+        let base = file.hasSuffix(".swift") ? String(file.dropLast(6)) : file
+        return base + "." + testName
     }
 
     func configure(_ configuration: CheckConfiguration, cases: Int?, seed: UInt64?, corpus: CorpusLocation) -> CheckConfiguration {

@@ -17,7 +17,18 @@ import XCTest
     @Test func aPassingCheckRecordsNothing() {
         let result = propertyCheck(Gen.int()) { n in n == n }
         #expect(result.passed)
-        #expect(result.name == "aPassingCheckRecordsNothing")
+        #expect(result.name == "AdapterTests.aPassingCheckRecordsNothing")
+    }
+
+    /// The default name (corpus directory and seed) is qualified by the file, so a test of the
+    /// same name in another suite file keeps its own (issue 9 §4); the one below has the same
+    /// function name in ``SameNameInAnotherSuite``, in another file.
+    @Test func aPassingCheckInAnotherSuite() {
+        let here = propertyCheck(Gen.int(in: 0...3)) { _ in true }
+        let there = SameNameInAnotherSuite.run()
+        #expect(here.name == "AdapterTests.aPassingCheckInAnotherSuite")
+        #expect(there.name == "SameNameSuite.aPassingCheckInAnotherSuite")
+        #expect(here.seed != there.seed || ProcessInfo.processInfo.environment["STRESSCHECK_SEED"] != nil)
     }
 
     @Test(.seed(1234)) func theSeedTraitPinsTheSeed() {
