@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
         --coverage) flavour=coverage ;;
         --product) extra+=(--product "$2"); shift ;;
         --clean) clean=1 ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift

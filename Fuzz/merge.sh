@@ -9,7 +9,10 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-if [ $# -lt 1 ] || [ "$1" = -h ] || [ "$1" = --help ]; then sed -n '2,9p' "$0"; exit 2; fi
+# The leading comment block, without its '# ' (the help), and only it.
+usage() { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; }
+if [ $# -ge 1 ] && { [ "$1" = -h ] || [ "$1" = --help ]; }; then usage; exit 0; fi
+if [ $# -lt 1 ]; then usage >&2; exit 2; fi
 what="$1"; shift
 for target in $(expand_targets "$what"); do
     case "$target" in zoo:*) echo "skipping $target: zoo finds fail by design; they do not go into corpus/"; continue ;; esac

@@ -20,7 +20,10 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-if [ $# -lt 1 ] || [ "$1" = -h ] || [ "$1" = --help ]; then sed -n '2,21p' "$0"; exit 2; fi
+# The leading comment block, without its '# ' (the help), and only it.
+usage() { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; }
+if [ $# -ge 1 ] && { [ "$1" = -h ] || [ "$1" = --help ]; }; then usage; exit 0; fi
+if [ $# -lt 1 ]; then usage >&2; exit 2; fi
 seconds="${2:-300}"
 jobs="${JOBS:-2}"
 status=0
