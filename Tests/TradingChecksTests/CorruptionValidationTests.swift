@@ -77,4 +77,21 @@ import TradingChecks
         }
         #expect(result.passed, "\(result.report)")
     }
+
+    /// The property bites: against a validator that cannot see spikes (k = 10⁶ σ̂), it fails and
+    /// shrinks to the calmest market with a single injected spike.
+    @Test(arguments: [1, 2] as [UInt64])
+    func aValidatorBlindToSpikesIsCaughtWithOneSpike(seed: UInt64) throws {
+        let blind = try ValidationOptions(spikeSigmas: 1_000_000)
+        var configuration = settings(300, seed: seed)
+        configuration.failureSamples = 4
+        let result = check("blind validator", Self.corrupted, configuration: configuration) { run in
+            let report = DataValidator.validate(run.series, options: blind)
+            return run.corruptions.allSatisfy { injected in report.faults.contains { injected.isReported(by: $0) } }
+        }
+        let found = try #require(result.counterexample?.value, "the property did not bite")
+        #expect(found.corruptions.map(\.kind) == [.spike])
+        #expect(found.scenario.model == .gbm(drift: 0, volatility: 0.01))
+        #expect(found.scenario.symbols == ["BTC-USD"])
+    }
 }
