@@ -39,7 +39,7 @@ enum Simulate {
     static func list(console: Console, json: Bool) {
         if json {
             let entries = ScenarioLibrary.all.map { ScenarioListing(name: $0.name, kind: $0.kind.name, title: $0.title, source: $0.source) }
-            console.output.write(encode(entries))
+            console.output.write(JSONText.encode(entries))
             return
         }
         let width = ScenarioLibrary.all.map(\.name.count).max() ?? 0
@@ -74,7 +74,7 @@ enum Simulate {
         let report = SimulationReport(name: request.scenario, seed: seed, result: result, outcomes: outcomes, wallSeconds: wall,
                                       csvFiles: written)
         if request.json {
-            console.output.write(encode(report))
+            console.output.write(JSONText.encode(report))
         } else {
             console.output.write(report.text)
         }
@@ -103,7 +103,6 @@ enum Simulate {
         return ext.isEmpty ? "\(base)-\(symbol)" : "\(base)-\(symbol).\(ext)"
     }
 
-    static func encode<T: Encodable>(_ value: T) -> String { JSONText.encode(value) }
 }
 
 /// One library entry in `scenarios --json`.

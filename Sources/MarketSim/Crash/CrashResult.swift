@@ -43,9 +43,7 @@ public struct CrashResult: Sendable {
     public func conditions(symbolIndex: Int, bar: Int) -> MarketConditions {
         guard let span = phase(atBar: bar) else { return .calm }
         let phase = scenario.phases[span.phaseIndex]
-        let affected = scenario.affectedSectors.isEmpty
-            || scenario.affectedSectors.contains(scenario.sectorTable.sector(for: series[symbolIndex].symbol))
-        return affected ? phase.conditions : phase.marketConditions ?? phase.conditions
+        return scenario.affects(series[symbolIndex].symbol) ? phase.conditions : phase.marketConditions ?? phase.conditions
     }
 }
 

@@ -68,6 +68,12 @@ public struct CrashScenario: Equatable, Sendable {
                   correlation: correlation, affectedSectors: parameters.affectedSectors, startPrice: startPrice)
     }
 
+    /// Whether `symbol` takes the phases' `move` and `conditions` (it is in an affected sector, or
+    /// every symbol is affected), rather than their `marketMove` and `marketConditions`.
+    public func affects(_ symbol: Symbol) -> Bool {
+        affectedSectors.isEmpty || affectedSectors.contains(sectorTable.sector(for: symbol))
+    }
+
     /// The number of bars of each phase: its duration over the interval, rounded up.
     public var barsPerPhase: [Int] {
         guard interval.nanoseconds > 0 else { return phases.map { _ in 0 } }

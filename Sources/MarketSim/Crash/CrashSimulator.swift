@@ -134,11 +134,10 @@ public enum CrashSimulator {
                 }
                 market = try CorrelatedMarket(generators: generators, correlation: matrix)
             } catch { throw .parameter(error) }
-            let affected = Set(scenario.affectedSectors)
             var drift: [[Double]] = []
             var conditions: [[MarketConditions]] = []
             for symbol in symbols {
-                let inCrash = affected.isEmpty || affected.contains(scenario.sectorTable.sector(for: symbol))
+                let inCrash = scenario.affects(symbol)
                 drift.append(zip(scenario.phases, barsPerPhase).map { phase, bars in
                     bars == 0 ? 0 : log1p(inCrash ? phase.move : phase.marketMove ?? phase.move) / Double(bars)
                 })

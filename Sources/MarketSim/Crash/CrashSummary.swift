@@ -89,10 +89,7 @@ public struct CrashSummary: Hashable, Sendable {
         downVolumeShare = fallVolume > 0 ? fallBars.filter { $0.close < $0.open }.reduce(0) { $0 + $1.volume } / fallVolume : 0
         phaseVolatility = phases.map { span in
             let returns = span.bars.dropFirst().map { log(bars[$0].close / bars[$0 - 1].close) }
-            guard returns.count >= 2 else { return 0 }
-            let mean = returns.reduce(0, +) / Double(returns.count)
-            let variance = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(returns.count - 1)
-            return variance.squareRoot()
+            return returns.count >= 2 ? ReturnStatistics(returns).standardDeviation : 0
         }
     }
 }

@@ -91,11 +91,7 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
         func span(_ name: String) -> Range<Int>? { result.phases.first { $0.name == name }?.bars }
         func median(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.sorted()[xs.count / 2] }
         func returns(_ r: Range<Int>) -> [Double] { r.dropFirst().map { log(bars[$0].close / bars[$0 - 1].close) } }
-        func sd(_ xs: [Double]) -> Double? {
-            guard xs.count >= 2 else { return nil }
-            let m = xs.reduce(0, +) / Double(xs.count)
-            return (xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)).squareRoot()
-        }
+        func sd(_ xs: [Double]) -> Double? { xs.count >= 2 ? ReturnStatistics(xs).standardDeviation : nil }
         switch self {
         case .maxDrawdown: return summary.maxDrawdown
         case .timeToTroughSeconds: return summary.timeToTrough.seconds
@@ -147,10 +143,8 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
             let other = result.series[1].bars
             let a = returns(r)
             let b = r.dropFirst().map { log(other[$0].close / other[$0 - 1].close) }
-            guard let sa = sd(a), let sb = sd(b), sa > 0, sb > 0 else { return nil }
-            let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
-            let covariance = zip(a, b).reduce(0) { $0 + ($1.0 - ma) * ($1.1 - mb) } / Double(a.count - 1)
-            return covariance / (sa * sb)
+            guard let sa = sd(a), let sb = sd(b), sa > 0, sb > 0 else { return nil }  // undefined for a flat symbol
+            return ReturnStatistics.correlation(a, b)
         }
     }
 }
