@@ -1,0 +1,61 @@
+import TradingVocabulary
+
+/// A price in integer ticks of its instrument. Doubles never enter the venue: a market model's
+/// price is converted once, at the boundary, by `Ticks.converting(_:tickSize:)`.
+public struct Ticks: Hashable, Comparable, Sendable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+    public var value: Int64
+    @inlinable public init(_ value: Int64) { self.value = value }
+    @inlinable public init(integerLiteral value: Int64) { self.value = value }
+    @inlinable public static func < (lhs: Ticks, rhs: Ticks) -> Bool { lhs.value < rhs.value }
+    public var description: String { "\(value)t" }
+}
+
+/// A quantity in integer lots of its instrument.
+public struct Lots: Hashable, Comparable, Sendable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+    public var value: Int64
+    @inlinable public init(_ value: Int64) { self.value = value }
+    @inlinable public init(integerLiteral value: Int64) { self.value = value }
+    @inlinable public static func < (lhs: Lots, rhs: Lots) -> Bool { lhs.value < rhs.value }
+    public static let zero = Lots(0)
+    public var description: String { "\(value)L" }
+}
+
+/// The bounds every order and market event must respect. They keep every product the venue
+/// forms (price × quantity × tick value × basis points) inside `Int128` intermediates and every
+/// notional inside `Int64`: 10⁸ ticks × 10⁶ lots × 100 ¢ = 10¹⁶ ¢.
+public enum VenueLimits {
+    /// The largest price, in ticks.
+    public static let maxPrice = Ticks(100_000_000)
+    /// The largest order quantity, in lots.
+    public static let maxQuantity = Lots(1_000_000)
+    /// The largest tick value of an instrument (minor units per lot per tick).
+    public static let maxTickValue = Cents(100)
+    /// The largest bar volume, in lots.
+    public static let maxVolume = Lots(1_000_000_000)
+    /// The largest displayed quote size, in lots.
+    public static let maxQuoteSize = Lots(1_000_000)
+    /// The largest fee or slippage rate, in basis points (10%).
+    public static let maxRate = BasisPoints(1_000)
+}
+
+/// Why a price given as a `Double` cannot become ticks.
+public enum PriceConversionError: Error, Hashable, Sendable {
+    case notANumber
+    case nonPositive(Double)
+    case offGrid(Double, tickSize: Double)
+    case tooLarge(Double)
+}
+
+extension Ticks {
+    /// The price `price` on the grid of `tickSize`: exact multiples only (within 1e-9 of a
+    /// tick, to absorb decimal representation), positive, at most `VenueLimits.maxPrice`.
+    public static func converting(_ price: Double, tickSize: Double) throws(PriceConversionError) -> Ticks {
+        guard !price.isNaN, !tickSize.isNaN else { throw .notANumber }
+        guard price > 0, tickSize > 0 else { throw .nonPositive(price) }
+        let ticks = price / tickSize
+        guard ticks <= Double(VenueLimits.maxPrice.value) else { throw .tooLarge(price) }
+        let rounded = ticks.rounded()
+        guard abs(ticks - rounded) <= 1e-9 * max(1, rounded), rounded >= 1 else { throw .offGrid(price, tickSize: tickSize) }
+        return Ticks(Int64(rounded))
+    }
+}
