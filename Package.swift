@@ -37,7 +37,7 @@ targets += [
 // MARK: - Models, checks and the stresscheck CLI (issue 4).
 products += [.library(name: "TradingModels", targets: ["TradingModels"])]
 targets += [
-    .target(name: "TradingModels", dependencies: ["TradingVocabulary"], swiftSettings: strict),
+    .target(name: "TradingModels", dependencies: ["TradingVocabulary", "ExchangeVocabulary", "MarketSim"], swiftSettings: strict),
     .testTarget(name: "TradingModelsTests", dependencies: ["TradingModels"], swiftSettings: strict),
 ]
 // MARK: - Market simulation (issue 10): price models, crash scenarios, transformers, CSV, the library.
@@ -46,10 +46,19 @@ targets += [
     .target(name: "MarketSim", dependencies: ["TradingVocabulary"], swiftSettings: strict),
     .testTarget(name: "MarketSimTests", dependencies: ["MarketSim", "TradingVocabulary"], swiftSettings: strict),
 ]
+// MARK: - The simulated exchange (issue 11): vocabulary, the production venue, its benchmark.
+products += [.library(name: "ExchangeVocabulary", targets: ["ExchangeVocabulary"]), .library(name: "ExchangeSim", targets: ["ExchangeSim"])]
+targets += [
+    .target(name: "ExchangeVocabulary", dependencies: ["TradingVocabulary", "MarketSim"], swiftSettings: strict),
+    .target(name: "ExchangeSim", dependencies: ["ExchangeVocabulary", "TradingVocabulary", "MarketSim"], swiftSettings: strict),
+    .testTarget(name: "ExchangeSimTests", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary"], swiftSettings: strict),
+    .executableTarget(name: "exchange-benchmark", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary"],
+                      path: "Benchmarks/ExchangeBenchmark", swiftSettings: strict),
+]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [
-    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim"], swiftSettings: strict),
+    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim", "ExchangeSim", "ExchangeVocabulary"], swiftSettings: strict),
     // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
     .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck"],
             path: "Tests/BugZoo", swiftSettings: strict),

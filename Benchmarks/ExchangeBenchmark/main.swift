@@ -1,0 +1,2 @@
+// exchange-benchmark: venue events per second (filled in with the venue).
+print("exchange-benchmark: not built yet")

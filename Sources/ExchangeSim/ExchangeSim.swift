@@ -1,0 +1,1 @@
+// The production venue (issue 11): see docs/exchange.md.
