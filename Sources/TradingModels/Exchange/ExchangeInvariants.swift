@@ -1,0 +1,100 @@
+import ExchangeVocabulary
+import TradingVocabulary
+
+/// `docs/exchange.md`'s invariants, as data: evaluated after every step on production's
+/// observation (and the model's, in the model's own tests).
+public enum ExchangeInvariants {
+    public static let state: [Invariant<ExchangeObservation>] = [
+        Invariant("books equation", "cash + Σ position values == initial cash + realized + unrealized − fees, exactly") { o in
+            var lhs = Int128(o.account.cash.value), rhs = Int128(o.initialCash.value) - Int128(o.account.feesPaid.value)
+            for holding in o.account.holdings {
+                guard let instrument = VenueSetup.instruments.first(where: { $0.symbol == holding.symbol }) else { return false }
+                let atMark = Int128(holding.position) * Int128(holding.mark.value) * Int128(instrument.tickValue.value)
+                let unrealized = atMark - Int128(holding.cost.value)
+                lhs += instrument.isSpot ? atMark : unrealized
+                rhs += Int128(holding.realized.value) + unrealized
+            }
+            return lhs == rhs
+        },
+        Invariant("fill log replays", "the books rebuilt from the fill log equal the books: every fill booked exactly once") { o in
+            ExchangeBooks.account(after: o.fills, initialCash: o.initialCash) == o.account
+        },
+        Invariant("filled == Σ fills ≤ quantity", "each order's filled quantity is the sum of its fills, at most its quantity") { o in
+            var sums: [ClientOrderID: Int64] = [:]
+            for fill in o.fills { sums[fill.orderID, default: 0] += fill.quantity.value }
+            let known = Set(o.venueOrders.map(\.request.id))
+            return sums.keys.allSatisfy(known.contains)
+                && o.venueOrders.allSatisfy { ($0.filled.value == sums[$0.request.id] ?? 0) && $0.filled <= $0.request.quantity }
+        },
+        Invariant("state agrees with filled", "FILLED ⇔ filled == quantity; ACCEPTED and REJECTED ⇒ nothing filled; PARTIALLY_FILLED ⇒ some") { o in
+            o.venueOrders.allSatisfy { order in
+                let complete = order.filled == order.request.quantity
+                switch order.state {
+                case .filled: return complete
+                case .accepted, .rejected: return order.filled.value == 0
+                case .partiallyFilled: return order.filled.value > 0 && !complete
+                case .pendingCancel, .canceled, .expired: return !complete
+                }
+            }
+        },
+        Invariant("no fill beyond a limit", "a limit order never fills worse than its limit") { o in
+            o.fills.allSatisfy { fill in
+                guard let order = o.venueOrder(fill.orderID), case .limit(let limit) = order.request.type else { return true }
+                return fill.side == .buy ? fill.price <= limit : fill.price >= limit
+            }
+        },
+        Invariant("no spot position below zero", "a spot account never sells what it does not hold") { o in
+            o.account.holdings.allSatisfy { holding in
+                holding.position >= 0 || VenueSetup.instruments.first { $0.symbol == holding.symbol }?.isSpot == false
+            }
+        },
+        Invariant("fees never toward the client", "each fill's fee is its notional times its liquidity's rate, rounded toward the venue") { o in
+            o.fills.allSatisfy { fill in
+                guard let instrument = VenueSetup.instruments.first(where: { $0.symbol == fill.symbol }) else { return false }
+                let notional = fill.quantity.value * fill.price.value * instrument.tickValue.value
+                let rate = fill.liquidity == .maker ? o.fees.maker : o.fees.taker
+                return fill.fee == ExchangeBooks.fee(notional: notional, rate: rate)
+                    && fill.liquidity == o.venueOrder(fill.orderID)?.liquidity
+            }
+        },
+        Invariant("client agrees with venue", "a terminal state the client holds is the venue's; NOT_FOUND is unknown to the venue; every venue order is tracked") { o in
+            let tracked = Set(o.clientOrders.map(\.id))
+            guard o.venueOrders.allSatisfy({ tracked.contains($0.request.id) }) else { return false }
+            return o.clientOrders.allSatisfy { order in
+                switch order.state {
+                case .notFound: return o.venueOrder(order.id) == nil
+                case .venue(let state) where state.isTerminal: return o.venueOrder(order.id)?.state == state
+                default: return true
+                }
+            }
+        },
+    ]
+
+    public static let steps: [StepInvariant<ExchangeCommand, ExchangeOutcome, ExchangeObservation>] = [
+        StepInvariant("a refused request changes nothing", "a client refusal or bad market data leaves everything as it was") { before, command, outcome, after in
+            if case .done = outcome { return true }
+            if case .configure = command { return true }
+            return before == after
+        },
+        StepInvariant("terminal orders never change", "FILLED, CANCELED, REJECTED, EXPIRED are final: state and filled quantity") { before, _, _, after in
+            before.venueOrders.allSatisfy { old in
+                guard old.state.isTerminal else { return true }
+                guard let new = after.venueOrder(old.request.id) else { return false }
+                return new.state == old.state && new.filled == old.filled
+            }
+        },
+        StepInvariant("fills only grow", "no order's filled quantity decreases; no fill disappears from the log") { before, command, _, after in
+            if case .configure = command { return true }
+            guard after.fills.count >= before.fills.count, Array(after.fills.prefix(before.fills.count)) == before.fills else { return false }
+            return before.venueOrders.allSatisfy { old in (after.venueOrder(old.request.id)?.filled ?? Lots(-1)) >= old.filled }
+        },
+        StepInvariant("time never goes back", "the virtual clock is monotone") { before, command, _, after in
+            if case .configure = command { return true }
+            return after.now >= before.now
+        },
+    ]
+}
+
+extension ExchangeModel: Equatable {
+    public static func == (lhs: ExchangeModel, rhs: ExchangeModel) -> Bool { lhs.observation == rhs.observation }
+}

@@ -1,0 +1,237 @@
+import ExchangeVocabulary
+import MarketSim
+import TradingVocabulary
+
+/// The reference model of the simulated exchange (`docs/exchange.md`), written as plainly as
+/// possible: orders in an array in arrival order, pending messages in an array scanned for the
+/// earliest, and the books recomputed from the fill log whenever they are needed.
+public struct ExchangeModel: Sendable {
+    /// One order at the venue.
+    struct Order: Sendable {
+        var request: NewOrder
+        var state: VenueOrderState
+        var filled: Lots = .zero
+        var rejectReason: RejectReason?
+        var liquidity: Liquidity
+        var triggered = false
+        /// The price its reservation uses, fixed at arrival.
+        var reference: Ticks
+        /// The sequence number of its last change (each change sends one report).
+        var sequence: UInt64 = 1
+        /// The latency of its reports (the submit's `back`).
+        var back: SimDuration
+
+        var remaining: Int64 { request.quantity.value - filled.value }
+        var isOpen: Bool { !state.isTerminal }
+    }
+
+    /// One order as the client tracks it.
+    struct ClientOrder: Sendable {
+        var request: NewOrder
+        var state: ClientOrderState
+        var filled: Lots = .zero
+        var deadline: SimTime
+        var lastSequence: UInt64 = 0
+    }
+
+    /// What travels or waits on the virtual clock.
+    enum Message: Sendable {
+        case submitArrives(NewOrder, sentAt: SimTime, randomReject: Bool, back: SimDuration)
+        case deadline(ClientOrderID, SimTime)
+        case cancelArrives(ClientOrderID, hold: SimDuration, refuse: Bool, back: SimDuration)
+        case cancelDecision(ClientOrderID, refuse: Bool, back: SimDuration)
+        case queryArrives(ClientOrderID, back: SimDuration)
+        case report(ClientOrderID, VenueOrderState, Lots, sequence: UInt64)
+        case notFound(ClientOrderID, answeredAt: SimTime)
+    }
+
+    struct Scheduled: Sendable {
+        var time: SimTime
+        var sequence: UInt64
+        var message: Message
+    }
+
+    /// The quote in force and how much of it has been taken.
+    struct LiveQuote: Sendable {
+        var quote: QuoteUpdate
+        var askOffset: Int64 = 0
+        var askLeft: Int64
+        var bidOffset: Int64 = 0
+        var bidLeft: Int64
+    }
+
+    private(set) var setup: VenueSetup
+    var configuration: VenueConfiguration
+    var now: SimTime
+    var isConnected = true
+    var isRejectStorm = false
+    var isBookStale = false
+    /// In arrival order: the priority order of pricing.
+    var orders: [Order] = []
+    var client: [ClientOrderID: ClientOrder] = [:]
+    var messages: [Scheduled] = []
+    var nextMessage: UInt64 = 0
+    var fills: [Fill] = []
+    var quotes: [Symbol: LiveQuote] = [:]
+    var lastClose: [Symbol: Ticks] = [:]
+    var clientQuotes: [Symbol: ClientQuote] = [:]
+    /// True until the first command: `configure` is only meaningful then.
+    public private(set) var isFresh = true
+
+    public init(setup: VenueSetup = VenueSetup()) {
+        self.setup = setup
+        configuration = setup.configuration
+        now = configuration.start
+    }
+
+    /// The ids the client tracks, in order: what cancels, queries and resubmits draw from.
+    public var trackedIDs: [ClientOrderID] { client.keys.sorted() }
+    /// The client's state of an order.
+    public func clientState(_ id: ClientOrderID) -> ClientOrderState? { client[id]?.state }
+    /// The next id never used.
+    public var freshID: ClientOrderID { ClientOrderID((client.keys.map(\.value).max() ?? 0) + 1) }
+    /// The last price the venue knows of a symbol (quote mid or last close), for generators.
+    public func referencePrice(_ symbol: Symbol) -> Ticks? {
+        if let live = quotes[symbol] { return Ticks((live.quote.bid.value + live.quote.ask.value) / 2) }
+        return lastClose[symbol]
+    }
+    /// Whether the model holds some of a symbol, for generators.
+    public func position(_ symbol: Symbol) -> Int64 {
+        books.holdings.first { $0.symbol == symbol }?.position ?? 0
+    }
+
+    var books: AccountSnapshot { ExchangeBooks.account(after: fills, initialCash: configuration.initialCash) }
+
+    public var observation: ExchangeObservation {
+        ExchangeObservation(
+            now: now, isConnected: isConnected, isRejectStorm: isRejectStorm, isBookStale: isBookStale,
+            venueOrders: orders.map {
+                VenueOrderSnapshot(request: $0.request, state: $0.state, filled: $0.filled, rejectReason: $0.rejectReason,
+                                   liquidity: $0.liquidity, triggered: $0.triggered)
+            }.sorted { $0.request.id < $1.request.id },
+            clientOrders: client.values.map { ClientOrderSnapshot(id: $0.request.id, state: $0.state, filled: $0.filled, deadline: $0.deadline) }
+                .sorted { $0.id < $1.id },
+            fills: fills, account: books,
+            clientQuotes: clientQuotes.values.sorted { $0.quote.symbol < $1.quote.symbol },
+            initialCash: configuration.initialCash, fees: configuration.fees)
+    }
+
+    /// Applies one command.
+    public mutating func apply(_ command: ExchangeCommand) -> ExchangeOutcome {
+        defer { isFresh = false }
+        switch command {
+        case .configure(let setup):
+            precondition(isFresh, "configure is only drawn as the first command")
+            self = ExchangeModel(setup: setup)
+            return .done
+        case .submit, .resubmit, .cancel, .query:
+            do throws(ClientError) {
+                try clientRequest(command)
+                return .done
+            } catch {
+                return .refused(error)
+            }
+        case .advance(let duration):
+            advance(by: duration)
+            return .done
+        case .quote(let quote):
+            if let problem = validate(quote) { return .badMarketData(problem) }
+            apply(quote)
+            return .done
+        case .bar(let bar):
+            if let problem = validate(bar) { return .badMarketData(problem) }
+            apply(bar)
+            return .done
+        case .disconnect:
+            disconnect()
+            return .done
+        case .reconnect:
+            isConnected = true
+            return .done
+        case .rejectStorm(let on):
+            isRejectStorm = on
+            return .done
+        case .staleBook(let on):
+            isBookStale = on
+            return .done
+        }
+    }
+
+    private mutating func clientRequest(_ command: ExchangeCommand) throws(ClientError) {
+        switch command {
+        case .submit(let request, let latency, let randomReject): try submit(request, latency: latency, randomReject: randomReject)
+        case .resubmit(let id, let latency, let randomReject): try resubmit(id, latency: latency, randomReject: randomReject)
+        case .cancel(let id, let latency, let hold, let refuse): try cancel(id, latency: latency, hold: hold, refuse: refuse)
+        case .query(let id, let latency): try query(id, latency: latency)
+        default: preconditionFailure("not a client request: \(command)")
+        }
+    }
+
+    // MARK: - Scheduling
+
+    mutating func schedule(_ message: Message, at time: SimTime) {
+        messages.append(Scheduled(time: time, sequence: nextMessage, message: message))
+        nextMessage += 1
+    }
+
+    /// Delivers every message due by now + `duration`, earliest first (ties: scheduling order).
+    mutating func advance(by duration: SimDuration) {
+        let target = now + duration
+        while let index = earliestDue(by: target) {
+            let next = messages.remove(at: index)
+            now = next.time
+            deliver(next.message)
+        }
+        if target > now { now = target }
+    }
+
+    private func earliestDue(by target: SimTime) -> Int? {
+        var best: Int?
+        for index in messages.indices where messages[index].time <= target {
+            if let current = best {
+                let a = messages[index], b = messages[current]
+                if (a.time, a.sequence) < (b.time, b.sequence) { best = index }
+            } else {
+                best = index
+            }
+        }
+        return best
+    }
+
+    private mutating func deliver(_ message: Message) {
+        switch message {
+        case .submitArrives(let request, let sentAt, let randomReject, let back):
+            guard isConnected else { return }
+            guard now <= sentAt + configuration.timeout else { return }
+            arrive(request, randomReject: randomReject, back: back)
+        case .deadline(let id, let deadline):
+            if var order = client[id], order.state == .sent, order.deadline == deadline {
+                order.state = .unknown
+                client[id] = order
+            }
+        case .cancelArrives(let id, let hold, let refuse, let back):
+            guard isConnected else { return }
+            cancelArrives(id, hold: hold, refuse: refuse, back: back)
+        case .cancelDecision(let id, let refuse, let back):
+            decideCancel(id, refuse: refuse, back: back)
+        case .queryArrives(let id, let back):
+            guard isConnected else { return }
+            if let order = orders.first(where: { $0.request.id == id }) {
+                schedule(.report(id, order.state, order.filled, sequence: order.sequence), at: now + back)
+            } else {
+                schedule(.notFound(id, answeredAt: now), at: now + back)
+            }
+        case .report(let id, let state, let filled, let sequence):
+            guard isConnected, var order = client[id], sequence > order.lastSequence else { return }
+            order.state = .venue(state)
+            order.filled = filled
+            order.lastSequence = sequence
+            client[id] = order
+        case .notFound(let id, let answeredAt):
+            guard isConnected, var order = client[id], order.state == .sent || order.state == .unknown,
+                  answeredAt > order.deadline else { return }
+            order.state = .notFound
+            client[id] = order
+        }
+    }
+}
