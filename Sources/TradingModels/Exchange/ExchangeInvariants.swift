@@ -94,7 +94,3 @@ public enum ExchangeInvariants {
         },
     ]
 }
-
-extension ExchangeModel: Equatable {
-    public static func == (lhs: ExchangeModel, rhs: ExchangeModel) -> Bool { lhs.observation == rhs.observation }
-}

@@ -138,3 +138,31 @@ extension ExchangeModel {
         change(index, to: .expired, back: orders[index].back)
     }
 }
+
+extension ExchangeModel {
+    /// How many lots a new order could use exactly before the venue rejects it for funds (spot
+    /// buys: cash; spot sells: the held quantity), for generators aiming at the boundary; `nil`
+    /// when no reference price is known or the symbol is unknown.
+    public func room(symbol: Symbol, side: Side, type: OrderType) -> Int64? {
+        guard let instrument = configuration.instrument(symbol), instrument.isSpot else { return nil }
+        let open = orders.filter(\.isOpen)
+        if side == .sell {
+            let held = books.holdings.first { $0.symbol == symbol }?.position ?? 0
+            return held - open.filter { $0.request.symbol == symbol && $0.request.side == .sell }.reduce(0) { $0 + $1.remaining }
+        }
+        let probe = NewOrder(id: 0, symbol: symbol, side: side, type: type, quantity: 1)
+        guard let reference = referencePrice(of: probe, quote: quotes[symbol]?.quote) else { return nil }
+        var available = books.cash.value
+        for order in open where order.request.side == .buy {
+            guard let other = configuration.instrument(order.request.symbol), other.isSpot else { continue }
+            available -= reservation(order.remaining, order.reference, other)
+        }
+        // The largest quantity whose reservation fits (the fee makes it non-linear: search).
+        var low: Int64 = 0, high = VenueLimits.maxQuantity.value
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if reservation(mid, reference, instrument) <= available { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}

@@ -63,9 +63,9 @@ public struct ExchangeModel: Sendable {
     private(set) var setup: VenueSetup
     var configuration: VenueConfiguration
     var now: SimTime
-    var isConnected = true
-    var isRejectStorm = false
-    var isBookStale = false
+    public internal(set) var isConnected = true
+    public internal(set) var isRejectStorm = false
+    public internal(set) var isBookStale = false
     /// In arrival order: the priority order of pricing.
     var orders: [Order] = []
     var client: [ClientOrderID: ClientOrder] = [:]

@@ -1,0 +1,47 @@
+import ExchangeSim
+import ExchangeVocabulary
+import TradingModels
+
+/// The production `SimulatedExchange` behind the model's vocabulary.
+public struct ExchangeSystem: SystemUnderTest {
+    public private(set) var exchange: SimulatedExchange
+    private var setup = VenueSetup()
+
+    public init() throws {
+        exchange = try SimulatedExchange(configuration: setup.configuration)
+    }
+
+    public mutating func apply(_ command: ExchangeCommand) throws -> ExchangeOutcome {
+        do throws(ClientError) {
+            switch command {
+            case .configure(let setup):
+                self.setup = setup
+                exchange = try SimulatedExchange(configuration: setup.configuration)
+            case .submit(let order, let latency, let randomReject): try exchange.submit(order, latency: latency, randomReject: randomReject)
+            case .resubmit(let id, let latency, let randomReject): try exchange.resubmit(id, latency: latency, randomReject: randomReject)
+            case .cancel(let id, let latency, let hold, let refuse): try exchange.cancel(id, latency: latency, hold: hold, refuse: refuse)
+            case .query(let id, let latency): try exchange.query(id, latency: latency)
+            case .advance(let duration): exchange.advance(by: duration)
+            case .quote(let quote):
+                do throws(MarketDataError) { try exchange.apply(quote) } catch { return .badMarketData(error) }
+            case .bar(let bar):
+                do throws(MarketDataError) { try exchange.apply(bar) } catch { return .badMarketData(error) }
+            case .disconnect: exchange.disconnect()
+            case .reconnect: exchange.reconnect()
+            case .rejectStorm(let on): exchange.setRejectStorm(on)
+            case .staleBook(let on): exchange.setStaleBook(on)
+            }
+        } catch {
+            return .refused(error)
+        }
+        return .done
+    }
+
+    public var observation: ExchangeObservation {
+        ExchangeObservation(
+            now: exchange.now, isConnected: exchange.isConnected, isRejectStorm: exchange.isRejectStorm, isBookStale: exchange.isBookStale,
+            venueOrders: exchange.venueOrders, clientOrders: exchange.clientOrders, fills: exchange.fills, account: exchange.account,
+            clientQuotes: VenueSetup.instruments.compactMap { exchange.clientQuote(for: $0.symbol) },
+            initialCash: setup.initialCash, fees: setup.fees)
+    }
+}
