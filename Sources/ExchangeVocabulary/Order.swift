@@ -29,8 +29,8 @@ public struct ClientOrderID: Hashable, Comparable, Sendable, ExpressibleByIntege
     public var description: String { "#\(value)" }
 }
 
-/// An order as the client asks for it.
-public struct OrderRequest: Hashable, Sendable, CustomStringConvertible {
+/// An order as the client asks for it (FIX's NewOrderSingle; `OrderRequest` is the risk stack's).
+public struct NewOrder: Hashable, Sendable, CustomStringConvertible {
     public var id: ClientOrderID
     public var symbol: Symbol
     public var side: Side

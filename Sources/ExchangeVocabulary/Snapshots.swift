@@ -15,7 +15,7 @@ public struct LinkLatency: Hashable, Sendable, CustomStringConvertible {
 
 /// One order as the venue holds it.
 public struct VenueOrderSnapshot: Hashable, Sendable, CustomStringConvertible {
-    public var request: OrderRequest
+    public var request: NewOrder
     public var state: VenueOrderState
     /// Σ of its fills.
     public var filled: Lots
@@ -26,7 +26,7 @@ public struct VenueOrderSnapshot: Hashable, Sendable, CustomStringConvertible {
     /// A stop whose trigger has traded.
     public var triggered: Bool
 
-    public init(request: OrderRequest, state: VenueOrderState, filled: Lots, rejectReason: RejectReason?, liquidity: Liquidity, triggered: Bool) {
+    public init(request: NewOrder, state: VenueOrderState, filled: Lots, rejectReason: RejectReason?, liquidity: Liquidity, triggered: Bool) {
         self.request = request
         self.state = state
         self.filled = filled
