@@ -1,0 +1,61 @@
+import ExchangeVocabulary
+import MarketSim
+import TradingVocabulary
+
+/// Pricing against the quote in force (`docs/exchange.md`, quotes): buys walk the asks up, sells
+/// the bids down, one fill per level, taking liquidity later orders no longer find.
+extension SimulatedExchange {
+    /// Prices one open order against its symbol's quote; an IOC order's remainder then expires
+    /// (a stop's only once it has triggered).
+    mutating func priceOnQuote(_ order: Int32) {
+        let held = venue[Int(order)]
+        let instrument = Int(held.instrument)
+        guard held.isOpen, var book = markets[instrument].book else { return }
+        let side = held.request.side
+        var limit: Int64?
+        switch held.request.type {
+        case .market: break
+        case .limit(let price): limit = price.value
+        case .stop(let trigger):
+            if !held.triggered {
+                let triggers = side == .buy ? book.quote.ask >= trigger : book.quote.bid <= trigger
+                guard triggers else { return }
+                venue[Int(order)].triggered = true
+            }
+        }
+        let remainder = held.remainder
+        var wanted = book.quote.thin ? (remainder + 1) / 2 : remainder
+        while wanted > 0, let level = book.level(for: side) {
+            if let limit, side == .buy ? level > limit : level < limit { break }
+            let quantity = min(wanted, book.left(for: side))
+            book.take(quantity, side: side)
+            fill(order, quantity: quantity, price: level)
+            wanted -= quantity
+        }
+        markets[instrument].book = book
+        if held.request.timeInForce == .ioc { expireIfOpen(order) }
+    }
+
+    /// An IOC order after its one pricing: the remainder expires.
+    mutating func expireIfOpen(_ order: Int32) {
+        guard venue[Int(order)].isOpen else { return }
+        venue[Int(order)].state = .expired
+        report(order, back: venue[Int(order)].back)
+    }
+
+    /// Takes the symbol's resting list out (so pricing can mutate the venue without copying it),
+    /// for `body` to walk; then puts back only the orders still open, in the same order.
+    @inline(__always)
+    mutating func withResting(_ instrument: Int, _ body: (inout SimulatedExchange, [Int32]) -> Void) {
+        var list: [Int32] = []
+        swap(&list, &markets[instrument].resting)
+        body(&self, list)
+        var kept = 0
+        for position in list.indices where venue[Int(list[position])].isOpen {
+            list[kept] = list[position]
+            kept += 1
+        }
+        list.removeLast(list.count - kept)
+        swap(&list, &markets[instrument].resting)
+    }
+}
