@@ -21,6 +21,7 @@ extension SimulatedExchange {
         let notional = Money.notional(price: price, quantity: quantity, tickValue: tickValue)
         let rate = held.liquidity == .maker ? configuration.fees.maker : configuration.fees.taker
         let fee = Money.fee(notional: notional, rate: rate)
+        fillsBooked += 1
         book(instrument: instrument, signed: held.request.side.sign * quantity, price: price, notional: notional, fee: fee)
         if keepsFillLog {
             fillLog.append(Fill(orderID: held.request.id, symbol: held.request.symbol, side: held.request.side, price: Ticks(price),

@@ -35,6 +35,8 @@ public struct SimulatedExchange: Sendable {
     var cash: Int64
     var feesPaid: Int64
     var fillLog: [Fill] = []
+    /// How many fills the books have taken (the log may be trimmed or off).
+    var fillsBooked = 0
     /// Whether fills are appended to `fills` (the books are kept either way).
     public let keepsFillLog: Bool
 
