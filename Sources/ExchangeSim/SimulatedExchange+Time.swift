@@ -15,6 +15,7 @@ extension SimulatedExchange {
         let target = SimTime(nanoseconds: overflow ? .max : sum)
         while let entry = queue.popDue(notAfter: target) {
             now = entry.time
+            messagesDelivered += 1
             deliver(entry.message)
         }
         now = target

@@ -35,8 +35,10 @@ public struct SimulatedExchange: Sendable {
     var cash: Int64
     var feesPaid: Int64
     var fillLog: [Fill] = []
-    /// How many fills the books have taken (the log may be trimmed or off).
-    var fillsBooked = 0
+    /// How many fills the books have taken in the run (the log may be trimmed or off).
+    public internal(set) var fillsBooked = 0
+    /// How many scheduled messages and timers have been delivered (lost ones included).
+    public internal(set) var messagesDelivered = 0
     /// Whether fills are appended to `fills` (the books are kept either way).
     public let keepsFillLog: Bool
 
