@@ -24,6 +24,7 @@ extension SimulatedExchange {
         report(order, back: back)
         guard reason == nil else { return }
         markets[Int(instrument)].resting.append(order)
+        count(order, 1)
         if markets[Int(instrument)].book != nil { priceOnQuote(order) }
     }
 
@@ -45,28 +46,18 @@ extension SimulatedExchange {
         let tickValue = instrument.tickValue.value
         let quantity = request.quantity.value
         guard instrument.isSpot else {
-            var exposure = Int128(abs(holdings[Int(index)].position)) + Int128(quantity)
-            for order in markets[Int(index)].resting where venue[Int(order)].isOpen { exposure += Int128(venue[Int(order)].remainder) }
+            let exposure = Int128(abs(holdings[Int(index)].position)) + Int128(totals.remainders[Int(index)]) + Int128(quantity)
             let margin = Money.ceilDivide(exposure * Int128(reference) * Int128(tickValue) * Int128(instrument.initialMargin.value), 10_000)
             return margin <= Int128(cash) ? nil : .insufficientMargin
         }
         switch request.side {
         case .buy:
-            var reserved: Int128 = 0
-            for market in markets.indices where instruments[market].isSpot {
-                for order in markets[market].resting where venue[Int(order)].isOpen && venue[Int(order)].request.side == .buy {
-                    reserved += Int128(spotBuyReservation(order))
-                }
-            }
+            let reserved = Int128(totals.spotBuyReservations)
             let own = Money.notional(price: reference, quantity: quantity, tickValue: tickValue)
             let needed = Int128(own) + Int128(Money.fee(notional: own, rate: configuration.fees.taker))
             return needed <= Int128(cash) - reserved ? nil : .insufficientCash
         case .sell:
-            var reserved: Int64 = 0
-            for order in markets[Int(index)].resting where venue[Int(order)].isOpen && venue[Int(order)].request.side == .sell {
-                reserved += venue[Int(order)].remainder
-            }
-            return quantity <= holdings[Int(index)].position - reserved ? nil : .insufficientPosition
+            return quantity <= holdings[Int(index)].position - totals.sellRemainders[Int(index)] ? nil : .insufficientPosition
         }
     }
 

@@ -26,7 +26,11 @@ extension SimulatedExchange {
         let held = venue[Int(order)]
         guard !held.state.isTerminal else { return }
         assert(held.state == .pendingCancel, "a cancel decision for an order that is not PENDING_CANCEL")
-        venue[Int(order)].state = refuse ? (held.filled == 0 ? .accepted : .partiallyFilled) : .canceled
+        if refuse {
+            venue[Int(order)].state = held.filled == 0 ? .accepted : .partiallyFilled
+        } else {
+            close(order, as: .canceled)
+        }
         report(order, back: back)
     }
 }

@@ -7,6 +7,7 @@ extension SimulatedExchange {
     /// Fills `quantity` (1 … remainder) of `order` at `price`: the order's state follows the
     /// lifecycle table, the fee is charged at its liquidity's rate, and a report goes back.
     mutating func fill(_ order: Int32, quantity: Int64, price: Int64) {
+        count(order, -1)
         var held = venue[Int(order)]
         precondition(quantity > 0 && quantity <= held.remainder && held.isOpen, "a fill beyond the remainder or of a terminal order")
         held.filled += quantity
@@ -16,6 +17,7 @@ extension SimulatedExchange {
             held.state = .partiallyFilled
         }
         venue[Int(order)] = held
+        if held.isOpen { count(order, 1) }
         let instrument = Int(held.instrument)
         let tickValue = instruments[instrument].tickValue.value
         let notional = Money.notional(price: price, quantity: quantity, tickValue: tickValue)

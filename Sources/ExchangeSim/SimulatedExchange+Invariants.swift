@@ -18,6 +18,8 @@ public enum VenueInvariantViolation: Hashable, Sendable {
     /// A terminal state the client holds is not the venue's, or the client tracks as NOT_FOUND
     /// an order the venue has, or the venue has an order the client does not track.
     case clientDisagrees(ClientOrderID)
+    /// The running totals of open orders (funds checks) differ from a recount.
+    case openTotals
 }
 
 extension SimulatedExchange {
@@ -40,6 +42,9 @@ extension SimulatedExchange {
             found.append(.booksEquation)
         }
         if keepsFillLog, fillLogIsComplete { found += fillLogViolations() }
+        var recount = SimulatedExchange(recountingTotalsOf: self)
+        for order in venue.indices where venue[order].isOpen { recount.count(Int32(order), 1) }
+        if recount.totals != totals { found.append(.openTotals) }
         for order in venue {
             let id = order.request.id
             let filled = order.filled
@@ -58,6 +63,12 @@ extension SimulatedExchange {
             }
         }
         return found
+    }
+
+    /// A copy whose open-order totals start from zero, for recounting.
+    private init(recountingTotalsOf other: SimulatedExchange) {
+        self = other
+        totals = OpenTotals(instruments: instruments.count)
     }
 
     /// Whether `fills` still holds every fill of the run (so it can rebuild the books).

@@ -12,7 +12,7 @@ extension SimulatedExchange {
         connected = false
         guard configuration.cancelOnDisconnect else { return }
         for position in venue.indices where venue[position].isOpen {
-            venue[position].state = .canceled
+            close(Int32(position), as: .canceled)
             report(Int32(position), back: venue[position].back)
         }
     }

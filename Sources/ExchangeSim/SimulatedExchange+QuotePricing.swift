@@ -39,7 +39,7 @@ extension SimulatedExchange {
     /// An IOC order after its one pricing: the remainder expires.
     mutating func expireIfOpen(_ order: Int32) {
         guard venue[Int(order)].isOpen else { return }
-        venue[Int(order)].state = .expired
+        close(order, as: .expired)
         report(order, back: venue[Int(order)].back)
     }
 

@@ -32,6 +32,7 @@ public struct SimulatedExchange: Sendable {
     var markets: [SymbolMarket]
     var clientQuotes: [ClientQuote?]
     var holdings: [Holding]
+    var totals: OpenTotals
     var cash: Int64
     var feesPaid: Int64
     var fillLog: [Fill] = []
@@ -73,6 +74,7 @@ public struct SimulatedExchange: Sendable {
         for position in markets.indices { markets[position].resting.reserveCapacity(reserved) }
         clientQuotes = Array(repeating: nil, count: count)
         holdings = Array(repeating: Holding(), count: count)
+        totals = OpenTotals(instruments: count)
         cash = configuration.initialCash.value
         feesPaid = 0
         self.keepsFillLog = keepsFillLog
