@@ -1,10 +1,12 @@
 import MarketSim
 
-/// A binary min-heap of scheduled messages: earliest time first, ties in scheduling order.
+/// The scheduler's queue: earliest time first, ties in scheduling order.
 ///
-/// The schedule sequence makes the order total, so delivery is deterministic whatever the heap's
-/// shape. Storage is reserved up front and reused: pushing and popping never allocate once the
-/// queue has reached its working size.
+/// Two stores behind one order: a binary min-heap for messages, and a FIFO for the client's
+/// deadline timers, which are always scheduled at now + the (constant) timeout and so arrive in
+/// time order already — a third of all scheduled items skip the heap. The schedule sequence
+/// makes the order total, so delivery is deterministic. Storage is reserved up front and reused:
+/// scheduling and delivering never allocate once the queue has reached its working size.
 struct MessageQueue: Sendable {
     struct Entry: Sendable {
         var time: SimTime
@@ -17,14 +19,17 @@ struct MessageQueue: Sendable {
     }
 
     private var heap: [Entry] = []
+    /// Entries scheduled in non-decreasing time order, from `timersHead` on.
+    private var timers: [Entry] = []
+    private var timersHead = 0
     private var nextSequence: UInt64 = 0
 
-    init(capacity: Int) { heap.reserveCapacity(max(capacity, 16)) }
+    init(capacity: Int) {
+        heap.reserveCapacity(max(capacity, 16))
+        timers.reserveCapacity(max(capacity, 16))
+    }
 
-    var count: Int { heap.count }
-
-    /// The time of the earliest message, if any.
-    var nextTime: SimTime? { heap.first?.time }
+    var count: Int { heap.count + timers.count - timersHead }
 
     mutating func schedule(_ message: ScheduledMessage, at time: SimTime) {
         heap.append(Entry(time: time, sequence: nextSequence, message: message))
@@ -32,8 +37,29 @@ struct MessageQueue: Sendable {
         siftUp(heap.count - 1)
     }
 
-    /// Removes and returns the earliest message if it is due at or before `limit`.
+    /// Schedules an item no earlier than every item scheduled this way before (the FIFO's order
+    /// is time order).
+    mutating func scheduleInOrder(_ message: ScheduledMessage, at time: SimTime) {
+        precondition(timers.last.map { $0.time <= time } ?? true, "scheduleInOrder needs non-decreasing times")
+        timers.append(Entry(time: time, sequence: nextSequence, message: message))
+        nextSequence &+= 1
+    }
+
+    /// Removes and returns the earliest item if it is due at or before `limit`.
     mutating func popDue(notAfter limit: SimTime) -> Entry? {
+        let timer = timersHead < timers.count ? timers[timersHead] : nil
+        if let timer, heap.first.map({ timer.precedes($0) }) ?? true {
+            guard timer.time <= limit else { return nil }
+            timersHead += 1
+            if timersHead == timers.count {
+                timers.removeAll(keepingCapacity: true)
+                timersHead = 0
+            } else if timersHead >= 1_024, timersHead * 2 >= timers.count {
+                timers.removeFirst(timersHead)  // slides the live tail down, keeping the storage
+                timersHead = 0
+            }
+            return timer
+        }
         guard let first = heap.first, first.time <= limit else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty {

@@ -10,7 +10,7 @@ extension SimulatedExchange {
         let request = client[Int(slot)].request
         // A duplicate id cannot reach the venue through the client (it refuses ids it tracks, and
         // resubmits only ids the venue never saw); the order on record stays as it is.
-        guard venueIndex[request.id] == nil else { return }
+        guard client[Int(slot)].venueSlot < 0 else { return }
         guard let instrument = instrumentIndex(request.symbol) else {
             preconditionFailure("the client refuses unknown symbols before sending")
         }
@@ -20,7 +20,7 @@ extension SimulatedExchange {
         venue.append(VenueOrder(request: request, instrument: instrument, client: slot, state: reason == nil ? .accepted : .rejected,
                                 filled: 0, rejectReason: reason, liquidity: liquidityOnArrival(request, instrument: instrument),
                                 triggered: false, sequence: 0, reference: reference, back: back))
-        venueIndex[request.id] = order
+        client[Int(slot)].venueSlot = order
         report(order, back: back)
         guard reason == nil else { return }
         markets[Int(instrument)].resting.append(order)

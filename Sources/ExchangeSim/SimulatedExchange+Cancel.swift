@@ -8,7 +8,8 @@ extension SimulatedExchange {
     /// unknown, terminal or already pending order; otherwise PENDING_CANCEL, decided `hold` later.
     mutating func cancelArrives(client slot: Int32, hold: SimDuration, refuse: Bool, back: SimDuration) {
         // An unknown order: the refusal carries no order state, so the client learns nothing.
-        guard let order = venueIndex[client[Int(slot)].request.id] else { return }
+        let order = client[Int(slot)].venueSlot
+        guard order >= 0 else { return }
         switch venue[Int(order)].state {
         case .filled, .canceled, .rejected, .expired, .pendingCancel:
             restate(order, back: back)

@@ -71,7 +71,8 @@ extension SimulatedExchange {
         client[Int(slot)].state = .sent
         client[Int(slot)].deadline = deadline
         queue.schedule(.submitArrives(client: slot, sentAt: now, randomReject: randomReject, back: latency.back), at: now + latency.out)
-        queue.schedule(.deadline(client: slot, deadline: deadline), at: deadline)
+        // now and the timeout only grow or stay: deadlines are scheduled in time order.
+        queue.scheduleInOrder(.deadline(client: slot, deadline: deadline), at: deadline)
     }
 
     /// A report reaching the client: applied if its sequence number is new (a NOT_FOUND state is

@@ -81,12 +81,14 @@ extension SimulatedExchange {
         replay.feesPaid = 0
         replay.holdings = Array(repeating: Holding(), count: instruments.count)
         var filledByOrder: [ClientOrderID: Int64] = [:]
+        var venueIndex: [ClientOrderID: Int] = [:]
+        for (slot, order) in venue.enumerated() { venueIndex[order.request.id] = slot }
         for fill in fillLog {
             guard let index = instrumentIndex(fill.symbol) else { continue }
             let notional = Money.notional(price: fill.price.value, quantity: fill.quantity.value, tickValue: instruments[Int(index)].tickValue.value)
             replay.book(instrument: Int(index), signed: fill.side.sign * fill.quantity.value, price: fill.price.value, notional: notional, fee: fill.fee.value)
             filledByOrder[fill.orderID, default: 0] += fill.quantity.value
-            if let order = venueIndex[fill.orderID], case .limit(let limit) = venue[Int(order)].request.type,
+            if let order = venueIndex[fill.orderID], case .limit(let limit) = venue[order].request.type,
                fill.side == .buy ? fill.price > limit : fill.price < limit {
                 found.append(.beyondLimit(fill.orderID))
             }

@@ -18,11 +18,12 @@ extension SimulatedExchange {
         guard Self.isValidQuoteSize(quote.askSize) else { throw .invalidSize(quote.askSize) }
         guard quote.bid < quote.ask else { throw .crossedQuote(bid: quote.bid, ask: quote.ask) }
         let instrument = Int(index)
-        markets[instrument].book = QuoteBook(quote)
         if !staleBook { clientQuotes[instrument] = ClientQuote(quote: quote, receivedAt: now) }
+        var book = QuoteBook(quote)
         withResting(instrument) { venue, list in
-            for order in list { venue.priceOnQuote(order) }
+            for order in list { venue.price(order, on: &book) }
         }
+        markets[instrument].book = book
     }
 
     /// Prices every open order of the symbol along the bar's path, clears the quote in force

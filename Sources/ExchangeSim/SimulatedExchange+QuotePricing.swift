@@ -5,25 +5,33 @@ import TradingVocabulary
 /// Pricing against the quote in force (`docs/exchange.md`, quotes): buys walk the asks up, sells
 /// the bids down, one fill per level, taking liquidity later orders no longer find.
 extension SimulatedExchange {
-    /// Prices one open order against its symbol's quote; an IOC order's remainder then expires
-    /// (a stop's only once it has triggered).
+    /// Prices one order that has just arrived against its symbol's quote in force.
     mutating func priceOnQuote(_ order: Int32) {
-        let held = venue[Int(order)]
-        let instrument = Int(held.instrument)
-        guard held.isOpen, var book = markets[instrument].book else { return }
-        let side = held.request.side
+        let instrument = Int(venue[Int(order)].instrument)
+        guard var book = markets[instrument].book else { return }
+        price(order, on: &book)
+        markets[instrument].book = book
+    }
+
+    /// Prices one open order against `book`; an IOC order's remainder then expires (a stop's
+    /// only once it has triggered).
+    @inline(__always)
+    mutating func price(_ order: Int32, on book: inout QuoteBook) {
+        let slot = Int(order)
+        guard venue[slot].isOpen else { return }
+        let side = venue[slot].request.side
         var limit: Int64?
-        switch held.request.type {
+        switch venue[slot].request.type {
         case .market: break
         case .limit(let price): limit = price.value
         case .stop(let trigger):
-            if !held.triggered {
+            if !venue[slot].triggered {
                 let triggers = side == .buy ? book.quote.ask >= trigger : book.quote.bid <= trigger
                 guard triggers else { return }
-                venue[Int(order)].triggered = true
+                venue[slot].triggered = true
             }
         }
-        let remainder = held.remainder
+        let remainder = venue[slot].remainder
         var wanted = book.quote.thin ? (remainder + 1) / 2 : remainder
         while wanted > 0, let level = book.level(for: side) {
             if let limit, side == .buy ? level > limit : level < limit { break }
@@ -32,8 +40,7 @@ extension SimulatedExchange {
             fill(order, quantity: quantity, price: level)
             wanted -= quantity
         }
-        markets[instrument].book = book
-        if held.request.timeInForce == .ioc { expireIfOpen(order) }
+        if venue[slot].request.timeInForce == .ioc { expireIfOpen(order) }
     }
 
     /// An IOC order after its one pricing: the remainder expires.

@@ -60,7 +60,8 @@ extension SimulatedExchange {
 
     /// A query reaching the venue: the order's state, or NOT_FOUND with the time it answered.
     mutating func queryArrives(client slot: Int32, back: SimDuration) {
-        if let order = venueIndex[client[Int(slot)].request.id] {
+        let order = client[Int(slot)].venueSlot
+        if order >= 0 {
             restate(order, back: back)
         } else {
             queue.schedule(.notFound(client: slot, answeredAt: now), at: now + back)

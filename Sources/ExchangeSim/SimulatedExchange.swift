@@ -26,7 +26,6 @@ public struct SimulatedExchange: Sendable {
 
     var queue: MessageQueue
     var venue: [VenueOrder] = []
-    var venueIndex: [ClientOrderID: Int32]
     var client: [ClientOrder] = []
     var clientIndex: [ClientOrderID: Int32]
     var markets: [SymbolMarket]
@@ -67,7 +66,6 @@ public struct SimulatedExchange: Sendable {
         queue = MessageQueue(capacity: reserved * 4)
         venue.reserveCapacity(reserved)
         client.reserveCapacity(reserved)
-        venueIndex = Dictionary(minimumCapacity: reserved)
         clientIndex = Dictionary(minimumCapacity: reserved)
         let count = configuration.instruments.count
         markets = Array(repeating: SymbolMarket(), count: count)

@@ -38,6 +38,9 @@ struct ClientOrder: Sendable {
     var deadline: SimTime
     /// The highest report sequence number applied (0: none).
     var lastApplied: UInt32
+    /// The venue's slot for this id once a submit of it has arrived (−1: the venue has never
+    /// seen the id). Ids and client records are one to one, so this is the venue's id lookup.
+    var venueSlot: Int32 = -1
 
     var snapshot: ClientOrderSnapshot {
         ClientOrderSnapshot(id: request.id, state: state, filled: Lots(filled), deadline: deadline)
