@@ -1,2 +1,117 @@
-// exchange-benchmark: venue events per second (filled in with the venue).
-print("exchange-benchmark: not built yet")
+import ExchangeSim
+import Foundation
+
+// exchange-benchmark: venue events per second on one core, and heap allocations per event.
+//
+// Run: flock /tmp/swift-build.lock swift run -c release exchange-benchmark
+// Internal mode for the allocation count (valgrind runs it): exchange-benchmark --allocs N
+//
+// The mix (Workload.swift): 45% submits, 15% cancels, 20% quotes, 5% bars, 15% 1 ms advances on
+// four futures symbols. An event is a command, a delivered message (submit, cancel, report,
+// timer) or a booked fill. The venue remembers every order id of a run, so the timed loop runs
+// sessions of `sessionCommands` commands, each on a fresh venue whose capacity is reserved up
+// front (the session's creation is inside the timing).
+
+let sessionCommands = 200_000
+let sessionCapacity = 110_000  // orders: ~45% of the commands are submits
+let workload = Workload(count: 1 << 16, seed: 42)
+
+func monotonicNanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--allocs", let n = Int(CommandLine.arguments[2]) {
+    var driver = Driver(venue: Workload.makeVenue(capacity: sessionCapacity, keepsFillLog: false))
+    driver.run(workload, commands: 20_000)  // warm-up, identical for every N
+    driver.run(workload, commands: n)
+    print(driver.events % 10)  // a fixed-size line: printing allocates the same for every N
+    exit(0)
+}
+
+struct Result {
+    var commands = 0
+    var events = 0
+    var fills = 0
+    var messages = 0
+    var counts = Array(repeating: 0, count: Kind.allCases.count)
+    var nanoseconds: UInt64 = 0
+    var openAtEnd = 0
+}
+
+/// `sessions` sessions; returns the totals (best time of `repetitions`).
+func measure(sessions: Int, keepsFillLog: Bool, repetitions: Int) -> Result {
+    var best = Result()
+    best.nanoseconds = .max
+    for _ in 0..<repetitions {
+        var result = Result()
+        let start = monotonicNanoseconds()
+        for session in 0..<sessions {
+            var driver = Driver(venue: Workload.makeVenue(capacity: sessionCapacity, keepsFillLog: keepsFillLog))
+            driver.cursor = session * 7_919
+            driver.run(workload, commands: sessionCommands)
+            result.commands += sessionCommands
+            result.events += driver.events
+            result.fills += driver.venue.fillsBooked
+            result.messages += driver.venue.messagesDelivered
+            for kind in Kind.allCases { result.counts[kind.rawValue] += driver.counts[kind.rawValue] }
+            if session == sessions - 1 { result.openAtEnd = driver.venue.venueOrders.filter { !$0.state.isTerminal }.count }
+        }
+        result.nanoseconds = monotonicNanoseconds() - start
+        if result.nanoseconds < best.nanoseconds { best = result }
+    }
+    return best
+}
+
+func valgrindAllocations(_ n: Int) -> Int? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/valgrind")
+    process.arguments = ["--tool=memcheck", "--leak-check=no", CommandLine.arguments[0], "--allocs", "\(n)"]
+    let pipe = Pipe()
+    process.standardError = pipe
+    process.standardOutput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    guard let line = text.split(separator: "\n").first(where: { $0.contains("total heap usage") }) else { return nil }
+    let fields = line.split(separator: " ")
+    guard let index = fields.firstIndex(of: "allocs,") else { return nil }
+    return Int(fields[index - 1].replacingOccurrences(of: ",", with: ""))
+}
+
+func machineInfo() -> String {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        .split(separator: "\n").first { $0.hasPrefix("model name") }
+        .map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
+    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, load \(load)"
+}
+
+_ = measure(sessions: 1, keepsFillLog: false, repetitions: 1)  // warm-up
+let unlogged = measure(sessions: 10, keepsFillLog: false, repetitions: 3)
+let logged = measure(sessions: 10, keepsFillLog: true, repetitions: 3)
+
+let small = 20_000
+let large = 180_000
+let allocsSmall = valgrindAllocations(small)
+let allocsLarge = valgrindAllocations(large)
+
+print("exchange-benchmark — \(machineInfo())")
+print("")
+print("| measure | result | target |")
+print("|---|---|---|")
+for (name, result) in [("fill log off", unlogged), ("fill log on", logged)] {
+    let seconds = Double(result.nanoseconds) / 1e9
+    let eventsPerSecond = Double(result.events) / seconds
+    print("| events/s, \(name) (\(result.events) events in \(String(format: "%.3f", seconds)) s) | \(String(format: "%.2f", eventsPerSecond / 1e6)) M/s | ≥ 5 M/s |")
+    print("| ns/event, \(name) | \(String(format: "%.1f", 1e9 / eventsPerSecond)) ns | ≤ 200 ns |")
+    print("| commands/s, \(name) | \(String(format: "%.2f", Double(result.commands) / seconds / 1e6)) M/s | |")
+}
+let r = unlogged
+let kinds = Kind.allCases.map { "\($0.name) \(r.counts[$0.rawValue])" }.joined(separator: ", ")
+print("| event mix | \(kinds), messages delivered \(r.messages), fills \(r.fills) | |")
+print("| open orders at the end of the last session | \(r.openAtEnd) | bounded |")
+if let a = allocsSmall, let b = allocsLarge {
+    let perCommand = Double(b - a) / Double(large - small)
+    print("| heap allocations: \(small / 1000)k vs \(large / 1000)k commands (valgrind) | \(a) vs \(b): \(String(format: "%.5f", perCommand)) per command | 0 |")
+} else {
+    print("| heap allocations (valgrind) | not measured: valgrind not found | 0 |")
+}

@@ -1,1 +1,0 @@
-// The production venue (issue 11): see docs/exchange.md.

@@ -1,0 +1,104 @@
+import ExchangeVocabulary
+import MarketSim
+import TradingVocabulary
+
+/// An invariant of `docs/exchange.md` that production's state breaks.
+public enum VenueInvariantViolation: Hashable, Sendable {
+    /// cash + Σ value ≠ initial cash + realized + unrealized − fees.
+    case booksEquation
+    /// The books rebuilt from the fill log differ from the books.
+    case fillLogReplay
+    /// An order's filled quantity is not Σ of its fills, or exceeds its quantity.
+    case filledQuantity(ClientOrderID)
+    /// An order's state disagrees with its filled quantity.
+    case stateAgreement(ClientOrderID)
+    /// A limit order filled beyond its limit.
+    case beyondLimit(ClientOrderID)
+    case negativeSpotPosition(Symbol)
+    /// A terminal state the client holds is not the venue's, or the client tracks as NOT_FOUND
+    /// an order the venue has, or the venue has an order the client does not track.
+    case clientDisagrees(ClientOrderID)
+    /// The running totals of open orders (funds checks) differ from a recount.
+    case openTotals
+}
+
+extension SimulatedExchange {
+    /// Every invariant violation of the current state (empty when sound). The fill-log checks
+    /// run only while the log is complete (kept, never trimmed). Allocates: for checks.
+    public func invariantViolations() -> [VenueInvariantViolation] {
+        var found: [VenueInvariantViolation] = []
+        var value: Int128 = 0
+        var realized: Int128 = 0
+        var unrealized: Int128 = 0
+        for (index, holding) in holdings.enumerated() {
+            let instrument = instruments[index]
+            let marked = Int128(holding.position) * Int128(holding.mark) * Int128(instrument.tickValue.value)
+            unrealized += marked - Int128(holding.cost)
+            realized += Int128(holding.realized)
+            value += instrument.isSpot ? marked : marked - Int128(holding.cost)
+            if instrument.isSpot, holding.position < 0 { found.append(.negativeSpotPosition(instrument.symbol)) }
+        }
+        if Int128(cash) + value != Int128(configuration.initialCash.value) + realized + unrealized - Int128(feesPaid) {
+            found.append(.booksEquation)
+        }
+        if keepsFillLog, fillLogIsComplete { found += fillLogViolations() }
+        var recount = SimulatedExchange(recountingTotalsOf: self)
+        for order in venue.indices where venue[order].isOpen { recount.count(Int32(order), 1) }
+        if recount.totals != totals { found.append(.openTotals) }
+        for order in venue {
+            let id = order.request.id
+            let filled = order.filled
+            let agrees = switch order.state {
+            case .filled: filled == order.request.quantity.value
+            case .partiallyFilled: filled > 0 && filled < order.request.quantity.value
+            case .accepted, .rejected: filled == 0
+            case .pendingCancel, .canceled, .expired: filled < order.request.quantity.value
+            }
+            if !agrees { found.append(.stateAgreement(id)) }
+            if let slot = clientIndex[id] {
+                if case .venue(let known) = client[Int(slot)].state, known.isTerminal, known != order.state { found.append(.clientDisagrees(id)) }
+                if client[Int(slot)].state == .notFound { found.append(.clientDisagrees(id)) }
+            } else {
+                found.append(.clientDisagrees(id))
+            }
+        }
+        return found
+    }
+
+    /// A copy whose open-order totals start from zero, for recounting.
+    private init(recountingTotalsOf other: SimulatedExchange) {
+        self = other
+        totals = OpenTotals(instruments: instruments.count)
+    }
+
+    /// Whether `fills` still holds every fill of the run (so it can rebuild the books).
+    var fillLogIsComplete: Bool { fillLog.count == fillsBooked }
+
+    private func fillLogViolations() -> [VenueInvariantViolation] {
+        var found: [VenueInvariantViolation] = []
+        var replay = self
+        replay.cash = configuration.initialCash.value
+        replay.feesPaid = 0
+        replay.holdings = Array(repeating: Holding(), count: instruments.count)
+        var filledByOrder: [ClientOrderID: Int64] = [:]
+        var venueIndex: [ClientOrderID: Int] = [:]
+        for (slot, order) in venue.enumerated() { venueIndex[order.request.id] = slot }
+        for fill in fillLog {
+            guard let index = instrumentIndex(fill.symbol) else { continue }
+            let notional = Money.notional(price: fill.price.value, quantity: fill.quantity.value, tickValue: instruments[Int(index)].tickValue.value)
+            replay.book(instrument: Int(index), signed: fill.side.sign * fill.quantity.value, price: fill.price.value, notional: notional, fee: fill.fee.value)
+            filledByOrder[fill.orderID, default: 0] += fill.quantity.value
+            if let order = venueIndex[fill.orderID], case .limit(let limit) = venue[order].request.type,
+               fill.side == .buy ? fill.price > limit : fill.price < limit {
+                found.append(.beyondLimit(fill.orderID))
+            }
+        }
+        let sameBooks = replay.cash == cash && replay.feesPaid == feesPaid
+            && zip(replay.holdings, holdings).allSatisfy { $0.position == $1.position && $0.cost == $1.cost && $0.realized == $1.realized && $0.mark == $1.mark }
+        if !sameBooks { found.append(.fillLogReplay) }
+        for order in venue where filledByOrder[order.request.id, default: 0] != order.filled || order.filled > order.request.quantity.value {
+            found.append(.filledQuantity(order.request.id))
+        }
+        return found
+    }
+}

@@ -1,0 +1,42 @@
+import ExchangeVocabulary
+import MarketSim
+import TradingVocabulary
+
+extension SimulatedExchange {
+    /// Every order the venue has seen, sorted by id (allocates: for checks).
+    public var venueOrders: [VenueOrderSnapshot] {
+        venue.map(\.snapshot).sorted { $0.request.id < $1.request.id }
+    }
+
+    /// Every order the client tracks, sorted by id (allocates: for checks).
+    public var clientOrders: [ClientOrderSnapshot] {
+        client.map(\.snapshot).sorted { $0.id < $1.id }
+    }
+
+    /// The fill log in booking order (empty when `keepsFillLog` is false; trimmed by
+    /// `removeFills(through:)`).
+    public var fills: [Fill] { fillLog }
+
+    /// Drops the first `count` fills of the log (those already consumed by a long-running
+    /// caller), keeping memory bounded; the books are unaffected.
+    public mutating func removeFills(through count: Int) {
+        fillLog.removeFirst(min(max(count, 0), fillLog.count))
+    }
+
+    /// The books: cash, fees and the holdings of every symbol that has had a fill, by symbol.
+    public var account: AccountSnapshot {
+        var rows: [HoldingSnapshot] = []
+        for (position, holding) in holdings.enumerated() where holding.hasTraded {
+            rows.append(HoldingSnapshot(symbol: instruments[position].symbol, position: holding.position, cost: Cents(holding.cost),
+                                        realized: Cents(holding.realized), mark: Ticks(holding.mark)))
+        }
+        rows.sort { $0.symbol < $1.symbol }
+        return AccountSnapshot(cash: Cents(cash), feesPaid: Cents(feesPaid), holdings: rows)
+    }
+
+    /// The quote the client last received for `symbol` (nil: none yet, or an unknown symbol).
+    public func clientQuote(for symbol: Symbol) -> ClientQuote? {
+        guard let index = instrumentIndex(symbol) else { return nil }
+        return clientQuotes[Int(index)]
+    }
+}
