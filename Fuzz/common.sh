@@ -9,7 +9,7 @@ DICT_DIR="$FUZZ_DIR/dictionaries"
 
 # The fuzz targets that fuzz production (one per machine), the engine's decoding, the state
 # files' decoding and MarketSim's CSV loader.
-MACHINES=(position sector-caps super-state trading-mode risk-stack)
+MACHINES=(position sector-caps super-state trading-mode risk-stack exchange)
 TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market)
 
 # Longest input libFuzzer makes: room for 100-command sequences of every machine

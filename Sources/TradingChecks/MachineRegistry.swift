@@ -159,6 +159,7 @@ public enum Machines {
         MachineEntry(summary: "portfolio super-state: NORMAL … CRISIS, RECOVERY confirmations, halt/resume, persistence") { SuperStateChecks.machine.limited(to: $0) },
         MachineEntry(summary: "trading mode: OFF / DRY_RUN / LIVE_ACTIVE, confirmation, halts, restarts never resume live") { TradingModeChecks.machine.limited(to: $0) },
         MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time") { RiskStackChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books") { ExchangeChecks.machine.limited(to: $0) },
     ]
 
     /// The entry named `name`.

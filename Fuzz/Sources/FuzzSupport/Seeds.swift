@@ -27,7 +27,7 @@ public struct MachineLayout: Sendable {
     /// Every machine of `Machines.all`, by name.
     public static let all: [MachineLayout] = [
         MachineLayout(PositionChecks.machine), MachineLayout(SectorCapsChecks.machine), MachineLayout(SuperStateChecks.machine),
-        MachineLayout(TradingModeChecks.machine), MachineLayout(RiskStackChecks.machine),
+        MachineLayout(TradingModeChecks.machine), MachineLayout(RiskStackChecks.machine), MachineLayout(ExchangeChecks.machine),
     ]
 
     /// The libFuzzer dictionary: one token per command kind, `"\x01<kind>"`: a "more?" flag set,

@@ -69,7 +69,8 @@ public enum ExchangeChecks {
         }),
         CommandKind("resubmit", weight: 1, when: { !$0.trackedIDs.isEmpty }, drawing: { model, stream throws(Rejection) in
             let notFound = model.trackedIDs.filter { model.clientState($0) == .notFound }
-            let id = notFound.isEmpty || (try ExchangeGen.flag(&stream, oneIn: 4)) ? try id(model, &stream) : try ExchangeGen.pick(notFound, &stream)
+            let any = notFound.isEmpty ? true : try ExchangeGen.flag(&stream, oneIn: 4)
+            let id = any ? try id(model, &stream) : try ExchangeGen.pick(notFound, &stream)
             return .resubmit(id, try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 10))
         }),
         CommandKind("advance", weight: 6, drawing: { _, stream throws(Rejection) in
@@ -86,7 +87,8 @@ public enum ExchangeChecks {
     /// An id to act on: mostly one the client tracks, sometimes one it does not.
     static func id(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> ClientOrderID {
         let tracked = model.trackedIDs
-        if tracked.isEmpty || (try ExchangeGen.flag(&stream, oneIn: 15)) { return model.freshID }
+        if tracked.isEmpty { return model.freshID }
+        if try ExchangeGen.flag(&stream, oneIn: 15) { return model.freshID }
         return try ExchangeGen.pick(tracked.reversed(), &stream)
     }
 }

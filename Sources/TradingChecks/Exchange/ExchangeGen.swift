@@ -49,7 +49,8 @@ enum ExchangeGen {
 
     static func setup(_ stream: inout ChoiceStream) throws(Rejection) -> VenueSetup {
         let maxRate = VenueLimits.maxRate
-        let fees = FeeSchedule(maker: try pick([2, 0, -2, maxRate, -maxRate], &stream), taker: try pick([5, 0, 1, maxRate], &stream))
+        let fees = FeeSchedule(maker: BasisPoints(try pick([2, 0, -2, maxRate.value, -maxRate.value], &stream)),
+                               taker: BasisPoints(try pick([5, 0, 1, maxRate.value], &stream)))
         let slippage: SlippageModel = try pick([
             .none, .fixed(10), .fixed(1), .fixed(maxRate), .volatility(percent: 100), .volatility(percent: 50), .squareRoot(kPercent: 100),
             .squareRoot(kPercent: 250),
@@ -63,7 +64,8 @@ enum ExchangeGen {
 
     static func order(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> NewOrder {
         let tracked = model.trackedIDs
-        let id = !tracked.isEmpty && (try flag(&stream, oneIn: 20)) ? try pick(tracked, &stream) : model.freshID
+        let reuse = tracked.isEmpty ? false : try flag(&stream, oneIn: 20)
+        let id = reuse ? try pick(tracked, &stream) : model.freshID
         let symbol = try symbol(&stream)
         let side: Side = try flag(&stream, oneIn: 2) ? .sell : .buy
         let reference = model.referencePrice(symbol)?.value ?? basePrice

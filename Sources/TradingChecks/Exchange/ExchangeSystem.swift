@@ -12,11 +12,14 @@ public struct ExchangeSystem: SystemUnderTest {
     }
 
     public mutating func apply(_ command: ExchangeCommand) throws -> ExchangeOutcome {
+        if case .configure(let setup) = command {
+            self.setup = setup
+            exchange = try SimulatedExchange(configuration: setup.configuration)
+            return .done
+        }
         do throws(ClientError) {
             switch command {
-            case .configure(let setup):
-                self.setup = setup
-                exchange = try SimulatedExchange(configuration: setup.configuration)
+            case .configure: preconditionFailure("handled above")
             case .submit(let order, let latency, let randomReject): try exchange.submit(order, latency: latency, randomReject: randomReject)
             case .resubmit(let id, let latency, let randomReject): try exchange.resubmit(id, latency: latency, randomReject: randomReject)
             case .cancel(let id, let latency, let hold, let refuse): try exchange.cancel(id, latency: latency, hold: hold, refuse: refuse)
