@@ -20,11 +20,12 @@ struct QuoteBook: Sendable {
         bidLeft = quote.bidSize.value
     }
 
-    /// The price of the next level a `side` order takes from, or nil when the book has none.
+    /// The price of the next level a `side` order takes from, or nil when the book has none
+    /// (beyond `VenueLimits.bookDepth` levels, or below 1 tick).
     func level(for side: Side) -> Int64? {
         switch side {
-        case .buy: return quote.ask.value + askOffset
-        case .sell: return bidLeft > 0 ? quote.bid.value - bidOffset : nil
+        case .buy: return askOffset < VenueLimits.bookDepth ? quote.ask.value + askOffset : nil
+        case .sell: return bidLeft > 0 && bidOffset < VenueLimits.bookDepth ? quote.bid.value - bidOffset : nil
         }
     }
 

@@ -22,7 +22,10 @@ extension SimulatedExchange {
                                 triggered: false, sequence: 0, reference: reference, back: back))
         client[Int(slot)].venueSlot = order
         report(order, back: back)
-        guard reason == nil else { return }
+        guard reason == nil else {
+            if mutation == .rejectedLeftOpen, reference > 0 { count(order, 1) }
+            return
+        }
         markets[Int(instrument)].resting.append(order)
         count(order, 1)
         if markets[Int(instrument)].book != nil { priceOnQuote(order) }

@@ -24,7 +24,7 @@ extension SimulatedExchange {
                 case 2: path.2.value
                 default: path.3.value
                 }
-                for order in list where venue.venue[Int(order)].isOpen {
+                for order in list where venue.isPriceable(order) {
                     venue.priceOnBar(order, point: point, price: price, previous: previous, bar: bar, allowance: allowance)
                 }
                 previous = price
@@ -51,6 +51,7 @@ extension SimulatedExchange {
             } else {
                 reaches = isBuy ? min(previous, price) <= limit.value : max(previous, price) >= limit.value
                 fillPrice = limit.value
+                if mutation == .limitFilledBeyondPrice { fillPrice = isBuy ? max(price, limit.value) : min(price, limit.value) }
             }
             guard reaches else {
                 if isIOC { expireIfOpen(order) }
@@ -64,7 +65,7 @@ extension SimulatedExchange {
                 let triggers: Bool
                 if point == 0 {
                     triggers = isBuy ? price >= trigger.value : price <= trigger.value
-                    base = price
+                    base = mutation == .stopAtTriggerThroughGap ? trigger.value : price
                 } else {
                     triggers = isBuy ? max(previous, price) >= trigger.value : min(previous, price) <= trigger.value
                     base = trigger.value

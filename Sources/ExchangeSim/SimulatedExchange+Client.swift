@@ -35,6 +35,12 @@ extension SimulatedExchange {
         guard connected else { throw .disconnected }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         let state = client[Int(slot)].state
+        if mutation == .timedOutResentAsNew, state == .unknown {
+            var copy = client[Int(slot)].request
+            copy.id = ClientOrderID(id.value + 1_000_000)
+            try submit(copy, latency: latency, randomReject: randomReject)
+            return
+        }
         guard state == .notFound else { throw .notResubmittable(id, state) }
         send(slot, latency: latency, randomReject: randomReject)
     }

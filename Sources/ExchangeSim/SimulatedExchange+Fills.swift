@@ -7,9 +7,9 @@ extension SimulatedExchange {
     /// Fills `quantity` (1 … remainder) of `order` at `price`: the order's state follows the
     /// lifecycle table, the fee is charged at its liquidity's rate, and a report goes back.
     mutating func fill(_ order: Int32, quantity: Int64, price: Int64) {
-        count(order, -1)
         var held = venue[Int(order)]
-        precondition(quantity > 0 && quantity <= held.remainder && held.isOpen, "a fill beyond the remainder or of a terminal order")
+        precondition(quantity > 0 && quantity <= held.remainder && isPriceable(order), "a fill beyond the remainder or of a terminal order")
+        if held.isOpen { count(order, -1) }
         held.filled += quantity
         if held.filled == held.request.quantity.value {
             held.state = .filled
@@ -22,9 +22,14 @@ extension SimulatedExchange {
         let tickValue = instruments[instrument].tickValue.value
         let notional = Money.notional(price: price, quantity: quantity, tickValue: tickValue)
         let rate = held.liquidity == .maker ? configuration.fees.maker : configuration.fees.taker
-        let fee = Money.fee(notional: notional, rate: rate)
+        var fee = Money.fee(notional: notional, rate: rate)
+        if mutation == .feeOnOrder {
+            fee = Money.fee(notional: Money.notional(price: price, quantity: held.request.quantity.value, tickValue: tickValue), rate: rate)
+        }
         fillsBooked += 1
-        book(instrument: instrument, signed: held.request.side.sign * quantity, price: price, notional: notional, fee: fee)
+        if !(mutation == .partialFillNotBooked && held.state != .filled) {
+            book(instrument: instrument, signed: held.request.side.sign * quantity, price: price, notional: notional, fee: fee)
+        }
         if keepsFillLog {
             fillLog.append(Fill(orderID: held.request.id, symbol: held.request.symbol, side: held.request.side, price: Ticks(price),
                                 quantity: Lots(quantity), fee: Cents(fee), liquidity: held.liquidity, time: now))

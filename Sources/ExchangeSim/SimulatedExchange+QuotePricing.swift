@@ -18,7 +18,7 @@ extension SimulatedExchange {
     @inline(__always)
     mutating func price(_ order: Int32, on book: inout QuoteBook) {
         let slot = Int(order)
-        guard venue[slot].isOpen else { return }
+        guard isPriceable(order) else { return }
         let side = venue[slot].request.side
         var limit: Int64?
         switch venue[slot].request.type {
@@ -43,6 +43,16 @@ extension SimulatedExchange {
         if venue[slot].request.timeInForce == .ioc { expireIfOpen(order) }
     }
 
+    /// Whether pricing may fill the order: open (and, in the zoo's `fillAfterCancel`, a canceled
+    /// limit order).
+    @inline(__always)
+    func isPriceable(_ order: Int32) -> Bool {
+        let held = venue[Int(order)]
+        if held.isOpen { return true }
+        guard mutation == .fillAfterCancel, held.state == .canceled, case .limit = held.request.type else { return false }
+        return true
+    }
+
     /// An IOC order after its one pricing: the remainder expires.
     mutating func expireIfOpen(_ order: Int32) {
         guard venue[Int(order)].isOpen else { return }
@@ -58,7 +68,7 @@ extension SimulatedExchange {
         swap(&list, &markets[instrument].resting)
         body(&self, list)
         var kept = 0
-        for position in list.indices where venue[Int(list[position])].isOpen {
+        for position in list.indices where isPriceable(list[position]) {
             list[kept] = list[position]
             kept += 1
         }

@@ -43,6 +43,8 @@ public struct SimulatedExchange: Sendable {
     public let keepsFillLog: Bool
 
     var connected = true
+    /// A deliberate bug for the bug zoo; `.none` in production.
+    @_spi(BugZoo) public var mutation: VenueMutation = .none
     var rejectStorm = false
     var staleBook = false
 

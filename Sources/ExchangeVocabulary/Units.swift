@@ -34,6 +34,10 @@ public enum VenueLimits {
     public static let maxVolume = Lots(1_000_000_000)
     /// The largest displayed quote size, in lots.
     public static let maxQuoteSize = Lots(1_000_000)
+    /// How many price levels the synthetic book behind a quote shows on each side (the touch
+    /// included): what an order cannot take there rests until the next quote. It bounds the
+    /// fills one order makes on one quote.
+    public static let bookDepth: Int64 = 100
     /// The largest fee or slippage rate, in basis points (10%).
     public static let maxRate = BasisPoints(1_000)
 }

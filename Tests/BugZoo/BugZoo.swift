@@ -5,6 +5,13 @@ import TradingChecks
 /// counterexample the checks must shrink it to. The tests assert it on several seeds, and the
 /// fuzz targets build the same variants to show libFuzzer finds them too.
 public struct ZooVariant: Sendable {
+    /// This variant, also accepting the other equally short minimal counterexamples `others`.
+    func alsoMinimal(_ others: [(minimum: [String], signature: FailureSignature)]) -> ZooVariant {
+        var copy = self
+        copy.alternatives = others
+        return copy
+    }
+
     /// `machine/variant`, e.g. `position/drain-at-excess-0`.
     public let name: String
     /// What is broken.
@@ -15,6 +22,10 @@ public struct ZooVariant: Sendable {
     public let minimum: [String]
     /// How it must fail.
     public let signature: FailureSignature
+    /// Other minimal counterexamples as short as `minimum` that the shrinker may end at from
+    /// another seed (two commands in either order; a fill that is whole or partial), each with
+    /// how it fails. Empty for most variants.
+    public var alternatives: [(minimum: [String], signature: FailureSignature)] = []
 
     init<Model, System, Command, Observation>(_ name: String, _ summary: String, minimum: [String], invariant: String,
                                               _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>) {
@@ -22,6 +33,16 @@ public struct ZooVariant: Sendable {
         self.summary = summary
         self.minimum = minimum
         signature = FailureSignature(kind: "invariant violated", location: invariant)
+        entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
+    }
+
+    /// A variant no invariant names: the model and the system diverge at a command of `kind`.
+    init<Model, System, Command, Observation>(_ name: String, _ summary: String, minimum: [String], divergesAt kind: String,
+                                              _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>) {
+        self.name = name
+        self.summary = summary
+        self.minimum = minimum
+        signature = FailureSignature(kind: "model and system diverged", location: kind)
         entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
     }
 }
@@ -84,7 +105,7 @@ public enum BugZoo {
                    minimum: [".submit(\"BTC-USD\", amount: 2000000)"], invariant: "sectorCaps.sector exposure = Σ holdings") { name in
             RiskStackChecks.machine(name: name) { try RiskStackMutants.RejectionBooksExposure() }
         },
-    ]
+    ] + ExchangeMutants.variants
 
     /// The variant named `name`.
     public static func named(_ name: String) -> ZooVariant? { variants.first { $0.name == name } }

@@ -29,7 +29,7 @@ public enum ExchangeChecks {
             steps: ExchangeInvariants.steps,
             labels: labels,
             coverage: [
-                "partial fill then cancel": 2, "fill while cancel pending": 2, "stop filled beyond trigger": 3, "timed out (UNKNOWN)": 3,
+                "partial fill then cancel": 1, "fill while cancel pending": 0.5, "stop filled beyond trigger": 3, "timed out (UNKNOWN)": 3,
                 "resolved NOT_FOUND": 1, "reject storm": 2, "IOC expired": 3, "insufficient cash": 1,
             ],
             regressionExpression: "ExchangeChecks.machine")
@@ -54,41 +54,47 @@ public enum ExchangeChecks {
     ]
 
     static let commands: [CommandKind<ExchangeModel, ExchangeCommand>] = [
-        CommandKind("configure", weight: 30, when: { $0.isFresh }, drawing: { _, stream throws(Rejection) in
+        // Every kind is always available (a cancel with nothing tracked is a refused request): a
+        // kind's availability changing with the state would shift later commands' kinds when the
+        // shrinker deletes an earlier one. `configure` only runs first; elsewhere it is skipped.
+        CommandKind("configure", weight: 4, drawing: { _, stream throws(Rejection) in
             .configure(try ExchangeGen.setup(&stream))
+        }).accepting { model, _ in model.isFresh },
+        CommandKind("submit", weight: 10, drawing: { model, stream throws(Rejection) in
+            .submit(try ExchangeGen.order(model, &stream), try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 20))
         }),
-        CommandKind("submit", weight: 8, drawing: { model, stream throws(Rejection) in
-            .submit(try ExchangeGen.order(model, &stream), try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 10))
+        CommandKind("cancel", weight: 6, drawing: { model, stream throws(Rejection) in
+            let hold = try ExchangeGen.millis([0, 1_500, 200, 5_000, 10], &stream)
+            let open = model.trackedIDs.filter { model.clientState($0) == .venue(.partiallyFilled) || model.clientState($0) == .venue(.accepted) }
+            let any = try ExchangeGen.flag(&stream, oneIn: 4)
+            let anyID = try id(model, &stream), openID = try ExchangeGen.pick(open.reversed(), or: anyID, &stream)
+            return .cancel(any ? anyID : openID, try ExchangeGen.latency(&stream), hold: hold, refuse: try ExchangeGen.flag(&stream, oneIn: 8))
         }),
-        CommandKind("cancel", weight: 4, when: { !$0.trackedIDs.isEmpty }, drawing: { model, stream throws(Rejection) in
-            let hold = try ExchangeGen.millis([0, 0, 10, 200, 1_500], &stream)
-            return .cancel(try id(model, &stream), try ExchangeGen.latency(&stream), hold: hold, refuse: try ExchangeGen.flag(&stream, oneIn: 8))
-        }),
-        CommandKind("query", weight: 3, when: { !$0.trackedIDs.isEmpty }, drawing: { model, stream throws(Rejection) in
+        CommandKind("query", weight: 2, drawing: { model, stream throws(Rejection) in
             .query(try id(model, &stream), try ExchangeGen.latency(&stream))
         }),
-        CommandKind("resubmit", weight: 1, when: { !$0.trackedIDs.isEmpty }, drawing: { model, stream throws(Rejection) in
+        CommandKind("resubmit", weight: 1, drawing: { model, stream throws(Rejection) in
             let notFound = model.trackedIDs.filter { model.clientState($0) == .notFound }
-            let any = notFound.isEmpty ? true : try ExchangeGen.flag(&stream, oneIn: 4)
-            let id = any ? try id(model, &stream) : try ExchangeGen.pick(notFound, &stream)
+            let any = try ExchangeGen.flag(&stream, oneIn: 4)
+            let anyID = try id(model, &stream), notFoundID = try ExchangeGen.pick(notFound, or: anyID, &stream)
+            let id = any ? anyID : notFoundID
             return .resubmit(id, try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 10))
         }),
-        CommandKind("advance", weight: 6, drawing: { _, stream throws(Rejection) in
-            .advance(try ExchangeGen.millis([0, 1, 10, 100, 500, 999, 1_000, 1_001, 5_000, 600_000], &stream))
+        CommandKind("advance", weight: 8, drawing: { _, stream throws(Rejection) in
+            .advance(try ExchangeGen.millis([0, 1, 10, 100, 50, 500, 999, 1_000, 1_001, 5_000, 600_000], &stream))
         }),
         CommandKind("quote", weight: 6, drawing: { model, stream throws(Rejection) in .quote(try ExchangeGen.quote(model, &stream)) }),
-        CommandKind("bar", weight: 5, drawing: { model, stream throws(Rejection) in .bar(try ExchangeGen.bar(model, &stream)) }),
+        CommandKind("bar", weight: 8, drawing: { model, stream throws(Rejection) in .bar(try ExchangeGen.bar(model, &stream)) }),
         CommandKind("disconnect", weight: 1) { _ in .constant(.disconnect) },
-        CommandKind("reconnect", weight: 3, when: { !$0.isConnected }) { _ in .constant(.reconnect) },
+        CommandKind("reconnect", weight: 2) { _ in .constant(.reconnect) },
         CommandKind("rejectStorm", weight: 1, drawing: { model, _ in .rejectStorm(!model.isRejectStorm) }),
         CommandKind("staleBook", weight: 1, drawing: { model, _ in .staleBook(!model.isBookStale) }),
     ]
 
     /// An id to act on: mostly one the client tracks, sometimes one it does not.
     static func id(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> ClientOrderID {
-        let tracked = model.trackedIDs
-        if tracked.isEmpty { return model.freshID }
-        if try ExchangeGen.flag(&stream, oneIn: 15) { return model.freshID }
-        return try ExchangeGen.pick(tracked.reversed(), &stream)
+        let unknown = try ExchangeGen.flag(&stream, oneIn: 15)
+        let tracked = try ExchangeGen.pick(model.trackedIDs.reversed(), or: model.freshID, &stream)
+        return unknown ? model.freshID : tracked
     }
 }

@@ -17,6 +17,22 @@ enum ExchangeGen {
         values[try stream.index(below: values.count)]
     }
 
+    /// One of `values`, or `fallback` when there are none. The draw takes the same choices either
+    /// way (one byte), so that deleting an earlier command (which changes what the model holds) leaves the
+    /// later commands' choices aligned: shrinking stays effective.
+    static func pick<T>(_ values: [T], or fallback: T, _ stream: inout ChoiceStream) throws(Rejection) -> T {
+        // One byte whatever the count (a bound that grew with the count would widen the draw).
+        let choice = Int(stream.choice(upTo: 255))
+        return values.isEmpty ? fallback : values[choice % values.count]
+    }
+
+    /// An offset in −`bound`…`bound`, shrinking toward 0 (0, +1, −1, +2, −2, …): the calm price
+    /// is the reference itself.
+    static func offset(_ bound: Int64, _ stream: inout ChoiceStream) -> Int64 {
+        let choice = Int64(stream.choice(upTo: UInt64(2 * bound)))
+        return choice % 2 == 1 ? (choice + 1) / 2 : -(choice / 2)
+    }
+
     /// 0…`bound`, shrinking toward 0.
     static func upTo(_ bound: Int64, _ stream: inout ChoiceStream) -> Int64 { Int64(stream.choice(upTo: UInt64(bound))) }
 
@@ -38,13 +54,20 @@ enum ExchangeGen {
         try flag(&stream, oneIn: 40) ? symbols[3] : symbols[try stream.index(below: 3)]
     }
 
+    /// A market event's symbol: first choice the newest order's (so an order and the event that
+    /// fills it shrink together), else any.
+    static func eventSymbol(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> Symbol {
+        let any = try symbol(&stream)
+        let recent = model.newestOrderSymbol ?? symbols[0]
+        return try stream.index(below: 4) == 0 ? recent : any
+    }
+
     /// A price near `reference`, or one of the limits (0, 1, the largest, one above).
     static func price(near reference: Int64, _ stream: inout ChoiceStream) throws(Rejection) -> Ticks {
         if try flag(&stream, oneIn: 25) {
             return Ticks(try pick([1, 0, -1, VenueLimits.maxPrice.value, VenueLimits.maxPrice.value + 1], &stream))
         }
-        let offset = upTo(40, &stream) - 20
-        return Ticks(max(1, reference + offset))
+        return Ticks(max(1, reference + offset(20, &stream)))
     }
 
     static func setup(_ stream: inout ChoiceStream) throws(Rejection) -> VenueSetup {
@@ -64,8 +87,9 @@ enum ExchangeGen {
 
     static func order(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> NewOrder {
         let tracked = model.trackedIDs
-        let reuse = tracked.isEmpty ? false : try flag(&stream, oneIn: 20)
-        let id = reuse ? try pick(tracked, &stream) : model.freshID
+        let reuse = try flag(&stream, oneIn: 20)
+        let reused = try pick(tracked, or: model.freshID, &stream)
+        let id = reuse ? reused : model.freshID
         let symbol = try symbol(&stream)
         let side: Side = try flag(&stream, oneIn: 2) ? .sell : .buy
         let reference = model.referencePrice(symbol)?.value ?? basePrice
@@ -83,21 +107,24 @@ enum ExchangeGen {
     /// Mostly a few lots; sometimes exactly what the account can still buy or sell and one more;
     /// sometimes the limits and one unit either side.
     static func quantity(_ model: ExchangeModel, symbol: Symbol, side: Side, type: OrderType, _ stream: inout ChoiceStream) throws(Rejection) -> Lots {
-        switch try stream.index(below: 10) {
+        // Every branch takes the same choices, so a shrink that changes the branch keeps the rest aligned.
+        let branch = try stream.index(below: 10)
+        let small = 1 + upTo(29, &stream)
+        let beyond = Int64(try pick([0, 1], &stream))
+        let limit = VenueLimits.maxQuantity.value
+        let extreme = try pick([1, 0, -1, limit, limit + 1], &stream)
+        switch branch {
         case 8:
-            guard let room = model.room(symbol: symbol, side: side, type: type) else { return Lots(1 + upTo(9, &stream)) }
-            return Lots(min(VenueLimits.maxQuantity.value, max(1, room + (try pick([0, 1], &stream)))))
-        case 9:
-            let limit = VenueLimits.maxQuantity.value
-            return Lots(try pick([1, 0, -1, limit, limit + 1], &stream))
-        default:
-            return Lots(1 + upTo(29, &stream))
+            guard let room = model.room(symbol: symbol, side: side, type: type) else { return Lots(small) }
+            return Lots(min(limit, max(1, room + beyond)))
+        case 9: return Lots(extreme)
+        default: return Lots(small)
         }
     }
 
     static func quote(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> QuoteUpdate {
-        let symbol = try symbol(&stream)
-        let mid = max(2, (model.referencePrice(symbol)?.value ?? basePrice) + upTo(60, &stream) - 30)
+        let symbol = try eventSymbol(model, &stream)
+        let mid = max(2, (model.referencePrice(symbol)?.value ?? basePrice) + offset(30, &stream))
         let half = 1 + upTo(3, &stream)
         var quote = QuoteUpdate(symbol: symbol, bid: Ticks(max(1, mid - half)), ask: Ticks(mid + half),
                                 bidSize: Lots(1 + upTo(19, &stream)), askSize: Lots(1 + upTo(19, &stream)), thin: try flag(&stream, oneIn: 8))
@@ -113,16 +140,16 @@ enum ExchangeGen {
     }
 
     static func bar(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> BarUpdate {
-        let symbol = try symbol(&stream)
+        let symbol = try eventSymbol(model, &stream)
         let reference = model.referencePrice(symbol)?.value ?? basePrice
         // A gap one bar in five: the open jumps far from the last price.
         let gap = try flag(&stream, oneIn: 5) ? (try pick([-200, 200, -reference / 2], &stream)) : 0
-        let open = max(1, reference + gap + upTo(20, &stream) - 10)
-        let close = max(1, open + upTo(60, &stream) - 30)
+        let open = max(1, reference + gap + offset(10, &stream))
+        let close = max(1, open + offset(30, &stream))
         let high = max(open, close) + upTo(30, &stream)
         let low = max(1, min(open, close) - upTo(30, &stream))
         var bar = BarUpdate(symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
-                            volume: Lots(try pick([400, 0, 40, 4, 3, 39_999, 1_000_000], &stream)), sigma: BasisPoints(upTo(500, &stream)),
+                            volume: Lots(try pick([4, 40, 400, 0, 3, 39_999, 1_000_000], &stream)), sigma: BasisPoints(upTo(500, &stream)),
                             thin: try flag(&stream, oneIn: 8))
         if try flag(&stream, oneIn: 30) {
             switch try stream.index(below: 4) {

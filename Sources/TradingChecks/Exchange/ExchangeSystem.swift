@@ -1,4 +1,4 @@
-import ExchangeSim
+@_spi(BugZoo) import ExchangeSim
 import ExchangeVocabulary
 import TradingModels
 
@@ -6,15 +6,25 @@ import TradingModels
 public struct ExchangeSystem: SystemUnderTest {
     public private(set) var exchange: SimulatedExchange
     private var setup = VenueSetup()
+    /// The bug the venue carries (the zoo's variants); `.none` for production.
+    private let mutation: VenueMutation
 
     public init() throws {
+        try self.init(mutation: .none)
+    }
+
+    /// Production with a deliberate bug, for the bug zoo.
+    @_spi(BugZoo) public init(mutation: VenueMutation) throws {
+        self.mutation = mutation
         exchange = try SimulatedExchange(configuration: setup.configuration)
+        exchange.mutation = mutation
     }
 
     public mutating func apply(_ command: ExchangeCommand) throws -> ExchangeOutcome {
         if case .configure(let setup) = command {
             self.setup = setup
             exchange = try SimulatedExchange(configuration: setup.configuration)
+            exchange.mutation = mutation
             return .done
         }
         do throws(ClientError) {

@@ -6,14 +6,14 @@ import TradingVocabulary
 extension ExchangeModel {
     mutating func submit(_ request: NewOrder, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         guard isConnected else { throw .disconnected }
-        guard client[request.id] == nil else { throw .idInUse(request.id) }
-        guard configuration.instrument(request.symbol) != nil else { throw .unknownSymbol }
         guard (1...VenueLimits.maxQuantity.value).contains(request.quantity.value) else { throw .invalidQuantity(request.quantity) }
         switch request.type {
         case .market: break
         case .limit(let price), .stop(let price):
             guard (1...VenueLimits.maxPrice.value).contains(price.value) else { throw .invalidPrice(price) }
         }
+        guard configuration.instrument(request.symbol) != nil else { throw .unknownSymbol }
+        guard client[request.id] == nil else { throw .idInUse(request.id) }
         client[request.id] = ClientOrder(request: request, state: .sent, deadline: now + configuration.timeout)
         send(request, latency: latency, randomReject: randomReject)
     }

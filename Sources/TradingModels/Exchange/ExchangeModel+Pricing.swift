@@ -47,7 +47,9 @@ extension ExchangeModel {
         let remaining = orders[index].remaining
         var wanted = live.quote.thin ? (remaining + 1) / 2 : remaining
         while wanted > 0 {
-            let level = side == .buy ? live.quote.ask.value + live.askOffset : live.quote.bid.value - live.bidOffset
+            let offset = side == .buy ? live.askOffset : live.bidOffset
+            if offset >= VenueLimits.bookDepth { break }
+            let level = side == .buy ? live.quote.ask.value + offset : live.quote.bid.value - offset
             if level < 1 { break }
             if let limit, side == .buy ? level > limit.value : level < limit.value { break }
             let available = side == .buy ? live.askLeft : live.bidLeft

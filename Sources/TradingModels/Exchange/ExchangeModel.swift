@@ -88,6 +88,8 @@ public struct ExchangeModel: Sendable {
     public var trackedIDs: [ClientOrderID] { client.keys.sorted() }
     /// The client's state of an order.
     public func clientState(_ id: ClientOrderID) -> ClientOrderState? { client[id]?.state }
+    /// The symbol of the order the client sent last, for generators.
+    public var newestOrderSymbol: Symbol? { client.values.max { $0.request.id < $1.request.id }?.request.symbol }
     /// The next id never used.
     public var freshID: ClientOrderID { ClientOrderID((client.keys.map(\.value).max() ?? 0) + 1) }
     /// The last price the venue knows of a symbol (quote mid or last close), for generators.
