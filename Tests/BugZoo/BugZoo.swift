@@ -26,6 +26,8 @@ public struct ZooVariant: Sendable {
     /// another seed (two commands in either order; a fill that is whole or partial), each with
     /// how it fails. Empty for most variants.
     public var alternatives: [(minimum: [String], signature: FailureSignature)] = []
+    /// Every known minimal counterexample: `minimum`, then the alternatives'.
+    public var knownMinima: [[String]] { [minimum] + alternatives.map(\.minimum) }
 
     init<Model, System, Command, Observation>(_ name: String, _ summary: String, minimum: [String], invariant: String,
                                               _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>) {

@@ -73,7 +73,7 @@ public enum SeedTool {
             }
             let commands = counterexample.split(separator: "\n").map { String($0.drop { $0 == " " || $0.isNumber }.dropFirst(2)) }
             let production = Machines.named(machine)!.replay(bytes, false)
-            guard commands == variant.minimum, production.passed else {
+            guard variant.knownMinima.contains(commands), production.passed else {
                 print("✗ \(variant.name): minimum \(commands) (known \(variant.minimum)); production passes: \(production.passed)")
                 failures += 1; continue
             }

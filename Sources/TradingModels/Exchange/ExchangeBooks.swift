@@ -6,10 +6,17 @@ import TradingVocabulary
 public enum ExchangeBooks {
     /// The account after `fills`, starting from `initialCash` and nothing held.
     public static func account(after fills: [Fill], initialCash: Cents) -> AccountSnapshot {
-        var cash = initialCash.value
-        var fees: Int64 = 0
-        var holdings: [HoldingSnapshot] = []
-        for fill in fills {
+        account(after: fills, startingFrom: AccountSnapshot(cash: initialCash, feesPaid: 0, holdings: []), folded: 0, initialCash: initialCash)
+    }
+
+    /// `books` (the fold of the first `folded` fills) with the rest of `fills` folded in; the
+    /// whole log again if it is shorter than `folded` (it was replaced).
+    static func account(after fills: [Fill], startingFrom books: AccountSnapshot, folded: Int, initialCash: Cents) -> AccountSnapshot {
+        guard folded <= fills.count else { return account(after: fills, initialCash: initialCash) }
+        var cash = books.cash.value
+        var fees = books.feesPaid.value
+        var holdings = books.holdings
+        for fill in fills[folded...] {
             guard let instrument = VenueSetup.instruments.first(where: { $0.symbol == fill.symbol }) else {
                 preconditionFailure("a fill of an instrument the check does not list: \(fill.symbol)")
             }

@@ -20,11 +20,15 @@ public enum ExchangeInvariants {
             ExchangeBooks.account(after: o.fills, initialCash: o.initialCash) == o.account
         },
         Invariant("filled == Σ fills ≤ quantity", "each order's filled quantity is the sum of its fills, at most its quantity") { o in
-            var sums: [ClientOrderID: Int64] = [:]
-            for fill in o.fills { sums[fill.orderID, default: 0] += fill.quantity.value }
-            let known = Set(o.venueOrders.map(\.request.id))
-            return sums.keys.allSatisfy(known.contains)
-                && o.venueOrders.allSatisfy { ($0.filled.value == sums[$0.request.id] ?? 0) && $0.filled <= $0.request.quantity }
+            // Plain loops over the two short lists (no hashing: this runs after every step).
+            var total: Int64 = 0
+            for order in o.venueOrders {
+                var sum: Int64 = 0
+                for fill in o.fills where fill.orderID == order.request.id { sum += fill.quantity.value }
+                guard sum == order.filled.value, order.filled <= order.request.quantity else { return false }
+                total += sum
+            }
+            return total == o.fills.reduce(0) { $0 + $1.quantity.value }
         },
         Invariant("state agrees with filled", "FILLED ⇔ filled == quantity; ACCEPTED and REJECTED ⇒ nothing filled; PARTIALLY_FILLED ⇒ some") { o in
             o.venueOrders.allSatisfy { order in
@@ -58,8 +62,12 @@ public enum ExchangeInvariants {
             }
         },
         Invariant("client agrees with venue", "a terminal state the client holds is the venue's; NOT_FOUND is unknown to the venue; every venue order is tracked") { o in
-            let tracked = Set(o.clientOrders.map(\.id))
-            guard o.venueOrders.allSatisfy({ tracked.contains($0.request.id) }) else { return false }
+            // Both lists are sorted by id: every venue id must appear among the client's.
+            var next = 0
+            for order in o.venueOrders {
+                while next < o.clientOrders.count, o.clientOrders[next].id < order.request.id { next += 1 }
+                guard next < o.clientOrders.count, o.clientOrders[next].id == order.request.id else { return false }
+            }
             return o.clientOrders.allSatisfy { order in
                 switch order.state {
                 case .notFound: return o.venueOrder(order.id) == nil

@@ -71,7 +71,13 @@ public struct ExchangeModel: Sendable {
     var client: [ClientOrderID: ClientOrder] = [:]
     var messages: [Scheduled] = []
     var nextMessage: UInt64 = 0
-    var fills: [Fill] = []
+    var fills: [Fill] = [] {
+        // The books are the fill log folded (`ExchangeBooks`); kept up to date as fills are
+        // appended, rather than refolded on every read.
+        didSet { books = ExchangeBooks.account(after: fills, startingFrom: books, folded: oldValue.count, initialCash: configuration.initialCash) }
+    }
+    /// The fill log folded into the books.
+    private(set) var books: AccountSnapshot
     var quotes: [Symbol: LiveQuote] = [:]
     var lastClose: [Symbol: Ticks] = [:]
     var clientQuotes: [Symbol: ClientQuote] = [:]
@@ -82,6 +88,7 @@ public struct ExchangeModel: Sendable {
         self.setup = setup
         configuration = setup.configuration
         now = configuration.start
+        books = ExchangeBooks.account(after: [], initialCash: configuration.initialCash)
     }
 
     /// The ids the client tracks, in order: what cancels, queries and resubmits draw from.
@@ -101,8 +108,6 @@ public struct ExchangeModel: Sendable {
     public func position(_ symbol: Symbol) -> Int64 {
         books.holdings.first { $0.symbol == symbol }?.position ?? 0
     }
-
-    var books: AccountSnapshot { ExchangeBooks.account(after: fills, initialCash: configuration.initialCash) }
 
     public var observation: ExchangeObservation {
         ExchangeObservation(
