@@ -41,7 +41,12 @@ enum ExchangeMutants {
                    minimum: ["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
                    invariant: "client agrees with venue", variant(.fillAfterCancel))
             .alsoMinimal([(["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)",
-                            "bar(AAA o1000 h1000 l1000 c1000 v4 σ0)"], invariant("client agrees with venue"))]),
+                            "bar(AAA o1000 h1000 l1000 c1000 v4 σ0)"], invariant("client agrees with venue")),
+                          (["submit(#1 buy 1 AAA limit 1001 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", oneLotQuote],
+                           invariant("client agrees with venue")),
+                          // Two lots, one filled after the cancel: the order stays CANCELED, its fills grow.
+                          (["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
+                           invariant("terminal orders never change"))]),
         ZooVariant("exchange/timed-out-resent-as-new", "a timed-out order resent as a new order (a duplicate)",
                    minimum: ["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/1001ms)", "advance(1000ms)", "resubmit(#1, 0ms/0ms)"],
                    divergesAt: "resubmit", variant(.timedOutResentAsNew))
@@ -52,6 +57,8 @@ enum ExchangeMutants {
                    minimum: ["submit(#1 buy 99951 AAA limit 1000 gtc, 0ms/0ms)", "submit(#2 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)"],
                    divergesAt: "advance", variant(.rejectedLeftOpen))
             .alsoMinimal([(["submit(#1 buy 99950 AAA limit 1000 gtc, 0ms/0ms, randomReject)", "submit(#2 buy 1 AAA limit 1000 gtc, 0ms/0ms)",
-                            "advance(0ms)"], divergence("advance"))]),
+                            "advance(0ms)"], divergence("advance")),
+                          (["submit(#1 buy 1 AAA limit 1000 gtc, 1ms/0ms)", "submit(#2 buy 99951 AAA limit 1000 gtc, 0ms/0ms)", "advance(1ms)"],
+                           divergence("advance"))]),
     ]
 }

@@ -29,7 +29,7 @@ public enum ExchangeChecks {
             steps: ExchangeInvariants.steps,
             labels: labels,
             coverage: [
-                "partial fill then cancel": 1, "fill while cancel pending": 0.5, "stop filled beyond trigger": 3, "timed out (UNKNOWN)": 3,
+                "partial fill then cancel": 1, "fill while cancel pending": 1, "stop filled beyond trigger": 3, "timed out (UNKNOWN)": 3,
                 "resolved NOT_FOUND": 1, "reject storm": 2, "IOC expired": 3, "insufficient cash": 1,
             ],
             regressionExpression: "ExchangeChecks.machine")
@@ -56,15 +56,16 @@ public enum ExchangeChecks {
     static let commands: [CommandKind<ExchangeModel, ExchangeCommand>] = [
         // Every kind is always available (a cancel with nothing tracked is a refused request): a
         // kind's availability changing with the state would shift later commands' kinds when the
-        // shrinker deletes an earlier one. `configure` only runs first; elsewhere it is skipped.
+        // shrinker deletes an earlier one. `configure` runs only before the first request; elsewhere
+        // it is skipped.
         CommandKind("configure", weight: 4, drawing: { _, stream throws(Rejection) in
             .configure(try ExchangeGen.setup(&stream))
-        }).accepting { model, _ in model.isFresh },
+        }).accepting { model, _ in model.canConfigure },
         CommandKind("submit", weight: 10, drawing: { model, stream throws(Rejection) in
             .submit(try ExchangeGen.order(model, &stream), try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 20))
         }),
-        CommandKind("cancel", weight: 6, drawing: { model, stream throws(Rejection) in
-            let hold = try ExchangeGen.millis([0, 1_500, 200, 5_000, 10], &stream)
+        CommandKind("cancel", weight: 8, drawing: { model, stream throws(Rejection) in
+            let hold = try ExchangeGen.millis([0, 5_000, 1_500, 5_000, 200, 10], &stream)
             let open = model.trackedIDs.filter { model.clientState($0) == .venue(.partiallyFilled) || model.clientState($0) == .venue(.accepted) }
             let any = try ExchangeGen.flag(&stream, oneIn: 4)
             let anyID = try id(model, &stream), openID = try ExchangeGen.pick(open.reversed(), or: anyID, &stream)

@@ -44,7 +44,7 @@ public struct VenueSetup: Hashable, Sendable, CustomStringConvertible {
 /// One input of the exchange's differential check: a client operation (with the latencies and
 /// random outcomes a driver would draw), the passage of virtual time, a market event, or a fault.
 public enum ExchangeCommand: Hashable, Sendable, CustomStringConvertible {
-    /// Starts the run over with another setup (only as the first command).
+    /// Starts the run over with another setup (only before the client has sent anything).
     case configure(VenueSetup)
     case submit(NewOrder, LinkLatency, randomReject: Bool)
     case resubmit(ClientOrderID, LinkLatency, randomReject: Bool)

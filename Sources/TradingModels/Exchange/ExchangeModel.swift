@@ -81,8 +81,9 @@ public struct ExchangeModel: Sendable {
     var quotes: [Symbol: LiveQuote] = [:]
     var lastClose: [Symbol: Ticks] = [:]
     var clientQuotes: [Symbol: ClientQuote] = [:]
-    /// True until the first command: `configure` is only meaningful then.
-    public private(set) var isFresh = true
+    /// True until the client sends its first request: a `configure` (a fresh start with
+    /// another setup) is only drawn while nothing has been sent.
+    public var canConfigure: Bool { client.isEmpty }
 
     public init(setup: VenueSetup = VenueSetup()) {
         self.setup = setup
@@ -125,10 +126,9 @@ public struct ExchangeModel: Sendable {
 
     /// Applies one command.
     public mutating func apply(_ command: ExchangeCommand) -> ExchangeOutcome {
-        defer { isFresh = false }
         switch command {
         case .configure(let setup):
-            precondition(isFresh, "configure is only drawn as the first command")
+            precondition(canConfigure, "configure is only drawn before the client sends anything")
             self = ExchangeModel(setup: setup)
             return .done
         case .submit, .resubmit, .cancel, .query:
