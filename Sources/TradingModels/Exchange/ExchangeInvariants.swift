@@ -20,15 +20,16 @@ public enum ExchangeInvariants {
             ExchangeBooks.account(after: o.fills, initialCash: o.initialCash) == o.account
         },
         Invariant("filled == Σ fills ≤ quantity", "each order's filled quantity is the sum of its fills, at most its quantity") { o in
-            // Plain loops over the two short lists (no hashing: this runs after every step).
-            var total: Int64 = 0
-            for order in o.venueOrders {
-                var sum: Int64 = 0
-                for fill in o.fills where fill.orderID == order.request.id { sum += fill.quantity.value }
-                guard sum == order.filled.value, order.filled <= order.request.quantity else { return false }
-                total += sum
+            // One pass over the fills, each order found by binary search (this runs after every step).
+            var sums = [Int64](repeating: 0, count: o.venueOrders.count)
+            for fill in o.fills {
+                guard let index = o.venueOrderIndex(fill.orderID) else { return false }
+                sums[index] += fill.quantity.value
             }
-            return total == o.fills.reduce(0) { $0 + $1.quantity.value }
+            return o.venueOrders.indices.allSatisfy { index in
+                let order = o.venueOrders[index]
+                return sums[index] == order.filled.value && order.filled <= order.request.quantity
+            }
         },
         Invariant("state agrees with filled", "FILLED ⇔ filled == quantity; ACCEPTED and REJECTED ⇒ nothing filled; PARTIALLY_FILLED ⇒ some") { o in
             o.venueOrders.allSatisfy { order in

@@ -37,7 +37,19 @@ public struct ExchangeObservation: Hashable, Sendable, CustomStringConvertible {
         self.fees = fees
     }
 
-    public func venueOrder(_ id: ClientOrderID) -> VenueOrderSnapshot? { venueOrders.first { $0.request.id == id } }
+    /// The venue's order `id` (binary search: `venueOrders` is sorted by id, and the invariants
+    /// look an order up for every fill after every step).
+    public func venueOrder(_ id: ClientOrderID) -> VenueOrderSnapshot? { venueOrderIndex(id).map { venueOrders[$0] } }
+
+    /// Where the venue's order `id` is in `venueOrders`.
+    public func venueOrderIndex(_ id: ClientOrderID) -> Int? {
+        var low = 0, high = venueOrders.count
+        while low < high {
+            let mid = (low + high) / 2
+            if venueOrders[mid].request.id < id { low = mid + 1 } else { high = mid }
+        }
+        return low < venueOrders.count && venueOrders[low].request.id == id ? low : nil
+    }
 
     public var description: String {
         var lines = ["t+\((now - SimTime.simulationEpoch).nanoseconds / 1_000_000)ms\(isConnected ? "" : " DISCONNECTED")"
