@@ -10,6 +10,11 @@ import Darwin
 public struct POSIXFileSystem: StateFileSystem {
     public init() {}
 
+    public func directoryExists(atPath path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     public func readFile(atPath path: String) throws(FileSystemFailure) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {

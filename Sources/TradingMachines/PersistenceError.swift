@@ -9,6 +9,9 @@ public struct PersistenceError: Error, Hashable, Sendable, CustomStringConvertib
     public enum Kind: Hashable, Sendable {
         /// The file exists but could not be read (the payload is `errno`).
         case unreadable(Int32)
+        /// The file's directory does not exist: a misconfigured state directory, never a silent
+        /// start from defaults (a missing file in an existing directory is a first start).
+        case missingDirectory(String)
         /// Not valid JSON, truncated, missing fields, unknown values, or an inconsistent snapshot.
         case corrupted(String)
         /// Valid JSON of another kind: the `format` field found (`nil` if none).
@@ -35,6 +38,7 @@ public struct PersistenceError: Error, Hashable, Sendable, CustomStringConvertib
     public var description: String {
         switch kind {
         case .unreadable(let code): "state file \(path): unreadable (errno \(code))"
+        case .missingDirectory(let directory): "state file \(path): its directory \(directory) does not exist (nothing loaded, no defaults assumed)"
         case .corrupted(let detail): "state file \(path): corrupted: \(detail)"
         case .foreign(let format): "state file \(path): not a StressCheck state file of this kind (format \(format ?? "missing"))"
         case .unsupportedVersion(let version): "state file \(path): unsupported version \(version)"

@@ -19,6 +19,14 @@ public protocol StateFileSystem: Sendable {
     func syncDirectory(atPath path: String) throws(FileSystemFailure)
     /// Removes a file, ignoring failures (cleanup of a temporary file).
     func removeFile(atPath path: String)
+    /// Whether `path` names an existing directory: a state file missing from an existing
+    /// directory is a first start; a missing directory is a misconfiguration, said so.
+    func directoryExists(atPath path: String) -> Bool
+}
+
+extension StateFileSystem {
+    /// The POSIX answer, for test doubles that only fail the write steps.
+    public func directoryExists(atPath path: String) -> Bool { POSIXFileSystem().directoryExists(atPath: path) }
 }
 
 /// An open file of a `StateFileSystem`.

@@ -27,8 +27,9 @@ extension TradingModeSnapshot: PersistableSnapshot {
 
 /// Saves and loads one machine's snapshot as a versioned JSON file, with atomic writes.
 ///
-/// A missing file loads as `Snapshot.initial`; anything else that is not a good file of this
-/// kind is a `PersistenceError` naming the file, never a crash and never a silent reset.
+/// A missing file in an existing directory loads as `Snapshot.initial` (a first start); a missing
+/// directory, and anything else that is not a good file of this kind, is a `PersistenceError`
+/// naming the file, never a crash and never a silent reset.
 public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
     /// The file format version this build writes and reads.
     public static var version: Int { 1 }
@@ -45,9 +46,18 @@ public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
         file = AtomicFile(path: path, fileSystem: fileSystem)
     }
 
-    /// Loads the snapshot; `Snapshot.initial` if the file does not exist.
+    /// Loads the snapshot; `Snapshot.initial` if the file does not exist in an existing directory.
+    ///
+    /// - Throws: `.missingDirectory` when the directory itself does not exist (a mistyped or
+    ///   unmounted state directory must not start a machine from defaults), and the read and
+    ///   decoding errors.
     public func load() throws(PersistenceError) -> Snapshot {
-        guard let bytes = try file.read() else { return Snapshot.initial }
+        guard let bytes = try file.read() else {
+            guard file.fileSystem.directoryExists(atPath: file.directory) else {
+                throw PersistenceError(path: path, kind: .missingDirectory(file.directory))
+            }
+            return Snapshot.initial
+        }
         return try decode(bytes)
     }
 

@@ -54,6 +54,19 @@ func temporaryDirectory() throws -> String {
         #expect(try TradingModeStore(path: directory + "/none.json").load() == TradingModeSnapshot(state: .off, isHalted: false, history: []))
     }
 
+    @Test func aMissingDirectoryIsAnErrorNotADefault() throws {
+        let directory = try temporaryDirectory() + "/not-created"
+        let path = directory + "/super-state.json"
+        #expect(throws: PersistenceError(path: path, kind: .missingDirectory(directory))) { try SuperStateStore(path: path).load() }
+        #expect(throws: PersistenceError(path: directory + "/mode.json", kind: .missingDirectory(directory))) {
+            try TradingModeStore(path: directory + "/mode.json").load()
+        }
+        // A regular file where the directory should be: the open fails with ENOTDIR, said so.
+        let file = try temporaryDirectory() + "/plain"
+        try SuperStateStore(path: file).save(.initial)
+        #expect(throws: PersistenceError(path: file + "/x.json", kind: .unreadable(ENOTDIR))) { try SuperStateStore(path: file + "/x.json").load() }
+    }
+
     @Test func badFilesAreTypedErrorsNamingTheFile() throws {
         let directory = try temporaryDirectory()
         let path = directory + "/super-state.json"
