@@ -68,7 +68,9 @@ public struct ExchangeModel: Sendable {
     public internal(set) var isBookStale = false
     /// In arrival order: the priority order of pricing.
     var orders: [Order] = []
-    var client: [ClientOrderID: ClientOrder] = [:]
+    var client: [ClientOrderID: ClientOrder] = [:] {
+        didSet { if client.count != trackedIDs.count { trackedIDs = client.keys.sorted() } }
+    }
     var messages: [Scheduled] = []
     var nextMessage: UInt64 = 0
     var fills: [Fill] = [] {
@@ -92,14 +94,15 @@ public struct ExchangeModel: Sendable {
         books = ExchangeBooks.account(after: [], initialCash: configuration.initialCash)
     }
 
-    /// The ids the client tracks, in order: what cancels, queries and resubmits draw from.
-    public var trackedIDs: [ClientOrderID] { client.keys.sorted() }
+    /// The ids the client tracks, in order: what cancels, queries and resubmits draw from (kept
+    /// sorted as the client's table grows; orders are never forgotten).
+    public private(set) var trackedIDs: [ClientOrderID] = []
     /// The client's state of an order.
     public func clientState(_ id: ClientOrderID) -> ClientOrderState? { client[id]?.state }
     /// The symbol of the order the client sent last, for generators.
-    public var newestOrderSymbol: Symbol? { client.values.max { $0.request.id < $1.request.id }?.request.symbol }
+    public var newestOrderSymbol: Symbol? { trackedIDs.last.flatMap { client[$0]?.request.symbol } }
     /// The next id never used.
-    public var freshID: ClientOrderID { ClientOrderID((client.keys.map(\.value).max() ?? 0) + 1) }
+    public var freshID: ClientOrderID { ClientOrderID((trackedIDs.last?.value ?? 0) + 1) }
     /// The last price the venue knows of a symbol (quote mid or last close), for generators.
     public func referencePrice(_ symbol: Symbol) -> Ticks? {
         if let live = quotes[symbol] { return Ticks((live.quote.bid.value + live.quote.ask.value) / 2) }
@@ -117,8 +120,9 @@ public struct ExchangeModel: Sendable {
                 VenueOrderSnapshot(request: $0.request, state: $0.state, filled: $0.filled, rejectReason: $0.rejectReason,
                                    liquidity: $0.liquidity, triggered: $0.triggered)
             }.sorted { $0.request.id < $1.request.id },
-            clientOrders: client.values.map { ClientOrderSnapshot(id: $0.request.id, state: $0.state, filled: $0.filled, deadline: $0.deadline) }
-                .sorted { $0.id < $1.id },
+            clientOrders: trackedIDs.compactMap { client[$0] }.map {
+                ClientOrderSnapshot(id: $0.request.id, state: $0.state, filled: $0.filled, deadline: $0.deadline)
+            },
             fills: fills, account: books,
             clientQuotes: clientQuotes.values.sorted { $0.quote.symbol < $1.quote.symbol },
             initialCash: configuration.initialCash, fees: configuration.fees)
