@@ -22,6 +22,9 @@ targets += [
     .executableTarget(name: "engine-benchmark", dependencies: ["PropertyCheck", "ShrinkChallenges"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
 ]
 
+// Shared by the benchmark executables: machine description, valgrind allocation counts.
+targets += [.target(name: "BenchmarkSupport", path: "Benchmarks/Support", swiftSettings: strict)]
+
 // MARK: - Production machines (issue 3): TradingVocabulary + TradingMachines.
 products += [
     .library(name: "TradingVocabulary", targets: ["TradingVocabulary"]),
@@ -31,7 +34,7 @@ targets += [
     .target(name: "TradingVocabulary", swiftSettings: strict),
     .target(name: "TradingMachines", dependencies: ["TradingVocabulary"], swiftSettings: strict),
     .testTarget(name: "TradingMachinesTests", dependencies: ["TradingMachines", "TradingVocabulary"], swiftSettings: strict),
-    .executableTarget(name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary"], path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
+    .executableTarget(name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary", "BenchmarkSupport"], path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
 ]
 
 // MARK: - Models, checks and the stresscheck CLI (issue 4).
@@ -52,7 +55,7 @@ targets += [
     .target(name: "ExchangeVocabulary", dependencies: ["TradingVocabulary", "MarketSim"], swiftSettings: strict),
     .target(name: "ExchangeSim", dependencies: ["ExchangeVocabulary", "TradingVocabulary", "MarketSim"], swiftSettings: strict),
     .testTarget(name: "ExchangeSimTests", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary"], swiftSettings: strict),
-    .executableTarget(name: "exchange-benchmark", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary"],
+    .executableTarget(name: "exchange-benchmark", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary", "BenchmarkSupport"],
                       path: "Benchmarks/ExchangeBenchmark", swiftSettings: strict),
 ]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
@@ -66,7 +69,7 @@ targets += [
                 swiftSettings: strict),
     .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
     // Market simulation throughput: bars/s per model and source, correlated markets, allocations.
-    .executableTarget(name: "market-benchmark", dependencies: ["MarketSim", "TradingChecks", "PropertyCheck"], path: "Benchmarks/MarketBenchmark",
+    .executableTarget(name: "market-benchmark", dependencies: ["MarketSim", "TradingChecks", "PropertyCheck", "BenchmarkSupport"], path: "Benchmarks/MarketBenchmark",
                       swiftSettings: strict),
 ]
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import ExchangeSim
 import Foundation
 
@@ -60,30 +61,8 @@ func measure(sessions: Int, keepsFillLog: Bool, repetitions: Int) -> Result {
     return best
 }
 
-func valgrindAllocations(_ n: Int) -> Int? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/valgrind")
-    process.arguments = ["--tool=memcheck", "--leak-check=no", CommandLine.arguments[0], "--allocs", "\(n)"]
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    guard let line = text.split(separator: "\n").first(where: { $0.contains("total heap usage") }) else { return nil }
-    let fields = line.split(separator: " ")
-    guard let index = fields.firstIndex(of: "allocs,") else { return nil }
-    return Int(fields[index - 1].replacingOccurrences(of: ",", with: ""))
-}
+func valgrindAllocations(_ n: Int) -> Int? { heapAllocations(rerunningWith: ["--allocs", "\(n)"]) }
 
-func machineInfo() -> String {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-        .split(separator: "\n").first { $0.hasPrefix("model name") }
-        .map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
-    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
-    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, load \(load)"
-}
 
 _ = measure(sessions: 1, keepsFillLog: false, repetitions: 1)  // warm-up
 let unlogged = measure(sessions: 10, keepsFillLog: false, repetitions: 3)

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Dispatch
 import Foundation
 import TradingMachines
@@ -47,14 +48,6 @@ if CommandLine.arguments.dropFirst().first == "--persistence" {
     print("|---|---|---|")
     PersistenceBenchmark.rows(PersistenceBenchmark.run()).forEach { print($0) }
     exit(0)
-}
-
-func machineInfo() -> String {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-        .split(separator: "\n").first { $0.hasPrefix("model name") }
-        .map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
-    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
-    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, load \(load)"
 }
 
 // 1. Throughput, one core, no per-decision timing.
@@ -117,23 +110,7 @@ let sharedPerSecond = Double(perThread * 2) / (Double(sharedNs) / 1e9)
 let sharedViolations = shared.withStack { $0.checkInvariants() }
 
 // 4. Allocations per decision: valgrind counts heap allocations of N and 10×N decisions.
-func valgrindAllocs(_ n: Int) -> Int? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/valgrind")
-    process.arguments = ["--tool=memcheck", "--leak-check=no", CommandLine.arguments[0], "--allocs", "\(n)"]
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    guard let line = text.split(separator: "\n").first(where: { $0.contains("total heap usage") }) else { return nil }
-    let fields = line.split(separator: " ")
-    guard let index = fields.firstIndex(of: "allocs,") else { return nil }
-    return Int(fields[index - 1].replacingOccurrences(of: ",", with: ""))
-}
-let hasValgrind = FileManager.default.isExecutableFile(atPath: "/usr/bin/valgrind")
+func valgrindAllocs(_ n: Int) -> Int? { heapAllocations(rerunningWith: ["--allocs", "\(n)"]) }
 let allocsSmall = hasValgrind ? valgrindAllocs(100_000) : nil
 let allocsLarge = hasValgrind ? valgrindAllocs(1_000_000) : nil
 

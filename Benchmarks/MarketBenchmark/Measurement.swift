@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// A timing: how many items in how many seconds, best of several repetitions.
@@ -34,32 +35,10 @@ func measure(_ workload: Workload, minimumSeconds: Double, repetitions: Int) -> 
     return Timing(items: chunks * workload.chunk, seconds: best, checksum: checksum)
 }
 
-/// The heap allocations (valgrind memcheck's "total heap usage") of this executable running
-/// `workload` for `chunks` chunks; nil without valgrind.
+/// The heap allocations of this executable running `workload` for `chunks` chunks; nil
+/// without valgrind.
 func valgrindAllocations(_ workload: Workload, chunks: Int) -> Int? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/valgrind")
-    process.arguments = ["--tool=memcheck", "--leak-check=no", CommandLine.arguments[0], "--allocs", workload.rawValue, "\(chunks)"]
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    guard let line = text.split(separator: "\n").first(where: { $0.contains("total heap usage") }) else { return nil }
-    let fields = line.split(separator: " ")
-    guard let index = fields.firstIndex(of: "allocs,") else { return nil }
-    return Int(fields[index - 1].replacingOccurrences(of: ",", with: ""))
-}
-
-/// CPU model, core count and load average (other builds may share the machine).
-func machineInfo() -> String {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-        .split(separator: "\n").first { $0.hasPrefix("model name") }
-        .map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
-    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
-    return "\(cpu), nproc \(ProcessInfo.processInfo.activeProcessorCount), load average \(load)"
+    heapAllocations(rerunningWith: ["--allocs", workload.rawValue, "\(chunks)"])
 }
 
 /// `12.34 M/s` or `567 k/s`.

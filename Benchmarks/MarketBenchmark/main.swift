@@ -6,6 +6,7 @@
 // Internal mode for the allocation count: market-benchmark --allocs <workload> <chunks>
 // Figures are wall-clock on a shared machine (printed with the table): best of N runs of at
 // least 0.25 s each (0.05 s and best of 2 with --quick).
+import BenchmarkSupport
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -60,7 +61,6 @@ rows.append(Row(measure: "generated values = the tests' pinned fingerprints (1,0
 // Heap allocations: valgrind at two run lengths; the difference over the extra bars must be 0.
 let probe: [(String, Workload)] = [("GBM", .gbm), ("GARCH-t", .garch), ("Merton", .merton), ("ChoiceStream random", .streamGBM),
                                   ("ChoiceStream replay", .replayGBM), ("10 correlated symbols", .correlated)]
-let hasValgrind = FileManager.default.isExecutableFile(atPath: "/usr/bin/valgrind")
 for (name, workload) in probe {
     let (few, many) = workload == .correlated ? (2, 20) : (workload.chunk == 10_000 ? (1, 10) : (5, 50))
     let unit = workload == .correlated ? "vector" : "bar"

@@ -6,32 +6,22 @@ import TradingVocabulary
 public enum ExchangeBooks {
     /// The account after `fills`, starting from `initialCash` and nothing held.
     public static func account(after fills: [Fill], initialCash: Cents) -> AccountSnapshot {
-        account(after: fills, startingFrom: AccountSnapshot(cash: initialCash, feesPaid: 0, holdings: []), folded: 0, initialCash: initialCash)
+        var account = AccountSnapshot(cash: initialCash, feesPaid: 0, holdings: [])
+        for fill in fills { add(fill, to: &account) }
+        return account
     }
 
-    /// `books` (the fold of the first `folded` fills) with the rest of `fills` folded in; the
-    /// whole log again if it is shorter than `folded` (it was replaced).
-    static func account(after fills: [Fill], startingFrom books: AccountSnapshot, folded: Int, initialCash: Cents) -> AccountSnapshot {
-        guard folded <= fills.count else { return account(after: fills, initialCash: initialCash) }
-        var cash = books.cash.value
-        var fees = books.feesPaid.value
-        var holdings = books.holdings
-        for fill in fills[folded...] {
-            guard let instrument = VenueSetup.instruments.first(where: { $0.symbol == fill.symbol }) else {
-                preconditionFailure("a fill of an instrument the check does not list: \(fill.symbol)")
-            }
-            let index: Int
-            if let found = holdings.firstIndex(where: { $0.symbol == fill.symbol }) {
-                index = found
-            } else {
-                holdings.append(HoldingSnapshot(symbol: fill.symbol, position: 0, cost: 0, realized: 0, mark: fill.price))
-                index = holdings.count - 1
-            }
-            book(fill, instrument: instrument, holding: &holdings[index], cash: &cash)
-            fees += fill.fee.value
+    /// Books one more fill into `account` (its holdings stay sorted by symbol).
+    static func add(_ fill: Fill, to account: inout AccountSnapshot) {
+        guard let instrument = VenueSetup.instruments.first(where: { $0.symbol == fill.symbol }) else {
+            preconditionFailure("a fill of an instrument the check does not list: \(fill.symbol)")
         }
-        holdings.sort { $0.symbol < $1.symbol }
-        return AccountSnapshot(cash: Cents(cash), feesPaid: Cents(fees), holdings: holdings)
+        let index = account.holdings.firstIndex { $0.symbol >= fill.symbol } ?? account.holdings.count
+        if index == account.holdings.count || account.holdings[index].symbol != fill.symbol {
+            account.holdings.insert(HoldingSnapshot(symbol: fill.symbol, position: 0, cost: 0, realized: 0, mark: fill.price), at: index)
+        }
+        book(fill, instrument: instrument, holding: &account.holdings[index], cash: &account.cash.value)
+        account.feesPaid.value += fill.fee.value
     }
 
     /// Books one fill: position, cost basis (average cost, truncated toward zero on a partial

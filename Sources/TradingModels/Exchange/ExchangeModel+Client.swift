@@ -15,6 +15,7 @@ extension ExchangeModel {
         guard configuration.instrument(request.symbol) != nil else { throw .unknownSymbol }
         guard client[request.id] == nil else { throw .idInUse(request.id) }
         client[request.id] = ClientOrder(request: request, state: .sent, deadline: now + configuration.timeout)
+        trackedIDs.insert(request.id, at: trackedIDs.firstIndex { $0 > request.id } ?? trackedIDs.count)
         send(request, latency: latency, randomReject: randomReject)
     }
 

@@ -120,8 +120,10 @@ extension ExchangeModel {
         guard let instrument = configuration.instrument(order.request.symbol) else { return }
         let notional = quantity * price.value * instrument.tickValue.value
         let rate = order.liquidity == .maker ? configuration.fees.maker : configuration.fees.taker
-        fills.append(Fill(orderID: order.request.id, symbol: order.request.symbol, side: order.request.side, price: price,
-                          quantity: Lots(quantity), fee: ExchangeBooks.fee(notional: notional, rate: rate), liquidity: order.liquidity, time: now))
+        let fill = Fill(orderID: order.request.id, symbol: order.request.symbol, side: order.request.side, price: price,
+                        quantity: Lots(quantity), fee: ExchangeBooks.fee(notional: notional, rate: rate), liquidity: order.liquidity, time: now)
+        fills.append(fill)
+        ExchangeBooks.add(fill, to: &books)
         orders[index].filled.value += quantity
         let state: VenueOrderState
         if orders[index].filled == order.request.quantity {

@@ -4,7 +4,7 @@ import TradingVocabulary
 
 /// The reference model of the simulated exchange (`docs/exchange.md`), written as plainly as
 /// possible: orders in an array in arrival order, pending messages in an array scanned for the
-/// earliest, and the books recomputed from the fill log whenever they are needed.
+/// earliest, and the books the fill log folded one fill at a time (`ExchangeBooks`).
 public struct ExchangeModel: Sendable {
     /// One order at the venue.
     struct Order: Sendable {
@@ -68,18 +68,12 @@ public struct ExchangeModel: Sendable {
     public internal(set) var isBookStale = false
     /// In arrival order: the priority order of pricing.
     var orders: [Order] = []
-    var client: [ClientOrderID: ClientOrder] = [:] {
-        didSet { if client.count != trackedIDs.count { trackedIDs = client.keys.sorted() } }
-    }
+    var client: [ClientOrderID: ClientOrder] = [:]
     var messages: [Scheduled] = []
     var nextMessage: UInt64 = 0
-    var fills: [Fill] = [] {
-        // The books are the fill log folded (`ExchangeBooks`); kept up to date as fills are
-        // appended, rather than refolded on every read.
-        didSet { books = ExchangeBooks.account(after: fills, startingFrom: books, folded: oldValue.count, initialCash: configuration.initialCash) }
-    }
-    /// The fill log folded into the books.
-    private(set) var books: AccountSnapshot
+    var fills: [Fill] = []
+    /// The fill log folded (`ExchangeBooks`), one fill at a time as each is booked.
+    var books: AccountSnapshot
     var quotes: [Symbol: LiveQuote] = [:]
     var lastClose: [Symbol: Ticks] = [:]
     var clientQuotes: [Symbol: ClientQuote] = [:]
@@ -95,8 +89,8 @@ public struct ExchangeModel: Sendable {
     }
 
     /// The ids the client tracks, in order: what cancels, queries and resubmits draw from (kept
-    /// sorted as the client's table grows; orders are never forgotten).
-    public private(set) var trackedIDs: [ClientOrderID] = []
+    /// sorted as `submit` adds them; orders are never forgotten).
+    public internal(set) var trackedIDs: [ClientOrderID] = []
     /// The client's state of an order.
     public func clientState(_ id: ClientOrderID) -> ClientOrderState? { client[id]?.state }
     /// The symbol of the order the client sent last, for generators.
@@ -107,10 +101,6 @@ public struct ExchangeModel: Sendable {
     public func referencePrice(_ symbol: Symbol) -> Ticks? {
         if let live = quotes[symbol] { return Ticks((live.quote.bid.value + live.quote.ask.value) / 2) }
         return lastClose[symbol]
-    }
-    /// Whether the model holds some of a symbol, for generators.
-    public func position(_ symbol: Symbol) -> Int64 {
-        books.holdings.first { $0.symbol == symbol }?.position ?? 0
     }
 
     public var observation: ExchangeObservation {
