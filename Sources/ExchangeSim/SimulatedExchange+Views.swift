@@ -5,12 +5,16 @@ import TradingVocabulary
 extension SimulatedExchange {
     /// Every order the venue has seen, sorted by id (allocates: for checks).
     public var venueOrders: [VenueOrderSnapshot] {
-        venue.map(\.snapshot).sorted { $0.request.id < $1.request.id }
+        var snapshots = venue.map(\.snapshot)
+        snapshots.sort { $0.request.id < $1.request.id }
+        return snapshots
     }
 
     /// Every order the client tracks, sorted by id (allocates: for checks).
     public var clientOrders: [ClientOrderSnapshot] {
-        client.map(\.snapshot).sorted { $0.id < $1.id }
+        var snapshots = client.map(\.snapshot)
+        snapshots.sort { $0.id < $1.id }
+        return snapshots
     }
 
     /// The fill log in booking order (empty when `keepsFillLog` is false; trimmed by

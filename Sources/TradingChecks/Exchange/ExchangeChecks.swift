@@ -26,6 +26,7 @@ public enum ExchangeChecks {
             system: system,
             commands: commands,
             invariants: ExchangeInvariants.state,
+            firstStateViolation: ExchangeInvariants.firstViolation(of:),
             steps: ExchangeInvariants.steps,
             labels: labels,
             coverage: [
@@ -66,7 +67,7 @@ public enum ExchangeChecks {
         }),
         CommandKind("cancel", weight: 8, drawing: { model, stream throws(Rejection) in
             let hold = try ExchangeGen.millis([0, 5_000, 1_500, 5_000, 200, 10], &stream)
-            let open = model.trackedIDs.filter { model.clientState($0) == .venue(.partiallyFilled) || model.clientState($0) == .venue(.accepted) }
+            let open = model.trackedIDs(in: .venue(.partiallyFilled), .venue(.accepted))
             let any = try ExchangeGen.flag(&stream, oneIn: 4)
             let anyID = try id(model, &stream), openID = try ExchangeGen.pick(open.reversed(), or: anyID, &stream)
             return .cancel(any ? anyID : openID, try ExchangeGen.latency(&stream), hold: hold, refuse: try ExchangeGen.flag(&stream, oneIn: 8))
@@ -75,7 +76,7 @@ public enum ExchangeChecks {
             .query(try id(model, &stream), try ExchangeGen.latency(&stream))
         }),
         CommandKind("resubmit", weight: 1, drawing: { model, stream throws(Rejection) in
-            let notFound = model.trackedIDs.filter { model.clientState($0) == .notFound }
+            let notFound = model.trackedIDs(in: .notFound)
             let any = try ExchangeGen.flag(&stream, oneIn: 4)
             let anyID = try id(model, &stream), notFoundID = try ExchangeGen.pick(notFound, or: anyID, &stream)
             let id = any ? anyID : notFoundID

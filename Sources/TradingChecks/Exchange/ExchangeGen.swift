@@ -20,10 +20,10 @@ enum ExchangeGen {
     /// One of `values`, or `fallback` when there are none. The draw takes the same choices either
     /// way (one byte), so that deleting an earlier command (which changes what the model holds) leaves the
     /// later commands' choices aligned: shrinking stays effective.
-    static func pick<T>(_ values: [T], or fallback: T, _ stream: inout ChoiceStream) throws(Rejection) -> T {
+    static func pick<Values: RandomAccessCollection>(_ values: Values, or fallback: Values.Element, _ stream: inout ChoiceStream) throws(Rejection) -> Values.Element {
         // One byte whatever the count (a bound that grew with the count would widen the draw).
         let choice = Int(stream.choice(upTo: 255))
-        return values.isEmpty ? fallback : values[choice % values.count]
+        return values.isEmpty ? fallback : values[values.index(values.startIndex, offsetBy: choice % values.count)]
     }
 
     /// An offset in −`bound`…`bound`, shrinking toward 0 (0, +1, −1, +2, −2, …): the calm price

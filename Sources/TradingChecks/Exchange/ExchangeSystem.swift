@@ -16,14 +16,25 @@ public struct ExchangeSystem: SystemUnderTest {
     /// Production with a deliberate bug, for the bug zoo.
     @_spi(BugZoo) public init(mutation: VenueMutation) throws {
         self.mutation = mutation
-        exchange = try SimulatedExchange(configuration: setup.configuration)
+        exchange = try Self.calm.get()
         exchange.mutation = mutation
+    }
+
+    /// Orders to reserve room for: a case holds at most a few dozen, and a venue is built for every
+    /// case (twice when it starts with `configure`), so the production default (256) would spend
+    /// the check's time in malloc.
+    static let capacity = 16
+
+    /// The venue every case starts from, built once (a case copies it; the copy shares its
+    /// storage until the first change).
+    private static let calm = Result { () throws(VenueConfigurationError) in
+        try SimulatedExchange(configuration: VenueSetup().configuration, capacity: capacity)
     }
 
     public mutating func apply(_ command: ExchangeCommand) throws -> ExchangeOutcome {
         if case .configure(let setup) = command {
             self.setup = setup
-            exchange = try SimulatedExchange(configuration: setup.configuration)
+            exchange = try SimulatedExchange(configuration: setup.configuration, capacity: Self.capacity)
             exchange.mutation = mutation
             return .done
         }

@@ -94,7 +94,7 @@ public enum ExchangeInvariants {
         },
         StepInvariant("fills only grow", "no order's filled quantity decreases; no fill disappears from the log") { before, command, _, after in
             if case .configure = command { return true }
-            guard after.fills.count >= before.fills.count, Array(after.fills.prefix(before.fills.count)) == before.fills else { return false }
+            guard after.fills.count >= before.fills.count, after.fills.prefix(before.fills.count).elementsEqual(before.fills) else { return false }
             return before.venueOrders.allSatisfy { old in (after.venueOrder(old.request.id)?.filled ?? Lots(-1)) >= old.filled }
         },
         StepInvariant("time never goes back", "the virtual clock is monotone") { before, command, _, after in

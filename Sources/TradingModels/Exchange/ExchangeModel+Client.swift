@@ -13,20 +13,20 @@ extension ExchangeModel {
             guard (1...VenueLimits.maxPrice.value).contains(price.value) else { throw .invalidPrice(price) }
         }
         guard configuration.instrument(request.symbol) != nil else { throw .unknownSymbol }
-        guard client[request.id] == nil else { throw .idInUse(request.id) }
-        client[request.id] = ClientOrder(request: request, state: .sent, deadline: now + configuration.timeout)
-        trackedIDs.insert(request.id, at: trackedIDs.firstIndex { $0 > request.id } ?? trackedIDs.count)
+        guard clientSlot(request.id) == nil else { throw .idInUse(request.id) }
+        let slot = insertionSlot(request.id)
+        clientOrders.insert(ClientOrder(request: request, state: .sent, deadline: now + configuration.timeout), at: slot)
+        trackedIDs.insert(request.id, at: slot)
         send(request, latency: latency, randomReject: randomReject)
     }
 
     mutating func resubmit(_ id: ClientOrderID, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         guard isConnected else { throw .disconnected }
-        guard var order = client[id] else { throw .unknownOrder(id) }
-        guard order.state == .notFound else { throw .notResubmittable(id, order.state) }
-        order.state = .sent
-        order.deadline = now + configuration.timeout
-        client[id] = order
-        send(order.request, latency: latency, randomReject: randomReject)
+        guard let slot = clientSlot(id) else { throw .unknownOrder(id) }
+        guard clientOrders[slot].state == .notFound else { throw .notResubmittable(id, clientOrders[slot].state) }
+        clientOrders[slot].state = .sent
+        clientOrders[slot].deadline = now + configuration.timeout
+        send(clientOrders[slot].request, latency: latency, randomReject: randomReject)
     }
 
     /// Schedules the submit's arrival, then the client's deadline (so that an arrival exactly at
@@ -38,8 +38,8 @@ extension ExchangeModel {
 
     mutating func cancel(_ id: ClientOrderID, latency: LinkLatency, hold: SimDuration, refuse: Bool) throws(ClientError) {
         guard isConnected else { throw .disconnected }
-        guard let order = client[id] else { throw .unknownOrder(id) }
-        switch order.state {
+        guard let slot = clientSlot(id) else { throw .unknownOrder(id) }
+        switch clientOrders[slot].state {
         case .notFound: throw .notFound(id)
         case .venue(let state) where state.isTerminal: throw .alreadyTerminal(id, state)
         default: break
@@ -49,7 +49,7 @@ extension ExchangeModel {
 
     mutating func query(_ id: ClientOrderID, latency: LinkLatency) throws(ClientError) {
         guard isConnected else { throw .disconnected }
-        guard client[id] != nil else { throw .unknownOrder(id) }
+        guard clientSlot(id) != nil else { throw .unknownOrder(id) }
         schedule(.queryArrives(id, back: latency.back), at: now + latency.out)
     }
 

@@ -25,7 +25,15 @@ extension ExchangeModel {
 
     mutating func apply(_ quote: QuoteUpdate) {
         quotes[quote.symbol] = LiveQuote(quote: quote, askLeft: quote.askSize.value, bidLeft: quote.bidSize.value)
-        if !isBookStale { clientQuotes[quote.symbol] = ClientQuote(quote: quote, receivedAt: now) }
+        if !isBookStale {
+            let received = ClientQuote(quote: quote, receivedAt: now)
+            let slot = clientQuotes.firstIndex { $0.quote.symbol >= quote.symbol } ?? clientQuotes.count
+            if slot < clientQuotes.count, clientQuotes[slot].quote.symbol == quote.symbol {
+                clientQuotes[slot] = received
+            } else {
+                clientQuotes.insert(received, at: slot)
+            }
+        }
         for index in orders.indices where orders[index].isOpen && orders[index].request.symbol == quote.symbol {
             priceOnQuote(index)
         }

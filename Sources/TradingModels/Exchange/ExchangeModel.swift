@@ -68,7 +68,8 @@ public struct ExchangeModel: Sendable {
     public internal(set) var isBookStale = false
     /// In arrival order: the priority order of pricing.
     var orders: [Order] = []
-    var client: [ClientOrderID: ClientOrder] = [:]
+    /// The client's orders, sorted by id (`trackedIDs[i]` is `clientOrders[i].request.id`).
+    var clientOrders: [ClientOrder] = []
     var messages: [Scheduled] = []
     var nextMessage: UInt64 = 0
     var fills: [Fill] = []
@@ -76,10 +77,11 @@ public struct ExchangeModel: Sendable {
     var books: AccountSnapshot
     var quotes: [Symbol: LiveQuote] = [:]
     var lastClose: [Symbol: Ticks] = [:]
-    var clientQuotes: [Symbol: ClientQuote] = [:]
+    /// The quote the client last received per symbol, sorted by symbol.
+    var clientQuotes: [ClientQuote] = []
     /// True until the client sends its first request: a `configure` (a fresh start with
     /// another setup) is only drawn while nothing has been sent.
-    public var canConfigure: Bool { client.isEmpty }
+    public var canConfigure: Bool { trackedIDs.isEmpty }
 
     public init(setup: VenueSetup = VenueSetup()) {
         self.setup = setup
@@ -92,9 +94,27 @@ public struct ExchangeModel: Sendable {
     /// sorted as `submit` adds them; orders are never forgotten).
     public internal(set) var trackedIDs: [ClientOrderID] = []
     /// The client's state of an order.
-    public func clientState(_ id: ClientOrderID) -> ClientOrderState? { client[id]?.state }
+    public func clientState(_ id: ClientOrderID) -> ClientOrderState? { clientSlot(id).map { clientOrders[$0].state } }
+    /// The tracked ids of the orders the client holds in one of `states`, in id order.
+    public func trackedIDs(in states: ClientOrderState...) -> [ClientOrderID] {
+        clientOrders.compactMap { states.contains($0.state) ? $0.request.id : nil }
+    }
+    /// Where order `id` is in `clientOrders` (binary search over `trackedIDs`).
+    func clientSlot(_ id: ClientOrderID) -> Int? {
+        let slot = insertionSlot(id)
+        return slot < trackedIDs.count && trackedIDs[slot] == id ? slot : nil
+    }
+    /// The first slot whose id is not below `id`.
+    func insertionSlot(_ id: ClientOrderID) -> Int {
+        var low = 0, high = trackedIDs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if trackedIDs[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
     /// The symbol of the order the client sent last, for generators.
-    public var newestOrderSymbol: Symbol? { trackedIDs.last.flatMap { client[$0]?.request.symbol } }
+    public var newestOrderSymbol: Symbol? { clientOrders.last?.request.symbol }
     /// The next id never used.
     public var freshID: ClientOrderID { ClientOrderID((trackedIDs.last?.value ?? 0) + 1) }
     /// The last price the venue knows of a symbol (quote mid or last close), for generators.
@@ -106,16 +126,23 @@ public struct ExchangeModel: Sendable {
     public var observation: ExchangeObservation {
         ExchangeObservation(
             now: now, isConnected: isConnected, isRejectStorm: isRejectStorm, isBookStale: isBookStale,
-            venueOrders: orders.map {
-                VenueOrderSnapshot(request: $0.request, state: $0.state, filled: $0.filled, rejectReason: $0.rejectReason,
-                                   liquidity: $0.liquidity, triggered: $0.triggered)
-            }.sorted { $0.request.id < $1.request.id },
-            clientOrders: trackedIDs.compactMap { client[$0] }.map {
+            venueOrders: venueOrdersByID,
+            clientOrders: clientOrders.map {
                 ClientOrderSnapshot(id: $0.request.id, state: $0.state, filled: $0.filled, deadline: $0.deadline)
             },
-            fills: fills, account: books,
-            clientQuotes: clientQuotes.values.sorted { $0.quote.symbol < $1.quote.symbol },
+            fills: fills, account: books, clientQuotes: clientQuotes,
             initialCash: configuration.initialCash, fees: configuration.fees)
+    }
+
+    /// The venue's orders as snapshots, sorted by id (arrival order is nearly id order, so the
+    /// in-place sort is close to linear).
+    private var venueOrdersByID: [VenueOrderSnapshot] {
+        var snapshots = orders.map {
+            VenueOrderSnapshot(request: $0.request, state: $0.state, filled: $0.filled, rejectReason: $0.rejectReason,
+                               liquidity: $0.liquidity, triggered: $0.triggered)
+        }
+        snapshots.sort { $0.request.id < $1.request.id }
+        return snapshots
     }
 
     /// Applies one command.
@@ -206,9 +233,8 @@ public struct ExchangeModel: Sendable {
             guard now <= sentAt + configuration.timeout else { return }
             arrive(request, randomReject: randomReject, back: back)
         case .deadline(let id, let deadline):
-            if var order = client[id], order.state == .sent, order.deadline == deadline {
-                order.state = .unknown
-                client[id] = order
+            if let slot = clientSlot(id), clientOrders[slot].state == .sent, clientOrders[slot].deadline == deadline {
+                clientOrders[slot].state = .unknown
             }
         case .cancelArrives(let id, let hold, let refuse, let back):
             guard isConnected else { return }
@@ -223,16 +249,14 @@ public struct ExchangeModel: Sendable {
                 schedule(.notFound(id, answeredAt: now), at: now + back)
             }
         case .report(let id, let state, let filled, let sequence):
-            guard isConnected, var order = client[id], sequence > order.lastSequence else { return }
-            order.state = .venue(state)
-            order.filled = filled
-            order.lastSequence = sequence
-            client[id] = order
+            guard isConnected, let slot = clientSlot(id), sequence > clientOrders[slot].lastSequence else { return }
+            clientOrders[slot].state = .venue(state)
+            clientOrders[slot].filled = filled
+            clientOrders[slot].lastSequence = sequence
         case .notFound(let id, let answeredAt):
-            guard isConnected, var order = client[id], order.state == .sent || order.state == .unknown,
-                  answeredAt > order.deadline else { return }
-            order.state = .notFound
-            client[id] = order
+            guard isConnected, let slot = clientSlot(id), clientOrders[slot].state == .sent || clientOrders[slot].state == .unknown,
+                  answeredAt > clientOrders[slot].deadline else { return }
+            clientOrders[slot].state = .notFound
         }
     }
 }
