@@ -8,6 +8,8 @@ import Synchronization
 struct AtomicFile: Sendable {
     let path: String
     let fileSystem: any StateFileSystem
+    /// A deliberate bug for the bug zoo; `.none` in production.
+    var mutation: StateWriteMutation = .none
 
     /// Distinguishes temporary files of concurrent writers in one process.
     private static let counter = Atomic<UInt64>(0)
@@ -29,6 +31,15 @@ struct AtomicFile: Sendable {
 
     /// Replaces the file's contents atomically.
     func write(_ bytes: [UInt8]) throws(PersistenceError) {
+        switch mutation {
+        case .none: break
+        case .inPlace: return try writeInPlace(bytes)
+        case .swallowsErrors:
+            var correct = self
+            correct.mutation = .none
+            try? correct.write(bytes)
+            return
+        }
         let serial = Self.counter.wrappingAdd(1, ordering: .relaxed).newValue
         let temporary = "\(path).tmp-\(processID())-\(serial)"
         var step = WriteStep.createTemporary
@@ -57,4 +68,31 @@ struct AtomicFile: Sendable {
             throw PersistenceError(path: path, kind: .writeFailed(step, error.errno))
         }
     }
+
+    /// The bug zoo's non-atomic write: the file itself is replaced, step by step, so a crash
+    /// midway leaves it missing or torn.
+    private func writeInPlace(_ bytes: [UInt8]) throws(PersistenceError) {
+        var step = WriteStep.createTemporary
+        do throws(FileSystemFailure) {
+            fileSystem.removeFile(atPath: path)
+            let handle = try fileSystem.createExclusive(atPath: path)
+            step = .write
+            try fileSystem.write(bytes, to: handle)
+            step = .sync
+            try fileSystem.sync(handle)
+            step = .close
+            try fileSystem.close(handle)
+        } catch {
+            throw PersistenceError(path: path, kind: .writeFailed(step, error.errno))
+        }
+    }
+}
+
+/// Broken ways to write a state file, for the bug zoo: `.none` in production.
+@_spi(BugZoo) public enum StateWriteMutation: Sendable {
+    case none
+    /// Writes the file in place instead of through a temporary file and a rename.
+    case inPlace
+    /// Reports success whatever a step of the write did.
+    case swallowsErrors
 }

@@ -46,6 +46,11 @@ public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
         file = AtomicFile(path: path, fileSystem: fileSystem)
     }
 
+    /// A store that writes with a deliberate bug, for the bug zoo.
+    @_spi(BugZoo) public init(path: String, fileSystem: any StateFileSystem, mutation: StateWriteMutation) {
+        file = AtomicFile(path: path, fileSystem: fileSystem, mutation: mutation)
+    }
+
     /// Loads the snapshot; `Snapshot.initial` if the file does not exist in an existing directory.
     ///
     /// - Throws: `.missingDirectory` when the directory itself does not exist (a mistyped or

@@ -184,14 +184,14 @@ public struct RiskStackModel: Sendable {
         case .error(let error): return .error(.superState(error))
         case .updated(let c, let t): return .updated(classification: c, transition: t)
         case .transition(let t): return .superState(t)
-        case .decision, .restarted: return .done
+        case .decision, .restarted, .faultyRestart: return .done  // the stack never forwards a faulty restart
         }
     }
 
     private mutating func modeInput(_ command: TradingModeCommand) -> RiskStackOutcome {
         switch tradingMode.apply(command) {
         case .mode(let outcome): .mode(outcome)
-        case .routing, .restarted: .done
+        case .routing, .restarted, .faultyRestart: .done  // the stack never forwards a faulty restart
         }
     }
 

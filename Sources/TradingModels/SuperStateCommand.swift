@@ -17,12 +17,17 @@ public enum SuperStateCommand: Equatable, Sendable, CustomStringConvertible {
     /// The process restarted and reloaded its persisted snapshot (state, confirmations, latest
     /// classification, history): the machine goes on exactly as it was.
     case restart
+    /// A restart whose save `fault` strikes: the machine reloads whatever the file then holds
+    /// (the previous save's snapshot unless the save got past its commit), or goes on as it was
+    /// if the file is corrupt.
+    case restartAfter(PersistenceFault)
 
     public static func == (lhs: SuperStateCommand, rhs: SuperStateCommand) -> Bool {
         switch (lhs, rhs) {
         case let (.update(v1, d1, l1), .update(v2, d2, l2)):
             v1.bitPattern == v2.bitPattern && d1.bitPattern == d2.bitPattern && l1.bitPattern == l2.bitPattern
         case (.halt, .halt), (.resume, .resume), (.restart, .restart): true
+        case let (.restartAfter(f1), .restartAfter(f2)): f1 == f2
         case let (.canOpen(s1, d1, p1), .canOpen(s2, d2, p2)): s1 == s2 && d1 == d2 && p1 == p2
         default: false
         }
@@ -38,6 +43,7 @@ public enum SuperStateCommand: Equatable, Sendable, CustomStringConvertible {
         case .canOpen(let size, let deployed, let value):
             ".canOpen(size: \(Literal.cents(size)), deployed: \(Literal.cents(deployed)), portfolioValue: \(Literal.cents(value)))"
         case .restart: ".restart"
+        case .restartAfter(let fault): ".restartAfter(\(fault))"
         }
     }
 }

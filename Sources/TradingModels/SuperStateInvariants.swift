@@ -93,6 +93,7 @@ public enum SuperStateInvariants {
         StepInvariant("RECOVERY leaves upward only on the 3rd confirmation", "RECOVERY → NORMAL or CAUTIOUS only on an update that is the 3rd confirming one.") {
             before, command, _, after in
             guard before.state == .recovery, after.state == .normal || after.state == .cautious else { return true }
+            if case .restartAfter = command { return true }  // a reload of an earlier save: see the rule below
             if case .update = command { return before.confirmations == ConditionThresholds.recoveryConfirmations - 1 }
             return false
         },
@@ -107,8 +108,15 @@ public enum SuperStateInvariants {
             guard case .updated(let c, _) = outcome else { return true }
             return after.lastClassification == c
         },
-        StepInvariant("returned transition is the new history entry", "A reported change is appended once to the history; no report, no entry.") {
+        StepInvariant("a faulty restart reloads a save", "After a restart under a fault the machine is as it was, or as an earlier save left it (its history a prefix); a refused file changes nothing.") {
             before, _, outcome, after in
+            guard case .faultyRestart(let report) = outcome else { return true }
+            if report.refusedCorruptFile { return before == after }
+            return after.history.count <= before.history.count && before.history.starts(with: after.history)
+        },
+        StepInvariant("returned transition is the new history entry", "A reported change is appended once to the history; no report, no entry (a faulty restart may reload an earlier save).") {
+            before, _, outcome, after in
+            if case .faultyRestart = outcome { return true }
             let reported: SuperStateTransition?
             switch outcome {
             case .updated(_, let t), .transition(let t): reported = t

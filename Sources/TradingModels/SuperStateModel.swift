@@ -14,8 +14,28 @@ public struct SuperStateModel: Sendable {
     /// The classification of the latest valid update.
     public private(set) var lastClassification: PortfolioState?
 
+    /// Everything the state file holds: all the model stores.
+    public struct Persisted: Equatable, Sendable {
+        var history: [SuperStateTransition] = []
+        var confirmations = 0
+        var lastClassification: PortfolioState?
+    }
+
+    /// The state file restarts write and reload.
+    public private(set) var file = ModelStateFile(initial: Persisted())
+
     /// The documented initial state: NORMAL, no classification, empty history.
     public init() {}
+
+    /// The model's facts as the state file holds them.
+    public internal(set) var persisted: Persisted {
+        get { Persisted(history: history, confirmations: confirmations, lastClassification: lastClassification) }
+        set {
+            history = newValue.history
+            confirmations = newValue.confirmations
+            lastClassification = newValue.lastClassification
+        }
+    }
 
     /// The current state: where the last transition went.
     public var state: PortfolioState { history.last?.to ?? .normal }
@@ -84,7 +104,16 @@ public struct SuperStateModel: Sendable {
 
         case .restart:
             // Everything this model stores is persisted, so a reload changes nothing.
+            _ = file.save(persisted)
             return .restarted
+
+        case .restartAfter(let fault):
+            let failedAt = file.save(persisted, fault: fault)
+            guard let reloaded = file.contents else {
+                return .faultyRestart(RestartReport(saveFailedAt: failedAt, refusedCorruptFile: true))
+            }
+            persisted = reloaded
+            return .faultyRestart(RestartReport(saveFailedAt: failedAt))
         }
     }
 

@@ -11,6 +11,8 @@ public enum SuperStateOutcome: Hashable, Sendable, CustomStringConvertible {
     case decision(Decision<SuperStateRejection>)
     /// `restart`: reloaded.
     case restarted
+    /// `restartAfter`: what the faulty restart reported.
+    case faultyRestart(RestartReport)
     /// The input was malformed; nothing changed.
     case error(SuperStateError)
 
@@ -22,6 +24,7 @@ public enum SuperStateOutcome: Hashable, Sendable, CustomStringConvertible {
         case .decision(.accepted): ".decision(.accepted)"
         case .decision(.rejected(let reason)): ".decision(.rejected(\(reason)))"
         case .restarted: ".restarted"
+        case .faultyRestart(let report): ".faultyRestart(\(report))"
         case .error(let error): ".error(\(error))"
         }
     }

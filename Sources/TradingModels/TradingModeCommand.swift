@@ -17,6 +17,9 @@ public enum TradingModeCommand: Hashable, Sendable, CustomStringConvertible {
     /// The process restarted and reloaded its persisted snapshot: state, flag and history are
     /// restored, and a persisted LIVE_ACTIVE comes back as DRY_RUN (cause `.restart`).
     case restart
+    /// A restart whose save `fault` strikes: the machine reloads whatever the file then holds
+    /// (then LIVE_ACTIVE → DRY_RUN as on any restart), or goes on as it was if the file is corrupt.
+    case restartAfter(PersistenceFault)
 
     /// The command as Swift code, e.g. `.goLive(confirmed: true)`.
     public var description: String {
@@ -28,6 +31,7 @@ public enum TradingModeCommand: Hashable, Sendable, CustomStringConvertible {
         case .setHalted(let halted): ".setHalted(\(halted))"
         case .submit: ".submit"
         case .restart: ".restart"
+        case .restartAfter(let fault): ".restartAfter(\(fault))"
         }
     }
 }

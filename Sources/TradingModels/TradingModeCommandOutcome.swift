@@ -11,6 +11,8 @@ public enum TradingModeCommandOutcome: Hashable, Sendable, CustomStringConvertib
     case routing(RoutingDecision)
     /// `restart`: the transition the restart appended (LIVE_ACTIVE → DRY_RUN), if any.
     case restarted(TradingModeTransition?)
+    /// `restartAfter`: what the faulty restart reported, and the transition its reload appended.
+    case faultyRestart(RestartReport, TradingModeTransition?)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum TradingModeCommandOutcome: Hashable, Sendable, CustomStringConvertib
         case .routing(.routed(let route)): ".routing(.routed(.\(route.rawValue)))"
         case .routing(.rejected(let reason)): ".routing(.rejected(\(reason)))"
         case .restarted(let t): ".restarted(\(t.map(Describe.tradingMode) ?? "nil"))"
+        case .faultyRestart(let report, let t): ".faultyRestart(\(report), \(t.map(Describe.tradingMode) ?? "nil"))"
         }
     }
 }

@@ -52,9 +52,21 @@ public enum TradingModeInvariants {
         StepInvariant("submit changes nothing", "Routing an order is a question.") { before, command, _, after in
             command != .submit || before == after
         },
-        StepInvariant("restart never resumes LIVE_ACTIVE", "After a restart a persisted LIVE_ACTIVE comes back as DRY_RUN.") {
-            _, command, _, after in
-            command != .restart || after.state != .liveActive
+        StepInvariant("restart never resumes LIVE_ACTIVE", "After a restart a persisted LIVE_ACTIVE comes back as DRY_RUN, whichever save it reloads.") {
+            _, _, outcome, after in
+            switch outcome {
+            case .restarted: return after.state != .liveActive
+            case .faultyRestart(let report, _): return report.refusedCorruptFile || after.state != .liveActive
+            default: return true
+            }
+        },
+        StepInvariant("a faulty restart reloads a save", "After a restart under a fault the history is an earlier save's (a prefix) plus the reload's own entry; a refused file changes nothing.") {
+            before, _, outcome, after in
+            guard case .faultyRestart(let report, let appended) = outcome else { return true }
+            if report.refusedCorruptFile { return before == after && appended == nil }
+            let reloaded = after.history.dropLast(appended == nil ? 0 : 1)
+            return reloaded.count <= before.history.count && before.history.starts(with: reloaded)
+                && (appended == nil || after.history.last == appended)
         },
         StepInvariant("restart restores the snapshot", "A restart keeps the flag and the history, appending only LIVE_ACTIVE → DRY_RUN by restart.") {
             before, command, _, after in
@@ -76,9 +88,10 @@ public enum TradingModeInvariants {
             before, command, _, after in
             command != .setHalted(false) || (!after.isHalted && after.state == before.state)
         },
-        StepInvariant("only setHalted changes the flag", "No other input touches the halted flag.") {
+        StepInvariant("only setHalted changes the flag", "No other input touches the halted flag (a faulty restart may reload an earlier save's).") {
             before, command, _, after in
             if case .setHalted = command { return true }
+            if case .restartAfter = command { return true }  // an earlier save's flag: the rule above
             return after.isHalted == before.isHalted
         },
         StepInvariant("returned transition is the new history entry", "A reported change is appended once to the history; no report, no entry.") {
@@ -87,6 +100,7 @@ public enum TradingModeInvariants {
             switch outcome {
             case .mode(.transitioned(let t)): reported = t
             case .restarted(let t): reported = t
+            case .faultyRestart: return true  // an earlier save plus the reload's entry: the rule above
             default: reported = nil
             }
             return after.history == before.history + (reported.map { [$0] } ?? [])

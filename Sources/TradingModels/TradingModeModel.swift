@@ -11,8 +11,26 @@ public struct TradingModeModel: Sendable {
     /// Whether the super-state is halted, as last told.
     public private(set) var isHalted: Bool = false
 
+    /// Everything the state file holds: all the model stores.
+    public struct Persisted: Equatable, Sendable {
+        var history: [TradingModeTransition] = []
+        var isHalted = false
+    }
+
+    /// The state file restarts write and reload.
+    public private(set) var file = ModelStateFile(initial: Persisted())
+
     /// The documented initial state: OFF, not halted, empty history.
     public init() {}
+
+    /// The model's facts as the state file holds them.
+    public internal(set) var persisted: Persisted {
+        get { Persisted(history: history, isHalted: isHalted) }
+        set {
+            history = newValue.history
+            isHalted = newValue.isHalted
+        }
+    }
 
     /// The current state: where the last transition went.
     public var state: TradingModeState { history.last?.to ?? .off }
@@ -62,9 +80,22 @@ public struct TradingModeModel: Sendable {
 
         case .restart:
             // State, flag and history are all persisted; only LIVE_ACTIVE does not survive.
-            guard state == .liveActive else { return .restarted(nil) }
-            return .restarted(move(to: .dryRun, cause: .restart))
+            _ = file.save(persisted)
+            return .restarted(liveDoesNotSurvive())
+
+        case .restartAfter(let fault):
+            let failedAt = file.save(persisted, fault: fault)
+            guard let reloaded = file.contents else {
+                return .faultyRestart(RestartReport(saveFailedAt: failedAt, refusedCorruptFile: true), nil)
+            }
+            persisted = reloaded
+            return .faultyRestart(RestartReport(saveFailedAt: failedAt), liveDoesNotSurvive())
         }
+    }
+
+    /// What a reload does on top of the file: a LIVE_ACTIVE comes back as DRY_RUN.
+    private mutating func liveDoesNotSurvive() -> TradingModeTransition? {
+        state == .liveActive ? move(to: .dryRun, cause: .restart) : nil
     }
 
     /// Appends the history entry that moves to `target`, and returns it.

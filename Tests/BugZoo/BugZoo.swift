@@ -95,6 +95,14 @@ public enum BugZoo {
                    invariant: "canOpen never allows in STRESSED, CRISIS or HALT") { name in
             SuperStateChecks.machine(name: name) { SuperStateMutants.OpensWhileStressed() }
         },
+        ZooVariant("super-state/non-atomic-write", "the state file written in place (no temporary file, no rename)",
+                   minimum: [".restartAfter(.saveFails(.write))"], divergesAt: "restartAfterFault") { name in
+            SuperStateChecks.machine(name: name) { SuperStateMutants.nonAtomicWrite() }
+        },
+        ZooVariant("super-state/failed-save-swallowed", "a failed state-file write reported as success",
+                   minimum: [".restartAfter(.saveFails(.createTemporary))"], divergesAt: "restartAfterFault") { name in
+            SuperStateChecks.machine(name: name) { SuperStateMutants.failedSaveSwallowed() }
+        },
         ZooVariant("trading-mode/restart-resumes-live", "a restart that resumes LIVE_ACTIVE",
                    minimum: [".enableDryRun", ".goLive(confirmed: true)", ".restart"], invariant: "restart never resumes LIVE_ACTIVE") { name in
             TradingModeChecks.machine(name: name) { TradingModeMutants.RestartResumesLive() }

@@ -1,11 +1,22 @@
-import TradingChecks
-import TradingMachines
+@_spi(BugZoo) import TradingChecks
+@_spi(BugZoo) import TradingMachines
 import TradingModels
 import TradingVocabulary
 
 /// Deliberately broken variants of the production super-state. Each reports what the broken
 /// machine would: the transition it would make, and the state it would then be in.
 public enum SuperStateMutants {
+    /// Production whose state store writes the file in place, without a temporary file and a
+    /// rename: a save that stops midway leaves the file torn or missing.
+    public static func nonAtomicWrite() -> SuperStateSystem {
+        SuperStateSystem { StateStore(path: $0, fileSystem: $1, mutation: .inPlace) }
+    }
+
+    /// Production whose state store reports success whatever a step of the write did.
+    public static func failedSaveSwallowed() -> SuperStateSystem {
+        SuperStateSystem { StateStore(path: $0, fileSystem: $1, mutation: .swallowsErrors) }
+    }
+
     /// CRISIS → NORMAL allowed directly: a normal classification out of CRISIS skips RECOVERY.
     public struct CrisisToNormal: SystemUnderTest {
         public init() {}

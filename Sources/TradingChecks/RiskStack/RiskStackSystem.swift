@@ -3,12 +3,13 @@ import TradingModels
 import TradingVocabulary
 
 /// The production `RiskStack` behind the model's vocabulary. `restart` reloads the super-state
-/// and trading mode from their state files with the real atomic stores (see `RestartFiles`), and
-/// starts positions and sector caps fresh with the configured portfolio value.
+/// and trading mode from their state files with production's atomic stores (on a simulated file
+/// system, see `RestartFiles`), and starts positions and sector caps fresh with the configured
+/// portfolio value.
 public struct RiskStackSystem: SystemUnderTest {
     public private(set) var stack: RiskStack
     let portfolioValue: Cents
-    private var files = RestartFiles(prefix: "risk-stack")
+    let files = RestartFiles()
     private var superStateFile = RestartFile<SuperStateSnapshot>("super-state.json")
     private var tradingModeFile = RestartFile<TradingModeSnapshot>("trading-mode.json")
     private var log = StepLog<PositionTransition>()
@@ -61,8 +62,8 @@ public struct RiskStackSystem: SystemUnderTest {
         case .pause: return .mode(stack.pause())
         case .stop: return .mode(stack.stop())
         case .restart:
-            let superState = try superStateFile.saveAndReload(stack.superState.snapshot, in: &files)
-            let tradingMode = try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: &files)
+            let superState = try superStateFile.saveAndReload(stack.superState.snapshot, in: files)
+            let tradingMode = try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files)
             log = StepLog<PositionTransition>()
             entries = EntryNumbering()
             held = []
@@ -78,9 +79,4 @@ public struct RiskStackSystem: SystemUnderTest {
                              positions: PositionObservation(production: stack.positions, positions: held, log: log.entries),
                              sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
     }
-
-    public mutating func tearDown() { files.remove() }
-
-    /// Where the state files are, once a restart has written them (for tests).
-    var stateDirectory: String? { files.directoryPath }
 }

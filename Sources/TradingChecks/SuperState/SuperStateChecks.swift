@@ -22,8 +22,11 @@ public enum SuperStateChecks {
             commands: commands,
             invariants: SuperStateInvariants.state,
             steps: SuperStateInvariants.steps,
-            labels: PortfolioState.allCases.map { state in CaseLabel("reached \(state.rawValue)") { $0.state.state == state } },
-            coverage: ["reached crisis": 10, "reached recovery": 5],
+            labels: PortfolioState.allCases.map { state in CaseLabel("reached \(state.rawValue)") { $0.state.state == state } } + [
+                CaseLabel("failed save reported") { if case .faultyRestart(let report) = $0.outcome { report.saveFailedAt != nil } else { false } },
+                CaseLabel("corrupt file refused") { if case .faultyRestart(let report) = $0.outcome { report.refusedCorruptFile } else { false } },
+            ],
+            coverage: ["reached crisis": 10, "reached recovery": 5, "failed save reported": 2, "corrupt file refused": 1],
             regressionExpression: "SuperStateChecks.machine")
     }
 
@@ -61,5 +64,6 @@ public enum SuperStateChecks {
         CommandKind("halt", weight: 1) { _ in .constant(.halt) },
         CommandKind("resume", weight: 1) { _ in .constant(.resume) },
         CommandKind("restart", weight: 1) { _ in .constant(.restart) },
+        CommandKind("restartAfterFault", weight: 1) { _ in PersistenceFaults.generator.map { .restartAfter($0) } },
     ]
 }

@@ -3,14 +3,20 @@ import TradingModels
 import TradingVocabulary
 
 /// The production `PortfolioSuperState` behind the model's vocabulary. `restart` is a process
-/// restart: the machine is thrown away and loaded back from its state file with the real atomic
-/// store (see `RestartFiles` for when the file is written).
+/// restart: the machine is thrown away and loaded back from its state file with production's
+/// atomic store, on a simulated file system where `restartAfter` strikes the save with a fault
+/// (see `RestartFiles`).
 public struct SuperStateSystem: SystemUnderTest {
     public private(set) var machine = PortfolioSuperState()
-    private var files = RestartFiles(prefix: "super-state")
-    private var file = RestartFile<SuperStateSnapshot>("super-state.json")
+    let files = RestartFiles()
+    private var file: RestartFile<SuperStateSnapshot>
 
-    public init() {}
+    public init() { file = RestartFile("super-state.json") }
+
+    /// Production with a state store that writes another way, for the bug zoo.
+    @_spi(BugZoo) public init(store: @escaping @Sendable (String, any StateFileSystem) -> SuperStateStore) {
+        file = RestartFile("super-state.json", store: store)
+    }
 
     public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
         let outcome: SuperStateOutcome
@@ -24,8 +30,12 @@ public struct SuperStateSystem: SystemUnderTest {
             case .canOpen(let size, let deployed, let value):
                 outcome = .decision(try machine.canOpen(size: size, deployed: deployed, portfolioValue: value))
             case .restart:
-                machine = try PortfolioSuperState(restoring: try file.saveAndReload(machine.snapshot, in: &files))
+                machine = try PortfolioSuperState(restoring: try file.saveAndReload(machine.snapshot, in: files))
                 outcome = .restarted
+            case .restartAfter(let fault):
+                let result = try file.restart(machine.snapshot, after: fault, in: files)
+                if let reloaded = result.reloaded { machine = try PortfolioSuperState(restoring: reloaded) }
+                outcome = .faultyRestart(result.report)
             }
         } catch let error as SuperStateError {
             outcome = .error(error)
@@ -34,9 +44,4 @@ public struct SuperStateSystem: SystemUnderTest {
     }
 
     public var observation: SuperStateObservation { SuperStateObservation(production: machine) }
-
-    public mutating func tearDown() { files.remove() }
-
-    /// Where the state files are, once a restart has written them (for tests).
-    var stateDirectory: String? { files.directoryPath }
 }

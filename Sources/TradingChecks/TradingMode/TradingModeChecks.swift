@@ -24,8 +24,10 @@ public enum TradingModeChecks {
             steps: TradingModeInvariants.steps,
             labels: TradingModeState.allCases.map { state in CaseLabel("reached \(state.rawValue)") { $0.state.state == state } } + [
                 CaseLabel("restarted while live") { if case .restarted(let transition?) = $0.outcome { transition.from == .liveActive } else { false } },
+                CaseLabel("failed save reported") { if case .faultyRestart(let report, _) = $0.outcome { report.saveFailedAt != nil } else { false } },
+                CaseLabel("corrupt file refused") { if case .faultyRestart(let report, _) = $0.outcome { report.refusedCorruptFile } else { false } },
             ],
-            coverage: ["reached liveActive": 10, "restarted while live": 1],
+            coverage: ["reached liveActive": 10, "restarted while live": 1, "failed save reported": 2, "corrupt file refused": 1],
             regressionExpression: "TradingModeChecks.machine")
     }
 
@@ -43,5 +45,8 @@ public enum TradingModeChecks {
         CommandKind("pause", weight: 1) { _ in pause },
         CommandKind("stop", weight: 1) { _ in stop },
         CommandKind("restart", weight: 2) { _ in restart },
+        CommandKind("restartAfterFault", weight: 1) { _ in restartAfterFault },
     ]
+
+    static let restartAfterFault = PersistenceFaults.generator.map { TradingModeCommand.restartAfter($0) }
 }

@@ -3,11 +3,12 @@ import TradingModels
 import TradingVocabulary
 
 /// The production `TradingMode` behind the model's vocabulary. `restart` reloads the machine
-/// from its state file with the real atomic store (LIVE_ACTIVE must come back as DRY_RUN); see
-/// `RestartFiles` for when the file is written.
+/// from its state file with production's atomic store (LIVE_ACTIVE must come back as DRY_RUN),
+/// on a simulated file system where `restartAfter` strikes the save with a fault (see
+/// `RestartFiles`).
 public struct TradingModeSystem: SystemUnderTest {
     public private(set) var machine = TradingMode()
-    private var files = RestartFiles(prefix: "trading-mode")
+    let files = RestartFiles()
     private var file = RestartFile<TradingModeSnapshot>("trading-mode.json")
 
     public init() {}
@@ -22,18 +23,23 @@ public struct TradingModeSystem: SystemUnderTest {
         case .setHalted(let halted): outcome = .mode(machine.setHalted(halted))
         case .submit: outcome = .routing(machine.submit())
         case .restart:
-            let snapshot = try file.saveAndReload(machine.snapshot, in: &files)
+            let snapshot = try file.saveAndReload(machine.snapshot, in: files)
             machine = try TradingMode(restarting: snapshot)
-            let history = machine.snapshot.history
-            outcome = .restarted(history.count > snapshot.history.count ? history.last : nil)
+            outcome = .restarted(appendedByRestart(to: snapshot))
+        case .restartAfter(let fault):
+            let result = try file.restart(machine.snapshot, after: fault, in: files)
+            guard let snapshot = result.reloaded else { return .faultyRestart(result.report, nil) }
+            machine = try TradingMode(restarting: snapshot)
+            outcome = .faultyRestart(result.report, appendedByRestart(to: snapshot))
         }
         return outcome
     }
 
     public var observation: TradingModeObservation { TradingModeObservation(production: machine) }
 
-    public mutating func tearDown() { files.remove() }
-
-    /// Where the state files are, once a restart has written them (for tests).
-    var stateDirectory: String? { files.directoryPath }
+    /// The transition the restart added to the reloaded `snapshot`'s history, if any.
+    private func appendedByRestart(to snapshot: TradingModeSnapshot) -> TradingModeTransition? {
+        let history = machine.snapshot.history
+        return history.count > snapshot.history.count ? history.last : nil
+    }
 }
