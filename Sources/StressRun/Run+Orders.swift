@@ -13,10 +13,10 @@ extension Run {
             var order = tracked[index]
             var done = false
             let symbol = symbols[order.symbol]
-            switch exchange.clientOrder(order.id)?.state {
+            switch exchange.clientOrder(withID: order.id)?.state {
             case .venue(let state) where state.isTerminal:
                 done = true
-                let venue = exchange.venueOrder(order.id)
+                let venue = exchange.venueOrder(withID: order.id)
                 if state == .rejected, let reason = venue?.rejectReason {
                     events.append(.rejection(Rejection(time: now, symbol: symbol, side: order.side, reason: .venue(reason))))
                 } else if state == .expired, let filled = venue?.filled, filled.value < order.quantity {

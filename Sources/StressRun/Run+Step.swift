@@ -15,8 +15,9 @@ extension Run {
         now = exchange.now
         applyVenueFaults(bar: index)
         ingestBars(index, choices: &choices)
-        pollOrders()
+        // Fills first: polling drops the orders that are over, and a fill must find its order.
         bookFills()
+        pollOrders()
         let equity = ledger.equity(closes: closes)
         events.append(.equity(EquityPoint(time: now, equity: Cents(equity))))
         reconcileStack(equity: equity)
@@ -59,10 +60,10 @@ extension Run {
             guard bars.indices.contains(index) else { continue }
             let bar = bars[index]
             switch scales[i].convert(bar, symbol: symbols[i], previous: lastBarTime[i]) {
-            case .failure(let kind):
+            case .faulty(let kind):
                 badBars[i] += 1
                 events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
-            case .success(let venueBar):
+            case .usable(let venueBar):
                 badBars[i] = 0
                 accept(venueBar, symbol: i, bar: index, choices: &choices)
             }

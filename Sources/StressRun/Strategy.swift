@@ -10,7 +10,7 @@ import TradingVocabulary
 /// run a function of (scenario, strategy, choices), a strategy must be deterministic: no wall
 /// clock, no unseeded randomness, no iteration over dictionaries. `decide` is called once per
 /// bar; it should not allocate (the executor hands it a buffer to append to).
-public protocol Strategy {
+public protocol Strategy: Sendable {
     /// A short name for reports, e.g. `momentum`.
     var name: String { get }
 

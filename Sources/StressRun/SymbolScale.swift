@@ -35,6 +35,12 @@ struct SymbolScale: Sendable {
     }
 }
 
+/// What the executor makes of one bar: usable (converted for the venue), or faulty.
+enum BarCheck: Sendable {
+    case usable(VenueBar)
+    case faulty(DataFaultKind)
+}
+
 /// A bar checked and converted for the venue.
 struct VenueBar: Sendable {
     let update: BarUpdate
@@ -46,25 +52,25 @@ struct VenueBar: Sendable {
 extension SymbolScale {
     /// Checks `bar` (after `previous`, the last usable bar's time) and converts it; a bar the
     /// executor cannot use is the data-quality fault it shows, and is skipped.
-    func convert(_ bar: Bar, symbol: Symbol, previous: SimTime?) -> Result<VenueBar, DataFaultKind> {
+    func convert(_ bar: Bar, symbol: Symbol, previous: SimTime?) -> BarCheck {
         let fields = [bar.open, bar.high, bar.low, bar.close, bar.volume]
-        if fields.contains(where: \.isNaN) || bar.spreadBps.isNaN || bar.liquidity.isNaN { return .failure(.notANumber) }
-        if fields.contains(where: \.isInfinite) { return .failure(.infinite) }
-        if bar.volume < 0 { return .failure(.negativeVolume) }
-        if bar.volume == 0 { return .failure(.zeroVolume) }
-        if let previous, bar.time == previous { return .failure(.duplicateTimestamp) }
-        if let previous, bar.time < previous { return .failure(.outOfOrderTimestamp) }
-        if [bar.open, bar.high, bar.low, bar.close].contains(where: { $0 <= 0 }) { return .failure(.nonPositivePrice) }
+        if fields.contains(where: \.isNaN) || bar.spreadBps.isNaN || bar.liquidity.isNaN { return .faulty(.notANumber) }
+        if fields.contains(where: \.isInfinite) { return .faulty(.infinite) }
+        if bar.volume < 0 { return .faulty(.negativeVolume) }
+        if bar.volume == 0 { return .faulty(.zeroVolume) }
+        if let previous, bar.time == previous { return .faulty(.duplicateTimestamp) }
+        if let previous, bar.time < previous { return .faulty(.outOfOrderTimestamp) }
+        if [bar.open, bar.high, bar.low, bar.close].contains(where: { $0 <= 0 }) { return .faulty(.nonPositivePrice) }
         // Positive but off the venue's price range: an outlier the venue cannot take.
         guard let open = ticks(bar.open), let high = ticks(bar.high), let low = ticks(bar.low), let close = ticks(bar.close) else {
-            return .failure(.spike)
+            return .faulty(.spike)
         }
-        if high < low { return .failure(.highBelowLow) }
-        if open < low || open > high || close < low || close > high { return .failure(.priceOutsideRange) }
+        if high < low { return .faulty(.highBelowLow) }
+        if open < low || open > high || close < low || close > high { return .faulty(.priceOutsideRange) }
         let spread = bar.spreadBps.isFinite ? max(bar.spreadBps, 0) : 0
         let half = max(1, Int64((Double(close) * spread / 20_000).rounded(.up)))
         let update = BarUpdate(symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
                                volume: Lots(lots(volume: bar.volume)))
-        return .success(VenueBar(update: update, bar: bar, halfSpread: min(half, max(close - 1, 1))))
+        return .usable(VenueBar(update: update, bar: bar, halfSpread: min(half, max(close - 1, 1))))
     }
 }
