@@ -21,8 +21,9 @@ public enum SafetyProperty: String, CaseIterable, Hashable, Sendable {
 /// One broken safety property, with the values that break it: a typed value that a shrinker or
 /// a report reads directly (never a string to parse).
 public enum SafetyViolation: Hashable, Sendable {
-    /// The classification of the bar's conditions required at least `required`-like states, but
-    /// the super-state was `state` after the update (`before` was the state before it).
+    /// After the bar's update the super-state was `state` (`before` it was `before`), below what
+    /// the classification of the bar's fresh conditions requires (CRISIS: CRISIS or halted;
+    /// STRESSED: STRESSED or worse, or RECOVERY entered from CRISIS).
     case stateBelowClassification(time: SimTime, classification: PortfolioState, before: PortfolioState, state: PortfolioState)
     /// A transition outside the allowed table, e.g. CRISIS → NORMAL.
     case forbiddenTransition(time: SimTime, SuperStateTransition)
