@@ -58,6 +58,16 @@ targets += [
     .executableTarget(name: "exchange-benchmark", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary", "BenchmarkSupport"],
                       path: "Benchmarks/ExchangeBenchmark", swiftSettings: strict),
 ]
+// MARK: - Stress runs (issue 12)
+// The scenario executor: strategy -> risk stack -> simulated exchange, bar by bar, with records,
+// metrics and the safety and liveness properties. Production code: it knows nothing of tests.
+products += [.library(name: "StressRun", targets: ["StressRun"])]
+targets += [
+    .target(name: "StressRun", dependencies: ["MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
+            swiftSettings: strict),
+    .testTarget(name: "StressRunTests", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
+                swiftSettings: strict),
+]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [

@@ -1,0 +1,45 @@
+import MarketSim
+import TradingVocabulary
+
+/// The liveness verdict of a run: once faults stop and prices stabilize, the stack must settle
+/// within the stated simulated time (``ExecutorConfiguration/livenessDeadline(interval:)``).
+public enum LivenessVerdict: Hashable, Sendable {
+    /// The stack settled at `settledAt`, within the deadline after `quietFrom`.
+    case held(quietFrom: SimTime, settledAt: SimTime)
+    /// The run gives the property nothing to judge.
+    case notApplicable(LivenessSkip)
+    /// At the deadline the stack had not settled, for these reasons.
+    case failed(quietFrom: SimTime, deadline: SimTime, reasons: [LivenessFailure])
+}
+
+/// Why a run cannot be judged for liveness.
+public enum LivenessSkip: Hashable, Sendable {
+    /// The scenario never becomes quiet: its last phase moves prices or is not calm, or faults
+    /// (venue windows, bad bars) last until its end.
+    case noQuietPeriod
+    /// Quiet from `quietFrom`, but the run ended before the deadline.
+    case runEndedBeforeDeadline(quietFrom: SimTime, deadline: SimTime)
+}
+
+/// Why the stack has not settled.
+public enum LivenessFailure: Hashable, Sendable {
+    /// Still in EMERGENCY_HALT.
+    case stillHalted
+    /// Still in CRISIS although the conditions no longer classify as CRISIS.
+    case stuckInCrisis
+    /// The conditions themselves still classify as CRISIS (e.g. a drawdown beyond 30% that no
+    /// calm market can undo): the portfolio, not the machine, keeps it there.
+    case conditionsStillCrisis
+    /// Position management is in FORCED_UNWIND and this symbol is not flat.
+    case notFlat(symbol: Symbol, lots: Int64)
+    /// The executor's books differ from the venue's, or the stack's holdings from the books.
+    case unreconciled
+    /// Orders still in flight or of unknown outcome.
+    case ordersUnresolved(count: Int)
+}
+
+/// What the liveness goal looked like after one step (kept per step, judged at the end).
+struct GoalStatus: Sendable {
+    let time: SimTime
+    let failures: [LivenessFailure]
+}

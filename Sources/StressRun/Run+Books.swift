@@ -1,0 +1,109 @@
+import ExchangeSim
+import ExchangeVocabulary
+import MarketSim
+import TradingMachines
+import TradingVocabulary
+
+extension Run {
+    /// Books every fill the venue made since the last step, once, in the venue's order, and
+    /// closes the round trips that return to flat.
+    mutating func bookFills() {
+        let fills = exchange.fills
+        while fillCursor < fills.count {
+            let fill = fills[fillCursor]
+            fillCursor += 1
+            guard let i = symbols.firstIndex(of: fill.symbol) else { continue }
+            var repeated = false
+            if let t = tracked.firstIndex(where: { $0.id == fill.orderID }) {
+                repeated = tracked[t].fills > 0
+                tracked[t].fills += 1
+                tracked[t].booked += fill.quantity.value
+            }
+            book(fill, symbol: i)
+            if mutation == .fillBookedTwice, repeated { book(fill, symbol: i) }
+        }
+    }
+
+    /// Books one fill and follows the symbol's round trip.
+    mutating func book(_ fill: Fill, symbol i: Int) {
+        let wasFlat = ledger.positions[i].lots == 0
+        ledger.book(fill, index: i)
+        events.append(.fill(fill))
+        if wasFlat, fill.side == .buy {
+            trips[i] = OpenTrip(opened: fill.time, realizedAtOpen: ledger.positions[i].realized, fees: 0)
+        }
+        trips[i]?.fees += fill.fee.value
+        if ledger.positions[i].lots == 0, let trip = trips[i] {
+            let pnl = ledger.positions[i].realized - trip.realizedAtOpen - trip.fees
+            events.append(.roundTrip(RoundTrip(symbol: symbols[i], opened: trip.opened, closed: fill.time, pnl: Cents(pnl))))
+            trips[i] = nil
+        }
+    }
+
+    /// What the stack should hold for symbol `i`: the position at the latest close plus the
+    /// lots still to come from buys in flight at the same price.
+    func exposure(of i: Int) -> Int64 {
+        var lots = ledger.positions[i].lots
+        for order in tracked where order.symbol == i && order.side == .buy { lots += max(order.quantity - order.booked, 0) }
+        let price = closes[i] > 0 ? closes[i] : ledger.positions[i].mark
+        return lots * price * SymbolScale.tickValue.value
+    }
+
+    /// Brings the stack in line with the books before any decision: the portfolio value is the
+    /// equity; a held symbol is marked to its exposure, or closed once flat with nothing in
+    /// flight; its unrealized PnL orders DRAIN's exits.
+    mutating func reconcileStack(equity: Int64) {
+        if equity > 0, (try? stack.setPortfolioValue(Cents(equity))) != nil { portfolioValue = equity }
+        for i in symbols.indices {
+            let symbol = symbols[i]
+            let value = exposure(of: i)
+            accepted[i] = 0
+            reconciled[i] = 0
+            let inFlight = tracked.contains { $0.symbol == i }
+            if stack.positions.holds(symbol) {
+                if ledger.positions[i].lots == 0, !inFlight {
+                    _ = try? stack.close(symbol)
+                } else {
+                    if (try? stack.markToMarket(symbol, value: Cents(value))) != nil { reconciled[i] = value }
+                    if closes[i] > 0 { _ = try? stack.mark(symbol, unrealizedPnL: Cents(ledger.unrealized(i, close: closes[i]))) }
+                }
+            } else if value > 0 {
+                // Exposure the stack never booked (cannot happen through `submit`): adopted.
+                if (try? stack.adopt(symbol, value: Cents(value))) != nil { reconciled[i] = value }
+            }
+        }
+    }
+
+    /// The `booksReconcile` property: the executor's books equal the venue's, and their
+    /// equation holds to the minor unit.
+    mutating func checkBooks() {
+        let equation = ledger.equation
+        if equation.assets != equation.accounted {
+            violate(.booksUnreconciled(time: now, .equation(assets: Cents(equation.assets), accounted: Cents(equation.accounted))))
+        }
+        let venue = exchange.account
+        if venue.cash.value != ledger.cash {
+            violate(.booksUnreconciled(time: now, .cash(executor: Cents(ledger.cash), venue: venue.cash)))
+        }
+        if venue.feesPaid.value != ledger.fees {
+            violate(.booksUnreconciled(time: now, .fees(executor: Cents(ledger.fees), venue: venue.feesPaid)))
+        }
+        for i in symbols.indices {
+            let ours = ledger.holding(i, symbol: symbols[i])
+            let theirs = venue.holdings.first { $0.symbol == symbols[i] }
+            if ours != theirs { violate(.booksUnreconciled(time: now, .holding(symbol: symbols[i], executor: ours, venue: theirs))) }
+        }
+    }
+
+    /// Whether books and stack agree and nothing is in flight (the liveness goal's part).
+    var isReconciled: Bool {
+        let equation = ledger.equation
+        let venue = exchange.account
+        guard equation.assets == equation.accounted, venue.cash.value == ledger.cash, venue.feesPaid.value == ledger.fees else { return false }
+        for i in symbols.indices {
+            guard ledger.holding(i, symbol: symbols[i]) == venue.holdings.first(where: { $0.symbol == symbols[i] }) else { return false }
+            guard stack.positions.holds(symbols[i]) == (ledger.positions[i].lots > 0) else { return false }
+        }
+        return true
+    }
+}

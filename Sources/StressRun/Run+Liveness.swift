@@ -1,0 +1,57 @@
+import ExchangeSim
+import MarketSim
+import TradingMachines
+import TradingVocabulary
+
+extension Run {
+    /// Why the stack is not settled after this step (empty: settled): not halted, out of CRISIS
+    /// unless the conditions still say CRISIS, flat in FORCED_UNWIND, nothing in flight, books
+    /// and stack reconciled.
+    func livenessFailures(conditions: Conditions) -> [LivenessFailure] {
+        var failures: [LivenessFailure] = []
+        let state = stack.superState.state
+        if state == .emergencyHalt { failures.append(.stillHalted) }
+        if state == .crisis || state == .emergencyHalt, stack.superState.lastClassification == .crisis {
+            failures.append(.conditionsStillCrisis)
+        } else if state == .crisis {
+            failures.append(.stuckInCrisis)
+        }
+        if stack.positions.isForced {
+            for i in symbols.indices where ledger.positions[i].lots > 0 {
+                failures.append(.notFlat(symbol: symbols[i], lots: ledger.positions[i].lots))
+            }
+        }
+        if !tracked.isEmpty { failures.append(.ordersUnresolved(count: tracked.count)) }
+        if !isReconciled { failures.append(.unreconciled) }
+        return failures
+    }
+
+    /// When the market turns quiet: the end of the last phase that moves prices or is not calm,
+    /// of the last venue fault window, of the last unusable bar. Nil if that is the run's end.
+    func quietFrom() -> SimTime? {
+        let end = start + interval * Int64(stepCount)
+        var quiet = start
+        for span in market.phases {
+            let phase = market.scenario.phases[span.phaseIndex]
+            let moves = phase.move != 0 || (phase.marketMove ?? 0) != 0
+            let calm = phase.conditions == .calm && (phase.marketConditions ?? .calm) == .calm
+            if moves || !calm { quiet = max(quiet, span.end) }
+        }
+        for window in schedule.disconnects + schedule.rejectStorms + schedule.staleBooks { quiet = max(quiet, start + window.end) }
+        for case .dataFault(let fault) in events { quiet = max(quiet, fault.time + interval) }
+        return quiet < end ? quiet : nil
+    }
+
+    /// The liveness verdict from the per-step goal statuses.
+    func livenessVerdict() -> LivenessVerdict {
+        guard let quiet = quietFrom() else { return .notApplicable(.noQuietPeriod) }
+        let deadline = quiet + configuration.livenessDeadline(interval: interval)
+        for goal in goals where goal.time >= quiet && goal.time <= deadline && goal.failures.isEmpty {
+            return .held(quietFrom: quiet, settledAt: goal.time)
+        }
+        guard let atDeadline = goals.first(where: { $0.time >= deadline }) else {
+            return .notApplicable(.runEndedBeforeDeadline(quietFrom: quiet, deadline: deadline))
+        }
+        return .failed(quietFrom: quiet, deadline: deadline, reasons: atDeadline.failures)
+    }
+}

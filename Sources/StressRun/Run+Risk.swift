@@ -1,0 +1,110 @@
+import ExchangeSim
+import MarketSim
+import TradingMachines
+import TradingVocabulary
+
+extension Run {
+    /// Computes this bar's conditions, feeds them to the super-state and checks
+    /// `superStateFollowsClassification` against the classification of the fresh conditions.
+    mutating func feedSuperState(equity: Int64) -> Conditions {
+        let held = ledger.positions.map { $0.lots > 0 }
+        let fresh = feed.conditions(held: held, equity: equity)
+        let fed = mutation == .staleConditions ? (previousConditions ?? fresh) : fresh
+        previousConditions = fresh
+        let before = stack.superState.state
+        // The feed clamps every input into range, so the stack accepts them.
+        _ = try? stack.update(volatility: fed.volatility, drawdown: fed.drawdown, liquidity: fed.liquidity)
+        if let classification = try? PortfolioSuperState.classify(volatility: fresh.volatility, drawdown: fresh.drawdown,
+                                                                  liquidity: fresh.liquidity) {
+            let state = stack.superState.state
+            if !Self.satisfies(classification, before: before, after: state) {
+                violate(.stateBelowClassification(time: now, classification: classification, before: before, state: state))
+            }
+        }
+        return fresh
+    }
+
+    /// The rule of `superStateFollowsClassification`: CRISIS requires CRISIS or EMERGENCY_HALT;
+    /// STRESSED requires STRESSED or worse, except that CRISIS steps down through RECOVERY.
+    static func satisfies(_ classification: PortfolioState, before: PortfolioState, after: PortfolioState) -> Bool {
+        switch classification {
+        case .crisis: return after == .crisis || after == .emergencyHalt
+        case .stressed: return after == .stressed || after == .crisis || after == .emergencyHalt || (before == .crisis && after == .recovery)
+        default: return true
+        }
+    }
+
+    /// The emergency-stop policy: a drawdown crossing the limit, a feed delivering unusable bars
+    /// in a row, the venue unreachable for steps in a row. Each halts the super-state.
+    mutating func emergencyStops(conditions: Conditions) {
+        let limit = configuration.emergencyDrawdown.fraction
+        let above = conditions.drawdown >= limit
+        if above, !drawdownAboveLimit { halt(.drawdownLimit(drawdown: BasisPoints(Int64((conditions.drawdown * 10_000).rounded(.down))))) }
+        drawdownAboveLimit = above
+        for i in symbols.indices where badBars[i] == configuration.badBarsBeforeHalt {
+            halt(.dataFeedFailure(symbol: symbols[i], badBars: badBars[i]))
+        }
+        if disconnectedSteps == configuration.disconnectedStepsBeforeHalt { halt(.venueUnreachable(steps: disconnectedSteps)) }
+    }
+
+    mutating func halt(_ reason: EmergencyStopReason) {
+        guard stack.halt() != nil else { return }
+        haltedAt = now
+        events.append(.emergencyStop(EmergencyStop(time: now, reason: reason)))
+    }
+
+    /// The operator: resumes a halt after the cooldown once the link is up and every feed
+    /// delivers, and puts a bot in DRY_RUN back to LIVE_ACTIVE (confirmed) when not halted.
+    mutating func operate() {
+        if stack.superState.state == .emergencyHalt, let haltedAt, now - haltedAt >= configuration.haltCooldown,
+           exchange.isConnected, !badBars.contains(where: { $0 > 0 }) {
+            if (try? stack.resume()) != nil {
+                self.haltedAt = nil
+                events.append(.resumed(now))
+            }
+        }
+        if stack.tradingMode.state == .dryRun, !stack.tradingMode.isHalted { stack.goLive(confirmed: true) }
+    }
+
+    /// The exit enforcer: FORCED_UNWIND while the super-state is CRISIS or EMERGENCY_HALT.
+    mutating func enforceExits() {
+        let state = stack.superState.state
+        let forced = state == .crisis || state == .emergencyHalt
+        if stack.positions.isForced != forced { stack.setForcedUnwind(forced) }
+    }
+
+    /// Tells the order router the trading mode. The `haltNotPropagated` mutation skips it while
+    /// the super-state is halted, so the router still believes it is live.
+    mutating func propagateMode() {
+        if mutation == .haltNotPropagated, stack.superState.state == .emergencyHalt { return }
+        routerMode = stack.tradingMode.state
+        routerHalted = stack.tradingMode.isHalted
+    }
+
+    /// Logs the stack's new transitions with the time, and checks `allowedTransitions`.
+    mutating func recordTransitions() {
+        let superHistory = stack.superState.history
+        while superStateSeen < superHistory.count {
+            let transition = superHistory[superStateSeen]
+            superStateSeen += 1
+            events.append(.superState(Timed(time: now, value: transition)))
+            if !transition.from.allows(transition.to) { violate(.forbiddenTransition(time: now, transition)) }
+        }
+        let modeHistory = stack.tradingMode.history
+        while tradingModeSeen < modeHistory.count {
+            events.append(.tradingMode(Timed(time: now, value: modeHistory[tradingModeSeen])))
+            tradingModeSeen += 1
+        }
+    }
+
+    /// Samples the exposure of the scenario's sectors in the stack, in sector order.
+    mutating func recordExposure() {
+        var sectors: [SectorExposure] = []
+        for sector in Sector.allCases where symbols.contains(where: { stack.sectorCaps.sector(for: $0) == sector }) {
+            sectors.append(SectorExposure(sector: sector, exposure: stack.sectorCaps.exposure(of: sector),
+                                          health: stack.sectorCaps.health(of: sector)))
+        }
+        let value = stack.sectorCaps.portfolioValue ?? .zero
+        events.append(.exposure(SectorExposureSample(time: now, portfolioValue: value, sectors: sectors)))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import ExchangeSim
+import ExchangeVocabulary
+import MarketSim
+import TradingMachines
+import TradingVocabulary
+
+extension Run {
+    /// One bar, in the order of `docs/stress.md` (the loop): time passes at the venue, its faults
+    /// and the bars apply, fills are booked, the stack is marked and fed, the safety properties
+    /// are checked, exits and the strategy's orders go through the stack to the venue.
+    mutating func step(_ index: Int, choices: inout some ChoiceSource) {
+        bar = index
+        exchange.advance(by: interval)
+        now = exchange.now
+        applyVenueFaults(bar: index)
+        ingestBars(index, choices: &choices)
+        // Fills first: polling drops the orders that are over, and a fill must find its order.
+        bookFills()
+        pollOrders()
+        let equity = ledger.equity(closes: closes)
+        events.append(.equity(EquityPoint(time: now, equity: Cents(equity))))
+        reconcileStack(equity: equity)
+        checkBooks()
+        let conditions = feedSuperState(equity: equity)
+        emergencyStops(conditions: conditions)
+        operate()
+        enforceExits()
+        propagateMode()
+        recordTransitions()
+        sendExits(choices: &choices)
+        runStrategy(index, equity: equity, choices: &choices)
+        recordTransitions()
+        recordExposure()
+        goals.append(GoalStatus(time: now, failures: livenessFailures(conditions: conditions)))
+    }
+
+    /// The schedule's windows and the phase's outage, as of now: the link, the storm, the stale book.
+    mutating func applyVenueFaults(bar: Int) {
+        let offset = now - start
+        let outage = (0..<symbols.count).contains { market.conditions(symbolIndex: $0, bar: bar).venueOutage }
+        let down = outage || schedule.isDisconnected(at: offset)
+        if down, exchange.isConnected { exchange.disconnect() }
+        if !down, !exchange.isConnected { exchange.reconnect() }
+        disconnectedSteps = exchange.isConnected ? 0 : disconnectedSteps + 1
+        let storm = schedule.isRejectStorm(at: offset)
+        if storm != exchange.isRejectStorm { exchange.setRejectStorm(storm) }
+        let stale = schedule.isBookStale(at: offset)
+        if stale != exchange.isBookStale { exchange.setStaleBook(stale) }
+    }
+
+    /// Checks each symbol's bar; a usable one trades the resting orders along its path, then its
+    /// close becomes the quote in force; an unusable one is a data-quality fault and is skipped.
+    mutating func ingestBars(_ index: Int, choices: inout some ChoiceSource) {
+        for i in symbols.indices {
+            stepBars[i] = nil
+            stepReturns[i] = nil
+            stepLiquidity[i] = nil
+            let bars = market.series[i].bars
+            guard bars.indices.contains(index) else { continue }
+            let bar = bars[index]
+            switch scales[i].convert(bar, symbol: symbols[i], previous: lastBarTime[i]) {
+            case .faulty(let kind):
+                badBars[i] += 1
+                events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
+            case .usable(let venueBar):
+                badBars[i] = 0
+                accept(venueBar, symbol: i, bar: index, choices: &choices)
+            }
+        }
+        feed.record(returns: stepReturns, liquidity: stepLiquidity)
+    }
+
+    /// Feeds a usable bar to the venue and the condition feed, and quotes its close.
+    mutating func accept(_ venueBar: VenueBar, symbol i: Int, bar index: Int, choices: inout some ChoiceSource) {
+        let conditions = market.conditions(symbolIndex: i, bar: index)
+        let crisis = conditions.partialFillProbability > 0
+        var update = venueBar.update
+        update.thin = faults.isThin(inCrisis: crisis, from: &choices)
+        // Validated by `convert`: the venue takes it (a refusal would leave the venue as it was).
+        _ = try? exchange.apply(update)
+        let close = update.close.value
+        let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(venueBar.bar.liquidity, 0), 1)).rounded(.down)))
+        let quote = QuoteUpdate(symbol: symbols[i], bid: Ticks(close - venueBar.halfSpread), ask: Ticks(close + venueBar.halfSpread),
+                                bidSize: Lots(depth), askSize: Lots(depth), thin: faults.isThin(inCrisis: crisis, from: &choices))
+        do {
+            try exchange.apply(quote)
+            quotes[i] = quote
+        } catch {
+            quotes[i] = nil
+        }
+        if let previous = lastClose[i] { stepReturns[i] = log(venueBar.bar.close / previous) }
+        stepLiquidity[i] = venueBar.bar.liquidity
+        lastClose[i] = venueBar.bar.close
+        lastBarTime[i] = venueBar.bar.time
+        closes[i] = close
+        stepBars[i] = venueBar.bar
+    }
+}

@@ -1,0 +1,54 @@
+import ExchangeSim
+import ExchangeVocabulary
+import MarketSim
+import TradingMachines
+import TradingVocabulary
+
+extension Run {
+    /// Sends one order to the venue with this operation's drawn latency (scaled by the phase's
+    /// latency multiplier) and reject flag (the run's rate, the storm's, or the phase's
+    /// probability), and checks `noOrderWhileOffOrHalted` against the stack's true state.
+    mutating func send(_ order: NewOrder, symbol i: Int, amount: Int64, choices: inout some ChoiceSource) {
+        nextOrderID += 1
+        let conditions = market.conditions(symbolIndex: i, bar: bar)
+        let drawn = faults.latency(from: &choices)
+        let latency = LinkLatency(out: Self.scaled(drawn.out, by: conditions.latencyMultiplier),
+                                  back: Self.scaled(drawn.back, by: conditions.latencyMultiplier))
+        let flagged = faults.rejects(inStorm: exchange.isRejectStorm, from: &choices)
+        let phaseReject = choices.happens(probability: conditions.rejectProbability)
+        do {
+            try exchange.submit(order, latency: latency, randomReject: flagged || phaseReject)
+        } catch {
+            failure(order.id, symbols[i], .notSent(error))
+            return
+        }
+        let mode = stack.tradingMode.state
+        let halted = stack.tradingMode.isHalted || stack.superState.state == .emergencyHalt
+        if mode != .liveActive || halted { violate(.orderWhileBlocked(time: now, order: order.id, mode: mode, halted: halted)) }
+        events.append(.sent(SentOrder(time: now, order: order, amount: Cents(amount))))
+        let calm = faults.bounds.baseLatency + faults.bounds.maxJitter
+        if latency.out > calm || latency.back > calm { events.append(.latencySpike(LatencySpike(time: now, order: order.id, latency: latency))) }
+        tracked.append(TrackedOrder(id: order.id, symbol: i, side: order.side, quantity: order.quantity.value))
+    }
+
+    /// `duration` × `multiplier` (≥ 1), in whole nanoseconds, saturating.
+    static func scaled(_ duration: SimDuration, by multiplier: Double) -> SimDuration {
+        let ns = (Double(duration.nanoseconds) * max(multiplier, 1)).rounded()
+        return SimDuration(nanoseconds: ns < 9e18 ? Int64(ns) : 9_000_000_000_000_000_000)
+    }
+
+    /// The `sectorHardCap` property for a buy the stack just accepted: the sector's exposure as
+    /// the executor reconciled it this step, plus every amount accepted since (this one
+    /// included), within the hard cap of the portfolio value.
+    mutating func checkSectorCap(afterAdding amount: Int64, to i: Int, order: ClientOrderID) {
+        accepted[i] += amount
+        let sector = stack.sectorCaps.sector(for: symbols[i])
+        var exposure: Int64 = 0
+        for j in symbols.indices where stack.sectorCaps.sector(for: symbols[j]) == sector { exposure += reconciled[j] + accepted[j] }
+        let hard = stack.sectorCaps.limits(for: sector).hard.value
+        let cap = Int128(hard) * Int128(portfolioValue) / 10_000
+        if Int128(exposure) * 10_000 > Int128(hard) * Int128(portfolioValue) {
+            violate(.sectorAboveHardCap(time: now, order: order, sector: sector, exposure: Cents(exposure), cap: Cents(Int64(cap))))
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import ExchangeSim
+import ExchangeVocabulary
+import MarketSim
+import TradingMachines
+import TradingVocabulary
+
+/// One run in progress: every piece of state the executor's loop touches, advanced one bar at a
+/// time by `step` (Run+Step.swift). A value: the whole run is a function of its inputs.
+struct Run<S: Strategy> {
+    let configuration: ExecutorConfiguration
+    let mutation: ExecutorMutation
+    let market: CrashResult
+    let symbols: [Symbol]
+    let scales: [SymbolScale]
+    let faults: VenueFaults
+    let schedule: VenueFaultSchedule
+    let interval: SimDuration
+    let start: SimTime
+
+    var exchange: SimulatedExchange
+    var stack: RiskStack
+    var strategy: S
+    var ledger: Ledger
+    var feed: ConditionFeed
+
+    /// Per symbol: the latest usable close in ticks (0: none yet), its `Double` close and time,
+    /// the quote in force, the run of unusable bars.
+    var closes: [Int64]
+    var lastClose: [Double?]
+    var lastBarTime: [SimTime?]
+    var quotes: [QuoteUpdate?]
+    var badBars: [Int]
+    /// Orders not yet terminal at the client, oldest first.
+    var tracked: [TrackedOrder] = []
+    var nextOrderID: UInt64 = 1
+    /// How many of the venue's fills the books have taken.
+    var fillCursor = 0
+    /// Per symbol, the round trip in progress.
+    var trips: [OpenTrip?]
+
+    /// The order router's copy of the trading mode (what exits are routed by).
+    var routerMode: TradingModeState
+    var routerHalted = false
+    var previousConditions: Conditions?
+    var drawdownAboveLimit = false
+    var disconnectedSteps = 0
+    var haltedAt: SimTime?
+    var superStateSeen = 0
+    var tradingModeSeen = 0
+    var frozenBars: [Bar?]?
+
+    /// The bar being stepped, and what the stack was reconciled to at its start: per symbol the
+    /// exposure, the amounts accepted since, and the portfolio value.
+    var bar = 0
+    var reconciled: [Int64]
+    var accepted: [Int64]
+    var portfolioValue: Int64
+
+    var now: SimTime
+    var events: [RunEvent] = []
+    var violations = 0
+    var goals: [GoalStatus] = []
+    var intents: [OrderIntent] = []
+    var stepBars: [Bar?]
+    var stepReturns: [Double?]
+    var stepLiquidity: [Double?]
+
+    init(market: CrashResult, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
+         configuration: ExecutorConfiguration, mutation: ExecutorMutation) throws(StressRunError) {
+        let scenario = market.scenario
+        symbols = market.series.map(\.symbol)
+        var scales: [SymbolScale] = []
+        for symbol in symbols {
+            guard let scale = SymbolScale(startPrice: scenario.startPrice) else {
+                throw .unpriceableStart(symbol: symbol, price: scenario.startPrice)
+            }
+            scales.append(scale)
+        }
+        self.scales = scales
+        self.market = market
+        self.faults = faults
+        self.schedule = schedule
+        self.configuration = configuration
+        self.mutation = mutation
+        interval = scenario.interval
+        start = scenario.start
+        now = scenario.start
+        let venue = VenueConfiguration(
+            instruments: symbols.map { Instrument(symbol: $0, kind: .spot, tickValue: SymbolScale.tickValue) },
+            initialCash: configuration.initialCash, fees: configuration.fees, slippage: configuration.slippage,
+            participation: configuration.participation, timeout: configuration.orderTimeout, cancelOnDisconnect: false,
+            start: scenario.start)
+        do { exchange = try SimulatedExchange(configuration: venue, capacity: 1_024) } catch { throw .venue(error) }
+        do { stack = try RiskStack(portfolioValue: configuration.initialCash, table: scenario.sectorTable) } catch { throw .riskStack(error) }
+        var prepared = strategy
+        prepared.prepare(symbols: market.series.map(\.symbol))
+        self.strategy = prepared
+        let n = market.series.count
+        ledger = Ledger(initialCash: configuration.initialCash, symbols: n, tickValue: SymbolScale.tickValue)
+        feed = ConditionFeed(symbols: n, window: configuration.volatilityWindowBars, interval: interval,
+                             initialEquity: configuration.initialCash.value)
+        closes = Array(repeating: 0, count: n)
+        lastClose = Array(repeating: nil, count: n)
+        lastBarTime = Array(repeating: nil, count: n)
+        quotes = Array(repeating: nil, count: n)
+        badBars = Array(repeating: 0, count: n)
+        trips = Array(repeating: nil, count: n)
+        reconciled = Array(repeating: 0, count: n)
+        accepted = Array(repeating: 0, count: n)
+        portfolioValue = configuration.initialCash.value
+        stepBars = Array(repeating: nil, count: n)
+        stepReturns = Array(repeating: nil, count: n)
+        stepLiquidity = Array(repeating: nil, count: n)
+        intents.reserveCapacity(4 * n)
+        // The operator starts the bot: OFF → DRY_RUN → LIVE_ACTIVE, confirmed.
+        stack.enableDryRun()
+        stack.goLive(confirmed: true)
+        routerMode = stack.tradingMode.state
+        recordTransitions()
+    }
+
+    /// The number of steps: the longest symbol's bar count.
+    var stepCount: Int { market.series.map(\.bars.count).max() ?? 0 }
+
+    /// Appends a violation (up to the configured number).
+    mutating func violate(_ violation: SafetyViolation) {
+        violations += 1
+        guard violations <= configuration.maxRecordedViolations else { return }
+        events.append(.violation(violation))
+    }
+}
+
+/// An order the executor sent and the client does not yet know to be over.
+struct TrackedOrder: Sendable {
+    let id: ClientOrderID
+    let symbol: Int
+    let side: Side
+    let quantity: Int64
+    /// Lots of it the books have taken, and in how many fills.
+    var booked: Int64 = 0
+    var fills = 0
+    var timedOutRecorded = false
+}
+
+/// A round trip in progress: when it opened, and the realized PnL and fees at that moment.
+struct OpenTrip: Sendable {
+    let opened: SimTime
+    let realizedAtOpen: Int64
+    var fees: Int64
+}

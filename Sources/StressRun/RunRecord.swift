@@ -1,0 +1,57 @@
+import ExchangeVocabulary
+import MarketSim
+import TradingVocabulary
+
+/// Everything a run did, as typed values: the event log in order, the final books, the safety
+/// violations and the liveness verdict. The typed views (`equityCurve`, `rejections`, …) are
+/// filters of the log, so the log is the one source of truth that determinism compares.
+public struct RunRecord: Hashable, Sendable {
+    public let strategy: String
+    public let kind: CrashKind
+    public let symbols: [Symbol]
+    public let start: SimTime
+    public let interval: SimDuration
+    public let initialCash: Cents
+    /// Every event, in the order it happened.
+    public let events: [RunEvent]
+    /// The final books: cash, fees, realized PnL and the unrealized PnL at the last closes.
+    public let cash: Cents
+    public let feesPaid: Cents
+    public let realizedPnL: Cents
+    public let unrealizedPnL: Cents
+    /// How many violations happened (the log keeps at most the configured number).
+    public let violationCount: Int
+    public let liveness: LivenessVerdict
+
+    public var equityCurve: [EquityPoint] { events.compactMap { if case .equity(let p) = $0 { p } else { nil } } }
+    public var finalEquity: Cents { equityCurve.last?.equity ?? initialCash }
+    /// Final equity − initial cash (fees included).
+    public var pnl: Cents { Cents(finalEquity.value - initialCash.value) }
+    public var fills: [Fill] { events.compactMap { if case .fill(let f) = $0 { f } else { nil } } }
+    public var trades: [RoundTrip] { events.compactMap { if case .roundTrip(let t) = $0 { t } else { nil } } }
+    public var emergencyStops: [EmergencyStop] { events.compactMap { if case .emergencyStop(let s) = $0 { s } else { nil } } }
+    public var superStateTransitions: [Timed<SuperStateTransition>] {
+        events.compactMap { if case .superState(let t) = $0 { t } else { nil } }
+    }
+    public var tradingModeTransitions: [Timed<TradingModeTransition>] {
+        events.compactMap { if case .tradingMode(let t) = $0 { t } else { nil } }
+    }
+    public var sectorExposure: [SectorExposureSample] { events.compactMap { if case .exposure(let s) = $0 { s } else { nil } } }
+    public var rejections: [Rejection] { events.compactMap { if case .rejection(let r) = $0 { r } else { nil } } }
+    public var executionFailures: [ExecutionFailure] { events.compactMap { if case .executionFailure(let f) = $0 { f } else { nil } } }
+    public var latencySpikes: [LatencySpike] { events.compactMap { if case .latencySpike(let s) = $0 { s } else { nil } } }
+    public var dataFaults: [DataQualityFault] { events.compactMap { if case .dataFault(let f) = $0 { f } else { nil } } }
+    public var sentOrders: [SentOrder] { events.compactMap { if case .sent(let s) = $0 { s } else { nil } } }
+    public var violations: [SafetyViolation] { events.compactMap { if case .violation(let v) = $0 { v } else { nil } } }
+
+    /// Rejections counted per layer, in the layers' order.
+    public var rejectionsByLayer: [(layer: RejectionLayer, count: Int)] {
+        let all = rejections
+        return RejectionLayer.allCases.map { layer in (layer, all.count { $0.layer == layer }) }
+    }
+
+    /// The metrics of the equity curve and the trades (`docs/stress.md`, metrics).
+    public var metrics: RunMetrics {
+        RunMetrics(equity: [initialCash] + equityCurve.map(\.equity), interval: interval, trades: trades.map(\.pnl))
+    }
+}

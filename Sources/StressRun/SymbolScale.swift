@@ -1,0 +1,76 @@
+import ExchangeVocabulary
+import MarketSim
+import TradingVocabulary
+
+/// How one symbol's `Double` prices and volumes become the venue's integer ticks and lots: the
+/// boundary where simulation numbers enter the exact world.
+///
+/// The start price is put at 100 000 ticks and a tick of one lot is worth 1 minor unit, so one
+/// lot is worth 1 000.00 at the start price, whatever the symbol: sizes have 0.1% resolution on
+/// a 1 000 000.00 account, and prices 0.001% resolution.
+struct SymbolScale: Sendable {
+    static let startTicks = 100_000.0
+    static let tickValue = Cents(1)
+    let ticksPerUnit: Double
+    let lotsPerUnit: Double
+
+    init?(startPrice: Double) {
+        guard startPrice.isFinite, startPrice > 0 else { return nil }
+        ticksPerUnit = Self.startTicks / startPrice
+        lotsPerUnit = startPrice / 1_000
+    }
+
+    /// The price in ticks, or nil if it is not a usable venue price (NaN, ≤ 0, beyond the range).
+    func ticks(_ price: Double) -> Int64? {
+        let t = (price * ticksPerUnit).rounded()
+        guard t.isFinite, t >= 1, t <= Double(VenueLimits.maxPrice.value) else { return nil }
+        return Int64(t)
+    }
+
+    /// The volume in lots, clamped to the venue's bar-volume range.
+    func lots(volume: Double) -> Int64 {
+        let l = (volume * lotsPerUnit).rounded(.down)
+        guard l.isFinite, l > 0 else { return 0 }
+        return Int64(min(l, Double(VenueLimits.maxVolume.value)))
+    }
+}
+
+/// What the executor makes of one bar: usable (converted for the venue), or faulty.
+enum BarCheck: Sendable {
+    case usable(VenueBar)
+    case faulty(DataFaultKind)
+}
+
+/// A bar checked and converted for the venue.
+struct VenueBar: Sendable {
+    let update: BarUpdate
+    let bar: Bar
+    /// The spread in ticks around the close (at least one tick each side).
+    let halfSpread: Int64
+}
+
+extension SymbolScale {
+    /// Checks `bar` (after `previous`, the last usable bar's time) and converts it; a bar the
+    /// executor cannot use is the data-quality fault it shows, and is skipped.
+    func convert(_ bar: Bar, symbol: Symbol, previous: SimTime?) -> BarCheck {
+        let fields = [bar.open, bar.high, bar.low, bar.close, bar.volume]
+        if fields.contains(where: \.isNaN) || bar.spreadBps.isNaN || bar.liquidity.isNaN { return .faulty(.notANumber) }
+        if fields.contains(where: \.isInfinite) { return .faulty(.infinite) }
+        if bar.volume < 0 { return .faulty(.negativeVolume) }
+        if bar.volume == 0 { return .faulty(.zeroVolume) }
+        if let previous, bar.time == previous { return .faulty(.duplicateTimestamp) }
+        if let previous, bar.time < previous { return .faulty(.outOfOrderTimestamp) }
+        if [bar.open, bar.high, bar.low, bar.close].contains(where: { $0 <= 0 }) { return .faulty(.nonPositivePrice) }
+        // Positive but off the venue's price range: an outlier the venue cannot take.
+        guard let open = ticks(bar.open), let high = ticks(bar.high), let low = ticks(bar.low), let close = ticks(bar.close) else {
+            return .faulty(.spike)
+        }
+        if high < low { return .faulty(.highBelowLow) }
+        if open < low || open > high || close < low || close > high { return .faulty(.priceOutsideRange) }
+        let spread = bar.spreadBps.isFinite ? max(bar.spreadBps, 0) : 0
+        let half = max(1, Int64((Double(close) * spread / 20_000).rounded(.up)))
+        let update = BarUpdate(symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
+                               volume: Lots(lots(volume: bar.volume)))
+        return .usable(VenueBar(update: update, bar: bar, halfSpread: min(half, max(close - 1, 1))))
+    }
+}
