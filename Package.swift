@@ -4,6 +4,9 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+/// Production machines check their invariants after every input in debug builds (`swift test`);
+/// release builds get it from `-Xswiftc -DSTRESSCHECK_INVARIANT_CHECKS` (the fuzz and CI builds).
+let invariantChecks: [SwiftSetting] = [.define("STRESSCHECK_INVARIANT_CHECKS", .when(configuration: .debug))]
 
 var products: [Product] = []
 var targets: [Target] = []
@@ -32,7 +35,7 @@ products += [
 ]
 targets += [
     .target(name: "TradingVocabulary", swiftSettings: strict),
-    .target(name: "TradingMachines", dependencies: ["TradingVocabulary"], swiftSettings: strict),
+    .target(name: "TradingMachines", dependencies: ["TradingVocabulary"], swiftSettings: strict + invariantChecks),
     .testTarget(name: "TradingMachinesTests", dependencies: ["TradingMachines", "TradingVocabulary"], swiftSettings: strict),
     .executableTarget(name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary", "BenchmarkSupport"], path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
 ]
@@ -53,7 +56,7 @@ targets += [
 products += [.library(name: "ExchangeVocabulary", targets: ["ExchangeVocabulary"]), .library(name: "ExchangeSim", targets: ["ExchangeSim"])]
 targets += [
     .target(name: "ExchangeVocabulary", dependencies: ["TradingVocabulary", "MarketSim"], swiftSettings: strict),
-    .target(name: "ExchangeSim", dependencies: ["ExchangeVocabulary", "TradingVocabulary", "MarketSim"], swiftSettings: strict),
+    .target(name: "ExchangeSim", dependencies: ["ExchangeVocabulary", "TradingVocabulary", "MarketSim"], swiftSettings: strict + invariantChecks),
     .testTarget(name: "ExchangeSimTests", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary"], swiftSettings: strict),
     .executableTarget(name: "exchange-benchmark", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary", "BenchmarkSupport"],
                       path: "Benchmarks/ExchangeBenchmark", swiftSettings: strict),

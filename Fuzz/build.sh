@@ -41,6 +41,8 @@ case "$flavour" in
     asan) flags=(--scratch-path .build/asan -Xswiftc -sanitize=fuzzer,address) ;;
     coverage) flags=(--scratch-path .build/coverage -Xswiftc -sanitize=fuzzer -Xswiftc -profile-generate -Xswiftc -profile-coverage-mapping) ;;
 esac
+# Production machines check their invariants after every input in the fuzz builds (Package.swift).
+flags+=(-Xswiftc -DSTRESSCHECK_INVARIANT_CHECKS)
 if [ "$clean" = 1 ]; then
     scratch=".build"
     [ "$flavour" != fuzzer ] && scratch=".build/$flavour"

@@ -9,10 +9,10 @@
 cd "$SRC/stresscheck/Fuzz"
 sanitizer="${SANITIZER:-address}"
 swift build -c release \
-    -Xswiftc -sanitize=fuzzer,"$sanitizer" -Xswiftc -g \
+    -Xswiftc -sanitize=fuzzer,"$sanitizer" -Xswiftc -g -Xswiftc -DSTRESSCHECK_INVARIANT_CHECKS \
     --static-swift-stdlib
 
-machines=(position sector-caps super-state trading-mode risk-stack)
+machines=(position sector-caps super-state trading-mode risk-stack exchange)
 for target in "${machines[@]}" engine-decoding state-file csv market; do
     cp ".build/release/fuzz-$target" "$OUT/fuzz-$target"
     if [ -f "dictionaries/$target.dict" ]; then cp "dictionaries/$target.dict" "$OUT/fuzz-$target.dict"; fi

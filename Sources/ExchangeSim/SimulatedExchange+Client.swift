@@ -13,6 +13,7 @@ extension SimulatedExchange {
     /// - Throws: `disconnected`, `invalidQuantity`, `invalidPrice`, `unknownSymbol`, `idInUse`,
     ///   checked in that order.
     public mutating func submit(_ request: NewOrder, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
+        defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
         guard (1...VenueLimits.maxQuantity.value).contains(request.quantity.value) else { throw .invalidQuantity(request.quantity) }
         switch request.type {
@@ -32,6 +33,7 @@ extension SimulatedExchange {
     ///
     /// - Throws: `disconnected`, `unknownOrder`, `notResubmittable`, in that order.
     public mutating func resubmit(_ id: ClientOrderID, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
+        defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         let state = client[Int(slot)].state
@@ -50,6 +52,7 @@ extension SimulatedExchange {
     ///
     /// - Throws: `disconnected`, `unknownOrder`, `notFound`, `alreadyTerminal`, in that order.
     public mutating func cancel(_ id: ClientOrderID, latency: LinkLatency, hold: SimDuration, refuse: Bool) throws(ClientError) {
+        defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         switch client[Int(slot)].state {
@@ -65,6 +68,7 @@ extension SimulatedExchange {
     ///
     /// - Throws: `disconnected`, `unknownOrder`.
     public mutating func query(_ id: ClientOrderID, latency: LinkLatency) throws(ClientError) {
+        defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         queue.schedule(.queryArrives(client: slot, back: latency.back), at: now + latency.out)

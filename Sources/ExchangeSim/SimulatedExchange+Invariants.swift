@@ -24,8 +24,9 @@ public enum VenueInvariantViolation: Hashable, Sendable {
 
 extension SimulatedExchange {
     /// Every invariant violation of the current state (empty when sound). The fill-log checks
-    /// run only while the log is complete (kept, never trimmed). Allocates: for checks.
-    public func invariantViolations() -> [VenueInvariantViolation] {
+    /// run only while the log is complete (kept, never trimmed) and `replayingFillLog` is set
+    /// (they fold the whole log). Allocates: for checks.
+    public func invariantViolations(replayingFillLog: Bool = true) -> [VenueInvariantViolation] {
         var found: [VenueInvariantViolation] = []
         var value: Int128 = 0
         var realized: Int128 = 0
@@ -41,7 +42,7 @@ extension SimulatedExchange {
         if Int128(cash) + value != Int128(configuration.initialCash.value) + realized + unrealized - Int128(feesPaid) {
             found.append(.booksEquation)
         }
-        if keepsFillLog, fillLogIsComplete { found += fillLogViolations() }
+        if replayingFillLog, keepsFillLog, fillLogIsComplete { found += fillLogViolations() }
         var recount = SimulatedExchange(recountingTotalsOf: self)
         for order in venue.indices where venue[order].isOpen { recount.count(Int32(order), 1) }
         if recount.totals != totals { found.append(.openTotals) }
@@ -100,5 +101,19 @@ extension SimulatedExchange {
             found.append(.filledQuantity(order.request.id))
         }
         return found
+    }
+}
+
+extension SimulatedExchange {
+    /// After every input, under `STRESSCHECK_INVARIANT_CHECKS` (debug builds, CI and the fuzz
+    /// builds): traps naming every broken invariant except the fill-log replay (which folds the
+    /// whole log; the differential check runs it after every step). A venue carrying a bug-zoo
+    /// mutation breaks them on purpose and is not checked.
+    @inline(__always) func checkInvariantsIfEnabled() {
+        #if STRESSCHECK_INVARIANT_CHECKS
+        guard mutation == .none else { return }
+        let broken = invariantViolations(replayingFillLog: false)
+        precondition(broken.isEmpty, "SimulatedExchange: invariants broken after an input: \(broken)")
+        #endif
     }
 }

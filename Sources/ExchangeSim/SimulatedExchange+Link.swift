@@ -8,6 +8,7 @@ extension SimulatedExchange {
     /// With cancel-on-disconnect every open order is CANCELED now (its report travels, and is lost
     /// unless the link is back when it arrives). Idempotent.
     public mutating func disconnect() {
+        defer { checkInvariantsIfEnabled() }
         guard connected else { return }
         connected = false
         guard configuration.cancelOnDisconnect else { return }
@@ -18,12 +19,21 @@ extension SimulatedExchange {
     }
 
     /// Brings the link back up. Idempotent.
-    public mutating func reconnect() { connected = true }
+    public mutating func reconnect() {
+        defer { checkInvariantsIfEnabled() }
+        connected = true
+    }
 
     /// Starts or ends a reject storm: flagged submits arriving during it are `rejectStorm`.
-    public mutating func setRejectStorm(_ on: Bool) { rejectStorm = on }
+    public mutating func setRejectStorm(_ on: Bool) {
+        defer { checkInvariantsIfEnabled() }
+        rejectStorm = on
+    }
 
     /// Freezes (or thaws) the client's quotes; the venue keeps pricing at the real quote. Thawing
     /// does not resend the quote in force: the client sees the next quote update.
-    public mutating func setStaleBook(_ on: Bool) { staleBook = on }
+    public mutating func setStaleBook(_ on: Bool) {
+        defer { checkInvariantsIfEnabled() }
+        staleBook = on
+    }
 }

@@ -10,6 +10,7 @@ extension SimulatedExchange {
     /// - Throws: `unknownSymbol`, `invalidPrice` (bid, then ask), `invalidSize` (bid, then ask
     ///   size), `crossedQuote`, in that order.
     public mutating func apply(_ quote: QuoteUpdate) throws(MarketDataError) {
+        defer { checkInvariantsIfEnabled() }
         guard let index = instrumentIndex(quote.symbol) else { throw .unknownSymbol }
         // Checked one by one, not through an array: this is the hot path and must not allocate.
         guard Self.isValidPrice(quote.bid) else { throw .invalidPrice(quote.bid) }
@@ -32,6 +33,7 @@ extension SimulatedExchange {
     /// - Throws: `unknownSymbol`, `invalidPrice` (open, high, low, close), `invalidSize`
     ///   (volume), `inconsistentBar`, `invalidSigma`, in that order.
     public mutating func apply(_ bar: BarUpdate) throws(MarketDataError) {
+        defer { checkInvariantsIfEnabled() }
         guard let index = instrumentIndex(bar.symbol) else { throw .unknownSymbol }
         guard Self.isValidPrice(bar.open) else { throw .invalidPrice(bar.open) }
         guard Self.isValidPrice(bar.high) else { throw .invalidPrice(bar.high) }

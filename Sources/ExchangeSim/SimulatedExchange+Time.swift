@@ -10,6 +10,7 @@ extension SimulatedExchange {
     /// A negative duration is clamped to zero: the messages due now are delivered and the clock
     /// never moves backward. A target beyond the clock's range saturates at its end.
     public mutating func advance(by duration: SimDuration) {
+        defer { checkInvariantsIfEnabled() }
         let step = max(duration.nanoseconds, 0)
         let (sum, overflow) = now.nanoseconds.addingReportingOverflow(step)
         let target = SimTime(nanoseconds: overflow ? .max : sum)

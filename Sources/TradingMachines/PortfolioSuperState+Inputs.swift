@@ -10,6 +10,7 @@ extension PortfolioSuperState {
     /// - Throws: `.invalidCondition` for NaN, infinite or out-of-range values; nothing changes.
     @discardableResult
     public mutating func update(volatility: Double, drawdown: Double, liquidity: Double) throws(SuperStateError) -> SuperStateUpdate {
+        defer { checkInvariantsIfEnabled() }
         let c = try Self.classify(volatility: volatility, drawdown: drawdown, liquidity: liquidity)
         lastClassification = c
         let next: PortfolioState?
@@ -39,6 +40,7 @@ extension PortfolioSuperState {
     /// - Returns: the transition, or `nil` if already halted (nothing recorded).
     @discardableResult
     public mutating func halt() -> SuperStateTransition? {
+        defer { checkInvariantsIfEnabled() }
         guard state != .emergencyHalt else { return nil }
         return move(to: .emergencyHalt, cause: .halt)
     }
@@ -48,6 +50,7 @@ extension PortfolioSuperState {
     /// - Throws: `.notHalted` outside EMERGENCY_HALT; nothing changes.
     @discardableResult
     public mutating func resume() throws(SuperStateError) -> SuperStateTransition {
+        defer { checkInvariantsIfEnabled() }
         guard state == .emergencyHalt else { throw .notHalted(state) }
         return move(to: lastClassification == .crisis ? .crisis : .recovery, cause: .resume)
     }

@@ -7,6 +7,7 @@ extension PositionManager {
     /// - Returns: `.accepted`, or `.rejected` with `.forcedUnwind`, `.draining` or `.atCapacity`.
     /// - Throws: `.alreadyHeld` if the symbol is held; nothing changes.
     public mutating func open(_ symbol: Symbol) throws(PositionError) -> Decision<PositionRejection> {
+        defer { checkInvariantsIfEnabled() }
         let decision = try decideOpen(symbol)
         if case .accepted = decision { commitOpen(symbol) }
         return decision
@@ -39,6 +40,7 @@ extension PositionManager {
     /// - Throws: `.alreadyHeld`; nothing changes.
     @discardableResult
     public mutating func adopt(_ symbol: Symbol) throws(PositionError) -> PositionTransition? {
+        defer { checkInvariantsIfEnabled() }
         if book[symbol] != nil { throw .alreadyHeld(symbol) }
         commitOpen(symbol)
         return settle()
@@ -50,6 +52,7 @@ extension PositionManager {
     /// - Throws: `.notHeld`; nothing changes.
     @discardableResult
     public mutating func close(_ symbol: Symbol) throws(PositionError) -> PositionTransition? {
+        defer { checkInvariantsIfEnabled() }
         guard book.removeValue(forKey: symbol) != nil else { throw .notHeld(symbol) }
         return settle()
     }
@@ -58,6 +61,7 @@ extension PositionManager {
     ///
     /// - Throws: `.notHeld`; nothing changes.
     public mutating func mark(_ symbol: Symbol, unrealizedPnL: Cents) throws(PositionError) {
+        defer { checkInvariantsIfEnabled() }
         guard book[symbol] != nil else { throw .notHeld(symbol) }
         book[symbol]?.pnl = unrealizedPnL.value
         book[symbol]?.isMarked = true
@@ -68,6 +72,7 @@ extension PositionManager {
     /// - Throws: `.negativeCap`; nothing changes.
     @discardableResult
     public mutating func setCap(_ newCap: Int) throws(PositionError) -> PositionTransition? {
+        defer { checkInvariantsIfEnabled() }
         guard newCap >= 0 else { throw .negativeCap(newCap) }
         cap = newCap
         return settle()
@@ -76,6 +81,7 @@ extension PositionManager {
     /// Sets the exit enforcer's forced-unwind flag.
     @discardableResult
     public mutating func setForcedUnwind(_ forced: Bool) -> PositionTransition? {
+        defer { checkInvariantsIfEnabled() }
         isForced = forced
         return settle()
     }

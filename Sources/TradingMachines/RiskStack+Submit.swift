@@ -8,6 +8,7 @@ extension RiskStack {
     /// - Throws: `.nonPositiveAmount`; nothing changes.
     /// - Complexity: O(1): a few dictionary lookups and integer comparisons, no allocation.
     public mutating func submit(_ request: OrderRequest) throws(RiskStackError) -> RiskDecision {
+        defer { checkInvariantsIfEnabled() }
         let amount = request.amount.value
         guard amount > 0 else { throw .nonPositiveAmount(request.amount) }
 

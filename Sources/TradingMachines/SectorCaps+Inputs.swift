@@ -5,6 +5,7 @@ extension SectorCaps {
     ///
     /// - Throws: `.nonPositivePortfolioValue` for v ≤ 0; nothing changes.
     public mutating func setPortfolioValue(_ value: Cents) throws(SectorCapsError) {
+        defer { checkInvariantsIfEnabled() }
         guard value.value > 0 else { throw .nonPositivePortfolioValue(value) }
         portfolioValue = value
     }
@@ -13,6 +14,7 @@ extension SectorCaps {
     ///
     /// - Throws: `.invalidLimits` unless 0 ≤ soft ≤ hard ≤ 10 000 bp; nothing changes.
     public mutating func setLimits(_ limits: SectorLimits, for sector: Sector) throws(SectorCapsError) {
+        defer { checkInvariantsIfEnabled() }
         guard 0 <= limits.soft.value, limits.soft <= limits.hard, limits.hard <= BasisPoints.whole else {
             throw .invalidLimits(sector, soft: limits.soft, hard: limits.hard)
         }
@@ -23,6 +25,7 @@ extension SectorCaps {
     ///
     /// - Throws: `.invalidGroupLimit` unless 0 ≤ limit ≤ 10 000 bp; nothing changes.
     public mutating func setGroupLimit(_ limit: BasisPoints, for group: SectorGroup) throws(SectorCapsError) {
+        defer { checkInvariantsIfEnabled() }
         guard 0 <= limit.value, limit <= BasisPoints.whole else { throw .invalidGroupLimit(group, limit) }
         groupLimits[group.index] = limit
     }
@@ -46,6 +49,7 @@ extension SectorCaps {
     ///   `Int64.max` (marks and adoptions can bring it there while the sector itself has room);
     ///   nothing changes.
     public mutating func add(_ symbol: Symbol, amount: Cents) throws(SectorCapsError) -> Decision<SectorRejection> {
+        defer { checkInvariantsIfEnabled() }
         guard amount.value > 0 else { throw .nonPositiveAmount(amount) }
         let sector = sector(for: symbol)
         guard totalsFit(sector: sector, delta: amount.value) else { throw .overflow(symbol) }
@@ -95,6 +99,7 @@ extension SectorCaps {
     ///
     /// - Throws: `.nonPositiveAmount`, `.notHeld`, `.exceedsHolding`; nothing changes.
     public mutating func reduce(_ symbol: Symbol, amount: Cents) throws(SectorCapsError) {
+        defer { checkInvariantsIfEnabled() }
         guard amount.value > 0 else { throw .nonPositiveAmount(amount) }
         guard let holding = holdingsBySymbol[symbol] else { throw .notHeld(symbol) }
         guard amount.value <= holding.amount else {
@@ -112,6 +117,7 @@ extension SectorCaps {
     ///
     /// - Throws: `.negativeValue`, `.notHeld`, `.overflow`; nothing changes.
     public mutating func markToMarket(_ symbol: Symbol, value: Cents) throws(SectorCapsError) {
+        defer { checkInvariantsIfEnabled() }
         guard value.value >= 0 else { throw .negativeValue(value) }
         guard let holding = holdingsBySymbol[symbol] else { throw .notHeld(symbol) }
         let delta = value.value - holding.amount  // both in 0...Int64.max: cannot overflow
@@ -124,6 +130,7 @@ extension SectorCaps {
     ///
     /// - Throws: `.negativeValue`, `.alreadyHeld`, `.overflow`; nothing changes.
     public mutating func adopt(_ symbol: Symbol, value: Cents) throws(SectorCapsError) {
+        defer { checkInvariantsIfEnabled() }
         try checkAdopt(symbol, value: value)
         let sector = table.sector(for: symbol)
         holdingsBySymbol[symbol] = Holding(sector: sector, amount: value.value)
@@ -143,6 +150,7 @@ extension SectorCaps {
     /// - Throws: `.notHeld`; nothing changes.
     @discardableResult
     public mutating func remove(_ symbol: Symbol) throws(SectorCapsError) -> Cents {
+        defer { checkInvariantsIfEnabled() }
         guard let holding = holdingsBySymbol.removeValue(forKey: symbol) else { throw .notHeld(symbol) }
         adjustTotals(sector: holding.sector, by: -holding.amount)
         return Cents(holding.amount)

@@ -4,6 +4,7 @@ extension TradingMode {
     /// OFF → DRY_RUN; rejected from any other mode. Allowed while halted.
     @discardableResult
     public mutating func enableDryRun() -> TradingModeOutcome {
+        defer { checkInvariantsIfEnabled() }
         guard state == .off else { return .rejected(.notAllowed(.enableDryRun, from: state)) }
         return move(to: .dryRun, cause: .enableDryRun)
     }
@@ -13,6 +14,7 @@ extension TradingMode {
     /// Checks in order: the mode (never OFF → LIVE_ACTIVE), the confirmation, the halt.
     @discardableResult
     public mutating func goLive(confirmed: Bool) -> TradingModeOutcome {
+        defer { checkInvariantsIfEnabled() }
         guard state == .dryRun else { return .rejected(.notAllowed(.goLive, from: state)) }
         guard confirmed else { return .rejected(.notConfirmed) }
         guard !isHalted else { return .rejected(.halted) }
@@ -22,6 +24,7 @@ extension TradingMode {
     /// LIVE_ACTIVE → DRY_RUN; rejected from any other mode.
     @discardableResult
     public mutating func pause() -> TradingModeOutcome {
+        defer { checkInvariantsIfEnabled() }
         guard state == .liveActive else { return .rejected(.notAllowed(.pause, from: state)) }
         return move(to: .dryRun, cause: .pause)
     }
@@ -29,6 +32,7 @@ extension TradingMode {
     /// Any mode → OFF; from OFF nothing happens (`.unchanged`, not a rejection).
     @discardableResult
     public mutating func stop() -> TradingModeOutcome {
+        defer { checkInvariantsIfEnabled() }
         guard state != .off else { return .unchanged }
         return move(to: .off, cause: .stop)
     }
@@ -37,6 +41,7 @@ extension TradingMode {
     /// DRY_RUN. Leaving it never goes live again.
     @discardableResult
     public mutating func setHalted(_ halted: Bool) -> TradingModeOutcome {
+        defer { checkInvariantsIfEnabled() }
         isHalted = halted
         guard halted, state == .liveActive else { return .unchanged }
         return move(to: .dryRun, cause: .halt)

@@ -91,6 +91,10 @@ struct SuperStateInvariantsTests {
         }
         make("accepted canOpen is within limits", open) { $0.command = .canOpen(size: 150_001, deployed: 0, portfolioValue: 1_000_000) }
         make("restart changes nothing", step([crisis], then: .restart)) { $0.after.history = [] ; $0.after.state = .normal }
+        // CRISIS saved by a restart, then calm, then a save killed before its commit: back to CRISIS.
+        make("a faulty restart reloads a save", step([crisis, .restart, calm], then: .restartAfter(.killedDuringSave(.write)))) {
+            $0.after.history = $0.before.history + $0.before.history
+        }
         make("halt ends in EMERGENCY_HALT", step([], then: .halt)) { $0.outcome = .transition(nil) }
         make("resume goes to CRISIS iff classified CRISIS", step([crisis, .halt], then: .resume)) { $0.after.state = .recovery }
         make("HALT ignores updates", halted) { $0.after.state = .recovery }

@@ -69,6 +69,11 @@ struct TradingModeInvariantsTests {
         make("submit changes nothing", step([.enableDryRun], then: .submit)) { $0.after = liveObservation }
         // The "restart resumes LIVE_ACTIVE" bug.
         make("restart never resumes LIVE_ACTIVE", step(live, then: .restart)) { $0.after = $0.before }
+        // Live, saved by a restart (back to DRY_RUN), live again, then a save killed before its
+        // commit: the reload rolls back to the saved DRY_RUN.
+        make("a faulty restart reloads a save", step(live + [.restart, .goLive(confirmed: true)], then: .restartAfter(.killedDuringSave(.write)))) {
+            $0.after.history = $0.before.history + $0.before.history
+        }
         make("restart restores the snapshot", step([.enableDryRun, .setHalted(true)], then: .restart)) { $0.after.isHalted = false }
         make("LIVE_ACTIVE only by confirmed goLive", step([.enableDryRun], then: .goLive(confirmed: true))) {
             $0.command = .goLive(confirmed: false)

@@ -1,0 +1,22 @@
+import Testing
+@testable import TradingMachines
+import TradingVocabulary
+
+/// Under `swift test` (a debug build) every production machine checks its invariants after every
+/// input, and a broken one stops the process with the invariants named.
+@Suite struct InvariantCheckingTests {
+    @Test func theChecksAreCompiledIntoThisBuild() {
+        #expect(invariantChecksEnabled)
+    }
+
+    @Test func aBrokenInvariantStopsTheNextInput() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            var machine = PositionManager()
+            machine.state = .drain  // DRAIN with no excess: "state.matchesDerived" no longer holds
+            // An input that changes nothing (refused: not held) still ends with the check.
+            #expect(throws: PositionError.self) { try machine.mark(btc, unrealizedPnL: 1) }
+        }
+        let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(message.contains("PositionManager: invariants broken after an input: state.matchesDerived"), "\(message)")
+    }
+}
