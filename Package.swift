@@ -70,6 +70,9 @@ targets += [
             swiftSettings: strict),
     .testTarget(name: "StressRunTests", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
                 swiftSettings: strict),
+    // The whole stack's throughput: events/s, scenarios/s, simulated hours per second.
+    .executableTarget(name: "stress-benchmark", dependencies: ["StressRun", "MarketSim", "BenchmarkSupport"], path: "Benchmarks/StressBenchmark",
+                      swiftSettings: strict),
 ]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]

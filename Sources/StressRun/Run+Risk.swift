@@ -100,7 +100,8 @@ extension Run {
     /// Samples the exposure of the scenario's sectors in the stack, in sector order.
     mutating func recordExposure() {
         var sectors: [SectorExposure] = []
-        for sector in Sector.allCases where symbols.contains(where: { stack.sectorCaps.sector(for: $0) == sector }) {
+        sectors.reserveCapacity(exposureSectors.count)
+        for sector in exposureSectors {
             sectors.append(SectorExposure(sector: sector, exposure: stack.sectorCaps.exposure(of: sector),
                                           health: stack.sectorCaps.health(of: sector)))
         }

@@ -42,9 +42,9 @@ extension Run {
     /// included), within the hard cap of the portfolio value.
     mutating func checkSectorCap(afterAdding amount: Int64, to i: Int, order: ClientOrderID) {
         accepted[i] += amount
-        let sector = stack.sectorCaps.sector(for: symbols[i])
+        let sector = symbolSectors[i]
         var exposure: Int64 = 0
-        for j in symbols.indices where stack.sectorCaps.sector(for: symbols[j]) == sector { exposure += reconciled[j] + accepted[j] }
+        for j in symbols.indices where symbolSectors[j] == sector { exposure += reconciled[j] + accepted[j] }
         let hard = stack.sectorCaps.limits(for: sector).hard.value
         let cap = Int128(hard) * Int128(portfolioValue) / 10_000
         if Int128(exposure) * 10_000 > Int128(hard) * Int128(portfolioValue) {

@@ -58,6 +58,11 @@ struct Run<S: Strategy> {
 
     var now: SimTime
     var events: [RunEvent] = []
+    /// The sectors the run's symbols are in, in `Sector.allCases` order: the exposure samples'
+    /// rows (looked up once: the table is fixed for the run).
+    let exposureSectors: [Sector]
+    /// Each symbol's sector, by symbol index.
+    let symbolSectors: [Sector]
     var violations = 0
     var goals: [GoalStatus] = []
     var intents: [OrderIntent] = []
@@ -92,6 +97,9 @@ struct Run<S: Strategy> {
             start: scenario.start)
         do { exchange = try SimulatedExchange(configuration: venue, capacity: 1_024) } catch { throw .venue(error) }
         do { stack = try RiskStack(portfolioValue: configuration.initialCash, table: scenario.sectorTable) } catch { throw .riskStack(error) }
+        symbolSectors = symbols.map { scenario.sectorTable.sector(for: $0) }
+        let held = Set(symbolSectors)
+        exposureSectors = Sector.allCases.filter(held.contains)
         var prepared = strategy
         prepared.prepare(symbols: market.series.map(\.symbol))
         self.strategy = prepared
