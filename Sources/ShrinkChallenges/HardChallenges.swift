@@ -162,13 +162,18 @@ extension Challenge {
     }()
 
     /// Strictly increasing lists: each element one to 50 above the one before.
-    static let chains: Gen<[Int]> = Gen { s throws(Rejection) in
-        var list = [try s.draw(Gen.int(in: 0...100))]
-        while list.count < 8 && s.flag(probability: 0.8) {
-            list.append(try s.draw(Gen.int(in: (list.last! + 1)...(list.last! + 50))))
+    static let chains: Gen<[Int]> = {
+        let element = SpanLabel()
+        return Gen { s throws(Rejection) in
+            var list = [try s.draw(Gen.int(in: 0...100))]
+            while list.count < 8, let next = try s.span(element, { s throws(Rejection) in
+                s.flag(probability: 0.8) ? try s.draw(Gen.int(in: (list.last! + 1)...(list.last! + 50))) : nil
+            }) {
+                list.append(next)
+            }
+            return list
         }
-        return list
-    }
+    }()
 
     /// Search trees over 0...100, through the combinator whose children depend on the parent.
     static let searchTrees: Gen<SearchTree> = Gen<SearchTree>.recursive(
