@@ -8,12 +8,21 @@ extension Shrinker {
         ]
     }
 
+    /// True for a collection's "one more?" flag: a one-byte choice that opens a span with its own
+    /// label. Lowering one truncates the collection, which the deletion passes cover.
+    func isStructureFlag(_ index: Int) -> Bool {
+        let choice = spans[index]
+        guard choice.isChoice, choice.count == 1, choice.parent >= 0 else { return false }
+        let parent = spans[Int(choice.parent)]
+        return parent.label == choice.label && parent.start == choice.start
+    }
+
     /// Moves value from an earlier choice of a pair to a later one in a ratio other than 1:1:
     /// when 2x + y must stay above a bound, x can fall only if y rises twice as much. Tries all
     /// of x at 2, 3 and 4 units of y per unit, then adaptively k units of x for 2k or 3k of y,
     /// and 2k or 3k units of x for k of y.
     mutating func redistributeInRatio() {
-        for (a, b) in choicePairs() where !passSpent {
+        for (a, b) in choicePairs(skippingStructure: true) where !passSpent {
             let base = self
             let x = value(at: a), y = value(at: b)
             guard x > 0 else { continue }
@@ -63,18 +72,17 @@ extension Shrinker {
             let span = spans[j]
             guard !span.isChoice, span.count > 0, Int(span.end) <= best.count else { continue }
             var total: UInt64 = 0
-            for inner in spans[(j + 1)...] where inner.start < span.end {
-                if inner.isChoice && inner.count <= 8 { total &+= value(at: inner.range) }
+            for k in spans.indices[(j + 1)...] where spans[k].start < span.end {
+                if spans[k].isChoice && spans[k].count <= 8 && !isStructureFlag(k) { total &+= value(at: spans[k].range) }
             }
             guard total > 0, total < UInt64(UInt32.max) else { continue }
             let limit = best.count
-            let later = spans[(j + 1)...].lazy.filter { $0.isChoice && $0.start >= span.end && $0.count <= 8 && Int($0.end) <= limit }
-                .prefix(window).map(\.range)
-            let structure = spans
-            let flag = spans[(j + 1)...].first { choice in
-                choice.isChoice && choice.start >= span.end && choice.count == 1 && Int(choice.end) <= limit
-                    && choice.parent >= 0 && structure[Int(choice.parent)].label == choice.label && structure[Int(choice.parent)].start == choice.start
-            }?.range
+            let now = self
+            let later = now.spans.indices[(j + 1)...].filter { now.spans[$0].isChoice && now.spans[$0].start >= span.end && now.spans[$0].count <= 8
+                && Int(now.spans[$0].end) <= limit && !now.isStructureFlag($0) }.prefix(window).map { now.spans[$0].range }
+            let flag = now.spans.indices[(j + 1)...].first { k in
+                now.spans[k].start >= span.end && Int(now.spans[k].end) <= limit && now.isStructureFlag(k)
+            }.map { now.spans[$0].range }
             tried += 1
             search: for choice in later where !passSpent {
                 let current = value(at: choice)
@@ -107,7 +115,7 @@ extension Shrinker {
         while j + 1 < spans.count && !passSpent && tried < 64 {
             defer { j += 1 }
             let choice = spans[j]
-            guard choice.isChoice, choice.count <= 8, Int(choice.end) <= best.count else { continue }
+            guard choice.isChoice, choice.count <= 8, Int(choice.end) <= best.count, !isStructureFlag(j) else { continue }
             let current = value(at: choice.range)
             guard current > 0, let next = spans[(j + 1)...].first(where: { $0.isChoice && $0.start >= choice.end && $0.count > 0 }),
                   Int(next.end) <= best.count else { continue }
