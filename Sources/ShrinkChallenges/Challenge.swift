@@ -9,14 +9,17 @@ public struct Challenge: Sendable {
     public let expected: String
     /// Property calls Hypothesis needs on average on this machine, where measured.
     public let hypothesisCalls: Int?
+    /// The class of hard case the problem stands for (issue 9 §3), or `nil` for the original suite.
+    public let family: String?
     /// Runs the check with `seed` (no corpus) and reports what it found.
     public let run: @Sendable (UInt64) -> ChallengeOutcome
 
-    init<Value: Equatable & Sendable>(_ name: String, expected: Value, hypothesisCalls: Int? = nil, _ generator: Gen<Value>,
+    init<Value: Equatable & Sendable>(_ name: String, expected: Value, hypothesisCalls: Int? = nil, family: String? = nil, _ generator: Gen<Value>,
                            _ property: @escaping @Sendable (Value, PropertyContext) throws -> Bool) {
         self.name = name
         self.expected = PrettyPrinter.describe(expected)
         self.hypothesisCalls = hypothesisCalls
+        self.family = family
         run = { seed in
             var configuration = CheckConfiguration(cases: 1_000, seed: seed)
             configuration.caseDeadline = nil

@@ -141,3 +141,55 @@ func sample<T>(_ generator: Gen<T>, count: Int = 2_000, seed: UInt64 = 1) -> [T]
         #expect(throws: Rejection.self) { try stream.draw(gen) }
     }
 }
+
+/// `Gen.recursive(from:…)`, span labels for hand-written generators, depth-independent nodes.
+@Suite struct RecursiveAndLabelTests {
+    struct Node: Equatable, Sendable { var value: Int; var children: [Node] }
+
+    static let heaps = Gen<Node>.recursive(from: 0, maxDepth: 3, leaf: { floor in Gen.int(in: floor...(floor + 9)).map { Node(value: $0, children: []) } }) { floor, child in
+        Gen.int(in: floor...(floor + 9)).flatMap { value in Gen.array(of: child(value), count: 0...2, average: 1).map { Node(value: value, children: $0) } }
+    }
+
+    func depth(_ node: Node) -> Int { node.children.map { depth($0) + 1 }.max() ?? 0 }
+    func ordered(_ node: Node) -> Bool { node.children.allSatisfy { $0.value >= node.value && ordered($0) } }
+
+    @Test func childrenDependOnTheirParentWithinTheDepth() {
+        var stream = ChoiceStream(seed: 7)
+        var depths: Set<Int> = []
+        for _ in 0..<300 {
+            stream.reset(randomTail: true)
+            guard let heap = try? stream.draw(Self.heaps) else { continue }
+            #expect(ordered(heap))
+            depths.insert(depth(heap))
+        }
+        #expect(depths.max() == 3)
+        #expect(Gen<Int>.recursive(from: 0, maxDepth: -1, leaf: { _ in .constant(0) }) { _, _ in .constant(0) }.problem != nil)
+        #expect(Gen<Int>.recursive(from: 0, maxDepth: 1, expandProbability: 2, leaf: { _ in .constant(0) }) { _, _ in .constant(0) }.problem != nil)
+    }
+
+    @Test func aSubtreeHasTheSameBytesAtEveryDepth() throws {
+        indirect enum Tree: Equatable, Sendable { case leaf(Int), node(Tree, Tree) }
+        let leaf = Gen.int(in: 0...9).map(Tree.leaf)
+        func trees(_ depth: Int) -> Gen<Tree> { Gen.recursive(leaf: leaf, maxDepth: depth) { child in .oneOf(leaf, Gen.zip(child, child).map(Tree.node)) } }
+        // A leaf drawn at the depth limit decodes the same one level up, and higher.
+        let bytes: [UInt8] = [0, 7]
+        for depth in 0...3 { #expect(try trees(depth).decode(bytes) == .leaf(7)) }
+        let pair: [UInt8] = [1, 1, 0, 3, 0, 4]
+        for depth in 1...3 { #expect(try trees(depth).decode(pair) == .node(.leaf(3), .leaf(4))) }
+    }
+
+    @Test func handWrittenSpansCarryTheirLabel() {
+        let element = SpanLabel()
+        #expect(element != SpanLabel())
+        let list = Gen<[Int]> { s throws(Rejection) in
+            var items: [Int] = []
+            while let next = try s.span(element, { s throws(Rejection) in s.flag(probability: 0.5) ? try s.draw(.int(in: 0...9)) : nil }) {
+                items.append(next)
+            }
+            return items
+        }
+        var stream = ChoiceStream(replaying: [1, 5, 1, 6, 0], recordsSpans: true)
+        #expect((try? stream.draw(list)) == [5, 6])
+        #expect(stream.spans.filter { $0.label == element.rawValue }.map(\.range) == [0..<2, 2..<4, 4..<5])
+    }
+}

@@ -247,6 +247,36 @@ extension ChoiceStream {
         return index
     }
 
+    /// Opens a span labelled `label`; close it with ``endSpan(_:)``. Prefer ``span(_:_:)``.
+    @inlinable @inline(__always)
+    public mutating func beginSpan(_ label: SpanLabel) -> Int32 { beginSpan(label: label.rawValue) }
+
+    /// Draws with `body` inside a span labelled `label`: marks one unit of a hand-written
+    /// generator (an element, a node, a command) for the shrinker. See ``SpanLabel``.
+    /// - Throws: whatever `body` throws; the case is then discarded.
+    @inlinable
+    public mutating func span<T>(_ label: SpanLabel, _ body: (inout ChoiceStream) throws(Rejection) -> T) throws(Rejection) -> T {
+        let index = beginSpan(label: label.rawValue)
+        let value = try body(&self)
+        endSpan(index)
+        return value
+    }
+
+    /// A flag, `true` with `probability` in random generation, shrinking to `false`: the
+    /// "one more?" of a hand-written collection. One byte.
+    @inlinable
+    public mutating func flag(probability: Double) -> Bool {
+        flag(threshold: RandomSource.threshold(probability: probability), label: 3)
+    }
+
+    /// Reads one byte and records it as zero: a choice that has only one answer here but must
+    /// keep its place, so that the bytes after it line up with other places that have a choice.
+    @inlinable
+    mutating func fixedZero(label: UInt32) {
+        guard reserve(1) else { return }
+        record(0, width: 1, label: label)
+    }
+
     /// Closes the span opened by `beginSpan`.
     @inlinable @inline(__always)
     public mutating func endSpan(_ index: Int32) {

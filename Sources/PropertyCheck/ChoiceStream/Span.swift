@@ -22,9 +22,37 @@ public struct Span: Sendable, Equatable {
     public var range: Range<Int> { Int(start)..<Int(end) }
 }
 
-/// Unique labels for generators, so that spans of one generator can be told from another's.
-@usableFromInline
-enum SpanLabel {
+/// A label for the spans of a hand-written generator.
+///
+/// The shrinker treats spans with one label as interchangeable: it sorts runs of them, replaces
+/// one by another nested in it, zeroes all their choices at once. Built-in generators label their
+/// own spans; a generator written with `Gen { stream in … }` labels the units it draws (one
+/// order, one node, one command) by making a label once, next to the generator, and opening a
+/// span with it around each unit:
+///
+/// ```swift
+/// let order = SpanLabel()
+/// let orders = Gen<[Order]> { s throws(Rejection) in
+///     var result: [Order] = []
+///     while s.flag(probability: 0.8) {
+///         result.append(try s.span(order) { s throws(Rejection) in
+///             Order(quantity: try s.draw(.int(in: 1...100)), limit: try s.draw(.int(in: 1...1_000)))
+///         })
+///     }
+///     return result
+/// }
+/// ```
+///
+/// Every `SpanLabel()` is distinct from every other label, including the built-in generators'.
+/// Make labels once, outside the drawing closure: a label made per draw matches nothing.
+public struct SpanLabel: Sendable, Hashable {
+    /// The number stored in ``Span/label``.
+    public let rawValue: UInt32
+
+    /// A new label, distinct from every label made before it in this process.
+    public init() { rawValue = SpanLabel.next() }
+
+    /// A fresh raw label (the built-in generators use these directly).
     @usableFromInline static func next() -> UInt32 { counter.add(1, ordering: .relaxed).newValue }
 }
 

@@ -74,30 +74,48 @@ extension Gen {
     /// node; at depth 0 only `leaf` is drawn. All levels share one span label, so the shrinker can
     /// replace a node by one of its own subtrees.
     ///
+    /// Every node begins with a one-byte choice between `leaf` (0) and `expand` (1); at depth 0 it
+    /// is read and recorded as 0. So a subtree has the same bytes at every depth, and a subtree
+    /// that touched the depth limit decodes the same when the shrinker moves it up a level (were
+    /// the depth-0 leaves drawn bare, their bytes would be read as `expand`'s choices there). In
+    /// random generation a node expands with `expandProbability` (default 0.8).
+    ///
     /// ```swift
     /// indirect enum Expr { case lit(Int), add(Expr, Expr) }
     /// let expr = Gen.recursive(leaf: Gen.int(in: 0...9).map(Expr.lit), maxDepth: 4) { child in
     ///     .oneOf(Gen.int(in: 0...9).map(Expr.lit), Gen.zip(child, child).map(Expr.add))
     /// }
     /// ```
-    public static func recursive(leaf: Gen<Value>, maxDepth: Int, fileID: String = #fileID, line: Int = #line,
+    public static func recursive(leaf: Gen<Value>, maxDepth: Int, expandProbability: Double = 0.8, fileID: String = #fileID, line: Int = #line,
                                  _ expand: (Gen<Value>) -> Gen<Value>) -> Gen<Value> {
         guard maxDepth >= 0 else {
             return .invalid(GeneratorError(function: "Gen.recursive(leaf:maxDepth:)",
                                            message: "maxDepth is \(maxDepth); it must be 0 or more", fileID: fileID, line: line))
         }
-        let label = SpanLabel.next()
-        func node(_ generator: Gen<Value>) -> Gen<Value> {
-            let body = generator.body
-            return Gen(label: label, problem: generator.problem) { s throws(Rejection) in
+        guard (0...1).contains(expandProbability) else {
+            return .invalid(GeneratorError(function: "Gen.recursive(leaf:maxDepth:)",
+                                           message: "expandProbability is \(expandProbability); it must be in 0...1", fileID: fileID, line: line))
+        }
+        let label = SpanLabel.next(), branchLabel = SpanLabel.next()
+        let threshold = RandomSource.threshold(probability: expandProbability)
+        let leafBody = leaf.body
+        var level = Gen(label: label, problem: leaf.problem) { s throws(Rejection) in
+            let span = s.beginSpan(label: label)
+            s.fixedZero(label: branchLabel)
+            let value = try leafBody(&s)
+            s.endSpan(span)
+            return value
+        }
+        for _ in 0..<maxDepth {
+            let expanded = expand(level)
+            let body = expanded.body
+            level = Gen(label: label, problem: GeneratorError.first(leaf.problem, expanded.problem)) { s throws(Rejection) in
                 let span = s.beginSpan(label: label)
-                let value = try body(&s)
+                let value = s.flag(threshold: threshold, label: branchLabel) ? try body(&s) : try leafBody(&s)
                 s.endSpan(span)
                 return value
             }
         }
-        var level = node(leaf)
-        for _ in 0..<maxDepth { level = node(expand(level)) }
         return level
     }
 }

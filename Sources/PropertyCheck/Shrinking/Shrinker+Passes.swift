@@ -189,8 +189,9 @@ extension Shrinker {
     }
 
     /// Nearby choice pairs of one width, for the pair passes.
-    func choicePairs(window: Int = 8) -> [(Range<Int>, Range<Int>)] {
-        let choices = spans.filter { $0.isChoice && $0.count <= 8 && Int($0.start) < best.count }.map(\.range)
+    func choicePairs(window: Int = 8, skippingStructure: Bool = false) -> [(Range<Int>, Range<Int>)] {
+        let choices = spans.indices.filter { spans[$0].isChoice && spans[$0].count <= 8 && Int(spans[$0].start) < best.count
+            && !(skippingStructure && isStructureFlag($0)) }.map { spans[$0].range }
         var pairs: [(Range<Int>, Range<Int>)] = []
         for i in choices.indices {
             for j in (i + 1)..<min(i + 1 + window, choices.count) where choices[j].count == choices[i].count {

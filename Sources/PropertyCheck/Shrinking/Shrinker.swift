@@ -42,23 +42,42 @@ struct Shrinker<Oracle: ShrinkOracle> {
     private let tracing = ProcessEnvironment.values["STRESSCHECK_TRACE_SHRINK"] != nil
     private var currentPass = ""
 
-    /// Runs the passes until a whole round changes nothing or a budget runs out.
+    /// Runs the passes until a whole round changes nothing or a budget runs out. The costlier
+    /// passes (``stalledPasses``) run only when a round of the others changed nothing, each with
+    /// at most ``stalledPassCalls`` property calls a round, so cases that shrink by the plain
+    /// passes pay little for them.
     mutating func run() {
-        var before: [UInt8]? = nil
-        while before != best && !exhausted {
-            before = best
+        while !exhausted {
+            let before = best
             for pass in Self.passes {
                 currentPass = pass.name
                 pass.run(&self)
                 if exhausted { break }
             }
+            if best != before || exhausted { continue }
+            for pass in Self.stalledPasses {
+                currentPass = pass.name
+                passCallLimit = calls + Self.stalledPassCalls
+                pass.run(&self)
+                passCallLimit = nil
+                if exhausted { break }
+            }
+            if best == before { break }
         }
     }
+
+    /// Property calls each stalled pass may make per round.
+    static var stalledPassCalls: Int { 400 }
+    /// While set, `consider` refuses candidates once `calls` reaches it (the pass's share).
+    private var passCallLimit: Int?
+    /// True once the running pass has spent its share of calls (or a budget is spent).
+    var passSpent: Bool { exhausted || passCallLimit.map { calls >= $0 } ?? false }
 
     /// Tests a candidate; adopts it if it is simpler and fails the same way.
     @discardableResult
     mutating func consider(_ candidate: [UInt8]) -> Bool {
         if exhausted { return false }
+        if let limit = passCallLimit, calls >= limit { return false }
         if calls >= maxCalls {
             stoppedBy = maxCalls == 0 ? "request (shrinking was off)" : "the budget of \(maxCalls) shrink calls"
             return false
