@@ -29,10 +29,45 @@ public enum StressGen {
     /// The most transformers appended to a generated scenario.
     public static let maxTransformers = 2
 
+    /// The highest yearly volatility of the calm market (GBM's σ, GARCH's long-run σ): 80%, as
+    /// the library's, whose daily figure (4.2% on minute bars) stays below the STRESSED
+    /// threshold (5%). A calm market above it is itself a crisis by the stack's thresholds, and
+    /// "prices stabilize" (what liveness waits for) would never come.
+    public static let maxCalmVolatility = 0.8
+
+    /// Price models as `MarketGen.priceModel` draws them (every kind, the same draws for every
+    /// kind so that GARCH and Merton shrink to GBM), inside bounds whose calm market stays calm
+    /// by the stack's thresholds: σ ≤ ``maxCalmVolatility``, GARCH's α ≤ 0.2 and α + β ≤ 0.9,
+    /// Merton's jumps at most 50 a year of at most −5% ± 5%.
+    public static let priceModel: Gen<PriceModelSpec> = {
+        let kind = Gen.int(in: 0...2)
+        let bp = Gen.int(in: 0...Int(maxCalmVolatility * 10_000))
+        let drift = Gen.int(in: -10_000...10_000)
+        let percent = Gen.int(in: 0...99)
+        let nu = Gen.int(in: 3...30)
+        let lambda = Gen.int(in: 0...50)
+        return Gen { s throws(PropertyCheck.Rejection) in
+            let k = try s.draw(kind)
+            let mu = Double(try s.draw(drift)) / 10_000
+            let sigma = Double(try s.draw(bp)) / 10_000
+            let alpha = Double(try s.draw(percent)) / 500                         // 0 … 0.198
+            let beta = Double(try s.draw(percent)) / 100 * (0.9 - alpha)
+            let degrees = Double(try s.draw(nu))
+            let intensity = Double(try s.draw(lambda))
+            let jumpMean = -Double(try s.draw(percent)) / 2000
+            let jumpVolatility = Double(try s.draw(percent)) / 2000
+            switch k {
+            case 0: return .gbm(drift: mu, volatility: sigma)
+            case 1: return .garch(drift: mu, longRunVolatility: max(sigma, 0.0001), alpha: alpha, beta: beta, degreesOfFreedom: degrees)
+            default: return .merton(drift: mu, volatility: sigma, jumpIntensity: intensity, jumpMean: jumpMean, jumpVolatility: jumpVolatility)
+            }
+        }
+    }()
+
     /// Generated scenarios: every crash kind (shrinking toward a flash crash), drops 0…90%.
     public static let scenario: Gen<CrashScenario> = {
         let crash = MarketGen.crash(drop: 0...0.9, maxPhaseBars: maxPhaseBars)
-        let transformed = MarketGen.transformed(MarketGen.scenario(crash, maxSymbols: maxSymbols), maxTransformers: maxTransformers)
+        let transformed = MarketGen.transformed(MarketGen.scenario(crash, model: priceModel, maxSymbols: maxSymbols), maxTransformers: maxTransformers)
         let tail = Gen.int(in: 0...maxTailBars)
         let fault = Gen.int(in: 0...SignalFault.Kind.allCases.count)
         let phase = Gen.int(in: 0...4)

@@ -4,9 +4,12 @@ import TradingChecks
 import Testing
 
 /// Runs a broken variant's check on several seeds and asserts, each time, that it fails with the
-/// expected signature and shrinks to exactly the known minimal command sequence.
-func expectCaught(_ variant: ZooVariant, seeds: ClosedRange<UInt64> = 1...5, cases: Int = 3_000,
+/// expected signature and shrinks to exactly the known minimal command sequence (for a property
+/// check's variant, the lines of the shrunk case). `cases` defaults to the check's own budget,
+/// else 3 000.
+func expectCaught(_ variant: ZooVariant, seeds: ClosedRange<UInt64> = 1...5, cases: Int? = nil,
                   sourceLocation: SourceLocation = #_sourceLocation) {
+    let cases = cases ?? variant.entry.defaultCases ?? 3_000
     for seed in seeds {
         let run = variant.entry.check(MachineRunOptions(cases: cases, seed: seed, saveFailures: false))
         guard let counterexample = run.counterexample else {
