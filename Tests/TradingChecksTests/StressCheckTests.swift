@@ -34,7 +34,7 @@ import Testing
             "6. bars: 1 per symbol; shocks: 0 of 2 market choices not calm",
             "7. venue: calm",
             "8. orders: 0 sent (0 buys, 0 sells), 0 rejected, 0 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
-            "9. liveness: not judged (no quiet period)",
+            "9. liveness: held (quiet from +0s, settled at +1m)",
         ])
     }
 
