@@ -1,8 +1,9 @@
+import Foundation
 import MarketSim
 import PropertyCheck
-import StressRun
+@_spi(BugZoo) import StressRun
 import Testing
-@testable import TradingChecks
+@_spi(BugZoo) @testable import TradingChecks
 
 /// The stress check: the calm case, library runs replayed from their bytes, the generator's
 /// reach, the check on production, and a failure saved and replayed from its file. Budgets are
@@ -75,5 +76,41 @@ import Testing
         #expect(run.passed, "\(run.report)")
         #expect(run.cases == ScenarioLibrary.all.count * StressStrategy.allCases.count + 20)
         #expect(run.steps > 0)
+    }
+
+    @Test func aFailureIsShrunkSavedAndReplaysFromItsFile() throws {
+        let root = NSTemporaryDirectory() + "stress-check-tests-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let broken = StressChecks.entry(name: "stress", mutation: .staleConditions)
+        let run = broken.check(MachineRunOptions(cases: 100, seed: 2, corpusDirectory: root))
+        #expect(!run.passed)
+        #expect(run.signature == FailureSignature(kind: "safety property violated", location: "superStateFollowsClassification"))
+        let path = try #require(run.savedPath)
+        #expect(path.hasPrefix(root + "/stress/"))
+        #expect(run.report.contains("seed 0x0000000000000002"))
+        #expect(run.report.contains("6. bars: 3 per symbol; shocks: 0 of 6 market choices not calm"))
+        #expect(run.report.contains("Failure: safety property superStateFollowsClassification violated after step 3"))
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes == run.counterexampleBytes)
+        let replayed = broken.replay(bytes, false)
+        #expect(!replayed.passed)
+        #expect(replayed.signature == run.signature)
+        #expect(replayed.counterexample == run.counterexample)
+        #expect(StressChecks.entry.replay(bytes, false).passed, "production passes the saved case")
+        // The saved file replays first on the next check, and fails at once.
+        let again = broken.check(MachineRunOptions(cases: 100, seed: 9, corpusDirectory: root, saveFailures: false))
+        #expect(again.corpusReplayed == 1 && !again.passed)
+    }
+
+    @Test func theLibraryPhaseRunsFirstAndAMutationFailsALibraryRun() throws {
+        var executor = ScenarioExecutor()
+        executor.mutation = .haltNotPropagated
+        let index = try #require(ScenarioLibrary.all.firstIndex { $0.name == "liquidity-drain" })
+        let (outcome, bytes) = StressGen.library(index, strategy: .buyTheDip, executor: executor)
+        let record = try outcome.get()
+        #expect(record.violations.first?.property == .noOrderWhileOffOrHalted)
+        let replayed = StressChecks.entry(name: "stress", mutation: .haltNotPropagated, library: true).replay(bytes, false)
+        #expect(replayed.signature == FailureSignature(kind: "safety property violated", location: "noOrderWhileOffOrHalted"))
+        #expect(replayed.counterexample?.hasPrefix("1. liquidity-crisis (library liquidity-drain") == true, "\(replayed.counterexample ?? "")")
     }
 }

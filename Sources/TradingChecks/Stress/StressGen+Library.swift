@@ -35,6 +35,7 @@ extension StressGen {
     /// any other case.
     public static func library(_ index: Int, strategy: StressStrategy,
                                executor: ScenarioExecutor = ScenarioExecutor()) -> (outcome: Result<RunRecord, StressRunError>, bytes: [UInt8]) {
+        precondition(ScenarioLibrary.all.indices.contains(index), "StressGen.library: no library entry at index \(index)")
         let entry = ScenarioLibrary.all[index]
         var bytes: [UInt8] = [1]   // the library flag
         BoundRecordingChoices<CalmChoices>.append(UInt64(index), bound: UInt64(ScenarioLibrary.all.count - 1), to: &bytes)
