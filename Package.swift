@@ -77,11 +77,13 @@ targets += [
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [
-    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim", "ExchangeSim", "ExchangeVocabulary"], swiftSettings: strict),
+    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim", "ExchangeSim", "ExchangeVocabulary",
+                                                 "StressRun"], swiftSettings: strict),
     // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
-    .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck"],
+    .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck", "StressRun"],
             path: "Tests/BugZoo", swiftSettings: strict),
-    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck"],
+    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck",
+                                                         "StressRun"],
                 swiftSettings: strict),
     .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
     // Market simulation throughput: bars/s per model and source, correlated markets, allocations.

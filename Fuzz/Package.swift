@@ -16,7 +16,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// One fuzz target per machine of `Machines.all`, plus the engine's decoding, the state files'
 /// decoding, MarketSim's CSV loader and the bug zoo.
-let fuzzTargets = ["position", "sector-caps", "super-state", "trading-mode", "risk-stack", "exchange", "engine-decoding", "state-file", "csv", "market", "zoo"]
+let fuzzTargets = ["position", "sector-caps", "super-state", "trading-mode", "risk-stack", "exchange", "engine-decoding", "state-file", "csv", "market", "zoo", "stress"]
 
 let package = Package(
     name: "StressCheckFuzz",

@@ -66,7 +66,6 @@ struct Run {
     /// Checks `entries` one after another, with progress, then prints the summary table and
     /// each failure's report (every report when `single`), or the JSON document.
     private func check(_ entries: [MachineEntry], options: Options, single: Bool) -> Int32 {
-        let cases = options.cases ?? defaultCases
         let progress = ProgressDisplay(console: console)
         var runs: [MachineRun] = []
         var reports: [MachineReport] = []
@@ -74,11 +73,14 @@ struct Run {
         for entry in entries {
             // A signal between two machines: the next one does not start.
             if interruption.signal() != nil { break }
+            // A check whose case is a whole simulated run (stress) has a smaller budget of its own.
+            let entryDefault = entry.defaultCases.map { min($0, defaultCases) } ?? defaultCases
+            let cases = options.cases ?? entryDefault
             var runOptions = MachineRunOptions(cases: cases, seed: options.seed, maxSteps: options.steps,
                                                corpusDirectory: options.corpus, saveFailures: options.save)
             runOptions.shouldStop = { interruption.signal() != nil }
             let seed = CheckConfiguration(cases: cases, seed: options.seed).effectiveSeed(for: entry.name)
-            runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: defaultCases)
+            runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: entryDefault)
             if !options.json {
                 progress.start(entry.name, cases: cases)
                 runOptions.progress = progress.callback(entry.name, cases: cases)
@@ -121,7 +123,8 @@ struct Run {
         if !notRun.isEmpty { line += "; not run: " + notRun.joined(separator: ", ") }
         console.print(line + ".")
         if let stopped = runs.last(where: { FailureKind($0.reason) == .interrupted }) {
-            console.print("To rerun it: " + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: defaultCases))
+            let entryDefault = machines.first { $0.name == stopped.machine }?.defaultCases.map { min($0, defaultCases) } ?? defaultCases
+            console.print("To rerun it: " + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: entryDefault))
         }
     }
 

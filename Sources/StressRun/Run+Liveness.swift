@@ -27,10 +27,17 @@ extension Run {
     }
 
     /// When the market turns quiet: the end of the last phase that moves prices or is not calm,
-    /// of the last venue fault window, of the last unusable bar. Nil if that is the run's end.
+    /// of the last bar a transformer changes, of the last venue fault window, of the last
+    /// unusable bar. Nil if that is the run's end (data corruption may change any bar: a run
+    /// with it has no quiet period).
     func quietFrom() -> SimTime? {
         let end = start + interval * Int64(stepCount)
         var quiet = start
+        let skipped = Set(market.skippedTransformers.map(\.index))
+        for (index, transformer) in market.scenario.transformers.enumerated() where !skipped.contains(index) {
+            guard let bars = Self.barsChanged(by: transformer) else { return nil }
+            quiet = max(quiet, start + interval * Int64(bars))
+        }
         for span in market.phases {
             let phase = market.scenario.phases[span.phaseIndex]
             let moves = phase.move != 0 || (phase.marketMove ?? 0) != 0
@@ -40,6 +47,24 @@ extension Run {
         for window in schedule.disconnects + schedule.rejectStorms + schedule.staleBooks { quiet = max(quiet, start + window.end) }
         for case .dataFault(let fault) in events { quiet = max(quiet, fault.time + interval) }
         return quiet < end ? quiet : nil
+    }
+
+    /// The bar after the last one `transformer` changes, or nil when it may change any bar.
+    static func barsChanged(by transformer: Transformer) -> Int? {
+        switch transformer {
+        case .flashCrash(let t): t.startBar + t.durationBars + t.recoveryBars
+        case .volatilitySpike(let t): t.startBar + t.durationBars
+        case .liquidityDrop(let t): t.startBar + t.durationBars
+        case .spreadExplosion(let t): t.startBar + t.durationBars
+        case .correlationBreakdown(let t): t.startBar + t.durationBars
+        case .pumpAndDump(let t): t.collapseEndBar + 1
+        case .dataCorruption: nil
+        case .mixed(let mixed):
+            mixed.steps.reduce(Optional(0)) { last, step in
+                guard let last, let bars = barsChanged(by: step) else { return nil }
+                return max(last, bars)
+            }
+        }
     }
 
     /// The liveness verdict from the per-step goal statuses.

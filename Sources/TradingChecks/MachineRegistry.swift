@@ -68,7 +68,7 @@ public struct MachineRun: Sendable {
     public let corpusSkipped: Int
     /// The full report (with the regression test when it failed), rendered when asked for.
     public var report: String { renderReport() }
-    private let renderReport: @Sendable () -> String
+    let renderReport: @Sendable () -> String
     /// The minimal failing input's bytes, when it failed.
     public let counterexampleBytes: [UInt8]?
     /// The minimal failing command sequence, one command per line.
@@ -91,12 +91,26 @@ public struct MachineEntry: Sendable {
     /// Runs the one case some bytes decode to (a corpus file, a libFuzzer crash), shrinking it
     /// when it fails and `shrink` is set.
     public let replay: @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> MachineRun
+    /// The cases its check runs when none are asked for (`nil`: the caller's default). A check
+    /// whose case is a whole simulated run (`stress`) runs fewer than a machine's check.
+    public let defaultCases: Int?
+
+    /// An entry for any check: its name, its summary, its default budget, and how it runs and replays.
+    public init(name: String, summary: String, defaultCases: Int? = nil, check: @escaping @Sendable (MachineRunOptions) -> MachineRun,
+                replay: @escaping @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> MachineRun) {
+        self.name = name
+        self.summary = summary
+        self.defaultCases = defaultCases
+        self.check = check
+        self.replay = replay
+    }
 
     /// An entry for a stateful check; `make` builds the check for a step limit.
     public init<Model, System, Command, Observation>(summary: String,
                                                      _ make: @escaping @Sendable (_ maxSteps: Int?) -> StateMachineCheck<Model, System, Command, Observation>) {
         name = make(nil).name
         self.summary = summary
+        defaultCases = nil
         check = { options in
             let machine = make(options.maxSteps)
             let configuration = options.configuration
@@ -160,6 +174,7 @@ public enum Machines {
         MachineEntry(summary: "trading mode: OFF / DRY_RUN / LIVE_ACTIVE, confirmation, halts, restarts never resume live") { TradingModeChecks.machine.limited(to: $0) },
         MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time") { RiskStackChecks.machine.limited(to: $0) },
         MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books") { ExchangeChecks.machine.limited(to: $0) },
+        StressChecks.entry,
     ]
 
     /// The entry named `name`.

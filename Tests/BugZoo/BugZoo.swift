@@ -38,6 +38,17 @@ public struct ZooVariant: Sendable {
         entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
     }
 
+    /// A variant of a property check (not a state machine): `entry` is the check against the
+    /// broken code, `minimum` the lines of its shrunk counterexample as the report numbers
+    /// them, `signature` how it fails.
+    init(_ name: String, _ summary: String, minimum: [String], signature: FailureSignature, entry: MachineEntry) {
+        self.name = name
+        self.summary = summary
+        self.minimum = minimum
+        self.signature = signature
+        self.entry = entry
+    }
+
     /// A variant no invariant names: the model and the system diverge at a command of `kind`.
     init<Model, System, Command, Observation>(_ name: String, _ summary: String, minimum: [String], divergesAt kind: String,
                                               _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>) {
@@ -115,7 +126,7 @@ public enum BugZoo {
                    minimum: [".submit(\"BTC-USD\", amount: 2000000)"], invariant: "sectorCaps.sector exposure = Σ holdings") { name in
             RiskStackChecks.machine(name: name) { try RiskStackMutants.RejectionBooksExposure() }
         },
-    ] + ExchangeMutants.variants
+    ] + ExchangeMutants.variants + StressMutants.variants
 
     /// The variant named `name`.
     public static func named(_ name: String) -> ZooVariant? { variants.first { $0.name == name } }

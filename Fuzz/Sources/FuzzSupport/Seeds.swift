@@ -67,7 +67,7 @@ public enum SeedTool {
         // 1. The bug zoo's minimal counterexamples, as bytes, into the machine's corpus.
         for variant in BugZoo.variants {
             let machine = String(variant.name.prefix { $0 != "/" })
-            let run = variant.entry.check(MachineRunOptions(cases: 3_000, seed: 1, saveFailures: false))
+            let run = variant.entry.check(MachineRunOptions(cases: variant.entry.defaultCases ?? 3_000, seed: 1, saveFailures: false))
             guard let bytes = run.counterexampleBytes, let counterexample = run.counterexample else {
                 print("✗ \(variant.name): not caught (\(run.exitReason))"); failures += 1; continue
             }
@@ -99,7 +99,20 @@ public enum SeedTool {
             try Data(layout.dictionary.utf8).write(to: URL(fileURLWithPath: "\(dictionaries)/\(layout.name).dict"), options: .atomic)
         }
 
-        // 3. The engine's decoding: a few generated cases.
+        // 3. Stress runs: the calm case, and generated runs of several crash kinds (passing).
+        try writeFile("\(corpusRoot)/stress/calm-empty", [])
+        for seed in UInt64(1)...6 {
+            var stream = ChoiceStream(seed: seed, maxBytes: StressChecks.maxBytes)
+            guard let drawn = try? stream.draw(StressGen.cases()) else { continue }
+            let bytes = stream.normalized
+            let run = StressChecks.entry.replay(bytes, false)
+            guard run.passed else { print("✗ stress: generated seed \(seed) fails production:\n\(run.report)"); failures += 1; continue }
+            let path = "\(corpusRoot)/stress/generated-\(drawn.scenario.kind.name)-\(drawn.bars)-bars-seed-\(seed)"
+            try writeFile(path, bytes)
+            print("✓ \(path): \(bytes.count) bytes, \(drawn.bars) bars, \(drawn.strategy)")
+        }
+
+        // 4. The engine's decoding: a few generated cases.
         for seed in UInt64(1)...4 {
             var stream = ChoiceStream(seed: seed)
             guard (try? stream.draw(EngineDecoding.cases)) != nil else { continue }

@@ -4,9 +4,15 @@ import TradingChecks
 import Testing
 
 /// Runs a broken variant's check on several seeds and asserts, each time, that it fails with the
-/// expected signature and shrinks to exactly the known minimal command sequence.
-func expectCaught(_ variant: ZooVariant, seeds: ClosedRange<UInt64> = 1...5, cases: Int = 3_000,
+/// expected signature and shrinks to exactly the known minimal command sequence (for a property
+/// check's variant, the lines of the shrunk case). `cases` defaults to the check's own budget,
+/// else 3 000.
+func expectCaught(_ variant: ZooVariant, seeds: ClosedRange<UInt64>? = nil, cases: Int? = nil,
                   sourceLocation: SourceLocation = #_sourceLocation) {
+    let cases = cases ?? variant.entry.defaultCases ?? 3_000
+    // A check with a budget of its own runs whole simulations per case (stress): three seeds
+    // keep the debug build's test time in bounds.
+    let seeds = seeds ?? (variant.entry.defaultCases == nil ? 1...5 : 1...3)
     for seed in seeds {
         let run = variant.entry.check(MachineRunOptions(cases: cases, seed: seed, saveFailures: false))
         guard let counterexample = run.counterexample else {
