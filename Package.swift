@@ -82,6 +82,8 @@ targets += [
     // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
     .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck", "StressRun"],
             path: "Tests/BugZoo", swiftSettings: strict),
+    // Every zoo variant on all its seeds, in release (CI runs it; `swift test` runs the slow ones on one seed).
+    .executableTarget(name: "zoo-check", dependencies: ["BugZoo"], path: "Tools/ZooCheck", swiftSettings: strict),
     .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck",
                                                          "StressRun"],
                 swiftSettings: strict),

@@ -5,11 +5,12 @@ import PropertyCheck
 /// The executor's zoo: the production executor with one wiring bug each (`ExecutorMutation`),
 /// caught by the `stress` check on generated scenarios alone (no library phase), within its
 /// default budget, and shrunk to the calmest market that still breaks the property. The
-/// minimum is the shrunk case's description, line by line: seed 1's, with seeds 2 and 3's as
-/// alternatives. The shrinker ends in local minima that differ by seed (a 3-bar market moved
-/// by the crash, by a transformer, or with a calm bar first): each is asserted exactly, and
-/// each is small — 3 bars of one symbol for the stale feed and the double booking, a single
-/// crash or a disconnect for the halt.
+/// minimum is the shrunk case's description, line by line: each case seeds 1 to 3 end at (with
+/// this shrinker; cases older shrinkers ended at are kept as alternatives). The shrinker ends in
+/// local minima that differ by seed (a 3-bar market moved by the crash, by a transformer, or with
+/// a calm bar first): each is asserted exactly. The stale feed and the double booking end at 3
+/// bars of one symbol on a calm venue; the halt at a single crash or a disconnect, in 8 to 70 bars
+/// (the largest: seed 3's pump-and-dump, a local minimum the shrinker does not leave).
 enum StressMutants {
     static func safety(_ property: SafetyProperty) -> FailureSignature {
         FailureSignature(kind: "safety property violated", location: property.rawValue)
@@ -55,6 +56,17 @@ enum StressMutants {
                 "venue: calm",
                 "orders: 0 sent (0 buys, 0 sells), 0 rejected, 0 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
                 "violation: superStateFollowsClassification at +3m: classified stressed, super-state normal → normal",
+            ], safety(.superStateFollowsClassification)),
+                          ([
+                "flash-crash (generated), strategy momentum, 1 symbol: BTC-USD, 1m bars",
+                "model gbm(drift: 0.0, volatility: 0.0), correlation 0",
+                "phases: crash 1 bar; calm 1 bar; calm 1 bar",
+                "transformers: flashCrash(MarketSim.FlashCrash(dropFraction: 0.16, startBar: 0, durationBars: 1, recoveryBars: 1, retraceFraction: 0.01, volumeMultiplier: 5.0, spreadMultiplier: 10.0, liquidityDrop: 0.9))",
+                "signal faults: none",
+                "bars: 3 per symbol; shocks: 0 of 6 market choices not calm",
+                "venue: calm",
+                "orders: 0 sent (0 buys, 0 sells), 0 rejected, 0 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
+                "violation: superStateFollowsClassification at +3m: classified stressed, super-state normal → normal",
             ], safety(.superStateFollowsClassification))]),
         variant("stress/fill-booked-twice", "a fill that is not its order's first booked twice", .fillBookedTwice,
                 .booksReconcile, minimum: [
@@ -89,6 +101,28 @@ enum StressMutants {
                 "venue: calm",
                 "orders: 3 sent (2 buys, 1 sell), 2 rejected, 5 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
                 "violation: booksReconcile at +5m: equation(assets: 98819700¢, accounted: 98776396¢) (and 2 more)",
+            ], safety(.booksReconcile)),
+                          ([
+                "flash-crash (generated), strategy buy-the-dip, 1 symbol: BTC-USD, 1m bars",
+                "model gbm(drift: 0.0, volatility: 0.0), correlation 0",
+                "phases: calm 1 bar; crash 1 bar -1.51%; calm 1 bar",
+                "transformers: flashCrash(MarketSim.FlashCrash(dropFraction: 0.01, startBar: 0, durationBars: 2, recoveryBars: 1, retraceFraction: 0.01, volumeMultiplier: 5.0, spreadMultiplier: 10.0, liquidityDrop: 0.9))",
+                "signal faults: none",
+                "bars: 3 per symbol; shocks: 0 of 6 market choices not calm",
+                "venue: calm",
+                "orders: 2 sent (1 buy, 1 sell), 0 rejected, 5 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
+                "violation: booksReconcile at +3m: cash(executor: 91894807¢, venue: 95019711¢) (and 2 more)",
+            ], safety(.booksReconcile)),
+                          ([
+                "flash-crash (generated), strategy buy-the-dip, 1 symbol: BTC-USD, 1m bars",
+                "model gbm(drift: 0.0, volatility: 0.0), correlation 0",
+                "phases: crash 1 bar; calm 2 bars",
+                "transformers: flashCrash(MarketSim.FlashCrash(dropFraction: 0.01, startBar: 0, durationBars: 1, recoveryBars: 1, retraceFraction: 0.01, volumeMultiplier: 5.0, spreadMultiplier: 10.0, liquidityDrop: 0.9)); flashCrash(MarketSim.FlashCrash(dropFraction: 0.04, startBar: 0, durationBars: 2, recoveryBars: 1, retraceFraction: 0.01, volumeMultiplier: 5.0, spreadMultiplier: 10.0, liquidityDrop: 0.9))",
+                "signal faults: none",
+                "bars: 3 per symbol; shocks: 0 of 6 market choices not calm",
+                "venue: calm",
+                "orders: 2 sent (1 buy, 1 sell), 0 rejected, 11 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
+                "violation: booksReconcile at +3m: cash(executor: 91011424¢, venue: 95027608¢) (and 2 more)",
             ], safety(.booksReconcile))]),
         variant("stress/halt-not-propagated", "the router's copy of the mode misses the halt; exits reach the venue", .haltNotPropagated,
                 .noOrderWhileOffOrHalted, minimum: [
@@ -118,6 +152,17 @@ enum StressMutants {
                 "model gbm(drift: 0.0, volatility: 0.0), correlation 0, affected sectors bitcoin",
                 "phases: crash 1 bar; recovery 7 bars; calm 20 bars; calm 42 bars",
                 "transformers: pumpAndDump(MarketSim.PumpAndDump(riseFraction: 0.02, collapseFraction: 0.018000000000000002, startBar: 0, riseBars: 18, holdBars: 12, collapseBars: 18, volumeMultiplier: 3.0)); flashCrash(MarketSim.FlashCrash(dropFraction: 0.01, startBar: 0, durationBars: 1, recoveryBars: 1, retraceFraction: 0.01, volumeMultiplier: 5.0, spreadMultiplier: 10.0, liquidityDrop: 0.9))",
+                "signal faults: none",
+                "bars: 70 per symbol; shocks: 0 of 140 market choices not calm",
+                "venue: disconnects [+0s, 1ms] [+0s, 1ms] [+2511600ms, 128400572000ns]",
+                "orders: 2 sent (1 buy, 1 sell), 0 rejected, 2 fills, 1 execution failure, 0 bad bars, 1 emergency stop",
+                "violation: noOrderWhileOffOrHalted at +45m: #3 sent in dryRun, halted",
+            ], safety(.noOrderWhileOffOrHalted)),
+                          ([
+                "sector-crash (generated), strategy momentum, 1 symbol: BTC-USD, 1m bars",
+                "model gbm(drift: 0.0, volatility: 0.0), correlation 0, affected sectors bitcoin",
+                "phases: crash 1 bar; recovery 7 bars; calm 20 bars; calm 42 bars",
+                "transformers: pumpAndDump(MarketSim.PumpAndDump(riseFraction: 0.02, collapseFraction: 0.018000000000000002, startBar: 0, riseBars: 11, holdBars: 27, collapseBars: 11, volumeMultiplier: 3.0)); flashCrash(MarketSim.FlashCrash(dropFraction: 0.01, startBar: 0, durationBars: 1, recoveryBars: 1, retraceFraction: 0.01, volumeMultiplier: 5.0, spreadMultiplier: 10.0, liquidityDrop: 0.9))",
                 "signal faults: none",
                 "bars: 70 per symbol; shocks: 0 of 140 market choices not calm",
                 "venue: disconnects [+0s, 1ms] [+0s, 1ms] [+2511600ms, 128400572000ns]",
