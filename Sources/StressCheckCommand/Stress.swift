@@ -10,7 +10,7 @@ import StressRun
 enum Stress {
     /// Runs per (scenario, strategy) without `--seeds`: the whole library with every strategy
     /// runs in well under a minute in a release build on 2 cores (measured in `docs/stress.md`).
-    static let defaultSeeds = 2
+    static let defaultSeeds = 10
     /// The campaign seed without `--seed`.
     static let defaultCampaignSeed: UInt64 = 0x5EED_0012
     /// The placeholder of `--output` replaced by the shard's index.
