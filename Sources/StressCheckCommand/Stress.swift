@@ -60,7 +60,7 @@ enum Stress {
             guard options.output == nil, options.shardIndex == nil, options.shardCount == nil else {
                 throw UsageError("--item runs one item alone: it takes no --output, --shard-index or --shard-count")
             }
-            return runItem(item, of: plan, console: console, json: options.json)
+            return runItem(item, of: plan, console: console, json: options.json, environment: environment)
         }
         let header = ShardHeader(plan: plan, codeVersion: CodeVersion.current(environment), shard: shard)
         let runner = BatchRunner(parallel: options.parallel ?? BatchRunner.activeCores)
@@ -82,9 +82,9 @@ enum Stress {
     }
 
     /// `--item N`: that item alone, with its record's figures.
-    static func runItem(_ number: Int, of plan: BatchPlan, console: Console, json: Bool) -> Int32 {
+    static func runItem(_ number: Int, of plan: BatchPlan, console: Console, json: Bool, environment: [String: String]) -> Int32 {
         let result = BatchRunner.runItem(number, of: plan)
-        let header = ShardHeader(plan: plan, codeVersion: CodeVersion.fallback, shard: .whole)
+        let header = ShardHeader(plan: plan, codeVersion: CodeVersion.current(environment), shard: .whole)
         StressReport.writeItem(result, header: header, console: console, json: json)
         return result.passed ? ExitStatus.passed : ExitStatus.failed
     }

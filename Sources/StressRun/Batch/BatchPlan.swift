@@ -1,10 +1,5 @@
 import MarketSim
 
-/// A library scenario as a batch holds it (a box, so a plan copies cheaply into every worker).
-struct LibraryScenarioRef: Sendable {
-    let library: LibraryScenario
-}
-
 /// What a batch runs: library scenarios × strategies × seeds, under one campaign seed.
 ///
 /// Items are numbered `0 ..< itemCount`, scenario-major, the seed fastest:
@@ -24,7 +19,7 @@ public struct BatchPlan: Hashable, Sendable {
     public let campaignSeed: UInt64
 
     /// The library entries, in `scenarios` order.
-    let library: [LibraryScenarioRef]
+    let library: [LibraryScenario]
 
     /// A plan over the named library scenarios.
     ///
@@ -34,11 +29,11 @@ public struct BatchPlan: Hashable, Sendable {
         guard !scenarios.isEmpty else { throw BatchError(.emptyPlan("no scenario")) }
         guard !strategies.isEmpty else { throw BatchError(.emptyPlan("no strategy")) }
         guard seeds >= 1 else { throw BatchError(.emptyPlan("seeds must be at least 1, got \(seeds)")) }
-        var entries: [LibraryScenarioRef] = []
+        var entries: [LibraryScenario] = []
         for (position, name) in scenarios.enumerated() {
             guard let entry = ScenarioLibrary.named(name) else { throw BatchError(.unknownScenario(name)) }
             guard !scenarios[..<position].contains(name) else { throw BatchError(.repeated("scenario", name)) }
-            entries.append(LibraryScenarioRef(library: entry))
+            entries.append(entry)
         }
         for (position, strategy) in strategies.enumerated() where strategies[..<position].contains(strategy) {
             throw BatchError(.repeated("strategy", strategy.name))
@@ -71,7 +66,7 @@ public struct BatchPlan: Hashable, Sendable {
     }
 
     /// The library entry of item `number`.
-    func scenario(of number: Int) -> LibraryScenarioRef { library[number / seeds / strategies.count] }
+    func scenario(of number: Int) -> LibraryScenario { library[number / seeds / strategies.count] }
 
     public static func == (a: BatchPlan, b: BatchPlan) -> Bool {
         a.scenarios == b.scenarios && a.strategies == b.strategies && a.seeds == b.seeds && a.campaignSeed == b.campaignSeed

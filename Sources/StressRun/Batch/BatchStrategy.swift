@@ -1,3 +1,5 @@
+import MarketSim
+
 /// The built-in strategies a batch can run, by name.
 ///
 /// A batch names its strategies (shard files carry the names, and a merge must know them), so
@@ -15,11 +17,11 @@ public enum BatchStrategy: String, CaseIterable, Hashable, Sendable {
     public static func named(_ name: String) -> BatchStrategy? { BatchStrategy(rawValue: name) }
 
     /// Runs `scenario` with this strategy (concrete types, no existential on the step path).
-    func run(_ executor: ScenarioExecutor, _ scenario: LibraryScenarioRef, seed: UInt64) throws(StressRunError) -> RunRecord {
+    func run(_ executor: ScenarioExecutor, _ scenario: LibraryScenario, seed: UInt64) throws(StressRunError) -> RunRecord {
         switch self {
-        case .momentum: try executor.run(scenario.library, strategy: MomentumStrategy(), seed: seed)
-        case .meanReversion: try executor.run(scenario.library, strategy: MeanReversionStrategy(), seed: seed)
-        case .buyTheDip: try executor.run(scenario.library, strategy: BuyTheDipStrategy(), seed: seed)
+        case .momentum: try executor.run(scenario, strategy: MomentumStrategy(), seed: seed)
+        case .meanReversion: try executor.run(scenario, strategy: MeanReversionStrategy(), seed: seed)
+        case .buyTheDip: try executor.run(scenario, strategy: BuyTheDipStrategy(), seed: seed)
         }
     }
 }

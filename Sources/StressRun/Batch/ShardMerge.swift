@@ -36,8 +36,9 @@ public enum ShardMerge {
                 throw ShardMergeError(.shardCountMismatch, "\(first.name) is one of \(reference.shard.count) shards, \(name) one of \(header.shard.count)")
             }
         }
+        // Sized by the files given, never by a count read from a file.
         let count = reference.shard.count
-        var owner = [String?](repeating: nil, count: count)
+        var owner: [Int: String] = [:]
         for (name, file) in files {
             let index = file.header.shard.index
             if let other = owner[index] {
@@ -45,9 +46,15 @@ public enum ShardMerge {
             }
             owner[index] = name
         }
-        let missing = owner.indices.filter { owner[$0] == nil }
-        guard missing.isEmpty else {
-            throw ShardMergeError(.missingShards, "missing shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(count)")
+        guard owner.count == count else {
+            var missing: [Int] = []
+            for index in 0..<count where owner[index] == nil {
+                missing.append(index)
+                if missing.count == 20 { break }
+            }
+            let more = count - owner.count > missing.count ? ", … (\(count - owner.count) in all)" : ""
+            throw ShardMergeError(.missingShards, "missing shard\(count - owner.count == 1 ? "" : "s") "
+                                  + missing.map(String.init).joined(separator: ", ") + more + " of \(count)")
         }
         var items = [BatchItemResult?](repeating: nil, count: reference.plan.itemCount)
         for (_, file) in files {

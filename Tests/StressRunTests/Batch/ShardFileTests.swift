@@ -107,6 +107,8 @@ import Testing
         #expect(kind([try shard(0, of: 2), try shard(1, of: 3)]) == .shardCountMismatch)
         #expect(kind([try shard(0, of: 2), try shard(0, of: 2)]) == .duplicateShard)
         #expect(kind([try shard(0, of: 3), try shard(2, of: 3)]) == .missingShards)
+        // A count read from a file sizes nothing: four billion shards, one given, is an error at once.
+        #expect(kind([try shard(0, of: 4_000_000_000)]) == .missingShards)
         #expect(kind([try shard(1, of: 2), try shard(0, of: 2)]) == nil)
     }
 }
