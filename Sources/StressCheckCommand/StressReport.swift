@@ -28,7 +28,9 @@ enum StressReport {
         let header = result.header, plan = header.plan, summary = result.summary
         var lines: [String] = []
         let shape = "\(Format.count(plan.scenarios.count, "scenario")) × \(plan.strategies.count == 1 ? "1 strategy" : "\(plan.strategies.count) strategies") × \(Format.count(plan.seeds, "seed"))"
-        var first = "\(summary.passed ? "✓" : "✗") stress: \(Format.count(summary.runs, "run")) (\(shape)); campaign seed \(BatchSeed.format(plan.campaignSeed))"
+        let mark = !result.isComplete ? "■" : summary.passed ? "✓" : "✗"
+        let runs = result.isComplete ? Format.count(summary.runs, "run") : "\(Format.grouped(summary.runs)) of \(Format.count(header.shardItemCount, "run")), interrupted"
+        var first = "\(mark) stress: \(runs) (\(shape)); campaign seed \(BatchSeed.format(plan.campaignSeed))"
         if header.shard.count > 1 { first += "; shard \(header.shard.index) of \(header.shard.count)" }
         if let mergedFrom { first += "; merged from \(Format.count(mergedFrom, "shard file"))" }
         if let run { first += "; \(Format.count(run.parallel, "worker")), \(Format.seconds(run.seconds))" }

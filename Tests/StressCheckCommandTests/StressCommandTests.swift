@@ -1,6 +1,6 @@
 import Foundation
 import MarketSim
-import StressRun
+@_spi(BugZoo) import StressRun
 import Testing
 @testable import StressCheckCommand
 
@@ -140,5 +140,47 @@ import Testing
         #expect(run.output.hasPrefix("✓ item 3: liquidity-drain / buy-the-dip, seed \(BatchSeed.format(plan.item(3).seed))"))
         #expect(StressReport.rerun(3, of: plan) == "swift run -c release stresscheck stress flash-crash-2010 liquidity-drain --strategy buy-the-dip --seeds 2 --item 3")
         #expect(Invocation(Self.small + ["--item", "4"]).errors.contains("item 4 is not in the batch (items 0 to 3)"))
+    }
+}
+
+/// What a failing batch looks like: a merge of shards run with a mutated executor (a fill booked
+/// twice) exits 1 and lists each distinct failure with the command that reruns it.
+@Suite struct StressFailureReportTests {
+    @Test func aFailingBatchListsItsFailuresAndExitsOne() async throws {
+        var executor = ScenarioExecutor()
+        executor.mutation = .fillBookedTwice
+        let plan = try BatchPlan(scenarios: ["liquidity-drain", "execution-crisis"], strategies: [.buyTheDip], seeds: 4, campaignSeed: 3)
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var paths: [String] = []
+        for index in 0..<2 {
+            let shard = try BatchShard(index: index, count: 2)
+            let items = await BatchRunner(parallel: 2, executor: executor).run(plan, shard: shard)
+            let path = directory + "/shard-\(index).jsonl"
+            try Data(ShardFile(header: ShardHeader(plan: plan, codeVersion: "zoo", shard: shard), items: items).encoded).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let run = Invocation(["merge"] + paths)
+        #expect(run.status == 1)
+        let whole = BatchSummary(await BatchRunner(executor: executor).run(plan))
+        let first = try #require(whole.failures.first)
+        #expect(run.output.hasPrefix("✗ stress: 8 runs (2 scenarios × 1 strategy × 4 seeds); campaign seed 0x0000000000000003; merged from 2 shard files\n"))
+        #expect(run.output.contains("FAILURES (one per property and scenario; the lowest item, the fastest-failing seed, kept):\n✗ booksReconcile in "))
+        #expect(run.output.contains("first: item \(first.first.item.number), buy-the-dip, seed \(BatchSeed.format(first.first.item.seed))"))
+        #expect(run.output.contains("    rerun it alone: swift run -c release stresscheck stress liquidity-drain execution-crisis --strategy buy-the-dip --seeds 4 --seed 0x0000000000000003 --item \(first.first.item.number)"))
+        let json = Invocation(["merge", "--json"] + paths)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(document["passed"] as? Bool == false)
+        #expect((document["failures"] as? [[String: Any]])?.count == whole.failures.count)
+    }
+
+    @Test func anInterruptedBatchWritesNoFile() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = Invocation(StressCommandTests.small + ["--output", directory + "/out.jsonl"], interruption: Interruption { SIGINT })
+        #expect(run.status == 130)
+        #expect(run.errors.contains("Interrupted by SIGINT after 0 runs of 4; no file written."))
+        #expect(run.output.hasPrefix("■ stress: 0 of 4 runs, interrupted (2 scenarios × 1 strategy × 2 seeds)"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/out.jsonl"))
     }
 }
