@@ -124,5 +124,5 @@ public struct BatchShard: Hashable, Sendable {
     public func items(of itemCount: Int) -> StrideTo<Int> { stride(from: index, to: itemCount, by: count) }
 
     /// How many items of a batch of `itemCount` this shard has.
-    public func itemCount(of total: Int) -> Int { total > index ? (total - index + count - 1) / count : 0 }
+    public func itemCount(of total: Int) -> Int { total > index ? (total - index - 1) / count + 1 : 0 }
 }

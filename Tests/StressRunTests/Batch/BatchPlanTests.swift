@@ -46,6 +46,7 @@ import Testing
                     seen += numbers
                 }
                 #expect(seen.sorted() == Array(0..<total))
+                #expect(try BatchShard(index: 0, count: .max).itemCount(of: total) == min(total, 1))
             }
         }
     }

@@ -61,6 +61,9 @@ import Testing
         #expect(error(header.replacingOccurrences(of: #""shardIndex":0"#, with: #""shardIndex":1"#) + "\n")?.kind == .plan)
         #expect(error(header.replacingOccurrences(of: #""formatVersion":1"#, with: #""formatVersion":2"#) + "\n")?.kind == .unsupportedFormat)
         #expect(error(header + "\n")?.kind == .truncated)
+        // Counts as large as a file can write: typed errors, no overflow.
+        #expect(error(header.replacingOccurrences(of: #""shardCount":1"#, with: #""shardCount":9223372036854775807"#) + "\n")?.kind == .field)
+        #expect(error(header.replacingOccurrences(of: #""seeds":3"#, with: #""seeds":9223372036854775807"#) + "\n")?.kind == .plan)
     }
 
     /// Random and mutated bytes: the reader never traps, and every error names a line of the input.
@@ -74,10 +77,11 @@ import Testing
             } else {
                 for _ in 0...Int(random.choose(upTo: 4)) where !bytes.isEmpty {
                     let position = Int(random.choose(upTo: UInt64(bytes.count - 1)))
-                    switch random.choose(upTo: 2) {
+                    switch random.choose(upTo: 3) {
                     case 0: bytes[position] = UInt8(truncatingIfNeeded: random.next())
                     case 1: bytes.remove(at: position)
-                    default: bytes.insert(UInt8(ascii: "\n"), at: position)
+                    case 2: bytes.insert(UInt8(ascii: "\n"), at: position)
+                    default: bytes.insert(contentsOf: "9223372036854775807".utf8, at: position)  // the largest Int, anywhere
                     }
                 }
             }
