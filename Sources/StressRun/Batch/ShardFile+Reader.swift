@@ -127,9 +127,9 @@ extension ShardFile {
             properties.append(property)
         }
         let result = BatchItemResult(
-            item: item, steps: try fields.integer("steps"), trades: try fields.integer("trades"), pnl: try fields.int64("pnl"),
-            maxDrawdown: try fields.double("maxDrawdown"), emergencyStops: try fields.integer("emergencyStops"),
-            executionFailures: try fields.integer("executionFailures"), violations: try fields.integer("violations"),
+            item: item, steps: try fields.integer("steps", maximum: ShardLine.maxCount), trades: try fields.integer("trades", maximum: ShardLine.maxCount), pnl: try fields.int64("pnl"),
+            maxDrawdown: try fields.double("maxDrawdown"), emergencyStops: try fields.integer("emergencyStops", maximum: ShardLine.maxCount),
+            executionFailures: try fields.integer("executionFailures", maximum: ShardLine.maxCount), violations: try fields.integer("violations", maximum: ShardLine.maxCount),
             violatedProperties: properties, liveness: liveness, error: try fields.optionalString("error"))
         guard try fields.bool("passed") == result.passed else {
             throw fields.fail("passed", "disagrees with the item's violations, liveness and error")

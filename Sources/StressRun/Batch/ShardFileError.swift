@@ -85,12 +85,17 @@ struct ShardLine {
         return flag
     }
 
-    /// An integer from `minimum` up.
-    func integer(_ key: String, minimum: Int = 0) throws(ShardFileError) -> Int {
+    /// An integer from `minimum` to `maximum`.
+    func integer(_ key: String, minimum: Int = 0, maximum: Int = .max) throws(ShardFileError) -> Int {
         guard case .number(let number) = try value(key), let integer = number.exactInteger else { throw fail(key, "expected an integer") }
         guard integer >= minimum else { throw fail(key, "expected at least \(minimum), found \(integer)") }
+        guard integer <= maximum else { throw fail(key, "expected at most \(maximum), found \(integer)") }
         return integer
     }
+
+    /// The most a count of one run may be (steps, trades, stops, failures, violations): 2³⁰, far
+    /// beyond any run, and small enough that the summary's sums over 2³² items cannot overflow.
+    static let maxCount = 1 << 30
 
     func int64(_ key: String) throws(ShardFileError) -> Int64 {
         guard case .number(let number) = try value(key), let integer = number.exactInteger else { throw fail(key, "expected an integer") }
