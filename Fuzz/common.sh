@@ -8,9 +8,9 @@ ARTIFACTS_DIR="$FUZZ_DIR/artifacts"
 DICT_DIR="$FUZZ_DIR/dictionaries"
 
 # The fuzz targets that fuzz production (one per machine), the engine's decoding, the state
-# files' decoding and MarketSim's CSV loader.
+# files' decoding, MarketSim's CSV loader, whole crash scenarios and the stress shard files' reader.
 MACHINES=(position sector-caps super-state trading-mode risk-stack exchange)
-TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market stress)
+TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market stress shard-file)
 
 # Longest input libFuzzer makes: room for 100-command sequences of every machine
 # (super-state, the widest, needs about 1.4 KB for 100 commands).

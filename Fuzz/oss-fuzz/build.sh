@@ -12,8 +12,9 @@ swift build -c release \
     -Xswiftc -sanitize=fuzzer,"$sanitizer" -Xswiftc -g -Xswiftc -DSTRESSCHECK_INVARIANT_CHECKS \
     --static-swift-stdlib
 
-machines=(position sector-caps super-state trading-mode risk-stack exchange)
-for target in "${machines[@]}" engine-decoding state-file csv market; do
+# The targets: TARGETS of Fuzz/common.sh (every machine, the exchange, the decoders, the market).
+source "$SRC/stresscheck/Fuzz/common.sh"
+for target in "${TARGETS[@]}"; do
     cp ".build/release/fuzz-$target" "$OUT/fuzz-$target"
     if [ -f "dictionaries/$target.dict" ]; then cp "dictionaries/$target.dict" "$OUT/fuzz-$target.dict"; fi
     if [ -d "../corpus/$target" ]; then

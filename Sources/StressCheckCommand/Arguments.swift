@@ -23,6 +23,10 @@ public enum Command: Equatable, Sendable {
     case scenarios(Options)
     /// `simulate <scenario>`: run a library scenario or a crash kind and summarize the crash.
     case simulate(scenario: String, Options)
+    /// `stress [scenario…]`: run a batch of library scenarios × strategies × seeds (or one shard).
+    case stress(scenarios: [String], Options)
+    /// `merge <shard file>…`: combine the shard files of one campaign.
+    case merge(files: [String], Options)
 }
 
 /// The options of a subcommand; each subcommand accepts only those that mean something for it.
@@ -43,6 +47,21 @@ public struct Options: Equatable, Sendable {
     public var symbols: [String]?
     /// `--csv PATH`: where `simulate` writes the bars.
     public var csv: String?
+    /// `--seeds N`: stress runs per scenario and strategy.
+    public var seeds: Int?
+    /// `--parallel K`: stress workers.
+    public var parallel: Int?
+    /// `--strategy S`: the strategies of a stress batch (`all`, a name, or names with commas).
+    public var strategy: String?
+    /// `--shard-index I`, `--shard-count N`: which shard of the batch to run.
+    public var shardIndex: Int?
+    public var shardCount: Int?
+    /// `--output PATH`: where `stress` and `merge` write the JSON Lines file.
+    public var output: String?
+    /// `--item N`: run only this item of the batch.
+    public var item: Int?
+    /// `--html PATH`: where `stress` writes its HTML report.
+    public var html: String?
 
     /// The corpus root when `--corpus` is not given: `corpus` under the current directory.
     public static let defaultCorpus = "corpus"
@@ -81,21 +100,24 @@ public enum Arguments {
         "validate": ["--json"],
         "scenarios": ["--json"],
         "simulate": ["--seed", "--symbols", "--csv", "--json"],
+        "stress": ["--seeds", "--parallel", "--strategy", "--seed", "--json", "--shard-index", "--shard-count", "--output", "--item", "--html"],
+        "merge": ["--json", "--output"],
         "list": [],
         "help": [],
     ]
 
     /// The options that take a value.
-    static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv"]
+    static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
+                                      "--shard-index", "--shard-count", "--output", "--item", "--html"]
 
     /// The positional arguments each subcommand needs, by name.
     static let positionals: [String: [String]] = [
         "": [], "list": [], "help": [], "check": ["machine"], "replay": ["machine", "file"], "minimize": ["machine", "file"],
-        "validate": ["file"], "scenarios": [], "simulate": ["scenario"],
+        "validate": ["file"], "scenarios": [], "simulate": ["scenario"], "stress": [], "merge": ["shard file"],
     ]
 
     /// The subcommands whose last positional argument may be repeated.
-    static let repeating: Set<String> = ["validate"]
+    static let repeating: Set<String> = ["validate", "stress", "merge"]
 
     /// The subcommands whose first positional argument names a machine.
     static let namingMachines: Set<String> = ["check", "replay", "minimize"]
@@ -116,7 +138,7 @@ public enum Arguments {
         var subcommand = ""
         if let first = rest.first, !first.hasPrefix("-") {
             guard accepted[first] != nil else {
-                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, help)")
+                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, help)")
             }
             subcommand = first
             rest = rest.dropFirst()
@@ -179,6 +201,8 @@ public enum Arguments {
         case "validate": return .validate(files: values, options)
         case "scenarios": return .scenarios(options)
         case "simulate": return .simulate(scenario: values[0], options)
+        case "stress": return .stress(scenarios: values, options)
+        case "merge": return .merge(files: values, options)
         default: return .checkAll(options)
         }
     }
@@ -202,10 +226,32 @@ public enum Arguments {
         case "--csv":
             guard !value.isEmpty else { throw UsageError("option '--csv' needs a file path") }
             options.csv = value
+        case "--seeds": options.seeds = try positive(option, value)
+        case "--parallel": options.parallel = try positive(option, value)
+        case "--shard-index": options.shardIndex = try nonNegative(option, value)
+        case "--shard-count": options.shardCount = try positive(option, value)
+        case "--item": options.item = try nonNegative(option, value)
+        case "--strategy":
+            guard !value.isEmpty else { throw UsageError("option '--strategy' needs a strategy name or 'all'") }
+            options.strategy = value
+        case "--output":
+            guard !value.isEmpty else { throw UsageError("option '--output' needs a file path") }
+            options.output = value
+        case "--html":
+            guard !value.isEmpty else { throw UsageError("option '--html' needs a file path") }
+            options.html = value
         default:
             guard !value.isEmpty else { throw UsageError("option '--corpus' needs a directory") }
             options.corpus = value
         }
+    }
+
+    /// A whole number of at least 0.
+    private static func nonNegative(_ option: String, _ value: String) throws(UsageError) -> Int {
+        guard let number = Int(value), number >= 0 else {
+            throw UsageError("option '\(option)' expects a whole number from 0, got '\(value)'")
+        }
+        return number
     }
 
     /// A whole number of at least 1.

@@ -16,6 +16,8 @@ struct Run {
     let defaultCases: Int
     /// Whether a signal asked the run to stop.
     var interruption: Interruption = .never
+    /// The environment: `stress` reads its shard and the code version from it.
+    var environment: [String: String] = [:]
 
     /// Runs `command`.
     /// - Returns: The exit status: 0 when it passes, 1 when a check fails.
@@ -44,6 +46,11 @@ struct Run {
         case .simulate(let scenario, let options):
             return try Simulate.run(Simulate.Request(scenario: scenario, seed: options.seed, symbols: options.symbols, csv: options.csv,
                                                      json: options.json), console: console)
+        case .stress(let scenarios, let options):
+            return try Stress.run(Stress.Request(scenarios: scenarios, options: options), console: console, environment: environment,
+                                  interruption: interruption)
+        case .merge(let files, let options):
+            return try Stress.merge(files: files, options: options, console: console)
         }
     }
 

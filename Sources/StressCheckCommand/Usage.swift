@@ -1,3 +1,5 @@
+import StressRun
+
 /// The usage message printed by `--help` and after a usage error.
 public enum Usage {
     /// The usage message, listing `machines` by name.
@@ -35,18 +37,45 @@ public enum Usage {
                                       the virtual clock and print the crash: drawdown, trough,
                                       recovery, phases, calibration, simulated hours per wall
                                       second. Accepts --seed, --symbols, --csv, --json.
+          stress [<scenario>...]      Run library scenarios (all when none is named) × strategies
+                                      × seeds through the risk stack and the simulated venue, in
+                                      parallel, and print the summary: passes, safety violations,
+                                      liveness, drawdowns, emergency stops, execution failures,
+                                      the scenarios from the weakest, each distinct failure with
+                                      the command that reruns it. Accepts --seeds, --parallel,
+                                      --strategy, --seed, --shard-index, --shard-count, --output,
+                                      --item, --json.
+          merge <shard file>...       Check and combine the JSON Lines files of a sharded stress
+                                      campaign (same campaign and code, every shard once, none
+                                      cut short) and print the whole batch's summary. Accepts
+                                      --output, --json.
           help                        Show this message.
 
         OPTIONS:
           --cases N       Command sequences per machine (default \(defaultCases)).
           --seed S        The seed, decimal or 0x-hexadecimal (default: a fixed seed per machine;
                           the STRESSCHECK_SEED environment variable overrides both).
+                          stress: the campaign seed every run's seed derives from
+                          (default \(BatchSeed.format(Stress.defaultCampaignSeed))).
           --steps N       The most commands in one sequence, at least 1 (default 100).
           --corpus DIR    Where corpus files are read and written (default ./\(Options.defaultCorpus)).
           --no-save       Do not write failures into the corpus.
           --symbols A,B   simulate: the symbols to simulate (default: the scenario's).
           --csv PATH      simulate: write the bars as CSV (one file per symbol when there are
                           several: PATH with the symbol before the extension).
+          --seeds N       stress: runs per scenario and strategy, each from its own seed
+                          (default \(Stress.defaultSeeds)).
+          --parallel K    stress: runs at once (default: the active cores, here \(BatchRunner.activeCores)).
+          --strategy S    stress: momentum, mean-reversion, buy-the-dip, several with commas,
+                          or all (default all).
+          --shard-index I, --shard-count N
+                          stress: run only the items whose number is I modulo N. Without
+                          them: STRESSCHECK_SHARD_INDEX/_COUNT, JOB_COMPLETION_INDEX (Kubernetes;
+                          the count from --shard-count or STRESSCHECK_SHARD_COUNT), or
+                          SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm).
+          --output PATH   stress: write the shard's JSON Lines file ({shard} in PATH becomes
+                          the index); merge: write the merged file. Written whole, then renamed.
+          --item N        stress: run item N of the batch alone (a failure's rerun command).
           --json          Print one JSON document for CI, and no progress.
           -h, --help      Show this message.
 
@@ -58,6 +87,8 @@ public enum Usage {
                      validate: 0 every file clean, 1 faults found, 2 a file cannot be read or parsed.
                      simulate: 0 done (and a library scenario's run within its calibration
                      ranges), 1 a calibration range missed, 2 an unknown scenario or bad symbols.
+                     stress, merge: 0 every property held in every run, 1 a safety violation or
+                     a liveness failure, 2 bad usage or bad shard files (nothing written).
 
         EXAMPLES:
           swift run -c release stresscheck
@@ -67,6 +98,9 @@ public enum Usage {
           swift run -c release stresscheck validate data/BTC-USD.csv data/ETH-USD.csv --json
           swift run -c release stresscheck simulate flash-crash-2010
           swift run -c release stresscheck simulate black-swan --symbols BTC-USD,ETH-USD --seed 7 --csv bars.csv
+          swift run -c release stresscheck stress
+          swift run -c release stresscheck stress --seeds 100 --parallel 2 --shard-index 0 --shard-count 4 --output shard-{shard}.jsonl
+          swift run -c release stresscheck merge shard-0.jsonl shard-1.jsonl shard-2.jsonl shard-3.jsonl
 
         """
     }

@@ -29,18 +29,18 @@ struct BoundRecordingChoices<Base: ChoiceSource>: ChoiceSource {
 }
 
 extension StressGen {
-    /// A library entry's run with `strategy` from its reference seed: the record, and the bytes
+    /// A library entry's run with `strategy` from `seed` (its reference seed unless given): the record, and the bytes
     /// that ``cases(executor:)`` decodes to the very same run (the library flag, the entry and strategy choices,
     /// then every choice the seeded run drew), so a failure found on the library shrinks like
     /// any other case.
-    public static func library(_ index: Int, strategy: StressStrategy,
+    public static func library(_ index: Int, strategy: StressStrategy, seed: UInt64? = nil,
                                executor: ScenarioExecutor = ScenarioExecutor()) -> (outcome: Result<RunRecord, StressRunError>, bytes: [UInt8]) {
         precondition(ScenarioLibrary.all.indices.contains(index), "StressGen.library: no library entry at index \(index)")
         let entry = ScenarioLibrary.all[index]
         var bytes: [UInt8] = [1]   // the library flag
         BoundRecordingChoices<CalmChoices>.append(UInt64(index), bound: UInt64(ScenarioLibrary.all.count - 1), to: &bytes)
         BoundRecordingChoices<CalmChoices>.append(UInt64(strategy.rawValue), bound: UInt64(StressStrategy.allCases.count - 1), to: &bytes)
-        var recording = BoundRecordingChoices(SeededChoices(seed: entry.seed))
+        var recording = BoundRecordingChoices(SeededChoices(seed: seed ?? entry.seed))
         let outcome: Result<RunRecord, StressRunError>
         do { outcome = .success(try strategy.run(entry.scenario, on: executor, choices: &recording)) } catch { outcome = .failure(error) }
         return (outcome, bytes + recording.bytes)
