@@ -18,14 +18,16 @@ public enum StressFailure: IdentifiedFailure, CustomStringConvertible {
         }
     }
 
-    /// One line; the part after ", " holds the values (the fuzz targets cut it off to dedupe).
+    /// One line; the part after ", " holds the values (the fuzz targets cut it off to dedupe),
+    /// ending with the code it was found with (`SourceVersion`).
     public var description: String {
-        switch self {
+        let found = "; found with \(SourceVersion.current)"
+        return switch self {
         case .safety(let violation, let step):
-            "safety property \(violation.property.rawValue) violated after step \(step), \(StressCase.detail(violation))"
+            "safety property \(violation.property.rawValue) violated after step \(step), \(StressCase.detail(violation))" + found
         case .liveness(let reasons, let step):
-            "liveness failed after step \(step), " + reasons.map { "\($0)" }.joined(separator: ", ")
-        case .refused(let error): "the executor refused the scenario: \(error)"
+            "liveness failed after step \(step), " + reasons.map { "\($0)" }.joined(separator: ", ") + found
+        case .refused(let error): "the executor refused the scenario: \(error)" + found
         }
     }
 
