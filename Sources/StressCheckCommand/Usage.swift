@@ -76,6 +76,8 @@ public enum Usage {
           --output PATH   stress: write the shard's JSON Lines file ({shard} in PATH becomes
                           the index); merge: write the merged file. Written whole, then renamed.
           --item N        stress: run item N of the batch alone (a failure's rerun command).
+          --html PATH     stress: write a self-contained HTML report: the weakest runs' charts
+                          and, when a property failed, the first failure shrunk.
           --json          Print one JSON document for CI, and no progress.
           -h, --help      Show this message.
 
@@ -99,6 +101,7 @@ public enum Usage {
           swift run -c release stresscheck simulate flash-crash-2010
           swift run -c release stresscheck simulate black-swan --symbols BTC-USD,ETH-USD --seed 7 --csv bars.csv
           swift run -c release stresscheck stress
+          swift run -c release stresscheck stress flash-crash-2010 --seeds 20 --html report.html
           swift run -c release stresscheck stress --seeds 100 --parallel 2 --shard-index 0 --shard-count 4 --output shard-{shard}.jsonl
           swift run -c release stresscheck merge shard-0.jsonl shard-1.jsonl shard-2.jsonl shard-3.jsonl
 
