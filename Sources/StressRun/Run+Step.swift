@@ -8,7 +8,8 @@ import TradingVocabulary
 extension Run {
     /// One bar, in the order of `docs/stress.md` (the loop): time passes at the venue, its faults
     /// and the bars apply, fills are booked, the stack is marked and fed, the safety properties
-    /// are checked, exits and the strategy's orders go through the stack to the venue.
+    /// are checked, the liveness status is taken, exits and the strategy's orders go through the
+    /// stack to the venue.
     mutating func step(_ index: Int, choices: inout some ChoiceSource) {
         bar = index
         exchange.advance(by: interval)
@@ -28,11 +29,15 @@ extension Run {
         enforceExits()
         propagateMode()
         recordTransitions()
+        // Settled or not is judged here: the venue's reports are in, the books and the stack have
+        // reacted, and this step's orders are not yet sent. An order sent this step has had no
+        // time to resolve (the rules promise an outcome within its latency and timeout, not at
+        // once); one still in flight at the next step's judgment is unresolved.
+        goals.append(GoalStatus(time: now, failures: livenessFailures(conditions: conditions)))
         sendExits(choices: &choices)
         runStrategy(index, equity: equity, choices: &choices)
         recordTransitions()
         recordExposure()
-        goals.append(GoalStatus(time: now, failures: livenessFailures(conditions: conditions)))
     }
 
     /// The schedule's windows and the phase's outage, as of now: the link, the storm, the stale book.
