@@ -11,7 +11,22 @@ extension PositionManager {
         if state == .drain && !(excess > 0 && !isForced) { violated.append("drain.impliesExcessAndNotForced") }
         if state == .normal && !(excess <= 0 && !isForced) { violated.append("normal.impliesNoExcessAndNotForced") }
         if (state == .forcedUnwind) != isForced { violated.append("forcedUnwind.iffForced") }
-        if Set(book.values.map(\.entry)).count != book.count { violated.append("entries.unique") }
+        if !entriesAreUnique { violated.append("entries.unique") }
         return violated
+    }
+
+    /// Whether no two positions share an entry number: sorted in a stack buffer, no allocation
+    /// (this runs after every input under `STRESSCHECK_INVARIANT_CHECKS`, the fuzz builds included).
+    private var entriesAreUnique: Bool {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(book.count, 1)) { buffer in
+            var count = 0
+            for position in book.values {
+                buffer.initializeElement(at: count, to: position.entry)
+                count += 1
+            }
+            var entries = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            entries.sort()
+            return zip(entries, entries.dropFirst()).allSatisfy { $0 < $1 }
+        }
     }
 }

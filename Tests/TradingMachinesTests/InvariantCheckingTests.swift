@@ -19,4 +19,15 @@ import TradingVocabulary
         let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
         #expect(message.contains("PositionManager: invariants broken after an input: state.matchesDerived"), "\(message)")
     }
+
+    /// The entry-number check (sorted in a stack buffer) names a duplicate, and only that.
+    @Test func twoPositionsWithOneEntryNumberAreNamed() throws {
+        var machine = PositionManager()
+        _ = try machine.open(btc)
+        _ = try machine.open(eth)
+        #expect(machine.checkInvariants().isEmpty)
+        let first = try #require(machine.book[btc]?.entry)
+        machine.book[eth]?.entry = first
+        #expect(machine.checkInvariants() == ["entries.unique"])
+    }
 }
