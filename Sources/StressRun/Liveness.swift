@@ -43,3 +43,17 @@ struct GoalStatus: Sendable {
     let time: SimTime
     let failures: [LivenessFailure]
 }
+
+extension LivenessFailure {
+    /// The reason's case name: `stillHalted`, `notFlat`, …
+    public var kindName: String {
+        switch self {
+        case .stillHalted: "stillHalted"
+        case .stuckInCrisis: "stuckInCrisis"
+        case .conditionsStillCrisis: "conditionsStillCrisis"
+        case .notFlat: "notFlat"
+        case .unreconciled: "unreconciled"
+        case .ordersUnresolved: "ordersUnresolved"
+        }
+    }
+}

@@ -114,17 +114,3 @@ public struct BatchFailureSignature: Hashable, Comparable, Sendable, CustomStrin
 
     public var description: String { "\(property) in \(scenario)" }
 }
-
-extension LivenessFailure {
-    /// The reason's case name: `stillHalted`, `notFlat`, …
-    public var kindName: String {
-        switch self {
-        case .stillHalted: "stillHalted"
-        case .stuckInCrisis: "stuckInCrisis"
-        case .conditionsStillCrisis: "conditionsStillCrisis"
-        case .notFlat: "notFlat"
-        case .unreconciled: "unreconciled"
-        case .ordersUnresolved: "ordersUnresolved"
-        }
-    }
-}

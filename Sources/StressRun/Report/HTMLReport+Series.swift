@@ -15,11 +15,11 @@ extension HTMLReport {
                           color: (State) -> String) -> [SVGChart.Band] {
             var result: [SVGChart.Band] = [], state = changes.first?.from ?? initial, since = start
             for change in changes {
-                result.append(SVGChart.Band(from: hours(since, start), to: hours(change.time, start), label: name(state), color: color(state)))
+                result.append(SVGChart.Band(from: hours(since, since: start), to: hours(change.time, since: start), label: name(state), color: color(state)))
                 state = change.to
                 since = change.time
             }
-            result.append(SVGChart.Band(from: hours(since, start), to: hours(max(end, since), start), label: name(state), color: color(state)))
+            result.append(SVGChart.Band(from: hours(since, since: start), to: hours(max(end, since), since: start), label: name(state), color: color(state)))
             return result
         }
         let superState = bands(record.superStateTransitions.map { ($0.time, $0.value.from, $0.value.to) }, initial: PortfolioState.normal,
@@ -37,13 +37,13 @@ extension HTMLReport {
         for sample in samples {
             for entry in sample.sectors where !sectors.contains(entry.sector) { sectors.append(entry.sector) }
         }
-        let first = samples.first.map { hours($0.time, record.start) } ?? 0
-        let last = samples.last.map { hours($0.time, record.start) } ?? 0
+        let first = samples.first.map { hours($0.time, since: record.start) } ?? 0
+        let last = samples.last.map { hours($0.time, since: record.start) } ?? 0
         var series = sectors.enumerated().map { index, sector in
             SVGChart.Series(label: sector.rawValue, color: Self.sectorColors[index % Self.sectorColors.count], points: samples.compactMap { sample in
                 guard sample.portfolioValue.value > 0 else { return nil }
                 let exposure = sample.sectors.first { $0.sector == sector }?.exposure.value ?? 0
-                return (hours(sample.time, record.start), Double(exposure) / Double(sample.portfolioValue.value) * 100)
+                return (hours(sample.time, since: record.start), Double(exposure) / Double(sample.portfolioValue.value) * 100)
             })
         }
         var caps: [BasisPoints] = []
@@ -55,6 +55,4 @@ extension HTMLReport {
         }
         return series
     }
-
-    private func hours(_ time: SimTime, _ start: SimTime) -> Double { Double((time - start).nanoseconds) / 3.6e12 }
 }

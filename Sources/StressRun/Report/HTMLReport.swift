@@ -90,7 +90,8 @@ public struct HTMLReport: Sendable {
         return html + "</section>"
     }
 
-    private func hours(_ time: SimTime, since start: SimTime) -> Double { Double((time - start).nanoseconds) / 3.6e12 }
+    /// Hours from `start` to `time`: the charts' x axis.
+    func hours(_ time: SimTime, since start: SimTime) -> Double { Double((time - start).nanoseconds) / 3.6e12 }
 
     /// The fall from the running peak, in percent of the peak.
     private func drawdown(_ equity: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {

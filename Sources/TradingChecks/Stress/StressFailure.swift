@@ -13,7 +13,7 @@ public enum StressFailure: IdentifiedFailure, CustomStringConvertible {
     public var failureSignature: FailureSignature {
         switch self {
         case .safety(let violation, _): FailureSignature(kind: "safety property violated", location: violation.property.rawValue)
-        case .liveness(let reasons, _): FailureSignature(kind: "liveness failed", location: reasons.first.map(Self.name(of:)) ?? "")
+        case .liveness(let reasons, _): FailureSignature(kind: "liveness failed", location: reasons.first?.kindName ?? "")
         case .refused: FailureSignature(kind: "executor refused a generated scenario")
         }
     }
@@ -28,18 +28,6 @@ public enum StressFailure: IdentifiedFailure, CustomStringConvertible {
         case .liveness(let reasons, let step):
             "liveness failed after step \(step), " + reasons.map { "\($0)" }.joined(separator: ", ") + found
         case .refused(let error): "the executor refused the scenario: \(error)" + found
-        }
-    }
-
-    /// The case name of a liveness reason: `stillHalted`, `notFlat`, …
-    static func name(of reason: LivenessFailure) -> String {
-        switch reason {
-        case .stillHalted: "stillHalted"
-        case .stuckInCrisis: "stuckInCrisis"
-        case .conditionsStillCrisis: "conditionsStillCrisis"
-        case .notFlat: "notFlat"
-        case .unreconciled: "unreconciled"
-        case .ordersUnresolved: "ordersUnresolved"
         }
     }
 }
