@@ -38,6 +38,21 @@ extension SimulatedExchange {
         return AccountSnapshot(cash: Cents(cash), feesPaid: Cents(feesPaid), holdings: rows)
     }
 
+    /// The cash and fees of the books, without building a snapshot (the executor compares its
+    /// own books with these every step).
+    public var booksCash: Cents { Cents(cash) }
+    public var booksFeesPaid: Cents { Cents(feesPaid) }
+
+    /// `symbol`'s row of ``account`` without building the snapshot: nil when it has had no fill
+    /// or is not listed.
+    public func holding(of symbol: Symbol) -> HoldingSnapshot? {
+        guard let index = instrumentIndex(symbol) else { return nil }
+        let holding = holdings[Int(index)]
+        guard holding.hasTraded else { return nil }
+        return HoldingSnapshot(symbol: symbol, position: holding.position, cost: Cents(holding.cost), realized: Cents(holding.realized),
+                               mark: Ticks(holding.mark))
+    }
+
     /// The quote the client last received for `symbol` (nil: none yet, or an unknown symbol).
     public func clientQuote(for symbol: Symbol) -> ClientQuote? {
         guard let index = instrumentIndex(symbol) else { return nil }

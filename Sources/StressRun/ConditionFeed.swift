@@ -33,13 +33,13 @@ struct ConditionFeed: Sendable {
         if count > 0 { returns[returns.count - 1].append(sum / Double(count)) }
     }
 
-    /// The three conditions given the held symbols and the equity now.
-    mutating func conditions(held: [Bool], equity: Int64) -> Conditions {
+    /// The three conditions given the equity now and which symbols are held (by index).
+    mutating func conditions(equity: Int64, held: (Int) -> Bool) -> Conditions {
         peakEquity = max(peakEquity, equity)
         var volatility = 0.0
         var lowest = 1.0
         var anyHeld = false
-        for i in held.indices where held[i] {
+        for i in liquidity.indices where held(i) {
             anyHeld = true
             volatility = max(volatility, returns[i].standardDeviation * scaleToDay)
             lowest = min(lowest, liquidity[i])

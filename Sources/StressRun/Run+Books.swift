@@ -75,33 +75,40 @@ extension Run {
     }
 
     /// The `booksReconcile` property: the executor's books equal the venue's, and their
-    /// equation holds to the minor unit.
+    /// equation holds to the minor unit. Remembers whether they agreed, for the liveness goal
+    /// (nothing books a fill between this check and the goal's status).
     mutating func checkBooks() {
+        booksAgree = true
         let equation = ledger.equation
         if equation.assets != equation.accounted {
+            booksAgree = false
             violate(.booksUnreconciled(time: now, .equation(assets: Cents(equation.assets), accounted: Cents(equation.accounted))))
         }
-        let venue = exchange.account
-        if venue.cash.value != ledger.cash {
-            violate(.booksUnreconciled(time: now, .cash(executor: Cents(ledger.cash), venue: venue.cash)))
+        let cash = exchange.booksCash
+        if cash.value != ledger.cash {
+            booksAgree = false
+            violate(.booksUnreconciled(time: now, .cash(executor: Cents(ledger.cash), venue: cash)))
         }
-        if venue.feesPaid.value != ledger.fees {
-            violate(.booksUnreconciled(time: now, .fees(executor: Cents(ledger.fees), venue: venue.feesPaid)))
+        let fees = exchange.booksFeesPaid
+        if fees.value != ledger.fees {
+            booksAgree = false
+            violate(.booksUnreconciled(time: now, .fees(executor: Cents(ledger.fees), venue: fees)))
         }
         for i in symbols.indices {
             let ours = ledger.holding(i, symbol: symbols[i])
-            let theirs = venue.holdings.first { $0.symbol == symbols[i] }
-            if ours != theirs { violate(.booksUnreconciled(time: now, .holding(symbol: symbols[i], executor: ours, venue: theirs))) }
+            let theirs = exchange.holding(of: symbols[i])
+            if ours != theirs {
+                booksAgree = false
+                violate(.booksUnreconciled(time: now, .holding(symbol: symbols[i], executor: ours, venue: theirs)))
+            }
         }
     }
 
-    /// Whether books and stack agree and nothing is in flight (the liveness goal's part).
+    /// Whether books and stack agree and nothing is in flight (the liveness goal's part): the
+    /// books as `checkBooks` found them this step, and the stack holding exactly what they hold.
     var isReconciled: Bool {
-        let equation = ledger.equation
-        let venue = exchange.account
-        guard equation.assets == equation.accounted, venue.cash.value == ledger.cash, venue.feesPaid.value == ledger.fees else { return false }
+        guard booksAgree else { return false }
         for i in symbols.indices {
-            guard ledger.holding(i, symbol: symbols[i]) == venue.holdings.first(where: { $0.symbol == symbols[i] }) else { return false }
             guard stack.positions.holds(symbols[i]) == (ledger.positions[i].lots > 0) else { return false }
         }
         return true

@@ -7,8 +7,8 @@ extension Run {
     /// Computes this bar's conditions, feeds them to the super-state and checks
     /// `superStateFollowsClassification` against the classification of the fresh conditions.
     mutating func feedSuperState(equity: Int64) -> Conditions {
-        let held = ledger.positions.map { $0.lots > 0 }
-        let fresh = feed.conditions(held: held, equity: equity)
+        let positions = ledger.positions
+        let fresh = feed.conditions(equity: equity) { positions[$0].lots > 0 }
         let fed = mutation == .staleConditions ? (previousConditions ?? fresh) : fresh
         previousConditions = fresh
         let before = stack.superState.state

@@ -41,9 +41,14 @@ extension Run {
     }
 
     /// The schedule's windows and the phase's outage, as of now: the link, the storm, the stale book.
+    /// Takes this bar's market conditions per symbol first (read again by the bars and the orders).
     mutating func applyVenueFaults(bar: Int) {
         let offset = now - start
-        let outage = (0..<symbols.count).contains { market.conditions(symbolIndex: $0, bar: bar).venueOutage }
+        var outage = false
+        for i in symbols.indices {
+            stepConditions[i] = market.conditions(symbolIndex: i, bar: bar)
+            outage = outage || stepConditions[i].venueOutage
+        }
         let down = outage || schedule.isDisconnected(at: offset)
         if down, exchange.isConnected { exchange.disconnect() }
         if !down, !exchange.isConnected { exchange.reconnect() }
@@ -78,7 +83,7 @@ extension Run {
 
     /// Feeds a usable bar to the venue and the condition feed, and quotes its close.
     mutating func accept(_ venueBar: VenueBar, symbol i: Int, bar index: Int, choices: inout some ChoiceSource) {
-        let conditions = market.conditions(symbolIndex: i, bar: index)
+        let conditions = stepConditions[i]
         let crisis = conditions.partialFillProbability > 0
         var update = venueBar.update
         update.thin = faults.isThin(inCrisis: crisis, from: &choices)

@@ -10,7 +10,7 @@ extension Run {
     /// probability), and checks `noOrderWhileOffOrHalted` against the stack's true state.
     mutating func send(_ order: NewOrder, symbol i: Int, amount: Int64, choices: inout some ChoiceSource) {
         nextOrderID += 1
-        let conditions = market.conditions(symbolIndex: i, bar: bar)
+        let conditions = stepConditions[i]
         let drawn = faults.latency(from: &choices)
         let latency = LinkLatency(out: Self.scaled(drawn.out, by: conditions.latencyMultiplier),
                                   back: Self.scaled(drawn.back, by: conditions.latencyMultiplier))

@@ -64,11 +64,15 @@ struct Run<S: Strategy> {
     /// Each symbol's sector, by symbol index.
     let symbolSectors: [Sector]
     var violations = 0
+    /// Whether the executor's books equalled the venue's at this step's `checkBooks`.
+    var booksAgree = true
     var goals: [GoalStatus] = []
     var intents: [OrderIntent] = []
     var stepBars: [Bar?]
     var stepReturns: [Double?]
     var stepLiquidity: [Double?]
+    /// Each symbol's market conditions at the bar being stepped (the phase's, or calm).
+    var stepConditions: [MarketConditions]
 
     init(market: CrashResult, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
          configuration: ExecutorConfiguration, mutation: ExecutorMutation) throws(StressRunError) {
@@ -119,6 +123,7 @@ struct Run<S: Strategy> {
         stepBars = Array(repeating: nil, count: n)
         stepReturns = Array(repeating: nil, count: n)
         stepLiquidity = Array(repeating: nil, count: n)
+        stepConditions = Array(repeating: .calm, count: n)
         intents.reserveCapacity(4 * n)
         // The operator starts the bot: OFF → DRY_RUN → LIVE_ACTIVE, confirmed.
         stack.enableDryRun()

@@ -53,16 +53,19 @@ extension SymbolScale {
     /// Checks `bar` (after `previous`, the last usable bar's time) and converts it; a bar the
     /// executor cannot use is the data-quality fault it shows, and is skipped.
     func convert(_ bar: Bar, symbol: Symbol, previous: SimTime?) -> BarCheck {
-        let fields = [bar.open, bar.high, bar.low, bar.close, bar.volume]
-        if fields.contains(where: \.isNaN) || bar.spreadBps.isNaN || bar.liquidity.isNaN { return .faulty(.notANumber) }
-        if fields.contains(where: \.isInfinite) { return .faulty(.infinite) }
-        if bar.volume < 0 { return .faulty(.negativeVolume) }
-        if bar.volume == 0 { return .faulty(.zeroVolume) }
+        // Tuples, not arrays: this runs for every bar of every symbol, and must not allocate.
+        let (open, high, low, close, volume) = (bar.open, bar.high, bar.low, bar.close, bar.volume)
+        if open.isNaN || high.isNaN || low.isNaN || close.isNaN || volume.isNaN || bar.spreadBps.isNaN || bar.liquidity.isNaN {
+            return .faulty(.notANumber)
+        }
+        if open.isInfinite || high.isInfinite || low.isInfinite || close.isInfinite || volume.isInfinite { return .faulty(.infinite) }
+        if volume < 0 { return .faulty(.negativeVolume) }
+        if volume == 0 { return .faulty(.zeroVolume) }
         if let previous, bar.time == previous { return .faulty(.duplicateTimestamp) }
         if let previous, bar.time < previous { return .faulty(.outOfOrderTimestamp) }
-        if [bar.open, bar.high, bar.low, bar.close].contains(where: { $0 <= 0 }) { return .faulty(.nonPositivePrice) }
+        if open <= 0 || high <= 0 || low <= 0 || close <= 0 { return .faulty(.nonPositivePrice) }
         // Positive but off the venue's price range: an outlier the venue cannot take.
-        guard let open = ticks(bar.open), let high = ticks(bar.high), let low = ticks(bar.low), let close = ticks(bar.close) else {
+        guard let open = ticks(open), let high = ticks(high), let low = ticks(low), let close = ticks(close) else {
             return .faulty(.spike)
         }
         if high < low { return .faulty(.highBelowLow) }

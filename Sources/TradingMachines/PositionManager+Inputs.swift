@@ -62,9 +62,10 @@ extension PositionManager {
     /// - Throws: `.notHeld`; nothing changes.
     public mutating func mark(_ symbol: Symbol, unrealizedPnL: Cents) throws(PositionError) {
         defer { checkInvariantsIfEnabled() }
-        guard book[symbol] != nil else { throw .notHeld(symbol) }
-        book[symbol]?.pnl = unrealizedPnL.value
-        book[symbol]?.isMarked = true
+        // One hash lookup, then the entry in place: the executor marks every holding every bar.
+        guard let index = book.index(forKey: symbol) else { throw .notHeld(symbol) }
+        book.values[index].pnl = unrealizedPnL.value
+        book.values[index].isMarked = true
     }
 
     /// Changes the cap; the state is recomputed at once (a cap below count enters DRAIN now).

@@ -119,10 +119,12 @@ extension SectorCaps {
     public mutating func markToMarket(_ symbol: Symbol, value: Cents) throws(SectorCapsError) {
         defer { checkInvariantsIfEnabled() }
         guard value.value >= 0 else { throw .negativeValue(value) }
-        guard let holding = holdingsBySymbol[symbol] else { throw .notHeld(symbol) }
+        // One hash lookup, then the holding in place: the executor marks every holding every bar.
+        guard let index = holdingsBySymbol.index(forKey: symbol) else { throw .notHeld(symbol) }
+        let holding = holdingsBySymbol.values[index]
         let delta = value.value - holding.amount  // both in 0...Int64.max: cannot overflow
         guard totalsFit(sector: holding.sector, delta: delta) else { throw .overflow(symbol) }
-        holdingsBySymbol[symbol]?.amount = value.value
+        holdingsBySymbol.values[index].amount = value.value
         adjustTotals(sector: holding.sector, by: delta)
     }
 

@@ -6,8 +6,11 @@ public struct CrashResult: Sendable {
     public let series: [BarSeries]
     /// Where each phase that lasted any time lies in the bars.
     public let phases: [PhaseSpan]
-    /// Per symbol: drawdown, trough, recovery — of the market before data corruption.
-    public let summaries: [CrashSummary]
+    /// Per symbol: drawdown, trough, recovery — of the market before data corruption. Computed
+    /// on each access (a sort per symbol): the executor never needs it, reports read it once.
+    public var summaries: [CrashSummary] { (market ?? series).map { CrashSummary($0, phases: phases, interval: scenario.interval) } }
+    /// The series before data corruption, when a transformer corrupted them.
+    private let market: [BarSeries]?
     /// What the scenario's data-corruption transformers injected, with the bar each shows at.
     public let corruptions: [InjectedCorruption]
     /// The transformers left out because they refused the market (only when run with
@@ -23,7 +26,7 @@ public struct CrashResult: Sendable {
         self.phases = phases
         self.corruptions = corruptions
         self.skippedTransformers = skippedTransformers
-        summaries = (market ?? series).map { CrashSummary($0, phases: phases, interval: scenario.interval) }
+        self.market = market
     }
 
     /// The simulated time covered.
