@@ -11,6 +11,11 @@ public struct CrashResult: Sendable {
     public var summaries: [CrashSummary] { (market ?? series).map { CrashSummary($0, phases: phases, interval: scenario.interval) } }
     /// The series before data corruption, when a transformer corrupted them.
     private let market: [BarSeries]?
+    /// Per phase span: its bars, and the conditions of the symbols the scenario affects and of
+    /// the others; per symbol: whether the scenario affects it. (`conditions` reads these.)
+    private let spanBars: [Range<Int>]
+    private let spanConditions: [(affected: MarketConditions, market: MarketConditions)]
+    private let affected: [Bool]
     /// What the scenario's data-corruption transformers injected, with the bar each shows at.
     public let corruptions: [InjectedCorruption]
     /// The transformers left out because they refused the market (only when run with
@@ -27,6 +32,12 @@ public struct CrashResult: Sendable {
         self.corruptions = corruptions
         self.skippedTransformers = skippedTransformers
         self.market = market
+        spanBars = phases.map(\.bars)
+        spanConditions = phases.map { span in
+            let phase = scenario.phases[span.phaseIndex]
+            return (phase.conditions, phase.marketConditions ?? phase.conditions)
+        }
+        affected = series.map { scenario.affects($0.symbol) }
     }
 
     /// The simulated time covered.
@@ -43,10 +54,13 @@ public struct CrashResult: Sendable {
     public func phase(atBar bar: Int) -> PhaseSpan? { phases.first { $0.bars.contains(bar) } }
 
     /// The conditions of symbol `symbolIndex` at bar `bar` (calm outside the run).
+    /// Read for every symbol at every bar of a run, so it looks up tables made once by `init`
+    /// (no phase or symbol copied, no sector hashed).
     public func conditions(symbolIndex: Int, bar: Int) -> MarketConditions {
-        guard let span = phase(atBar: bar) else { return .calm }
-        let phase = scenario.phases[span.phaseIndex]
-        return scenario.affects(series[symbolIndex].symbol) ? phase.conditions : phase.marketConditions ?? phase.conditions
+        for (j, bars) in spanBars.enumerated() where bars.contains(bar) {
+            return affected[symbolIndex] ? spanConditions[j].affected : spanConditions[j].market
+        }
+        return .calm
     }
 }
 

@@ -38,7 +38,10 @@ public struct CorrelatedMarket: Sendable {
                                                extraLogDrift: (Int) -> Double, choices: inout C) {
         let n = generators.count
         precondition(bars.count == n, "the bar buffer has \(bars.count) slots for \(n) symbols")
-        for i in 0..<n { independent[i] = generators[i].model.innovation(&choices) }
+        // Through a buffer pointer: reading `generators[i].model` copied the whole generator.
+        generators.withUnsafeBufferPointer { g in
+            for i in 0..<n { independent[i] = g[i].model.innovation(&choices) }
+        }
         correlation.factor.withUnsafeBufferPointer { l in
             for i in 0..<n {
                 var y = 0.0
