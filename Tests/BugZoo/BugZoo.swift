@@ -87,6 +87,13 @@ public enum BugZoo {
                    minimum: [".adopt(\"BTC-USD\", value: 1)", ".reduce(\"BTC-USD\", amount: 1)"], invariant: "sector exposure = Σ holdings") { name in
             SectorCapsChecks.machine(name: name) { SectorCapsMutants.ReduceKeepsExposure() }
         },
+        ZooVariant("sector-caps/overflow-not-refused", "an add whose totals pass Int64.max accepted instead of refused with .overflow",
+                   // The top values are drawn as Int64.max − 1 000 … Int64.max, so the shrunk adoption
+                   // is the range's low end and the add the one cent more that overflows.
+                   minimum: [".adopt(\"BTC-USD\", value: 9223372036854774807)", ".add(\"BTC-USD\", amount: 1001)"],
+                   invariant: "accepted add keeps sector ≤ hard limit") { name in
+            SectorCapsChecks.machine(name: name) { SectorCapsMutants.OverflowNotRefused() }
+        },
         ZooVariant("super-state/crisis-to-normal", "CRISIS → NORMAL allowed directly",
                    minimum: [".update(volatility: 0.0, drawdown: 0.30000000000000004, liquidity: 1.0)",
                              ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)"], invariant: "no CRISIS → NORMAL") { name in

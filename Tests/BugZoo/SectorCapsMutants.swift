@@ -54,6 +54,23 @@ public enum SectorCapsMutants {
         public var observation: SectorCapsObservation { inner.observation }
     }
 
+    /// `add` without its overflow guard (#9 §1): an add whose totals would pass `Int64.max`
+    /// answers accepted instead of throwing `.overflow` (the unchecked `total += delta` of the
+    /// bug, which trapped in production; here it is answered and left unbooked, so the check
+    /// reports it as a divergence rather than crashing the test process).
+    public struct OverflowNotRefused: SystemUnderTest {
+        public init() {}
+        var inner = SectorCapsSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
+        public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
+            let outcome = inner.apply(command)
+            if case .add = command, case .error(.overflow) = outcome { return .decision(.accepted) }
+            return outcome
+        }
+        public var observation: SectorCapsObservation { inner.observation }
+    }
+
     /// `reduce` lowers the holding but never releases the sector exposure.
     public struct ReduceKeepsExposure: SystemUnderTest {
         public init() {}
