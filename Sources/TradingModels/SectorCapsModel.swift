@@ -17,9 +17,6 @@ public struct SectorCapsModel: Sendable {
     public private(set) var holdings: [ObservedHolding] = []
     /// The limits in force for each sector.
     public private(set) var sectorLimits = PerSector(repeating: SectorLimits.default)
-    /// The sectors whose limits are not the default, as bits by `Sector.index` (with the
-    /// holdings' sectors, the only ones the observation has to look at).
-    private var sectorsWithOwnLimits: UInt32 = 0
     /// The combined limit in force for each group.
     public private(set) var groupLimits = PerGroup(repeating: SectorLimits.defaultGroupLimit)
 
@@ -96,42 +93,27 @@ public struct SectorCapsModel: Sendable {
     /// The worst of every sector and group health.
     public var overallHealth: SectorHealth { observation.overallHealth }
 
-    /// The snapshot a differential check compares: every exposure summed from the holdings in
-    /// one pass, every health derived from those sums. From scratch on every call.
+    /// The snapshot a differential check compares, from scratch on every call: each sector's
+    /// and group's exposure summed from the holdings, each health from its sum. A sector with
+    /// nothing held and the default limits is an untouched row and is left out (`SectorRows`).
     public var observation: SectorCapsObservation {
-        // Scratch sums on the stack, indexed by `Sector.index` / `SectorGroup.index`.
-        var sectorTotals = InlineArray<19, Int128>(repeating: 0)
-        var groupTotals = InlineArray<3, Int128>(repeating: 0)
-        var total: Int128 = 0
-        var candidates = sectorsWithOwnLimits
-        for holding in holdings {
-            let amount = Int128(holding.amount.value)
-            sectorTotals[holding.sector.index] += amount
-            if let group = holding.sector.group { groupTotals[group.index] += amount }
-            total += amount
-            candidates |= 1 << UInt32(holding.sector.index)
-        }
-        // A sector with nothing held and the default limits is untouched (healthy whatever the
-        // positive portfolio value): only the others are rows, visited in sector order.
         var rows: [SectorStatus] = []
-        rows.reserveCapacity(candidates.nonzeroBitCount)
-        while candidates != 0 {
-            let index = candidates.trailingZeroBitCount
-            candidates &= candidates - 1
-            let (sector, total) = (Sector.all[index], sectorTotals[index])
-            let limits = sectorLimits[sector]
-            guard total != 0 || limits != .default else { continue }
-            rows.append(SectorStatus(sector: sector, exposure: Cents(Int64(total)), limits: limits,
-                                     health: Self.health(exposure: total, limits: limits, value: portfolioValue)))
+        for sector in Sector.allCases {
+            let exposure = exactExposure(of: sector)
+            let limits = limits(for: sector)
+            guard exposure != 0 || limits != .default else { continue }
+            rows.append(SectorStatus(sector: sector, exposure: Cents(Int64(exposure)), limits: limits,
+                                     health: Self.health(exposure: exposure, limits: limits, value: portfolioValue)))
         }
         let sectors = SectorRows(ordered: rows)
         let groups = PerGroup<GroupStatus> { group in
-            GroupStatus(exposure: Cents(Int64(groupTotals[group.index])), limit: groupLimits[group],
-                        health: Self.health(exposure: groupTotals[group.index], limit: groupLimits[group], value: portfolioValue))
+            let exposure = exactExposure(of: group)
+            return GroupStatus(exposure: Cents(Int64(exposure)), limit: groupLimit(for: group),
+                               health: Self.health(exposure: exposure, limit: groupLimit(for: group), value: portfolioValue))
         }
         let worst = max(sectors.lazy.map(\.health).max() ?? .healthy, groups.lazy.map(\.health).max() ?? .healthy)
         return SectorCapsObservation(portfolioValue: portfolioValue, holdings: holdings, sectors: sectors, groups: groups,
-                                     totalExposure: Cents(Int64(total)), overallHealth: worst)
+                                     totalExposure: totalExposure, overallHealth: worst)
     }
 
     // MARK: Inputs
@@ -149,8 +131,6 @@ public struct SectorCapsModel: Sendable {
                 return .error(.invalidLimits(sector, soft: limits.soft, hard: limits.hard))
             }
             sectorLimits[sector] = limits
-            let bit: UInt32 = 1 << UInt32(sector.index)
-            sectorsWithOwnLimits = limits == .default ? sectorsWithOwnLimits & ~bit : sectorsWithOwnLimits | bit
             return .done
 
         case .setGroupLimit(let limit, let group):

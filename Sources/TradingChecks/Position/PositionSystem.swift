@@ -3,13 +3,11 @@ import TradingModels
 import TradingVocabulary
 
 /// The production `PositionManager` behind the model's vocabulary: commands in, outcomes and
-/// observations out. Its transition log is read from the machine's own sink; entry numbers are
-/// renumbered (see `EntryNumbering`).
+/// observations out. Its transition log is read from the machine's own sink.
 public struct PositionSystem: SystemUnderTest {
     public private(set) var machine: PositionManager
     let log = StepLog<PositionTransition>()
-    private var entries = EntryNumbering()
-    /// The machine's positions after the last command, renumbered (read once per step).
+    /// The machine's positions after the last command (read once per step).
     private var held: [ObservedPosition] = []
 
     public init() {
@@ -20,7 +18,7 @@ public struct PositionSystem: SystemUnderTest {
     }
 
     public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
-        defer { held = entries.observe(machine.positions) }
+        defer { held = machine.positions.map(ObservedPosition.init(production:)) }
         do {
             switch command {
             case .open(let symbol): return .decision(try machine.open(symbol))

@@ -13,7 +13,6 @@ public struct RiskStackSystem: SystemUnderTest {
     private var superStateFile = RestartFile<SuperStateSnapshot>("super-state.json")
     private var tradingModeFile = RestartFile<TradingModeSnapshot>("trading-mode.json")
     private var log = StepLog<PositionTransition>()
-    private var entries = EntryNumbering()
     private var held: [ObservedPosition] = []
 
     public init(portfolioValue: Cents = RiskStackModel.defaultPortfolioValue) throws {
@@ -35,7 +34,7 @@ public struct RiskStackSystem: SystemUnderTest {
         } catch let error as RiskStackError {
             outcome = .error(error)
         }
-        held = entries.observe(stack.positions.positions)
+        held = stack.positions.positions.map(ObservedPosition.init(production:))
         return outcome
     }
 
@@ -65,7 +64,6 @@ public struct RiskStackSystem: SystemUnderTest {
             let superState = try superStateFile.saveAndReload(stack.superState.snapshot, in: files)
             let tradingMode = try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files)
             log = StepLog<PositionTransition>()
-            entries = EntryNumbering()
             held = []
             stack = try RiskStack(restoring: superState, tradingModeSnapshot: tradingMode,
                                   portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
