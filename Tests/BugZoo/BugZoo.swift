@@ -109,9 +109,18 @@ public enum BugZoo {
         },
         ZooVariant("super-state/opens-while-stressed", "canOpen allowed in STRESSED",
                    minimum: [".update(volatility: 0.0, drawdown: 0.0, liquidity: 0.19999999999999998)",
-                             ".canOpen(size: 1, deployed: 0, portfolioValue: 1)"],
+                             // STRESSED's max position at the smallest value the limits generator draws.
+                             ".canOpen(size: 800, deployed: 0, portfolioValue: 10000)"],
                    invariant: "canOpen never allows in STRESSED, CRISIS or HALT") { name in
             SuperStateChecks.machine(name: name) { SuperStateMutants.OpensWhileStressed() }
+        },
+        ZooVariant("super-state/utilization-exclusive", "the utilization limit compared with < instead of ≤",
+                   minimum: [".canOpen(size: 1, deployed: 8499, portfolioValue: 10000)"], divergesAt: "canOpenOnLimits") { name in
+            SuperStateChecks.machine(name: name) { SuperStateMutants.UtilizationExclusive() }
+        },
+        ZooVariant("super-state/max-position-exclusive", "the max position compared with < instead of ≤",
+                   minimum: [".canOpen(size: 1500, deployed: 0, portfolioValue: 10000)"], divergesAt: "canOpenOnLimits") { name in
+            SuperStateChecks.machine(name: name) { SuperStateMutants.MaxPositionExclusive() }
         },
         ZooVariant("super-state/non-atomic-write", "the state file written in place (no temporary file, no rename)",
                    minimum: [".restartAfter(.saveFails(.write))"], divergesAt: "restartAfterFault") { name in

@@ -90,4 +90,40 @@ public enum SuperStateMutants {
         }
         public var observation: SuperStateObservation { inner.observation }
     }
+
+    /// The utilization limit compared with `<` instead of `≤`: an order that brings
+    /// deployed + size exactly onto the limit is rejected, though equal is allowed.
+    public struct UtilizationExclusive: SystemUnderTest {
+        public init() {}
+        var inner = SuperStateSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
+        public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
+            let outcome = try inner.apply(command)
+            guard case .canOpen(let size, let deployed, let value) = command, outcome == .decision(.accepted) else { return outcome }
+            let limit = inner.observation.limits.utilization.value
+            if (Int128(deployed.value) + Int128(size.value)) * 10_000 == Int128(limit) * Int128(value.value) {
+                return .decision(.rejected(.exceedsUtilization))
+            }
+            return outcome
+        }
+        public var observation: SuperStateObservation { inner.observation }
+    }
+
+    /// The max position compared with `<` instead of `≤`: a size exactly on the limit is rejected.
+    public struct MaxPositionExclusive: SystemUnderTest {
+        public init() {}
+        var inner = SuperStateSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
+        public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
+            let outcome = try inner.apply(command)
+            guard case .canOpen(let size, _, let value) = command, outcome == .decision(.accepted) else { return outcome }
+            if Int128(size.value) * 10_000 == Int128(inner.observation.limits.maxPosition.value) * Int128(value.value) {
+                return .decision(.rejected(.exceedsMaxPosition))
+            }
+            return outcome
+        }
+        public var observation: SuperStateObservation { inner.observation }
+    }
 }

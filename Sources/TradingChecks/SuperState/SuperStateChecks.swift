@@ -58,6 +58,25 @@ public enum SuperStateChecks {
     static let update = Gen.zip(volatility, drawdown, liquidity).map { SuperStateCommand.update(volatility: $0.0, drawdown: $0.1, liquidity: $0.2) }
     static let canOpen = Gen.zip(cents, cents, cents).map { SuperStateCommand.canOpen(size: $0.0, deployed: $0.1, portfolioValue: $0.2) }
 
+    /// `canOpen` on the limits of the model's state (#9 §2): a portfolio value of k × 10 000
+    /// cents, so both limits are whole cents, then either a size on the max position, or a
+    /// small size with a deployed amount that puts size + deployed on the utilization limit;
+    /// each exactly, or one cent under or over. The same choices whatever the state, so an
+    /// inert one shrinks away like any command; the smallest is the limit itself at k = 1.
+    static func canOpenOnLimits(_ model: SuperStateModel) -> Gen<SuperStateCommand> {
+        let limits = model.state.limits
+        let maxPosition = Int64(limits.maxPosition.value), utilization = Int64(limits.utilization.value)
+        return Gen.zip(Gen<Int64>.int(in: 1...100_000), Gen.element(of: [false, true]), Gen.element(of: [Int64(0), -1, 1]),
+                       Gen<Int64>.int(in: 1...10_000)).map { k, onUtilization, offset, small in
+            let value = 10_000 * k
+            guard onUtilization else {
+                return .canOpen(size: Cents(max(maxPosition * k + offset, 1)), deployed: 0, portfolioValue: Cents(value))
+            }
+            let size = min(small, max(maxPosition * k, 1))
+            return .canOpen(size: Cents(size), deployed: Cents(max(utilization * k - size + offset, 0)), portfolioValue: Cents(value))
+        }
+    }
+
     static let commands: [CommandKind<SuperStateModel, SuperStateCommand>] = [
         CommandKind("update", weight: 8) { _ in update },
         CommandKind("canOpen", weight: 2) { _ in canOpen },
@@ -65,5 +84,7 @@ public enum SuperStateChecks {
         CommandKind("resume", weight: 1) { _ in .constant(.resume) },
         CommandKind("restart", weight: 1) { _ in .constant(.restart) },
         CommandKind("restartAfterFault", weight: 1) { _ in PersistenceFaults.generator.map { .restartAfter($0) } },
+        // Last, so the choices of the kinds above still decode to the same commands.
+        CommandKind("canOpenOnLimits", weight: 2) { model in canOpenOnLimits(model) },
     ]
 }
