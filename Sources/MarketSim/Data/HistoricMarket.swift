@@ -106,9 +106,9 @@ public enum HistoricMarketError: Error, Hashable, Sendable, CustomStringConverti
         case .emptyWindow(let from, let before): "the window from \(from) to before \(before) is empty"
         case .noCommonTimestamps: "the files share no timestamp: aligning them leaves no bar"
         case .tooFewBars(let count, let from, let before, let first, let last):
-            "\(count == 0 ? "no bar" : count == 1 ? "only 1 bar" : "\(count) bars") in "
-                + "\(from.map { "from \($0)" } ?? "from the start")\(before.map { " to before \($0)" } ?? " to the end")"
-                + " (a replay needs at least \(HistoricMarket.minimumBars)); the data's common bars run from \(first) to \(last)"
+            "\(count == 0 ? "no bar" : count == 1 ? "only 1 bar" : "\(count) bars") between "
+                + "\(from.map { "\($0)" } ?? "the start") and \(before.map { "before \($0)" } ?? "the end")"
+                + " (a replay needs at least \(HistoricMarket.minimumBars) common bars); the data's common bars run from \(first) to \(last)"
         case .tooManyBars(let requested, let limit): "\(requested) bars in all symbols; a run takes at most \(limit)"
         }
     }
