@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func badInputIsATypedErrorExitTwoAndNothingRunsOrIsOverwritten() throws {
-        let (directory, a, b) = try Self.files()
+        let (directory, a, _) = try Self.files()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let html = directory + "/report.html"
         try "keep".write(toFile: html, atomically: true, encoding: .utf8)
@@ -133,7 +133,6 @@ import Testing
         let refused = Invocation(["stress", "--replay", faulty])
         #expect(refused.errors.contains("  \(faulty):7: nonPositivePrice at bar 5"), "\(refused.errors)")
         #expect(refused.errors.hasSuffix("Nothing was run.\n"))
-        _ = b
     }
 
     @Test func prepareThrowsTypedErrors() throws {
