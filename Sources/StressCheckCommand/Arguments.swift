@@ -23,7 +23,8 @@ public enum Command: Equatable, Sendable {
     case scenarios(Options)
     /// `simulate <scenario>`: run a library scenario or a crash kind and summarize the crash.
     case simulate(scenario: String, Options)
-    /// `stress [scenario…]`: run a batch of library scenarios × strategies × seeds (or one shard).
+    /// `stress [scenario…]`: run a batch of library scenarios × strategies × seeds (or one shard);
+    /// with `--replay FILE`, the positional arguments are further CSV files, replayed together.
     case stress(scenarios: [String], Options)
     /// `merge <shard file>…`: combine the shard files of one campaign.
     case merge(files: [String], Options)
@@ -62,6 +63,11 @@ public struct Options: Equatable, Sendable {
     public var item: Int?
     /// `--html PATH`: where `stress` writes its HTML report.
     public var html: String?
+    /// `--replay FILE`: `stress` replays this CSV file (and the positional files with it).
+    public var replay: String?
+    /// `--from DATE`, `--to DATE`: the window of a replay, as written (checked by `stress`).
+    public var from: String?
+    public var to: String?
 
     /// The corpus root when `--corpus` is not given: `corpus` under the current directory.
     public static let defaultCorpus = "corpus"
@@ -100,7 +106,8 @@ public enum Arguments {
         "validate": ["--json"],
         "scenarios": ["--json"],
         "simulate": ["--seed", "--symbols", "--csv", "--json"],
-        "stress": ["--seeds", "--parallel", "--strategy", "--seed", "--json", "--shard-index", "--shard-count", "--output", "--item", "--html"],
+        "stress": ["--seeds", "--parallel", "--strategy", "--seed", "--json", "--shard-index", "--shard-count", "--output", "--item", "--html",
+                   "--replay", "--from", "--to"],
         "merge": ["--json", "--output"],
         "list": [],
         "help": [],
@@ -108,7 +115,7 @@ public enum Arguments {
 
     /// The options that take a value.
     static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
-                                      "--shard-index", "--shard-count", "--output", "--item", "--html"]
+                                      "--shard-index", "--shard-count", "--output", "--item", "--html", "--replay", "--from", "--to"]
 
     /// The positional arguments each subcommand needs, by name.
     static let positionals: [String: [String]] = [
@@ -240,6 +247,12 @@ public enum Arguments {
         case "--html":
             guard !value.isEmpty else { throw UsageError("option '--html' needs a file path") }
             options.html = value
+        case "--replay":
+            guard !value.isEmpty else { throw UsageError("option '--replay' needs a CSV file") }
+            options.replay = value
+        case "--from", "--to":
+            guard !value.isEmpty else { throw UsageError("option '\(option)' needs a date (YYYY-MM-DD or an ISO 8601 time)") }
+            if option == "--from" { options.from = value } else { options.to = value }
         default:
             guard !value.isEmpty else { throw UsageError("option '--corpus' needs a directory") }
             options.corpus = value

@@ -52,6 +52,11 @@ enum Stress {
     /// - Returns: 0 when every property held, 1 when one did not, 130/143 when interrupted.
     static func run(_ request: Request, console: Console, environment: [String: String], interruption: Interruption) throws(UsageError) -> Int32 {
         let options = request.options
+        if let first = options.replay {
+            return try StressReplay.run(files: [first] + request.scenarios, options: options, console: console, environment: environment,
+                                        interruption: interruption)
+        }
+        guard options.from == nil, options.to == nil else { throw UsageError("--from and --to apply only to --replay") }
         let plan = try plan(request)
         let (shard, source) = try ShardSelection.resolve(index: options.shardIndex, count: options.shardCount, environment: environment)
         let output = try options.output.map { path throws(UsageError) in try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index))) }

@@ -16,6 +16,8 @@ struct StressDocument: Encodable {
     var parallel: Int?
     var mergedFrom: Int?
     var output: String?
+    /// What a replay ran (`null` for library scenarios).
+    var replay: ReplayDocument?
     var summary: Summary
     var scenarioStandings: [Standing]
     var failures: [Failure]
@@ -76,7 +78,7 @@ struct StressDocument: Encodable {
     func encode(to encoder: any Encoder) throws {
         enum Key: String, CodingKey {
             case passed, campaignSeed, codeVersion, simulationVersion, scenarios, strategies, seeds, shardIndex, shardCount, seconds, parallel
-            case mergedFrom, output, summary, scenarioStandings, failures
+            case mergedFrom, output, replay, summary, scenarioStandings, failures
         }
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(passed, forKey: .passed)
@@ -92,6 +94,7 @@ struct StressDocument: Encodable {
         try container.encode(parallel, forKey: .parallel)
         try container.encode(mergedFrom, forKey: .mergedFrom)
         try container.encode(output, forKey: .output)
+        try container.encode(replay, forKey: .replay)
         try container.encode(summary, forKey: .summary)
         try container.encode(scenarioStandings, forKey: .scenarioStandings)
         try container.encode(failures, forKey: .failures)

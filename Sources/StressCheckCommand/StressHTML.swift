@@ -18,16 +18,21 @@ enum StressHTML {
         var scenarios: [HTMLReport.Scenario] = []
         for item in chosen.prefix(shownRuns) {
             guard let record = try? BatchRunner.replay(item.number, of: plan) else { continue }
-            scenarios.append(HTMLReport.Scenario(name: "\(item.scenario) (item \(item.number))", seed: item.seed, record: record))
+            let seed = plan.replay?.calmVenue == true ? nil : item.seed
+            scenarios.append(HTMLReport.Scenario(name: "\(item.scenario) (item \(item.number))", seed: seed, record: record))
         }
         let summary = result.summary
         let title = "stresscheck stress — \(summary.runs) runs, \(summary.passes) passed"
-        return HTMLReport(title: title, scenarios: scenarios, failure: result.summary.failures.first.map(shrunk)).render()
+        return HTMLReport(title: title, scenarios: scenarios, failure: result.summary.failures.first.map { shrunk($0, plan: plan) }).render()
     }
 
     /// The failure's run shrunk by the `stress` check: its recorded choices replayed and minimized.
-    static func shrunk(_ failure: BatchFailure) -> String {
+    static func shrunk(_ failure: BatchFailure, plan: BatchPlan) -> String {
         let item = failure.first.item
+        if plan.replay != nil {
+            return "\(failure.signature) — first in item \(item.number): \(item.scenario), \(item.strategy.name), \(StressReport.seed(item, plan))\n"
+                + "rerun alone: \(StressReport.rerun(item.number, of: plan))\n\n(a historic replay: its market is the data, not shrunk)"
+        }
         let header = "\(failure.signature) — first in item \(item.number): \(item.scenario), \(item.strategy.name), seed \(item.seed)\n"
             + "rerun alone: stresscheck stress \(item.scenario) --strategy \(item.strategy.name) --item \(item.number)\n\n"
         guard let index = ScenarioLibrary.all.firstIndex(where: { $0.name == item.scenario }),

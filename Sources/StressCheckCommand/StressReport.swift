@@ -27,10 +27,12 @@ enum StressReport {
     static func text(_ result: BatchResult, run: Run?, output: String?, mergedFrom: Int? = nil) -> String {
         let header = result.header, plan = header.plan, summary = result.summary
         var lines: [String] = []
-        let shape = "\(Format.count(plan.scenarios.count, "scenario")) × \(plan.strategies.count == 1 ? "1 strategy" : "\(plan.strategies.count) strategies") × \(Format.count(plan.seeds, "seed"))"
+        let shape = "\(plan.replay == nil ? Format.count(plan.scenarios.count, "scenario") : "1 replay") × "
+            + "\(plan.strategies.count == 1 ? "1 strategy" : "\(plan.strategies.count) strategies") × \(Format.count(plan.seeds, "seed"))"
         let mark = !result.isComplete ? "■" : summary.passed ? "✓" : "✗"
         let runs = result.isComplete ? Format.count(summary.runs, "run") : "\(Format.grouped(summary.runs)) of \(Format.count(header.shardItemCount, "run")), interrupted"
-        var first = "\(mark) stress: \(runs) (\(shape)); campaign seed \(BatchSeed.format(plan.campaignSeed))"
+        var first = "\(mark) stress: \(runs) (\(shape)); "
+            + (plan.replay?.calmVenue == true ? "calm venue" : "campaign seed \(BatchSeed.format(plan.campaignSeed))")
         if header.shard.count > 1 { first += "; shard \(header.shard.index) of \(header.shard.count)" }
         if let mergedFrom { first += "; merged from \(Format.count(mergedFrom, "shard file"))" }
         if let run { first += "; \(Format.count(run.parallel, "worker")), \(Format.seconds(run.seconds))" }
@@ -42,7 +44,7 @@ enum StressReport {
                      + "\(Format.grouped(summary.livenessNotApplicable)) not judged, \(Format.grouped(summary.livenessFailures)) failed"
                      + (summary.runErrors > 0 ? "; \(Format.count(summary.runErrors, "run")) could not start" : ""))
         var drawdown = "max drawdown: mean \(percent(summary.meanMaxDrawdown)), worst \(percent(summary.worstMaxDrawdown))"
-        if let worst = summary.worstItem { drawdown += " (item \(worst.number): \(worst.scenario) / \(worst.strategy.name), seed \(BatchSeed.format(worst.seed)))" }
+        if let worst = summary.worstItem { drawdown += " (item \(worst.number): \(worst.scenario) / \(worst.strategy.name), \(seed(worst, plan)))" }
         lines.append(drawdown)
         lines.append("emergency stops \(Format.grouped(summary.emergencyStops)); execution failures \(Format.grouped(summary.executionFailures))")
         lines.append("")
@@ -70,7 +72,7 @@ enum StressReport {
                 if let error = failure.first.error, failure.signature.property == BatchFailureSignature.runError { detail = " (\(error))" }
                 lines.append("✗ \(failure.signature.property)\(detail) in \(failure.signature.scenario): \(Format.count(failure.runs, "run")) "
                              + "(\(failure.strategies.map(\.name).joined(separator: ", "))); first: item \(item.number), \(item.strategy.name), "
-                             + "seed \(BatchSeed.format(item.seed))")
+                             + seed(item, plan))
                 lines.append("    rerun it alone: " + rerun(item.number, of: plan))
             }
             if summary.failures.count > maxFailuresPrinted {
@@ -84,9 +86,20 @@ enum StressReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `seed 0x…`, or `calm venue` for an item of a calm replay (its seed is not used).
+    static func seed(_ item: BatchItem, _ plan: BatchPlan) -> String {
+        plan.replay?.calmVenue == true ? "calm venue" : "seed \(BatchSeed.format(item.seed))"
+    }
+
     /// The command that runs item `number` of `plan` alone.
     static func rerun(_ number: Int, of plan: BatchPlan) -> String {
         var words = [ReplayHint.program, "stress"]
+        if let replay = plan.replay {
+            words += replay.arguments
+            if plan.strategies != BatchStrategy.allCases { words += ["--strategy", plan.strategies.map(\.name).joined(separator: ",")] }
+            if !replay.calmVenue { words += ["--seeds", String(plan.seeds), "--seed", BatchSeed.format(plan.campaignSeed)] }
+            return (words + ["--item", String(number)]).joined(separator: " ")
+        }
         if plan.scenarios != ScenarioLibrary.all.map(\.name) { words += plan.scenarios }
         if plan.strategies != BatchStrategy.allCases { words += ["--strategy", plan.strategies.map(\.name).joined(separator: ",")] }
         if plan.seeds != Stress.defaultSeeds { words += ["--seeds", String(plan.seeds)] }
@@ -101,8 +114,9 @@ enum StressReport {
             return
         }
         let item = result.item
-        var lines = ["\(result.passed ? "✓" : "✗") item \(item.number): \(item.scenario) / \(item.strategy.name), seed \(BatchSeed.format(item.seed)) "
-                     + "(campaign seed \(BatchSeed.format(header.plan.campaignSeed)))"]
+        let seed = header.plan.replay?.calmVenue == true ? "calm venue"
+            : "seed \(BatchSeed.format(item.seed)) (campaign seed \(BatchSeed.format(header.plan.campaignSeed)))"
+        var lines = ["\(result.passed ? "✓" : "✗") item \(item.number): \(item.scenario) / \(item.strategy.name), \(seed)"]
         lines.append("steps \(Format.grouped(result.steps)); trades \(Format.grouped(result.trades)); PnL \(Format.grouped(Int(result.pnl))) minor units; "
                      + "max drawdown \(percent(result.maxDrawdown))")
         lines.append("emergency stops \(Format.grouped(result.emergencyStops)); execution failures \(Format.grouped(result.executionFailures))")

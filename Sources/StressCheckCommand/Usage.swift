@@ -44,7 +44,15 @@ public enum Usage {
                                       the scenarios from the weakest, each distinct failure with
                                       the command that reruns it. Accepts --seeds, --parallel,
                                       --strategy, --seed, --shard-index, --shard-count, --output,
-                                      --item, --json.
+                                      --item, --html, --json.
+          stress --replay <file.csv>... [--from DATE] [--to DATE]
+                                      Replay your own market data instead: each file one symbol
+                                      (named after the file), validated first (any fault but a
+                                      gap refuses it), aligned on common timestamps, cut to the
+                                      window, run with every strategy on a calm venue (venue
+                                      faults drawn from each run's seed with --seed or --seeds),
+                                      with the same properties and reports. Accepts --strategy,
+                                      --seeds, --seed, --parallel, --item, --html, --json.
           merge <shard file>...       Check and combine the JSON Lines files of a sharded stress
                                       campaign (same campaign and code, every shard once, none
                                       cut short) and print the whole batch's summary. Accepts
@@ -78,6 +86,11 @@ public enum Usage {
           --item N        stress: run item N of the batch alone (a failure's rerun command).
           --html PATH     stress: write a self-contained HTML report: the weakest runs' charts
                           and, when a property failed, the first failure shrunk.
+          --replay FILE   stress: replay this CSV file (and the files after it) instead of
+                          library scenarios.
+          --from DATE, --to DATE
+                          stress --replay: the window, inclusive: a day YYYY-MM-DD (all of it,
+                          UTC) or an ISO 8601 time (2020-03-12T14:30:00Z; UTC without a zone).
           --json          Print one JSON document for CI, and no progress.
           -h, --help      Show this message.
 
@@ -90,7 +103,9 @@ public enum Usage {
                      simulate: 0 done (and a library scenario's run within its calibration
                      ranges), 1 a calibration range missed, 2 an unknown scenario or bad symbols.
                      stress, merge: 0 every property held in every run, 1 a safety violation or
-                     a liveness failure, 2 bad usage or bad shard files (nothing written).
+                     a liveness failure, 2 bad usage or bad shard files (nothing written);
+                     with --replay, 2 also for a file that cannot be loaded or does not
+                     validate, or a window with fewer than 2 common bars (nothing run).
 
         EXAMPLES:
           swift run -c release stresscheck
@@ -102,6 +117,7 @@ public enum Usage {
           swift run -c release stresscheck simulate black-swan --symbols BTC-USD,ETH-USD --seed 7 --csv bars.csv
           swift run -c release stresscheck stress
           swift run -c release stresscheck stress flash-crash-2010 --seeds 20 --html report.html
+          swift run -c release stresscheck stress --replay data/BTC-USD.csv data/ETH-USD.csv --from 2021-05-19 --to 2021-05-20
           swift run -c release stresscheck stress --seeds 100 --parallel 2 --shard-index 0 --shard-count 4 --output shard-{shard}.jsonl
           swift run -c release stresscheck merge shard-0.jsonl shard-1.jsonl shard-2.jsonl shard-3.jsonl
 

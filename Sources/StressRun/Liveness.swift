@@ -19,6 +19,9 @@ public enum LivenessSkip: Hashable, Sendable {
     case noQuietPeriod
     /// Quiet from `quietFrom`, but the run ended before the deadline.
     case runEndedBeforeDeadline(quietFrom: SimTime, deadline: SimTime)
+    /// A historic market (``HistoricMarket``): real data declares no quiet period, and its own
+    /// moves may last to its end.
+    case historicMarket
 }
 
 /// Why the stack has not settled.

@@ -30,8 +30,8 @@ extension Run {
     /// of the last bar a transformer changes, of the last venue fault window, of the last
     /// unusable bar. Nil if that is the run's end (data corruption may change any bar: a run
     /// with it has no quiet period).
-    func quietFrom() -> SimTime? {
-        let end = start + interval * Int64(stepCount)
+    func quietFrom(_ market: CrashResult) -> SimTime? {
+        let end = self.market.end
         var quiet = start
         let skipped = Set(market.skippedTransformers.map(\.index))
         for (index, transformer) in market.scenario.transformers.enumerated() where !skipped.contains(index) {
@@ -67,9 +67,11 @@ extension Run {
         }
     }
 
-    /// The liveness verdict from the per-step goal statuses.
+    /// The liveness verdict from the per-step goal statuses. A historic market is not judged:
+    /// real prices never stop moving on cue, and nothing declares when the data turns quiet.
     func livenessVerdict() -> LivenessVerdict {
-        guard let quiet = quietFrom() else { return .notApplicable(.noQuietPeriod) }
+        guard let crash = market.crash else { return .notApplicable(.historicMarket) }
+        guard let quiet = quietFrom(crash) else { return .notApplicable(.noQuietPeriod) }
         let deadline = quiet + configuration.livenessDeadline(interval: interval)
         for goal in goals where goal.time >= quiet && goal.time <= deadline && goal.failures.isEmpty {
             return .held(quietFrom: quiet, settledAt: goal.time)

@@ -81,8 +81,8 @@ extension Run {
 
     /// The scenario's signal fault in force at bar `index`, if any.
     func signalFault(at index: Int) -> SignalFault.Kind? {
-        let faults = market.scenario.signalFaults
-        guard !faults.isEmpty, let phase = market.phase(atBar: index) else { return nil }
+        guard let crash = market.crash, !crash.scenario.signalFaults.isEmpty, let phase = crash.phase(atBar: index) else { return nil }
+        let faults = crash.scenario.signalFaults
         return faults.first { $0.phase == phase.name }?.kind
     }
 

@@ -12,7 +12,7 @@ extension Run {
     /// stack to the venue.
     mutating func step(_ index: Int, choices: inout some ChoiceSource) {
         bar = index
-        exchange.advance(by: interval)
+        exchange.advance(by: market.advance(toStep: index, from: exchange.now))
         now = exchange.now
         applyVenueFaults(bar: index)
         ingestBars(index, choices: &choices)

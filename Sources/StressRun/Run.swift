@@ -9,7 +9,7 @@ import TradingVocabulary
 struct Run<S: Strategy> {
     let configuration: ExecutorConfiguration
     let mutation: ExecutorMutation
-    let market: CrashResult
+    let market: RunMarket
     let symbols: [Symbol]
     let scales: [SymbolScale]
     let faults: VenueFaults
@@ -74,34 +74,26 @@ struct Run<S: Strategy> {
     /// Each symbol's market conditions at the bar being stepped (the phase's, or calm).
     var stepConditions: [MarketConditions]
 
-    init(market: CrashResult, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
+    init(market: RunMarket, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
          configuration: ExecutorConfiguration, mutation: ExecutorMutation) throws(StressRunError) {
-        let scenario = market.scenario
         symbols = market.series.map(\.symbol)
-        var scales: [SymbolScale] = []
-        for symbol in symbols {
-            guard let scale = SymbolScale(startPrice: scenario.startPrice) else {
-                throw .unpriceableStart(symbol: symbol, price: scenario.startPrice)
-            }
-            scales.append(scale)
-        }
-        self.scales = scales
+        scales = market.scales
         self.market = market
         self.faults = faults
         self.schedule = schedule
         self.configuration = configuration
         self.mutation = mutation
-        interval = scenario.interval
-        start = scenario.start
-        now = scenario.start
+        interval = market.interval
+        start = market.start
+        now = market.start
         let venue = VenueConfiguration(
             instruments: symbols.map { Instrument(symbol: $0, kind: .spot, tickValue: SymbolScale.tickValue) },
             initialCash: configuration.initialCash, fees: configuration.fees, slippage: configuration.slippage,
             participation: configuration.participation, timeout: configuration.orderTimeout, cancelOnDisconnect: false,
-            start: scenario.start)
+            start: market.start)
         do { exchange = try SimulatedExchange(configuration: venue, capacity: 1_024) } catch { throw .venue(error) }
-        do { stack = try RiskStack(portfolioValue: configuration.initialCash, table: scenario.sectorTable) } catch { throw .riskStack(error) }
-        symbolSectors = symbols.map { scenario.sectorTable.sector(for: $0) }
+        do { stack = try RiskStack(portfolioValue: configuration.initialCash, table: market.sectorTable) } catch { throw .riskStack(error) }
+        symbolSectors = symbols.map { market.sectorTable.sector(for: $0) }
         let held = Set(symbolSectors)
         exposureSectors = Sector.allCases.filter(held.contains)
         var prepared = strategy

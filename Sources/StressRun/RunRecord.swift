@@ -7,7 +7,8 @@ import TradingVocabulary
 /// filters of the log, so the log is the one source of truth that determinism compares.
 public struct RunRecord: Hashable, Sendable {
     public let strategy: String
-    public let kind: CrashKind
+    /// The generated market's crash kind; nil for a historic market.
+    public let kind: CrashKind?
     public let symbols: [Symbol]
     public let start: SimTime
     public let interval: SimDuration

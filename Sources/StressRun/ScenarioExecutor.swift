@@ -46,10 +46,51 @@ public struct ScenarioExecutor: Sendable {
         } catch {
             throw .faultBounds(error)
         }
-        var run = try Run(market: market, faults: faults, schedule: schedule, strategy: strategy, configuration: configuration,
+        var run = try Run(market: try RunMarket(generated: market), faults: faults, schedule: schedule, strategy: strategy,
+                          configuration: configuration, mutation: mutation)
+        for index in 0..<run.stepCount { run.step(index, choices: &choices) }
+        return run.record()
+    }
+
+    /// Runs a historic market — a user's own bars — with `strategy`, drawing the venue's faults
+    /// and every order's latency and reject flag from `choices` (``CalmChoices``: a calm venue,
+    /// the data alone).
+    ///
+    /// The same loop and safety properties as a generated run; what differs is the market's
+    /// (`docs/stress.md`, "Historic replay"): each symbol's price scale comes from its own first
+    /// usable close, the clock steps to each bar's time, the declared conditions are calm (the
+    /// stack's inputs come from the bars), and liveness is not judged
+    /// (``LivenessSkip/historicMarket``). A bar the executor cannot use is a data-quality fault,
+    /// recorded and skipped, as in a generated run.
+    ///
+    /// - Throws: ``StressRunError`` when the configuration is invalid or a symbol has no usable
+    ///   price; nothing is run then.
+    /// - Complexity: O(bars × symbols) steps, each O(orders in flight).
+    public func run<S: Strategy, C: ChoiceSource>(_ market: HistoricMarket, strategy: S, choices: inout C) throws(StressRunError) -> RunRecord {
+        try configuration.validate()
+        let input = try RunMarket(historic: market)
+        let faults: VenueFaults
+        let schedule: VenueFaultSchedule
+        do {
+            faults = try VenueFaults(bounds: configuration.faultBounds, from: &choices)
+            schedule = try VenueFaultSchedule(bounds: configuration.faultBounds, horizon: market.duration, from: &choices)
+        } catch {
+            throw .faultBounds(error)
+        }
+        var run = try Run(market: input, faults: faults, schedule: schedule, strategy: strategy, configuration: configuration,
                           mutation: mutation)
         for index in 0..<run.stepCount { run.step(index, choices: &choices) }
         return run.record()
+    }
+
+    /// Runs a historic market on a calm venue (no `seed`), or with the venue's faults drawn from `seed`.
+    public func run<S: Strategy>(_ market: HistoricMarket, strategy: S, seed: UInt64? = nil) throws(StressRunError) -> RunRecord {
+        if let seed {
+            var choices = SeededChoices(seed: seed)
+            return try run(market, strategy: strategy, choices: &choices)
+        }
+        var choices = CalmChoices()
+        return try run(market, strategy: strategy, choices: &choices)
     }
 
     /// Runs a library scenario from a seed (its reference seed unless given).
@@ -66,7 +107,7 @@ extension Run {
         for i in symbols.indices where ledger.positions[i].lots > 0 {
             unrealized += ledger.unrealized(i, close: closes[i] > 0 ? closes[i] : ledger.positions[i].mark)
         }
-        return RunRecord(strategy: strategy.name, kind: market.scenario.kind, symbols: symbols, start: start, interval: interval,
+        return RunRecord(strategy: strategy.name, kind: market.kind, symbols: symbols, start: start, interval: interval,
                          initialCash: configuration.initialCash, events: events, cash: Cents(ledger.cash), feesPaid: Cents(ledger.fees),
                          realizedPnL: Cents(ledger.realized), unrealizedPnL: Cents(unrealized), violationCount: violations,
                          liveness: livenessVerdict())

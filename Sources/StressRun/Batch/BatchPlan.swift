@@ -18,7 +18,11 @@ public struct BatchPlan: Hashable, Sendable {
     /// The seed every item's seed derives from.
     public let campaignSeed: UInt64
 
-    /// The library entries, in `scenarios` order.
+    /// The historic market every item runs instead of a library scenario (`scenarios` is then
+    /// its one name), or nil.
+    public let replay: HistoricReplay?
+
+    /// The library entries, in `scenarios` order (empty for a replay).
     let library: [LibraryScenario]
 
     /// A plan over the named library scenarios.
@@ -48,6 +52,34 @@ public struct BatchPlan: Hashable, Sendable {
         self.seeds = seeds
         self.campaignSeed = campaignSeed
         library = entries
+        replay = nil
+    }
+
+    /// A plan that runs `replay` with each strategy: once on a calm venue when
+    /// ``HistoricReplay/calmVenue`` (`seeds` must be 1: every calm run is the same), else `seeds`
+    /// times, each drawing the venue's faults from its item seed.
+    ///
+    /// - Throws: ``BatchError`` when the strategy list is empty or repeats one, or `seeds` is not
+    ///   positive (or not 1 on a calm venue).
+    public init(replay: HistoricReplay, strategies: [BatchStrategy], seeds: Int, campaignSeed: UInt64) throws(BatchError) {
+        guard !strategies.isEmpty else { throw BatchError(.emptyPlan("no strategy")) }
+        guard seeds >= 1 else { throw BatchError(.emptyPlan("seeds must be at least 1, got \(seeds)")) }
+        guard !replay.calmVenue || seeds == 1 else {
+            throw BatchError(.tooLarge("a replay on a calm venue runs once per strategy (every calm run is the same), not \(seeds) times"))
+        }
+        for (position, strategy) in strategies.enumerated() where strategies[..<position].contains(strategy) {
+            throw BatchError(.repeated("strategy", strategy.name))
+        }
+        let (count, overflow) = strategies.count.multipliedReportingOverflow(by: seeds)
+        guard !overflow, count <= Self.maxItems else {
+            throw BatchError(.tooLarge("\(strategies.count) strategies × \(seeds) seeds exceeds \(Self.maxItems) items"))
+        }
+        scenarios = [replay.name]
+        self.strategies = strategies
+        self.seeds = seeds
+        self.campaignSeed = campaignSeed
+        library = []
+        self.replay = replay
     }
 
     /// The most items a batch may have (2³²): a bound on shard files and item numbers.
@@ -65,15 +97,24 @@ public struct BatchPlan: Hashable, Sendable {
                          seedIndex: seedIndex, seed: BatchSeed.itemSeed(campaign: campaignSeed, item: number))
     }
 
-    /// The library entry of item `number`.
-    func scenario(of number: Int) -> LibraryScenario { library[number / seeds / strategies.count] }
+    /// Runs item `number` (which must be below ``itemCount``): its library scenario from its
+    /// seed, or the replay's market on a calm venue or from its seed.
+    func run(_ number: Int, executor: ScenarioExecutor) throws(StressRunError) -> RunRecord {
+        let item = item(number)
+        if let replay {
+            return try item.strategy.run(executor, replay.market, seed: replay.calmVenue ? nil : item.seed)
+        }
+        return try item.strategy.run(executor, library[number / seeds / strategies.count], seed: item.seed)
+    }
 
     public static func == (a: BatchPlan, b: BatchPlan) -> Bool {
         a.scenarios == b.scenarios && a.strategies == b.strategies && a.seeds == b.seeds && a.campaignSeed == b.campaignSeed
+            && a.replay == b.replay
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(scenarios)
+        hasher.combine(replay)
         hasher.combine(strategies)
         hasher.combine(seeds)
         hasher.combine(campaignSeed)

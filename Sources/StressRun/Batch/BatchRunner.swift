@@ -91,7 +91,7 @@ public struct BatchRunner: Sendable {
     public static func runItem(_ number: Int, of plan: BatchPlan, executor: ScenarioExecutor = ScenarioExecutor()) -> BatchItemResult {
         let item = plan.item(number)
         do {
-            let record = try item.strategy.run(executor, plan.scenario(of: number), seed: item.seed)
+            let record = try plan.run(number, executor: executor)
             return BatchItemResult(item: item, record: record)
         } catch {
             return BatchItemResult(item: item, error: error)
@@ -103,7 +103,6 @@ public struct BatchRunner: Sendable {
     /// - Throws: ``BatchError`` when `number` is not in the plan; ``StressRunError`` when the run cannot start.
     public static func replay(_ number: Int, of plan: BatchPlan, executor: ScenarioExecutor = ScenarioExecutor()) throws -> RunRecord {
         guard number >= 0 && number < plan.itemCount else { throw BatchError(.unknownItem(number, count: plan.itemCount)) }
-        let item = plan.item(number)
-        return try item.strategy.run(executor, plan.scenario(of: number), seed: item.seed)
+        return try plan.run(number, executor: executor)
     }
 }

@@ -24,4 +24,13 @@ public enum BatchStrategy: String, CaseIterable, Hashable, Sendable {
         case .buyTheDip: try executor.run(scenario, strategy: BuyTheDipStrategy(), seed: seed)
         }
     }
+
+    /// Runs the historic `market` with this strategy, on a calm venue without a `seed`.
+    func run(_ executor: ScenarioExecutor, _ market: HistoricMarket, seed: UInt64?) throws(StressRunError) -> RunRecord {
+        switch self {
+        case .momentum: try executor.run(market, strategy: MomentumStrategy(), seed: seed)
+        case .meanReversion: try executor.run(market, strategy: MeanReversionStrategy(), seed: seed)
+        case .buyTheDip: try executor.run(market, strategy: BuyTheDipStrategy(), seed: seed)
+        }
+    }
 }

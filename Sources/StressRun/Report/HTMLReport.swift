@@ -14,10 +14,11 @@ public struct HTMLReport: Sendable {
     /// One run to show.
     public struct Scenario: Sendable {
         public var name: String
-        public var seed: UInt64
+        /// The run's seed; nil for a run on a calm venue (a historic replay's default).
+        public var seed: UInt64?
         public var record: RunRecord
 
-        public init(name: String, seed: UInt64, record: RunRecord) {
+        public init(name: String, seed: UInt64?, record: RunRecord) {
             self.name = name
             self.seed = seed
             self.record = record
@@ -66,7 +67,7 @@ public struct HTMLReport: Sendable {
         let curve = record.equityCurve
         let end = curve.last?.time ?? start
         let xs = 0...max(hours(end, since: start), 1e-9)
-        var html = "<section><h2>\(HTMLText.escape(scenario.name)) — \(HTMLText.escape(record.strategy)), \(record.kind), seed \(scenario.seed)</h2>"
+        var html = "<section><h2>\(HTMLText.escape(scenario.name)) — \(HTMLText.escape(record.strategy)), \(record.kind.map { "\($0)" } ?? "historic"), \(scenario.seed.map { "seed \($0)" } ?? "calm venue")</h2>"
         html += "<table><tr><th>PnL</th><th>max drawdown</th><th>trades</th><th>win rate</th><th>emergency stops</th><th>violations</th><th>liveness</th></tr><tr>"
         html += "<td>\(HTMLText.money(record.pnl.value))</td><td>\(HTMLText.decimal(metrics.maxDrawdown * 100, places: 2))%</td>"
         html += "<td>\(metrics.totalTrades)</td><td>\(metrics.winRate.map { HTMLText.decimal($0 * 100, places: 1) + "%" } ?? "-")</td>"

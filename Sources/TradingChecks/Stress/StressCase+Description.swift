@@ -99,6 +99,7 @@ extension StressCase: CustomStringConvertible {
         switch record.liveness {
         case .held(let quiet, let settled): return "liveness: held (quiet from +\(quiet - record.start), settled at +\(settled - record.start))"
         case .notApplicable(.noQuietPeriod): return "liveness: not judged (no quiet period)"
+        case .notApplicable(.historicMarket): return "liveness: not judged (historic market)"
         case .notApplicable(.runEndedBeforeDeadline(let quiet, _)): return "liveness: not judged (quiet from +\(quiet - record.start); the run ends before the deadline)"
         case .failed(let quiet, let deadline, let reasons):
             return "liveness: failed at +\(deadline - record.start) (quiet from +\(quiet - record.start)): " + reasons.map { "\($0)" }.joined(separator: ", ")
