@@ -62,6 +62,14 @@ import Testing
         #expect("\(ExitReason.flaky)" == ExitReason.flaky.explanation)
     }
 
+    @Test func commandKindLabelsAreNamedAndReadByOneType() {
+        let result = CounterChecks.machine(bugAtThree: false).check(configuration: CheckConfiguration(cases: 50, seed: 1))
+        let kinds = Set(result.check.statistics.labels.keys.compactMap(CommandLabel.kind(of:)))
+        #expect(kinds == ["increment", "decrement"])
+        #expect(CommandLabel.kind(of: "reached 3") == nil)
+        #expect(CommandLabel.kind(of: CommandLabel.name(of: "open")) == "open")
+    }
+
     @Test func theReplayLineIsChosenWhenRendering() throws {
         var configuration = CheckConfiguration(seed: 1)
         configuration.replayHint = "the configured hint"
