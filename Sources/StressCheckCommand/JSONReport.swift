@@ -67,10 +67,10 @@ public struct MachineReport: Codable, Equatable, Sendable {
     ///     itself reports no time (the engine's `CheckStatistics.seconds` can be 0).
     public init(_ run: MachineRun, measuredSeconds: Double? = nil) {
         let seconds = run.seconds > 0 ? run.seconds : measuredSeconds ?? 0
-        self.init(name: run.machine, passed: run.passed, exitReason: run.exitReason, seed: CheckConfiguration.format(seed: run.seed),
+        self.init(name: run.machine, passed: run.passed, exitReason: run.exitReason.description, seed: CheckConfiguration.format(seed: run.seed),
                   cases: run.cases, steps: run.steps, seconds: seconds, stepsPerSecond: seconds > 0 ? Double(run.steps) / seconds : 0,
                   labels: run.labels, counterexample: run.counterexample, savedPath: run.savedPath, regressionTest: run.regressionTest,
-                  failureKind: FailureKind(run.reason),
+                  failureKind: FailureKind(run.exitReason),
                   corpus: run.corpusDirectory.map { directory in
                       CorpusReport(directory: directory, replayed: run.corpusReplayed,
                                    skipped: run.warnings.filter(\.skipsCorpusFile).map { .init(path: $0.path ?? directory, reason: $0.kind) })

@@ -28,22 +28,6 @@ enum ReplayHint {
         return words.joined(separator: " ")
     }
 
-    /// `report` with its `Replay:` line (written by the engine for a seeded run) replaced by
-    /// `hint`.
-    static func replacing(in report: String, with hint: String) -> String {
-        report.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("Replay: ") ? "Replay: " + hint : String($0) }
-            .joined(separator: "\n")
-    }
-
-    /// `report` without its `Replay:` line (a minimized input that was not saved has no file to
-    /// replay).
-    static func removing(from report: String) -> String {
-        report.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("Replay: ") }
-            .joined(separator: "\n")
-    }
-
     /// `text` quoted for a POSIX shell when it holds anything but safe characters.
     static func quoted(_ text: String) -> String {
         let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")

@@ -100,14 +100,14 @@ struct Run {
             reports.append(report)
         }
         let notRun = entries.dropFirst(runs.count).map(\.name)
-        let stopped = runs.contains { FailureKind($0.reason) == .interrupted } || !notRun.isEmpty
+        let stopped = runs.contains { FailureKind($0.exitReason) == .interrupted } || !notRun.isEmpty
         let signal = stopped ? interruption.signal() ?? SIGINT : nil
         if options.json {
             console.output.write(JSONReport(machines: reports, interrupted: signal.map(Interruption.name(of:)), notRun: notRun).encoded())
         } else {
             console.print()
             console.print(SummaryTable.render(reports))
-            for run in runs where (single || !run.passed) && FailureKind(run.reason) != .interrupted {
+            for run in runs where (single || !run.passed) && FailureKind(run.exitReason) != .interrupted {
                 console.print()
                 console.print(run.report)
             }
@@ -124,12 +124,12 @@ struct Run {
         let total = runs.count + notRun.count
         console.print()
         var line = "Interrupted by \(Interruption.name(of: signal)): \(Format.count(runs.count, "machine")) of \(total) checked"
-        if let stopped = runs.last(where: { FailureKind($0.reason) == .interrupted }) {
+        if let stopped = runs.last(where: { FailureKind($0.exitReason) == .interrupted }) {
             line += ", \(stopped.machine) stopped after \(Format.count(stopped.cases, "case")) (seed \(CheckConfiguration.format(seed: stopped.seed)))"
         }
         if !notRun.isEmpty { line += "; not run: " + notRun.joined(separator: ", ") }
         console.print(line + ".")
-        if let stopped = runs.last(where: { FailureKind($0.reason) == .interrupted }) {
+        if let stopped = runs.last(where: { FailureKind($0.exitReason) == .interrupted }) {
             let entryDefault = machines.first { $0.name == stopped.machine }?.defaultCases.map { min($0, defaultCases) } ?? defaultCases
             console.print("To rerun it: " + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: entryDefault))
         }
@@ -196,7 +196,7 @@ struct Run {
             console.print("Replaying \(file) (\(Format.count(byteCount, "byte"))) against \(entry.name), without shrinking:")
             printInputWarnings(report, run: run)
             console.print()
-            console.print(ReplayHint.replacing(in: run.report, with: ReplayHint.replay(entry.name, file: file)))
+            console.print(run.report(replay: .command(ReplayHint.replay(entry.name, file: file))))
             console.print()
             console.print("To shrink it: " + ReplayHint.minimize(entry.name, file: file, options: options))
         }
@@ -232,7 +232,7 @@ struct Run {
         printInputWarnings(report, run: run)
         console.print()
         let hint = report.savedPath.map { ReplayHint.replay(entry.name, file: $0) }
-        console.print(hint.map { ReplayHint.replacing(in: run.report, with: $0) } ?? ReplayHint.removing(from: run.report))
+        console.print(run.report(replay: hint.map { .command($0) } ?? .omitted))
         console.print()
         if let path = report.savedPath {
             console.print("Saved the minimal input: \(path)")

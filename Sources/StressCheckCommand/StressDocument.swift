@@ -69,7 +69,7 @@ struct StressDocument: Encodable {
                      executionFailures: $0.executionFailures, worstMaxDrawdown: $0.worstMaxDrawdown, meanMaxDrawdown: $0.meanMaxDrawdown)
         }
         failures = summary.failures.map {
-            Failure(property: $0.signature.property, scenario: $0.signature.scenario, runs: $0.runs, strategies: $0.strategies.map(\.name),
+            Failure(property: $0.signature.property.description, scenario: $0.signature.scenario, runs: $0.runs, strategies: $0.strategies.map(\.name),
                     first: ItemDocument($0.first), rerun: StressReport.rerun($0.first.item.number, of: plan))
         }
     }

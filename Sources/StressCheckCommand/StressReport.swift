@@ -66,10 +66,10 @@ enum StressReport {
             for failure in summary.failures.prefix(maxFailuresPrinted) {
                 let item = failure.first.item
                 var detail = ""
-                if case .failed(let reasons) = failure.first.liveness, failure.signature.property == BatchFailureSignature.liveness {
+                if case .failed(let reasons) = failure.first.liveness, failure.signature.property == .liveness {
                     detail = " (\(reasons.joined(separator: ", ")))"
                 }
-                if let error = failure.first.error, failure.signature.property == BatchFailureSignature.runError { detail = " (\(error))" }
+                if let error = failure.first.error, failure.signature.property == .runError { detail = " (\(error))" }
                 lines.append("✗ \(failure.signature.property)\(detail) in \(failure.signature.scenario): \(Format.count(failure.runs, "run")) "
                              + "(\(failure.strategies.map(\.name).joined(separator: ", "))); first: item \(item.number), \(item.strategy.name), "
                              + seed(item, plan))

@@ -1,3 +1,5 @@
+import PropertyCheck
+
 /// A column-aligned text table whose cells may span several lines.
 struct TextTable {
     /// How a column's cells line up.
@@ -83,12 +85,11 @@ public enum SummaryTable {
     /// to the command's name and listed last, on their own line. The JSON output keeps every label.
     static func coverage(_ labels: [String: Int], cases: Int) -> [String] {
         guard !labels.isEmpty else { return ["-"] }
-        let commandPrefix = "command "
         var families: [String: [Int]] = [:]
         var commands: [(name: String, count: Int)] = []
         for (label, count) in labels {
-            if label.hasPrefix(commandPrefix) {
-                commands.append((unqualified(String(label.dropFirst(commandPrefix.count))), count))
+            if let kind = CommandLabel.kind(of: label) {
+                commands.append((unqualified(kind), count))
             } else {
                 families[family(of: unqualified(label)), default: []].append(count)
             }

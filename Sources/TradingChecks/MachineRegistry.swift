@@ -42,14 +42,18 @@ public struct MachineRunOptions: Sendable {
 public struct MachineRun: Sendable {
     public let machine: String
     public let passed: Bool
-    /// Why the engine stopped.
-    public let reason: ExitReason
-    /// The engine's exit reason, as a sentence.
-    public var exitReason: String { reason.explanation }
-    /// How it failed (the shrinker kept it): invariant name or divergence and command kind.
+    /// Why the engine stopped (its `description` is the report's sentence).
+    public let exitReason: ExitReason
+    /// How it failed (the shrinker kept it): the invariant, or the divergence and the command
+    /// kind, … without the case's values. `nil` when nothing failed, or when the check failed
+    /// without a counterexample (a health check, coverage, flakiness: see `exitReason`).
     public let signature: FailureSignature?
-    /// True when the input decoded to a case the generator rejects (nothing ran).
-    public let rejected: Bool
+    /// True when the generator discarded too many cases (for a replay: the input decoded to a
+    /// case the generator rejects, so nothing ran).
+    public var rejected: Bool {
+        if case .tooManyRejections = exitReason { return true }
+        return false
+    }
     public let seed: UInt64
     /// Valid cases (command sequences) run.
     public let cases: Int
@@ -67,12 +71,19 @@ public struct MachineRun: Sendable {
     /// Corpus files skipped (unreadable or no longer decoding); the warnings say which and why.
     public let corpusSkipped: Int
     /// The full report (with the regression test when it failed), rendered when asked for.
-    public var report: String { renderReport() }
-    let renderReport: @Sendable () -> String
+    public var report: String { renderReport(.configured) }
+    /// The full report with its `Replay:` line as `replay` says (the CLI's `replay` and
+    /// `minimize` name the file instead of the engine's hint).
+    public func report(replay: ReplayLine) -> String { renderReport(replay) }
+    let renderReport: @Sendable (ReplayLine) -> String
     /// The minimal failing input's bytes, when it failed.
     public let counterexampleBytes: [UInt8]?
-    /// The minimal failing command sequence, one command per line.
+    /// The minimal failing command sequence as the report prints it, one numbered command per line.
     public let counterexample: String?
+    /// The minimal failing case's lines, without numbers: each command's description for a
+    /// machine's check, each aspect of the case for the stress check. Made from the values, not
+    /// from the report's text.
+    public let counterexampleLines: [String]?
     public let savedPath: String?
     public let regressionTest: String?
 
@@ -135,9 +146,8 @@ extension MachineRun {
     init<Command, Observation>(_ result: StatefulResult<Command, Observation>, machine: String, corpusDirectory: String? = nil) {
         self.machine = machine
         passed = result.passed
-        reason = result.check.exitReason
+        exitReason = result.check.exitReason
         signature = result.check.counterexample?.signature
-        if case .tooManyRejections = result.check.exitReason { rejected = true } else { rejected = false }
         seed = result.check.seed
         cases = result.check.statistics.validCases
         steps = result.statistics.steps
@@ -147,9 +157,10 @@ extension MachineRun {
         self.corpusDirectory = corpusDirectory
         corpusReplayed = result.check.statistics.corpusFiles
         corpusSkipped = result.check.statistics.corpusSkipped
-        renderReport = { result.report }
+        renderReport = { result.report(replay: $0) }
         counterexampleBytes = result.check.counterexample?.bytes
         counterexample = result.check.counterexample.map { String(describing: $0.value) }
+        counterexampleLines = result.check.counterexample?.value.commandLines
         savedPath = result.check.counterexample?.savedPath
         regressionTest = result.regressionTest
     }

@@ -34,7 +34,7 @@ public struct ZooVariant: Sendable {
         self.name = name
         self.summary = summary
         self.minimum = minimum
-        signature = FailureSignature(kind: "invariant violated", location: invariant)
+        signature = FailureSignature(.invariantViolated(invariant))
         entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
     }
 
@@ -55,7 +55,7 @@ public struct ZooVariant: Sendable {
         self.name = name
         self.summary = summary
         self.minimum = minimum
-        signature = FailureSignature(kind: "model and system diverged", location: kind)
+        signature = FailureSignature(.diverged(command: kind))
         entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
     }
 }

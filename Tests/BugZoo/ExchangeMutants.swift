@@ -10,8 +10,8 @@ enum ExchangeMutants {
         { name in ExchangeChecks.machine(name: name) { try ExchangeSystem(mutation: mutation) } }
     }
 
-    static func invariant(_ name: String) -> FailureSignature { FailureSignature(kind: "invariant violated", location: name) }
-    static func divergence(_ kind: String) -> FailureSignature { FailureSignature(kind: "model and system diverged", location: kind) }
+    static func invariant(_ name: String) -> FailureSignature { FailureSignature(.invariantViolated(name)) }
+    static func divergence(_ kind: String) -> FailureSignature { FailureSignature(.diverged(command: kind)) }
 
     static let twoLotMarketBuy = "submit(#1 buy 2 AAA market gtc, 0ms/0ms)"
     static let oneLotQuote = "quote(AAA 999x1 / 1001x1)"

@@ -13,7 +13,7 @@ import PropertyCheck
 /// (the largest: seed 3's pump-and-dump, a local minimum the shrinker does not leave).
 enum StressMutants {
     static func safety(_ property: SafetyProperty) -> FailureSignature {
-        FailureSignature(kind: "safety property violated", location: property.rawValue)
+        FailureSignature(StressFailure.Kind.safetyViolated(property))
     }
 
     static func variant(_ name: String, _ summary: String, _ mutation: ExecutorMutation, _ property: SafetyProperty,

@@ -7,8 +7,8 @@ public enum ZooOutcome: Sendable {
     case known
     /// Caught, but shrunk to something else (or failing another way): the lines and the report.
     case unknown(lines: [String], signature: FailureSignature?, report: String)
-    /// Not caught within the budget.
-    case notCaught(reason: String)
+    /// Not caught within the budget: why the check stopped.
+    case notCaught(reason: ExitReason)
 }
 
 extension ZooVariant {
@@ -20,9 +20,7 @@ extension ZooVariant {
     /// and compares the shrunk counterexample, line by line, with the known minima.
     public func verify(seed: UInt64, cases: Int? = nil) -> ZooOutcome {
         let run = entry.check(MachineRunOptions(cases: cases ?? entry.defaultCases ?? 3_000, seed: seed, saveFailures: false))
-        guard let counterexample = run.counterexample else { return .notCaught(reason: run.exitReason) }
-        // The report numbers its lines ("  1. .halt"): the minimum is the lines without numbers.
-        let lines = counterexample.split(separator: "\n").map { line in String(line.drop { $0 == " " || $0.isNumber }.dropFirst(2)) }
+        guard let lines = run.counterexampleLines else { return .notCaught(reason: run.exitReason) }
         let known = ([(minimum, signature)] + alternatives).contains { $0.0 == lines && $0.1 == run.signature }
         return known ? .known : .unknown(lines: lines, signature: run.signature, report: run.report)
     }

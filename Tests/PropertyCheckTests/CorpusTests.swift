@@ -21,7 +21,7 @@ import Testing
 
         // A different seed would find another case first; the corpus file comes before any.
         let second = check("saved failure", Gen.array(of: Gen.int()), configuration: CheckConfiguration(seed: 99, corpusDirectory: root)) { $0.count < 2 }
-        #expect(second.counterexample?.foundIn == "corpus file \(saved)")
+        #expect(second.counterexample?.foundIn == .corpusFile(saved))
         #expect(second.statistics.corpusFiles == 1)
         #expect(second.counterexample?.value == [0, 0])
     }

@@ -75,7 +75,7 @@ import Testing
             Thread.sleep(forTimeInterval: 0.05)
             return true
         }
-        #expect(try #require(result.counterexample).signature.kind == "deadline exceeded")
+        #expect(try #require(result.counterexample).signature.kind == .deadlineExceeded)
     }
 
     @Test func aNonDeterministicPropertyIsReportedFlaky() {

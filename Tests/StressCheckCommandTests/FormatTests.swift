@@ -32,7 +32,5 @@ import Testing
         #expect(ReplayHint.check("position", seed: 1, options: Options(cases: 50), defaultCases: 2_000)
             == "swift run -c release stresscheck check position --seed 0x0000000000000001 --cases 50")
         #expect(ReplayHint.replay("position", file: "it's") == "swift run -c release stresscheck replay position 'it'\\''s'")
-        #expect(ReplayHint.replacing(in: "a\nReplay: old\nb", with: "new") == "a\nReplay: new\nb")
-        #expect(ReplayHint.removing(from: "a\nReplay: old\nb") == "a\nb")
     }
 }

@@ -88,8 +88,8 @@ import Darwin
     @Test func aMachineRunWithZeroStepsFailsAsAnInvalidGenerator() {
         let run = TestMachines.counter().check(MachineRunOptions(cases: 10, maxSteps: 0))
         #expect(!run.passed)
-        #expect(FailureKind(run.reason) == .invalidGenerator)
+        #expect(FailureKind(run.exitReason) == .invalidGenerator)
         #expect(run.steps == 0 && run.cases == 0)
-        #expect(run.exitReason.contains("maxSteps is 0"))
+        #expect(run.exitReason.description.contains("maxSteps is 0"))
     }
 }

@@ -84,7 +84,7 @@ import Testing
         let broken = StressChecks.entry(name: "stress", mutation: .staleConditions)
         let run = broken.check(MachineRunOptions(cases: 100, seed: 2, corpusDirectory: root))
         #expect(!run.passed)
-        #expect(run.signature == FailureSignature(kind: "safety property violated", location: "superStateFollowsClassification"))
+        #expect(run.signature?.custom(as: StressFailure.Kind.self) == .safetyViolated(.superStateFollowsClassification))
         let path = try #require(run.savedPath)
         #expect(path.hasPrefix(root + "/stress/"))
         #expect(run.report.contains("seed 0x0000000000000002"))
@@ -110,7 +110,7 @@ import Testing
         let record = try outcome.get()
         #expect(record.violations.first?.property == .noOrderWhileOffOrHalted)
         let replayed = StressChecks.entry(name: "stress", mutation: .haltNotPropagated, library: true).replay(bytes, false)
-        #expect(replayed.signature == FailureSignature(kind: "safety property violated", location: "noOrderWhileOffOrHalted"))
+        #expect(replayed.signature == FailureSignature(StressFailure.Kind.safetyViolated(.noOrderWhileOffOrHalted)))
         #expect(replayed.counterexample?.hasPrefix("1. liquidity-crisis (library liquidity-drain") == true, "\(replayed.counterexample ?? "")")
     }
 }

@@ -125,6 +125,6 @@ public enum CSVFuzzing {
         }
         let input = String(decoding: bytes, as: UTF8.self).debugDescription
         let report = "✗ csv failed on \(bytes.count) bytes\n\nFailure: \(failure.signature)\n\(failure.details)\n\nInput:\n\(input)"
-        return FuzzVerdict(outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: input)
+        return FuzzVerdict(outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: input, signature: failure.signature)
     }
 }

@@ -156,6 +156,6 @@ public enum EngineDecoding {
         default: outcome = .failed
         }
         return FuzzVerdict(outcome: outcome, report: result.report, counterexampleBytes: result.counterexample?.bytes,
-                           counterexample: result.counterexample.map { $0.value.description })
+                           counterexample: result.counterexample.map { $0.value.description }, signature: FuzzVerdict.signature(of: result))
     }
 }

@@ -1,5 +1,6 @@
 import BugZoo
 import Foundation
+import PropertyCheck
 import TradingChecks
 #if canImport(Glibc)
 import Glibc
@@ -28,51 +29,54 @@ public struct FuzzVerdict: Sendable {
     public let counterexampleBytes: [UInt8]?
     /// The counterexample, one command (or value) per line.
     public let counterexample: String?
+    /// The counterexample's lines without numbers (each command's description), when the check
+    /// provides them: compared with a bug zoo variant's known minima.
+    public let counterexampleLines: [String]?
+    /// The failure's signature, for deduplicating crashes: its kind and where, without the
+    /// values (`invariant violated at DRAIN ⇒ excess > 0`, `model and system diverged at open`).
+    /// Two crashes with one signature are one bug. Empty unless it failed.
+    public let signature: String
     /// Commands run against the system (0 for the engine's decoding).
     public let steps: Int
 
     public init(outcome: Outcome, report: @autoclosure @escaping @Sendable () -> String, counterexampleBytes: [UInt8]?,
-                counterexample: String?, steps: Int = 0) {
+                counterexample: String?, counterexampleLines: [String]? = nil, signature: String = "", steps: Int = 0) {
         self.outcome = outcome
         self.renderReport = report
         self.counterexampleBytes = counterexampleBytes
         self.counterexample = counterexample
+        self.counterexampleLines = counterexampleLines
+        self.signature = outcome == .failed ? (signature.isEmpty ? "failed" : signature) : ""
         self.steps = steps
     }
 
-    /// A machine check's run.
+    /// A machine check's run: the engine's typed exit reason and signature, carried by `MachineRun`.
     public init(_ run: MachineRun) {
-        let outcome: Outcome
-        if run.passed {
-            outcome = .passed
-        } else if run.counterexampleBytes == nil && run.exitReason.hasPrefix("health check:") && run.exitReason.contains("discarded") {
-            outcome = .rejected
-        } else {
-            outcome = .failed
-        }
+        let outcome: Outcome = run.passed ? .passed : run.rejected && run.counterexampleBytes == nil ? .rejected : .failed
         self.init(outcome: outcome, report: run.report, counterexampleBytes: run.counterexampleBytes, counterexample: run.counterexample,
-                  steps: run.steps)
+                  counterexampleLines: run.counterexampleLines,
+                  signature: run.signature?.description ?? Self.signature(of: run.exitReason), steps: run.steps)
     }
 
-    /// The failure's signature, for deduplicating crashes: the `Failure:` line of the report with
-    /// the step number and the command's arguments removed (`invariant "DRAIN ⇒ excess > 0"
-    /// violated`, `model and system diverged at .open`, …). Two crashes with one signature are
-    /// one bug. (The engine's `FailureSignature` is not exposed by `MachineRun`; this derives
-    /// the same kind and location from the text.)
-    public var signature: String {
-        guard outcome == .failed else { return "" }
-        guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Failure: ") }) else {
-            return String(report.split(separator: "\n").first ?? "failed").replacingOccurrences(of: #"\(seed 0x[0-9A-F]+\)"#, with: "", options: .regularExpression)
+    /// The signature of an engine check's result: the counterexample's, else the exit reason's.
+    public static func signature<Value>(of result: CheckResult<Value>) -> String {
+        result.counterexample?.signature.description ?? signature(of: result.exitReason)
+    }
+
+    /// The signature of a check that failed without a counterexample: the kind of exit reason,
+    /// without its counts.
+    public static func signature(of reason: ExitReason) -> String {
+        switch reason {
+        case .completed: ""
+        case .foundFailure: "found a failing case"
+        case .invalidGenerator(let error): "invalid generator: \(error)"
+        case .tooManyRejections: "health check: too many cases discarded"
+        case .dataTooLarge: "health check: too many cases reached maxBytes"
+        case .generationTooSlow: "health check: generation too slow"
+        case .coverageNotMet(let shortfalls): "coverage not met: " + shortfalls.map(\.label).joined(separator: ", ")
+        case .flaky: "flaky"
+        case .interrupted: "interrupted"
         }
-        var text = String(line.dropFirst("Failure: ".count))
-        if let range = text.range(of: #" after step \d+, .*$"#, options: .regularExpression) {
-            text.removeSubrange(range)   // invariant "…" violated
-        } else if let range = text.range(of: #" at step \d+, "#, options: .regularExpression) {
-            // diverged / threw: keep the command's name, drop its arguments and the step.
-            let command = text[range.upperBound...].prefix { $0 != "(" && $0 != ":" && $0 != " " }
-            text = text[..<range.lowerBound] + " at " + command
-        }
-        return text
     }
 }
 
@@ -142,9 +146,7 @@ public struct FuzzTarget: Sendable {
         }
         if let counterexample = shown.counterexample {
             text += "STRESSCHECK-COUNTEREXAMPLE-BEGIN\n\(counterexample)\nSTRESSCHECK-COUNTEREXAMPLE-END\n"
-            if let knownMinima {
-                // The report numbers the commands: "1. .setCap(0)".
-                let commands = counterexample.split(separator: "\n").map { String($0.drop { $0 == " " || $0.isNumber }.dropFirst(2)) }
+            if let knownMinima, let commands = shown.counterexampleLines {
                 text += knownMinima.contains(commands)
                     ? "STRESSCHECK-KNOWN-MINIMUM: equal (\(commands.joined(separator: "; ")))\n"
                     : "STRESSCHECK-KNOWN-MINIMUM: DIFFERENT (known: \(knownMinima.map { $0.joined(separator: "; ") }.joined(separator: " | ")))\n"

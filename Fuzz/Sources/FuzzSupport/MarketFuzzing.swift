@@ -82,7 +82,7 @@ public enum MarketFuzzing {
             var first = ChoiceStream(replaying: bytes, maxBytes: maxBytes), second = ChoiceStream(replaying: bytes, maxBytes: maxBytes)
             if let a = try? first.draw(generator), let b = try? second.draw(generator), a.fingerprint != b.fingerprint {
                 return FuzzVerdict(outcome: .failed, report: "✗ market: the same bytes gave two runs (\(a.fingerprint) and \(b.fingerprint))",
-                                   counterexampleBytes: bytes, counterexample: "\(a.scenario)")
+                                   counterexampleBytes: bytes, counterexample: "\(a.scenario)", signature: "the same bytes gave two runs")
             }
             return FuzzVerdict(outcome: .passed, report: "", counterexampleBytes: nil, counterexample: nil)
         }
@@ -91,6 +91,7 @@ public enum MarketFuzzing {
         }
         let scenario = counterexample.value.scenario
         return FuzzVerdict(outcome: .failed, report: result.report, counterexampleBytes: counterexample.bytes,
-                           counterexample: "\(scenario.kind.name) on \(scenario.symbols) with \(scenario.model), phases \(scenario.phases.map(\.name)), transformers \(scenario.transformers.count)")
+                           counterexample: "\(scenario.kind.name) on \(scenario.symbols) with \(scenario.model), phases \(scenario.phases.map(\.name)), transformers \(scenario.transformers.count)",
+                           signature: FuzzVerdict.signature(of: result))
     }
 }

@@ -68,10 +68,9 @@ public enum SeedTool {
         for variant in BugZoo.variants {
             let machine = String(variant.name.prefix { $0 != "/" })
             let run = variant.entry.check(MachineRunOptions(cases: variant.entry.defaultCases ?? 3_000, seed: 1, saveFailures: false))
-            guard let bytes = run.counterexampleBytes, let counterexample = run.counterexample else {
+            guard let bytes = run.counterexampleBytes, let commands = run.counterexampleLines else {
                 print("✗ \(variant.name): not caught (\(run.exitReason))"); failures += 1; continue
             }
-            let commands = counterexample.split(separator: "\n").map { String($0.drop { $0 == " " || $0.isNumber }.dropFirst(2)) }
             let production = Machines.named(machine)!.replay(bytes, false)
             guard variant.knownMinima.contains(commands), production.passed else {
                 print("✗ \(variant.name): minimum \(commands) (known \(variant.minimum)); production passes: \(production.passed)")

@@ -52,6 +52,6 @@ public enum ShardFileFuzzing {
         }
         let input = String(decoding: bytes, as: UTF8.self).debugDescription
         let report = "✗ shard-file failed on \(bytes.count) bytes\n\nFailure: \(failure.signature)\n\(failure.details)\n\nInput:\n\(input)"
-        return FuzzVerdict(outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: input)
+        return FuzzVerdict(outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: input, signature: failure.signature)
     }
 }

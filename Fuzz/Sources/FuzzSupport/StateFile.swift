@@ -108,6 +108,7 @@ public enum StateFileFuzzing {
             return FuzzVerdict(outcome: .passed, report: "", counterexampleBytes: nil, counterexample: nil)
         }
         let report = "✗ state-file failed on \(bytes.count) bytes\n\nFailure: \(failure.signature)\n\(failure.details)\n\nInput:\n\(String(decoding: bytes, as: UTF8.self).debugDescription)"
-        return FuzzVerdict(outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: String(decoding: bytes, as: UTF8.self).debugDescription)
+        return FuzzVerdict(outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: String(decoding: bytes, as: UTF8.self).debugDescription,
+                           signature: failure.signature)
     }
 }

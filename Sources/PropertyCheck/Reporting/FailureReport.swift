@@ -4,7 +4,8 @@ import Foundation
 /// was found, where it was saved and the one line that replays it.
 public enum FailureReport {
     static func render<Value>(name: String, seed: UInt64, reason: ExitReason, counterexample: Counterexample<Value>?,
-                              statistics: CheckStatistics, warnings: [CheckWarning], replayHint: String?) -> String {
+                              statistics: CheckStatistics, warnings: [CheckWarning], replayHint: String?,
+                              replay: ReplayLine = .configured) -> String {
         let seedText = CheckConfiguration.format(seed: seed)
         var lines: [String] = []
         switch reason {
@@ -30,7 +31,12 @@ public enum FailureReport {
             // Without a hint from the caller, the command that works for any check: every check
             // takes STRESSCHECK_SEED, and the saved file (if any) replays first anyway.
             let fallback = "STRESSCHECK_SEED=\(seedText) swift test   (every check takes this seed; add --filter <the test> to run only this one)"
-            lines.append("Replay: " + (replayHint ?? fallback) + (counterexample.savedPath == nil ? "" : "   (the saved file replays first)"))
+            switch replay {
+            case .configured:
+                lines.append("Replay: " + (replayHint ?? fallback) + (counterexample.savedPath == nil ? "" : "   (the saved file replays first)"))
+            case .command(let command): lines.append("Replay: " + command)
+            case .omitted: break
+            }
         } else if reason != .completed && !statistics.labels.isEmpty || reason == .completed && !statistics.labels.isEmpty {
             lines.append(labelTable(statistics))
         }

@@ -1,5 +1,5 @@
-/// Why a check stopped.
-public enum ExitReason: Sendable, Equatable {
+/// Why a check stopped. Its `description` is the sentence reports print.
+public enum ExitReason: Sendable, Equatable, CustomStringConvertible {
     /// Every case ran and the property held (coverage requirements met).
     case completed
     /// A failing case was found (and shrunk).
@@ -21,6 +21,9 @@ public enum ExitReason: Sendable, Equatable {
     case interrupted(valid: Int)
 
     /// A sentence for the report.
+    public var description: String { explanation }
+
+    /// A sentence for the report (the same as `description`).
     public var explanation: String {
         switch self {
         case .completed: "all cases passed"
@@ -93,11 +96,62 @@ public struct Counterexample<Value> {
     /// Notes the property added with `context.note` on the final case.
     public let notes: [String]
     /// Why shrinking stopped early, if it did.
-    public let shrinkStoppedBy: String?
+    public let shrinkStoppedBy: ShrinkStop?
     /// Where the bytes were saved, if they were.
     public let savedPath: String?
-    /// The phase that found it: `corpus` (replaying a saved file) or `generation`.
-    public let foundIn: String
+    /// The phase that found it: replaying a corpus file, generating, or the input it was given.
+    public let foundIn: FoundIn
+}
+
+/// Why the shrinker stopped before it ran out of simpler candidates: the case it returns may
+/// not be minimal. Its `description` is the phrase the report prints after "stopped by".
+public enum ShrinkStop: Sendable, Equatable, CustomStringConvertible {
+    /// Shrinking was off (a budget of 0 calls: a replay without shrinking).
+    case shrinkingOff
+    /// The property calls allowed for shrinking (``CheckConfiguration/shrinkCalls``) were spent.
+    case callBudget(Int)
+    /// The time allowed for shrinking (``CheckConfiguration/shrinkTime``) was spent.
+    case timeLimit
+
+    public var description: String {
+        switch self {
+        case .shrinkingOff: "request (shrinking was off)"
+        case .callBudget(let calls): "the budget of \(calls) shrink calls"
+        case .timeLimit: "the shrink time limit"
+        }
+    }
+}
+
+/// Where a check found its failing case. Its `description` is the phrase the report prints
+/// after "Found in".
+public enum FoundIn: Sendable, Equatable, CustomStringConvertible {
+    /// Replaying the bytes it was given (``replay(_:_:bytes:shrink:configuration:_:)``).
+    case givenInput
+    /// Replaying this corpus file.
+    case corpusFile(String)
+    /// Generating: the 0-based case `index`.
+    case generation(case: Int)
+    /// Generating more failures of the same signature to shrink: the `sample`-th of `wanted`.
+    case failureSample(Int, of: Int)
+
+    public var description: String {
+        switch self {
+        case .givenInput: "the given input"
+        case .corpusFile(let path): "corpus file \(path)"
+        case .generation(let index): "generation, case \(index)"
+        case .failureSample(let sample, let wanted): "generation, failure \(sample) of \(wanted)"
+        }
+    }
+}
+
+/// What a report's `Replay:` line says.
+public enum ReplayLine: Sendable, Equatable {
+    /// The check's own: ``CheckConfiguration/replayHint``, or the seed that reruns it.
+    case configured
+    /// This command instead (a caller that knows better: the CLI's `replay <file>`).
+    case command(String)
+    /// No `Replay:` line (nothing was saved that a command could replay).
+    case omitted
 }
 
 /// The result of a check: its exit reason, counterexample if any, statistics and a report.
@@ -114,9 +168,12 @@ public struct CheckResult<Value> {
 
     /// The human-readable report (see ``FailureReport``), rendered when asked for: a fuzz target
     /// replaying thousands of passing inputs a second never needs it.
-    public var report: String {
+    public var report: String { report(replay: .configured) }
+
+    /// The report, with its `Replay:` line (when it failed) as `replay` says.
+    public func report(replay: ReplayLine) -> String {
         FailureReport.render(name: name, seed: seed, reason: exitReason, counterexample: counterexample,
-                             statistics: statistics, warnings: warnings, replayHint: replayHint)
+                             statistics: statistics, warnings: warnings, replayHint: replayHint, replay: replay)
     }
 
     /// True when the property held and every requirement was met.

@@ -56,7 +56,7 @@ final class Runner<Value>: ShrinkOracle {
             let elapsed = CoarseClock.nanoseconds() &- started
             if elapsed > deadline {
                 lastMessage = "deadline exceeded: the case took \(elapsed / 1_000_000) ms, the deadline is \(deadline / 1_000_000) ms"
-                return .failed(FailureSignature(kind: "deadline exceeded"))
+                return .failed(FailureSignature(.deadlineExceeded))
             }
         }
         return verdict
@@ -116,7 +116,7 @@ final class Runner<Value>: ShrinkOracle {
             return finish(.tooManyRejections(rejected: 1, valid: 0))
         case .failed(let signature):
             statistics.validCases = 1
-            return shrinkAndReport(failing: stream.recorded, signature: signature, corpus: nil, foundIn: "the given input")
+            return shrinkAndReport(failing: stream.recorded, signature: signature, corpus: nil, foundIn: .givenInput)
         }
     }
 
@@ -146,7 +146,7 @@ final class Runner<Value>: ShrinkOracle {
             let verdict = test(value)
             guard case .failed(let signature) = verdict else { continue }
             statistics.validCases += 1
-            return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: "corpus file \(entry.path)")
+            return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: .corpusFile(entry.path))
         }
         if let first = unread.first {
             warnings.append(CheckWarning(.unreadBytes, path: first, count: unread.count,
@@ -225,7 +225,7 @@ final class Runner<Value>: ShrinkOracle {
                 if !context.caseScores.isEmpty { targets.observe(context.caseScores, bytes: stream.normalized) }
             case .failed(let signature):
                 statistics.validCases += 1
-                return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: "generation, case \(index)")
+                return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: .generation(case: index))
             }
         }
     }
@@ -242,12 +242,12 @@ final class Runner<Value>: ShrinkOracle {
     struct Shrunk {
         let best: [UInt8]
         let key: [UInt8]
-        let stoppedBy: String?
-        let foundIn: String
+        let stoppedBy: ShrinkStop?
+        let foundIn: FoundIn
     }
 
     /// Shrinks one failing case, adding to the shrink statistics.
-    private func shrink(_ bytes: [UInt8], signature: FailureSignature, foundIn: String) -> Shrunk? {
+    private func shrink(_ bytes: [UInt8], signature: FailureSignature, foundIn: FoundIn) -> Shrunk? {
         let clock = ContinuousClock()
         let started = clock.now
         defer { statistics.shrinkSeconds += (clock.now - started).seconds }
@@ -263,7 +263,7 @@ final class Runner<Value>: ShrinkOracle {
     /// Phase 3: shrink, then (when `failureSamples` asks for more than one) keep generating to
     /// find more failures with the same signature, shrink each and keep the shortlex-smallest;
     /// confirm, save, report.
-    private func shrinkAndReport(failing bytes: [UInt8], signature: FailureSignature, corpus: Corpus?, foundIn: String) -> CheckResult<Value> {
+    private func shrinkAndReport(failing bytes: [UInt8], signature: FailureSignature, corpus: Corpus?, foundIn: FoundIn) -> CheckResult<Value> {
         guard var best = shrink(bytes, signature: signature, foundIn: foundIn) else { return finish(.flaky) }
         var samples = 1
         let wanted = configuration.failureSamples ?? 1
@@ -275,7 +275,7 @@ final class Runner<Value>: ShrinkOracle {
             context.startCase()
             guard test(value) == .failed(signature) else { continue }
             samples += 1
-            if let other = shrink(stream.recorded, signature: signature, foundIn: "generation, failure \(samples) of \(wanted)"),
+            if let other = shrink(stream.recorded, signature: signature, foundIn: .failureSample(samples, of: wanted)),
                shortlexLess(other.best, best.best) {
                 best = other
             }

@@ -19,7 +19,7 @@ struct Shrinker<Oracle: ShrinkOracle> {
     /// Property calls made.
     private(set) var calls = 0
     /// Why shrinking stopped early, if it did.
-    private(set) var stoppedBy: String?
+    private(set) var stoppedBy: ShrinkStop?
     private var verdicts: [[UInt8]: Verdict] = [:]
     private var tried: Set<[UInt8]> = []
     private let maxCalls: Int
@@ -79,10 +79,10 @@ struct Shrinker<Oracle: ShrinkOracle> {
         if exhausted { return false }
         if let limit = passCallLimit, calls >= limit { return false }
         if calls >= maxCalls {
-            stoppedBy = maxCalls == 0 ? "request (shrinking was off)" : "the budget of \(maxCalls) shrink calls"
+            stoppedBy = maxCalls == 0 ? .shrinkingOff : .callBudget(maxCalls)
             return false
         }
-        if ContinuousClock.now > deadline { stoppedBy = "the shrink time limit"; return false }
+        if ContinuousClock.now > deadline { stoppedBy = .timeLimit; return false }
         guard candidate != best, tried.insert(candidate).inserted else { return false }
         guard let decoded = oracle.decode(candidate), shortlexLess(decoded.bytes, best) else { return false }
         let verdict: Verdict

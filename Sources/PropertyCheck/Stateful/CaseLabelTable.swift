@@ -26,7 +26,8 @@ struct CaseLabelTable: Sendable {
     init(kinds: [String], labels: [String], coverage: [String: Double]) {
         var byName: [String: Entry] = [:]
         for (index, kind) in kinds.enumerated() where index < 64 {
-            byName["command " + kind, default: Entry(name: "command " + kind, kindBits: 0, labelBits: 0)].kindBits |= 1 << UInt64(index)
+            let name = CommandLabel.name(of: kind)
+            byName[name, default: Entry(name: name, kindBits: 0, labelBits: 0)].kindBits |= 1 << UInt64(index)
         }
         for (index, label) in labels.enumerated() where index < 64 {
             byName[label, default: Entry(name: label, kindBits: 0, labelBits: 0)].labelBits |= 1 << UInt64(index)
@@ -52,5 +53,20 @@ struct CaseLabelTable: Sendable {
         for requirement in requirements {
             context.cover(requirement.percent, requirement.label, requirement.entry.map { carries($0, kinds: kinds, labels: labels) } ?? false)
         }
+    }
+}
+
+/// The label a stateful check gives the cases that ran a command kind: `command <kind>`. Readers
+/// of a check's labels (the CLI's summary) ask this type which labels are command kinds rather
+/// than knowing the spelling.
+public enum CommandLabel {
+    static let prefix = "command "
+
+    /// The label of the cases that ran a command of `kind`.
+    public static func name(of kind: String) -> String { prefix + kind }
+
+    /// The command kind `label` counts, or `nil` when it is not a command kind's label.
+    public static func kind(of label: String) -> String? {
+        label.hasPrefix(prefix) ? String(label.dropFirst(prefix.count)) : nil
     }
 }

@@ -25,9 +25,13 @@ public struct StatefulResult<Command: Sendable, Observation: Sendable>: Sendable
         self.regressionTest = regressionTest
     }
     /// The report, with the regression test appended.
-    public var report: String {
-        guard let regressionTest else { return check.report }
-        return check.report + "\n\nRegression test:\n" + regressionTest
+    public var report: String { report(replay: .configured) }
+
+    /// The report with its `Replay:` line as `replay` says, and the regression test appended.
+    public func report(replay: ReplayLine) -> String {
+        let text = check.report(replay: replay)
+        guard let regressionTest else { return text }
+        return text + "\n\nRegression test:\n" + regressionTest
     }
 }
 

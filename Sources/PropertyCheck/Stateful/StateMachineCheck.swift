@@ -115,6 +115,9 @@ public struct CommandSequence<Command: Sendable, Observation: Sendable>: Sendabl
     /// The commands alone.
     public var commands: [Command] { steps.map(\.command) }
 
+    /// Each command as the report prints it (`String(describing:)`), without the numbers.
+    public var commandLines: [String] { steps.map { String(describing: $0.command) } }
+
     public var description: String {
         guard !steps.isEmpty else { return "(no commands)" }
         let width = String(steps.count).count

@@ -34,9 +34,9 @@ public struct StatefulFailure: IdentifiedFailure, CustomStringConvertible {
 
     public var failureSignature: FailureSignature {
         switch kind {
-        case .divergence: FailureSignature(kind: "model and system diverged", location: commandKind)
-        case .invariant(let name): FailureSignature(kind: "invariant violated", location: name)
-        case .systemThrew(let type): FailureSignature(kind: "system threw \(type)", location: commandKind)
+        case .divergence: FailureSignature(.diverged(command: commandKind))
+        case .invariant(let name): FailureSignature(.invariantViolated(name))
+        case .systemThrew(let type): FailureSignature(.systemThrew(type: type, command: commandKind))
         }
     }
 

@@ -73,13 +73,13 @@ public struct BatchItemResult: Hashable, Sendable {
 
     /// The failures of this item, one per broken property (liveness counts as one), in order.
     public var failureSignatures: [BatchFailureSignature] {
-        var signatures = violatedProperties.map { BatchFailureSignature(property: $0.rawValue, scenario: item.scenario) }
+        var signatures = violatedProperties.map { BatchFailureSignature(property: .safety($0), scenario: item.scenario) }
         if violations > 0 && violatedProperties.isEmpty {
             // The log keeps at most the configured number of violations; the count still counts.
-            signatures.append(BatchFailureSignature(property: "safety", scenario: item.scenario))
+            signatures.append(BatchFailureSignature(property: .unloggedSafety, scenario: item.scenario))
         }
-        if liveness.isFailure { signatures.append(BatchFailureSignature(property: BatchFailureSignature.liveness, scenario: item.scenario)) }
-        if error != nil { signatures.append(BatchFailureSignature(property: BatchFailureSignature.runError, scenario: item.scenario)) }
+        if liveness.isFailure { signatures.append(BatchFailureSignature(property: .liveness, scenario: item.scenario)) }
+        if error != nil { signatures.append(BatchFailureSignature(property: .runError, scenario: item.scenario)) }
         return signatures
     }
 }
@@ -96,21 +96,41 @@ public enum BatchLiveness: Hashable, Sendable {
 
 /// What makes two failures the same for deduplication: the property broken and the scenario.
 public struct BatchFailureSignature: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// A ``SafetyProperty`` raw value, ``liveness`` or ``runError``.
-    public let property: String
+    /// What failed. Its `description` is the name reports and the JSON print: the safety
+    /// property's raw value, `safety`, `liveness` or `runError`.
+    public enum Property: Hashable, Sendable, CustomStringConvertible {
+        /// This safety property was violated.
+        case safety(SafetyProperty)
+        /// Safety was violated, but the run's log kept none of the violations (it keeps at
+        /// most the configured number), so which property is not known.
+        case unloggedSafety
+        /// The liveness goal failed.
+        case liveness
+        /// The run could not start.
+        case runError
+
+        public var description: String {
+            switch self {
+            case .safety(let property): property.rawValue
+            case .unloggedSafety: "safety"
+            case .liveness: "liveness"
+            case .runError: "runError"
+            }
+        }
+    }
+
+    public let property: Property
     public let scenario: String
 
-    /// The property name of a liveness failure.
-    public static let liveness = "liveness"
-    /// The property name of a run that could not start.
-    public static let runError = "runError"
-
-    public init(property: String, scenario: String) {
+    public init(property: Property, scenario: String) {
         self.property = property
         self.scenario = scenario
     }
 
-    public static func < (a: BatchFailureSignature, b: BatchFailureSignature) -> Bool { (a.property, a.scenario) < (b.property, b.scenario) }
+    /// By the property's name, then the scenario (the order summaries list failures in).
+    public static func < (a: BatchFailureSignature, b: BatchFailureSignature) -> Bool {
+        (a.property.description, a.scenario) < (b.property.description, b.scenario)
+    }
 
     public var description: String { "\(property) in \(scenario)" }
 }

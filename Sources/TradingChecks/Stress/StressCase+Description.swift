@@ -6,11 +6,16 @@ import PropertyCheck
 import StressRun
 
 extension StressCase: CustomStringConvertible {
-    /// The case as a failure report prints it, one numbered line per aspect: the scenario and the
-    /// strategy, the price model, the phases (bars, moves, conditions that are not calm), the
-    /// transformers and signal faults, the bars and their shocks, the venue's faults, the orders,
-    /// and what broke. A calm aspect says so in one word (`none`, `calm`).
+    /// The case as a failure report prints it: ``lines``, numbered.
     public var description: String {
+        lines.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+    }
+
+    /// The case, one line per aspect: the scenario and the strategy, the price model, the phases
+    /// (bars, moves, conditions that are not calm), the transformers and signal faults, the bars
+    /// and their shocks, the venue's faults, the orders, and what broke. A calm aspect says so in
+    /// one word (`none`, `calm`).
+    public var lines: [String] {
         var lines: [String] = []
         let symbols = scenario.symbols.joined(separator: ", ")
         let source: String = switch origin {
@@ -36,7 +41,7 @@ extension StressCase: CustomStringConvertible {
             lines.append(Self.orders(record))
             lines.append(Self.verdict(record))
         }
-        return lines.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+        return lines
     }
 
     private func phase(of phase: CrashPhase, bars: Int) -> String {

@@ -128,9 +128,8 @@ extension MachineRun {
          corpusDirectory: String? = nil, savedPath: String? = nil, foundIn: String? = nil) {
         self.machine = machine
         passed = result.passed
-        reason = result.exitReason
+        exitReason = result.exitReason
         signature = result.counterexample?.signature
-        if case .tooManyRejections = result.exitReason { rejected = true } else { rejected = false }
         seed = result.seed
         cases = result.statistics.validCases + extraCases
         self.steps = steps
@@ -151,8 +150,8 @@ extension MachineRun {
             """
         }
         regressionTest = test
-        renderReport = {
-            var text = result.report
+        renderReport = { replay in
+            var text = result.report(replay: replay)
             if let foundIn { text += "\nFound in the scenario library: \(foundIn)." }
             if let savedPath, result.counterexample?.savedPath == nil { text += "\nSaved: \(savedPath)" }
             if let test { text += "\n\nRegression test:\n" + test }
@@ -160,6 +159,7 @@ extension MachineRun {
         }
         counterexampleBytes = bytes
         counterexample = result.counterexample.map { $0.value.description }
+        counterexampleLines = result.counterexample?.value.lines
         self.savedPath = savedPath
     }
 }

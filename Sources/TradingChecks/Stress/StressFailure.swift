@@ -10,16 +10,44 @@ public enum StressFailure: IdentifiedFailure, CustomStringConvertible {
     case liveness(reasons: [LivenessFailure], deadlineStep: Int)
     case refused(StressRunError)
 
-    public var failureSignature: FailureSignature {
-        switch self {
-        case .safety(let violation, _): FailureSignature(kind: "safety property violated", location: violation.property.rawValue)
-        case .liveness(let reasons, _): FailureSignature(kind: "liveness failed", location: reasons.first?.kindName ?? "")
-        case .refused: FailureSignature(kind: "executor refused a generated scenario")
+    /// How a stress case fails, without its values: the kind of its ``FailureSignature``.
+    public enum Kind: CustomFailureKind {
+        /// A safety property was broken.
+        case safetyViolated(SafetyProperty)
+        /// The liveness goal was missed; the first reason's case name (``LivenessFailure/kindName``).
+        case livenessFailed(String)
+        /// The executor refused a generated scenario.
+        case refused
+
+        public var name: String {
+            switch self {
+            case .safetyViolated: "safety property violated"
+            case .livenessFailed: "liveness failed"
+            case .refused: "executor refused a generated scenario"
+            }
+        }
+
+        public var location: String? {
+            switch self {
+            case .safetyViolated(let property): property.rawValue
+            case .livenessFailed(let reason): reason
+            case .refused: nil
+            }
         }
     }
 
-    /// One line; the part after ", " holds the values (the fuzz targets cut it off to dedupe),
-    /// ending with the code it was found with (`SourceVersion`).
+    /// The kind of failure, without its values.
+    public var kind: Kind {
+        switch self {
+        case .safety(let violation, _): .safetyViolated(violation.property)
+        case .liveness(let reasons, _): .livenessFailed(reasons.first?.kindName ?? "")
+        case .refused: .refused
+        }
+    }
+
+    public var failureSignature: FailureSignature { FailureSignature(kind) }
+
+    /// One line, ending with the code it was found with (`SourceVersion`).
     public var description: String {
         let found = "; found with \(SourceVersion.current)"
         return switch self {

@@ -75,11 +75,11 @@ let smallPlan: BatchPlan = {
         #expect(!summary.passed)
         for scenario in Set(failing.map(\.item.scenario)) {
             let inScenario = failing.filter { $0.item.scenario == scenario }
-            let books = try #require(summary.failures.first { $0.signature == BatchFailureSignature(property: "booksReconcile", scenario: scenario) })
+            let books = try #require(summary.failures.first { $0.signature == BatchFailureSignature(property: .safety(.booksReconcile), scenario: scenario) })
             #expect(books.first.item.number == inScenario.map(\.item.number).min())
             #expect(books.runs == inScenario.count)
         }
-        #expect(failing.count > summary.failures.count { $0.signature.property == "booksReconcile" }, "some failures were deduplicated")
+        #expect(failing.count > summary.failures.count { $0.signature.property == .safety(.booksReconcile) }, "some failures were deduplicated")
         #expect(Set(summary.failures.map(\.signature)).count == summary.failures.count)
         var files: [(name: String, file: ShardFile)] = []
         for index in 0..<2 {
