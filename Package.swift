@@ -74,6 +74,15 @@ targets += [
     .executableTarget(name: "stress-benchmark", dependencies: ["StressRun", "MarketSim", "BenchmarkSupport"], path: "Benchmarks/StressBenchmark",
                       swiftSettings: strict),
 ]
+// MARK: - Certification (issue 13): the risk-governor suite — decision flood, broker failure,
+// portfolio integrity, the go/no-go matrix and its metrics. Production code, as StressRun.
+products += [.library(name: "Certification", targets: ["Certification"])]
+targets += [
+    .target(name: "Certification", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
+            swiftSettings: strict),
+    .testTarget(name: "CertificationTests", dependencies: ["Certification", "StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines",
+                                                         "TradingVocabulary"], swiftSettings: strict),
+]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [
