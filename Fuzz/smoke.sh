@@ -30,10 +30,13 @@ for target in "${TARGETS[@]}"; do
     [ -d "$CORPUS_DIR/$target" ] && cp -R "$CORPUS_DIR/$target/." "$work/$target/corpus/"
     log="$work/$target/log"
     t0=$(date +%s.%N)
+    # The status is taken inside the `||`: after `if ! …`, `$?` is the negation's (always 0).
+    status=0
     # shellcheck disable=SC2046
-    if ! run_target "$target" "$work/$target/corpus" -runs="$runs" -seed="$seed" -max_len="$MAX_LEN" \
-            -artifact_prefix="$work/$target/artifacts/" $(target_dict "$target") -print_final_stats=1 >"$log" 2>&1; then
-        echo "✗ $target: the fuzz target failed (exit status $?); its log:"; tail -80 "$log"; failed=1; continue
+    run_target "$target" "$work/$target/corpus" -runs="$runs" -seed="$seed" -max_len="$MAX_LEN" \
+        -artifact_prefix="$work/$target/artifacts/" $(target_dict "$target") -print_final_stats=1 >"$log" 2>&1 || status=$?
+    if [ "$status" -ne 0 ]; then
+        echo "✗ $target: the fuzz target failed (exit status $status); its log:"; tail -80 "$log"; failed=1; continue
     fi
     t1=$(date +%s.%N)
     if compgen -G "$work/$target/artifacts/*" >/dev/null; then
