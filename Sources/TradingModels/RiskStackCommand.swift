@@ -47,6 +47,10 @@ public enum RiskStackCommand: Equatable, Sendable, CustomStringConvertible {
     /// and holdings, which are not persisted, start empty with default cap and limits and the
     /// stack's configured portfolio value.
     case restart
+    /// A restart whose save of one state file meets `fault` (issue 9 §2); the other file saves
+    /// and reloads normally. A reload that refuses a corrupt file means no restart happened:
+    /// every layer goes on as it was.
+    case restartAfter(PersistenceFault, file: RiskStackStateFile)
 
     public static func == (lhs: RiskStackCommand, rhs: RiskStackCommand) -> Bool {
         switch (lhs, rhs) {
@@ -85,6 +89,12 @@ public enum RiskStackCommand: Equatable, Sendable, CustomStringConvertible {
         case .pause: ".pause"
         case .stop: ".stop"
         case .restart: ".restart"
+        case .restartAfter(let fault, let file): ".restartAfter(\(fault), file: .\(file.rawValue))"
         }
     }
+}
+
+/// The risk stack's persisted layers, each with its own state file.
+public enum RiskStackStateFile: String, CaseIterable, Hashable, Sendable {
+    case superState, tradingMode
 }

@@ -82,6 +82,14 @@ public enum RiskStackInvariants {
         return false
     }
 
+    /// Whether the step reloaded the stack: a restart, or a faulty one whose reload was not
+    /// refused (a refused reload means no restart happened).
+    static func reloaded(_ command: RiskStackCommand, _ outcome: RiskStackOutcome) -> Bool {
+        if case .restart = command { return true }
+        if case .faultyRestart(let report) = outcome { return !report.refusedCorruptFile }
+        return false
+    }
+
     /// Rules about one step.
     public static let steps: [StepInvariant<RiskStackCommand, RiskStackOutcome, RiskStackObservation>] = [
         StepInvariant("rejection changes nothing in any layer", "A refused order leaves every layer exactly as it was.") {
@@ -137,16 +145,21 @@ public enum RiskStackInvariants {
                 && after.tradingMode == before.tradingMode && after.superState == before.superState
         },
         StepInvariant("restart never resumes LIVE_ACTIVE", "After a restart a persisted LIVE_ACTIVE comes back as DRY_RUN.") {
-            _, command, _, after in
-            !isRestart(command) || after.tradingMode.state != .liveActive
+            _, command, outcome, after in
+            !reloaded(command, outcome) || after.tradingMode.state != .liveActive
         },
         StepInvariant("restart restores the super-state", "The super-state is reloaded exactly.") {
             before, command, _, after in
             !isRestart(command) || after.superState == before.superState
         },
         StepInvariant("restart starts positions and holdings empty", "Positions and holdings are not persisted: they are rebuilt with adopt.") {
-            _, command, _, after in
-            !isRestart(command) || (after.positions.positions.isEmpty && after.sectorCaps.holdings.isEmpty)
+            _, command, outcome, after in
+            !reloaded(command, outcome) || (after.positions.positions.isEmpty && after.sectorCaps.holdings.isEmpty)
+        },
+        StepInvariant("a refused reload changes nothing", "A state file refused as corrupt means no restart happened: every layer goes on as it was.") {
+            before, _, outcome, after in
+            guard case .faultyRestart(let report) = outcome, report.refusedCorruptFile else { return true }
+            return after == before
         },
         StepInvariant("resume never enters LIVE_ACTIVE", "Leaving EMERGENCY_HALT clears the halt but a fresh goLive is needed.") {
             before, command, _, after in
@@ -156,7 +169,7 @@ public enum RiskStackInvariants {
         StepInvariant("only mode inputs, halts and restarts touch the trading mode", "Orders, positions and sector inputs never change the trading mode.") {
             before, command, _, after in
             switch command {
-            case .enableDryRun, .goLive, .pause, .stop, .update, .halt, .resume, .restart: return true
+            case .enableDryRun, .goLive, .pause, .stop, .update, .halt, .resume, .restart, .restartAfter: return true
             default: return after.tradingMode == before.tradingMode
             }
         },

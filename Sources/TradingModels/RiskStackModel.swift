@@ -109,12 +109,36 @@ public struct RiskStackModel: Sendable {
         case .restart:
             _ = superState.apply(.restart)
             _ = tradingMode.apply(.restart)
-            mirrorHalt()
-            positions = PositionModel()
-            sectorCaps = SectorCapsModel(table: sectorCaps.table)
-            _ = sectorCaps.apply(.setPortfolioValue(configuredPortfolioValue))
+            restartUnpersistedLayers()
             return .restarted
+
+        case .restartAfter(let fault, let file):
+            // The faulty file first: when its reload refuses a corrupt file, nothing restarts.
+            let report: RestartReport
+            switch file {
+            case .superState:
+                guard case .faultyRestart(let r) = superState.apply(.restartAfter(fault)) else { preconditionFailure("restartAfter answers faultyRestart") }
+                report = r
+                guard !report.refusedCorruptFile else { return .faultyRestart(report) }
+                _ = tradingMode.apply(.restart)
+            case .tradingMode:
+                guard case .faultyRestart(let r, _) = tradingMode.apply(.restartAfter(fault)) else { preconditionFailure("restartAfter answers faultyRestart") }
+                report = r
+                guard !report.refusedCorruptFile else { return .faultyRestart(report) }
+                _ = superState.apply(.restart)
+            }
+            restartUnpersistedLayers()
+            return .faultyRestart(report)
         }
+    }
+
+    /// After a reload: the halted flag follows the super-state; positions and holdings, never
+    /// persisted, start empty with the configured portfolio value.
+    private mutating func restartUnpersistedLayers() {
+        mirrorHalt()
+        positions = PositionModel()
+        sectorCaps = SectorCapsModel(table: sectorCaps.table)
+        _ = sectorCaps.apply(.setPortfolioValue(configuredPortfolioValue))
     }
 
     /// The order path: each layer in turn, on copies; the first refusal is the answer.

@@ -16,6 +16,8 @@ public enum RiskStackOutcome: Hashable, Sendable, CustomStringConvertible {
     case mode(TradingModeOutcome)
     /// `restart`: reloaded.
     case restarted
+    /// `restartAfter`: what the faulty save and the reload reported.
+    case faultyRestart(RestartReport)
     /// `close`, `adopt`, `mark`, `markToMarket`, `setPortfolioValue`, `setLimits`,
     /// `setGroupLimit`: applied.
     case done
@@ -33,6 +35,7 @@ public enum RiskStackOutcome: Hashable, Sendable, CustomStringConvertible {
         case .superState(let t): ".superState(\(t.map(Describe.superState) ?? "nil"))"
         case .mode(let outcome): TradingModeCommandOutcome.mode(outcome).description
         case .restarted: ".restarted"
+        case .faultyRestart(let report): ".faultyRestart(\(report))"
         case .done: ".done"
         case .error(let error): ".error(\(error))"
         }

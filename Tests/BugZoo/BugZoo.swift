@@ -138,6 +138,10 @@ public enum BugZoo {
                    minimum: [".enableDryRun", ".goLive(confirmed: true)", ".setHalted(true)"], invariant: "halted ⇒ not LIVE_ACTIVE") { name in
             TradingModeChecks.machine(name: name) { TradingModeMutants.HaltKeepsLive() }
         },
+        ZooVariant("risk-stack/non-atomic-write", "the stack's super-state file written in place (no temporary file, no rename)",
+                   minimum: [".restartAfter(.saveFails(.write), file: .superState)"], divergesAt: "restartAfterFault") { name in
+            RiskStackChecks.machine(name: name) { try RiskStackMutants.nonAtomicWrite() }
+        },
         ZooVariant("risk-stack/rejection-books-exposure", "a rejected order still books its sector exposure",
                    minimum: [".submit(\"BTC-USD\", amount: 2000000)"], invariant: "sectorCaps.sector exposure = Σ holdings") { name in
             RiskStackChecks.machine(name: name) { try RiskStackMutants.RejectionBooksExposure() }

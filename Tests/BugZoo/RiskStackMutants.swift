@@ -1,10 +1,16 @@
-import TradingChecks
-import TradingMachines
+@_spi(BugZoo) import TradingChecks
+@_spi(BugZoo) import TradingMachines
 import TradingModels
 import TradingVocabulary
 
 /// Deliberately broken variants of the production risk stack.
 public enum RiskStackMutants {
+    /// The stack's super-state file written in place (no temporary file, no rename): a save
+    /// that stops midway leaves the file torn, and the restart cannot come back from it.
+    public static func nonAtomicWrite() throws -> RiskStackSystem {
+        try RiskStackSystem { StateStore(path: $0, fileSystem: $1, mutation: .inPlace) }
+    }
+
     /// A rejected order still books its sector exposure: the amount is added to the sector caps
     /// before the other layers have had their say, and not taken back.
     public struct RejectionBooksExposure: SystemUnderTest {

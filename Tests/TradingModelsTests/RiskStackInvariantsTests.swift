@@ -118,6 +118,10 @@ struct RiskStackInvariantsTests {
         make("restart starts positions and holdings empty", step(dry + [.submit("BTC-USD", amount: 5)], then: .restart)) {
             $0.after.positions = $0.before.positions
         }
+        // A torn super-state file is refused at the reload: the stack must go on exactly as it was.
+        make("a refused reload changes nothing", step(dry + [.submit("BTC-USD", amount: 5)], then: .restartAfter(.stateFileTorn, file: .superState))) {
+            $0.after.positions = RiskStackModel().observation.positions
+        }
         make("resume never enters LIVE_ACTIVE", step(live + [.halt], then: .resume)) {
             $0.after.tradingMode.state = .liveActive
         }

@@ -25,14 +25,18 @@ public enum RiskStackChecks {
             firstStateViolation: RiskStackInvariants.firstViolation(of:),
             steps: RiskStackInvariants.steps,
             labels: labels,
-            coverage: ["order accepted": 10],
+            coverage: ["order accepted": 10, "failed save reported": 2, "corrupt file refused": 1],
             regressionExpression: "RiskStackChecks.machine")
     }
 
     typealias Step = MachineStep<RiskStackOutcome, RiskStackObservation>
 
     static let labels: [CaseLabel<Step>] = {
-        var labels = [CaseLabel<Step>("order accepted") { if case .decision(.accepted) = $0.outcome { true } else { false } }]
+        var labels = [
+            CaseLabel<Step>("order accepted") { if case .decision(.accepted) = $0.outcome { true } else { false } },
+            CaseLabel<Step>("failed save reported") { if case .faultyRestart(let report) = $0.outcome { report.saveFailedAt != nil } else { false } },
+            CaseLabel<Step>("corrupt file refused") { if case .faultyRestart(let report) = $0.outcome { report.refusedCorruptFile } else { false } },
+        ]
         for layer in RiskLayer.allCases {
             labels.append(CaseLabel<Step>("order rejected by \(layer.rawValue)") { step in
                 guard case .decision(.rejected(let rejection)) = step.outcome else { return false }
@@ -58,6 +62,8 @@ public enum RiskStackChecks {
     static func constant(_ command: RiskStackCommand) -> Gen<RiskStackCommand> { Gen.constant(command) }
     static let enableDryRun = constant(.enableDryRun), cycle = constant(.cycle), halt = constant(.halt), resume = constant(.resume)
     static let pause = constant(.pause), stop = constant(.stop), restart = constant(.restart)
+    static let restartAfterFault = Gen.zip(PersistenceFaults.generator, Gen.element(of: RiskStackStateFile.allCases))
+        .map { RiskStackCommand.restartAfter($0.0, file: $0.1) }
 
     static func held(_ model: RiskStackModel, _ stream: inout ChoiceStream) throws(Rejection) -> Symbol {
         try SymbolUniverse.draw(mostlyHeld: model.positions.positions, symbol: { $0.symbol }, from: &stream)
@@ -90,5 +96,7 @@ public enum RiskStackChecks {
         CommandKind("pause", weight: 1) { _ in pause },
         CommandKind("stop", weight: 1) { _ in stop },
         CommandKind("restart", weight: 1) { _ in restart },
+        // Last, so the choices of the kinds above still decode to the same commands.
+        CommandKind("restartAfterFault", weight: 1) { _ in restartAfterFault },
     ]
 }

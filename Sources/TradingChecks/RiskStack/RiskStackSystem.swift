@@ -15,6 +15,12 @@ public struct RiskStackSystem: SystemUnderTest {
     private var log = StepLog<PositionTransition>()
     private var held: [ObservedPosition] = []
 
+    /// Production whose super-state store writes another way, for the bug zoo.
+    @_spi(BugZoo) public init(superStateStore: @escaping @Sendable (String, any StateFileSystem) -> SuperStateStore) throws {
+        try self.init()
+        superStateFile = RestartFile<SuperStateSnapshot>("super-state.json", store: superStateStore)
+    }
+
     public init(portfolioValue: Cents = RiskStackModel.defaultPortfolioValue) throws {
         self.portfolioValue = portfolioValue
         stack = try RiskStack(portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
@@ -63,12 +69,31 @@ public struct RiskStackSystem: SystemUnderTest {
         case .restart:
             let superState = try superStateFile.saveAndReload(stack.superState.snapshot, in: files)
             let tradingMode = try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files)
-            log = StepLog<PositionTransition>()
-            held = []
-            stack = try RiskStack(restoring: superState, tradingModeSnapshot: tradingMode,
-                                  portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
+            try restart(superState: superState, tradingMode: tradingMode)
             return .restarted
+        case .restartAfter(let fault, let file):
+            // The faulty file first: when its reload refuses a corrupt file, nothing restarts.
+            switch file {
+            case .superState:
+                let result = try superStateFile.restart(stack.superState.snapshot, after: fault, in: files)
+                guard let superState = result.reloaded else { return .faultyRestart(result.report) }
+                try restart(superState: superState, tradingMode: try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files))
+                return .faultyRestart(result.report)
+            case .tradingMode:
+                let result = try tradingModeFile.restart(stack.tradingMode.snapshot, after: fault, in: files)
+                guard let tradingMode = result.reloaded else { return .faultyRestart(result.report) }
+                try restart(superState: try superStateFile.saveAndReload(stack.superState.snapshot, in: files), tradingMode: tradingMode)
+                return .faultyRestart(result.report)
+            }
         }
+    }
+
+    /// A new process from the reloaded snapshots: positions and holdings start empty with the
+    /// configured portfolio value.
+    private mutating func restart(superState: SuperStateSnapshot, tradingMode: TradingModeSnapshot) throws {
+        log = StepLog<PositionTransition>()
+        held = []
+        stack = try RiskStack(restoring: superState, tradingModeSnapshot: tradingMode, portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
     }
 
     public var observation: RiskStackObservation {
