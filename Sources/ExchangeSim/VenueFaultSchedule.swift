@@ -33,6 +33,32 @@ public struct VenueFaultSchedule: Hashable, Sendable {
         staleBooks = Self.windows(upTo: bounds.maxStaleWindows, longest: bounds.maxStaleLength, horizon: span, from: &source)
     }
 
+    /// A schedule written out, for scripted faults (the certification's broker-failure tests):
+    /// each kind's windows, sorted by start. Windows must lie within the horizon and be at
+    /// least 1 ns long.
+    ///
+    /// - Returns: nil when a window is empty, negative or past the horizon.
+    public init?(horizon: SimDuration, disconnects: [FaultWindow] = [], rejectStorms: [FaultWindow] = [], staleBooks: [FaultWindow] = []) {
+        guard horizon >= .zero else { return nil }
+        for window in disconnects + rejectStorms + staleBooks where window.start < .zero || window.length <= .zero || window.end > horizon {
+            return nil
+        }
+        self.horizon = horizon
+        let order: (FaultWindow, FaultWindow) -> Bool = { ($0.start, $0.length) < ($1.start, $1.length) }
+        self.disconnects = disconnects.sorted(by: order)
+        self.rejectStorms = rejectStorms.sorted(by: order)
+        self.staleBooks = staleBooks.sorted(by: order)
+    }
+
+    /// The first instant after `offset` at which a window opens or closes, if any.
+    public func nextChange(after offset: SimDuration) -> SimDuration? {
+        var next: SimDuration?
+        for window in disconnects + rejectStorms + staleBooks {
+            for edge in [window.start, window.end] where edge > offset && (next.map { edge < $0 } ?? true) { next = edge }
+        }
+        return next
+    }
+
     public func isDisconnected(at offset: SimDuration) -> Bool { disconnects.contains { $0.contains(offset) } }
     public func isRejectStorm(at offset: SimDuration) -> Bool { rejectStorms.contains { $0.contains(offset) } }
     public func isBookStale(at offset: SimDuration) -> Bool { staleBooks.contains { $0.contains(offset) } }

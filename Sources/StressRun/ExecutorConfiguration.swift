@@ -30,6 +30,10 @@ public struct ExecutorConfiguration: Hashable, Sendable {
     /// Bars allowed, beyond the volatility window and RECOVERY's confirmations, for the stack to
     /// settle once the market is quiet.
     public var settleBars = 10
+    /// The oldest the client's quote may be for the strategy to trade on it: an order decided
+    /// on an older book (a stale feed) is held back (`RejectionReason.staleData`). Exits are not
+    /// held back: flattening does not wait for a price.
+    public var maxQuoteAge: SimDuration = .milliseconds(500)
     /// The bounds of the run's venue fault mix.
     public var faultBounds = VenueFaultBounds()
     /// The most violations a record keeps (the run goes on; the first is what matters).
@@ -58,6 +62,7 @@ public struct ExecutorConfiguration: Hashable, Sendable {
         try require(badBarsBeforeHalt >= 1, "badBarsBeforeHalt", "≥ 1")
         try require(disconnectedStepsBeforeHalt >= 1, "disconnectedStepsBeforeHalt", "≥ 1")
         try require(haltCooldown >= .zero, "haltCooldown", "≥ 0")
+        try require(maxQuoteAge >= .zero, "maxQuoteAge", "≥ 0")
         try require(settleBars >= 0, "settleBars", "≥ 0")
         try require(maxRecordedViolations >= 1, "maxRecordedViolations", "≥ 1")
         do { try faultBounds.validate() } catch { throw .faultBounds(error) }

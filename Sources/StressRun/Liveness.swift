@@ -41,10 +41,22 @@ public enum LivenessFailure: Hashable, Sendable {
     case ordersUnresolved(count: Int)
 }
 
-/// What the liveness goal looked like after one step (kept per step, judged at the end).
-struct GoalStatus: Sendable {
-    let time: SimTime
-    let failures: [LivenessFailure]
+/// What the stack looked like after one step, once the venue's reports were in and before the
+/// step's orders were sent: why it had not settled (the liveness goal, judged at the end), whether
+/// the link to the venue was up, and how old the oldest of the client's quotes was. Recovery
+/// times (the certification's broker-failure tests) are read from these.
+public struct StepStatus: Hashable, Sendable {
+    public let time: SimTime
+    /// Empty: settled.
+    public let failures: [LivenessFailure]
+    public let linkUp: Bool
+    /// The age of the stalest symbol's client quote; nil before every symbol has one.
+    public let oldestQuoteAge: SimDuration?
+
+    /// Every order resolved and the books and stack reconciled (the venue's side of settling).
+    public var ordersReconciled: Bool {
+        !failures.contains { if case .unreconciled = $0 { true } else if case .ordersUnresolved = $0 { true } else { false } }
+    }
 }
 
 extension LivenessFailure {

@@ -72,11 +72,30 @@ extension Run {
                 intent.notional = Cents(min(intent.notional.value, max(equity, 0)))
             }
             guard let quote = quotes[intent.symbol] else { continue }
+            if let age = quoteAge(intent.symbol), age > configuration.maxQuoteAge {
+                events.append(.rejection(Rejection(time: now, symbol: symbols[intent.symbol], side: intent.side, reason: .staleData(age: age))))
+                continue
+            }
             switch intent.side {
             case .buy: buy(intent.symbol, notional: intent.notional.value, at: quote.ask.value, choices: &choices)
             case .sell: sell(intent.symbol, lots: intent.notional.value / max(quote.bid.value * SymbolScale.tickValue.value, 1), choices: &choices)
             }
         }
+    }
+
+    /// How old the client's quote of symbol `i` is now (nil: none received yet).
+    func quoteAge(_ i: Int) -> SimDuration? {
+        exchange.clientQuote(for: symbols[i]).map { now - $0.receivedAt }
+    }
+
+    /// The age of the stalest client quote (nil while a symbol has none).
+    func oldestQuoteAge() -> SimDuration? {
+        var oldest = SimDuration.zero
+        for i in symbols.indices {
+            guard let age = quoteAge(i) else { return nil }
+            oldest = max(oldest, age)
+        }
+        return oldest
     }
 
     /// The scenario's signal fault in force at bar `index`, if any.

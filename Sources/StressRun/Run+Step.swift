@@ -12,7 +12,7 @@ extension Run {
     /// stack to the venue.
     mutating func step(_ index: Int, choices: inout some ChoiceSource) {
         bar = index
-        exchange.advance(by: market.advance(toStep: index, from: exchange.now))
+        advanceThroughScheduledFaults(by: market.advance(toStep: index, from: exchange.now))
         now = exchange.now
         applyVenueFaults(bar: index)
         ingestBars(index, choices: &choices)
@@ -33,26 +33,46 @@ extension Run {
         // reacted, and this step's orders are not yet sent. An order sent this step has had no
         // time to resolve (the rules promise an outcome within its latency and timeout, not at
         // once); one still in flight at the next step's judgment is unresolved.
-        goals.append(GoalStatus(time: now, failures: livenessFailures(conditions: conditions)))
+        goals.append(StepStatus(time: now, failures: livenessFailures(conditions: conditions), linkUp: exchange.isConnected,
+                                oldestQuoteAge: oldestQuoteAge()))
         sendExits(choices: &choices)
         runStrategy(index, equity: equity, choices: &choices)
         recordTransitions()
         recordExposure()
     }
 
+    /// Time passes at the venue to the end of the bar, the schedule's windows opening and
+    /// closing at their own instants inside it: a disconnect in mid-bar catches the orders then
+    /// in flight (their reports are lost, their outcome UNKNOWN until queried), and a window
+    /// shorter than a bar still happens.
+    mutating func advanceThroughScheduledFaults(by duration: SimDuration) {
+        let end = exchange.now + duration
+        while let next = schedule.nextChange(after: exchange.now - start), start + next < end {
+            exchange.advance(by: start + next - exchange.now)
+            applyLink(at: next)
+        }
+        exchange.advance(by: end - exchange.now)
+    }
+
     /// The schedule's windows and the phase's outage, as of now: the link, the storm, the stale book.
     /// Takes this bar's market conditions per symbol first (read again by the bars and the orders).
     mutating func applyVenueFaults(bar: Int) {
-        let offset = now - start
         var outage = false
         for i in symbols.indices {
             stepConditions[i] = market.conditions(symbolIndex: i, bar: bar)
             outage = outage || stepConditions[i].venueOutage
         }
-        let down = outage || schedule.isDisconnected(at: offset)
+        phaseOutage = outage
+        applyLink(at: now - start)
+        disconnectedSteps = exchange.isConnected ? 0 : disconnectedSteps + 1
+    }
+
+    /// The link, the storm and the stale book as the schedule and the phase's outage say at
+    /// `offset` from the start.
+    mutating func applyLink(at offset: SimDuration) {
+        let down = phaseOutage || schedule.isDisconnected(at: offset)
         if down, exchange.isConnected { exchange.disconnect() }
         if !down, !exchange.isConnected { exchange.reconnect() }
-        disconnectedSteps = exchange.isConnected ? 0 : disconnectedSteps + 1
         let storm = schedule.isRejectStorm(at: offset)
         if storm != exchange.isRejectStorm { exchange.setRejectStorm(storm) }
         let stale = schedule.isBookStale(at: offset)

@@ -66,13 +66,15 @@ struct Run<S: Strategy> {
     var violations = 0
     /// Whether the executor's books equalled the venue's at this step's `checkBooks`.
     var booksAgree = true
-    var goals: [GoalStatus] = []
+    var goals: [StepStatus] = []
     var intents: [OrderIntent] = []
     var stepBars: [Bar?]
     var stepReturns: [Double?]
     var stepLiquidity: [Double?]
     /// Each symbol's market conditions at the bar being stepped (the phase's, or calm).
     var stepConditions: [MarketConditions]
+    /// Whether the bar being stepped is in a phase with a venue outage.
+    var phaseOutage = false
 
     init(market: RunMarket, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
          configuration: ExecutorConfiguration, mutation: ExecutorMutation) throws(StressRunError) {

@@ -30,6 +30,8 @@ public enum RejectionLayer: String, CaseIterable, Hashable, Sendable {
     case router
     /// The venue rejected it on arrival.
     case venue
+    /// The executor held it back: the client's quote was older than `maxQuoteAge`.
+    case dataFeed
 }
 
 /// Why an order was refused, typed by layer.
@@ -38,6 +40,8 @@ public enum RejectionReason: Hashable, Sendable {
     /// The router held an order back: the mode it knows is not LIVE_ACTIVE, or it is halted.
     case routerClosed(mode: TradingModeState, halted: Bool)
     case venue(RejectReason)
+    /// The strategy's order was decided on a quote `age` old (beyond `maxQuoteAge`): held back.
+    case staleData(age: SimDuration)
 
     public var layer: RejectionLayer {
         switch self {
@@ -50,6 +54,7 @@ public enum RejectionReason: Hashable, Sendable {
             }
         case .routerClosed: .router
         case .venue: .venue
+        case .staleData: .dataFeed
         }
     }
 }

@@ -23,6 +23,10 @@ public struct RunRecord: Hashable, Sendable {
     /// How many violations happened (the log keeps at most the configured number).
     public let violationCount: Int
     public let liveness: LivenessVerdict
+    /// The stack after each step (``StepStatus``), one per bar.
+    public let steps: [StepStatus]
+    /// Every order the client sent, by id, with its state at the end of the run.
+    public let orders: [OrderOutcome]
 
     public var equityCurve: [EquityPoint] { events.compactMap { if case .equity(let p) = $0 { p } else { nil } } }
     public var finalEquity: Cents { equityCurve.last?.equity ?? initialCash }
@@ -55,4 +59,10 @@ public struct RunRecord: Hashable, Sendable {
     public var metrics: RunMetrics {
         RunMetrics(equity: [initialCash] + equityCurve.map(\.equity), interval: interval, trades: trades.map(\.pnl))
     }
+}
+
+/// An order the client sent and the state it ended the run in.
+public struct OrderOutcome: Hashable, Sendable {
+    public let id: ClientOrderID
+    public let state: ClientOrderState
 }

@@ -33,7 +33,11 @@ public struct ScenarioExecutor: Sendable {
     /// - Throws: ``StressRunError`` when the configuration or the scenario is invalid; nothing
     ///   is simulated then. A run that breaks a property does not throw: its record says so.
     /// - Complexity: O(bars × symbols) steps, each O(orders in flight).
-    public func run<S: Strategy, C: ChoiceSource>(_ scenario: CrashScenario, strategy: S, choices: inout C) throws(StressRunError) -> RunRecord {
+    ///
+    /// - Parameter scripted: fault windows written out (the certification's broker-failure
+    ///   tests) instead of drawn; the run's fault mix is still drawn.
+    public func run<S: Strategy, C: ChoiceSource>(_ scenario: CrashScenario, strategy: S, choices: inout C,
+                                                  scripted: VenueFaultSchedule? = nil) throws(StressRunError) -> RunRecord {
         try configuration.validate()
         let market: CrashResult
         do { market = try CrashSimulator.run(scenario, choices: &choices, skippingRefusals: true) } catch { throw .scenario(error) }
@@ -42,7 +46,11 @@ public struct ScenarioExecutor: Sendable {
         let schedule: VenueFaultSchedule
         do {
             faults = try VenueFaults(bounds: configuration.faultBounds, from: &choices)
-            schedule = try VenueFaultSchedule(bounds: configuration.faultBounds, horizon: scenario.duration, from: &choices)
+            if let scripted {
+                schedule = scripted
+            } else {
+                schedule = try VenueFaultSchedule(bounds: configuration.faultBounds, horizon: scenario.duration, from: &choices)
+            }
         } catch {
             throw .faultBounds(error)
         }
@@ -110,6 +118,7 @@ extension Run {
         return RunRecord(strategy: strategy.name, kind: market.kind, symbols: symbols, start: start, interval: interval,
                          initialCash: configuration.initialCash, events: events, cash: Cents(ledger.cash), feesPaid: Cents(ledger.fees),
                          realizedPnL: Cents(ledger.realized), unrealizedPnL: Cents(unrealized), violationCount: violations,
-                         liveness: livenessVerdict())
+                         liveness: livenessVerdict(), steps: goals,
+                         orders: exchange.clientOrders.map { OrderOutcome(id: $0.id, state: $0.state) })
     }
 }
