@@ -50,6 +50,11 @@ public final class MetricsEndpoint: Sendable {
     public struct Summary: Hashable, Sendable {
         public let statuses: [Int?]
         public let stopReason: StopReason
+
+        public init(statuses: [Int?], stopReason: StopReason) {
+            self.statuses = statuses
+            self.stopReason = stopReason
+        }
     }
 
     /// The port the endpoint listens on (the one the system picked, when asked for port 0).

@@ -62,8 +62,10 @@ public enum MetricsHTTP {
     /// head that is not HTTP/1.x syntax gets 400 (an HTTP/1.1 request without `Host` too), and an
     /// HTTP version other than 1.x gets 505.
     public static func response(toHead head: [UInt8], metrics: () -> String) -> Response {
-        let text = String(decoding: head, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Lines split on bytes: as Characters, CR LF is one grapheme and would never equal LF.
+        var lines = head.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        }
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let requestLine = lines.first else { return .error(400, "Bad Request") }
         let parts = requestLine.split(separator: " ", omittingEmptySubsequences: false)

@@ -51,7 +51,8 @@ public struct MetricsRegistry: Hashable, Sendable {
         try add(name, help: help, kind: .counter, labels: labels, value: .number(value))
     }
 
-    /// Adds a gauge sample; any value, including infinities and NaN.
+    /// Adds a gauge sample; any value, including infinities and NaN. The reserved suffixes keep a
+    /// family's sample names from colliding with a histogram's `_bucket`, `_sum` and `_count`.
     /// - Throws: the name and label errors of ``counter(_:help:labels:value:)``, `.kindMismatch`,
     ///   `.helpMismatch`, `.duplicateSeries`, or `.reservedSuffix` for a name ending in `_total`,
     ///   `_bucket`, `_count` or `_sum`.
@@ -94,18 +95,8 @@ public struct MetricsRegistry: Hashable, Sendable {
             guard !family.series.contains(where: { Set($0.labels) == key }) else { throw .duplicateSeries(name: name, labels: checked) }
             families[index].series.append(series)
         } else {
-            // A family's sample names must not collide with another family's (a gauge `x_count`
-            // next to a histogram `x`).
-            let newNames = Self.sampleNames(name, kind)
-            for family in families where !Self.sampleNames(family.name, family.kind).isDisjoint(with: newNames) {
-                throw .nameCollision(name: name, other: family.name)
-            }
             families.append(Family(name: name, help: help, kind: kind, series: [series]))
         }
-    }
-
-    private static func sampleNames(_ name: String, _ kind: Kind) -> Set<String> {
-        kind == .histogram ? [name, name + "_bucket", name + "_sum", name + "_count"] : [name]
     }
 
     // MARK: Rendering
@@ -147,6 +138,11 @@ public struct MetricsRegistry: Hashable, Sendable {
 public struct MetricLabel: Hashable, Sendable {
     public let name: String
     public let value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// Why a metric could not be added, or a histogram built: each case names the metric or the value.
@@ -162,7 +158,6 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
     case kindMismatch(name: String, registered: MetricsRegistry.Kind, requested: MetricsRegistry.Kind)
     case helpMismatch(name: String)
     case duplicateSeries(name: String, labels: [MetricLabel])
-    case nameCollision(name: String, other: String)
     /// A histogram bound that is NaN, or not above the previous one.
     case invalidBucketBound(index: Int, upperBound: Double)
     /// A cumulative count below the previous one.
@@ -186,7 +181,6 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
         case .helpMismatch(let name): "metric \(name) registered with a different help text"
         case .duplicateSeries(let name, let labels):
             "metric \(name) already has a sample with labels {\(labels.map { "\($0.name)=\($0.value)" }.joined(separator: ","))}"
-        case .nameCollision(let name, let other): "metric \(name) collides with the samples of \(other)"
         case .invalidBucketBound(let index, let bound): "bucket \(index): upper bound \(PrometheusText.format(bound)) is NaN or not above the previous bound"
         case .invalidBucketCount(let index, let count): "bucket \(index): cumulative count \(count) is below the previous bucket's"
         case .countOverflow: "the histogram's total count does not fit in 64 bits"
