@@ -242,7 +242,8 @@ public final class MetricsEndpoint: Sendable {
         shutdown(client, Int32(SHUT_WR))
         Self.setTimeout(client, SO_RCVTIMEO, .milliseconds(200))
         var drained = 0
-        while drained < 64 * 1_024 {
+        let drainDeadline = ContinuousClock().now + .milliseconds(500)
+        while drained < 64 * 1_024, ContinuousClock().now < drainDeadline {
             let count = chunk.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
             if count <= 0 { break }
             drained += count

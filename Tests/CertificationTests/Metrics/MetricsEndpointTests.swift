@@ -127,7 +127,11 @@ import Darwin
         try #require(connected == 0)
         if let text {
             let bytes = Array(text.utf8)
+            #if canImport(Glibc)
             let sent = bytes.withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, 0) }
+            #else
+            let sent = bytes.withUnsafeBytes { Darwin.send(client, $0.baseAddress, $0.count, 0) }
+            #endif
             try #require(sent == bytes.count)
         }
         if closeAfterSending { shutdown(client, Int32(SHUT_WR)) }
