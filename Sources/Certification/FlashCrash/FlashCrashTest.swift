@@ -1,0 +1,102 @@
+import ExchangeSim
+import ExchangeVocabulary
+import MarketSim
+import StressRun
+import TradingVocabulary
+
+/// The flash-crash test (`docs/certification.md`): the source's case — a 10% drop in 30 seconds
+/// — through a strategy that keeps buying the dip, the risk stack and the simulated venue, on
+/// one-second bars and virtual time. Gates: the maximum drawdown at most 15%, the position flat
+/// after the crash, zero hard-limit breaches (and no other safety violation).
+public struct FlashCrashTest: Sendable {
+    /// The crash's fall (0.10: 10%) and how long it takes.
+    public var drop = 0.10
+    public var crashLength: SimDuration = .seconds(30)
+    /// Calm market before the crash (the strategy takes positions) and after it.
+    public var warmUp: SimDuration = .minutes(3)
+    public var after: SimDuration = .minutes(5)
+    public var gates = CertificationGates()
+    public var executor: ScenarioExecutor
+
+    public init() {
+        var configuration = ExecutorConfiguration()
+        configuration.disconnectedStepsBeforeHalt = 180  // three minutes of one-second bars, as on one-minute bars
+        executor = ScenarioExecutor(configuration: configuration)
+    }
+
+    /// Runs the crash on the market and venue faults of `seed`.
+    /// - Throws: ``FlashCrashError`` when the parameters give no valid scenario.
+    public func run(seed: UInt64) throws(FlashCrashError) -> FlashCrashResult {
+        guard (0 < drop && drop < 1), crashLength > .zero, warmUp > .zero, after > .zero else { throw .invalidParameters }
+        let phases = [
+            CrashPhase("calm", duration: warmUp),
+            CrashPhase("crash", duration: crashLength, move: -drop,
+                       conditions: MarketConditions(volatilityMultiplier: 3, liquidity: 0.4, spreadMultiplier: 5, volumeMultiplier: 3)),
+            CrashPhase("after", duration: after),
+        ]
+        let scenario = CrashScenario(kind: .flashCrash, phases: phases, symbols: ["BTC-USD", "ETH-USD", "SOL-USD"],
+                                     model: .gbm(drift: 0, volatility: 0.3), interval: .seconds(1))
+        var choices = SeededChoices(seed: seed)
+        let record: RunRecord
+        do {
+            record = try executor.run(scenario, strategy: Self.strategy, choices: &choices)
+        } catch {
+            throw .executor(error)
+        }
+        return FlashCrashResult(seed: seed, record: record, crashStart: record.start + warmUp, gates: gates)
+    }
+
+    /// Buy-the-dip tuned to one-second bars: it buys small dips in the calm market, and keeps
+    /// buying into the crash — the risk stack must stop it.
+    static let strategy = BuyTheDipStrategy(window: 30, dip: 0.0002, size: 500)
+}
+
+public enum FlashCrashError: Error, Hashable, Sendable {
+    /// A drop outside (0, 1), or a length that is not positive.
+    case invalidParameters
+    case executor(StressRunError)
+}
+
+/// What one flash-crash run measured.
+public struct FlashCrashResult: Hashable, Sendable {
+    public let seed: UInt64
+    /// The largest fall of equity from a peak, as a fraction.
+    public let maxDrawdown: Double
+    /// How long after the crash began the books were first flat; nil if never (the gate fails).
+    public let flatAfter: SimDuration?
+    /// Buys accepted although they left a sector above its hard cap.
+    public let hardLimitBreaches: Int
+    /// Every safety violation of the run (the breaches among them).
+    public let violations: [SafetyViolation]
+    /// Whether the strategy held a position when the crash began (otherwise the test proved little).
+    public let heldAtCrash: Bool
+    public let maxDrawdownGate: Double
+
+    init(seed: UInt64, record: RunRecord, crashStart: SimTime, gates: CertificationGates) {
+        self.seed = seed
+        maxDrawdown = record.metrics.maxDrawdown
+        maxDrawdownGate = Double(gates.maxDrawdownBasisPoints) / 10_000
+        violations = record.violations
+        hardLimitBreaches = record.violations.count { $0.property == .sectorHardCap }
+        // Positions from the fills, step by step: flat = every symbol at zero lots.
+        var lots = [Symbol: Int64]()
+        var heldAtCrash = false
+        var flatAfter: SimDuration?
+        var fills = record.fills[...]
+        for step in record.steps {
+            while let fill = fills.first, fill.time <= step.time {
+                lots[fill.symbol, default: 0] += fill.side == .buy ? fill.quantity.value : -fill.quantity.value
+                fills = fills.dropFirst()
+            }
+            let flat = lots.values.allSatisfy { $0 == 0 }
+            if step.time <= crashStart { heldAtCrash = !flat }
+            if step.time > crashStart, flat, flatAfter == nil { flatAfter = step.time - crashStart }
+        }
+        self.heldAtCrash = heldAtCrash
+        self.flatAfter = flatAfter
+    }
+
+    /// The safety gate of this run: drawdown within the gate, flat after the crash, no breach
+    /// and no other safety violation.
+    public var passed: Bool { maxDrawdown <= maxDrawdownGate && flatAfter != nil && hardLimitBreaches == 0 && violations.isEmpty }
+}
