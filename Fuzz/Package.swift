@@ -15,10 +15,10 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// One fuzz target per machine of `Machines.all`, plus the engine's decoding, the state files'
-/// decoding, MarketSim's CSV loader, whole stress scenarios, the stress shard files' reader and
-/// the bug zoo.
+/// decoding, MarketSim's CSV loader, whole stress scenarios, the stress shard files' reader, the
+/// transaction journal's reader and the bug zoo.
 let fuzzTargets = ["position", "sector-caps", "super-state", "trading-mode", "risk-stack", "exchange", "engine-decoding", "state-file", "csv", "market",
-                   "stress", "shard-file", "zoo"]
+                   "stress", "shard-file", "journal", "zoo"]
 
 let package = Package(
     name: "StressCheckFuzz",
@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "TradingMachines", package: root),
             .product(name: "MarketSim", package: root),
             .product(name: "StressRun", package: root),
+            .product(name: "Certification", package: root),
         ], swiftSettings: strict),
     ] + fuzzTargets.map { name in
         .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport"], path: "Targets/\(name)", swiftSettings: strict)

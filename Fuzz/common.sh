@@ -8,9 +8,10 @@ ARTIFACTS_DIR="$FUZZ_DIR/artifacts"
 DICT_DIR="$FUZZ_DIR/dictionaries"
 
 # The fuzz targets that fuzz production (one per machine), the engine's decoding, the state
-# files' decoding, MarketSim's CSV loader, whole crash scenarios and the stress shard files' reader.
+# files' decoding, MarketSim's CSV loader, whole crash scenarios, the stress shard files' reader
+# and the transaction journal's reader.
 MACHINES=(position sector-caps super-state trading-mode risk-stack exchange)
-TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market stress shard-file)
+TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market stress shard-file journal)
 
 # Longest input libFuzzer makes: room for 100-command sequences of every machine
 # (super-state, the widest, needs about 1.4 KB for 100 commands).

@@ -68,7 +68,7 @@ triage() {
         echo "     report: ${dir#$ROOT_DIR/}/distinct/$key.txt; minimal bytes: ${dir#$ROOT_DIR/}/distinct/$key.minimal"
         sed -n '/^STRESSCHECK-COUNTEREXAMPLE-BEGIN/,/^STRESSCHECK-COUNTEREXAMPLE-END/p' "$dir/distinct/$key.txt" | sed '1d;$d;s/^/       /'
         sed -n 's/^STRESSCHECK-KNOWN-MINIMUM: /     known minimum: /p' "$dir/distinct/$key.txt"
-        if [ -z "$(target_zoo "$target")" ] && [ "$target" != engine-decoding ] && [ "$target" != state-file ] && [ "$target" != csv ] && [ "$target" != market ] && [ "$target" != shard-file ]; then
+        if [ -z "$(target_zoo "$target")" ] && [ "$target" != engine-decoding ] && [ "$target" != state-file ] && [ "$target" != csv ] && [ "$target" != market ] && [ "$target" != shard-file ] && [ "$target" != journal ]; then
             echo "     into corpus/$target/: swift run -c release stresscheck minimize $target ${dir#$ROOT_DIR/}/distinct/$key.minimal"
         fi
     done

@@ -1,0 +1,127 @@
+/// How a replayed journal ends.
+public enum JournalEnd: Hashable, Sendable {
+    /// After the last record, nothing.
+    case clean
+    /// An incomplete record (or zero fill) after the last whole one: what a crash during an
+    /// append leaves. Recovery cuts it off; it can only hold a write never acknowledged.
+    case tornTail(TornTail)
+}
+
+/// A journal read back: the books its transactions rebuild, and exactly what was found.
+public struct JournalReplay: Hashable, Sendable {
+    /// The state the transactions rebuild.
+    public var books: PortfolioBooks
+    /// The records in order (empty when replayed with `keepRecords: false`).
+    public var records: [JournalRecord]
+    /// The number of whole records.
+    public var recordCount: Int
+    /// The last record's sequence number (0: none).
+    public var lastSequence: UInt64
+    /// The bytes of the file header and the whole records: where appending continues.
+    public var validLength: Int
+    public var end: JournalEnd
+
+    /// The transactions, in order.
+    public var transactions: [JournalTransaction] { records.map(\.transaction) }
+}
+
+/// Replays a journal's bytes into `PortfolioBooks`, and says precisely what it found: a clean
+/// end, a torn tail (named, with its offset), or a typed error for anything damaged before the
+/// end — never a record skipped.
+///
+/// It only reads inside the input, allocates nothing in proportion to a length field (a length
+/// is checked against `JournalFormat.maxPayloadLength` before its bytes are looked at), and
+/// never traps on any bytes.
+public enum JournalReader {
+    public static func replay(_ bytes: [UInt8], keepRecords: Bool = true) throws(JournalError) -> JournalReplay {
+        var replay = JournalReplay(books: PortfolioBooks(), records: [], recordCount: 0, lastSequence: 0, validLength: 0, end: .clean)
+        if let tail = try readFileHeader(bytes) {
+            replay.end = .tornTail(tail)
+            return replay
+        }
+        var offset = JournalFormat.fileHeaderSize
+        var sequence: UInt64 = 1
+        // Past this, only zeros: found once, so that a long journal is read in linear time.
+        let zerosFrom = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
+        while offset < bytes.count {
+            let remaining = bytes.count - offset
+            if offset >= zerosFrom {
+                replay.end = .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: .zeroFilled))
+                break
+            }
+            guard remaining >= JournalFormat.recordHeaderSize else {
+                replay.end = .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: .incompleteRecordHeader))
+                break
+            }
+            func corrupted(_ kind: JournalCorruption.Kind) -> JournalError {
+                .corrupted(JournalCorruption(offset: offset, sequence: sequence, kind: kind))
+            }
+            let header = bytes[offset..<offset + 16]
+            let storedHeaderChecksum = UInt32(littleEndian: bytes[offset + 16..<offset + 20])
+            let headerChecksum = CRC32C.checksum(header)
+            guard storedHeaderChecksum == headerChecksum else {
+                throw corrupted(.headerChecksumMismatch(stored: storedHeaderChecksum, computed: headerChecksum))
+            }
+            let length = UInt32(littleEndian: bytes[offset..<offset + 4])
+            let found = UInt64(littleEndian: bytes[offset + 4..<offset + 12])
+            let rawType = UInt16(littleEndian: bytes[offset + 12..<offset + 14])
+            let reserved = UInt16(littleEndian: bytes[offset + 14..<offset + 16])
+            guard length <= JournalFormat.maxPayloadLength else { throw corrupted(.badLength(length)) }
+            guard reserved == 0 else { throw corrupted(.reservedBitsSet(reserved)) }
+            let total = JournalFormat.recordHeaderSize + Int(length) + JournalFormat.trailerSize
+            guard remaining >= total else {
+                replay.end = .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: .incompleteRecord(expectedLength: total)))
+                break
+            }
+            let payloadStart = offset + JournalFormat.recordHeaderSize
+            let payload = bytes[payloadStart..<payloadStart + Int(length)]
+            let trailerStart = payloadStart + Int(length)
+            let storedChecksum = UInt32(littleEndian: bytes[trailerStart..<trailerStart + 4])
+            let checksum = JournalFormat.recordChecksum(header: header, payload: payload)
+            guard storedChecksum == checksum else { throw corrupted(.recordChecksumMismatch(stored: storedChecksum, computed: checksum)) }
+            guard found == sequence else { throw corrupted(.sequenceGap(expected: sequence, found: found)) }
+            guard let type = JournalRecordType(rawValue: rawType) else { throw corrupted(.unknownType(rawType)) }
+            let transaction: JournalTransaction
+            do throws(JournalPayloadError) {
+                transaction = try JournalFormat.decodePayload(payload, type: type)
+            } catch {
+                throw corrupted(.malformedPayload(error.detail))
+            }
+            do throws(BooksError) {
+                try replay.books.apply(transaction)
+            } catch {
+                throw corrupted(.refusedByBooks(error))
+            }
+            if keepRecords { replay.records.append(JournalRecord(sequence: sequence, offset: offset, transaction: transaction)) }
+            replay.recordCount += 1
+            replay.lastSequence = sequence
+            offset += total
+            sequence += 1
+        }
+        replay.validLength = offset
+        if case .tornTail(let tail) = replay.end { replay.validLength = tail.offset }
+        return replay
+    }
+
+    /// Checks the file header: nil when whole and valid, a torn tail at 0 when the file stops
+    /// inside it (a prefix of the header, or zeros), else a typed error.
+    static func readFileHeader(_ bytes: [UInt8]) throws(JournalError) -> TornTail? {
+        let size = JournalFormat.fileHeaderSize
+        if bytes.allSatisfy({ $0 == 0 }) {
+            return TornTail(offset: 0, length: bytes.count, sequence: 1, kind: bytes.count < size ? .incompleteFileHeader : .zeroFilled)
+        }
+        guard bytes.count >= size else {
+            guard JournalFormat.fileHeader.starts(with: bytes) else { throw .notAJournal }
+            return TornTail(offset: 0, length: bytes.count, sequence: 1, kind: .incompleteFileHeader)
+        }
+        guard bytes.starts(with: JournalFormat.magic) else { throw .notAJournal }
+        let stored = UInt32(littleEndian: bytes[12..<16])
+        let computed = CRC32C.checksum(bytes[0..<12])
+        guard stored == computed else { throw .corruptHeader(stored: stored, computed: computed) }
+        let version = UInt16(littleEndian: bytes[8..<10])
+        guard version == JournalFormat.version else { throw .unsupportedVersion(version) }
+        let flags = UInt16(littleEndian: bytes[10..<12])
+        guard flags == 0 else { throw .unsupportedFlags(flags) }
+        return nil
+    }
+}

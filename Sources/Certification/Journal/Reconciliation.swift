@@ -1,0 +1,144 @@
+import ExchangeSim
+import ExchangeVocabulary
+import TradingVocabulary
+
+/// One field on which the three records of the portfolio disagree, with the three values
+/// (nil: that record has no row for the symbol).
+public struct BooksDifference: Hashable, Sendable, CustomStringConvertible {
+    public enum Field: String, Hashable, Sendable, CaseIterable {
+        case cash, fees, position, cost, realized, mark
+    }
+
+    /// The symbol, or nil for an account-wide field (cash, fees).
+    public var symbol: Symbol?
+    public var field: Field
+    public var live: Int64?
+    public var journal: Int64?
+    public var venue: Int64?
+
+    public init(symbol: Symbol?, field: Field, live: Int64?, journal: Int64?, venue: Int64?) {
+        self.symbol = symbol
+        self.field = field
+        self.live = live
+        self.journal = journal
+        self.venue = venue
+    }
+
+    /// The largest absolute difference between two present values (a missing row counts as 0).
+    public var delta: Int64 {
+        let values = [live ?? 0, journal ?? 0, venue ?? 0]
+        let spread = Int128(values.max() ?? 0) - Int128(values.min() ?? 0)
+        return Int64(clamping: spread)
+    }
+
+    public var description: String {
+        func show(_ value: Int64?) -> String { value.map(String.init) ?? "none" }
+        return "\(symbol.map { "\($0) " } ?? "")\(field.rawValue): live \(show(live)), journal \(show(journal)), venue \(show(venue))"
+    }
+}
+
+/// A disagreement found by `Reconciliation`.
+public enum ReconciliationDifference: Hashable, Sendable, CustomStringConvertible {
+    /// A money or quantity field differs between the live state, the journal and the venue.
+    case books(BooksDifference)
+    /// The venue booked this fill; the journal has no record of it.
+    case fillMissingFromJournal(Fill)
+    /// The journal has this fill; the venue never booked it.
+    case fillUnknownToVenue(Fill)
+
+    public var description: String {
+        switch self {
+        case .books(let difference): difference.description
+        case .fillMissingFromJournal(let fill): "fill missing from the journal: \(fill.symbol) \(fill)"
+        case .fillUnknownToVenue(let fill): "fill the venue never booked: \(fill.symbol) \(fill)"
+        }
+    }
+}
+
+/// What a reconciliation found.
+public struct ReconciliationReport: Hashable, Sendable {
+    public var differences: [ReconciliationDifference]
+    /// Whether the fills were compared one by one (the venue kept its fill log).
+    public var comparedFills: Bool
+
+    /// No difference at all, to the minor unit.
+    public var isExact: Bool { differences.isEmpty }
+
+    /// The largest disagreement on a money field (cash, fees, cost, realized), in minor units:
+    /// what the integrity gate (source: ≤ $1) compares.
+    public var largestMoneyDelta: Int64 {
+        differences.reduce(0) { largest, difference in
+            guard case .books(let books) = difference, [.cash, .fees, .cost, .realized].contains(books.field) else { return largest }
+            return max(largest, books.delta)
+        }
+    }
+}
+
+/// Reconciles the three records of the same truth: the live state the bot keeps, the state
+/// rebuilt from the journal, and the venue's books — exactly, to the minor unit.
+public enum Reconciliation {
+    /// Compares cash, fees and every symbol's position, cost, realized PnL and mark; and, when
+    /// the venue keeps its fill log, every fill the venue booked with the journal's fills.
+    public static func check(live: PortfolioBooks, journal: JournalReplay, venue: SimulatedExchange) -> ReconciliationReport {
+        check(live: live, journal: journal, venueAccount: venue.account, venueFills: venue.keepsFillLog ? venue.fills : nil)
+    }
+
+    /// The same, from the venue's account snapshot and (optionally) its fill log.
+    public static func check(live: PortfolioBooks, journal: JournalReplay, venueAccount: AccountSnapshot,
+                             venueFills: [Fill]?) -> ReconciliationReport {
+        var differences: [ReconciliationDifference] = []
+        let liveAccount = live.account
+        let journalAccount = journal.books.account
+        func compare(_ symbol: Symbol?, _ field: BooksDifference.Field, _ values: (Int64?, Int64?, Int64?)) {
+            if values.0 != values.1 || values.1 != values.2 {
+                differences.append(.books(BooksDifference(symbol: symbol, field: field, live: values.0, journal: values.1, venue: values.2)))
+            }
+        }
+        compare(nil, .cash, (liveAccount.cash.value, journalAccount.cash.value, venueAccount.cash.value))
+        compare(nil, .fees, (liveAccount.feesPaid.value, journalAccount.feesPaid.value, venueAccount.feesPaid.value))
+        let rows = [liveAccount, journalAccount, venueAccount].map { account in
+            Dictionary(account.holdings.map { ($0.symbol, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let symbols = Set(rows.flatMap(\.keys)).sorted()
+        for symbol in symbols {
+            let (l, j, v) = (rows[0][symbol], rows[1][symbol], rows[2][symbol])
+            compare(symbol, .position, (l?.position, j?.position, v?.position))
+            compare(symbol, .cost, (l?.cost.value, j?.cost.value, v?.cost.value))
+            compare(symbol, .realized, (l?.realized.value, j?.realized.value, v?.realized.value))
+            compare(symbol, .mark, (l?.mark.value, j?.mark.value, v?.mark.value))
+        }
+        if let venueFills {
+            differences += compareFills(journaled: journal.records.compactMap(\.fill), booked: venueFills)
+        }
+        return ReconciliationReport(differences: differences, comparedFills: venueFills != nil)
+    }
+
+    /// Every fill booked but not journaled, and journaled but not booked (as multisets: two
+    /// identical fills must appear twice in both), in the order they were booked or journaled.
+    static func compareFills(journaled: [Fill], booked: [Fill]) -> [ReconciliationDifference] {
+        var unmatched: [Fill: Int] = [:]
+        for fill in journaled { unmatched[fill, default: 0] += 1 }
+        var differences: [ReconciliationDifference] = []
+        for fill in booked {
+            if let count = unmatched[fill], count > 0 {
+                unmatched[fill] = count - 1
+            } else {
+                differences.append(.fillMissingFromJournal(fill))
+            }
+        }
+        for fill in journaled {
+            if let count = unmatched[fill], count > 0 {
+                unmatched[fill] = count - 1
+                differences.append(.fillUnknownToVenue(fill))
+            }
+        }
+        return differences
+    }
+}
+
+extension JournalRecord {
+    /// The fill this record books, if it is one.
+    var fill: Fill? {
+        if case .fillBooked(let fill) = transaction { fill } else { nil }
+    }
+}
