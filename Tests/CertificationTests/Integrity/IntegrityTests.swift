@@ -1,0 +1,42 @@
+@_spi(BugZoo) import Certification
+import Foundation
+import Testing
+
+@Suite struct IntegrityTests {
+    func temporaryDirectory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stresscheck-integrity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    @Test func seededSessionsReconcileToTheMinorUnit() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for seed in UInt64(1)...5 {
+            let result = try IntegrityTest().run(seed: seed, directory: directory)
+            #expect(result.fills >= 10, "seed \(seed): only \(result.fills) fills, the session measured little")
+            #expect(result.report.isExact && result.report.comparedFills, "seed \(seed): \(result.report.differences)")
+            #expect(result.passed(CertificationGates()))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "the journals are removed")
+    }
+
+    @Test func aFillDroppedFromTheJournalFailsTheGateWhateverItsSize() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var test = IntegrityTest()
+        test.dropsFill = 3
+        let result = try test.run(seed: 1, directory: directory)
+        #expect(result.report.differences.contains { if case .fillMissingFromJournal = $0 { true } else { false } })
+        #expect(!result.passed(CertificationGates()))
+        var lenient = CertificationGates()
+        lenient.integrityDeltaMinorUnits = 1_000_000_000
+        #expect(!result.passed(lenient), "a transaction missing from the journal fails the gate however small its amount")
+    }
+
+    @Test func theSameSeedGivesTheSameSession() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try IntegrityTest().run(seed: 9, directory: directory) == IntegrityTest().run(seed: 9, directory: directory))
+    }
+}
