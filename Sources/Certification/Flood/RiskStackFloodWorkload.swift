@@ -18,7 +18,11 @@ public struct RiskStackFloodWorkload: Sendable {
     public static func makeStack() -> SharedRiskStack? {
         guard var stack = try? RiskStack(portfolioValue: Cents(100_000_000)) else { return nil }
         stack.enableDryRun()
-        guard (try? stack.setCap(20)) != nil else { return nil }
+        do {
+            _ = try stack.setCap(20)
+        } catch {
+            return nil
+        }
         return SharedRiskStack(stack)
     }
 
