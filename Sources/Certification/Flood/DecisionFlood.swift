@@ -121,6 +121,8 @@ public enum DecisionFlood {
         var measured = 0
         var backlogged = 0
         var lateStarts = 0
+        /// Whether the thread runs under the real-time scheduler.
+        var realtime = false
         /// Due time (scheduled) or start (maximum rate) of the first measured decision.
         var firstMeasured: Int64 = .max
         /// Completion of the last measured decision.
@@ -137,6 +139,7 @@ public enum DecisionFlood {
     /// allocated before t₀.
     static func scheduledWorker(thread: Int, plan: Plan, t0: Int64, decide: Decision) -> WorkerResult {
         var result = WorkerResult(windowCount: plan.windowCount)
+        if let priority = plan.configuration.realtimePriority { result.realtime = FloodThread.requestRealtime(priority: priority) }
         let threads = plan.configuration.threads
         let tolerance = plan.configuration.lateToleranceNanoseconds
         let spin = plan.configuration.spinNanoseconds
@@ -177,6 +180,7 @@ public enum DecisionFlood {
     /// a closed loop), so one clock reading per decision.
     static func maximumRateWorker(thread: Int, plan: Plan, t0: Int64, decide: Decision) -> WorkerResult {
         var result = WorkerResult(windowCount: 0)
+        if let priority = plan.configuration.realtimePriority { result.realtime = FloodThread.requestRealtime(priority: priority) }
         let threads = plan.configuration.threads
         let stop = t0 + plan.durationNanoseconds
         let warmUpEnd = t0 + plan.warmUpNanoseconds
@@ -215,6 +219,7 @@ public enum DecisionFlood {
         var measured = 0
         var backlogged = 0
         var lateStarts = 0
+        var realtime = 0
         var first = Int64.max
         var last = Int64.min
         for worker in workers {
@@ -227,6 +232,7 @@ public enum DecisionFlood {
             measured += worker.measured
             backlogged += worker.backlogged
             lateStarts += worker.lateStarts
+            if worker.realtime { realtime += 1 }
             first = Swift.min(first, worker.firstMeasured)
             last = Swift.max(last, worker.lastCompletion)
         }
@@ -246,7 +252,8 @@ public enum DecisionFlood {
         return FloodReport(
             configuration: configuration, corrected: corrected, naive: naive, schedulerLateness: lateness, decisions: decisions,
             warmUpExcluded: decisions - measured, backlogged: backlogged, lateStarts: lateStarts, targetRate: target,
-            achievedRate: achieved, sustained: sustained, windows: windowReports, memory: memory, wallNanoseconds: wall)
+            achievedRate: achieved, sustained: sustained, windows: windowReports, memory: memory, realtimeThreads: realtime,
+            wallNanoseconds: wall)
     }
 }
 

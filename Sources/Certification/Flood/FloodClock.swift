@@ -82,3 +82,19 @@ public enum ResidentMemory {
         #endif
     }
 }
+
+/// Scheduling of the deciding threads.
+enum FloodThread {
+    /// Puts the calling thread under `SCHED_FIFO` at `priority` (1 … 99); false where that is
+    /// not allowed (no CAP_SYS_NICE or rtprio limit) or not Linux — the thread then keeps the
+    /// normal scheduler, and the report says so.
+    static func requestRealtime(priority: Int) -> Bool {
+        #if os(Linux)
+        var parameters = sched_param()
+        parameters.sched_priority = Int32(priority)
+        return pthread_setschedparam(pthread_self(), Int32(SCHED_FIFO), &parameters) == 0
+        #else
+        return false
+        #endif
+    }
+}

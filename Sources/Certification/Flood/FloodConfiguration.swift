@@ -39,6 +39,15 @@ public struct FloodConfiguration: Hashable, Sendable {
     /// decision at 1 000/s).
     public var leakToleranceBytesPerSecond: Double = 32_768
 
+    /// Run the deciding threads under the real-time FIFO scheduler at this priority (1 … 99),
+    /// where the system allows it; nil: the normal scheduler. On a shared machine a normal thread
+    /// that sleeps until its due time can be woken milliseconds late behind other processes; that
+    /// lateness is real and is charged to the decisions (it is what the corrected latency is
+    /// for), but it measures the machine's load rather than the risk stack. A production risk
+    /// engine runs its decision thread so; the report says whether it was granted
+    /// (`FloodReport.realtimeThreads`).
+    public var realtimePriority: Int?
+
     public init(mode: Mode) {
         self.mode = mode
     }
@@ -104,6 +113,7 @@ public struct FloodConfiguration: Hashable, Sendable {
         guard (0..<1).contains(rateTolerance) else { throw .rateTolerance(rateTolerance) }
         if let interval = memorySampleIntervalSeconds { guard interval >= 0.001, interval.isFinite else { throw .memorySampleInterval(interval) } }
         guard leakToleranceBytesPerSecond >= 0 else { throw .leakTolerance(leakToleranceBytesPerSecond) }
+        if let priority = realtimePriority { guard (1...99).contains(priority) else { throw .realtimePriority(priority) } }
     }
 
     /// The memory sampling interval used.
@@ -125,4 +135,5 @@ public enum FloodConfigurationError: Error, Hashable, Sendable {
     case rateTolerance(Double)
     case memorySampleInterval(Double)
     case leakTolerance(Double)
+    case realtimePriority(Int)
 }

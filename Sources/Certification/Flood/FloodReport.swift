@@ -28,6 +28,8 @@ public struct FloodReport: Hashable, Sendable {
     /// Pass/fail per window of due time (only windows with measured decisions; none at maximum rate).
     public var windows: [FloodWindow]
     public var memory: MemoryTrend
+    /// Deciding threads granted `configuration.realtimePriority` (0 when none was asked).
+    public var realtimeThreads: Int
     /// Wall-clock time of the whole run, warm-up included.
     public var wallNanoseconds: Int64
 
