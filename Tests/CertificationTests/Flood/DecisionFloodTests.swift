@@ -142,6 +142,9 @@ import TradingMachines
         bad = ci
         bad.warmUp = .seconds(5)
         #expect(throws: FloodConfigurationError.warmUp) { try bad.validate() }
+        bad = ci
+        bad.realtimePriority = 100
+        #expect(throws: FloodConfigurationError.realtimePriority(100)) { try bad.validate() }
         bad = FloodConfiguration(mode: .scheduled(rate: 0, seconds: 1))
         #expect(throws: FloodConfigurationError.rate(0)) { try bad.validate() }
     }
