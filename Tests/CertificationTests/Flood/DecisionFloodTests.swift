@@ -83,16 +83,21 @@ import TradingMachines
         #expect(seen.withLock { $0.allSatisfy { $0 == 1 } })
     }
 
+    /// Functional only (the figure is the benchmark's): under a full parallel `swift test` the
+    /// threads may get little CPU, so no count is asserted beyond one decision each.
     @Test func maximumRateRunsBackToBackWithoutASchedule() throws {
         let workload = try Self.workload()
-        let report = try DecisionFlood.run(.maximumRate(seconds: 0.2, threads: 2), decide: workload.decision)
+        var configuration = FloodConfiguration.maximumRate(seconds: 0.2, threads: 2)
+        configuration.warmUp = .decisions(10)
+        let report = try DecisionFlood.run(configuration, decide: workload.decision)
         #expect(report.targetRate == nil)
         #expect(report.windows.isEmpty)
         #expect(report.sustained)
-        #expect(report.decisions > 1_000)
+        #expect(report.decisions >= 2)
+        #expect(report.warmUpExcluded <= 10)
+        #expect(Int64(report.decisions - report.warmUpExcluded) == report.corrected.count)
         #expect(report.corrected == report.naive)
-        #expect(report.achievedRate > 1_000)
-        #expect(report.warmUpExcluded > 0 && report.warmUpExcluded < report.decisions)
+        #expect(report.corrected.count == 0 || report.achievedRate > 0)
     }
 
     /// A decision that keeps 16 KB it never frees: resident memory climbs ~16 MB/s, far above the
