@@ -1,0 +1,112 @@
+import Foundation
+import TradingMachines
+
+/// A certification: the core suite — flash crash, broker failure (every fault), portfolio
+/// integrity — over `runs` consecutive seeds, each a different universe, plus the decision flood
+/// once (it is measured on the wall clock, not drawn from a seed), gathered into the go/no-go
+/// matrix (`docs/certification.md`).
+public struct CertificationRun: Sendable {
+    public var gates: CertificationGates
+    /// The source's full flood (1 000/s for 10 minutes) instead of the CI one (3 s).
+    public var full = false
+    public var flashCrash = FlashCrashTest()
+    public var broker = BrokerFailureTest()
+    public var integrity = IntegrityTest()
+    /// The flood's decisions; nil: the project's own risk stack (`RiskStackFloodWorkload`).
+    public var floodDecision: DecisionFlood.Decision?
+    /// The first seed; run n uses seed `firstSeed + n`.
+    public var firstSeed: UInt64 = 1
+
+    public init(gates: CertificationGates = CertificationGates()) {
+        self.gates = gates
+        flashCrash.gates = gates
+        broker.gates = gates
+        integrity.gates = gates
+    }
+
+    /// Runs the suite; `progress` hears each seed finished (for a terminal's progress line).
+    /// - Parameter directory: where the integrity runs' journals are written (each removed after).
+    /// - Throws: ``CertificationError`` when a test cannot run at all; a failing gate is a result.
+    public func run(runs: Int, directory: String, progress: (Int) -> Void = { _ in }) throws(CertificationError) -> CertificationReport {
+        guard runs >= 1 else { throw .noRuns }
+        var crashes: [FlashCrashResult] = []
+        var outages: [BrokerFailureResult] = []
+        var sessions: [IntegrityResult] = []
+        for n in 0..<runs {
+            let seed = firstSeed &+ UInt64(n)
+            do { crashes.append(try flashCrash.run(seed: seed)) } catch { throw .flashCrash(seed: seed, error) }
+            for fault in BrokerFault.allCases {
+                do { outages.append(try broker.run(fault, seed: seed)) } catch { throw .broker(seed: seed, fault: fault, error) }
+            }
+            do { sessions.append(try integrity.run(seed: seed, directory: directory)) } catch { throw .integrity(seed: seed, error) }
+            progress(n + 1)
+        }
+        let flood = try runFlood()
+        let matrix = CertificationMatrix(runs: runs, gates: [
+            CoreGates.safety(flashCrash: crashes, broker: outages, gates: gates),
+            Self.latency(flood, gates: gates),
+            CoreGates.recovery(broker: outages, gates: gates),
+            Self.integrity(sessions, gates: gates),
+        ])
+        return CertificationReport(matrix: matrix, flood: flood, flashCrash: crashes, broker: outages, integrity: sessions)
+    }
+
+    func runFlood() throws(CertificationError) -> FloodReport {
+        let configuration = full ? FloodConfiguration.full(gates) : FloodConfiguration.ci(gates)
+        let decision: DecisionFlood.Decision
+        if let floodDecision {
+            decision = floodDecision
+        } else {
+            guard let stack = RiskStackFloodWorkload.makeStack() else { throw .floodStack }
+            decision = RiskStackFloodWorkload(stack: stack).decision
+        }
+        do { return try DecisionFlood.run(configuration, decide: decision) } catch { throw .flood(error) }
+    }
+
+    /// Latency: the corrected P99 of every window within the gate, the target rate sustained,
+    /// no leak.
+    static func latency(_ flood: FloodReport, gates: CertificationGates) -> GateResult {
+        var breaks: [RuleBreak] = []
+        if !flood.sustained { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "target rate not sustained (\(Int(flood.achievedRate))/s)")) }
+        if flood.memory.verdict == .leaking { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "resident memory grows (leak)")) }
+        let worstWindow = flood.windows.map(\.p99Corrected).max()
+        return GateResult(.latency, figures: [
+            GateFigure("decision flood: worst window's corrected P99", measured: worstWindow.map { Double($0) / 1e6 },
+                       limit: Double(gates.p99LatencyNanoseconds) / 1e6, unit: "ms"),
+        ], ruleBreaks: breaks)
+    }
+
+    /// Integrity: every transaction journaled and the three records within the gate's delta.
+    static func integrity(_ sessions: [IntegrityResult], gates: CertificationGates) -> GateResult {
+        var breaks: [RuleBreak] = []
+        for session in sessions {
+            let missing = session.report.differences.count { if case .books = $0 { false } else { true } }
+            if missing > 0 { breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "\(missing) fill(s) not in both the journal and the venue")) }
+            if session.journalEnd != .clean { breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "the journal did not end clean")) }
+        }
+        let worst = sessions.map(\.report.largestMoneyDelta).max()
+        return GateResult(.integrity, figures: [
+            GateFigure("largest difference between live state, journal and venue", measured: worst.map(Double.init),
+                       limit: Double(gates.integrityDeltaMinorUnits), unit: "minor units"),
+        ], ruleBreaks: breaks)
+    }
+}
+
+/// What a certification found: the matrix and every test's results.
+public struct CertificationReport: Sendable {
+    public let matrix: CertificationMatrix
+    public let flood: FloodReport
+    public let flashCrash: [FlashCrashResult]
+    public let broker: [BrokerFailureResult]
+    public let integrity: [IntegrityResult]
+}
+
+/// Why a certification could not run.
+public enum CertificationError: Error, Sendable {
+    case noRuns
+    case flashCrash(seed: UInt64, FlashCrashError)
+    case broker(seed: UInt64, fault: BrokerFault, BrokerFailureError)
+    case integrity(seed: UInt64, IntegrityError)
+    case floodStack
+    case flood(FloodConfigurationError)
+}
