@@ -176,7 +176,7 @@ public enum DecisionFlood {
     }
 
     /// Thread `thread`'s share of a maximum-rate run: back to back from t₀ for the run's
-    /// duration; a decision's latency runs from the previous one's completion (its "due time" in
+    /// duration (at least one decision); a decision's latency runs from the previous one's completion (its "due time" in
     /// a closed loop), so one clock reading per decision.
     static func maximumRateWorker(thread: Int, plan: Plan, t0: Int64, decide: Decision) -> WorkerResult {
         var result = WorkerResult(windowCount: 0)
@@ -187,7 +187,8 @@ public enum DecisionFlood {
         let warmUpDecisions = plan.warmUpDecisions
         var previous = FloodClock.wait(until: t0, spinNanoseconds: plan.configuration.spinNanoseconds)
         var index = thread
-        while previous < stop {
+        // At least one decision per thread, even one scheduled only after the run's end.
+        repeat {
             decide(index)
             let end = FloodClock.now()
             result.decisions += 1
@@ -200,7 +201,7 @@ public enum DecisionFlood {
             }
             previous = end
             index += threads
-        }
+        } while previous < stop
         result.corrected = result.naive
         return result
     }
