@@ -106,9 +106,10 @@ targets += [
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.
 products += [.executable(name: "stresscheck", targets: ["stresscheck"])]
 targets += [
-    .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary", "StressRun"], swiftSettings: strict),
+    .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary", "StressRun", "Certification"],
+            swiftSettings: strict),
     .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand"], swiftSettings: strict),
-    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun"],
+    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun", "Certification"],
                 swiftSettings: strict),
 ]
 

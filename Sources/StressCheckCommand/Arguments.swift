@@ -28,6 +28,10 @@ public enum Command: Equatable, Sendable {
     case stress(scenarios: [String], Options)
     /// `merge <shard file>…`: combine the shard files of one campaign.
     case merge(files: [String], Options)
+    /// `certify`: the certification suite and the go/no-go matrix.
+    case certify(Options)
+    /// `doctor`: whether this machine is ready to certify.
+    case doctor(Options)
 }
 
 /// The options of a subcommand; each subcommand accepts only those that mean something for it.
@@ -68,6 +72,14 @@ public struct Options: Equatable, Sendable {
     /// `--from DATE`, `--to DATE`: the window of a replay, as written (checked by `stress`).
     public var from: String?
     public var to: String?
+    /// `--runs N`: certification seeds (`nil`: the gates' `runs`, 100 unless overridden).
+    public var runs: Int?
+    /// `--full`: the source's full decision flood (1 000/s for 10 minutes).
+    public var full = false
+    /// `--prometheus FILE`: where `certify` writes its metrics (textfile collector format).
+    public var prometheus: String?
+    /// `--serve-metrics PORT`: serve the metrics at `/metrics` on 127.0.0.1 after the run.
+    public var serveMetrics: Int?
 
     /// The corpus root when `--corpus` is not given: `corpus` under the current directory.
     public static let defaultCorpus = "corpus"
@@ -109,18 +121,21 @@ public enum Arguments {
         "stress": ["--seeds", "--parallel", "--strategy", "--seed", "--json", "--shard-index", "--shard-count", "--output", "--item", "--html",
                    "--replay", "--from", "--to"],
         "merge": ["--json", "--output"],
+        "certify": ["--runs", "--full", "--json", "--html", "--prometheus", "--serve-metrics"],
+        "doctor": ["--json"],
         "list": [],
         "help": [],
     ]
 
     /// The options that take a value.
     static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
-                                      "--shard-index", "--shard-count", "--output", "--item", "--html", "--replay", "--from", "--to"]
+                                      "--shard-index", "--shard-count", "--output", "--item", "--html", "--replay", "--from", "--to",
+                                      "--runs", "--prometheus", "--serve-metrics"]
 
     /// The positional arguments each subcommand needs, by name.
     static let positionals: [String: [String]] = [
         "": [], "list": [], "help": [], "check": ["machine"], "replay": ["machine", "file"], "minimize": ["machine", "file"],
-        "validate": ["file"], "scenarios": [], "simulate": ["scenario"], "stress": [], "merge": ["shard file"],
+        "validate": ["file"], "scenarios": [], "simulate": ["scenario"], "stress": [], "merge": ["shard file"], "certify": [], "doctor": [],
     ]
 
     /// The subcommands whose last positional argument may be repeated.
@@ -145,7 +160,7 @@ public enum Arguments {
         var subcommand = ""
         if let first = rest.first, !first.hasPrefix("-") {
             guard accepted[first] != nil else {
-                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, help)")
+                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)")
             }
             subcommand = first
             rest = rest.dropFirst()
@@ -165,7 +180,7 @@ public enum Arguments {
                 option = String(argument[..<equals])
                 inline = String(argument[argument.index(after: equals)...])
             }
-            guard valued.contains(option) || option == "--json" || option == "--no-save" else {
+            guard valued.contains(option) || option == "--json" || option == "--no-save" || option == "--full" else {
                 throw UsageError("unknown option '\(option)'")
             }
             guard accepted[subcommand, default: []].contains(option) else {
@@ -174,7 +189,11 @@ public enum Arguments {
             guard seen.insert(option).inserted else { throw UsageError("option '\(option)' is given more than once") }
             guard valued.contains(option) else {
                 if inline != nil { throw UsageError("option '\(option)' takes no value") }
-                if option == "--json" { options.json = true } else { options.save = false }
+                switch option {
+                case "--json": options.json = true
+                case "--full": options.full = true
+                default: options.save = false
+                }
                 continue
             }
             let value: String
@@ -210,6 +229,8 @@ public enum Arguments {
         case "simulate": return .simulate(scenario: values[0], options)
         case "stress": return .stress(scenarios: values, options)
         case "merge": return .merge(files: values, options)
+        case "certify": return .certify(options)
+        case "doctor": return .doctor(options)
         default: return .checkAll(options)
         }
     }
@@ -234,6 +255,15 @@ public enum Arguments {
             guard !value.isEmpty else { throw UsageError("option '--csv' needs a file path") }
             options.csv = value
         case "--seeds": options.seeds = try positive(option, value)
+        case "--runs": options.runs = try positive(option, value)
+        case "--serve-metrics":
+            guard let port = Int(value), (0...65_535).contains(port) else {
+                throw UsageError("option '--serve-metrics' expects a port from 0 to 65535 (0: any free port), got '\(value)'")
+            }
+            options.serveMetrics = port
+        case "--prometheus":
+            guard !value.isEmpty else { throw UsageError("option '--prometheus' needs a file path") }
+            options.prometheus = value
         case "--parallel": options.parallel = try positive(option, value)
         case "--shard-index": options.shardIndex = try nonNegative(option, value)
         case "--shard-count": options.shardCount = try positive(option, value)

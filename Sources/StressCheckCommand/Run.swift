@@ -51,6 +51,12 @@ struct Run {
                                   interruption: interruption)
         case .merge(let files, let options):
             return try Stress.merge(files: files, options: options, console: console)
+        case .certify(let options):
+            return try Certify.run(Certify.Request(runs: options.runs, full: options.full, json: options.json, html: options.html,
+                                                   prometheus: options.prometheus, serveMetrics: options.serveMetrics),
+                                   console: console, environment: environment)
+        case .doctor(let options):
+            return Doctor.run(json: options.json, console: console, environment: environment)
         }
     }
 

@@ -1,0 +1,72 @@
+import Certification
+import Foundation
+
+/// `stresscheck certify`: the certification suite over N seeds and the go/no-go matrix, as text,
+/// JSON, an HTML page and Prometheus metrics. Exit 0 for GO, 1 for NO-GO, 2 for a usage error
+/// (a bad option or an invalid `STRESSCHECK_CERTIFY_*` variable).
+enum Certify {
+    struct Request {
+        var runs: Int?
+        var full: Bool
+        var json: Bool
+        var html: String?
+        var prometheus: String?
+        var serveMetrics: Int?
+    }
+
+    static func run(_ request: Request, console: Console, environment: [String: String]) throws(UsageError) -> Int32 {
+        let gates: CertificationGates
+        do { gates = try CertificationGates.fromEnvironment(environment) } catch { throw UsageError(error.description) }
+        if let port = request.serveMetrics, !(0...65_535).contains(port) { throw UsageError("option '--serve-metrics' expects a port from 0 to 65535, got \(port)") }
+        var certification = CertificationRun(gates: gates)
+        certification.full = request.full
+        let runs = request.runs ?? gates.runs
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stresscheck-certify-\(ProcessInfo.processInfo.processIdentifier)").path
+        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw UsageError("cannot create the journal directory \(directory): \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        if !request.json {
+            console.output.write("certify: \(runs) run(s) of flash crash, \(BrokerFault.allCases.count) broker faults and portfolio integrity; "
+                + "decision flood \(request.full ? "full (\(gates.floodRate)/s × \(gates.floodSeconds) s)" : "CI (\(gates.floodRate)/s × 3 s)")\n")
+        }
+        let report: CertificationReport
+        do {
+            report = try certification.run(runs: runs, directory: directory) { done in
+                if console.isTerminal, !request.json { console.output.write("\r  \(done)/\(runs) seeds") }
+            }
+        } catch {
+            console.errors.write("error: the certification could not run: \(error)\n")
+            return ExitStatus.usage
+        }
+        if console.isTerminal, !request.json { console.output.write("\n") }
+        console.output.write(request.json ? CertifyText.json(report, gates: gates) : CertifyText.matrix(report))
+        let metrics = CertifyText.metrics(report)
+        if let path = request.prometheus {
+            do {
+                try MetricsTextFile.write(try metrics.registry().render(), to: path)
+            } catch {
+                console.errors.write("error: cannot write the metrics file: \(error)\n")
+                return ExitStatus.usage
+            }
+        }
+        if let path = request.html {
+            do { try Data(CertifyText.html(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                console.errors.write("error: cannot write \(path): \(error.localizedDescription)\n")
+                return ExitStatus.usage
+            }
+        }
+        if let port = request.serveMetrics {
+            let text = (try? metrics.registry().render()) ?? ""
+            do {
+                let endpoint = try MetricsEndpoint(port: UInt16(port), limits: .init(maxRequests: 10, lifetime: .seconds(60))) { text }
+                console.errors.write("serving /metrics on http://127.0.0.1:\(endpoint.port)/metrics (10 requests or 60 s)\n")
+                _ = endpoint.serve()
+            } catch {
+                console.errors.write("error: \(error)\n")
+                return ExitStatus.usage
+            }
+        }
+        return report.matrix.isGo ? ExitStatus.passed : ExitStatus.failed
+    }
+}
