@@ -38,8 +38,11 @@ public struct FlashCrashTest: Sendable {
                                      model: .gbm(drift: 0, volatility: 0.3), interval: .seconds(1))
         var choices = SeededChoices(seed: seed)
         let record: RunRecord
+        // No venue fault windows: the crash is the market's alone (outages are the broker-failure
+        // test's); the seed still draws the market and the venue's latency mix.
+        guard let calmVenue = VenueFaultSchedule(horizon: warmUp + crashLength + after) else { throw .invalidParameters }
         do {
-            record = try executor.run(scenario, strategy: Self.strategy, choices: &choices)
+            record = try executor.run(scenario, strategy: Self.strategy, choices: &choices, scripted: calmVenue)
         } catch {
             throw .executor(error)
         }

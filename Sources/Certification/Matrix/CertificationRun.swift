@@ -44,7 +44,7 @@ public struct CertificationRun: Sendable {
         let flood = try runFlood()
         let matrix = CertificationMatrix(runs: runs, gates: [
             CoreGates.safety(flashCrash: crashes, broker: outages, gates: gates),
-            Self.latency(flood, gates: gates),
+            Self.latency(flood, gates: gates, judgesMemory: full),
             CoreGates.recovery(broker: outages, gates: gates),
             Self.integrity(sessions, gates: gates),
         ])
@@ -64,11 +64,13 @@ public struct CertificationRun: Sendable {
     }
 
     /// Latency: the corrected P99 of every window within the gate, the target rate sustained,
-    /// no leak.
-    static func latency(_ flood: FloodReport, gates: CertificationGates) -> GateResult {
+    /// and, in the full run, no leak. (The CI flood lasts 3 s after the seeds' runs: too short
+    /// for a slope that means anything, and in a test process the resident memory is shared
+    /// with other tests; its samples are still reported.)
+    static func latency(_ flood: FloodReport, gates: CertificationGates, judgesMemory: Bool) -> GateResult {
         var breaks: [RuleBreak] = []
         if !flood.sustained { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "target rate not sustained (\(Int(flood.achievedRate))/s)")) }
-        if flood.memory.verdict == .leaking { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "resident memory grows (leak)")) }
+        if judgesMemory, flood.memory.verdict == .leaking { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "resident memory grows (leak)")) }
         let worstWindow = flood.windows.map(\.p99Corrected).max()
         return GateResult(.latency, figures: [
             GateFigure("decision flood: worst window's corrected P99", measured: worstWindow.map { Double($0) / 1e6 },

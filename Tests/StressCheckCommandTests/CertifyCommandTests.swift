@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import StressCheckCommand
+
+@Suite(.serialized) struct CertifyCommandTests {
+    static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test func theProjectsStackIsGoWithTheMatrixAndItsFiles() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = directory + "/report.html", prometheus = directory + "/certify.prom"
+        let run = Invocation(["certify", "--runs", "2", "--html", html, "--prometheus", prometheus])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        for gate in ["safety", "latency", "recovery", "integrity"] { #expect(run.output.contains("\n\(gate)")) }
+        #expect(run.output.contains("GO: every gate passed over 2 run(s)"))
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<h1 class=\"go\">GO</h1>") && !page.contains("http"))
+        let metrics = try String(contentsOfFile: prometheus, encoding: .utf8)
+        #expect(metrics.contains("stresscheck_certify_go 1\n"))
+        #expect(metrics.contains("stresscheck_certify_gate_pass{gate=\"integrity\"} 1"))
+    }
+
+    @Test(.enabled(if: CertifyCommandTests.promtool != nil, "promtool is not installed here (.ci/run installs the prometheus package)"))
+    func promtoolAcceptsTheCertificationMetrics() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let prometheus = directory + "/certify.prom"
+        #expect(Invocation(["certify", "--runs", "1", "--prometheus", prometheus]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.promtool))
+        process.arguments = ["check", "metrics"]
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: prometheus))
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        process.waitUntilExit()
+        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0 && said.isEmpty, "\(said)")
+    }
+
+    @Test func aGateTightenedFromTheEnvironmentTurnsItNoGoNamingTheGate() {
+        // A drawdown gate of 0.01%: the flash crash costs more, so safety fails: exit 1.
+        let run = Invocation(["certify", "--runs", "2", "--json"], environment: ["STRESSCHECK_CERTIFY_MAX_DRAWDOWN_BP": "1"])
+        #expect(run.status == 1, "\(run.output)\(run.errors)")
+        #expect(run.output.contains("\"verdict\" : \"NO-GO\""))
+        #expect(run.output.contains("\"STRESSCHECK_CERTIFY_MAX_DRAWDOWN_BP\" : 1"))
+    }
+
+    @Test func badInputIsAUsageErrorNamingWhatAndWhere() {
+        let bad: [([String], [String: String], String)] = [
+            (["certify", "--runs", "0"], [:], "--runs"),
+            (["certify", "--serve-metrics", "70000"], [:], "--serve-metrics"),
+            (["certify", "--prometheus="], [:], "--prometheus"),
+            (["certify", "--full", "--full"], [:], "more than once"),
+            (["certify", "extra"], [:], "unexpected argument"),
+            (["certify", "--runs", "1"], ["STRESSCHECK_CERTIFY_RUNS": "ten"], "STRESSCHECK_CERTIFY_RUNS=ten"),
+            (["certify", "--runs", "1"], ["STRESSCHECK_CERTIFY_P99_NS": "0"], "STRESSCHECK_CERTIFY_P99_NS must be"),
+            (["doctor", "--runs", "1"], [:], "does not apply"),
+        ]
+        for (arguments, environment, expected) in bad {
+            let run = Invocation(arguments, environment: environment)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.errors.contains(expected), "\(arguments): \(run.errors)")
+            #expect(run.output.isEmpty, "\(arguments): nothing is run")
+        }
+    }
+
+    @Test func doctorSaysWhetherTheMachineIsReady() {
+        let ready = Invocation(["doctor"], environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""])
+        #expect(ready.output.contains("toolchain") && ready.output.contains("disk") && ready.output.contains("corpus"))
+        let noToolchain = Invocation(["doctor", "--json"], environment: ["PATH": "/nonexistent"])
+        #expect(noToolchain.status == 1)
+        #expect(noToolchain.output.contains("\"ready\" : false") && noToolchain.output.contains("no swift on PATH"))
+    }
+}
