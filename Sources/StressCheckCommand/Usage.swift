@@ -57,6 +57,13 @@ public enum Usage {
                                       campaign (same campaign and code, every shard once, none
                                       cut short) and print the whole batch's summary. Accepts
                                       --output, --json.
+          certify                     The risk-governor certification: flash crash, broker
+                                      failure (6 faults) and portfolio integrity over N seeds,
+                                      the decision flood, and the go/no-go matrix (safety,
+                                      latency, recovery, integrity). Accepts --runs, --full,
+                                      --json, --html, --prometheus, --serve-metrics. Gates come
+                                      from STRESSCHECK_CERTIFY_* (docs/certification.md).
+          doctor                      Whether this machine is ready to certify. Accepts --json.
           help                        Show this message.
 
         OPTIONS:
@@ -91,6 +98,14 @@ public enum Usage {
           --from DATE, --to DATE
                           stress --replay: the window, inclusive: a day YYYY-MM-DD (all of it,
                           UTC) or an ISO 8601 time (2020-03-12T14:30:00Z; UTC without a zone).
+          --runs N        certify: consecutive seeds (default 100, or STRESSCHECK_CERTIFY_RUNS).
+          --full          certify: the source's full flood, 1 000 decisions/s for 10 minutes
+                          (default: 3 s).
+          --prometheus PATH
+                          certify: write the figures as Prometheus metrics (textfile collector).
+          --serve-metrics PORT
+                          certify: then serve them at http://127.0.0.1:PORT/metrics (0: any
+                          free port; stops after 10 requests or 60 s).
           --json          Print one JSON document for CI, and no progress.
           -h, --help      Show this message.
 
@@ -106,6 +121,8 @@ public enum Usage {
                      a liveness failure, 2 bad usage or bad shard files (nothing written);
                      with --replay, 2 also for a file that cannot be loaded or does not
                      validate, or a window with fewer than 2 common bars (nothing run).
+                     certify: 0 GO, 1 NO-GO (the failed gates and their actions named), 2 bad
+                     usage or an invalid STRESSCHECK_CERTIFY_* variable. doctor: 0 ready, 1 not.
 
         EXAMPLES:
           swift run -c release stresscheck
@@ -120,6 +137,7 @@ public enum Usage {
           swift run -c release stresscheck stress --replay data/BTC-USD.csv data/ETH-USD.csv --from 2021-05-19 --to 2021-05-20
           swift run -c release stresscheck stress --seeds 100 --parallel 2 --shard-index 0 --shard-count 4 --output shard-{shard}.jsonl
           swift run -c release stresscheck merge shard-0.jsonl shard-1.jsonl shard-2.jsonl shard-3.jsonl
+          swift run -c release stresscheck certify --runs 100 --html certification.html --prometheus certify.prom
 
         """
     }
