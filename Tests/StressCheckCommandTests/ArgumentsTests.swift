@@ -69,7 +69,7 @@ private func error(_ line: String) -> String? {
 
     @Test func usageErrors() {
         let expected: [(String, String)] = [
-            ("frobnicate", "unknown subcommand 'frobnicate' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, help)"),
+            ("frobnicate", "unknown subcommand 'frobnicate' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"),
             ("--frobnicate", "unknown option '--frobnicate'"),
             ("check position -x", "unknown option '-x'"),
             ("check", "'check' needs a machine (usage: stresscheck check <machine>)"),
@@ -79,7 +79,7 @@ private func error(_ line: String) -> String? {
             ("replay nope file", "unknown machine 'nope' (known machines: position, sector-caps)"),
             ("check position extra", "unexpected argument 'extra'"),
             ("list extra", "unexpected argument 'extra'"),
-            ("stray", "unknown subcommand 'stray' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, help)"),
+            ("stray", "unknown subcommand 'stray' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"),
             ("--cases -3", "option '--cases' expects a positive whole number, got '-3'"),
             ("--cases abc", "option '--cases' expects a positive whole number, got 'abc'"),
             ("--cases 0", "option '--cases' expects a positive whole number, got '0'"),
