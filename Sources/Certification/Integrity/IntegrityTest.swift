@@ -30,7 +30,9 @@ public struct IntegrityTest: Sendable {
         defer { POSIXFileSystem().removeFile(atPath: path) }
         var session: JournaledSession
         do {
-            session = try JournaledSession(journal: try TransactionJournal(path: path, policy: policy), dropsFill: dropsFill)
+            session = try JournaledSession(configuration: JournaledSession.spotConfiguration,
+                                           journal: try TransactionJournal(path: path, policy: policy))
+            session.dropsFill = dropsFill
             var choices = SeededChoices(seed: seed)
             try session.trade(orders: orders, choices: &choices)
             try session.journal.close()
@@ -80,97 +82,4 @@ public enum IntegrityError: Error, Hashable, Sendable {
     case journalMissing(String)
     /// The simulated venue refused an input of the session (a bug in the session itself).
     case venue(String)
-}
-
-/// A trading session on the simulated venue, journaled before the live books take anything.
-struct JournaledSession {
-    /// Three valid constant symbols (checked by the test suite's count).
-    static let symbols: [Symbol] = ["AAA-USD", "BBB-USD", "CCC-USD"].compactMap { try? Symbol($0) }
-    static let configuration = VenueConfiguration(
-        instruments: symbols.map { Instrument(symbol: $0, kind: .spot, tickValue: 1) },
-        initialCash: Cents(100_000_000), fees: FeeSchedule(maker: BasisPoints(-1), taker: BasisPoints(5)), slippage: .none,
-        participation: BasisPoints(10_000), timeout: .seconds(1), cancelOnDisconnect: false, start: .simulationEpoch)
-
-    var venue: SimulatedExchange
-    let journal: TransactionJournal
-    var live = PortfolioBooks()
-    var sent: [ClientOrderID: NewOrder] = [:]
-    var fillsSeen = 0
-    var nextID: UInt64 = 1
-    let dropsFill: Int?
-
-    init(journal: TransactionJournal, dropsFill: Int?) throws {
-        precondition(Self.symbols.count == 3, "the session's constant symbols are valid")
-        venue = try SimulatedExchange(configuration: Self.configuration)
-        self.journal = journal
-        self.dropsFill = dropsFill
-        for instrument in Self.configuration.instruments { try record(.instrumentListed(instrument)) }
-        try record(.cashAdjusted(Self.configuration.initialCash, reason: "initial deposit"))
-    }
-
-    /// Journal first (durable), then the live books.
-    mutating func record(_ transaction: JournalTransaction) throws {
-        try journal.append(transaction)
-        try live.apply(transaction)
-    }
-
-    /// `orders` orders drawn from `choices`: a quote move per symbol, then a market order or a
-    /// resting limit a few ticks away, either side, sells never beyond what is held; every fifth
-    /// resting order cancelled.
-    mutating func trade(orders: Int, choices: inout some ChoiceSource) throws {
-        var prices: [Int64] = Self.symbols.map { _ in 10_000 }
-        var resting: [ClientOrderID] = []
-        for n in 0..<orders {
-            for i in prices.indices {
-                prices[i] = max(100, prices[i] + Int64(choices.choose(upTo: 40)) - 20)
-                try venue.apply(QuoteUpdate(symbol: Self.symbols[i], bid: Ticks(prices[i]), ask: Ticks(prices[i] + 2), bidSize: 500, askSize: 500))
-                try settle()
-            }
-            let i = Int(choices.choose(upTo: UInt64(Self.symbols.count - 1)))
-            let held = venue.holding(of: Self.symbols[i])?.position ?? 0
-            let sell = held > 0 && choices.choose(upTo: 1) == 1
-            let quantity = 1 + Int64(choices.choose(upTo: 20))
-            let limit = choices.choose(upTo: 2) == 0
-            let type: OrderType = limit ? .limit(Ticks(sell ? prices[i] + 3 : prices[i] - 1)) : .market
-            let order = NewOrder(id: ClientOrderID(nextID), symbol: Self.symbols[i], side: sell ? .sell : .buy, type: type,
-                                 quantity: Lots(sell ? min(quantity, held) : quantity))
-            nextID += 1
-            try venue.submit(order, latency: .zero, randomReject: false)
-            sent[order.id] = order
-            try settle()
-            if limit { resting.append(order.id) }
-            resting.removeAll { id in
-                if case .venue(let state)? = venue.clientOrder(withID: id)?.state { state.isTerminal } else { false }
-            }
-            if n % 5 == 4, let id = resting.popLast() {
-                try venue.cancel(id, latency: .zero, hold: .zero, refuse: false)
-                try settle()
-            }
-        }
-    }
-
-    /// Delivers what is due and journals what the venue reported: acknowledgements, then the new
-    /// fills, then orders that ended unfilled.
-    mutating func settle() throws {
-        venue.advance(by: .milliseconds(1))
-        for order in venue.clientOrders {
-            guard let request = sent[order.id], case .venue(let state) = order.state, state != .rejected else { continue }
-            sent[order.id] = nil
-            try record(.orderAcknowledged(request))
-        }
-        let fills = venue.fills
-        while fillsSeen < fills.count {
-            let fill = fills[fillsSeen]
-            if fillsSeen == dropsFill {
-                try live.apply(.fillBooked(fill))  // the bug: the live books take it, the journal never hears of it
-            } else {
-                try record(.fillBooked(fill))
-            }
-            fillsSeen += 1
-        }
-        for order in venue.clientOrders {
-            guard live.openOrders[order.id] != nil, case .venue(let state) = order.state, state == .canceled || state == .expired else { continue }
-            try record(.orderCancelled(order.id, reason: state.rawValue))
-        }
-    }
 }

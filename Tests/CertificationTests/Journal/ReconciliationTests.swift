@@ -1,4 +1,4 @@
-import Certification
+@_spi(BugZoo) import Certification
 import ExchangeSim
 import ExchangeVocabulary
 import Foundation
@@ -7,89 +7,20 @@ import Testing
 import TradingMachines
 import TradingVocabulary
 
-/// A short trading session on the simulated venue, journaled as a bot would: every
-/// acknowledgement, fill and cancel is appended to the journal (and durable) before the live
-/// books take it.
-struct JournaledSession {
-    static let symbols = [JournalFixture.symbol("AAA"), JournalFixture.symbol("BBB"), JournalFixture.symbol("FUT")]
-    static let configuration = VenueConfiguration(
+/// The reconciliation tests' session: three instruments of different kinds and tick values (a
+/// future among them), and a deterministic path.
+extension JournaledSession {
+    static let mixedSymbols = [JournalFixture.symbol("AAA"), JournalFixture.symbol("BBB"), JournalFixture.symbol("FUT")]
+    static let mixedConfiguration = VenueConfiguration(
         instruments: [
-            Instrument(symbol: symbols[0], kind: .spot, tickValue: 1),
-            Instrument(symbol: symbols[1], kind: .spot, tickValue: 3),
-            Instrument(symbol: symbols[2], kind: .futures(expiry: SimTime.simulationEpoch + .hours(1)), tickValue: 10, initialMargin: 1_000),
+            Instrument(symbol: mixedSymbols[0], kind: .spot, tickValue: 1),
+            Instrument(symbol: mixedSymbols[1], kind: .spot, tickValue: 3),
+            Instrument(symbol: mixedSymbols[2], kind: .futures(expiry: SimTime.simulationEpoch + .hours(1)), tickValue: 10, initialMargin: 1_000),
         ],
         initialCash: Cents(5_000_000), fees: FeeSchedule(maker: BasisPoints(-2), taker: BasisPoints(7)), slippage: .none,
         participation: BasisPoints(10_000), timeout: .seconds(1), cancelOnDisconnect: false, start: .simulationEpoch)
 
-    var venue: SimulatedExchange
-    let journal: TransactionJournal
-    var live = PortfolioBooks()
-    /// Orders sent and not yet acknowledged.
-    var sent: [ClientOrderID: NewOrder] = [:]
-    var fillsSeen = 0
-    var nextID: UInt64 = 1
-    /// The index (in booking order) of a fill the bot forgets to journal, for the broken case.
-    var dropFill: Int?
-    var dropped: Fill?
-
-    init(journal: TransactionJournal) throws {
-        venue = try SimulatedExchange(configuration: Self.configuration)
-        self.journal = journal
-        for instrument in Self.configuration.instruments { try record(.instrumentListed(instrument)) }
-        try record(.cashAdjusted(Self.configuration.initialCash, reason: "initial deposit"))
-    }
-
-    /// Journal first (durable), then the live books.
-    mutating func record(_ transaction: JournalTransaction) throws {
-        try journal.append(transaction)
-        try live.apply(transaction)
-    }
-
-    mutating func quote(_ symbol: Int, bid: Int64) throws {
-        try venue.apply(QuoteUpdate(symbol: Self.symbols[symbol], bid: Ticks(bid), ask: Ticks(bid + 1), bidSize: 1_000, askSize: 1_000))
-        try settle()
-    }
-
-    @discardableResult
-    mutating func send(_ symbol: Int, _ side: Side, _ quantity: Int64, _ type: OrderType = .market) throws -> ClientOrderID {
-        let order = NewOrder(id: ClientOrderID(nextID), symbol: Self.symbols[symbol], side: side, type: type, quantity: Lots(quantity))
-        nextID += 1
-        try venue.submit(order, latency: .zero, randomReject: false)
-        sent[order.id] = order
-        try settle()
-        return order.id
-    }
-
-    mutating func cancel(_ id: ClientOrderID) throws {
-        try venue.cancel(id, latency: .zero, hold: .zero, refuse: false)
-        try settle()
-    }
-
-    /// Delivers what is due and journals what the venue reported: acknowledgements, then the
-    /// new fills, then orders that ended unfilled.
-    mutating func settle() throws {
-        venue.advance(by: .milliseconds(1))
-        for order in venue.clientOrders {
-            guard let request = sent[order.id], case .venue(let state) = order.state, state != .rejected else { continue }
-            sent[order.id] = nil
-            try record(.orderAcknowledged(request))
-        }
-        let fills = venue.fills
-        while fillsSeen < fills.count {
-            let fill = fills[fillsSeen]
-            if fillsSeen == dropFill {
-                dropped = fill
-                try live.apply(.fillBooked(fill))  // the live books take it; the journal never hears of it
-            } else {
-                try record(.fillBooked(fill))
-            }
-            fillsSeen += 1
-        }
-        for order in venue.clientOrders {
-            guard live.openOrders[order.id] != nil, case .venue(let state) = order.state, state == .canceled || state == .expired else { continue }
-            try record(.orderCancelled(order.id, reason: state.rawValue))
-        }
-    }
+    init(journal: TransactionJournal) throws { try self.init(configuration: Self.mixedConfiguration, journal: journal) }
 
     /// A deterministic session: market orders both ways on all three instruments (the future
     /// through flat), resting limits filled as makers, and one order cancelled.
@@ -149,7 +80,7 @@ struct JournaledSession {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/transactions.journal"
         var session = try JournaledSession(journal: try TransactionJournal(path: path))
-        session.dropFill = 5
+        session.dropsFill = 5
         try session.trade()
         try session.journal.close()
         let dropped = try #require(session.dropped)
