@@ -13,11 +13,15 @@ import TradingChecks
 
 let cases = Int(ProcessInfo.processInfo.environment["CASES"] ?? "2000") ?? 2000
 let only = ProcessInfo.processInfo.environment["ONLY"]
-let targets = ["position": 1_000_000.0, "sector-caps": 1_000_000.0, "super-state": 1_000_000.0, "trading-mode": 1_000_000.0,
-               "risk-stack": 500_000.0, "exchange": 500_000.0]
+let targets = [
+    "position": 1_000_000.0, "sector-caps": 1_000_000.0, "super-state": 1_000_000.0, "trading-mode": 1_000_000.0,
+    "risk-stack": 500_000.0, "exchange": 500_000.0,
+]
 var missed: [String] = []
 
-print("StressCheck differential-check benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, one thread, \(cases) cases of up to 100 steps per run, best of 3")
+print(
+    "StressCheck differential-check benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, one thread, \(cases) cases of up to 100 steps per run, best of 3"
+)
 print("")
 print("| machine | steps | time | steps/s | target | |")
 print("|---|---:|---:|---:|---:|---|")
@@ -41,7 +45,8 @@ for machine in Machines.all where only == nil || only == machine.name {
     } else {
         verdict = "–"
     }
-    print("| \(machine.name) | \(best.steps) | \(String(format: "%.3f s", best.seconds)) | \(String(format: "%.0f k/s", rate / 1000)) | \(target) | \(verdict) |")
+    print(
+        "| \(machine.name) | \(best.steps) | \(String(format: "%.3f s", best.seconds)) | \(String(format: "%.0f k/s", rate / 1000)) | \(target) | \(verdict) |")
 }
 print("")
 if missed.isEmpty {

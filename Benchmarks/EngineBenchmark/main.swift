@@ -44,7 +44,8 @@ if only == "draws" {
     exit(0)
 }
 
-print("StressCheck engine benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString), one thread")
+print(
+    "StressCheck engine benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString), one thread")
 print("")
 
 if only == nil {
@@ -84,7 +85,9 @@ if only == nil {
         }
         precondition(result.passed && result.statistics.validCases == listCases, "list property did not run every case")
     }
-    print("| reverse twice, lists of mean length \(String(format: "%.1f", Double(totalLength) / Double(listCases))) | \(listCases) | \(String(format: "%.3f s", listTime)) | \(rate(listCases, listTime)) | ≥ 400 k/s |")
+    print(
+        "| reverse twice, lists of mean length \(String(format: "%.1f", Double(totalLength) / Double(listCases))) | \(listCases) | \(String(format: "%.3f s", listTime)) | \(rate(listCases, listTime)) | ≥ 400 k/s |"
+    )
     print("")
     if sink == 42 { print("") }
 }
@@ -96,7 +99,10 @@ func measure(_ challenges: [Challenge], seeds: Int) {
     print("| problem | class | minimal on seeds | mean property calls | Hypothesis | mean shrink time | max shrink time | expected |")
     print("|---|---|---:|---:|---:|---:|---:|---|")
     for challenge in challenges where only == nil || only == challenge.name || only == challenge.family {
-        var minimal = 0, calls = 0, worst = 0.0, total = 0.0
+        var minimal = 0
+        var calls = 0
+        var worst = 0.0
+        var total = 0.0
         var misses: [String] = []
         for seed in 1...seeds {
             let outcome = challenge.run(UInt64(seed))
@@ -106,7 +112,9 @@ func measure(_ challenges: [Challenge], seeds: Int) {
             worst = max(worst, outcome.shrinkSeconds)
         }
         let hypothesis = challenge.hypothesisCalls.map(String.init) ?? "–"
-        print("| \(challenge.name) | \(challenge.family ?? "quality") | \(minimal)/\(seeds) | \(calls / seeds) | \(hypothesis) | \(String(format: "%.2f ms", total / Double(seeds) * 1000)) | \(String(format: "%.2f ms", worst * 1000)) | `\(challenge.expected)` |")
+        print(
+            "| \(challenge.name) | \(challenge.family ?? "quality") | \(minimal)/\(seeds) | \(calls / seeds) | \(hypothesis) | \(String(format: "%.2f ms", total / Double(seeds) * 1000)) | \(String(format: "%.2f ms", worst * 1000)) | `\(challenge.expected)` |"
+        )
         for miss in misses.prefix(3) { print("|   miss: `\(miss.replacingOccurrences(of: "\n", with: " "))` | | | | | | | |") }
     }
 }

@@ -50,15 +50,16 @@ struct Workload {
             let roll = random.choose(upTo: 99)
             let symbol = Int(random.choose(upTo: 3))
             let side: Side = random.choose(upTo: 1) == 0 ? .buy : .sell
-            let command: Command = switch roll {
-            case 0..<30: .submitLimit(symbol: symbol, side: side, offset: Int64(random.choose(upTo: 6)) - 2, outMs: Int64(random.choose(upTo: 2)))
-            case 30..<40: .submitMarket(symbol: symbol, side: side, ioc: random.choose(upTo: 1) == 0)
-            case 40..<45: .submitStop(symbol: symbol, side: side, distance: 1 + Int64(random.choose(upTo: 3)))
-            case 45..<60: .cancel(age: 1 + random.choose(upTo: 7), refuse: random.choose(upTo: 9) == 0)
-            case 60..<80: .quote(symbol: symbol, move: Int64(random.choose(upTo: 2)) - 1)
-            case 80..<85: .bar(symbol: symbol, move: Int64(random.choose(upTo: 4)) - 2)
-            default: .advance
-            }
+            let command: Command =
+                switch roll {
+                case 0..<30: .submitLimit(symbol: symbol, side: side, offset: Int64(random.choose(upTo: 6)) - 2, outMs: Int64(random.choose(upTo: 2)))
+                case 30..<40: .submitMarket(symbol: symbol, side: side, ioc: random.choose(upTo: 1) == 0)
+                case 40..<45: .submitStop(symbol: symbol, side: side, distance: 1 + Int64(random.choose(upTo: 3)))
+                case 45..<60: .cancel(age: 1 + random.choose(upTo: 7), refuse: random.choose(upTo: 9) == 0)
+                case 60..<80: .quote(symbol: symbol, move: Int64(random.choose(upTo: 2)) - 1)
+                case 80..<85: .bar(symbol: symbol, move: Int64(random.choose(upTo: 4)) - 2)
+                default: .advance
+                }
             commands.append(command)
         }
         self.commands = commands
@@ -66,8 +67,9 @@ struct Workload {
 
     static func makeVenue(capacity: Int, keepsFillLog: Bool) -> SimulatedExchange {
         let instruments = symbols.map { Instrument(symbol: $0, kind: .futures(expiry: .simulationEpoch + .days(3_650)), tickValue: 1, initialMargin: 500) }
-        let configuration = VenueConfiguration(instruments: instruments, initialCash: Cents(1_000_000_000_000_000), fees: FeeSchedule(maker: -1, taker: 5),
-                                               slippage: .fixed(2), participation: 1_000, timeout: .seconds(1), cancelOnDisconnect: true)
+        let configuration = VenueConfiguration(
+            instruments: instruments, initialCash: Cents(1_000_000_000_000_000), fees: FeeSchedule(maker: -1, taker: 5),
+            slippage: .fixed(2), participation: 1_000, timeout: .seconds(1), cancelOnDisconnect: true)
         do {
             return try SimulatedExchange(configuration: configuration, capacity: capacity, keepsFillLog: keepsFillLog)
         } catch {
@@ -114,8 +116,10 @@ struct Driver {
                 let open = mids[symbol]
                 mids[symbol] = max(open + move, 100)
                 let close = mids[symbol]
-                try? venue.apply(BarUpdate(symbol: Workload.symbols[symbol], open: Ticks(open), high: Ticks(max(open, close) + 3),
-                                           low: Ticks(min(open, close) - 3), close: Ticks(close), volume: 400, sigma: 80))
+                try? venue.apply(
+                    BarUpdate(
+                        symbol: Workload.symbols[symbol], open: Ticks(open), high: Ticks(max(open, close) + 3),
+                        low: Ticks(min(open, close) - 3), close: Ticks(close), volume: 400, sigma: 80))
             case .advance:
                 venue.advance(by: .milliseconds(1))
             }

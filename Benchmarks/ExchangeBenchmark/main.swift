@@ -63,7 +63,6 @@ func measure(sessions: Int, keepsFillLog: Bool, repetitions: Int) -> Result {
 
 func valgrindAllocations(_ n: Int) -> Int? { heapAllocations(rerunningWith: ["--allocs", "\(n)"]) }
 
-
 _ = measure(sessions: 1, keepsFillLog: false, repetitions: 1)  // warm-up
 let unlogged = measure(sessions: 10, keepsFillLog: false, repetitions: 3)
 let logged = measure(sessions: 10, keepsFillLog: true, repetitions: 3)
@@ -80,7 +79,9 @@ print("|---|---|---|")
 for (name, result) in [("fill log off", unlogged), ("fill log on", logged)] {
     let seconds = Double(result.nanoseconds) / 1e9
     let eventsPerSecond = Double(result.events) / seconds
-    print("| events/s, \(name) (\(result.events) events in \(String(format: "%.3f", seconds)) s) | \(String(format: "%.2f", eventsPerSecond / 1e6)) M/s | ≥ 5 M/s |")
+    print(
+        "| events/s, \(name) (\(result.events) events in \(String(format: "%.3f", seconds)) s) | \(String(format: "%.2f", eventsPerSecond / 1e6)) M/s | ≥ 5 M/s |"
+    )
     print("| ns/event, \(name) | \(String(format: "%.1f", 1e9 / eventsPerSecond)) ns | ≤ 200 ns |")
     print("| commands/s, \(name) | \(String(format: "%.2f", Double(result.commands) / seconds / 1e6)) M/s | |")
 }
@@ -90,7 +91,8 @@ print("| event mix | \(kinds), messages delivered \(r.messages), fills \(r.fills
 print("| open orders at the end of the last session | \(r.openAtEnd) | bounded |")
 if let a = allocsSmall, let b = allocsLarge {
     let perCommand = Double(b - a) / Double(large - small)
-    print("| heap allocations: \(small / 1000)k vs \(large / 1000)k commands (valgrind) | \(a) vs \(b): \(String(format: "%.5f", perCommand)) per command | 0 |")
+    print(
+        "| heap allocations: \(small / 1000)k vs \(large / 1000)k commands (valgrind) | \(a) vs \(b): \(String(format: "%.5f", perCommand)) per command | 0 |")
 } else {
     print("| heap allocations (valgrind) | not measured: valgrind not found | 0 |")
 }

@@ -71,7 +71,7 @@ guard let normal = realtime ? try? DecisionFlood.run(normalRun, decide: workload
 
 // 2. Maximum rate, one and two threads.
 guard let single = try? DecisionFlood.run(.maximumRate(seconds: 2, threads: 1), decide: workload.decision),
-      let double = try? DecisionFlood.run(.maximumRate(seconds: 1, threads: 2), decide: workload.decision)
+    let double = try? DecisionFlood.run(.maximumRate(seconds: 1, threads: 2), decide: workload.decision)
 else { fatalError("benchmark setup: the maximum-rate configuration") }
 
 // 3. Record cost: best of 5 rounds of 10 M records of precomputed values, log-uniform over
@@ -92,8 +92,8 @@ for _ in 0..<5 {
 
 func allocationsPer(_ mode: String) -> (small: Int, large: Int, per: Double)? {
     guard hasValgrind,
-          let small = heapAllocations(rerunningWith: [mode, "100000"]),
-          let large = heapAllocations(rerunningWith: [mode, "1000000"])
+        let small = heapAllocations(rerunningWith: [mode, "100000"]),
+        let large = heapAllocations(rerunningWith: [mode, "1000000"])
     else { return nil }
     return (small, large, Double(large - small) / 900_000)
 }
@@ -112,33 +112,56 @@ struct Row {
 let summary = flood.corrected.summary
 let naive = flood.naive.summary
 var rows = [
-    Row(name: "corrected P99 at 1 000/s, 1 thread\(flood.realtimeThreads > 0 ? " (SCHED_FIFO)" : " (normal scheduler)"), \(Int(seconds)) s", value: micro(summary.p99), target: "≤ 15.0 µs", ok: summary.p99 <= 15_000),
-    Row(name: "corrected p50 / p90 / p99.9 / max", value: "\(micro(summary.p50)) / \(micro(summary.p90)) / \(micro(summary.p999)) / \(micro(summary.max))", target: "", ok: nil),
-    Row(name: "corrected P99 / max, normal scheduler (reference)", value: "\(micro(normal.corrected.value(atPercentile: 99))) / \(micro(normal.corrected.maxValue))", target: "", ok: nil),
+    Row(
+        name: "corrected P99 at 1 000/s, 1 thread\(flood.realtimeThreads > 0 ? " (SCHED_FIFO)" : " (normal scheduler)"), \(Int(seconds)) s",
+        value: micro(summary.p99), target: "≤ 15.0 µs", ok: summary.p99 <= 15_000),
+    Row(
+        name: "corrected p50 / p90 / p99.9 / max", value: "\(micro(summary.p50)) / \(micro(summary.p90)) / \(micro(summary.p999)) / \(micro(summary.max))",
+        target: "", ok: nil),
+    Row(
+        name: "corrected P99 / max, normal scheduler (reference)",
+        value: "\(micro(normal.corrected.value(atPercentile: 99))) / \(micro(normal.corrected.maxValue))", target: "", ok: nil),
     Row(name: "naive (completion − start) P99 / max", value: "\(micro(naive.p99)) / \(micro(naive.max))", target: "", ok: nil),
-    Row(name: "scheduler lateness P99 / max", value: "\(micro(flood.schedulerLateness.value(atPercentile: 99))) / \(micro(flood.schedulerLateness.maxValue))", target: "", ok: nil),
-    Row(name: "measured / warm-up / late starts (> \(flood.configuration.lateToleranceNanoseconds / 1_000) µs)", value: "\(flood.corrected.count) / \(flood.warmUpExcluded) / \(flood.lateStarts)", target: "", ok: nil),
-    Row(name: "windows of \(Int(flood.configuration.windowSeconds)) s under the 15 ms P99 gate", value: "\(flood.windows.filter(\.passed).count) / \(flood.windows.count)",
+    Row(
+        name: "scheduler lateness P99 / max", value: "\(micro(flood.schedulerLateness.value(atPercentile: 99))) / \(micro(flood.schedulerLateness.maxValue))",
+        target: "", ok: nil),
+    Row(
+        name: "measured / warm-up / late starts (> \(flood.configuration.lateToleranceNanoseconds / 1_000) µs)",
+        value: "\(flood.corrected.count) / \(flood.warmUpExcluded) / \(flood.lateStarts)", target: "", ok: nil),
+    Row(
+        name: "windows of \(Int(flood.configuration.windowSeconds)) s under the 15 ms P99 gate",
+        value: "\(flood.windows.filter(\.passed).count) / \(flood.windows.count)",
         target: "all", ok: flood.windowsPassed),
     Row(name: "worst window's corrected P99", value: micro(flood.windows.map(\.p99Corrected).max() ?? 0), target: "", ok: nil),
     Row(name: "achieved rate (target 1 000/s)", value: String(format: "%.1f /s", flood.achievedRate), target: "sustained", ok: flood.sustained),
-    Row(name: "resident memory slope (\(flood.memory.samples.count) samples)", value: flood.memory.slopeBytesPerSecond.map { String(format: "%.0f B/s", $0) } ?? "not measured",
-        target: String(format: "≤ %.0f B/s", flood.memory.toleranceBytesPerSecond), ok: flood.memory.verdict == .notMeasured ? nil : flood.memory.verdict == .steady),
+    Row(
+        name: "resident memory slope (\(flood.memory.samples.count) samples)",
+        value: flood.memory.slopeBytesPerSecond.map { String(format: "%.0f B/s", $0) } ?? "not measured",
+        target: String(format: "≤ %.0f B/s", flood.memory.toleranceBytesPerSecond),
+        ok: flood.memory.verdict == .notMeasured ? nil : flood.memory.verdict == .steady),
     Row(name: "maximum rate, 1 thread", value: rate(single.achievedRate), target: "≥ 2000000 /s", ok: single.achievedRate >= 2_000_000),
-    Row(name: "maximum rate, 1 thread: decision P99 / max", value: "\(single.naive.value(atPercentile: 99)) ns / \(micro(single.naive.maxValue))", target: "", ok: nil),
+    Row(
+        name: "maximum rate, 1 thread: decision P99 / max", value: "\(single.naive.value(atPercentile: 99)) ns / \(micro(single.naive.maxValue))", target: "",
+        ok: nil),
     Row(name: "maximum rate, 2 threads (one lock)", value: rate(double.achievedRate), target: "", ok: nil),
     Row(name: "histogram record (log-uniform values, random counters)", value: String(format: "%.2f ns", bestRecord), target: "≤ 10 ns", ok: bestRecord <= 10),
     Row(name: "histogram memory (1 ns … 1 h, 3 digits)", value: "\(LatencyHistogram().memoryBytes / 1_024) KiB, fixed", target: "", ok: nil),
 ]
 if let allocations = recordAllocations {
-    rows.append(Row(name: "heap allocations per record (valgrind: 100k vs 1M)", value: "\(allocations.small) vs \(allocations.large): \(String(format: "%.4f", allocations.per))",
-                    target: "0", ok: allocations.large == allocations.small))
+    rows.append(
+        Row(
+            name: "heap allocations per record (valgrind: 100k vs 1M)",
+            value: "\(allocations.small) vs \(allocations.large): \(String(format: "%.4f", allocations.per))",
+            target: "0", ok: allocations.large == allocations.small))
 } else {
     rows.append(Row(name: "heap allocations per record", value: "not measured: valgrind not found", target: "0", ok: nil))
 }
 if let allocations = decideAllocations {
-    rows.append(Row(name: "heap allocations per decision (valgrind: 100k vs 1M)", value: "\(allocations.small) vs \(allocations.large): \(String(format: "%.4f", allocations.per))",
-                    target: "0", ok: allocations.large == allocations.small))
+    rows.append(
+        Row(
+            name: "heap allocations per decision (valgrind: 100k vs 1M)",
+            value: "\(allocations.small) vs \(allocations.large): \(String(format: "%.4f", allocations.per))",
+            target: "0", ok: allocations.large == allocations.small))
 }
 
 print("flood-benchmark (release) — \(machineInfo())")

@@ -146,16 +146,21 @@ enum PersistenceBenchmark {
         let longStore = SuperStateStore(path: "/memory/long-super-state.json", fileSystem: memory)
         let longInMemory = time(longStore, long, iterations: 10_000)
         var timings = [
-            Timing(name: "super-state (\(superState.history.count) transitions), in memory", bytes: memory.size(of: superStore.path),
-                   saveMicros: superInMemory.save, loadMicros: superInMemory.load),
-            Timing(name: "trading mode (\(tradingMode.history.count) transitions), in memory", bytes: memory.size(of: modeStore.path),
-                   saveMicros: modeInMemory.save, loadMicros: modeInMemory.load),
-            Timing(name: "super-state (\(long.history.count) transitions), in memory", bytes: memory.size(of: longStore.path),
-                   saveMicros: longInMemory.save, loadMicros: longInMemory.load),
+            Timing(
+                name: "super-state (\(superState.history.count) transitions), in memory", bytes: memory.size(of: superStore.path),
+                saveMicros: superInMemory.save, loadMicros: superInMemory.load),
+            Timing(
+                name: "trading mode (\(tradingMode.history.count) transitions), in memory", bytes: memory.size(of: modeStore.path),
+                saveMicros: modeInMemory.save, loadMicros: modeInMemory.load),
+            Timing(
+                name: "super-state (\(long.history.count) transitions), in memory", bytes: memory.size(of: longStore.path),
+                saveMicros: longInMemory.save, loadMicros: longInMemory.load),
         ]
         let superCodec = timeCodec(superStore, superState, iterations: 50_000)
-        timings.append(Timing(name: "super-state, codec alone (encode / decode bytes)", bytes: timings[0].bytes,
-                              saveMicros: superCodec.save, loadMicros: superCodec.load))
+        timings.append(
+            Timing(
+                name: "super-state, codec alone (encode / decode bytes)", bytes: timings[0].bytes,
+                saveMicros: superCodec.save, loadMicros: superCodec.load))
         // Real files: on tmpfs (where the checks' `restart` writes them) and on the temporary
         // directory's file system, with the atomic write's two fsyncs.
         var directories = [(label: "tmpfs /dev/shm", base: "/dev/shm")]

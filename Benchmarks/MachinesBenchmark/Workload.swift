@@ -40,7 +40,8 @@ struct Workload {
                 operations.append(.close(symbol))
             } else {
                 // Mostly $100 … $60,000; 3% are $160,000+, above the 15% max position of $1M.
-                let amount = next() % 100 < 3
+                let amount =
+                    next() % 100 < 3
                     ? Int64(16_000_000 + next() % 4_000_000)
                     : Int64(10_000 + next() % 6_000_000)
                 operations.append(.submit(OrderRequest(symbol: symbol, amount: Cents(amount))))

@@ -121,7 +121,9 @@ func rate(_ value: Double) -> String { String(format: "%.2f M/s", value / 1e6) }
 func share(_ part: Int, _ whole: Int) -> String { String(format: "%.1f%%", 100 * Double(part) / Double(max(whole, 1))) }
 
 print("machines-benchmark (release) — \(machineInfo())")
-print("mix over \(decisions) decisions: accepted \(share(tally.accepted, decisions)), rejected by tradingMode \(share(tally.byLayer[0], decisions)), superState \(share(tally.byLayer[1], decisions)), positions \(share(tally.byLayer[2], decisions)), sectorCaps \(share(tally.byLayer[3], decisions)); \(tally.closes) closes")
+print(
+    "mix over \(decisions) decisions: accepted \(share(tally.accepted, decisions)), rejected by tradingMode \(share(tally.byLayer[0], decisions)), superState \(share(tally.byLayer[1], decisions)), positions \(share(tally.byLayer[2], decisions)), sectorCaps \(share(tally.byLayer[3], decisions)); \(tally.closes) closes"
+)
 print("")
 print("| measure | result | target |")
 print("|---|---|---|")
@@ -138,5 +140,7 @@ if let small = allocsSmall, let large = allocsLarge {
 } else {
     print("| heap allocations (valgrind) | not measured: valgrind not found | 0 |")
 }
-print("| invariants after runs (1 core / 2 threads) | \(violations.isEmpty ? "hold" : violations.joined(separator: ",")) / \(sharedViolations.isEmpty ? "hold" : sharedViolations.joined(separator: ",")) | hold |")
+print(
+    "| invariants after runs (1 core / 2 threads) | \(violations.isEmpty ? "hold" : violations.joined(separator: ",")) / \(sharedViolations.isEmpty ? "hold" : sharedViolations.joined(separator: ",")) | hold |"
+)
 PersistenceBenchmark.rows(persistence).forEach { print($0) }

@@ -22,8 +22,9 @@ enum Specs {
     static func correlatedMarket() -> MarketSim.CorrelatedMarket {
         let specs = [gbm, gbm, gbm, gbm, garch, garch, garch, merton, merton, merton]
         do {
-            return try CorrelatedMarket(generators: specs.map { generator($0, interval: .minutes(1)) },
-                                        correlation: .uniform(specs.count, rho: 0.5))
+            return try CorrelatedMarket(
+                generators: specs.map { generator($0, interval: .minutes(1)) },
+                correlation: .uniform(specs.count, rho: 0.5))
         } catch {
             fatalError("benchmark market refused: \(error)")
         }

@@ -5,7 +5,10 @@ import TradingChecks
 /// The benchmark's workloads: each produces `count` bars (or bar vectors) into reused output
 /// storage and returns a checksum of every field of every bar, so nothing can be optimized away.
 enum Workload: String, CaseIterable {
-    case gbm, garch, merton, streamGBM = "stream-gbm", streamMerton = "stream-merton", replayGBM = "replay-gbm"
+    case gbm, garch, merton
+    case streamGBM = "stream-gbm"
+    case streamMerton = "stream-merton"
+    case replayGBM = "replay-gbm"
     case correlated, day
 
     /// Bars (bar vectors for `correlated`) per chunk: a run is a whole number of chunks. Stream

@@ -49,18 +49,24 @@ throughput("bar vectors/s, 10 correlated symbols (4 GBM, 3 GARCH-t, 3 Merton, ρ
 let day = measure(.day, minimumSeconds: minimumSeconds, repetitions: repetitions)
 checksums.append("day \(String(day.checksum, radix: 16))")
 let dayHours = Double(day.items) / 3600 / day.seconds
-rows.append(Row(measure: "simulated hours per wall-clock second, GBM, one day of 1 s bars (86,400)",
-                result: String(format: "%.0f h/s (one day in %.2f ms)", dayHours, day.seconds / Double(day.items / 86_400) * 1000),
-                target: "", ok: nil))
+rows.append(
+    Row(
+        measure: "simulated hours per wall-clock second, GBM, one day of 1 s bars (86,400)",
+        result: String(format: "%.0f h/s (one day in %.2f ms)", dayHours, day.seconds / Double(day.items / 86_400) * 1000),
+        target: "", ok: nil))
 
 let pinMismatches = Pins.mismatches()
-rows.append(Row(measure: "generated values = the tests' pinned fingerprints (1,000 bars per model, seed 42)",
-                result: pinMismatches.isEmpty ? "identical" : "differ: \(pinMismatches.joined(separator: ", "))", target: "identical",
-                ok: pinMismatches.isEmpty))
+rows.append(
+    Row(
+        measure: "generated values = the tests' pinned fingerprints (1,000 bars per model, seed 42)",
+        result: pinMismatches.isEmpty ? "identical" : "differ: \(pinMismatches.joined(separator: ", "))", target: "identical",
+        ok: pinMismatches.isEmpty))
 
 // Heap allocations: valgrind at two run lengths; the difference over the extra bars must be 0.
-let probe: [(String, Workload)] = [("GBM", .gbm), ("GARCH-t", .garch), ("Merton", .merton), ("ChoiceStream random", .streamGBM),
-                                  ("ChoiceStream replay", .replayGBM), ("10 correlated symbols", .correlated)]
+let probe: [(String, Workload)] = [
+    ("GBM", .gbm), ("GARCH-t", .garch), ("Merton", .merton), ("ChoiceStream random", .streamGBM),
+    ("ChoiceStream replay", .replayGBM), ("10 correlated symbols", .correlated),
+]
 for (name, workload) in probe {
     let (few, many) = workload == .correlated ? (2, 20) : (workload.chunk == 10_000 ? (1, 10) : (5, 50))
     let unit = workload == .correlated ? "vector" : "bar"

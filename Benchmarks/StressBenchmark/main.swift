@@ -16,11 +16,15 @@ import StressRun
 
 let seeds = Int(ProcessInfo.processInfo.environment["SEEDS"] ?? "200") ?? 200
 let symbols = ["BTC-USD", "ETH-USD", "SOL-USD"]
-let day = CrashScenario(kind: .flashCrash, phases: [
-    CrashPhase("calm", duration: .hours(20)),
-    CrashPhase("crash", duration: .hours(1), move: -0.25, conditions: MarketConditions(volatilityMultiplier: 6, liquidity: 0.3, spreadMultiplier: 10, volumeMultiplier: 3)),
-    CrashPhase("recovery", duration: .hours(3), move: 0.12),
-], symbols: symbols)
+let day = CrashScenario(
+    kind: .flashCrash,
+    phases: [
+        CrashPhase("calm", duration: .hours(20)),
+        CrashPhase(
+            "crash", duration: .hours(1), move: -0.25,
+            conditions: MarketConditions(volatilityMultiplier: 6, liquidity: 0.3, spreadMultiplier: 10, volumeMultiplier: 3)),
+        CrashPhase("recovery", duration: .hours(3), move: 0.12),
+    ], symbols: symbols)
 
 struct Round {
     var seconds = 0.0
@@ -70,7 +74,9 @@ for (name, value, target, _) in rows {
     print("| \(name) | \(String(format: "%.0f", value)) | ≥ \(String(format: "%.0f", target)) | \(ok ? "ok" : "MISSED") |")
 }
 print("")
-print("\(best.scenarios) scenarios, \(best.events) events, \(String(format: "%.0f", best.simulatedHours)) simulated hours in \(String(format: "%.3f", best.seconds)) s")
+print(
+    "\(best.scenarios) scenarios, \(best.events) events, \(String(format: "%.0f", best.simulatedHours)) simulated hours in \(String(format: "%.3f", best.seconds)) s"
+)
 if missed.isEmpty {
     print("every target met")
 } else {

@@ -78,8 +78,9 @@ public struct CertificationGates: Hashable, Sendable {
         try require((1...60_000_000_000).contains(maxDataAgeNanoseconds), "STRESSCHECK_CERTIFY_MAX_DATA_AGE_NS", "1 ns … 60 s")
         try require((1...10_000_000).contains(floodRate), "STRESSCHECK_CERTIFY_FLOOD_RATE", "1 … 10 000 000 decisions per second")
         try require((1...86_400).contains(floodSeconds), "STRESSCHECK_CERTIFY_FLOOD_SECONDS", "1 … 86 400 seconds")
-        try require((1...3_600).contains(floodWindowSeconds) && floodWindowSeconds <= floodSeconds, "STRESSCHECK_CERTIFY_FLOOD_WINDOW_SECONDS",
-                    "1 … 3 600 seconds, and at most the flood's duration")
+        try require(
+            (1...3_600).contains(floodWindowSeconds) && floodWindowSeconds <= floodSeconds, "STRESSCHECK_CERTIFY_FLOOD_WINDOW_SECONDS",
+            "1 … 3 600 seconds, and at most the flood's duration")
         try require((1...100_000).contains(runs), "STRESSCHECK_CERTIFY_RUNS", "1 … 100 000 runs")
     }
 }

@@ -17,9 +17,11 @@ extension SimulatedExchange {
         let order = Int32(venue.count)
         let reason = rejection(of: request, instrument: instrument, randomReject: randomReject)
         let reference = referencePrice(type: request.type, side: request.side, instrument: instrument) ?? 0
-        venue.append(VenueOrder(request: request, instrument: instrument, client: slot, state: reason == nil ? .accepted : .rejected,
-                                filled: 0, rejectReason: reason, liquidity: liquidityOnArrival(request, instrument: instrument),
-                                triggered: false, sequence: 0, reference: reference, back: back))
+        venue.append(
+            VenueOrder(
+                request: request, instrument: instrument, client: slot, state: reason == nil ? .accepted : .rejected,
+                filled: 0, rejectReason: reason, liquidity: liquidityOnArrival(request, instrument: instrument),
+                triggered: false, sequence: 0, reference: reference, back: back))
         client[Int(slot)].venueSlot = order
         report(order, back: back)
         guard reason == nil else {

@@ -18,12 +18,13 @@ extension SimulatedExchange {
         withResting(instrument) { venue, list in
             var previous = path.0.value
             for point in 0..<4 {
-                let price = switch point {
-                case 0: path.0.value
-                case 1: path.1.value
-                case 2: path.2.value
-                default: path.3.value
-                }
+                let price =
+                    switch point {
+                    case 0: path.0.value
+                    case 1: path.1.value
+                    case 2: path.2.value
+                    default: path.3.value
+                    }
                 for order in list where venue.isPriceable(order) {
                     venue.priceOnBar(order, point: point, price: price, previous: previous, bar: bar, allowance: allowance)
                 }

@@ -31,8 +31,10 @@ extension SimulatedExchange {
             book(instrument: instrument, signed: held.request.side.sign * quantity, price: price, notional: notional, fee: fee)
         }
         if keepsFillLog {
-            fillLog.append(Fill(orderID: held.request.id, symbol: held.request.symbol, side: held.request.side, price: Ticks(price),
-                                quantity: Lots(quantity), fee: Cents(fee), liquidity: held.liquidity, time: now))
+            fillLog.append(
+                Fill(
+                    orderID: held.request.id, symbol: held.request.symbol, side: held.request.side, price: Ticks(price),
+                    quantity: Lots(quantity), fee: Cents(fee), liquidity: held.liquidity, time: now))
         }
         report(order, back: held.back)
     }

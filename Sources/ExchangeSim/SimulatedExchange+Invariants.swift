@@ -49,12 +49,13 @@ extension SimulatedExchange {
         for order in venue {
             let id = order.request.id
             let filled = order.filled
-            let agrees = switch order.state {
-            case .filled: filled == order.request.quantity.value
-            case .partiallyFilled: filled > 0 && filled < order.request.quantity.value
-            case .accepted, .rejected: filled == 0
-            case .pendingCancel, .canceled, .expired: filled < order.request.quantity.value
-            }
+            let agrees =
+                switch order.state {
+                case .filled: filled == order.request.quantity.value
+                case .partiallyFilled: filled > 0 && filled < order.request.quantity.value
+                case .accepted, .rejected: filled == 0
+                case .pendingCancel, .canceled, .expired: filled < order.request.quantity.value
+                }
             if !agrees { found.append(.stateAgreement(id)) }
             if let slot = clientIndex[id] {
                 if case .venue(let known) = client[Int(slot)].state, known.isTerminal, known != order.state { found.append(.clientDisagrees(id)) }
@@ -90,12 +91,16 @@ extension SimulatedExchange {
             replay.book(instrument: Int(index), signed: fill.side.sign * fill.quantity.value, price: fill.price.value, notional: notional, fee: fill.fee.value)
             filledByOrder[fill.orderID, default: 0] += fill.quantity.value
             if let order = venueIndex[fill.orderID], case .limit(let limit) = venue[order].request.type,
-               fill.side == .buy ? fill.price > limit : fill.price < limit {
+                fill.side == .buy ? fill.price > limit : fill.price < limit
+            {
                 found.append(.beyondLimit(fill.orderID))
             }
         }
-        let sameBooks = replay.cash == cash && replay.feesPaid == feesPaid
-            && zip(replay.holdings, holdings).allSatisfy { $0.position == $1.position && $0.cost == $1.cost && $0.realized == $1.realized && $0.mark == $1.mark }
+        let sameBooks =
+            replay.cash == cash && replay.feesPaid == feesPaid
+            && zip(replay.holdings, holdings).allSatisfy {
+                $0.position == $1.position && $0.cost == $1.cost && $0.realized == $1.realized && $0.mark == $1.mark
+            }
         if !sameBooks { found.append(.fillLogReplay) }
         for order in venue where filledByOrder[order.request.id, default: 0] != order.filled || order.filled > order.request.quantity.value {
             found.append(.filledQuantity(order.request.id))
@@ -111,9 +116,9 @@ extension SimulatedExchange {
     /// mutation breaks them on purpose and is not checked.
     @inline(__always) func checkInvariantsIfEnabled() {
         #if STRESSCHECK_INVARIANT_CHECKS
-        guard mutation == .none else { return }
-        let broken = invariantViolations(replayingFillLog: false)
-        precondition(broken.isEmpty, "SimulatedExchange: invariants broken after an input: \(broken)")
+            guard mutation == .none else { return }
+            let broken = invariantViolations(replayingFillLog: false)
+            precondition(broken.isEmpty, "SimulatedExchange: invariants broken after an input: \(broken)")
         #endif
     }
 }

@@ -31,8 +31,10 @@ extension SimulatedExchange {
     public var account: AccountSnapshot {
         var rows: [HoldingSnapshot] = []
         for (position, holding) in holdings.enumerated() where holding.hasTraded {
-            rows.append(HoldingSnapshot(symbol: instruments[position].symbol, position: holding.position, cost: Cents(holding.cost),
-                                        realized: Cents(holding.realized), mark: Ticks(holding.mark)))
+            rows.append(
+                HoldingSnapshot(
+                    symbol: instruments[position].symbol, position: holding.position, cost: Cents(holding.cost),
+                    realized: Cents(holding.realized), mark: Ticks(holding.mark)))
         }
         rows.sort { $0.symbol < $1.symbol }
         return AccountSnapshot(cash: Cents(cash), feesPaid: Cents(feesPaid), holdings: rows)
@@ -49,8 +51,9 @@ extension SimulatedExchange {
         guard let index = instrumentIndex(symbol) else { return nil }
         let holding = holdings[Int(index)]
         guard holding.hasTraded else { return nil }
-        return HoldingSnapshot(symbol: symbol, position: holding.position, cost: Cents(holding.cost), realized: Cents(holding.realized),
-                               mark: Ticks(holding.mark))
+        return HoldingSnapshot(
+            symbol: symbol, position: holding.position, cost: Cents(holding.cost), realized: Cents(holding.realized),
+            mark: Ticks(holding.mark))
     }
 
     /// The quote the client last received for `symbol` (nil: none yet, or an unknown symbol).

@@ -45,7 +45,9 @@ public struct VenueFaultBounds: Hashable, Sendable {
             (.maxThinPerMille, maxThinPerMille, 850),
         ]
         for (field, rate, limit) in rates where !(0...limit).contains(rate) { throw .outOfRange(field) }
-        let counts: [(VenueFaultBoundsError.Field, Int)] = [(.maxDisconnects, maxDisconnects), (.maxRejectStorms, maxRejectStorms), (.maxStaleWindows, maxStaleWindows)]
+        let counts: [(VenueFaultBoundsError.Field, Int)] = [
+            (.maxDisconnects, maxDisconnects), (.maxRejectStorms, maxRejectStorms), (.maxStaleWindows, maxStaleWindows),
+        ]
         for (field, count) in counts where !(0...1_000).contains(count) { throw .outOfRange(field) }
     }
 }

@@ -24,7 +24,8 @@ public struct VenueFaultSchedule: Hashable, Sendable {
     /// Draws, per kind, a count (0 … its bound), then per window a start (inside the horizon)
     /// and a length (at least 1 ms, at most its bound, clipped to the horizon).
     public init<Source: ChoiceSource>(bounds: VenueFaultBounds = VenueFaultBounds(), horizon: SimDuration, from source: inout Source)
-        throws(VenueFaultBoundsError) {
+        throws(VenueFaultBoundsError)
+    {
         try bounds.validate()
         let span = max(horizon, .zero)
         self.horizon = span
@@ -63,7 +64,9 @@ public struct VenueFaultSchedule: Hashable, Sendable {
     public func isRejectStorm(at offset: SimDuration) -> Bool { rejectStorms.contains { $0.contains(offset) } }
     public func isBookStale(at offset: SimDuration) -> Bool { staleBooks.contains { $0.contains(offset) } }
 
-    private static func windows<Source: ChoiceSource>(upTo maxCount: Int, longest: SimDuration, horizon: SimDuration, from source: inout Source) -> [FaultWindow] {
+    private static func windows<Source: ChoiceSource>(upTo maxCount: Int, longest: SimDuration, horizon: SimDuration, from source: inout Source)
+        -> [FaultWindow]
+    {
         let count = Int(source.choose(upTo: UInt64(max(maxCount, 0))))
         guard count > 0, horizon > .zero else { return [] }
         let shortest = min(SimDuration.milliseconds(1), longest)

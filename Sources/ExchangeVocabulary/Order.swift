@@ -48,11 +48,12 @@ public struct NewOrder: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let kind: String = switch type {
-        case .market: "market"
-        case .limit(let price): "limit \(price.value)"
-        case .stop(let trigger): "stop \(trigger.value)"
-        }
+        let kind: String =
+            switch type {
+            case .market: "market"
+            case .limit(let price): "limit \(price.value)"
+            case .stop(let trigger): "stop \(trigger.value)"
+            }
         return "\(id) \(side.rawValue) \(quantity.value) \(symbol) \(kind) \(timeInForce.rawValue)"
     }
 }

@@ -38,8 +38,10 @@ public struct VenueConfiguration: Hashable, Sendable {
     /// When the run starts.
     public var start: SimTime
 
-    public init(instruments: [Instrument], initialCash: Cents, fees: FeeSchedule, slippage: SlippageModel, participation: BasisPoints,
-                timeout: SimDuration, cancelOnDisconnect: Bool, start: SimTime = .simulationEpoch) {
+    public init(
+        instruments: [Instrument], initialCash: Cents, fees: FeeSchedule, slippage: SlippageModel, participation: BasisPoints,
+        timeout: SimDuration, cancelOnDisconnect: Bool, start: SimTime = .simulationEpoch
+    ) {
         self.instruments = instruments
         self.initialCash = initialCash
         self.fees = fees

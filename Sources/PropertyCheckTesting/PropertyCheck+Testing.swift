@@ -35,11 +35,13 @@ public enum CorpusLocation: Sendable {
 ///   - property: Returns `false` or throws to fail.
 /// - Returns: The result, for further assertions.
 @discardableResult
-public func propertyCheck<Value>(_ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
-                                 corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
-                                 fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
-                                 function: String = #function,
-                                 _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
+public func propertyCheck<Value>(
+    _ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
+    corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
+    fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
+    function: String = #function,
+    _ property: @escaping (Value, PropertyContext) throws -> Bool
+) -> CheckResult<Value> {
     let call = CallSite(fileID: fileID, filePath: filePath, line: line, column: column, function: function)
     let checkName = name ?? call.checkName
     let settings = call.configure(configuration, cases: cases, seed: seed, corpus: corpus)
@@ -55,13 +57,17 @@ public func propertyCheck<Value>(_ generator: Gen<Value>, name: String? = nil, c
 
 /// `propertyCheck` for a property of the value alone.
 @discardableResult
-public func propertyCheck<Value>(_ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
-                                 corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
-                                 fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
-                                 function: String = #function,
-                                 _ property: @escaping (Value) throws -> Bool) -> CheckResult<Value> {
-    propertyCheck(generator, name: name, cases: cases, seed: seed, corpus: corpus, configuration: configuration, fileID: fileID,
-                  filePath: filePath, line: line, column: column, function: function) { value, _ in try property(value) }
+public func propertyCheck<Value>(
+    _ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
+    corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
+    fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
+    function: String = #function,
+    _ property: @escaping (Value) throws -> Bool
+) -> CheckResult<Value> {
+    propertyCheck(
+        generator, name: name, cases: cases, seed: seed, corpus: corpus, configuration: configuration, fileID: fileID,
+        filePath: filePath, line: line, column: column, function: function
+    ) { value, _ in try property(value) }
 }
 
 /// The test's location, and how to report from it.
@@ -115,8 +121,9 @@ struct CallSite {
     /// Reports through the framework that runs the current test.
     func report(_ message: String) {
         if Test.current != nil {
-            Issue.record(Comment(rawValue: message),
-                         sourceLocation: SourceLocation(fileID: fileID, filePath: "\(filePath)", line: Int(line), column: column))
+            Issue.record(
+                Comment(rawValue: message),
+                sourceLocation: SourceLocation(fileID: fileID, filePath: "\(filePath)", line: Int(line), column: column))
         } else {
             XCTFail(message, file: filePath, line: line)
         }

@@ -14,8 +14,10 @@ public struct Challenge: Sendable {
     /// Runs the check with `seed` (no corpus) and reports what it found.
     public let run: @Sendable (UInt64) -> ChallengeOutcome
 
-    init<Value: Equatable & Sendable>(_ name: String, expected: Value, hypothesisCalls: Int? = nil, family: String? = nil, _ generator: Gen<Value>,
-                           _ property: @escaping @Sendable (Value, PropertyContext) throws -> Bool) {
+    init<Value: Equatable & Sendable>(
+        _ name: String, expected: Value, hypothesisCalls: Int? = nil, family: String? = nil, _ generator: Gen<Value>,
+        _ property: @escaping @Sendable (Value, PropertyContext) throws -> Bool
+    ) {
         self.name = name
         self.expected = PrettyPrinter.describe(expected)
         self.hypothesisCalls = hypothesisCalls
@@ -25,10 +27,11 @@ public struct Challenge: Sendable {
             configuration.caseDeadline = nil
             let result = check("challenge \(name)", generator, configuration: configuration, property)
             let shrunk = result.counterexample.map { PrettyPrinter.describe($0.value) }
-            return ChallengeOutcome(found: result.counterexample != nil, shrunk: shrunk ?? "(none: \(result.exitReason.explanation))",
-                                    isMinimal: result.counterexample?.value == expected,
-                                    propertyCalls: result.statistics.propertyCalls, shrinkCalls: result.statistics.shrinkCalls,
-                                    shrinkSeconds: result.statistics.shrinkSeconds, seconds: result.statistics.seconds)
+            return ChallengeOutcome(
+                found: result.counterexample != nil, shrunk: shrunk ?? "(none: \(result.exitReason.explanation))",
+                isMinimal: result.counterexample?.value == expected,
+                propertyCalls: result.statistics.propertyCalls, shrinkCalls: result.statistics.shrinkCalls,
+                shrinkSeconds: result.statistics.shrinkSeconds, seconds: result.statistics.seconds)
         }
     }
 }

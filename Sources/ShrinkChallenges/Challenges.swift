@@ -40,21 +40,27 @@ extension Challenge {
         Challenge("reverse", expected: [0, 1], hypothesisCalls: 22, Gen.array(of: Gen.int())) { list, _ in
             list.reversed() == list
         },
-        Challenge("lengthlist", expected: [900], hypothesisCalls: 84,
-                  Gen.int(in: 1...100).flatMap { n in Gen.array(of: Gen.int(in: 0...1000), count: n...n) }) { list, _ in
+        Challenge(
+            "lengthlist", expected: [900], hypothesisCalls: 84,
+            Gen.int(in: 1...100).flatMap { n in Gen.array(of: Gen.int(in: 0...1000), count: n...n) }
+        ) { list, _ in
             (list.max() ?? 0) < 900
         },
         Challenge("distinct", expected: [0, 1, -1], hypothesisCalls: 55, Gen.array(of: Gen.int())) { list, _ in
             Set(list).count < 3
         },
-        Challenge("nestedlists", expected: [[Int](repeating: 0, count: 11)], hypothesisCalls: 67,
-                  Gen.array(of: Gen.array(of: Gen.int()))) { lists, _ in
+        Challenge(
+            "nestedlists", expected: [[Int](repeating: 0, count: 11)], hypothesisCalls: 67,
+            Gen.array(of: Gen.array(of: Gen.int()))
+        ) { lists, _ in
             lists.reduce(0) { $0 + $1.count } <= 10
         },
-        Challenge("deletion", expected: Pair([0, 0], 0), hypothesisCalls: 57,
-                  Gen.array(of: Gen.int(), count: 1...Int.max).flatMap { list in
-                      Gen.int(in: 0...(list.count - 1)).map { Pair(list, $0) }
-                  }) { pair, _ in
+        Challenge(
+            "deletion", expected: Pair([0, 0], 0), hypothesisCalls: 57,
+            Gen.array(of: Gen.int(), count: 1...Int.max).flatMap { list in
+                Gen.int(in: 0...(list.count - 1)).map { Pair(list, $0) }
+            }
+        ) { pair, _ in
             var list = pair.first
             let value = list.remove(at: pair.second)
             return !list.contains(value)
@@ -82,6 +88,9 @@ extension Challenge {
 public struct Pair<A: Equatable & Sendable, B: Equatable & Sendable>: Equatable, Sendable, CustomStringConvertible {
     public let first: A
     public let second: B
-    public init(_ first: A, _ second: B) { self.first = first; self.second = second }
+    public init(_ first: A, _ second: B) {
+        self.first = first
+        self.second = second
+    }
     public var description: String { "(\(PrettyPrinter.describe(first)), \(PrettyPrinter.describe(second)))" }
 }

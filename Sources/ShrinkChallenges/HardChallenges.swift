@@ -72,8 +72,10 @@ extension Challenge {
     public static let hard: [Challenge] = [
         // 1. Recursive generators: the minimum's subtrees sit above the depth limit, where the
         //    random trees' subtrees do not.
-        Challenge("calculator-shallow", expected: Expr.div(.lit(0), .add(.lit(0), .lit(0))), family: "recursive",
-                  expressions(maxDepth: 2)) { expression, context in
+        Challenge(
+            "calculator-shallow", expected: Expr.div(.lit(0), .add(.lit(0), .lit(0))), family: "recursive",
+            expressions(maxDepth: 2)
+        ) { expression, context in
             try context.assume(!expression.dividesByLiteralZero)
             do { _ = try expression.evaluate() } catch { return false }
             return true
@@ -82,16 +84,22 @@ extension Challenge {
             tree.sum < 25
         },
         // 2. Ratios other than 1:1: lowering the first value needs the second raised by a multiple.
-        Challenge("ratio-2:1", expected: Pair(0, 5_000), family: "ratio",
-                  Gen.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...10_000)).map { Pair($0.0, $0.1) }) { pair, _ in
+        Challenge(
+            "ratio-2:1", expected: Pair(0, 5_000), family: "ratio",
+            Gen.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...10_000)).map { Pair($0.0, $0.1) }
+        ) { pair, _ in
             2 * pair.first + pair.second < 5_000
         },
-        Challenge("ratio-1:3", expected: Pair(0, 2_000), family: "ratio",
-                  Gen.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...10_000)).map { Pair($0.0, $0.1) }) { pair, _ in
+        Challenge(
+            "ratio-1:3", expected: Pair(0, 2_000), family: "ratio",
+            Gen.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...10_000)).map { Pair($0.0, $0.1) }
+        ) { pair, _ in
             pair.first + 3 * pair.second < 6_000
         },
-        Challenge("ratio-1:2:4", expected: Triple(0, 0, 1_000), family: "ratio",
-                  Gen.zip(Gen.int(in: 0...4_000), Gen.int(in: 0...4_000), Gen.int(in: 0...4_000)).map { Triple($0.0, $0.1, $0.2) }) { t, _ in
+        Challenge(
+            "ratio-1:2:4", expected: Triple(0, 0, 1_000), family: "ratio",
+            Gen.zip(Gen.int(in: 0...4_000), Gen.int(in: 0...4_000), Gen.int(in: 0...4_000)).map { Triple($0.0, $0.1, $0.2) }
+        ) { t, _ in
             t.x + 2 * t.y + 4 * t.z < 4_000
         },
         // 3. Dependent ranges: a child is drawn relative to its parent, so lowering the parent
@@ -109,24 +117,34 @@ extension Challenge {
             !tree.hasRightStep(atLeast: 40)
         },
         // 4. Unique, ordered lists, and sums over many filtered sub-lists.
-        Challenge("unique-sorted", expected: [-2, -1, 0, 1, 2], family: "unique",
-                  Gen.set(of: Gen.int(in: -1_000...1_000)).map { $0.sorted() }) { list, _ in
+        Challenge(
+            "unique-sorted", expected: [-2, -1, 0, 1, 2], family: "unique",
+            Gen.set(of: Gen.int(in: -1_000...1_000)).map { $0.sorted() }
+        ) { list, _ in
             list.count < 5
         },
-        Challenge("unique-sum", expected: [0, 1, 999], family: "unique",
-                  Gen.set(of: Gen.int(in: 0...1_000)).map { $0.sorted() }) { list, _ in
+        Challenge(
+            "unique-sum", expected: [0, 1, 999], family: "unique",
+            Gen.set(of: Gen.int(in: 0...1_000)).map { $0.sorted() }
+        ) { list, _ in
             list.count < 3 || list.reduce(0, +) < 1_000
         },
-        Challenge("sorted-sum", expected: [0, 1, 49, 100], family: "unique",
-                  Gen.array(of: Gen.int(in: 0...100), count: 4...6).filter(maxAttempts: 100) { zip($0, $0.dropFirst()).allSatisfy(<) }) { list, _ in
+        Challenge(
+            "sorted-sum", expected: [0, 1, 49, 100], family: "unique",
+            Gen.array(of: Gen.int(in: 0...100), count: 4...6).filter(maxAttempts: 100) { zip($0, $0.dropFirst()).allSatisfy(<) }
+        ) { list, _ in
             list.reduce(0, +) < 150
         },
-        Challenge("even-sublists", expected: [[100, 100, 100, 100, 100]], family: "unique",
-                  Gen.array(of: Gen.array(of: Gen.int(in: 0...100)).filter { $0.reduce(0, +) % 2 == 0 })) { lists, _ in
+        Challenge(
+            "even-sublists", expected: [[100, 100, 100, 100, 100]], family: "unique",
+            Gen.array(of: Gen.array(of: Gen.int(in: 0...100)).filter { $0.reduce(0, +) % 2 == 0 })
+        ) { lists, _ in
             lists.joined().reduce(0, +) < 500
         },
-        Challenge("filtered-sublists", expected: [[100], [100], [100]], family: "unique",
-                  Gen.array(of: Gen.array(of: Gen.int(in: 0...100)).filter { $0.reduce(0, +) <= 100 })) { lists, _ in
+        Challenge(
+            "filtered-sublists", expected: [[100], [100], [100]], family: "unique",
+            Gen.array(of: Gen.array(of: Gen.int(in: 0...100)).filter { $0.reduce(0, +) <= 100 })
+        ) { lists, _ in
             lists.joined().reduce(0, +) < 300
         },
     ]
@@ -166,9 +184,13 @@ extension Challenge {
         let element = SpanLabel()
         return Gen { s throws(Rejection) in
             var list = [try s.draw(Gen.int(in: 0...100))]
-            while list.count < 8, let next = try s.span(element, { s throws(Rejection) in
-                s.flag(probability: 0.8) ? try s.draw(Gen.int(in: (list.last! + 1)...(list.last! + 50))) : nil
-            }) {
+            while list.count < 8,
+                let next = try s.span(
+                    element,
+                    { s throws(Rejection) in
+                        s.flag(probability: 0.8) ? try s.draw(Gen.int(in: (list.last! + 1)...(list.last! + 50))) : nil
+                    })
+            {
                 list.append(next)
             }
             return list

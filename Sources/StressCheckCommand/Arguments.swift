@@ -85,8 +85,10 @@ public struct Options: Equatable, Sendable {
     public static let defaultCorpus = "corpus"
 
     /// Options with every default.
-    public init(cases: Int? = nil, seed: UInt64? = nil, steps: Int? = nil, json: Bool = false,
-                corpus: String = Options.defaultCorpus, save: Bool = true) {
+    public init(
+        cases: Int? = nil, seed: UInt64? = nil, steps: Int? = nil, json: Bool = false,
+        corpus: String = Options.defaultCorpus, save: Bool = true
+    ) {
         self.cases = cases
         self.seed = seed
         self.steps = steps
@@ -118,8 +120,10 @@ public enum Arguments {
         "validate": ["--json"],
         "scenarios": ["--json"],
         "simulate": ["--seed", "--symbols", "--csv", "--json"],
-        "stress": ["--seeds", "--parallel", "--strategy", "--seed", "--json", "--shard-index", "--shard-count", "--output", "--item", "--html",
-                   "--replay", "--from", "--to"],
+        "stress": [
+            "--seeds", "--parallel", "--strategy", "--seed", "--json", "--shard-index", "--shard-count", "--output", "--item", "--html",
+            "--replay", "--from", "--to",
+        ],
         "merge": ["--json", "--output"],
         "certify": ["--runs", "--full", "--json", "--html", "--prometheus", "--serve-metrics"],
         "doctor": ["--json"],
@@ -128,9 +132,11 @@ public enum Arguments {
     ]
 
     /// The options that take a value.
-    static let valued: Set<String> = ["--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
-                                      "--shard-index", "--shard-count", "--output", "--item", "--html", "--replay", "--from", "--to",
-                                      "--runs", "--prometheus", "--serve-metrics"]
+    static let valued: Set<String> = [
+        "--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
+        "--shard-index", "--shard-count", "--output", "--item", "--html", "--replay", "--from", "--to",
+        "--runs", "--prometheus", "--serve-metrics",
+    ]
 
     /// The positional arguments each subcommand needs, by name.
     static let positionals: [String: [String]] = [
@@ -160,7 +166,9 @@ public enum Arguments {
         var subcommand = ""
         if let first = rest.first, !first.hasPrefix("-") {
             guard accepted[first] != nil else {
-                throw UsageError("unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)")
+                throw UsageError(
+                    "unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"
+                )
             }
             subcommand = first
             rest = rest.dropFirst()
@@ -210,7 +218,8 @@ public enum Arguments {
         let needed = positionals[subcommand, default: []]
         if values.count < needed.count {
             let repeated = repeating.contains(subcommand) ? "…" : ""
-            throw UsageError("'\(name)' needs a \(needed[values.count]) (usage: stresscheck \(name) " + needed.map { "<\($0)>" }.joined(separator: " ") + repeated + ")")
+            throw UsageError(
+                "'\(name)' needs a \(needed[values.count]) (usage: stresscheck \(name) " + needed.map { "<\($0)>" }.joined(separator: " ") + repeated + ")")
         }
         if values.count > needed.count && !repeating.contains(subcommand) {
             throw UsageError("unexpected argument '\(values[needed.count])'")

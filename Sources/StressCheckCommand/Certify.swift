@@ -17,7 +17,9 @@ enum Certify {
     static func run(_ request: Request, console: Console, environment: [String: String]) throws(UsageError) -> Int32 {
         let gates: CertificationGates
         do { gates = try CertificationGates.fromEnvironment(environment) } catch { throw UsageError(error.description) }
-        if let port = request.serveMetrics, !(0...65_535).contains(port) { throw UsageError("option '--serve-metrics' expects a port from 0 to 65535, got \(port)") }
+        if let port = request.serveMetrics, !(0...65_535).contains(port) {
+            throw UsageError("option '--serve-metrics' expects a port from 0 to 65535, got \(port)")
+        }
         var certification = CertificationRun(gates: gates)
         certification.full = request.full
         let runs = request.runs ?? gates.runs
@@ -27,8 +29,9 @@ enum Certify {
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
         if !request.json {
-            console.output.write("certify: \(runs) run(s) of flash crash, \(BrokerFault.allCases.count) broker faults and portfolio integrity; "
-                + "decision flood \(request.full ? "full (\(gates.floodRate)/s × \(gates.floodSeconds) s)" : "CI (\(gates.floodRate)/s × 3 s)")\n")
+            console.output.write(
+                "certify: \(runs) run(s) of flash crash, \(BrokerFault.allCases.count) broker faults and portfolio integrity; "
+                    + "decision flood \(request.full ? "full (\(gates.floodRate)/s × \(gates.floodSeconds) s)" : "CI (\(gates.floodRate)/s × 3 s)")\n")
         }
         let report: CertificationReport
         do {

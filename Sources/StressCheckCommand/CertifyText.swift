@@ -13,7 +13,8 @@ enum CertifyText {
             let figures = gate.figures.map { figure in
                 "\(figure.name) \(number(figure.measured)) \(figure.unit) (limit \(number(figure.limit)))"
             }.joined(separator: "; ")
-            text += gate.gate.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            text +=
+                gate.gate.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + (gate.passed ? "PASS    " : "FAIL    ")
                 + gate.gate.actionWhenFailed.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0) + figures + "\n"
         }
@@ -26,7 +27,8 @@ enum CertifyText {
             if breaks.count > 20 { text += "  … and \(breaks.count - 20) more\n" }
         }
         let flood = report.flood.corrected.summary
-        text += "\ndecision flood: \(report.flood.decisions) decisions at \(Int(report.flood.achievedRate))/s; corrected p50 \(micro(flood.p50)) "
+        text +=
+            "\ndecision flood: \(report.flood.decisions) decisions at \(Int(report.flood.achievedRate))/s; corrected p50 \(micro(flood.p50)) "
             + "p99 \(micro(flood.p99)) p99.9 \(micro(flood.p999)) max \(micro(flood.max)); naive p99 \(micro(report.flood.naive.summary.p99))\n"
         if matrix.isGo {
             text += "\nGO: every gate passed over \(matrix.runs) run(s)\n"
@@ -44,10 +46,32 @@ enum CertifyText {
     static func micro(_ nanoseconds: Int64) -> String { String(format: "%.1f µs", Double(nanoseconds) / 1_000) }
 
     struct Document: Encodable {
-        struct Figure: Encodable { let name: String; let measured: Double?; let limit: Double; let unit: String; let passed: Bool }
-        struct Rule: Encodable { let test: String; let seed: UInt64; let rule: String }
-        struct Gate: Encodable { let gate: String; let passed: Bool; let actionWhenFailed: String; let figures: [Figure]; let ruleBreaks: [Rule] }
-        struct Flood: Encodable { let decisions: Int; let achievedRate: Double; let correctedP99Nanoseconds: Int64; let naiveP99Nanoseconds: Int64; let maxNanoseconds: Int64 }
+        struct Figure: Encodable {
+            let name: String
+            let measured: Double?
+            let limit: Double
+            let unit: String
+            let passed: Bool
+        }
+        struct Rule: Encodable {
+            let test: String
+            let seed: UInt64
+            let rule: String
+        }
+        struct Gate: Encodable {
+            let gate: String
+            let passed: Bool
+            let actionWhenFailed: String
+            let figures: [Figure]
+            let ruleBreaks: [Rule]
+        }
+        struct Flood: Encodable {
+            let decisions: Int
+            let achievedRate: Double
+            let correctedP99Nanoseconds: Int64
+            let naiveP99Nanoseconds: Int64
+            let maxNanoseconds: Int64
+        }
         let verdict: String
         let runs: Int
         let gates: [Gate]
@@ -57,19 +81,23 @@ enum CertifyText {
 
     static func json(_ report: CertificationReport, gates thresholds: CertificationGates) -> String {
         let gates = report.matrix.gates.map { gate in
-            Document.Gate(gate: gate.gate.rawValue, passed: gate.passed, actionWhenFailed: gate.gate.actionWhenFailed.rawValue,
-                          figures: gate.figures.map { Document.Figure(name: $0.name, measured: $0.measured, limit: $0.limit, unit: $0.unit, passed: $0.passed) },
-                          ruleBreaks: gate.ruleBreaks.map { Document.Rule(test: $0.test, seed: $0.seed, rule: $0.rule) })
+            Document.Gate(
+                gate: gate.gate.rawValue, passed: gate.passed, actionWhenFailed: gate.gate.actionWhenFailed.rawValue,
+                figures: gate.figures.map { Document.Figure(name: $0.name, measured: $0.measured, limit: $0.limit, unit: $0.unit, passed: $0.passed) },
+                ruleBreaks: gate.ruleBreaks.map { Document.Rule(test: $0.test, seed: $0.seed, rule: $0.rule) })
         }
         let corrected = report.flood.corrected.summary
         var values: [String: Int64] = [:]
         for (name, field) in CertificationGates.environmentVariables { values[name] = thresholds[keyPath: field] }
         for (name, field) in CertificationGates.environmentCounts { values[name] = Int64(thresholds[keyPath: field]) }
-        return JSONText.encode(Document(verdict: report.matrix.isGo ? "GO" : "NO-GO", runs: report.matrix.runs, gates: gates,
-                                        flood: Document.Flood(decisions: report.flood.decisions, achievedRate: report.flood.achievedRate,
-                                                              correctedP99Nanoseconds: corrected.p99, naiveP99Nanoseconds: report.flood.naive.summary.p99,
-                                                              maxNanoseconds: corrected.max),
-                                        thresholds: values))
+        return JSONText.encode(
+            Document(
+                verdict: report.matrix.isGo ? "GO" : "NO-GO", runs: report.matrix.runs, gates: gates,
+                flood: Document.Flood(
+                    decisions: report.flood.decisions, achievedRate: report.flood.achievedRate,
+                    correctedP99Nanoseconds: corrected.p99, naiveP99Nanoseconds: report.flood.naive.summary.p99,
+                    maxNanoseconds: corrected.max),
+                thresholds: values))
     }
 
     /// The figures as Prometheus metrics (`CertificationMetrics`).
@@ -104,8 +132,10 @@ enum CertifyText {
         let matrix = report.matrix
         var rows = ""
         for gate in matrix.gates {
-            let figures = gate.figures.map { "\(escape($0.name)): \(number($0.measured)) \(escape($0.unit)) (limit \(number($0.limit)))" }.joined(separator: "<br>")
-            rows += "<tr class=\"\(gate.passed ? "pass" : "fail")\"><td>\(gate.gate.rawValue)</td><td>\(gate.passed ? "PASS" : "FAIL")</td>"
+            let figures = gate.figures.map { "\(escape($0.name)): \(number($0.measured)) \(escape($0.unit)) (limit \(number($0.limit)))" }.joined(
+                separator: "<br>")
+            rows +=
+                "<tr class=\"\(gate.passed ? "pass" : "fail")\"><td>\(gate.gate.rawValue)</td><td>\(gate.passed ? "PASS" : "FAIL")</td>"
                 + "<td>\(escape(gate.gate.actionWhenFailed.rawValue))</td><td>\(escape(gate.gate.test))</td><td>\(figures)</td></tr>\n"
         }
         var breaks = ""
@@ -116,17 +146,17 @@ enum CertifyText {
         }
         let verdict = matrix.isGo ? "GO" : "NO-GO"
         return """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>StressCheck certification: \(verdict)</title>
-        <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;text-align:left}
-        tr.pass td:nth-child(2){background:#cfc}tr.fail td:nth-child(2){background:#fcc}h1.go{color:#070}h1.no-go{color:#a00}</style></head>
-        <body><h1 class="\(matrix.isGo ? "go" : "no-go")">\(verdict)</h1>
-        <p>\(matrix.runs) run(s) of flash crash, broker failure (\(BrokerFault.allCases.count) faults) and portfolio integrity; one decision flood of \(report.flood.decisions) decisions.</p>
-        <table><tr><th>gate</th><th>result</th><th>action when failed</th><th>test</th><th>figures</th></tr>
-        \(rows)</table>
-        \(breaks.isEmpty ? "<p>No rule broken.</p>" : "<h2>Rules broken</h2><ul>\n\(breaks)</ul>")
-        </body></html>
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>StressCheck certification: \(verdict)</title>
+            <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;text-align:left}
+            tr.pass td:nth-child(2){background:#cfc}tr.fail td:nth-child(2){background:#fcc}h1.go{color:#070}h1.no-go{color:#a00}</style></head>
+            <body><h1 class="\(matrix.isGo ? "go" : "no-go")">\(verdict)</h1>
+            <p>\(matrix.runs) run(s) of flash crash, broker failure (\(BrokerFault.allCases.count) faults) and portfolio integrity; one decision flood of \(report.flood.decisions) decisions.</p>
+            <table><tr><th>gate</th><th>result</th><th>action when failed</th><th>test</th><th>figures</th></tr>
+            \(rows)</table>
+            \(breaks.isEmpty ? "<p>No rule broken.</p>" : "<h2>Rules broken</h2><ul>\n\(breaks)</ul>")
+            </body></html>
 
-        """
+            """
     }
 }

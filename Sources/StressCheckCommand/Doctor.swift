@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `stresscheck doctor`: whether this machine is ready to certify — the checks the source's CI
@@ -28,21 +28,32 @@ enum Doctor {
         var stats = statvfs()
         let free = statvfs(".", &stats) == 0 ? UInt64(stats.f_bavail) * UInt64(stats.f_frsize) : 0
         let gigabyte: UInt64 = 1 << 30
-        checks.append(Check(name: "disk", passed: free >= gigabyte, required: true,
-                            detail: "\(free / (1 << 20)) MiB free in the current directory (needs 1 GiB)"))
+        checks.append(
+            Check(
+                name: "disk", passed: free >= gigabyte, required: true,
+                detail: "\(free / (1 << 20)) MiB free in the current directory (needs 1 GiB)"))
         var isDirectory: ObjCBool = false
         let corpus = FileManager.default.fileExists(atPath: "corpus", isDirectory: &isDirectory) && isDirectory.boolValue
         let files = corpus ? ((try? FileManager.default.subpathsOfDirectory(atPath: "corpus"))?.count ?? 0) : 0
-        checks.append(Check(name: "corpus", passed: corpus && access("corpus", R_OK) == 0, required: true,
-                            detail: corpus ? "corpus/ readable, \(files) entries" : "no corpus/ directory here (run from the package root)"))
+        checks.append(
+            Check(
+                name: "corpus", passed: corpus && access("corpus", R_OK) == 0, required: true,
+                detail: corpus ? "corpus/ readable, \(files) entries" : "no corpus/ directory here (run from the package root)"))
         let probe = FileManager.default.temporaryDirectory.appendingPathComponent("stresscheck-doctor-\(getpid())").path
         let writable = FileManager.default.createFile(atPath: probe, contents: Data("probe".utf8))
         try? FileManager.default.removeItem(atPath: probe)
-        checks.append(Check(name: "temporary directory", passed: writable, required: true,
-                            detail: writable ? "\(FileManager.default.temporaryDirectory.path) writable (journals go there)" : "cannot write to \(FileManager.default.temporaryDirectory.path)"))
-        for (tool, use) in [("promtool", "checks the metrics"), ("chromium", "renders the HTML reports in tests"), ("curl", "scrapes the metrics endpoint in tests")] {
+        checks.append(
+            Check(
+                name: "temporary directory", passed: writable, required: true,
+                detail: writable
+                    ? "\(FileManager.default.temporaryDirectory.path) writable (journals go there)"
+                    : "cannot write to \(FileManager.default.temporaryDirectory.path)"))
+        for (tool, use) in [
+            ("promtool", "checks the metrics"), ("chromium", "renders the HTML reports in tests"), ("curl", "scrapes the metrics endpoint in tests"),
+        ] {
             let found = find(tool)
-            checks.append(Check(name: tool, passed: found != nil, required: false, detail: (found.map { "at \($0)" } ?? "not installed") + " (optional: \(use))"))
+            checks.append(
+                Check(name: tool, passed: found != nil, required: false, detail: (found.map { "at \($0)" } ?? "not installed") + " (optional: \(use))"))
         }
         return checks
     }
@@ -51,7 +62,10 @@ enum Doctor {
         let checks = checks(environment: environment)
         let ready = checks.allSatisfy { $0.passed || !$0.required }
         if json {
-            struct Document: Encodable { let ready: Bool; let checks: [Check] }
+            struct Document: Encodable {
+                let ready: Bool
+                let checks: [Check]
+            }
             console.output.write(JSONText.encode(Document(ready: ready, checks: checks)))
         } else {
             for check in checks {

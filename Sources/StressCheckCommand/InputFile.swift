@@ -1,9 +1,9 @@
 import Foundation
 import PropertyCheck
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the bytes of an input file (a corpus file or a libFuzzer crash).
@@ -39,9 +39,9 @@ enum InputFile {
             let wanted = min(chunk.count, atMost - bytes.count)
             let count = chunk.withUnsafeMutableBytes { buffer in
                 #if canImport(Glibc)
-                Glibc.read(descriptor, buffer.baseAddress, wanted)
+                    Glibc.read(descriptor, buffer.baseAddress, wanted)
                 #else
-                Darwin.read(descriptor, buffer.baseAddress, wanted)
+                    Darwin.read(descriptor, buffer.baseAddress, wanted)
                 #endif
             }
             if count < 0 && errno == EINTR { continue }

@@ -1,8 +1,8 @@
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The signal the handler received (0: none). Set from the signal handler, which may only do
@@ -31,11 +31,11 @@ public struct Interruption: Sendable {
             var action = sigaction()
             let handler: @convention(c) (Int32) -> Void = { number in receivedSignal.store(number, ordering: .relaxed) }
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = handler
-            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
+                action.__sigaction_handler.sa_handler = handler
+                action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
             #else
-            action.__sigaction_u.__sa_handler = handler
-            action.sa_flags = SA_RESETHAND
+                action.__sigaction_u.__sa_handler = handler
+                action.sa_flags = SA_RESETHAND
             #endif
             sigemptyset(&action.sa_mask)
             _ = sigaction(number, &action, nil)

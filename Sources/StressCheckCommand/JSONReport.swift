@@ -38,10 +38,12 @@ public struct MachineReport: Codable, Equatable, Sendable {
     public var warnings: [WarningReport]
 
     /// A report with every field given.
-    public init(name: String, passed: Bool, exitReason: String, seed: String, cases: Int, steps: Int, seconds: Double,
-                stepsPerSecond: Double, labels: [String: Int], counterexample: String? = nil, savedPath: String? = nil,
-                regressionTest: String? = nil, failureKind: FailureKind? = nil, corpus: CorpusReport? = nil,
-                warnings: [WarningReport] = []) {
+    public init(
+        name: String, passed: Bool, exitReason: String, seed: String, cases: Int, steps: Int, seconds: Double,
+        stepsPerSecond: Double, labels: [String: Int], counterexample: String? = nil, savedPath: String? = nil,
+        regressionTest: String? = nil, failureKind: FailureKind? = nil, corpus: CorpusReport? = nil,
+        warnings: [WarningReport] = []
+    ) {
         self.name = name
         self.passed = passed
         self.exitReason = exitReason
@@ -67,15 +69,17 @@ public struct MachineReport: Codable, Equatable, Sendable {
     ///     itself reports no time (the engine's `CheckStatistics.seconds` can be 0).
     public init(_ run: MachineRun, measuredSeconds: Double? = nil) {
         let seconds = run.seconds > 0 ? run.seconds : measuredSeconds ?? 0
-        self.init(name: run.machine, passed: run.passed, exitReason: run.exitReason.description, seed: CheckConfiguration.format(seed: run.seed),
-                  cases: run.cases, steps: run.steps, seconds: seconds, stepsPerSecond: seconds > 0 ? Double(run.steps) / seconds : 0,
-                  labels: run.labels, counterexample: run.counterexample, savedPath: run.savedPath, regressionTest: run.regressionTest,
-                  failureKind: FailureKind(run.exitReason),
-                  corpus: run.corpusDirectory.map { directory in
-                      CorpusReport(directory: directory, replayed: run.corpusReplayed,
-                                   skipped: run.warnings.filter(\.skipsCorpusFile).map { .init(path: $0.path ?? directory, reason: $0.kind) })
-                  },
-                  warnings: run.warnings.map { WarningReport($0, machine: run.machine) })
+        self.init(
+            name: run.machine, passed: run.passed, exitReason: run.exitReason.description, seed: CheckConfiguration.format(seed: run.seed),
+            cases: run.cases, steps: run.steps, seconds: seconds, stepsPerSecond: seconds > 0 ? Double(run.steps) / seconds : 0,
+            labels: run.labels, counterexample: run.counterexample, savedPath: run.savedPath, regressionTest: run.regressionTest,
+            failureKind: FailureKind(run.exitReason),
+            corpus: run.corpusDirectory.map { directory in
+                CorpusReport(
+                    directory: directory, replayed: run.corpusReplayed,
+                    skipped: run.warnings.filter(\.skipsCorpusFile).map { .init(path: $0.path ?? directory, reason: $0.kind) })
+            },
+            warnings: run.warnings.map { WarningReport($0, machine: run.machine) })
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -1,8 +1,8 @@
 import PropertyCheck
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import TradingChecks
 
@@ -44,17 +44,22 @@ struct Run {
             Simulate.list(console: console, json: options.json)
             return ExitStatus.passed
         case .simulate(let scenario, let options):
-            return try Simulate.run(Simulate.Request(scenario: scenario, seed: options.seed, symbols: options.symbols, csv: options.csv,
-                                                     json: options.json), console: console)
+            return try Simulate.run(
+                Simulate.Request(
+                    scenario: scenario, seed: options.seed, symbols: options.symbols, csv: options.csv,
+                    json: options.json), console: console)
         case .stress(let scenarios, let options):
-            return try Stress.run(Stress.Request(scenarios: scenarios, options: options), console: console, environment: environment,
-                                  interruption: interruption)
+            return try Stress.run(
+                Stress.Request(scenarios: scenarios, options: options), console: console, environment: environment,
+                interruption: interruption)
         case .merge(let files, let options):
             return try Stress.merge(files: files, options: options, console: console)
         case .certify(let options):
-            return try Certify.run(Certify.Request(runs: options.runs, full: options.full, json: options.json, html: options.html,
-                                                   prometheus: options.prometheus, serveMetrics: options.serveMetrics),
-                                   console: console, environment: environment)
+            return try Certify.run(
+                Certify.Request(
+                    runs: options.runs, full: options.full, json: options.json, html: options.html,
+                    prometheus: options.prometheus, serveMetrics: options.serveMetrics),
+                console: console, environment: environment)
         case .doctor(let options):
             return Doctor.run(json: options.json, console: console, environment: environment)
         }
@@ -89,8 +94,9 @@ struct Run {
             // A check whose case is a whole simulated run (stress) has a smaller budget of its own.
             let entryDefault = entry.defaultCases.map { min($0, defaultCases) } ?? defaultCases
             let cases = options.cases ?? entryDefault
-            var runOptions = MachineRunOptions(cases: cases, seed: options.seed, maxSteps: options.steps,
-                                               corpusDirectory: options.corpus, saveFailures: options.save)
+            var runOptions = MachineRunOptions(
+                cases: cases, seed: options.seed, maxSteps: options.steps,
+                corpusDirectory: options.corpus, saveFailures: options.save)
             runOptions.shouldStop = { interruption.signal() != nil }
             let seed = CheckConfiguration(cases: cases, seed: options.seed).effectiveSeed(for: entry.name)
             runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: entryDefault)
@@ -172,8 +178,9 @@ struct Run {
         report.savedPath = nil
         if contents.isTruncated {
             let limit = Format.count(InputFile.maxBytes, "byte")
-            let warning = CheckWarning(.inputTooLong, path: file, count: InputFile.maxBytes,
-                                       "\(file) is longer than any input can be (\(limit)); only its first \(limit) were read")
+            let warning = CheckWarning(
+                .inputTooLong, path: file, count: InputFile.maxBytes,
+                "\(file) is longer than any input can be (\(limit)); only its first \(limit) were read")
             report.warnings.insert(WarningReport(warning, machine: entry.name), at: 0)
         }
         return (run, report, contents.bytes.count)

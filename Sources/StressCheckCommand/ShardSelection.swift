@@ -45,8 +45,9 @@ enum ShardSelection {
             count = (value, countVariable)
         } else if index?.source.hasPrefix(slurmID) == true, let value = try number(slurmCount) {
             if let minimum = try number(slurmMin), let maximum = try number(slurmMax), maximum - minimum + 1 != value {
-                throw UsageError("the Slurm array \(minimum)-\(maximum) has \(value) tasks, not \(maximum - minimum + 1): "
-                                 + "shard with a contiguous array (--array=0-\(value - 1)), no step")
+                throw UsageError(
+                    "the Slurm array \(minimum)-\(maximum) has \(value) tasks, not \(maximum - minimum + 1): "
+                        + "shard with a contiguous array (--array=0-\(value - 1)), no step")
             }
             count = (value, slurmCount)
         }

@@ -45,8 +45,9 @@ enum Simulate {
         let width = ScenarioLibrary.all.map(\.name.count).max() ?? 0
         console.print("SCENARIO LIBRARY (stresscheck simulate <name>):")
         for entry in ScenarioLibrary.all {
-            console.print("  " + entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                          + entry.kind.name.padding(toLength: 18, withPad: " ", startingAt: 0) + entry.title)
+            console.print(
+                "  " + entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    + entry.kind.name.padding(toLength: 18, withPad: " ", startingAt: 0) + entry.title)
             console.print("  " + String(repeating: " ", count: width + 2 + 18) + "source: " + entry.source)
         }
         console.print("")
@@ -71,8 +72,9 @@ enum Simulate {
         let outcomes = entry?.calibrate(result) ?? []
         var written: [String] = []
         if let csv = request.csv { written = try writeCSV(result, to: csv) }
-        let report = SimulationReport(name: request.scenario, seed: seed, result: result, outcomes: outcomes, wallSeconds: wall,
-                                      csvFiles: written)
+        let report = SimulationReport(
+            name: request.scenario, seed: seed, result: result, outcomes: outcomes, wallSeconds: wall,
+            csvFiles: written)
         if request.json {
             console.output.write(JSONText.encode(report))
         } else {

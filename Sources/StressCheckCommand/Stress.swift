@@ -28,8 +28,9 @@ enum Stress {
         let scenarios = request.scenarios.isEmpty ? ScenarioLibrary.all.map(\.name) : request.scenarios
         let strategies = try strategies(request.options.strategy)
         do {
-            return try BatchPlan(scenarios: scenarios, strategies: strategies, seeds: request.options.seeds ?? defaultSeeds,
-                                 campaignSeed: request.options.seed ?? defaultCampaignSeed)
+            return try BatchPlan(
+                scenarios: scenarios, strategies: strategies, seeds: request.options.seeds ?? defaultSeeds,
+                campaignSeed: request.options.seed ?? defaultCampaignSeed)
         } catch {
             throw UsageError(error.description)
         }
@@ -53,14 +54,19 @@ enum Stress {
     static func run(_ request: Request, console: Console, environment: [String: String], interruption: Interruption) throws(UsageError) -> Int32 {
         let options = request.options
         if let first = options.replay {
-            return try StressReplay.run(files: [first] + request.scenarios, options: options, console: console, environment: environment,
-                                        interruption: interruption)
+            return try StressReplay.run(
+                files: [first] + request.scenarios, options: options, console: console, environment: environment,
+                interruption: interruption)
         }
         guard options.from == nil, options.to == nil else { throw UsageError("--from and --to apply only to --replay") }
         let plan = try plan(request)
         let (shard, source) = try ShardSelection.resolve(index: options.shardIndex, count: options.shardCount, environment: environment)
-        let output = try options.output.map { path throws(UsageError) in try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index))) }
-        let html = try options.html.map { path throws(UsageError) in try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index))) }
+        let output = try options.output.map { path throws(UsageError) in
+            try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index)))
+        }
+        let html = try options.html.map { path throws(UsageError) in
+            try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index)))
+        }
         if let item = options.item {
             guard item < plan.itemCount else { throw UsageError(BatchError(.unknownItem(item, count: plan.itemCount)).description) }
             guard options.output == nil, options.html == nil, options.shardIndex == nil, options.shardCount == nil else {
@@ -78,8 +84,9 @@ enum Stress {
         let run = StressReport.Run(seconds: seconds, parallel: runner.parallel, shardSource: source)
         if let signal = interruption.signal(), !result.isComplete {
             StressReport.write(result, run: run, console: console, json: options.json, output: nil)
-            console.errors.write("Interrupted by \(Interruption.name(of: signal)) after \(Format.count(items.count, "run")) of "
-                                 + "\(Format.grouped(header.shardItemCount)); no file written.\n")
+            console.errors.write(
+                "Interrupted by \(Interruption.name(of: signal)) after \(Format.count(items.count, "run")) of "
+                    + "\(Format.grouped(header.shardItemCount)); no file written.\n")
             return Interruption.exitStatus(for: signal)
         }
         if let output { try output.write(result.file.encoded) }
@@ -140,7 +147,8 @@ struct OutputFile {
         var isDirectory: ObjCBool = false
         let parent = directory.isEmpty ? "." : directory
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue,
-              FileManager.default.isWritableFile(atPath: parent) else {
+            FileManager.default.isWritableFile(atPath: parent)
+        else {
             throw UsageError("cannot write '\(path)': its directory '\(parent)' does not exist or is not writable")
         }
         return OutputFile(path: path)

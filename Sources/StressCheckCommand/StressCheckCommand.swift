@@ -36,14 +36,17 @@ public enum StressCheckCommand {
     ///   - environment: The variables `stress` reads (its shard, the code version); `nil`: the process's.
     /// - Returns: 0 when every check passes, 1 when a check fails, 2 on a usage error, 128 + the
     ///   signal's number when a check was interrupted (130 for SIGINT, 143 for SIGTERM).
-    public static func main(arguments: [String], console: Console, machines: [MachineEntry] = Machines.all,
-                            defaultCases: Int = StressCheckCommand.defaultCases, interruption: Interruption = .never,
-                            environment: [String: String]? = nil) -> Int32 {
+    public static func main(
+        arguments: [String], console: Console, machines: [MachineEntry] = Machines.all,
+        defaultCases: Int = StressCheckCommand.defaultCases, interruption: Interruption = .never,
+        environment: [String: String]? = nil
+    ) -> Int32 {
         let names = machines.map(\.name)
         do {
             let command = try Arguments.parse(arguments, machines: names)
-            return try Run(console: console, machines: machines, defaultCases: defaultCases, interruption: interruption,
-                           environment: environment ?? ProcessInfo.processInfo.environment)(command)
+            return try Run(
+                console: console, machines: machines, defaultCases: defaultCases, interruption: interruption,
+                environment: environment ?? ProcessInfo.processInfo.environment)(command)
         } catch {
             console.errors.write("error: \(error.message)\n\n" + Usage.text(machines: names, defaultCases: defaultCases))
             return ExitStatus.usage

@@ -45,7 +45,9 @@ struct StressDocument: Encodable {
     }
 
     init(_ result: BatchResult, run: StressReport.Run?, output: String?, mergedFrom: Int?) {
-        let header = result.header, plan = header.plan, summary = result.summary
+        let header = result.header
+        let plan = header.plan
+        let summary = result.summary
         passed = summary.passed
         campaignSeed = BatchSeed.format(plan.campaignSeed)
         codeVersion = header.codeVersion
@@ -59,18 +61,21 @@ struct StressDocument: Encodable {
         parallel = run?.parallel
         self.mergedFrom = mergedFrom
         self.output = output
-        self.summary = Summary(runs: summary.runs, passes: summary.passes, safetyViolations: summary.safetyViolations,
-                               runsWithSafetyViolations: summary.runsWithSafetyViolations, livenessFailures: summary.livenessFailures,
-                               livenessHeld: summary.livenessHeld, livenessNotApplicable: summary.livenessNotApplicable, runErrors: summary.runErrors,
-                               emergencyStops: summary.emergencyStops, executionFailures: summary.executionFailures,
-                               meanMaxDrawdown: summary.meanMaxDrawdown, worstMaxDrawdown: summary.worstMaxDrawdown, worstItem: summary.worstItem?.number)
+        self.summary = Summary(
+            runs: summary.runs, passes: summary.passes, safetyViolations: summary.safetyViolations,
+            runsWithSafetyViolations: summary.runsWithSafetyViolations, livenessFailures: summary.livenessFailures,
+            livenessHeld: summary.livenessHeld, livenessNotApplicable: summary.livenessNotApplicable, runErrors: summary.runErrors,
+            emergencyStops: summary.emergencyStops, executionFailures: summary.executionFailures,
+            meanMaxDrawdown: summary.meanMaxDrawdown, worstMaxDrawdown: summary.worstMaxDrawdown, worstItem: summary.worstItem?.number)
         scenarioStandings = summary.scenarios.map {
-            Standing(scenario: $0.scenario, runs: $0.runs, failures: $0.failures, emergencyStops: $0.emergencyStops,
-                     executionFailures: $0.executionFailures, worstMaxDrawdown: $0.worstMaxDrawdown, meanMaxDrawdown: $0.meanMaxDrawdown)
+            Standing(
+                scenario: $0.scenario, runs: $0.runs, failures: $0.failures, emergencyStops: $0.emergencyStops,
+                executionFailures: $0.executionFailures, worstMaxDrawdown: $0.worstMaxDrawdown, meanMaxDrawdown: $0.meanMaxDrawdown)
         }
         failures = summary.failures.map {
-            Failure(property: $0.signature.property.description, scenario: $0.signature.scenario, runs: $0.runs, strategies: $0.strategies.map(\.name),
-                    first: ItemDocument($0.first), rerun: StressReport.rerun($0.first.item.number, of: plan))
+            Failure(
+                property: $0.signature.property.description, scenario: $0.signature.scenario, runs: $0.runs, strategies: $0.strategies.map(\.name),
+                first: ItemDocument($0.first), rerun: StressReport.rerun($0.first.item.number, of: plan))
         }
     }
 

@@ -33,10 +33,12 @@ enum StressHTML {
             return "\(failure.signature) — first in item \(item.number): \(item.scenario), \(item.strategy.name), \(StressReport.seed(item, plan))\n"
                 + "rerun alone: \(StressReport.rerun(item.number, of: plan))\n\n(a historic replay: its market is the data, not shrunk)"
         }
-        let header = "\(failure.signature) — first in item \(item.number): \(item.scenario), \(item.strategy.name), seed \(item.seed)\n"
+        let header =
+            "\(failure.signature) — first in item \(item.number): \(item.scenario), \(item.strategy.name), seed \(item.seed)\n"
             + "rerun alone: stresscheck stress \(item.scenario) --strategy \(item.strategy.name) --item \(item.number)\n\n"
         guard let index = ScenarioLibrary.all.firstIndex(where: { $0.name == item.scenario }),
-              let strategy = StressStrategy.allCases.first(where: { $0.description == item.strategy.name }) else {
+            let strategy = StressStrategy.allCases.first(where: { $0.description == item.strategy.name })
+        else {
             return header + "(not a library scenario: not shrunk)"
         }
         let bytes = StressGen.library(index, strategy: strategy, seed: item.seed).bytes

@@ -48,8 +48,10 @@ enum StressReplay {
     ///   from after its end, an option a replay does not take) or bad data (a file missing or
     ///   unparseable, faults, an empty window).
     static func prepare(files: [String], options: Options) throws(ReplayError) -> Prepared {
-        for option in [("--output", options.output != nil), ("--shard-index", options.shardIndex != nil),
-                       ("--shard-count", options.shardCount != nil)] where option.1 {
+        for option in [
+            ("--output", options.output != nil), ("--shard-index", options.shardIndex != nil),
+            ("--shard-count", options.shardCount != nil),
+        ] where option.1 {
             throw .optionNotTaken(option.0)
         }
         for name in files.dropFirst() where ScenarioLibrary.named(name) != nil {
@@ -102,8 +104,9 @@ enum StressReplay {
     static func plan(_ prepared: Prepared, options: Options) throws(UsageError) -> BatchPlan {
         let strategies = try Stress.strategies(options.strategy)
         do {
-            return try BatchPlan(replay: prepared.replay, strategies: strategies, seeds: options.seeds ?? 1,
-                                 campaignSeed: options.seed ?? Stress.defaultCampaignSeed)
+            return try BatchPlan(
+                replay: prepared.replay, strategies: strategies, seeds: options.seeds ?? 1,
+                campaignSeed: options.seed ?? Stress.defaultCampaignSeed)
         } catch {
             throw UsageError(error.description)
         }
@@ -112,8 +115,10 @@ enum StressReplay {
     /// `stresscheck stress --replay …`: prepares, runs, prints and writes `--html`.
     /// - Returns: 0 when every property held, 1 when one did not, 2 on bad data (with an
     ///   `error:` line; a usage error is thrown), 130/143 when interrupted.
-    static func run(files: [String], options: Options, console: Console, environment: [String: String],
-                    interruption: Interruption) throws(UsageError) -> Int32 {
+    static func run(
+        files: [String], options: Options, console: Console, environment: [String: String],
+        interruption: Interruption
+    ) throws(UsageError) -> Int32 {
         let html = try options.html.map { path throws(UsageError) in try OutputFile.checked(path) }
         let prepared: Prepared
         do {
@@ -141,8 +146,9 @@ enum StressReplay {
         let document = ReplayDocument(prepared)
         if let signal = interruption.signal(), !result.isComplete {
             write(result, run: run, prepared: prepared, document: document, console: console, json: options.json)
-            console.errors.write("Interrupted by \(Interruption.name(of: signal)) after \(Format.count(items.count, "run")) of "
-                                 + "\(Format.grouped(header.shardItemCount)); no file written.\n")
+            console.errors.write(
+                "Interrupted by \(Interruption.name(of: signal)) after \(Format.count(items.count, "run")) of "
+                    + "\(Format.grouped(header.shardItemCount)); no file written.\n")
             return Interruption.exitStatus(for: signal)
         }
         if let html { try html.write(Array(StressHTML.render(result, plan: plan).utf8)) }
@@ -165,14 +171,17 @@ enum StressReplay {
     /// What was replayed: the files, the window, the interval, the venue; a line per warning kind.
     static func summary(_ prepared: Prepared) -> String {
         let market = prepared.replay.market
-        var lines = ["replay: \(Format.count(prepared.files.count, "file")), \(Format.count(market.times.count, "common bar")) from \(market.start) "
-                     + "to \(market.times[market.times.count - 1]), interval \(market.interval); "
-                     + (prepared.replay.calmVenue ? "calm venue" : "venue faults drawn from each run's seed")]
+        var lines = [
+            "replay: \(Format.count(prepared.files.count, "file")), \(Format.count(market.times.count, "common bar")) from \(market.start) "
+                + "to \(market.times[market.times.count - 1]), interval \(market.interval); "
+                + (prepared.replay.calmVenue ? "calm venue" : "venue faults drawn from each run's seed")
+        ]
         for (file, dropped) in zip(prepared.files, market.droppedByAlignment) {
             var line = "  \(file.path) (\(file.symbol.text)): \(Format.count(file.bars, "bar"))"
             if dropped > 0 { line += ", \(Format.grouped(dropped)) dropped by the alignment" }
             if !file.warnings.isEmpty {
-                line += "; \(Format.count(file.warnings.count, "gap")) (not refused: the clock steps across), first at line "
+                line +=
+                    "; \(Format.count(file.warnings.count, "gap")) (not refused: the clock steps across), first at line "
                     + (file.warnings[0].line.map(String.init) ?? "?")
             }
             lines.append(line)

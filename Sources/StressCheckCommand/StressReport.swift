@@ -25,13 +25,19 @@ enum StressReport {
 
     /// The summary: what ran, the overall figures, the scenarios from the weakest, the failures.
     static func text(_ result: BatchResult, run: Run?, output: String?, mergedFrom: Int? = nil) -> String {
-        let header = result.header, plan = header.plan, summary = result.summary
+        let header = result.header
+        let plan = header.plan
+        let summary = result.summary
         var lines: [String] = []
-        let shape = "\(plan.replay == nil ? Format.count(plan.scenarios.count, "scenario") : "1 replay") × "
+        let shape =
+            "\(plan.replay == nil ? Format.count(plan.scenarios.count, "scenario") : "1 replay") × "
             + "\(plan.strategies.count == 1 ? "1 strategy" : "\(plan.strategies.count) strategies") × \(Format.count(plan.seeds, "seed"))"
         let mark = !result.isComplete ? "■" : summary.passed ? "✓" : "✗"
-        let runs = result.isComplete ? Format.count(summary.runs, "run") : "\(Format.grouped(summary.runs)) of \(Format.count(header.shardItemCount, "run")), interrupted"
-        var first = "\(mark) stress: \(runs) (\(shape)); "
+        let runs =
+            result.isComplete
+            ? Format.count(summary.runs, "run") : "\(Format.grouped(summary.runs)) of \(Format.count(header.shardItemCount, "run")), interrupted"
+        var first =
+            "\(mark) stress: \(runs) (\(shape)); "
             + (plan.replay?.calmVenue == true ? "calm venue" : "campaign seed \(BatchSeed.format(plan.campaignSeed))")
         if header.shard.count > 1 { first += "; shard \(header.shard.index) of \(header.shard.count)" }
         if let mergedFrom { first += "; merged from \(Format.count(mergedFrom, "shard file"))" }
@@ -39,10 +45,11 @@ enum StressReport {
         lines.append(first)
         lines.append("code \(header.codeVersion), simulation v\(header.simulationVersion)")
         lines.append("")
-        lines.append("passed \(Format.grouped(summary.passes)) of \(Format.grouped(summary.runs)); safety violations \(Format.grouped(summary.safetyViolations)) "
-                     + "(\(Format.count(summary.runsWithSafetyViolations, "run"))); liveness \(Format.grouped(summary.livenessHeld)) held, "
-                     + "\(Format.grouped(summary.livenessNotApplicable)) not judged, \(Format.grouped(summary.livenessFailures)) failed"
-                     + (summary.runErrors > 0 ? "; \(Format.count(summary.runErrors, "run")) could not start" : ""))
+        lines.append(
+            "passed \(Format.grouped(summary.passes)) of \(Format.grouped(summary.runs)); safety violations \(Format.grouped(summary.safetyViolations)) "
+                + "(\(Format.count(summary.runsWithSafetyViolations, "run"))); liveness \(Format.grouped(summary.livenessHeld)) held, "
+                + "\(Format.grouped(summary.livenessNotApplicable)) not judged, \(Format.grouped(summary.livenessFailures)) failed"
+                + (summary.runErrors > 0 ? "; \(Format.count(summary.runErrors, "run")) could not start" : ""))
         var drawdown = "max drawdown: mean \(percent(summary.meanMaxDrawdown)), worst \(percent(summary.worstMaxDrawdown))"
         if let worst = summary.worstItem { drawdown += " (item \(worst.number): \(worst.scenario) / \(worst.strategy.name), \(seed(worst, plan)))" }
         lines.append(drawdown)
@@ -55,9 +62,11 @@ enum StressReport {
             .init(header: "emergency stops", alignment: .right), .init(header: "execution failures", alignment: .right),
         ])
         for standing in summary.scenarios {
-            table.rows.append([[standing.scenario], [Format.grouped(standing.runs)], [Format.grouped(standing.failures)],
-                               [percent(standing.worstMaxDrawdown)], [percent(standing.meanMaxDrawdown)],
-                               [Format.grouped(standing.emergencyStops)], [Format.grouped(standing.executionFailures)]])
+            table.rows.append([
+                [standing.scenario], [Format.grouped(standing.runs)], [Format.grouped(standing.failures)],
+                [percent(standing.worstMaxDrawdown)], [percent(standing.meanMaxDrawdown)],
+                [Format.grouped(standing.emergencyStops)], [Format.grouped(standing.executionFailures)],
+            ])
         }
         lines.append(table.render())
         if !summary.failures.isEmpty {
@@ -70,9 +79,10 @@ enum StressReport {
                     detail = " (\(reasons.joined(separator: ", ")))"
                 }
                 if let error = failure.first.error, failure.signature.property == .runError { detail = " (\(error))" }
-                lines.append("✗ \(failure.signature.property)\(detail) in \(failure.signature.scenario): \(Format.count(failure.runs, "run")) "
-                             + "(\(failure.strategies.map(\.name).joined(separator: ", "))); first: item \(item.number), \(item.strategy.name), "
-                             + seed(item, plan))
+                lines.append(
+                    "✗ \(failure.signature.property)\(detail) in \(failure.signature.scenario): \(Format.count(failure.runs, "run")) "
+                        + "(\(failure.strategies.map(\.name).joined(separator: ", "))); first: item \(item.number), \(item.strategy.name), "
+                        + seed(item, plan))
                 lines.append("    rerun it alone: " + rerun(item.number, of: plan))
             }
             if summary.failures.count > maxFailuresPrinted {
@@ -114,14 +124,18 @@ enum StressReport {
             return
         }
         let item = result.item
-        let seed = header.plan.replay?.calmVenue == true ? "calm venue"
+        let seed =
+            header.plan.replay?.calmVenue == true
+            ? "calm venue"
             : "seed \(BatchSeed.format(item.seed)) (campaign seed \(BatchSeed.format(header.plan.campaignSeed)))"
         var lines = ["\(result.passed ? "✓" : "✗") item \(item.number): \(item.scenario) / \(item.strategy.name), \(seed)"]
-        lines.append("steps \(Format.grouped(result.steps)); trades \(Format.grouped(result.trades)); PnL \(Format.grouped(Int(result.pnl))) minor units; "
-                     + "max drawdown \(percent(result.maxDrawdown))")
+        lines.append(
+            "steps \(Format.grouped(result.steps)); trades \(Format.grouped(result.trades)); PnL \(Format.grouped(Int(result.pnl))) minor units; "
+                + "max drawdown \(percent(result.maxDrawdown))")
         lines.append("emergency stops \(Format.grouped(result.emergencyStops)); execution failures \(Format.grouped(result.executionFailures))")
-        lines.append("safety violations \(Format.grouped(result.violations))"
-                     + (result.violatedProperties.isEmpty ? "" : " (\(result.violatedProperties.map(\.rawValue).joined(separator: ", ")))"))
+        lines.append(
+            "safety violations \(Format.grouped(result.violations))"
+                + (result.violatedProperties.isEmpty ? "" : " (\(result.violatedProperties.map(\.rawValue).joined(separator: ", ")))"))
         lines.append("liveness " + ItemDocument.liveness(result.liveness).joined(separator: ": "))
         if let error = result.error { lines.append("could not start: \(error)") }
         console.output.write(lines.joined(separator: "\n") + "\n")

@@ -97,8 +97,11 @@ public enum SummaryTable {
         let states = families.map { (name: $0.key, counts: $0.value.sorted()) }
             .sorted { ($0.counts.last ?? 0, $1.name) > ($1.counts.last ?? 0, $0.name) }
         var items = states.map { family in
-            let low = family.counts.first ?? 0, high = family.counts.last ?? 0
-            let share = low == high ? Format.percent(high, of: cases)
+            let low = family.counts.first ?? 0
+            let high = family.counts.last ?? 0
+            let share =
+                low == high
+                ? Format.percent(high, of: cases)
                 : Format.percent(low, of: cases).dropLast() + "–" + Format.percent(high, of: cases)
             return "\(family.name) \(share)"
         }

@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Somewhere text goes: standard output, standard error, or a buffer in a test.
@@ -25,9 +25,9 @@ public struct FileDescriptorSink: TextSink {
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { buffer in
                 #if canImport(Glibc)
-                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+                    Glibc.write(descriptor, buffer.baseAddress, buffer.count)
                 #else
-                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+                    Darwin.write(descriptor, buffer.baseAddress, buffer.count)
                 #endif
             }
             if written < 0 && errno == EINTR { continue }
@@ -70,8 +70,9 @@ public struct Console: Sendable {
     /// is not `dumb`.
     public static var standard: Console {
         let dumb = ProcessInfo.processInfo.environment["TERM"] == "dumb"
-        return Console(output: FileDescriptorSink(descriptor: STDOUT_FILENO), errors: FileDescriptorSink(descriptor: STDERR_FILENO),
-                       isTerminal: isatty(STDOUT_FILENO) == 1 && !dumb)
+        return Console(
+            output: FileDescriptorSink(descriptor: STDOUT_FILENO), errors: FileDescriptorSink(descriptor: STDERR_FILENO),
+            isTerminal: isatty(STDOUT_FILENO) == 1 && !dumb)
     }
 
     /// Writes `line` and a newline to `output`.
@@ -108,7 +109,8 @@ struct ProgressDisplay: Sendable {
     /// Replaces the live line with the machine's result, or prints the result line.
     func finish(_ run: MachineReport) {
         let verdict = run.passed ? "✓ \(run.name): PASS" : run.failureKind == .interrupted ? "■ \(run.name): INTERRUPTED" : "✗ \(run.name): FAIL"
-        let line = "\(verdict), \(Format.count(run.cases, "case")), \(Format.count(run.steps, "command")) in \(Format.seconds(run.seconds))"
+        let line =
+            "\(verdict), \(Format.count(run.cases, "case")), \(Format.count(run.steps, "command")) in \(Format.seconds(run.seconds))"
             + "; seed \(run.seed); " + Self.corpusSummary(run.corpus)
         console.output.write((console.isTerminal ? Self.eraseLine : "") + line + "\n")
     }

@@ -114,7 +114,8 @@ struct FileValidation {
     /// otherwise `nil`.
     static func alignment(of results: [FileValidation]) -> TimestampAlignment? {
         guard results.count > 1 else { return nil }
-        var symbols: [Symbol] = [], timeLists: [[SimTime]] = []
+        var symbols: [Symbol] = []
+        var timeLists: [[SimTime]] = []
         for result in results {
             guard let symbol = result.symbol, let times = result.times else { return nil }
             symbols.append(symbol)

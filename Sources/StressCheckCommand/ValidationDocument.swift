@@ -111,17 +111,19 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
     /// The document for the results of `validate`.
     init(_ results: [FileValidation], alignment: TimestampAlignment?) {
         files = results.map { result in
-            File(file: result.path, symbol: result.symbol?.text, bars: result.times?.count ?? 0,
-                 faultCounts: Dictionary(uniqueKeysWithValues: (result.report?.countsByKind ?? [:]).map { ($0.key.rawValue, $0.value) }),
-                 faults: (result.report?.faults ?? []).map { Fault(kind: $0.kind.rawValue, bar: $0.barIndex, line: $0.line, detail: $0.detail) },
-                 error: result.error.map {
-                     LoadError(kind: $0.kind.name, line: $0.line, column: $0.column, columnName: $0.columnName, message: $0.description)
-                 })
+            File(
+                file: result.path, symbol: result.symbol?.text, bars: result.times?.count ?? 0,
+                faultCounts: Dictionary(uniqueKeysWithValues: (result.report?.countsByKind ?? [:]).map { ($0.key.rawValue, $0.value) }),
+                faults: (result.report?.faults ?? []).map { Fault(kind: $0.kind.rawValue, bar: $0.barIndex, line: $0.line, detail: $0.detail) },
+                error: result.error.map {
+                    LoadError(kind: $0.kind.name, line: $0.line, column: $0.column, columnName: $0.columnName, message: $0.description)
+                })
         }
         clean = results.allSatisfy(\.isClean)
         self.alignment = alignment.map { aligned in
-            Alignment(commonBars: aligned.commonBars,
-                      dropped: Dictionary(aligned.dropped.map { ($0.symbol.text, $0.bars) }, uniquingKeysWith: +))
+            Alignment(
+                commonBars: aligned.commonBars,
+                dropped: Dictionary(aligned.dropped.map { ($0.symbol.text, $0.bars) }, uniquingKeysWith: +))
         }
     }
 

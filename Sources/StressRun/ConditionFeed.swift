@@ -27,7 +27,11 @@ struct ConditionFeed: Sendable {
         var sum = 0.0
         var count = 0
         for (i, r) in stepReturns.enumerated() {
-            if let r { returns[i].append(r); sum += r; count += 1 }
+            if let r {
+                returns[i].append(r)
+                sum += r
+                count += 1
+            }
             if let l = stepLiquidity[i] { liquidity[i] = min(max(l, 0), 1) }
         }
         if count > 0 { returns[returns.count - 1].append(sum / Double(count)) }

@@ -127,8 +127,9 @@ extension Run {
                 violate(.newPositionWhileRestricted(time: now, order: id, symbol: symbol, state: stateBefore))
             }
             checkSectorCap(afterAdding: amount, to: i, order: id)
-            send(NewOrder(id: id, symbol: symbol, side: .buy, type: .market, quantity: Lots(lots), timeInForce: .ioc),
-                 symbol: i, amount: amount, choices: &choices)
+            send(
+                NewOrder(id: id, symbol: symbol, side: .buy, type: .market, quantity: Lots(lots), timeInForce: .ioc),
+                symbol: i, amount: amount, choices: &choices)
         }
     }
 

@@ -14,8 +14,10 @@ extension Run {
         let before = stack.superState.state
         // The feed clamps every input into range, so the stack accepts them.
         _ = try? stack.update(volatility: fed.volatility, drawdown: fed.drawdown, liquidity: fed.liquidity)
-        if let classification = try? PortfolioSuperState.classify(volatility: fresh.volatility, drawdown: fresh.drawdown,
-                                                                  liquidity: fresh.liquidity) {
+        if let classification = try? PortfolioSuperState.classify(
+            volatility: fresh.volatility, drawdown: fresh.drawdown,
+            liquidity: fresh.liquidity)
+        {
             let state = stack.superState.state
             if !Self.satisfies(classification, before: before, after: state) {
                 violate(.stateBelowClassification(time: now, classification: classification, before: before, state: state))
@@ -57,7 +59,8 @@ extension Run {
     /// delivers, and puts a bot in DRY_RUN back to LIVE_ACTIVE (confirmed) when not halted.
     mutating func operate() {
         if stack.superState.state == .emergencyHalt, let haltedAt, now - haltedAt >= configuration.haltCooldown,
-           exchange.isConnected, !badBars.contains(where: { $0 > 0 }) {
+            exchange.isConnected, !badBars.contains(where: { $0 > 0 })
+        {
             if (try? stack.resume()) != nil {
                 self.haltedAt = nil
                 events.append(.resumed(now))
@@ -102,8 +105,10 @@ extension Run {
         var sectors: [SectorExposure] = []
         sectors.reserveCapacity(exposureSectors.count)
         for sector in exposureSectors {
-            sectors.append(SectorExposure(sector: sector, exposure: stack.sectorCaps.exposure(of: sector),
-                                          health: stack.sectorCaps.health(of: sector)))
+            sectors.append(
+                SectorExposure(
+                    sector: sector, exposure: stack.sectorCaps.exposure(of: sector),
+                    health: stack.sectorCaps.health(of: sector)))
         }
         let value = stack.sectorCaps.portfolioValue ?? .zero
         events.append(.exposure(SectorExposureSample(time: now, portfolioValue: value, sectors: sectors)))

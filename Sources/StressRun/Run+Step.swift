@@ -33,8 +33,10 @@ extension Run {
         // reacted, and this step's orders are not yet sent. An order sent this step has had no
         // time to resolve (the rules promise an outcome within its latency and timeout, not at
         // once); one still in flight at the next step's judgment is unresolved.
-        goals.append(StepStatus(time: now, failures: livenessFailures(conditions: conditions), linkUp: exchange.isConnected,
-                                oldestQuoteAge: oldestQuoteAge()))
+        goals.append(
+            StepStatus(
+                time: now, failures: livenessFailures(conditions: conditions), linkUp: exchange.isConnected,
+                oldestQuoteAge: oldestQuoteAge()))
         sendExits(choices: &choices)
         runStrategy(index, equity: equity, choices: &choices)
         recordTransitions()
@@ -111,8 +113,9 @@ extension Run {
         _ = try? exchange.apply(update)
         let close = update.close.value
         let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(venueBar.bar.liquidity, 0), 1)).rounded(.down)))
-        let quote = QuoteUpdate(symbol: symbols[i], bid: Ticks(close - venueBar.halfSpread), ask: Ticks(close + venueBar.halfSpread),
-                                bidSize: Lots(depth), askSize: Lots(depth), thin: faults.isThin(inCrisis: crisis, from: &choices))
+        let quote = QuoteUpdate(
+            symbol: symbols[i], bid: Ticks(close - venueBar.halfSpread), ask: Ticks(close + venueBar.halfSpread),
+            bidSize: Lots(depth), askSize: Lots(depth), thin: faults.isThin(inCrisis: crisis, from: &choices))
         do {
             try exchange.apply(quote)
             quotes[i] = quote

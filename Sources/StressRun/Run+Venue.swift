@@ -12,8 +12,9 @@ extension Run {
         nextOrderID += 1
         let conditions = stepConditions[i]
         let drawn = faults.latency(from: &choices)
-        let latency = LinkLatency(out: Self.scaled(drawn.out, by: conditions.latencyMultiplier),
-                                  back: Self.scaled(drawn.back, by: conditions.latencyMultiplier))
+        let latency = LinkLatency(
+            out: Self.scaled(drawn.out, by: conditions.latencyMultiplier),
+            back: Self.scaled(drawn.back, by: conditions.latencyMultiplier))
         let flagged = faults.rejects(inStorm: exchange.isRejectStorm, from: &choices)
         let phaseReject = choices.happens(probability: conditions.rejectProbability)
         do {

@@ -76,8 +76,10 @@ struct Run<S: Strategy> {
     /// Whether the bar being stepped is in a phase with a venue outage.
     var phaseOutage = false
 
-    init(market: RunMarket, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
-         configuration: ExecutorConfiguration, mutation: ExecutorMutation) throws(StressRunError) {
+    init(
+        market: RunMarket, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
+        configuration: ExecutorConfiguration, mutation: ExecutorMutation
+    ) throws(StressRunError) {
         symbols = market.series.map(\.symbol)
         scales = market.scales
         self.market = market
@@ -103,8 +105,9 @@ struct Run<S: Strategy> {
         self.strategy = prepared
         let n = market.series.count
         ledger = Ledger(initialCash: configuration.initialCash, symbols: n, tickValue: SymbolScale.tickValue)
-        feed = ConditionFeed(symbols: n, window: configuration.volatilityWindowBars, interval: interval,
-                             initialEquity: configuration.initialCash.value)
+        feed = ConditionFeed(
+            symbols: n, window: configuration.volatilityWindowBars, interval: interval,
+            initialEquity: configuration.initialCash.value)
         closes = Array(repeating: 0, count: n)
         lastClose = Array(repeating: nil, count: n)
         lastBarTime = Array(repeating: nil, count: n)

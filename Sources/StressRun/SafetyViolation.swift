@@ -52,7 +52,7 @@ public enum SafetyViolation: Hashable, Sendable {
     public var time: SimTime {
         switch self {
         case .stateBelowClassification(let time, _, _, _), .forbiddenTransition(let time, _), .newPositionWhileRestricted(let time, _, _, _),
-             .sectorAboveHardCap(let time, _, _, _, _), .orderWhileBlocked(let time, _, _, _), .booksUnreconciled(let time, _):
+            .sectorAboveHardCap(let time, _, _, _, _), .orderWhileBlocked(let time, _, _, _), .booksUnreconciled(let time, _):
             time
         }
     }

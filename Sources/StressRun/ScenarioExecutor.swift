@@ -36,8 +36,10 @@ public struct ScenarioExecutor: Sendable {
     ///
     /// - Parameter scripted: fault windows written out (the certification's broker-failure
     ///   tests) instead of drawn; the run's fault mix is still drawn.
-    public func run<S: Strategy, C: ChoiceSource>(_ scenario: CrashScenario, strategy: S, choices: inout C,
-                                                  scripted: VenueFaultSchedule? = nil) throws(StressRunError) -> RunRecord {
+    public func run<S: Strategy, C: ChoiceSource>(
+        _ scenario: CrashScenario, strategy: S, choices: inout C,
+        scripted: VenueFaultSchedule? = nil
+    ) throws(StressRunError) -> RunRecord {
         try configuration.validate()
         let market: CrashResult
         do { market = try CrashSimulator.run(scenario, choices: &choices, skippingRefusals: true) } catch { throw .scenario(error) }
@@ -54,8 +56,9 @@ public struct ScenarioExecutor: Sendable {
         } catch {
             throw .faultBounds(error)
         }
-        var run = try Run(market: try RunMarket(generated: market), faults: faults, schedule: schedule, strategy: strategy,
-                          configuration: configuration, mutation: mutation)
+        var run = try Run(
+            market: try RunMarket(generated: market), faults: faults, schedule: schedule, strategy: strategy,
+            configuration: configuration, mutation: mutation)
         for index in 0..<run.stepCount { run.step(index, choices: &choices) }
         return run.record()
     }
@@ -85,8 +88,9 @@ public struct ScenarioExecutor: Sendable {
         } catch {
             throw .faultBounds(error)
         }
-        var run = try Run(market: input, faults: faults, schedule: schedule, strategy: strategy, configuration: configuration,
-                          mutation: mutation)
+        var run = try Run(
+            market: input, faults: faults, schedule: schedule, strategy: strategy, configuration: configuration,
+            mutation: mutation)
         for index in 0..<run.stepCount { run.step(index, choices: &choices) }
         return run.record()
     }
@@ -115,10 +119,11 @@ extension Run {
         for i in symbols.indices where ledger.positions[i].lots > 0 {
             unrealized += ledger.unrealized(i, close: closes[i] > 0 ? closes[i] : ledger.positions[i].mark)
         }
-        return RunRecord(strategy: strategy.name, kind: market.kind, symbols: symbols, start: start, interval: interval,
-                         initialCash: configuration.initialCash, events: events, cash: Cents(ledger.cash), feesPaid: Cents(ledger.fees),
-                         realizedPnL: Cents(ledger.realized), unrealizedPnL: Cents(unrealized), violationCount: violations,
-                         liveness: livenessVerdict(), steps: goals,
-                         orders: exchange.clientOrders.map { OrderOutcome(id: $0.id, state: $0.state) })
+        return RunRecord(
+            strategy: strategy.name, kind: market.kind, symbols: symbols, start: start, interval: interval,
+            initialCash: configuration.initialCash, events: events, cash: Cents(ledger.cash), feesPaid: Cents(ledger.fees),
+            realizedPnL: Cents(ledger.realized), unrealizedPnL: Cents(unrealized), violationCount: violations,
+            liveness: livenessVerdict(), steps: goals,
+            orders: exchange.clientOrders.map { OrderOutcome(id: $0.id, state: $0.state) })
     }
 }

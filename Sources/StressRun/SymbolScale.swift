@@ -72,8 +72,9 @@ extension SymbolScale {
         if open < low || open > high || close < low || close > high { return .faulty(.priceOutsideRange) }
         let spread = bar.spreadBps.isFinite ? max(bar.spreadBps, 0) : 0
         let half = max(1, Int64((Double(close) * spread / 20_000).rounded(.up)))
-        let update = BarUpdate(symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
-                               volume: Lots(lots(volume: bar.volume)))
+        let update = BarUpdate(
+            symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
+            volume: Lots(lots(volume: bar.volume)))
         return .usable(VenueBar(update: update, bar: bar, halfSpread: min(half, max(close - 1, 1))))
     }
 }

@@ -107,8 +107,10 @@ public struct MachineEntry: Sendable {
     public let defaultCases: Int?
 
     /// An entry for any check: its name, its summary, its default budget, and how it runs and replays.
-    public init(name: String, summary: String, defaultCases: Int? = nil, check: @escaping @Sendable (MachineRunOptions) -> MachineRun,
-                replay: @escaping @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> MachineRun) {
+    public init(
+        name: String, summary: String, defaultCases: Int? = nil, check: @escaping @Sendable (MachineRunOptions) -> MachineRun,
+        replay: @escaping @Sendable (_ bytes: [UInt8], _ shrink: Bool) -> MachineRun
+    ) {
         self.name = name
         self.summary = summary
         self.defaultCases = defaultCases
@@ -117,8 +119,10 @@ public struct MachineEntry: Sendable {
     }
 
     /// An entry for a stateful check; `make` builds the check for a step limit.
-    public init<Model, System, Command, Observation>(summary: String,
-                                                     _ make: @escaping @Sendable (_ maxSteps: Int?) -> StateMachineCheck<Model, System, Command, Observation>) {
+    public init<Model, System, Command, Observation>(
+        summary: String,
+        _ make: @escaping @Sendable (_ maxSteps: Int?) -> StateMachineCheck<Model, System, Command, Observation>
+    ) {
         name = make(nil).name
         self.summary = summary
         defaultCases = nil
@@ -181,8 +185,12 @@ public enum Machines {
     public static let all: [MachineEntry] = [
         MachineEntry(summary: "NORMAL / DRAIN / FORCED_UNWIND: position cap, drain orders, forced unwind") { PositionChecks.machine.limited(to: $0) },
         MachineEntry(summary: "sector exposure: soft/hard limits per sector, correlated-group limits") { SectorCapsChecks.machine.limited(to: $0) },
-        MachineEntry(summary: "portfolio super-state: NORMAL … CRISIS, RECOVERY confirmations, halt/resume, persistence") { SuperStateChecks.machine.limited(to: $0) },
-        MachineEntry(summary: "trading mode: OFF / DRY_RUN / LIVE_ACTIVE, confirmation, halts, restarts never resume live") { TradingModeChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "portfolio super-state: NORMAL … CRISIS, RECOVERY confirmations, halt/resume, persistence") {
+            SuperStateChecks.machine.limited(to: $0)
+        },
+        MachineEntry(summary: "trading mode: OFF / DRY_RUN / LIVE_ACTIVE, confirmation, halts, restarts never resume live") {
+            TradingModeChecks.machine.limited(to: $0)
+        },
         MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time") { RiskStackChecks.machine.limited(to: $0) },
         MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books") { ExchangeChecks.machine.limited(to: $0) },
         StressChecks.entry,

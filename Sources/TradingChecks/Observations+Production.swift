@@ -34,8 +34,9 @@ extension SectorCaps {
 extension SuperStateObservation {
     init(production machine: borrowing PortfolioSuperState) {
         let snapshot = machine.snapshot
-        self.init(state: snapshot.state, limits: machine.limits, riskMultiplier: machine.riskMultiplier,
-                  confirmations: snapshot.confirmations, lastClassification: snapshot.lastClassification, history: snapshot.history)
+        self.init(
+            state: snapshot.state, limits: machine.limits, riskMultiplier: machine.riskMultiplier,
+            confirmations: snapshot.confirmations, lastClassification: snapshot.lastClassification, history: snapshot.history)
     }
 }
 
@@ -56,7 +57,8 @@ extension ObservedPosition {
 
 extension PositionObservation {
     init(production machine: borrowing PositionManager, positions: [ObservedPosition], log: [PositionTransition]) {
-        self.init(state: machine.state, count: machine.count, cap: machine.cap, excess: machine.excess, isForced: machine.isForced,
-                  positions: positions, log: log)
+        self.init(
+            state: machine.state, count: machine.count, cap: machine.cap, excess: machine.excess, isForced: machine.isForced,
+            positions: positions, log: log)
     }
 }

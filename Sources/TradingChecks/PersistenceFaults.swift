@@ -5,7 +5,8 @@ import TradingModels
 /// the atomic write failed with an error, every step killed, and a torn file. The first is the
 /// simplest, where shrinking goes.
 enum PersistenceFaults {
-    static let all: [PersistenceFault] = SaveStep.allCases.map(PersistenceFault.saveFails)
+    static let all: [PersistenceFault] =
+        SaveStep.allCases.map(PersistenceFault.saveFails)
         + SaveStep.allCases.map(PersistenceFault.killedDuringSave) + [.stateFileTorn]
 
     static let generator: Gen<PersistenceFault> = Gen.element(of: all)

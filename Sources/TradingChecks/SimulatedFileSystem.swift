@@ -56,8 +56,10 @@ final class SimulatedFileSystem: StateFileSystem {
 
     /// Runs one step: a dead process does nothing; an armed fault at `step` strikes once, after
     /// `partial` (what the step gets done before it stops: half a write).
-    private func step(_ step: SaveStep, _ path: String, partial: (inout Disk) -> Void = { _ in },
-                      _ body: (inout Disk) throws(FileSystemFailure) -> Void) throws(FileSystemFailure) {
+    private func step(
+        _ step: SaveStep, _ path: String, partial: (inout Disk) -> Void = { _ in },
+        _ body: (inout Disk) throws(FileSystemFailure) -> Void
+    ) throws(FileSystemFailure) {
         try disk.withLock { (disk: inout Disk) throws(FileSystemFailure) in
             if disk.dead { throw FileSystemFailure(operation: step.rawValue, path: path, errno: 4) }  // EINTR: never seen by a live process
             switch disk.fault {
@@ -94,9 +96,12 @@ final class SimulatedFileSystem: StateFileSystem {
 
     func write(_ bytes: [UInt8], to handle: FileHandleID) throws(FileSystemFailure) {
         let path = disk.withLock { $0.open[handle.rawValue] } ?? "?"
-        try step(.write, path, partial: { disk in
-            disk.files[path, default: []] += bytes.prefix(bytes.count / 2)
-        }) { disk throws(FileSystemFailure) in
+        try step(
+            .write, path,
+            partial: { disk in
+                disk.files[path, default: []] += bytes.prefix(bytes.count / 2)
+            }
+        ) { disk throws(FileSystemFailure) in
             guard disk.open[handle.rawValue] != nil else { throw FileSystemFailure(operation: "write", path: path, errno: 9) }  // EBADF
             disk.files[path, default: []] += bytes
         }

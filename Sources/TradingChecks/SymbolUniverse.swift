@@ -19,8 +19,10 @@ public enum SymbolUniverse {
     /// One of the held symbols four times in five (when there is one), otherwise any symbol:
     /// exercises both the normal path and the "not held" errors. Drawn imperatively (a pick in
     /// 0…4, then an index), so no generator is built per step.
-    public static func draw<Held: Collection>(mostlyHeld held: Held, symbol: (Held.Element) -> Symbol,
-                                              from stream: inout ChoiceStream) throws(Rejection) -> Symbol where Held.Index == Int {
+    public static func draw<Held: Collection>(
+        mostlyHeld held: Held, symbol: (Held.Element) -> Symbol,
+        from stream: inout ChoiceStream
+    ) throws(Rejection) -> Symbol where Held.Index == Int {
         guard !held.isEmpty else { return symbols[try stream.index(below: symbols.count)] }
         if try stream.index(below: 5) < 4 {
             return symbol(held[held.startIndex + (try stream.index(below: held.count))])

@@ -3,9 +3,9 @@
 /// builds (`swift test`) and `Fuzz/build.sh` and `.ci/run` set for their release builds; off
 /// (compiled out) in a plain release build, where the decision paths stay as fast as measured.
 #if STRESSCHECK_INVARIANT_CHECKS
-public let invariantChecksEnabled = true
+    public let invariantChecksEnabled = true
 #else
-public let invariantChecksEnabled = false
+    public let invariantChecksEnabled = false
 #endif
 
 /// Traps naming every broken invariant, when the checks are compiled in: a broken invariant
@@ -13,8 +13,8 @@ public let invariantChecksEnabled = false
 @inline(__always)
 func trapOnBrokenInvariants(of machine: StaticString, _ violations: @autoclosure () -> [String]) {
     #if STRESSCHECK_INVARIANT_CHECKS
-    let broken = violations()
-    precondition(broken.isEmpty, "\(machine): invariants broken after an input: \(broken.joined(separator: ", "))")
+        let broken = violations()
+        precondition(broken.isEmpty, "\(machine): invariants broken after an input: \(broken.joined(separator: ", "))")
     #endif
 }
 

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `StateFileSystem` on POSIX calls: open, read, write, fsync, close, rename, unlink.
@@ -21,7 +21,7 @@ public struct POSIXFileSystem: StateFileSystem {
             if errno == ENOENT { return nil }
             throw FileSystemFailure(operation: "open", path: path, errno: errno)
         }
-        defer { _ = Glibc_close(fd) }
+        defer { _ = posixClose(fd) }
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -44,7 +44,7 @@ public struct POSIXFileSystem: StateFileSystem {
     public func write(_ bytes: [UInt8], to handle: FileHandleID) throws(FileSystemFailure) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc_write(handle.rawValue, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { posixWrite(handle.rawValue, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FileSystemFailure(operation: "write", path: "fd \(handle.rawValue)", errno: errno)
@@ -60,13 +60,13 @@ public struct POSIXFileSystem: StateFileSystem {
     }
 
     public func close(_ handle: FileHandleID) throws(FileSystemFailure) {
-        guard Glibc_close(handle.rawValue) == 0 else {
+        guard posixClose(handle.rawValue) == 0 else {
             throw FileSystemFailure(operation: "close", path: "fd \(handle.rawValue)", errno: errno)
         }
     }
 
     public func rename(_ source: String, to destination: String) throws(FileSystemFailure) {
-        guard Glibc_rename(source, destination) == 0 else {
+        guard posixRename(source, destination) == 0 else {
             throw FileSystemFailure(operation: "rename", path: "\(source) → \(destination)", errno: errno)
         }
     }
@@ -74,7 +74,7 @@ public struct POSIXFileSystem: StateFileSystem {
     public func syncDirectory(atPath path: String) throws(FileSystemFailure) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw FileSystemFailure(operation: "open", path: path, errno: errno) }
-        defer { _ = Glibc_close(fd) }
+        defer { _ = posixClose(fd) }
         guard fsync(fd) == 0 else { throw FileSystemFailure(operation: "fsync", path: path, errno: errno) }
     }
 
@@ -84,6 +84,6 @@ public struct POSIXFileSystem: StateFileSystem {
 }
 
 // The struct's own method names shadow the C functions; these reach the C ones.
-private func Glibc_close(_ fd: Int32) -> Int32 { close(fd) }
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, buffer, count) }
-private func Glibc_rename(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }
+private func posixClose(_ fd: Int32) -> Int32 { close(fd) }
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, buffer, count) }
+private func posixRename(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }

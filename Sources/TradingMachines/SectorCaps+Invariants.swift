@@ -24,7 +24,8 @@ extension SectorCaps {
         if negative || sectorTotals.contains(where: { $0 < 0 }) || groupTotals.contains(where: { $0 < 0 }) || total < 0 {
             violated.append("exposure.nonNegative")
         }
-        let limitsValid = sectorLimits.allSatisfy { 0 <= $0.soft.value && $0.soft <= $0.hard && $0.hard <= .whole }
+        let limitsValid =
+            sectorLimits.allSatisfy { 0 <= $0.soft.value && $0.soft <= $0.hard && $0.hard <= .whole }
             && groupLimits.allSatisfy { 0 <= $0.value && $0 <= .whole }
         if !limitsValid { violated.append("limits.valid") }
         return violated

@@ -49,7 +49,8 @@ enum NumberSyntax {
         let integerStart = index
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         let integerCount = index - integerStart
-        var fractionStart = index, fractionCount = 0
+        var fractionStart = index
+        var fractionCount = 0
         if index < bytes.count, bytes[index] == dot {
             fractionStart = index + 1
             index = fractionStart

@@ -61,20 +61,23 @@ extension SuperStateCause {
     init(stateJSON: StateJSON) throws(StateJSONError) {
         let fields = try stateJSON.fields()
         guard let position = fields.members.firstIndex(where: { Self.isCaseName($0.key) }),
-              !fields.members[(position + 1)...].contains(where: { Self.isCaseName($0.key) }) else {
+            !fields.members[(position + 1)...].contains(where: { Self.isCaseName($0.key) })
+        else {
             let names = fields.members.map(\.key).filter(Self.isCaseName)
             if let repeated = names.first(where: { name in names.count { $0 == name } > 1 }) { throw StateJSONError(path: [repeated], "given twice") }
             if names.isEmpty, fields.members.count == 1, let only = fields.members.first {
                 throw StateJSONError("unknown value \(StateJSON.quoted(only.key))")
             }
-            throw StateJSONError("expected exactly one of \"update\", \"halt\", \"resume\", found \(names.isEmpty ? "none" : names.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw StateJSONError(
+                "expected exactly one of \"update\", \"halt\", \"resume\", found \(names.isEmpty ? "none" : names.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let member = fields.members[position]
         switch member.key {
         case "update":
-            self = .update(try Self.payload(of: member) { fields throws(StateJSONError) in
-                try fields.decode("_0") { json throws(StateJSONError) in try json.enumCase(PortfolioState.self) }
-            })
+            self = .update(
+                try Self.payload(of: member) { fields throws(StateJSONError) in
+                    try fields.decode("_0") { json throws(StateJSONError) in try json.enumCase(PortfolioState.self) }
+                })
         case "halt":
             try Self.payload(of: member) { _ throws(StateJSONError) in }
             self = .halt

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tells ThreadSanitizer about the ordering `Mutex` provides, when (and only when) the TSan
@@ -22,9 +22,9 @@ enum ThreadSanitizerHooks {
 
     static func lookUp(_ name: String) -> Hook? {
         #if canImport(Glibc) || canImport(Musl)
-        return dlsym(nil, name).map { unsafeBitCast($0, to: Hook.self) }
+            return dlsym(nil, name).map { unsafeBitCast($0, to: Hook.self) }
         #else
-        return dlsym(UnsafeMutableRawPointer(bitPattern: -2), name).map { unsafeBitCast($0, to: Hook.self) }
+            return dlsym(UnsafeMutableRawPointer(bitPattern: -2), name).map { unsafeBitCast($0, to: Hook.self) }
         #endif
     }
 

@@ -19,7 +19,8 @@ public struct TradingModeSnapshot: Hashable, Sendable, Codable {
     public func violations() -> [String] {
         var violated: [String] = []
         if !zip(history, history.dropFirst()).allSatisfy({ $0.to == $1.from }) || history.first.map({ $0.from != .off }) == true
-            || history.contains(where: { $0.from == $0.to }) {
+            || history.contains(where: { $0.from == $0.to })
+        {
             violated.append("history.chains")
         }
         if (history.last?.to ?? .off) != state { violated.append("history.endsAtState") }

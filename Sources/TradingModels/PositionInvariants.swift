@@ -70,7 +70,8 @@ public enum PositionInvariants {
             return added.symbol == symbol && added.unrealizedPnL == 0 && !added.isMarked
                 && before.positions.allSatisfy { $0.entry < added.entry }
         },
-        StepInvariant("open rejection names the state", "forcedUnwind only in FORCED_UNWIND, draining only in DRAIN, atCapacity only in NORMAL at count ≥ cap.") {
+        StepInvariant("open rejection names the state", "forcedUnwind only in FORCED_UNWIND, draining only in DRAIN, atCapacity only in NORMAL at count ≥ cap.")
+        {
             before, _, outcome, _ in
             switch outcome {
             case .decision(.rejected(.forcedUnwind)): before.state == .forcedUnwind
@@ -94,7 +95,8 @@ public enum PositionInvariants {
             guard case .cycle = command else { return true }
             return before == after
         },
-        StepInvariant("cycle emits the documented orders", "NORMAL none; DRAIN exactly excess `.drain` orders; FORCED_UNWIND one `.forcedUnwind` per position.") {
+        StepInvariant("cycle emits the documented orders", "NORMAL none; DRAIN exactly excess `.drain` orders; FORCED_UNWIND one `.forcedUnwind` per position.")
+        {
             before, _, outcome, _ in
             guard case .orders(let orders) = outcome else { return true }
             switch before.state {
@@ -116,9 +118,10 @@ public enum PositionInvariants {
             before, _, outcome, after in
             guard case .transition(let transition) = outcome else { return true }
             guard let transition else { return before.state == after.state }
-            return transition == PositionTransition(
-                from: before.state, to: after.state, count: after.count, cap: after.cap,
-                excess: after.excess, forced: after.isForced) && before.state != after.state
+            return transition
+                == PositionTransition(
+                    from: before.state, to: after.state, count: after.count, cap: after.cap,
+                    excess: after.excess, forced: after.isForced) && before.state != after.state
         },
         StepInvariant("one log entry per state change", "The log keeps its past and grows by one exactly when the state changes.") {
             before, _, _, after in

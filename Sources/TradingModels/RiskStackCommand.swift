@@ -54,7 +54,7 @@ public enum RiskStackCommand: Equatable, Sendable, CustomStringConvertible {
 
     public static func == (lhs: RiskStackCommand, rhs: RiskStackCommand) -> Bool {
         switch (lhs, rhs) {
-        case let (.update(v1, d1, l1), .update(v2, d2, l2)):
+        case (.update(let v1, let d1, let l1), .update(let v2, let d2, let l2)):
             return v1.bitPattern == v2.bitPattern && d1.bitPattern == d2.bitPattern && l1.bitPattern == l2.bitPattern
         case (.update, _), (_, .update):
             return false

@@ -29,10 +29,13 @@ public enum RiskStackInvariants {
         let firstViolation: @Sendable (RiskStackObservation) -> String?
     }
 
-    static func layer<Part>(_ prefix: String, _ invariants: [Invariant<Part>],
-                            _ part: @escaping @Sendable (RiskStackObservation) -> Part) -> Layer {
-        Layer(invariants: invariants.map { $0.pulledBack(prefix: prefix, part) },
-              firstViolation: { o in first(of: invariants, violatedBy: part(o)).map { prefix + $0 } })
+    static func layer<Part>(
+        _ prefix: String, _ invariants: [Invariant<Part>],
+        _ part: @escaping @Sendable (RiskStackObservation) -> Part
+    ) -> Layer {
+        Layer(
+            invariants: invariants.map { $0.pulledBack(prefix: prefix, part) },
+            firstViolation: { o in first(of: invariants, violatedBy: part(o)).map { prefix + $0 } })
     }
 
     static func first<Observation>(of invariants: [Invariant<Observation>], violatedBy o: borrowing Observation) -> String? {
@@ -44,7 +47,8 @@ public enum RiskStackInvariants {
     static let own: [Invariant<RiskStackObservation>] = [
         Invariant("same symbols in positions and holdings", "Every position has a sector holding and every holding a position.") { o in
             // Both ways round rather than two sets: a handful of symbols, checked every step.
-            let positions = o.positions.positions, holdings = o.sectorCaps.holdings
+            let positions = o.positions.positions
+            let holdings = o.sectorCaps.holdings
             return positions.allSatisfy { p in holdings.contains { $0.symbol == p.symbol } }
                 && holdings.allSatisfy { h in positions.contains { $0.symbol == h.symbol } }
         },
@@ -102,7 +106,9 @@ public enum RiskStackInvariants {
             if case .error = outcome { return before == after }
             return true
         },
-        StepInvariant("rejection names the first refusing layer", "Every layer before the one named would have let the order through, and the named one would not.") {
+        StepInvariant(
+            "rejection names the first refusing layer", "Every layer before the one named would have let the order through, and the named one would not."
+        ) {
             before, command, outcome, _ in
             guard case .submit(let symbol, let amount) = command, case .decision(.rejected(let reason)) = outcome else { return true }
             switch reason.layer {
@@ -114,18 +120,24 @@ public enum RiskStackInvariants {
                 return tradingModeAllows(before) && superStateAllows(before, amount) && positionsAllow(before, symbol)
             }
         },
-        StepInvariant("accepted order passed every layer", "An accepted order had a running mode, room in the super-state and in position management, and leaves its sector and group within their limits.") {
+        StepInvariant(
+            "accepted order passed every layer",
+            "An accepted order had a running mode, room in the super-state and in position management, and leaves its sector and group within their limits."
+        ) {
             before, command, outcome, after in
             guard case .submit(let symbol, let amount) = command, case .decision(.accepted) = outcome else { return true }
             guard tradingModeAllows(before), superStateAllows(before, amount), positionsAllow(before, symbol),
-                  let value = after.sectorCaps.portfolioValue,
-                  let held = after.sectorCaps.holdings.first(where: { $0.symbol == symbol }) else { return false }
+                let value = after.sectorCaps.portfolioValue,
+                let held = after.sectorCaps.holdings.first(where: { $0.symbol == symbol })
+            else { return false }
             let caps = after.sectorCaps
-            let sectorOK = Int128(caps.exposure(of: held.sector).value) * 10_000
+            let sectorOK =
+                Int128(caps.exposure(of: held.sector).value) * 10_000
                 <= Int128(caps.limits(for: held.sector).hard.value) * Int128(value.value)
-            let groupOK = held.sector.group.map {
-                Int128(caps.exposure(of: $0).value) * 10_000 <= Int128(caps.groupLimit(for: $0).value) * Int128(value.value)
-            } ?? true
+            let groupOK =
+                held.sector.group.map {
+                    Int128(caps.exposure(of: $0).value) * 10_000 <= Int128(caps.groupLimit(for: $0).value) * Int128(value.value)
+                } ?? true
             return sectorOK && groupOK
         },
         StepInvariant("accepted order routes by mode", "Orders go to the exchange only in LIVE_ACTIVE, to the simulation in DRY_RUN.") {

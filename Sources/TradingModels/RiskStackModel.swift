@@ -74,14 +74,16 @@ public struct RiskStackModel: Sendable {
             return submit(symbol, amount)
 
         case .close(let symbol):
-            var newPositions = positions, newCaps = sectorCaps
+            var newPositions = positions
+            var newCaps = sectorCaps
             if case .error(let error) = newPositions.apply(.close(symbol)) { return .error(.position(error)) }
             if case .error(let error) = newCaps.apply(.remove(symbol)) { return .error(.sectorCaps(error)) }
             (positions, sectorCaps) = (newPositions, newCaps)
             return .done
 
         case .adopt(let symbol, let value):
-            var newPositions = positions, newCaps = sectorCaps
+            var newPositions = positions
+            var newCaps = sectorCaps
             if case .error(let error) = newPositions.apply(.adopt(symbol)) { return .error(.position(error)) }
             if case .error(let error) = newCaps.apply(.adopt(symbol, value: value)) { return .error(.sectorCaps(error)) }
             (positions, sectorCaps) = (newPositions, newCaps)
@@ -156,7 +158,7 @@ public struct RiskStackModel: Sendable {
         let value = sectorCaps.portfolioValue ?? configuredPortfolioValue
         switch askSuperState.apply(.canOpen(size: amount, deployed: deployed, portfolioValue: value)) {
         case .decision(.rejected(let reason)): return .decision(.rejected(.superState(reason)))
-        case .error(let error): return .error(.superState(error))   // unreachable: every argument is valid
+        case .error(let error): return .error(.superState(error))  // unreachable: every argument is valid
         default: break
         }
 
@@ -171,7 +173,7 @@ public struct RiskStackModel: Sendable {
         } else {
             switch newPositions.apply(.open(symbol)) {
             case .decision(.rejected(let reason)): return .decision(.rejected(.positions(reason)))
-            case .error(let error): return .error(.position(error))   // unreachable: not held
+            case .error(let error): return .error(.position(error))  // unreachable: not held
             default: break
             }
         }
@@ -179,7 +181,7 @@ public struct RiskStackModel: Sendable {
         var newCaps = sectorCaps
         switch newCaps.apply(.add(symbol, amount: amount)) {
         case .decision(.rejected(let reason)): return .decision(.rejected(.sectorCaps(reason)))
-        case .error(let error): return .error(.sectorCaps(error))   // unreachable: utilization bounds the total
+        case .error(let error): return .error(.sectorCaps(error))  // unreachable: utilization bounds the total
         default: break
         }
 

@@ -8,16 +8,16 @@ public enum SectorCapsInvariants {
         // exposure, default limits, healthy), which satisfies each rule by itself, except where a
         // rule says otherwise below.
         Invariant("sector exposure = Σ holdings", "Every sector's exposure is the sum of its holdings.") { o in
-            var sums = InlineArray<19, Int128>(repeating: 0)   // by `Sector.index`, on the stack
+            var sums = InlineArray<19, Int128>(repeating: 0)  // by `Sector.index`, on the stack
             for holding in o.holdings { sums[holding.sector.index] += Int128(holding.amount.value) }
             for row in o.sectors {
                 guard Int128(row.exposure.value) == sums[row.sector.index] else { return false }
                 sums[row.sector.index] = 0
             }
-            return (0..<19).allSatisfy { sums[$0] == 0 }   // untouched sectors hold nothing
+            return (0..<19).allSatisfy { sums[$0] == 0 }  // untouched sectors hold nothing
         },
         Invariant("group exposure = Σ sectors", "Every group's exposure is the sum of its member sectors.") { o in
-            var sums = InlineArray<3, Int128>(repeating: 0)   // by `SectorGroup.index`
+            var sums = InlineArray<3, Int128>(repeating: 0)  // by `SectorGroup.index`
             for row in o.sectors { if let group = row.sector.group { sums[group.index] += Int128(row.exposure.value) } }
             return o.groups.indices.allSatisfy { Int128(o.groups[$0].exposure.value) == sums[$0] }
         },
@@ -77,7 +77,9 @@ public enum SectorCapsInvariants {
 
     /// Rules about one step.
     public static let steps: [StepInvariant<SectorCapsCommand, SectorCapsOutcome, SectorCapsObservation>] = [
-        StepInvariant("accepted add keeps sector ≤ hard limit", "The sector hard cap: no accepted add leaves its sector above the hard limit (equal is allowed).") {
+        StepInvariant(
+            "accepted add keeps sector ≤ hard limit", "The sector hard cap: no accepted add leaves its sector above the hard limit (equal is allowed)."
+        ) {
             _, command, outcome, after in
             guard let (symbol, _) = acceptedAdd(command, outcome) else { return true }
             guard let value = after.portfolioValue, let held = after.holdings.first(where: { $0.symbol == symbol }) else { return false }
@@ -102,7 +104,8 @@ public enum SectorCapsInvariants {
         StepInvariant("rejection is justified", "noPortfolioValue only without a value; a limit rejection only when the add would end above that limit.") {
             before, command, outcome, _ in
             guard case .decision(.rejected(let reason)) = outcome else { return true }
-            let symbol: Symbol, amount: Cents
+            let symbol: Symbol
+            let amount: Cents
             switch command {
             case .add(let s, let a), .canAdd(let s, let a): (symbol, amount) = (s, a)
             default: return false

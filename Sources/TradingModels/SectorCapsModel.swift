@@ -102,18 +102,22 @@ public struct SectorCapsModel: Sendable {
             let exposure = exactExposure(of: sector)
             let limits = limits(for: sector)
             guard exposure != 0 || limits != .default else { continue }
-            rows.append(SectorStatus(sector: sector, exposure: Cents(Int64(exposure)), limits: limits,
-                                     health: Self.health(exposure: exposure, limits: limits, value: portfolioValue)))
+            rows.append(
+                SectorStatus(
+                    sector: sector, exposure: Cents(Int64(exposure)), limits: limits,
+                    health: Self.health(exposure: exposure, limits: limits, value: portfolioValue)))
         }
         let sectors = SectorRows(ordered: rows)
         let groups = PerGroup<GroupStatus> { group in
             let exposure = exactExposure(of: group)
-            return GroupStatus(exposure: Cents(Int64(exposure)), limit: groupLimit(for: group),
-                               health: Self.health(exposure: exposure, limit: groupLimit(for: group), value: portfolioValue))
+            return GroupStatus(
+                exposure: Cents(Int64(exposure)), limit: groupLimit(for: group),
+                health: Self.health(exposure: exposure, limit: groupLimit(for: group), value: portfolioValue))
         }
         let worst = max(sectors.lazy.map(\.health).max() ?? .healthy, groups.lazy.map(\.health).max() ?? .healthy)
-        return SectorCapsObservation(portfolioValue: portfolioValue, holdings: holdings, sectors: sectors, groups: groups,
-                                     totalExposure: totalExposure, overallHealth: worst)
+        return SectorCapsObservation(
+            portfolioValue: portfolioValue, holdings: holdings, sectors: sectors, groups: groups,
+            totalExposure: totalExposure, overallHealth: worst)
     }
 
     // MARK: Inputs
@@ -204,7 +208,8 @@ public struct SectorCapsModel: Sendable {
             return .decision(.rejected(.sectorHardLimit(sector)))
         }
         if let group = sector.group,
-           Self.isOver(exactExposure(of: group) + Int128(amount.value), groupLimit(for: group), of: value) {
+            Self.isOver(exactExposure(of: group) + Int128(amount.value), groupLimit(for: group), of: value)
+        {
             return .decision(.rejected(.groupLimit(group)))
         }
         return .decision(.accepted)

@@ -24,11 +24,11 @@ public enum SuperStateCommand: Equatable, Sendable, CustomStringConvertible {
 
     public static func == (lhs: SuperStateCommand, rhs: SuperStateCommand) -> Bool {
         switch (lhs, rhs) {
-        case let (.update(v1, d1, l1), .update(v2, d2, l2)):
+        case (.update(let v1, let d1, let l1), .update(let v2, let d2, let l2)):
             v1.bitPattern == v2.bitPattern && d1.bitPattern == d2.bitPattern && l1.bitPattern == l2.bitPattern
         case (.halt, .halt), (.resume, .resume), (.restart, .restart): true
-        case let (.restartAfter(f1), .restartAfter(f2)): f1 == f2
-        case let (.canOpen(s1, d1, p1), .canOpen(s2, d2, p2)): s1 == s2 && d1 == d2 && p1 == p2
+        case (.restartAfter(let f1), .restartAfter(let f2)): f1 == f2
+        case (.canOpen(let s1, let d1, let p1), .canOpen(let s2, let d2, let p2)): s1 == s2 && d1 == d2 && p1 == p2
         default: false
         }
     }

@@ -17,7 +17,10 @@ public enum SuperStateInvariants {
         Invariant("history ends at state", "The last entry's `to` is the state; an empty history means NORMAL.") { o in
             (o.history.last?.to ?? .normal) == o.state
         },
-        Invariant("history causes fit", "halt enters EMERGENCY_HALT; resume leaves it to CRISIS or RECOVERY; an update never leaves it and goes to its classification (or RECOVERY out of CRISIS).") { o in
+        Invariant(
+            "history causes fit",
+            "halt enters EMERGENCY_HALT; resume leaves it to CRISIS or RECOVERY; an update never leaves it and goes to its classification (or RECOVERY out of CRISIS)."
+        ) { o in
             o.history.allSatisfy { entry in
                 switch entry.cause {
                 case .halt: entry.to == .emergencyHalt
@@ -79,7 +82,9 @@ public enum SuperStateInvariants {
             let reported: Bool = if case .transition(let t) = outcome { t != nil } else { false }
             return after.state == .emergencyHalt && reported == (before.state != .emergencyHalt)
         },
-        StepInvariant("resume goes to CRISIS iff classified CRISIS", "resume leaves EMERGENCY_HALT to CRISIS if the latest classification is CRISIS, else to RECOVERY.") {
+        StepInvariant(
+            "resume goes to CRISIS iff classified CRISIS", "resume leaves EMERGENCY_HALT to CRISIS if the latest classification is CRISIS, else to RECOVERY."
+        ) {
             before, command, outcome, after in
             guard command == .resume, case .transition = outcome else { return true }
             return before.state == .emergencyHalt
@@ -90,7 +95,8 @@ public enum SuperStateInvariants {
             guard case .update = command, before.state == .emergencyHalt else { return true }
             return after.state == .emergencyHalt
         },
-        StepInvariant("RECOVERY leaves upward only on the 3rd confirmation", "RECOVERY → NORMAL or CAUTIOUS only on an update that is the 3rd confirming one.") {
+        StepInvariant("RECOVERY leaves upward only on the 3rd confirmation", "RECOVERY → NORMAL or CAUTIOUS only on an update that is the 3rd confirming one.")
+        {
             before, command, _, after in
             guard before.state == .recovery, after.state == .normal || after.state == .cautious else { return true }
             if case .restartAfter = command { return true }  // a reload of an earlier save: see the rule below
@@ -100,7 +106,8 @@ public enum SuperStateInvariants {
         StepInvariant("RECOVERY counts a confirmation", "A NORMAL or CAUTIOUS update in RECOVERY that does not leave adds exactly one confirmation.") {
             before, _, outcome, after in
             guard before.state == .recovery, after.state == .recovery,
-                  case .updated(let c, _) = outcome, c == .normal || c == .cautious else { return true }
+                case .updated(let c, _) = outcome, c == .normal || c == .cautious
+            else { return true }
             return after.confirmations == before.confirmations + 1
         },
         StepInvariant("update records its classification", "Every valid update, in any state, becomes the latest classification.") {
@@ -108,13 +115,19 @@ public enum SuperStateInvariants {
             guard case .updated(let c, _) = outcome else { return true }
             return after.lastClassification == c
         },
-        StepInvariant("a faulty restart reloads a save", "After a restart under a fault the machine is as it was, or as an earlier save left it (its history a prefix); a refused file changes nothing.") {
+        StepInvariant(
+            "a faulty restart reloads a save",
+            "After a restart under a fault the machine is as it was, or as an earlier save left it (its history a prefix); a refused file changes nothing."
+        ) {
             before, _, outcome, after in
             guard case .faultyRestart(let report) = outcome else { return true }
             if report.refusedCorruptFile { return before == after }
             return after.history.count <= before.history.count && before.history.starts(with: after.history)
         },
-        StepInvariant("returned transition is the new history entry", "A reported change is appended once to the history; no report, no entry (a faulty restart may reload an earlier save).") {
+        StepInvariant(
+            "returned transition is the new history entry",
+            "A reported change is appended once to the history; no report, no entry (a faulty restart may reload an earlier save)."
+        ) {
             before, _, outcome, after in
             if case .faultyRestart = outcome { return true }
             let reported: SuperStateTransition?

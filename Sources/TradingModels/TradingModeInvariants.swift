@@ -27,7 +27,8 @@ public enum TradingModeInvariants {
         Invariant("history ends at state", "The last entry's `to` is the state; an empty history means OFF.") { o in
             (o.history.last?.to ?? .off) == o.state
         },
-        Invariant("history causes fit", "enableDryRun OFF → DRY_RUN; goLive DRY_RUN → LIVE_ACTIVE; pause, halt and restart LIVE_ACTIVE → DRY_RUN; stop → OFF.") { o in
+        Invariant("history causes fit", "enableDryRun OFF → DRY_RUN; goLive DRY_RUN → LIVE_ACTIVE; pause, halt and restart LIVE_ACTIVE → DRY_RUN; stop → OFF.")
+        { o in
             o.history.allSatisfy(fits)
         },
         Invariant("halted ⇒ not LIVE_ACTIVE", "Entering EMERGENCY_HALT moves LIVE_ACTIVE to DRY_RUN, and goLive refuses while halted.") { o in
@@ -60,7 +61,10 @@ public enum TradingModeInvariants {
             default: return true
             }
         },
-        StepInvariant("a faulty restart reloads a save", "After a restart under a fault the history is an earlier save's (a prefix) plus the reload's own entry; a refused file changes nothing.") {
+        StepInvariant(
+            "a faulty restart reloads a save",
+            "After a restart under a fault the history is an earlier save's (a prefix) plus the reload's own entry; a refused file changes nothing."
+        ) {
             before, _, outcome, after in
             guard case .faultyRestart(let report, let appended) = outcome else { return true }
             if report.refusedCorruptFile { return before == after && appended == nil }
@@ -71,7 +75,8 @@ public enum TradingModeInvariants {
         StepInvariant("restart restores the snapshot", "A restart keeps the flag and the history, appending only LIVE_ACTIVE → DRY_RUN by restart.") {
             before, command, _, after in
             guard command == .restart else { return true }
-            let appended = before.state == .liveActive
+            let appended =
+                before.state == .liveActive
                 ? [TradingModeTransition(from: .liveActive, to: .dryRun, cause: .restart)] : []
             return after.isHalted == before.isHalted && after.history == before.history + appended
         },

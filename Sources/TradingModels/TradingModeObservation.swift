@@ -18,10 +18,11 @@ public struct TradingModeObservation: Hashable, Sendable, CustomStringConvertibl
     }
 
     public var description: String {
-        let route: String = switch routing {
-        case .routed(let r): "→ \(r.rawValue)"
-        case .rejected: "rejects orders"
-        }
+        let route: String =
+            switch routing {
+            case .routed(let r): "→ \(r.rawValue)"
+            case .rejected: "rejects orders"
+            }
         return "\(state.rawValue)\(isHalted ? " halted" : "") \(route) history [\(history.map(Describe.tradingMode).joined(separator: "; "))]"
     }
 }

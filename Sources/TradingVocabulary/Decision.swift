@@ -25,7 +25,9 @@ public enum Decision<Reason: Hashable & Sendable>: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .accepted: hasher.combine(0)
-        case .rejected(let reason): hasher.combine(1); hasher.combine(reason)
+        case .rejected(let reason):
+            hasher.combine(1)
+            hasher.combine(reason)
         }
     }
 }

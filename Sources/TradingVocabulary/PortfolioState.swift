@@ -20,11 +20,11 @@ public enum PortfolioState: String, CaseIterable, Hashable, Sendable, Codable {
     public func allows(_ target: PortfolioState) -> Bool {
         switch (self, target) {
         case (.normal, .cautious), (.normal, .stressed), (.normal, .crisis), (.normal, .emergencyHalt),
-             (.cautious, .normal), (.cautious, .stressed), (.cautious, .crisis), (.cautious, .emergencyHalt),
-             (.stressed, .normal), (.stressed, .cautious), (.stressed, .crisis), (.stressed, .emergencyHalt),
-             (.crisis, .recovery), (.crisis, .emergencyHalt),
-             (.recovery, .normal), (.recovery, .cautious), (.recovery, .stressed), (.recovery, .crisis), (.recovery, .emergencyHalt),
-             (.emergencyHalt, .recovery), (.emergencyHalt, .crisis):
+            (.cautious, .normal), (.cautious, .stressed), (.cautious, .crisis), (.cautious, .emergencyHalt),
+            (.stressed, .normal), (.stressed, .cautious), (.stressed, .crisis), (.stressed, .emergencyHalt),
+            (.crisis, .recovery), (.crisis, .emergencyHalt),
+            (.recovery, .normal), (.recovery, .cautious), (.recovery, .stressed), (.recovery, .crisis), (.recovery, .emergencyHalt),
+            (.emergencyHalt, .recovery), (.emergencyHalt, .crisis):
             true
         default:
             false

@@ -5,8 +5,13 @@ extension SymbolSectorTable {
             (.bitcoin, ["BTC-USD", "WBTC-USD"]),
             (.ethereum, ["ETH-USD", "WETH-USD"]),
             (.stablecoins, ["USDT-USD", "USDC-USD", "DAI-USD"]),
-            (.layer1Alt, ["SOL-USD", "ADA-USD", "AVAX-USD", "DOT-USD", "ATOM-USD", "NEAR-USD",
-                          "ALGO-USD", "XRP-USD", "XLM-USD"]),
+            (
+                .layer1Alt,
+                [
+                    "SOL-USD", "ADA-USD", "AVAX-USD", "DOT-USD", "ATOM-USD", "NEAR-USD",
+                    "ALGO-USD", "XRP-USD", "XLM-USD",
+                ]
+            ),
             (.layer1EVM, ["ETC-USD", "FTM-USD", "CELO-USD", "KAVA-USD"]),
             (.layer2, ["MATIC-USD", "POL-USD", "ARB-USD", "OP-USD", "IMX-USD", "STRK-USD"]),
             (.defiLending, ["AAVE-USD", "COMP-USD", "MKR-USD"]),

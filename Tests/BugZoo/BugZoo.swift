@@ -29,8 +29,10 @@ public struct ZooVariant: Sendable {
     /// Every known minimal counterexample: `minimum`, then the alternatives'.
     public var knownMinima: [[String]] { [minimum] + alternatives.map(\.minimum) }
 
-    init<Model, System, Command, Observation>(_ name: String, _ summary: String, minimum: [String], invariant: String,
-                                              _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>) {
+    init<Model, System, Command, Observation>(
+        _ name: String, _ summary: String, minimum: [String], invariant: String,
+        _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>
+    ) {
         self.name = name
         self.summary = summary
         self.minimum = minimum
@@ -50,8 +52,10 @@ public struct ZooVariant: Sendable {
     }
 
     /// A variant no invariant names: the model and the system diverge at a command of `kind`.
-    init<Model, System, Command, Observation>(_ name: String, _ summary: String, minimum: [String], divergesAt kind: String,
-                                              _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>) {
+    init<Model, System, Command, Observation>(
+        _ name: String, _ summary: String, minimum: [String], divergesAt kind: String,
+        _ check: @escaping @Sendable (String) -> StateMachineCheck<Model, System, Command, Observation>
+    ) {
         self.name = name
         self.summary = summary
         self.minimum = minimum
@@ -61,92 +65,135 @@ public struct ZooVariant: Sendable {
 }
 
 public enum BugZoo {
-    public static let variants: [ZooVariant] = [
-        ZooVariant("position/drain-at-excess-0", "the original bug: DRAIN at exactly the cap (excess 0)",
-                   minimum: [".setCap(0)"], invariant: "DRAIN ⇒ excess > 0") { name in
-            PositionChecks.machine(name: name) { PositionMutants.DrainAtExcessZero() }
-        },
-        ZooVariant("position/drain-closes-winners-first", "cycle() in DRAIN closes the highest PnL first",
-                   minimum: [".open(\"BTC-USD\")", ".open(\"ETH-USD\")", ".setCap(0)", ".cycle"],
-                   invariant: "cycle closes lowest PnL first") { name in
-            PositionChecks.machine(name: name) { PositionMutants.DrainClosesWinnersFirst() }
-        },
-        ZooVariant("position/open-during-forced-unwind", "open checks only count < cap, not FORCED_UNWIND",
-                   minimum: [".setForcedUnwind(true)", ".open(\"BTC-USD\")"], invariant: "accepted open had NORMAL and count < cap") { name in
-            PositionChecks.machine(name: name) { PositionMutants.OpenDuringForcedUnwind() }
-        },
-        ZooVariant("sector-caps/cap-checked-before-adding", "the hard cap checked before adding the new amount",
-                   minimum: [".setPortfolioValue(5)", ".add(\"BTC-USD\", amount: 2)"], invariant: "accepted add keeps sector ≤ hard limit") { name in
-            SectorCapsChecks.machine(name: name) { SectorCapsMutants.CapCheckedBeforeAdding() }
-        },
-        ZooVariant("sector-caps/limit-exclusive", "the hard limit compared with < instead of ≤",
-                   minimum: [".setPortfolioValue(5)", ".add(\"BTC-USD\", amount: 1)"], invariant: "rejection is justified") { name in
-            SectorCapsChecks.machine(name: name) { SectorCapsMutants.LimitExclusive() }
-        },
-        ZooVariant("sector-caps/reduce-keeps-exposure", "an exposure not released on reduce",
-                   minimum: [".adopt(\"BTC-USD\", value: 1)", ".reduce(\"BTC-USD\", amount: 1)"], invariant: "sector exposure = Σ holdings") { name in
-            SectorCapsChecks.machine(name: name) { SectorCapsMutants.ReduceKeepsExposure() }
-        },
-        ZooVariant("sector-caps/overflow-not-refused", "an add whose totals pass Int64.max accepted instead of refused with .overflow",
-                   // The top values are drawn as Int64.max − 1 000 … Int64.max, so the shrunk adoption
-                   // is the range's low end and the add the one cent more that overflows.
-                   minimum: [".adopt(\"BTC-USD\", value: 9223372036854774807)", ".add(\"BTC-USD\", amount: 1001)"],
-                   invariant: "accepted add keeps sector ≤ hard limit") { name in
-            SectorCapsChecks.machine(name: name) { SectorCapsMutants.OverflowNotRefused() }
-        },
-        ZooVariant("super-state/crisis-to-normal", "CRISIS → NORMAL allowed directly",
-                   minimum: [".update(volatility: 0.0, drawdown: 0.30000000000000004, liquidity: 1.0)",
-                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)"], invariant: "no CRISIS → NORMAL") { name in
-            SuperStateChecks.machine(name: name) { SuperStateMutants.CrisisToNormal() }
-        },
-        ZooVariant("super-state/recovery-after-two", "RECOVERY left after 2 confirmations (the entering update counted)",
-                   minimum: [".update(volatility: 0.0, drawdown: 0.30000000000000004, liquidity: 1.0)",
-                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
-                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
-                             ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)"],
-                   invariant: "RECOVERY leaves upward only on the 3rd confirmation") { name in
-            SuperStateChecks.machine(name: name) { SuperStateMutants.RecoveryAfterTwo() }
-        },
-        ZooVariant("super-state/opens-while-stressed", "canOpen allowed in STRESSED",
-                   minimum: [".update(volatility: 0.0, drawdown: 0.0, liquidity: 0.19999999999999998)",
-                             // STRESSED's max position at the smallest value the limits generator draws.
-                             ".canOpen(size: 800, deployed: 0, portfolioValue: 10000)"],
-                   invariant: "canOpen never allows in STRESSED, CRISIS or HALT") { name in
-            SuperStateChecks.machine(name: name) { SuperStateMutants.OpensWhileStressed() }
-        },
-        ZooVariant("super-state/utilization-exclusive", "the utilization limit compared with < instead of ≤",
-                   minimum: [".canOpen(size: 1, deployed: 8499, portfolioValue: 10000)"], divergesAt: "canOpenOnLimits") { name in
-            SuperStateChecks.machine(name: name) { SuperStateMutants.UtilizationExclusive() }
-        },
-        ZooVariant("super-state/max-position-exclusive", "the max position compared with < instead of ≤",
-                   minimum: [".canOpen(size: 1500, deployed: 0, portfolioValue: 10000)"], divergesAt: "canOpenOnLimits") { name in
-            SuperStateChecks.machine(name: name) { SuperStateMutants.MaxPositionExclusive() }
-        },
-        ZooVariant("super-state/non-atomic-write", "the state file written in place (no temporary file, no rename)",
-                   minimum: [".restartAfter(.saveFails(.write))"], divergesAt: "restartAfterFault") { name in
-            SuperStateChecks.machine(name: name) { SuperStateMutants.nonAtomicWrite() }
-        },
-        ZooVariant("super-state/failed-save-swallowed", "a failed state-file write reported as success",
-                   minimum: [".restartAfter(.saveFails(.createTemporary))"], divergesAt: "restartAfterFault") { name in
-            SuperStateChecks.machine(name: name) { SuperStateMutants.failedSaveSwallowed() }
-        },
-        ZooVariant("trading-mode/restart-resumes-live", "a restart that resumes LIVE_ACTIVE",
-                   minimum: [".enableDryRun", ".goLive(confirmed: true)", ".restart"], invariant: "restart never resumes LIVE_ACTIVE") { name in
-            TradingModeChecks.machine(name: name) { TradingModeMutants.RestartResumesLive() }
-        },
-        ZooVariant("trading-mode/halt-keeps-live", "EMERGENCY_HALT does not move LIVE_ACTIVE to DRY_RUN",
-                   minimum: [".enableDryRun", ".goLive(confirmed: true)", ".setHalted(true)"], invariant: "halted ⇒ not LIVE_ACTIVE") { name in
-            TradingModeChecks.machine(name: name) { TradingModeMutants.HaltKeepsLive() }
-        },
-        ZooVariant("risk-stack/non-atomic-write", "the stack's super-state file written in place (no temporary file, no rename)",
-                   minimum: [".restartAfter(.saveFails(.write), file: .superState)"], divergesAt: "restartAfterFault") { name in
-            RiskStackChecks.machine(name: name) { try RiskStackMutants.nonAtomicWrite() }
-        },
-        ZooVariant("risk-stack/rejection-books-exposure", "a rejected order still books its sector exposure",
-                   minimum: [".submit(\"BTC-USD\", amount: 2000000)"], invariant: "sectorCaps.sector exposure = Σ holdings") { name in
-            RiskStackChecks.machine(name: name) { try RiskStackMutants.RejectionBooksExposure() }
-        },
-    ] + ExchangeMutants.variants + StressMutants.variants
+    public static let variants: [ZooVariant] =
+        [
+            ZooVariant(
+                "position/drain-at-excess-0", "the original bug: DRAIN at exactly the cap (excess 0)",
+                minimum: [".setCap(0)"], invariant: "DRAIN ⇒ excess > 0"
+            ) { name in
+                PositionChecks.machine(name: name) { PositionMutants.DrainAtExcessZero() }
+            },
+            ZooVariant(
+                "position/drain-closes-winners-first", "cycle() in DRAIN closes the highest PnL first",
+                minimum: [".open(\"BTC-USD\")", ".open(\"ETH-USD\")", ".setCap(0)", ".cycle"],
+                invariant: "cycle closes lowest PnL first"
+            ) { name in
+                PositionChecks.machine(name: name) { PositionMutants.DrainClosesWinnersFirst() }
+            },
+            ZooVariant(
+                "position/open-during-forced-unwind", "open checks only count < cap, not FORCED_UNWIND",
+                minimum: [".setForcedUnwind(true)", ".open(\"BTC-USD\")"], invariant: "accepted open had NORMAL and count < cap"
+            ) { name in
+                PositionChecks.machine(name: name) { PositionMutants.OpenDuringForcedUnwind() }
+            },
+            ZooVariant(
+                "sector-caps/cap-checked-before-adding", "the hard cap checked before adding the new amount",
+                minimum: [".setPortfolioValue(5)", ".add(\"BTC-USD\", amount: 2)"], invariant: "accepted add keeps sector ≤ hard limit"
+            ) { name in
+                SectorCapsChecks.machine(name: name) { SectorCapsMutants.CapCheckedBeforeAdding() }
+            },
+            ZooVariant(
+                "sector-caps/limit-exclusive", "the hard limit compared with < instead of ≤",
+                minimum: [".setPortfolioValue(5)", ".add(\"BTC-USD\", amount: 1)"], invariant: "rejection is justified"
+            ) { name in
+                SectorCapsChecks.machine(name: name) { SectorCapsMutants.LimitExclusive() }
+            },
+            ZooVariant(
+                "sector-caps/reduce-keeps-exposure", "an exposure not released on reduce",
+                minimum: [".adopt(\"BTC-USD\", value: 1)", ".reduce(\"BTC-USD\", amount: 1)"], invariant: "sector exposure = Σ holdings"
+            ) { name in
+                SectorCapsChecks.machine(name: name) { SectorCapsMutants.ReduceKeepsExposure() }
+            },
+            ZooVariant(
+                "sector-caps/overflow-not-refused", "an add whose totals pass Int64.max accepted instead of refused with .overflow",
+                // The top values are drawn as Int64.max − 1 000 … Int64.max, so the shrunk adoption
+                // is the range's low end and the add the one cent more that overflows.
+                minimum: [".adopt(\"BTC-USD\", value: 9223372036854774807)", ".add(\"BTC-USD\", amount: 1001)"],
+                invariant: "accepted add keeps sector ≤ hard limit"
+            ) { name in
+                SectorCapsChecks.machine(name: name) { SectorCapsMutants.OverflowNotRefused() }
+            },
+            ZooVariant(
+                "super-state/crisis-to-normal", "CRISIS → NORMAL allowed directly",
+                minimum: [
+                    ".update(volatility: 0.0, drawdown: 0.30000000000000004, liquidity: 1.0)",
+                    ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
+                ], invariant: "no CRISIS → NORMAL"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.CrisisToNormal() }
+            },
+            ZooVariant(
+                "super-state/recovery-after-two", "RECOVERY left after 2 confirmations (the entering update counted)",
+                minimum: [
+                    ".update(volatility: 0.0, drawdown: 0.30000000000000004, liquidity: 1.0)",
+                    ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
+                    ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
+                    ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)",
+                ],
+                invariant: "RECOVERY leaves upward only on the 3rd confirmation"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.RecoveryAfterTwo() }
+            },
+            ZooVariant(
+                "super-state/opens-while-stressed", "canOpen allowed in STRESSED",
+                minimum: [
+                    ".update(volatility: 0.0, drawdown: 0.0, liquidity: 0.19999999999999998)",
+                    // STRESSED's max position at the smallest value the limits generator draws.
+                    ".canOpen(size: 800, deployed: 0, portfolioValue: 10000)",
+                ],
+                invariant: "canOpen never allows in STRESSED, CRISIS or HALT"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.OpensWhileStressed() }
+            },
+            ZooVariant(
+                "super-state/utilization-exclusive", "the utilization limit compared with < instead of ≤",
+                minimum: [".canOpen(size: 1, deployed: 8499, portfolioValue: 10000)"], divergesAt: "canOpenOnLimits"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.UtilizationExclusive() }
+            },
+            ZooVariant(
+                "super-state/max-position-exclusive", "the max position compared with < instead of ≤",
+                minimum: [".canOpen(size: 1500, deployed: 0, portfolioValue: 10000)"], divergesAt: "canOpenOnLimits"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.MaxPositionExclusive() }
+            },
+            ZooVariant(
+                "super-state/non-atomic-write", "the state file written in place (no temporary file, no rename)",
+                minimum: [".restartAfter(.saveFails(.write))"], divergesAt: "restartAfterFault"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.nonAtomicWrite() }
+            },
+            ZooVariant(
+                "super-state/failed-save-swallowed", "a failed state-file write reported as success",
+                minimum: [".restartAfter(.saveFails(.createTemporary))"], divergesAt: "restartAfterFault"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.failedSaveSwallowed() }
+            },
+            ZooVariant(
+                "trading-mode/restart-resumes-live", "a restart that resumes LIVE_ACTIVE",
+                minimum: [".enableDryRun", ".goLive(confirmed: true)", ".restart"], invariant: "restart never resumes LIVE_ACTIVE"
+            ) { name in
+                TradingModeChecks.machine(name: name) { TradingModeMutants.RestartResumesLive() }
+            },
+            ZooVariant(
+                "trading-mode/halt-keeps-live", "EMERGENCY_HALT does not move LIVE_ACTIVE to DRY_RUN",
+                minimum: [".enableDryRun", ".goLive(confirmed: true)", ".setHalted(true)"], invariant: "halted ⇒ not LIVE_ACTIVE"
+            ) { name in
+                TradingModeChecks.machine(name: name) { TradingModeMutants.HaltKeepsLive() }
+            },
+            ZooVariant(
+                "risk-stack/non-atomic-write", "the stack's super-state file written in place (no temporary file, no rename)",
+                minimum: [".restartAfter(.saveFails(.write), file: .superState)"], divergesAt: "restartAfterFault"
+            ) { name in
+                RiskStackChecks.machine(name: name) { try RiskStackMutants.nonAtomicWrite() }
+            },
+            ZooVariant(
+                "risk-stack/rejection-books-exposure", "a rejected order still books its sector exposure",
+                minimum: [".submit(\"BTC-USD\", amount: 2000000)"], invariant: "sectorCaps.sector exposure = Σ holdings"
+            ) { name in
+                RiskStackChecks.machine(name: name) { try RiskStackMutants.RejectionBooksExposure() }
+            },
+        ] + ExchangeMutants.variants + StressMutants.variants
 
     /// The variant named `name`.
     public static func named(_ name: String) -> ZooVariant? { variants.first { $0.name == name } }

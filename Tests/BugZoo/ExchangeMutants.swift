@@ -17,48 +17,90 @@ enum ExchangeMutants {
     static let oneLotQuote = "quote(AAA 999x1 / 1001x1)"
 
     static let variants: [ZooVariant] = [
-        ZooVariant("exchange/partial-fill-not-booked", "a partial fill logged but not booked (hftbacktest #316)",
-                   minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fill log replays", variant(.partialFillNotBooked))
-            .alsoMinimal([([oneLotQuote, twoLotMarketBuy, "advance(0ms)"], invariant("fill log replays")),
-                          (["submit(#1 buy 2 AAA limit 1001 gtc, 0ms/0ms)", "advance(0ms)", oneLotQuote], invariant("fill log replays")),
-                          (["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"], invariant("fill log replays"))]),
-        ZooVariant("exchange/fee-on-order", "the fee charged on the order's quantity at every fill",
-                   minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fees never toward the client", variant(.feeOnOrder))
-            .alsoMinimal([([oneLotQuote, twoLotMarketBuy, "advance(0ms)"], invariant("fees never toward the client")),
-                          // As short, but a local minimum in the quantity (3 lots would do: at 2 the fees round alike).
-                          (["submit(#1 buy 6 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
-                           invariant("fees never toward the client"))]),
-        ZooVariant("exchange/limit-beyond-price", "a limit crossing inside a bar filled at the point's price",
-                   minimum: ["submit(#1 buy 3 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1001 l1000 c1000 v4 σ0)"],
-                   invariant: "no fill beyond a limit", variant(.limitFilledBeyondPrice))
-            .alsoMinimal([(["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1001 l999 c1000 v4 σ0)"],
-                           invariant("no fill beyond a limit"))]),
-        ZooVariant("exchange/stop-at-trigger-through-gap", "a stop gapped through at the open filled at its trigger",
-                   minimum: ["submit(#1 buy 1 AAA stop 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1001 h1001 l1001 c1001 v4 σ0)"],
-                   divergesAt: "bar", variant(.stopAtTriggerThroughGap))
-            .alsoMinimal([(["submit(#1 buy 1 AAA stop 999 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1000 l1000 c1000 v4 σ0)"], divergence("bar"))]),
-        ZooVariant("exchange/fill-after-cancel", "a canceled order left on the book, filled after the cancel was confirmed",
-                   minimum: ["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
-                   invariant: "client agrees with venue", variant(.fillAfterCancel))
-            .alsoMinimal([(["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)",
-                            "bar(AAA o1000 h1000 l1000 c1000 v4 σ0)"], invariant("client agrees with venue")),
-                          (["submit(#1 buy 1 AAA limit 1001 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", oneLotQuote],
-                           invariant("client agrees with venue")),
-                          // Two lots, one filled after the cancel: the order stays CANCELED, its fills grow.
-                          (["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
-                           invariant("terminal orders never change"))]),
-        ZooVariant("exchange/timed-out-resent-as-new", "a timed-out order resent as a new order (a duplicate)",
-                   minimum: ["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/1001ms)", "advance(1000ms)", "resubmit(#1, 0ms/0ms)"],
-                   divergesAt: "resubmit", variant(.timedOutResentAsNew))
-            .alsoMinimal([(["submit(#1 buy 1 AAA market gtc, 0ms/1001ms)", "advance(1000ms)", "resubmit(#1, 0ms/0ms)"], divergence("resubmit"))]),
-        ZooVariant("exchange/rejected-left-open", "a rejected order left in the open orders (its reservation never released)",
-                   // The first order is one lot beyond what the cash covers (the generator aims at that
-                   // boundary); rejected, it still reserves, so the next one-lot order is refused too.
-                   minimum: ["submit(#1 buy 99951 AAA limit 1000 gtc, 0ms/0ms)", "submit(#2 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)"],
-                   divergesAt: "advance", variant(.rejectedLeftOpen))
-            .alsoMinimal([(["submit(#1 buy 99950 AAA limit 1000 gtc, 0ms/0ms, randomReject)", "submit(#2 buy 1 AAA limit 1000 gtc, 0ms/0ms)",
-                            "advance(0ms)"], divergence("advance")),
-                          (["submit(#1 buy 1 AAA limit 1000 gtc, 1ms/0ms)", "submit(#2 buy 99951 AAA limit 1000 gtc, 0ms/0ms)", "advance(1ms)"],
-                           divergence("advance"))]),
+        ZooVariant(
+            "exchange/partial-fill-not-booked", "a partial fill logged but not booked (hftbacktest #316)",
+            minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fill log replays", variant(.partialFillNotBooked)
+        )
+        .alsoMinimal([
+            ([oneLotQuote, twoLotMarketBuy, "advance(0ms)"], invariant("fill log replays")),
+            (["submit(#1 buy 2 AAA limit 1001 gtc, 0ms/0ms)", "advance(0ms)", oneLotQuote], invariant("fill log replays")),
+            (["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"], invariant("fill log replays")),
+        ]),
+        ZooVariant(
+            "exchange/fee-on-order", "the fee charged on the order's quantity at every fill",
+            minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fees never toward the client", variant(.feeOnOrder)
+        )
+        .alsoMinimal([
+            ([oneLotQuote, twoLotMarketBuy, "advance(0ms)"], invariant("fees never toward the client")),
+            // As short, but a local minimum in the quantity (3 lots would do: at 2 the fees round alike).
+            (
+                ["submit(#1 buy 6 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
+                invariant("fees never toward the client")
+            ),
+        ]),
+        ZooVariant(
+            "exchange/limit-beyond-price", "a limit crossing inside a bar filled at the point's price",
+            minimum: ["submit(#1 buy 3 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1001 l1000 c1000 v4 σ0)"],
+            invariant: "no fill beyond a limit", variant(.limitFilledBeyondPrice)
+        )
+        .alsoMinimal([
+            (
+                ["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1001 l999 c1000 v4 σ0)"],
+                invariant("no fill beyond a limit")
+            )
+        ]),
+        ZooVariant(
+            "exchange/stop-at-trigger-through-gap", "a stop gapped through at the open filled at its trigger",
+            minimum: ["submit(#1 buy 1 AAA stop 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1001 h1001 l1001 c1001 v4 σ0)"],
+            divergesAt: "bar", variant(.stopAtTriggerThroughGap)
+        )
+        .alsoMinimal([(["submit(#1 buy 1 AAA stop 999 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1000 l1000 c1000 v4 σ0)"], divergence("bar"))]),
+        ZooVariant(
+            "exchange/fill-after-cancel", "a canceled order left on the book, filled after the cancel was confirmed",
+            minimum: ["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
+            invariant: "client agrees with venue", variant(.fillAfterCancel)
+        )
+        .alsoMinimal([
+            (
+                [
+                    "submit(#1 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)",
+                    "bar(AAA o1000 h1000 l1000 c1000 v4 σ0)",
+                ], invariant("client agrees with venue")
+            ),
+            (
+                ["submit(#1 buy 1 AAA limit 1001 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", oneLotQuote],
+                invariant("client agrees with venue")
+            ),
+            // Two lots, one filled after the cancel: the order stays CANCELED, its fills grow.
+            (
+                ["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
+                invariant("terminal orders never change")
+            ),
+        ]),
+        ZooVariant(
+            "exchange/timed-out-resent-as-new", "a timed-out order resent as a new order (a duplicate)",
+            minimum: ["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/1001ms)", "advance(1000ms)", "resubmit(#1, 0ms/0ms)"],
+            divergesAt: "resubmit", variant(.timedOutResentAsNew)
+        )
+        .alsoMinimal([(["submit(#1 buy 1 AAA market gtc, 0ms/1001ms)", "advance(1000ms)", "resubmit(#1, 0ms/0ms)"], divergence("resubmit"))]),
+        ZooVariant(
+            "exchange/rejected-left-open", "a rejected order left in the open orders (its reservation never released)",
+            // The first order is one lot beyond what the cash covers (the generator aims at that
+            // boundary); rejected, it still reserves, so the next one-lot order is refused too.
+            minimum: ["submit(#1 buy 99951 AAA limit 1000 gtc, 0ms/0ms)", "submit(#2 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)"],
+            divergesAt: "advance", variant(.rejectedLeftOpen)
+        )
+        .alsoMinimal([
+            (
+                [
+                    "submit(#1 buy 99950 AAA limit 1000 gtc, 0ms/0ms, randomReject)", "submit(#2 buy 1 AAA limit 1000 gtc, 0ms/0ms)",
+                    "advance(0ms)",
+                ], divergence("advance")
+            ),
+            (
+                ["submit(#1 buy 1 AAA limit 1000 gtc, 1ms/0ms)", "submit(#2 buy 99951 AAA limit 1000 gtc, 0ms/0ms)", "advance(1ms)"],
+                divergence("advance")
+            ),
+        ]),
     ]
 }

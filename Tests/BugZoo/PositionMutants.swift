@@ -49,7 +49,8 @@ public enum PositionMutants {
         public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
             guard case .open(let symbol) = command, inner.machine.state == .forcedUnwind,
-                  inner.machine.count < inner.machine.cap, !inner.machine.holds(symbol) else { return inner.apply(command) }
+                inner.machine.count < inner.machine.cap, !inner.machine.holds(symbol)
+            else { return inner.apply(command) }
             _ = inner.apply(.setForcedUnwind(false))
             let outcome = inner.apply(command)
             _ = inner.apply(.setForcedUnwind(true))

@@ -14,7 +14,8 @@ public enum SectorCapsMutants {
         public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             guard case .add(let symbol, let amount) = command, amount.value > 0, let value = inner.machine.portfolioValue,
-                  case .decision(.rejected(.sectorHardLimit)) = SectorCapsSystem.peek(inner, command) else { return inner.apply(command) }
+                case .decision(.rejected(.sectorHardLimit)) = SectorCapsSystem.peek(inner, command)
+            else { return inner.apply(command) }
             let sector = inner.machine.sector(for: symbol)
             let before = Int128(inner.machine.exposure(of: sector).value) * 10_000
             guard before <= Int128(inner.machine.limits(for: sector).hard.value) * Int128(value.value) else { return inner.apply(command) }
@@ -43,7 +44,8 @@ public enum SectorCapsMutants {
         public mutating func tearDown() { inner.tearDown() }
         public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome {
             guard case .add(let symbol, let amount) = command, let value = inner.machine.portfolioValue,
-                  SectorCapsSystem.peek(inner, command) == .decision(.accepted) else { return inner.apply(command) }
+                SectorCapsSystem.peek(inner, command) == .decision(.accepted)
+            else { return inner.apply(command) }
             let sector = inner.machine.sector(for: symbol)
             let after = (Int128(inner.machine.exposure(of: sector).value) + Int128(amount.value)) * 10_000
             if after == Int128(inner.machine.limits(for: sector).hard.value) * Int128(value.value) {

@@ -59,7 +59,8 @@ public enum SuperStateMutants {
             if case .updated(_, let transition?) = outcome, transition.to == .recovery { enteredByUpdate = true }
             if case .transition(let transition?) = outcome, transition.to == .recovery { enteredByUpdate = false }
             guard enteredByUpdate, case .updated(let classification, nil) = outcome, before.state == .recovery,
-                  inner.observation.confirmations == 2, classification == .normal || classification == .cautious else { return outcome }
+                inner.observation.confirmations == 2, classification == .normal || classification == .cautious
+            else { return outcome }
             let broken = SuperStateTransition(from: .recovery, to: classification, cause: .update(classification))
             left = broken
             return .updated(classification: classification, transition: broken)

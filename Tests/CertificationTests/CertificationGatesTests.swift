@@ -14,8 +14,10 @@ import Testing
     }
 
     @Test func environmentOverridesApplyAndAreValidated() throws {
-        let gates = try CertificationGates.fromEnvironment(["STRESSCHECK_CERTIFY_P99_NS": "15000", "STRESSCHECK_CERTIFY_RUNS": "3",
-                                                            "UNRELATED": "x"])
+        let gates = try CertificationGates.fromEnvironment([
+            "STRESSCHECK_CERTIFY_P99_NS": "15000", "STRESSCHECK_CERTIFY_RUNS": "3",
+            "UNRELATED": "x",
+        ])
         #expect(gates.p99LatencyNanoseconds == 15_000)
         #expect(gates.runs == 3)
         #expect(throws: CertificationConfigurationError.notAnInteger(variable: "STRESSCHECK_CERTIFY_RUNS", value: "3.5")) {
@@ -41,7 +43,10 @@ import Testing
             do {
                 _ = try CertificationGates.fromEnvironment([variable: invalid])
             } catch {
-                guard case .outOfRange(let named, _) = error else { Issue.record("\(variable): \(error)"); continue }
+                guard case .outOfRange(let named, _) = error else {
+                    Issue.record("\(variable): \(error)")
+                    continue
+                }
                 #expect(named == variable)
             }
         }

@@ -79,8 +79,12 @@ import TradingVocabulary
         #expect(throws: VenueConfigurationError.invalidTickValue(Fixture.spot, 101)) { try SimulatedExchange(configuration: configuration) }
         #expect(throws: VenueConfigurationError.invalidFeeRate(1_001)) { try SimulatedExchange(configuration: Fixture.configuration(taker: 1_001)) }
         #expect(throws: VenueConfigurationError.invalidParticipation(0)) { try SimulatedExchange(configuration: Fixture.configuration(participation: 0)) }
-        #expect(throws: VenueConfigurationError.invalidSlippage(.fixed(1_001))) { try SimulatedExchange(configuration: Fixture.configuration(slippage: .fixed(1_001))) }
-        #expect(throws: VenueConfigurationError.negativeTimeout(.milliseconds(-1))) { try SimulatedExchange(configuration: Fixture.configuration(timeout: .milliseconds(-1))) }
+        #expect(throws: VenueConfigurationError.invalidSlippage(.fixed(1_001))) {
+            try SimulatedExchange(configuration: Fixture.configuration(slippage: .fixed(1_001)))
+        }
+        #expect(throws: VenueConfigurationError.negativeTimeout(.milliseconds(-1))) {
+            try SimulatedExchange(configuration: Fixture.configuration(timeout: .milliseconds(-1)))
+        }
         #expect(throws: VenueConfigurationError.negativeCash(-1)) { try SimulatedExchange(configuration: Fixture.configuration(cash: -1)) }
     }
 

@@ -118,8 +118,12 @@ import TradingVocabulary
         let before = (venue.clientOrders, venue.pendingMessages)
         #expect(throws: ClientError.invalidQuantity(0)) { try venue.submit(order(2, .buy, .limit(0), 0), latency: .zero, randomReject: false) }
         #expect(throws: ClientError.invalidQuantity(1_000_001)) { try venue.submit(order(2, .buy, .market, 1_000_001), latency: .zero, randomReject: false) }
-        #expect(throws: ClientError.invalidPrice(0)) { try venue.submit(order(2, .buy, .limit(0), 1, Fixture.symbol("ZZZ")), latency: .zero, randomReject: false) }
-        #expect(throws: ClientError.invalidPrice(100_000_001)) { try venue.submit(order(2, .sell, .stop(trigger: 100_000_001), 1), latency: .zero, randomReject: false) }
+        #expect(throws: ClientError.invalidPrice(0)) {
+            try venue.submit(order(2, .buy, .limit(0), 1, Fixture.symbol("ZZZ")), latency: .zero, randomReject: false)
+        }
+        #expect(throws: ClientError.invalidPrice(100_000_001)) {
+            try venue.submit(order(2, .sell, .stop(trigger: 100_000_001), 1), latency: .zero, randomReject: false)
+        }
         #expect(throws: ClientError.unknownSymbol) { try venue.submit(order(1, .buy, .market, 1, Fixture.symbol("ZZZ")), latency: .zero, randomReject: false) }
         #expect(throws: ClientError.idInUse(1)) { try venue.submit(order(1, .buy, .market, 1), latency: .zero, randomReject: false) }
         venue.disconnect()

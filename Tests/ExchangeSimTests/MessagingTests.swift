@@ -152,8 +152,9 @@ import TradingVocabulary
                 let price = 1_000 + Int64(choices.choose(upTo: 40))
                 let side: Side = choices.choose(upTo: 1) == 0 ? .buy : .sell
                 let type: OrderType = [.market, .limit(Ticks(price)), .stop(trigger: Ticks(price))][Int(choices.choose(upTo: 2))]
-                try? venue.submit(order(step, side, type, 1 + Int64(choices.choose(upTo: 9)), Fixture.future),
-                                  latency: latency(Int64(choices.choose(upTo: 20)), 3), randomReject: false)
+                try? venue.submit(
+                    order(step, side, type, 1 + Int64(choices.choose(upTo: 9)), Fixture.future),
+                    latency: latency(Int64(choices.choose(upTo: 20)), 3), randomReject: false)
                 if step % 3 == 0 { try venue.apply(quote(price - 1, price + 1, bidSize: 4, askSize: 4, Fixture.future)) }
                 if step % 5 == 0 { try venue.apply(bar(price, price + 8, price - 8, price + 1, volume: 100, sigma: 50, Fixture.future)) }
                 venue.advance(by: .milliseconds(7))

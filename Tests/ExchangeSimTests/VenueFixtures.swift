@@ -16,8 +16,10 @@ enum Fixture {
         do { return try Symbol(text) } catch { fatalError("fixture symbol \(text): \(error)") }
     }
 
-    static func configuration(cash: Int64 = 1_000_000, maker: Int64 = 0, taker: Int64 = 0, slippage: SlippageModel = .none,
-                              participation: Int64 = 10_000, timeout: SimDuration = .seconds(1), cancelOnDisconnect: Bool = false) -> VenueConfiguration {
+    static func configuration(
+        cash: Int64 = 1_000_000, maker: Int64 = 0, taker: Int64 = 0, slippage: SlippageModel = .none,
+        participation: Int64 = 10_000, timeout: SimDuration = .seconds(1), cancelOnDisconnect: Bool = false
+    ) -> VenueConfiguration {
         VenueConfiguration(
             instruments: [
                 Instrument(symbol: spot, kind: .spot, tickValue: 1),
@@ -28,10 +30,14 @@ enum Fixture {
             participation: BasisPoints(participation), timeout: timeout, cancelOnDisconnect: cancelOnDisconnect, start: start)
     }
 
-    static func venue(cash: Int64 = 1_000_000, maker: Int64 = 0, taker: Int64 = 0, slippage: SlippageModel = .none, participation: Int64 = 10_000,
-                      timeout: SimDuration = .seconds(1), cancelOnDisconnect: Bool = false) throws -> SimulatedExchange {
-        try SimulatedExchange(configuration: configuration(cash: cash, maker: maker, taker: taker, slippage: slippage, participation: participation,
-                                                           timeout: timeout, cancelOnDisconnect: cancelOnDisconnect))
+    static func venue(
+        cash: Int64 = 1_000_000, maker: Int64 = 0, taker: Int64 = 0, slippage: SlippageModel = .none, participation: Int64 = 10_000,
+        timeout: SimDuration = .seconds(1), cancelOnDisconnect: Bool = false
+    ) throws -> SimulatedExchange {
+        try SimulatedExchange(
+            configuration: configuration(
+                cash: cash, maker: maker, taker: taker, slippage: slippage, participation: participation,
+                timeout: timeout, cancelOnDisconnect: cancelOnDisconnect))
     }
 }
 
@@ -39,14 +45,19 @@ func order(_ id: UInt64, _ side: Side, _ type: OrderType, _ quantity: Int64, _ s
     NewOrder(id: ClientOrderID(id), symbol: symbol, side: side, type: type, quantity: Lots(quantity), timeInForce: ioc ? .ioc : .gtc)
 }
 
-func quote(_ bid: Int64, _ ask: Int64, bidSize: Int64 = 1_000_000, askSize: Int64 = 1_000_000, thin: Bool = false, _ symbol: Symbol = Fixture.spot) -> QuoteUpdate {
+func quote(_ bid: Int64, _ ask: Int64, bidSize: Int64 = 1_000_000, askSize: Int64 = 1_000_000, thin: Bool = false, _ symbol: Symbol = Fixture.spot)
+    -> QuoteUpdate
+{
     QuoteUpdate(symbol: symbol, bid: Ticks(bid), ask: Ticks(ask), bidSize: Lots(bidSize), askSize: Lots(askSize), thin: thin)
 }
 
-func bar(_ open: Int64, _ high: Int64, _ low: Int64, _ close: Int64, volume: Int64 = 4_000_000, sigma: Int64 = 0, thin: Bool = false,
-         _ symbol: Symbol = Fixture.spot) -> BarUpdate {
-    BarUpdate(symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close), volume: Lots(volume),
-              sigma: BasisPoints(sigma), thin: thin)
+func bar(
+    _ open: Int64, _ high: Int64, _ low: Int64, _ close: Int64, volume: Int64 = 4_000_000, sigma: Int64 = 0, thin: Bool = false,
+    _ symbol: Symbol = Fixture.spot
+) -> BarUpdate {
+    BarUpdate(
+        symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close), volume: Lots(volume),
+        sigma: BasisPoints(sigma), thin: thin)
 }
 
 func latency(_ outMs: Int64, _ backMs: Int64) -> LinkLatency { LinkLatency(out: .milliseconds(outMs), back: .milliseconds(backMs)) }

@@ -4,10 +4,12 @@ import TradingVocabulary
 
 @Suite struct AlignedSeriesTests {
     private func series(_ symbol: String, minutes: [Int64]) throws -> BarSeries {
-        BarSeries(symbol: try Symbol(symbol), bars: minutes.map { minute in
-            let price = 100 + Double(minute)
-            return Bar(time: SimTime.simulationEpoch + .minutes(minute), open: price, high: price, low: price, close: price, volume: 1)
-        })
+        BarSeries(
+            symbol: try Symbol(symbol),
+            bars: minutes.map { minute in
+                let price = 100 + Double(minute)
+                return Bar(time: SimTime.simulationEpoch + .minutes(minute), open: price, high: price, low: price, close: price, volume: 1)
+            })
     }
 
     @Test func keepsTheTimestampsAllSeriesShare() throws {

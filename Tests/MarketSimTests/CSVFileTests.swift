@@ -2,9 +2,9 @@ import Foundation
 import MarketSim
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Loading from disk: files in a temporary directory, missing and unreadable files, limits on

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct CSVLoaderTests {
     @Test func yahooLayoutWithAdjustedClose() throws {
-        let loaded = try load("""
+        let loaded = try load(
+            """
             Date,Open,High,Low,Close,Adj Close,Volume
             2024-01-02,100.0,101.5,99.5,101.0,50.5,12345
             2024-01-03,101.0,102.0,100.0,101.5,50.75,23456
@@ -12,10 +13,11 @@ import Testing
             """)
         #expect(loaded.file == "t.csv")
         #expect(loaded.layout.hasHeader && loaded.layout.delimiter == "," && loaded.layout.fieldCount == 7)
-        #expect(loaded.bars == [
-            Bar(time: try utc(2024, 1, 2), open: 100, high: 101.5, low: 99.5, close: 101, volume: 12345, spreadBps: 0, liquidity: 1),
-            Bar(time: try utc(2024, 1, 3), open: 101, high: 102, low: 100, close: 101.5, volume: 23456, spreadBps: 0, liquidity: 1),
-        ])
+        #expect(
+            loaded.bars == [
+                Bar(time: try utc(2024, 1, 2), open: 100, high: 101.5, low: 99.5, close: 101, volume: 12345, spreadBps: 0, liquidity: 1),
+                Bar(time: try utc(2024, 1, 3), open: 101, high: 102, low: 100, close: 101.5, volume: 23456, spreadBps: 0, liquidity: 1),
+            ])
         #expect(loaded.lines == [2, 3])
         #expect(loaded.adjustedCloses == [50.5, 50.75])
         // Adjusted bars: every price scaled by Adj Close / Close.
@@ -24,7 +26,8 @@ import Testing
     }
 
     @Test func columnsInAnyOrderAnyCaseWithUnknownColumnsIgnored() throws {
-        let loaded = try load("""
+        let loaded = try load(
+            """
             timestamp,VOLUME,close,Low,HIGH,open,Trades,adj_close
             1704153600,10,4,1,5,2,77,3.5
             """)
@@ -64,7 +67,8 @@ import Testing
     }
 
     @Test func quotedFields() throws {
-        let loaded = try load("""
+        let loaded = try load(
+            """
             "Date","Open","High","Low","Close","Volume"
             "2024-01-02", "1.5" ,"2","1","1.75","10"
             2024-01-03,"2",3,"1",2.5,"10"
@@ -180,7 +184,8 @@ import Testing
 
     /// Bad market data loads as written: the validator reports it.
     @Test func semanticallyBadRowsLoad() throws {
-        let loaded = try load("""
+        let loaded = try load(
+            """
             Date,Open,High,Low,Close,Volume
             2024-01-03,NaN,nan,-1,0,-5
             2024-01-02,inf,-Infinity,5,1,0
@@ -198,8 +203,10 @@ import Testing
     /// Numbers read to the same bits as `Double(_:)`, short decimals (read by a fast path) and long.
     @Test func numbersReadLikeDoubleInit() throws {
         var random = SeededChoices(seed: 77)
-        var texts: [String] = ["0", "-0", "+0.0", "1.", ".5", "-.25", "000123.4500", "999999999999999", "9007199254740993",
-                               "0.1", "0.30000000000000004", "123456789012345.6", "1e-320", "2.5e+300", "-7E5", "4.9406564584124654e-324"]
+        var texts: [String] = [
+            "0", "-0", "+0.0", "1.", ".5", "-.25", "000123.4500", "999999999999999", "9007199254740993",
+            "0.1", "0.30000000000000004", "123456789012345.6", "1e-320", "2.5e+300", "-7E5", "4.9406564584124654e-324",
+        ]
         for _ in 0..<3_000 {
             let digits = (0...Int(random.choose(upTo: 18))).map { _ in String(random.choose(upTo: 9)) }.joined()
             let point = Int(random.choose(upTo: UInt64(digits.count)))

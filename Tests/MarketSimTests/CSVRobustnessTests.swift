@@ -7,7 +7,8 @@ import Testing
     /// Bytes that CSV files are made of, and some that they are not.
     private static let alphabet = Array("0123456789.,;:-+/eE TZ\"\r\n\tNnaIifADPMdtOHLCVvolumehigw$".utf8) + [0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE, 0x80]
 
-    private static let valid = Array("""
+    private static let valid = Array(
+        """
         Date,Open,High,Low,Close,Adj Close,Volume
         2024-01-02T09:30:00Z,100.5,101,99.5,100,99,1200
         2024-01-02 09:31,"100",101.25,99.75,100.5,99.5,1300
@@ -81,8 +82,9 @@ import Testing
         #expect(CSVWriter.row(bars[1]) == "1678-01-01T00:00:00Z,nan,inf,-inf,0.30000000000000004,0.0")
         let loaded = try load(text)
         #expect(bits(loaded.bars) == bits(bars))
-        let generated = try generatedBars(.garch(drift: 0.1, longRunVolatility: 0.8, alpha: 0.1, beta: 0.85, degreesOfFreedom: 5),
-                                          seed: 3, count: 500)
+        let generated = try generatedBars(
+            .garch(drift: 0.1, longRunVolatility: 0.8, alpha: 0.1, beta: 0.85, degreesOfFreedom: 5),
+            seed: 3, count: 500)
         #expect(bits(try load(CSVWriter.text(generated)).bars) == bits(asLoaded(generated)))
     }
 }

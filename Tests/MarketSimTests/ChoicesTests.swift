@@ -4,8 +4,10 @@ import Testing
 @Suite struct ChoicesTests {
     @Test func zeroChoicesAreCalm() {
         var calm = CalmChoices()
-        let shock = calm.normalShock(), fraction = calm.fraction()
-        let rare = calm.happens(probability: 0.999), certain = calm.happens(probability: 1)
+        let shock = calm.normalShock()
+        let fraction = calm.fraction()
+        let rare = calm.happens(probability: 0.999)
+        let certain = calm.happens(probability: 1)
         let t = calm.shock(from: .studentT(degreesOfFreedom: 4))
         #expect(shock == 0 && fraction == 0 && t == 0)
         #expect(!rare && certain)
@@ -54,8 +56,10 @@ import Testing
     /// The table is scaled to unit variance by its own cells, so compare shapes: the quantile of
     /// magnitude `m` divided by the upper quartile's (magnitude 16383), against scipy's
     /// `t.ppf(p_m, ν) / t.ppf(p_16383, ν)` with `p_m = ½ + (m + ½)/65536`.
-    @Test(arguments: [(5.0, 31000, 3.4518245492914112), (3.0, 32000, 5.596390754417356),
-                      (10.0, 32500, 4.700041474170449), (4.0, 32760, 17.002025863965546)])
+    @Test(arguments: [
+        (5.0, 31000, 3.4518245492914112), (3.0, 32000, 5.596390754417356),
+        (10.0, 32500, 4.700041474170449), (4.0, 32760, 17.002025863965546),
+    ])
     func studentQuantilesMatchTables(nu: Double, magnitude: Int, expected: Double) {
         let table = ShockTable.studentT(degreesOfFreedom: nu)
         let ratio = table.shock(UInt16(magnitude * 2)) / table.shock(16383 * 2)

@@ -23,9 +23,12 @@ import TradingVocabulary
     }
 
     @Test func sameSeedSameBarsOtherSeedOtherBars() throws {
-        let scenario = try CrashScenario(CrashParameters(.blackSwan), symbols: ["BTC-USD", "ETH-USD", "SOL-USD"],
-                                         model: .garch(drift: 0, longRunVolatility: 0.8, alpha: 0.08, beta: 0.9, degreesOfFreedom: 5))
-        var a = SeededChoices(seed: 42), b = SeededChoices(seed: 42), c = SeededChoices(seed: 43)
+        let scenario = try CrashScenario(
+            CrashParameters(.blackSwan), symbols: ["BTC-USD", "ETH-USD", "SOL-USD"],
+            model: .garch(drift: 0, longRunVolatility: 0.8, alpha: 0.08, beta: 0.9, degreesOfFreedom: 5))
+        var a = SeededChoices(seed: 42)
+        var b = SeededChoices(seed: 42)
+        var c = SeededChoices(seed: 43)
         let first = try CrashSimulator.run(scenario, choices: &a)
         let second = try CrashSimulator.run(scenario, choices: &b)
         let other = try CrashSimulator.run(scenario, choices: &c)
@@ -35,8 +38,9 @@ import TradingVocabulary
     }
 
     @Test func recordedRunReplaysBitForBit() throws {
-        let scenario = try CrashScenario(CrashParameters(.flashCrash), symbols: ["BTC-USD", "ETH-USD"],
-                                         model: .merton(drift: 0, volatility: 0.6, jumpIntensity: 500, jumpMean: -0.01, jumpVolatility: 0.02))
+        let scenario = try CrashScenario(
+            CrashParameters(.flashCrash), symbols: ["BTC-USD", "ETH-USD"],
+            model: .merton(drift: 0, volatility: 0.6, jumpIntensity: 500, jumpMean: -0.01, jumpVolatility: 0.02))
         var recording = RecordingChoices(SeededChoices(seed: 9))
         let first = try CrashSimulator.run(scenario, choices: &recording)
         var replay = ReplayedChoices(recording.choices)
@@ -88,8 +92,12 @@ import TradingVocabulary
         }
         var negative = ok
         negative.model = .gbm(drift: 0, volatility: -0.1)
-        #expect(throws: ScenarioError.parameter(ParameterError(model: "GBM", parameter: "volatility", value: -0.1,
-                                                               allowed: "0 ≤ volatility ≤ 20 (per year)"))) {
+        #expect(
+            throws: ScenarioError.parameter(
+                ParameterError(
+                    model: "GBM", parameter: "volatility", value: -0.1,
+                    allowed: "0 ≤ volatility ≤ 20 (per year)"))
+        ) {
             try CrashSimulator.run(negative, choices: &calm)
         }
         var inconsistent = ok
@@ -103,13 +111,18 @@ import TradingVocabulary
         var calm = CalmChoices()
         let ok = try CrashScenario(CrashParameters(.flashCrash))
         var corruptionFirst = ok
-        corruptionFirst.transformers = [.dataCorruption(try DataCorruption(share: 0.1)),
-                                        .spreadExplosion(try SpreadExplosion(multiplier: 2, startBar: 0, durationBars: 5))]
+        corruptionFirst.transformers = [
+            .dataCorruption(try DataCorruption(share: 0.1)),
+            .spreadExplosion(try SpreadExplosion(multiplier: 2, startBar: 0, durationBars: 5)),
+        ]
         #expect(throws: ScenarioError.self) { try CrashSimulator.run(corruptionFirst, choices: &calm) }
         do {
             _ = try CrashSimulator.run(corruptionFirst, choices: &calm)
         } catch {
-            guard case .transformer(index: 0, let detail) = error else { Issue.record("\(error)"); return }
+            guard case .transformer(index: 0, let detail) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(detail.parameter == "transformers[0]")
         }
         var many = ok
@@ -126,8 +139,9 @@ import TradingVocabulary
 
     /// A close is timed at its bar's end: a one-bar crash from the first open takes one bar.
     @Test func timeToTroughCountsTheTroughBar() throws {
-        let scenario = CrashScenario(kind: .flashCrash, phases: [CrashPhase("crash", duration: .minutes(1), move: -0.3)],
-                                     model: .gbm(drift: 0, volatility: 0))
+        let scenario = CrashScenario(
+            kind: .flashCrash, phases: [CrashPhase("crash", duration: .minutes(1), move: -0.3)],
+            model: .gbm(drift: 0, volatility: 0))
         var calm = CalmChoices()
         let summary = try #require(try CrashSimulator.run(scenario, choices: &calm).summaries.first)
         #expect(summary.timeToTrough == .minutes(1))

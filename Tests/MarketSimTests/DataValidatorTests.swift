@@ -28,14 +28,16 @@ import Testing
 
     @Test func dailyEquityCalendarHasNoGaps() throws {
         // Business days of 2023, with the NYSE holidays: long weekends are 4 days, the median 1.
-        let holidays: Set<String> = ["2023-01-02", "2023-01-16", "2023-02-20", "2023-04-07", "2023-05-29", "2023-06-19", "2023-07-04",
-                                     "2023-09-04", "2023-11-23", "2023-12-25"]
+        let holidays: Set<String> = [
+            "2023-01-02", "2023-01-16", "2023-02-20", "2023-04-07", "2023-05-29", "2023-06-19", "2023-07-04",
+            "2023-09-04", "2023-11-23", "2023-12-25",
+        ]
         var bars: [Bar] = []
         var price = 100.0
         var choices = SeededChoices(seed: 5)
         for day in 0..<365 {
             let time = try utc(2023, 1, 1) + .days(Int64(day))
-            let weekday = (time.unixSeconds / 86_400 + 4) % 7   // 1970-01-01 was a Thursday; 0 = Sunday
+            let weekday = (time.unixSeconds / 86_400 + 4) % 7  // 1970-01-01 was a Thursday; 0 = Sunday
             let date = String(time.description.prefix(10))
             guard weekday != 0 && weekday != 6 && !holidays.contains(date) else { continue }
             let next = price * exp(0.02 * choices.normalShock())
@@ -128,13 +130,14 @@ import Testing
 
     @Test func oneEarlyStampIsOneFault() throws {
         var bars = try generatedBars(Self.models[0], seed: 13, count: 300)
-        bars[100].time = bars[0].time          // far back: out of order, and no gap after it
-        bars[200].time = bars[199].time + .days(30)   // far ahead: a gap, then the next bar is out of order
+        bars[100].time = bars[0].time  // far back: out of order, and no gap after it
+        bars[200].time = bars[199].time + .days(30)  // far ahead: a gap, then the next bar is out of order
         #expect(found(DataValidator.validate(bars, symbol: "X")) == ["outOfOrderTimestamp@100", "gap@200", "outOfOrderTimestamp@201"])
     }
 
     @Test func faultsCarryLinesAndDetails() throws {
-        let loaded = try load("""
+        let loaded = try load(
+            """
             Date,Open,High,Low,Close,Volume
             2024-01-02,1,2,1,1.5,10
 
@@ -142,12 +145,13 @@ import Testing
             2024-01-03,1,2,1,NaN,10
             """)
         let report = DataValidator.validate(loaded, symbol: "ABC")
-        #expect(report.faults.map(\.description) == [
-            "ABC line 4, bar 1: highBelowLow (high 0.5 < low 1.0)",
-            "ABC line 4, bar 1: zeroVolume (volume 0)",
-            "ABC line 5, bar 2: notANumber (close is NaN)",
-            "ABC line 5, bar 2: duplicateTimestamp (2024-01-03T00:00:00Z again)",
-        ])
+        #expect(
+            report.faults.map(\.description) == [
+                "ABC line 4, bar 1: highBelowLow (high 0.5 < low 1.0)",
+                "ABC line 4, bar 1: zeroVolume (volume 0)",
+                "ABC line 5, bar 2: notANumber (close is NaN)",
+                "ABC line 5, bar 2: duplicateTimestamp (2024-01-03T00:00:00Z again)",
+            ])
         #expect(!report.isClean && report.barCount == 3)
         #expect(report.faults(of: .zeroVolume).map(\.line) == [4])
     }
@@ -175,8 +179,10 @@ import Testing
         for _ in 0..<400 {
             func pick() -> Double { extremes[Int(random.choose(upTo: UInt64(extremes.count - 1)))] }
             let time = [Int64.min, .max, 0, -1, 1][Int(random.choose(upTo: 4))]
-            bars.append(Bar(time: SimTime(nanoseconds: time), open: pick(), high: pick(), low: pick(), close: pick(), volume: pick(),
-                            spreadBps: pick(), liquidity: pick()))
+            bars.append(
+                Bar(
+                    time: SimTime(nanoseconds: time), open: pick(), high: pick(), low: pick(), close: pick(), volume: pick(),
+                    spreadBps: pick(), liquidity: pick()))
         }
         let report = DataValidator.validate(bars, symbol: "X", options: (try? ValidationOptions(spikeMinimumReturns: 2)) ?? .standard)
         #expect(report.barCount == 400 && !report.isClean)

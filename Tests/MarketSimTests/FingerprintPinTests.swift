@@ -30,8 +30,9 @@ import Testing
     /// The correlated market (the Cholesky mixing) is pinned too.
     @Test func correlatedMarketIsPinned() throws {
         let specs = Self.pinned.map(\.0)
-        var market = try CorrelatedMarket(generators: specs.map { try BarGenerator(model: $0.model(interval: .minutes(1)), startPrice: 100) },
-                                          correlation: .uniform(3, rho: 0.5))
+        var market = try CorrelatedMarket(
+            generators: specs.map { try BarGenerator(model: $0.model(interval: .minutes(1)), startPrice: 100) },
+            correlation: .uniform(3, rho: 0.5))
         var choices = SeededChoices(seed: 42)
         var row = [Bar](repeating: Bar(time: .simulationEpoch, open: 0, high: 0, low: 0, close: 0, volume: 0), count: 3)
         var fingerprint = Fingerprint()

@@ -86,7 +86,10 @@ import Testing
 
     @Test func nanAsymmetricAndBadDiagonalEntriesAreNamed() {
         func refusal(_ rows: [[Double]]) -> CorrelationError? {
-            do { _ = try CorrelationMatrix(rows); return nil } catch { return error }
+            do {
+                _ = try CorrelationMatrix(rows)
+                return nil
+            } catch { return error }
         }
         guard case .notFinite(row: 0, column: 1, let value)? = refusal([[1, .nan], [.nan, 1]]), value.isNaN else {
             Issue.record("NaN not named: \(String(describing: refusal([[1, .nan], [.nan, 1]])))")

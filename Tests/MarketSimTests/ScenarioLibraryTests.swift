@@ -10,7 +10,9 @@ import Testing
         for seed in [entry.seed] + Array(1...20) {
             let result = try entry.run(seed: seed)
             for outcome in entry.calibrate(result) where !outcome.passed {
-                Issue.record("\(name) seed \(seed): \(outcome.target.measure) = \(outcome.value.map { "\($0)" } ?? "n/a"), expected \(outcome.target.range) (\(outcome.target.published))")
+                Issue.record(
+                    "\(name) seed \(seed): \(outcome.target.measure) = \(outcome.value.map { "\($0)" } ?? "n/a"), expected \(outcome.target.range) (\(outcome.target.published))"
+                )
             }
         }
     }

@@ -3,8 +3,10 @@ import Testing
 
 /// The tables' documented shapes: unit variance, where the tails stop, their own excess kurtosis.
 @Suite struct ShockTableTests {
-    @Test(arguments: [(ShockTable.normal, 4.33, 0.0), (.studentT(degreesOfFreedom: 4), 17.7, 10.4),
-                      (.studentT(degreesOfFreedom: 5), 12.7, 4.5), (.studentT(degreesOfFreedom: 6), 10.3, 2.7)])
+    @Test(arguments: [
+        (ShockTable.normal, 4.33, 0.0), (.studentT(degreesOfFreedom: 4), 17.7, 10.4),
+        (.studentT(degreesOfFreedom: 5), 12.7, 4.5), (.studentT(degreesOfFreedom: 6), 10.3, 2.7),
+    ])
     func tableShape(table: ShockTable, maximum: Double, excessKurtosis: Double) {
         let shocks = (0...0xFFFF).map { table.shock(UInt16($0)) }
         let stats = ReturnStatistics(shocks)

@@ -29,8 +29,9 @@ import Testing
         let clustering = [1, 5, 20, 50].map { stats.absoluteAutocorrelation(lag: $0) }
         #expect(clustering[0] > 0.2, "ρ(|r|) at lag 1: \(clustering[0])")
         #expect(clustering[2] > 0.1, "ρ(|r|) at lag 20: \(clustering[2])")
-        #expect(clustering[0] > clustering[1] && clustering[1] > clustering[2] && clustering[2] > clustering[3] && clustering[3] > 0.05,
-                "slowly decaying: \(clustering)")
+        #expect(
+            clustering[0] > clustering[1] && clustering[1] > clustering[2] && clustering[2] > clustering[3] && clustering[3] > 0.05,
+            "slowly decaying: \(clustering)")
         #expect(clustering[2] / clustering[0] > 0.45, "lag 20 keeps most of lag 1: \(clustering)")
         // Under GARCH a sample autocorrelation's standard error is larger than 1/√n (it grows with
         // E[ε²ₜε²ₜ₋₁]/σ⁴), so the bound is 0.03 rather than 4/√n; measured at most 0.013.

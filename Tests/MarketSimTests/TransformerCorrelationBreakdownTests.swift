@@ -76,14 +76,17 @@ import Testing
         var short = market
         short[2].bars.removeLast()
         #expect(named(breakdown, short) == "bar count of series 2")
-        #expect(F.parameterNamed { () throws(ParameterError) in
-            _ = try CorrelationBreakdown(method: .decorrelate(strength: 0), startBar: 0, durationBars: 5)
-        } == "strength")
-        #expect(F.parameterNamed { () throws(ParameterError) in
-            _ = try CorrelationBreakdown(method: .flip(seriesIndices: [0, 0]), startBar: 0, durationBars: 5)
-        } == "seriesIndices[1]")
-        #expect(F.parameterNamed { () throws(ParameterError) in
-            _ = try CorrelationBreakdown(method: .flip(seriesIndices: [0]), startBar: 0, durationBars: 1)
-        } == "durationBars")
+        #expect(
+            F.parameterNamed { () throws(ParameterError) in
+                _ = try CorrelationBreakdown(method: .decorrelate(strength: 0), startBar: 0, durationBars: 5)
+            } == "strength")
+        #expect(
+            F.parameterNamed { () throws(ParameterError) in
+                _ = try CorrelationBreakdown(method: .flip(seriesIndices: [0, 0]), startBar: 0, durationBars: 5)
+            } == "seriesIndices[1]")
+        #expect(
+            F.parameterNamed { () throws(ParameterError) in
+                _ = try CorrelationBreakdown(method: .flip(seriesIndices: [0]), startBar: 0, durationBars: 1)
+            } == "durationBars")
     }
 }

@@ -62,10 +62,14 @@ import Testing
 
     @Test func sameSeedSameCorruption() throws {
         let series = try F.series(seed: 4)
-        var a = SeededChoices(seed: 77), b = SeededChoices(seed: 77), c = SeededChoices(seed: 78)
+        var a = SeededChoices(seed: 77)
+        var b = SeededChoices(seed: 77)
+        var c = SeededChoices(seed: 78)
         let corruption = try D(share: 0.2)
-        let (x, y, z) = (try corruption.apply(to: series, choices: &a), try corruption.apply(to: series, choices: &b),
-                         try corruption.apply(to: series, choices: &c))
+        let (x, y, z) = (
+            try corruption.apply(to: series, choices: &a), try corruption.apply(to: series, choices: &b),
+            try corruption.apply(to: series, choices: &c)
+        )
         #expect(F.fingerprint(x.series) == F.fingerprint(y.series) && x.corruptions == y.corruptions)
         #expect(F.fingerprint(x.series) != F.fingerprint(z.series))
     }
@@ -160,7 +164,8 @@ import Testing
             let recent = ((i - w)..<i).map { bars[$0].logReturn(from: bars[$0 - 1]) }
             let r = bar.logReturn(from: bars[i - 1])
             if recent.allSatisfy(\.isFinite), r.isFinite {
-                let sigma = TransformerFixtures.standardDeviation(recent), mean = TransformerFixtures.mean(recent)
+                let sigma = TransformerFixtures.standardDeviation(recent)
+                let mean = TransformerFixtures.mean(recent)
                 let threshold = max(19.9 * sigma, 0.0099)
                 if abs(r - mean) >= threshold, abs(r) >= threshold { shown.insert(.spike) }
             }

@@ -64,8 +64,11 @@ enum TransformerFixtures {
     }
 
     static func correlation(_ x: [Double], _ y: [Double]) -> Double {
-        let mx = mean(x), my = mean(y)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        let mx = mean(x)
+        let my = mean(y)
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
         for t in x.indices {
             sxy += (x[t] - mx) * (y[t] - my)
             sxx += (x[t] - mx) * (x[t] - mx)

@@ -11,8 +11,9 @@ import Testing
     @Test(arguments: [(0.3, 15, 20, 1.0), (0.5, 4, 30, 0.6), (0.05, 1, 1, 0.1), (0.9, 60, 10, 0.25)])
     func troughAndRecoveryOnTheCalmPath(drop: Double, duration: Int, recovery: Int, retrace: Double) throws {
         let series = try F.calmSeries()
-        let crash = try FlashCrash(dropFraction: drop, startBar: 100, durationBars: duration, recoveryBars: recovery,
-                                   retraceFraction: retrace)
+        let crash = try FlashCrash(
+            dropFraction: drop, startBar: 100, durationBars: duration, recoveryBars: recovery,
+            retraceFraction: retrace)
         var choices = CalmChoices()
         let out = try crash.apply(to: series, choices: &choices).series
         let closes = out.closes
@@ -47,8 +48,9 @@ import Testing
     /// Volume up, spread up, liquidity down, exactly by the intensity of the documented schedule.
     @Test func marketFieldsFollowTheIntensity() throws {
         let series = try F.series(seed: 4)
-        let crash = try FlashCrash(dropFraction: 0.3, startBar: 50, durationBars: 10, recoveryBars: 4,
-                                   volumeMultiplier: 6, spreadMultiplier: 25, liquidityDrop: 0.9)
+        let crash = try FlashCrash(
+            dropFraction: 0.3, startBar: 50, durationBars: 10, recoveryBars: 4,
+            volumeMultiplier: 6, spreadMultiplier: 25, liquidityDrop: 0.9)
         var choices = CalmChoices()
         let out = try crash.apply(to: series, choices: &choices).series
         let expected: [Double] = Array(repeating: 1, count: 10) + [0.8, 0.6, 0.4, 0.2]
@@ -87,8 +89,9 @@ import Testing
     @Test func invalidParametersNameTheParameter() throws {
         func named(_ drop: Double = 0.3, start: Int = 0, duration: Int = 5, recovery: Int = 5, retrace: Double = 1) -> String? {
             F.parameterNamed { () throws(ParameterError) in
-                _ = try FlashCrash(dropFraction: drop, startBar: start, durationBars: duration, recoveryBars: recovery,
-                                   retraceFraction: retrace)
+                _ = try FlashCrash(
+                    dropFraction: drop, startBar: start, durationBars: duration, recoveryBars: recovery,
+                    retraceFraction: retrace)
             }
         }
         #expect(named(1) == "dropFraction")

@@ -48,8 +48,9 @@ import Testing
         #expect(F.parameterNamed { () throws(ParameterError) in _ = try SpreadExplosion(multiplier: 2, startBar: -5, durationBars: 1) } == "startBar")
         let series = try F.series(seed: 1, bars: 10)
         var choices = CalmChoices()
-        #expect(F.parameterNamed { () throws(ParameterError) in
-            _ = try SpreadExplosion(multiplier: 2, startBar: 10, durationBars: 1).apply(to: series, choices: &choices)
-        } == "startBar")
+        #expect(
+            F.parameterNamed { () throws(ParameterError) in
+                _ = try SpreadExplosion(multiplier: 2, startBar: 10, durationBars: 1).apply(to: series, choices: &choices)
+            } == "startBar")
     }
 }

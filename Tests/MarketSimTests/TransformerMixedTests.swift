@@ -27,7 +27,8 @@ import Testing
         let series = try F.series(seed: 2)
         let corruption = try DataCorruption(share: 0.2)
         let mixed = try Mixed([.flashCrash(Self.crash()), .dataCorruption(corruption)])
-        var a = SeededChoices(seed: 9), b = SeededChoices(seed: 9)
+        var a = SeededChoices(seed: 9)
+        var b = SeededChoices(seed: 9)
         let combined = try mixed.apply(to: series, choices: &a)
         let byHand = try corruption.apply(to: Self.crash().apply(to: series, choices: &b).series, choices: &b)
         #expect(F.fingerprint(combined.series) == F.fingerprint(byHand.series))  // NaN ≠ NaN: compare bits

@@ -14,10 +14,12 @@ import Testing
         func fraction(below top: Double) -> Double { c.fraction() * top }
         switch c.index(below: depth == 0 ? 6 : 5) {
         case 0:
-            return .flashCrash(try FlashCrash(dropFraction: fraction(below: 0.99), startBar: bar(), durationBars: length(),
-                                              recoveryBars: length(), retraceFraction: c.fraction(),
-                                              volumeMultiplier: 1 + fraction(below: 20), spreadMultiplier: 1 + fraction(below: 50),
-                                              liquidityDrop: fraction(below: 0.99)))
+            return .flashCrash(
+                try FlashCrash(
+                    dropFraction: fraction(below: 0.99), startBar: bar(), durationBars: length(),
+                    recoveryBars: length(), retraceFraction: c.fraction(),
+                    volumeMultiplier: 1 + fraction(below: 20), spreadMultiplier: 1 + fraction(below: 50),
+                    liquidityDrop: fraction(below: 0.99)))
         case 1:
             return .volatilitySpike(try VolatilitySpike(multiplier: 1 + fraction(below: 19), startBar: bar(), durationBars: length()))
         case 2:
@@ -25,9 +27,11 @@ import Testing
         case 3:
             return .spreadExplosion(try SpreadExplosion(multiplier: 1 + fraction(below: 100), startBar: bar(), durationBars: length()))
         case 4:
-            return .pumpAndDump(try PumpAndDump(riseFraction: fraction(below: 5), collapseFraction: fraction(below: 0.95),
-                                                startBar: bar(), riseBars: length(), holdBars: bar(), collapseBars: length(),
-                                                volumeMultiplier: 1 + fraction(below: 10)))
+            return .pumpAndDump(
+                try PumpAndDump(
+                    riseFraction: fraction(below: 5), collapseFraction: fraction(below: 0.95),
+                    startBar: bar(), riseBars: length(), holdBars: bar(), collapseBars: length(),
+                    volumeMultiplier: 1 + fraction(below: 10)))
         default:
             let count = 1 + c.index(below: 4)
             return .mixed(try Mixed((0..<count).map { _ in try drawTransformer(&c, depth: depth + 1) }))
@@ -57,15 +61,18 @@ import Testing
         let series = try F.series(seed: seed, bars: Self.bars)
         var draw = SeededChoices(seed: seed)
         let t = try Self.drawTransformer(&draw)
-        var a = SeededChoices(seed: seed), b = SeededChoices(seed: seed)
-        var calm = CalmChoices(), other = SeededChoices(seed: seed + 1000)
+        var a = SeededChoices(seed: seed)
+        var b = SeededChoices(seed: seed)
+        var calm = CalmChoices()
+        var other = SeededChoices(seed: seed + 1000)
         let first = F.fingerprint(try t.apply(to: series, choices: &a).series)
         #expect(first == F.fingerprint(try t.apply(to: series, choices: &b).series))
         #expect(first == F.fingerprint(try t.apply(to: series, choices: &calm).series))
         #expect(first == F.fingerprint(try t.apply(to: series, choices: &other).series))
 
         let corruption = Transformer.mixed(try Mixed([t, .dataCorruption(try DataCorruption(share: 0.2))]))
-        var c = SeededChoices(seed: seed), d = SeededChoices(seed: seed)
+        var c = SeededChoices(seed: seed)
+        var d = SeededChoices(seed: seed)
         let (x, y) = (try corruption.apply(to: series, choices: &c), try corruption.apply(to: series, choices: &d))
         #expect(F.fingerprint(x.series) == F.fingerprint(y.series) && x.corruptions == y.corruptions)
     }
@@ -80,7 +87,8 @@ import Testing
         let market = try F.market(seed: seed, count: count, rho: max(rho, -1 / Double(count - 1)), bars: Self.bars)
         let start = draw.index(below: Self.bars - count - 2)
         let duration = count + 1 + draw.index(below: Self.bars)
-        let method: CorrelationBreakdown.Method = draw.happens(probability: 0.5)
+        let method: CorrelationBreakdown.Method =
+            draw.happens(probability: 0.5)
             ? .decorrelate(strength: 1 - draw.fraction())
             : .flip(seriesIndices: (0..<(count - 1)).filter { _ in draw.happens(probability: 0.5) } + [count - 1])
         let t = try CorrelationBreakdown(method: method, startBar: start, durationBars: duration)
@@ -97,7 +105,8 @@ import Testing
     @Test func marketsAreDeterministicToo() throws {
         let market = try F.market(seed: 4, count: 3)
         let t = try CorrelationBreakdown(method: .decorrelate(strength: 0.7), startBar: 50, durationBars: 400)
-        var a = CalmChoices(), b = SeededChoices(seed: 3)
+        var a = CalmChoices()
+        var b = SeededChoices(seed: 3)
         #expect(F.fingerprint(try t.apply(to: market, choices: &a).market) == F.fingerprint(try t.apply(to: market, choices: &b).market))
     }
 }

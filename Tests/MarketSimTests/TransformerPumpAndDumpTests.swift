@@ -11,11 +11,13 @@ import Testing
     @Test(arguments: [(1.0, 0.6, 30, 10, 5), (0.5, 0.9, 1, 0, 1), (3.0, 0.25, 10, 40, 20)])
     func peakHoldAndCollapse(rise: Double, collapse: Double, riseBars: Int, hold: Int, collapseBars: Int) throws {
         let series = try F.calmSeries()
-        let t = try PumpAndDump(riseFraction: rise, collapseFraction: collapse, startBar: 100, riseBars: riseBars,
-                                holdBars: hold, collapseBars: collapseBars)
+        let t = try PumpAndDump(
+            riseFraction: rise, collapseFraction: collapse, startBar: 100, riseBars: riseBars,
+            holdBars: hold, collapseBars: collapseBars)
         var choices = CalmChoices()
         let out = try t.apply(to: series, choices: &choices).series
-        let closes = out.closes, before = closes[99]
+        let closes = out.closes
+        let before = closes[99]
         #expect(t.peakBar == 100 + riseBars - 1)
         for j in t.peakBar..<(t.peakBar + hold + 1) { #expect(abs(closes[j] / before / (1 + rise) - 1) < 1e-4) }
         #expect(abs(closes[t.collapseEndBar] / closes[t.peakBar] - (1 - collapse)) < 1e-4)
@@ -40,8 +42,9 @@ import Testing
     @Test func invalidParametersNameTheParameter() {
         func named(rise: Double = 1, collapse: Double = 0.5, riseBars: Int = 5, hold: Int = 0, collapseBars: Int = 5) -> String? {
             F.parameterNamed { () throws(ParameterError) in
-                _ = try PumpAndDump(riseFraction: rise, collapseFraction: collapse, startBar: 0, riseBars: riseBars,
-                                    holdBars: hold, collapseBars: collapseBars)
+                _ = try PumpAndDump(
+                    riseFraction: rise, collapseFraction: collapse, startBar: 0, riseBars: riseBars,
+                    holdBars: hold, collapseBars: collapseBars)
             }
         }
         #expect(named(rise: -0.1) == "riseFraction")

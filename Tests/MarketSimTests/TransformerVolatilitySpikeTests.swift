@@ -15,7 +15,8 @@ import Testing
         var choices = CalmChoices()
         let out = try spike.apply(to: series, choices: &choices).series
         let window = 200..<350
-        let before = F.returns(series, window), after = F.returns(out, window)
+        let before = F.returns(series, window)
+        let after = F.returns(out, window)
         #expect(abs(F.standardDeviation(after) / F.standardDeviation(before) / multiplier - 1) < 1e-9)
         #expect(abs(F.mean(after) - F.mean(before)) < 1e-12)
         #expect(out.bars[349].close == series.bars[349].close)

@@ -37,7 +37,8 @@ import XCTest
     }
 
     @Test func anArgumentPinsTheSeed() {
-        #expect(propertyCheck(Gen.bool, name: "pinned by argument", seed: 99, corpus: .none) { _ in true }.seed == 99
+        #expect(
+            propertyCheck(Gen.bool, name: "pinned by argument", seed: 99, corpus: .none) { _ in true }.seed == 99
                 || ProcessInfo.processInfo.environment["STRESSCHECK_SEED"] != nil)
     }
 

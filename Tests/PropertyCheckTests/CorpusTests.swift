@@ -63,8 +63,12 @@ import Testing
     @Test func aMissingCorpusRootIsAWarningNotAFailure() {
         let result = check("no corpus here", Gen.bool, configuration: CheckConfiguration(corpusDirectory: "/nonexistent/stresscheck")) { _ in true }
         #expect(result.passed)
-        #expect(result.warnings == [CheckWarning(.corpusMissing, path: "/nonexistent/stresscheck",
-                                                 "the corpus directory /nonexistent/stresscheck does not exist; no saved case was replayed")])
+        #expect(
+            result.warnings == [
+                CheckWarning(
+                    .corpusMissing, path: "/nonexistent/stresscheck",
+                    "the corpus directory /nonexistent/stresscheck does not exist; no saved case was replayed")
+            ])
         #expect(result.report.contains("\nWarning: the corpus directory /nonexistent/stresscheck does not exist"))
         let relative = check("no corpus here", Gen.bool, configuration: CheckConfiguration(corpusDirectory: "no-such-corpus-\(UUID())")) { _ in true }
         #expect(relative.warnings.first?.message.contains("(relative to the working directory, \(FileManager.default.currentDirectoryPath))") == true)
@@ -107,7 +111,7 @@ import Testing
         let root = try temporaryRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let blocker = root + "/blocked"
-        _ = FileManager.default.createFile(atPath: blocker, contents: Data())   // a file where the check's directory belongs
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data())  // a file where the check's directory belongs
         #expect(throws: CorpusSaveError(path: blocker, reason: "File exists")) {
             _ = try Corpus(root: root).save([1, 2, 3], for: "blocked")
         }

@@ -98,7 +98,10 @@ func sample<T>(_ generator: Gen<T>, count: Int = 2_000, seed: UInt64 = 1) -> [T]
         #expect(throws: Rejection.filterExhausted(attempts: 3)) { try stream.draw(Gen.int().filter(maxAttempts: 3) { _ in false }) }
     }
 
-    indirect enum Tree: Equatable, Sendable { case leaf, node(Tree, Tree) }
+    indirect enum Tree: Equatable, Sendable {
+        case leaf
+        case node(Tree, Tree)
+    }
 
     func depth(_ tree: Tree) -> Int {
         switch tree {
@@ -121,7 +124,8 @@ func sample<T>(_ generator: Gen<T>, count: Int = 2_000, seed: UInt64 = 1) -> [T]
         #expect(empty.problem?.function == "Gen.element(of:)")
         #expect(empty.problem?.fileID == "PropertyCheckTests/GeneratorTests.swift")
         #expect(empty.problem?.description.contains("the collection is empty") == true)
-        #expect(Gen.frequency([(weight: 1, generator: Gen.constant(1)), (weight: 0, generator: Gen.constant(2))]).problem?.message
+        #expect(
+            Gen.frequency([(weight: 1, generator: Gen.constant(1)), (weight: 0, generator: Gen.constant(2))]).problem?.message
                 == "weight 0 at index 1 can never be chosen; weights must be positive")
         #expect(Gen.array(of: Gen.bool, count: -1...3).problem?.message == "count -1...3 starts below 0")
         #expect(Gen.array(of: Gen.bool, count: 0...3, average: 9).problem?.message == "average 9 lies outside count 0...3")
@@ -144,9 +148,13 @@ func sample<T>(_ generator: Gen<T>, count: Int = 2_000, seed: UInt64 = 1) -> [T]
 
 /// `Gen.recursive(from:…)`, span labels for hand-written generators, depth-independent nodes.
 @Suite struct RecursiveAndLabelTests {
-    struct Node: Equatable, Sendable { var value: Int; var children: [Node] }
+    struct Node: Equatable, Sendable {
+        var value: Int
+        var children: [Node]
+    }
 
-    static let heaps = Gen<Node>.recursive(from: 0, maxDepth: 3, leaf: { floor in Gen.int(in: floor...(floor + 9)).map { Node(value: $0, children: []) } }) { floor, child in
+    static let heaps = Gen<Node>.recursive(from: 0, maxDepth: 3, leaf: { floor in Gen.int(in: floor...(floor + 9)).map { Node(value: $0, children: []) } }) {
+        floor, child in
         Gen.int(in: floor...(floor + 9)).flatMap { value in Gen.array(of: child(value), count: 0...2, average: 1).map { Node(value: value, children: $0) } }
     }
 
@@ -168,7 +176,10 @@ func sample<T>(_ generator: Gen<T>, count: Int = 2_000, seed: UInt64 = 1) -> [T]
     }
 
     @Test func aSubtreeHasTheSameBytesAtEveryDepth() throws {
-        indirect enum Tree: Equatable, Sendable { case leaf(Int), node(Tree, Tree) }
+        indirect enum Tree: Equatable, Sendable {
+            case leaf(Int)
+            case node(Tree, Tree)
+        }
         let leaf = Gen.int(in: 0...9).map(Tree.leaf)
         func trees(_ depth: Int) -> Gen<Tree> { Gen.recursive(leaf: leaf, maxDepth: depth) { child in .oneOf(leaf, Gen.zip(child, child).map(Tree.node)) } }
         // A leaf drawn at the depth limit decodes the same one level up, and higher.

@@ -24,8 +24,15 @@ import Testing
     }
 
     @Test func prettyPrinting() {
-        struct Point { let x: Int; let y: Int }
-        enum Shape { case circle(radius: Int), square(Int), empty }
+        struct Point {
+            let x: Int
+            let y: Int
+        }
+        enum Shape {
+            case circle(radius: Int)
+            case square(Int)
+            case empty
+        }
         #expect(PrettyPrinter.describe([1, 2]) == "[1, 2]")
         #expect(PrettyPrinter.describe((1, "a")) == "(1, \"a\")")
         #expect(PrettyPrinter.describe(Point(x: 1, y: 2)) == "Point(x: 1, y: 2)")

@@ -53,7 +53,10 @@ import Testing
         var configuration = CheckConfiguration()
         configuration.maxBytes = 64
         let result = check("large", Gen.array(of: Gen.int(), count: 20...30), configuration: configuration) { _ in true }
-        guard case .dataTooLarge = result.exitReason else { Issue.record("exit reason \(result.exitReason)"); return }
+        guard case .dataTooLarge = result.exitReason else {
+            Issue.record("exit reason \(result.exitReason)")
+            return
+        }
     }
 
     @Test func slowGenerationIsAHealthCheck() {
@@ -64,7 +67,10 @@ import Testing
             return try stream.draw(Gen.int())
         }
         let result = check("slow", slow, configuration: configuration) { _ in true }
-        guard case .generationTooSlow = result.exitReason else { Issue.record("exit reason \(result.exitReason)"); return }
+        guard case .generationTooSlow = result.exitReason else {
+            Issue.record("exit reason \(result.exitReason)")
+            return
+        }
     }
 
     @Test func aCaseOverTheDeadlineFails() throws {
@@ -98,7 +104,10 @@ import Testing
             context.cover(50, "seven", n == 7)
             return true
         }
-        guard case .coverageNotMet(let shortfalls) = missed.exitReason else { Issue.record("exit reason \(missed.exitReason)"); return }
+        guard case .coverageNotMet(let shortfalls) = missed.exitReason else {
+            Issue.record("exit reason \(missed.exitReason)")
+            return
+        }
         #expect(shortfalls.map(\.label) == ["seven"])
         #expect(missed.report.contains("coverage not met: \"seven\" in"))
     }
@@ -142,7 +151,12 @@ import Testing
     @Test func shouldStopEndsTheCheckBetweenCasesWithTheCasesRun() {
         let calls = Mutex(0)
         var configuration = CheckConfiguration(cases: 1_000, seed: 1)
-        configuration.shouldStop = { calls.withLock { $0 += 1; return $0 > 10 } }
+        configuration.shouldStop = {
+            calls.withLock {
+                $0 += 1
+                return $0 > 10
+            }
+        }
         let result = check("interrupted", Gen.int(in: 0...100), configuration: configuration) { _ in true }
         #expect(result.exitReason == .interrupted(valid: 10))
         #expect(!result.passed)

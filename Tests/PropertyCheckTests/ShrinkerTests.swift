@@ -44,7 +44,10 @@ import Testing
     }
 
     @Test func enumErrorsAreToldApartByCaseNotPayload() {
-        enum Failure: Error { case tooBig(Int), negative(Int) }
+        enum Failure: Error {
+            case tooBig(Int)
+            case negative(Int)
+        }
         #expect(FailureSignature.of(Failure.tooBig(1)) == FailureSignature.of(Failure.tooBig(2)))
         #expect(FailureSignature.of(Failure.tooBig(1)) != FailureSignature.of(Failure.negative(1)))
     }
@@ -68,7 +71,10 @@ import Testing
 
     @Test func findIntegerFindsTheLargestSuccessInLogarithmicCalls() {
         var calls = 0
-        let found = findInteger { n in calls += 1; return n <= 1000 }
+        let found = findInteger { n in
+            calls += 1
+            return n <= 1000
+        }
         #expect(found == 1000)
         #expect(calls < 30)
         #expect(findInteger { _ in false } == 0)

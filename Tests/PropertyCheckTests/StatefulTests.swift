@@ -16,7 +16,8 @@ struct BuggyCounter {
 }
 
 enum CounterOp: Equatable, Sendable, CustomStringConvertible {
-    case increment, decrement, add(Int)
+    case increment, decrement
+    case add(Int)
     var description: String {
         switch self {
         case .increment: ".increment"
@@ -29,7 +30,9 @@ enum CounterOp: Equatable, Sendable, CustomStringConvertible {
 enum CounterChecks {
     /// Increment and decrement only, so the planted bug has one minimal sequence; `withAdd`
     /// adds a command with an argument.
-    static func machine(bugAtThree: Bool = true, withAdd: Bool = false, invariants: [StateInvariant<Int>] = []) -> StateMachineCheck<Int, BuggyCounter, CounterOp, Int> {
+    static func machine(bugAtThree: Bool = true, withAdd: Bool = false, invariants: [StateInvariant<Int>] = []) -> StateMachineCheck<
+        Int, BuggyCounter, CounterOp, Int
+    > {
         var check = StateMachineCheck<Int, BuggyCounter, CounterOp, Int>(
             name: "counter",
             model: { 0 },
@@ -71,16 +74,17 @@ enum CounterChecks {
         #expect(report.contains("Failure: model and system diverged at step 4, .decrement"))
         #expect(report.contains("    model │ system\n  ≠ 2     │ 1"))
         let hash = String(CheckConfiguration.stableHash(".increment\n.increment\n.increment\n.decrement".utf8) % 0xFFFF_FF, radix: 16)
-        #expect(result.regressionTest == """
-        @Test func counterRegression\(hash)() throws {
-            try CounterChecks.machine().replay([
-                .increment,
-                .increment,
-                .increment,
-                .decrement,
-            ])
-        }
-        """)
+        #expect(
+            result.regressionTest == """
+                @Test func counterRegression\(hash)() throws {
+                    try CounterChecks.machine().replay([
+                        .increment,
+                        .increment,
+                        .increment,
+                        .decrement,
+                    ])
+                }
+                """)
         #expect(report.hasSuffix(result.regressionTest ?? "missing"))
     }
 

@@ -26,8 +26,9 @@ private func error(_ line: String) -> String? {
 
     @Test func topLevelOptions() throws {
         #expect(try parse("--json") == .checkAll(Options(json: true)))
-        #expect(try parse("--cases 10 --seed 0x2A --steps 7 --corpus /tmp/c --no-save")
-            == .checkAll(Options(cases: 10, seed: 42, steps: 7, corpus: "/tmp/c", save: false)))
+        #expect(
+            try parse("--cases 10 --seed 0x2A --steps 7 --corpus /tmp/c --no-save")
+                == .checkAll(Options(cases: 10, seed: 42, steps: 7, corpus: "/tmp/c", save: false)))
         #expect(try parse("--cases=10 --seed=42 --steps=7 --corpus=dir") == .checkAll(Options(cases: 10, seed: 42, steps: 7, corpus: "dir")))
     }
 
@@ -44,8 +45,9 @@ private func error(_ line: String) -> String? {
 
     @Test func check() throws {
         #expect(try parse("check position") == .check(machine: "position", Options()))
-        #expect(try parse("check sector-caps --cases 50 --seed 1 --steps 20 --json")
-            == .check(machine: "sector-caps", Options(cases: 50, seed: 1, steps: 20, json: true)))
+        #expect(
+            try parse("check sector-caps --cases 50 --seed 1 --steps 20 --json")
+                == .check(machine: "sector-caps", Options(cases: 50, seed: 1, steps: 20, json: true)))
         #expect(try parse("check --cases 50 position") == .check(machine: "position", Options(cases: 50)))
         #expect(try parse("check position --seed 0xffffffffffffffff") == .check(machine: "position", Options(seed: .max)))
         #expect(try parse("check position --corpus x --no-save") == .check(machine: "position", Options(corpus: "x", save: false)))
@@ -58,8 +60,9 @@ private func error(_ line: String) -> String? {
 
     @Test func minimize() throws {
         #expect(try parse("minimize position crash-1") == .minimize(machine: "position", file: "crash-1", Options()))
-        #expect(try parse("minimize position crash-1 --json --corpus c --no-save")
-            == .minimize(machine: "position", file: "crash-1", Options(json: true, corpus: "c", save: false)))
+        #expect(
+            try parse("minimize position crash-1 --json --corpus c --no-save")
+                == .minimize(machine: "position", file: "crash-1", Options(json: true, corpus: "c", save: false)))
     }
 
     @Test func validate() throws {
@@ -69,7 +72,10 @@ private func error(_ line: String) -> String? {
 
     @Test func usageErrors() {
         let expected: [(String, String)] = [
-            ("frobnicate", "unknown subcommand 'frobnicate' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"),
+            (
+                "frobnicate",
+                "unknown subcommand 'frobnicate' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"
+            ),
             ("--frobnicate", "unknown option '--frobnicate'"),
             ("check position -x", "unknown option '-x'"),
             ("check", "'check' needs a machine (usage: stresscheck check <machine>)"),
@@ -79,7 +85,10 @@ private func error(_ line: String) -> String? {
             ("replay nope file", "unknown machine 'nope' (known machines: position, sector-caps)"),
             ("check position extra", "unexpected argument 'extra'"),
             ("list extra", "unexpected argument 'extra'"),
-            ("stray", "unknown subcommand 'stray' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"),
+            (
+                "stray",
+                "unknown subcommand 'stray' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"
+            ),
             ("--cases -3", "option '--cases' expects a positive whole number, got '-3'"),
             ("--cases abc", "option '--cases' expects a positive whole number, got 'abc'"),
             ("--cases 0", "option '--cases' expects a positive whole number, got '0'"),

@@ -13,9 +13,11 @@ import Testing
 @Suite struct CampaignFilesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    static let yamlFiles = ["docs/campaigns/kubernetes/stress-campaign.yaml", "docs/campaigns/kubernetes/stress-merge.yaml",
-                            ".github/workflows/stress-campaign.yml", ".github/workflows/cflite.yml", ".clusterfuzzlite/project.yaml",
-                            "Fuzz/oss-fuzz/project.yaml"]
+    static let yamlFiles = [
+        "docs/campaigns/kubernetes/stress-campaign.yaml", "docs/campaigns/kubernetes/stress-merge.yaml",
+        ".github/workflows/stress-campaign.yml", ".github/workflows/cflite.yml", ".clusterfuzzlite/project.yaml",
+        "Fuzz/oss-fuzz/project.yaml",
+    ]
 
     /// yamllint's default rules, with longer lines, no `---` required, and `on:` allowed as a key.
     static let yamllintConfig = "{extends: default, rules: {line-length: {max: 160}, document-start: disable, truthy: {check-keys: false}}}"
@@ -51,8 +53,11 @@ import Testing
         let image = try Self.text("docs/campaigns/kubernetes/Dockerfile")
         #expect(image.contains("ENV STRESSCHECK_CODE_VERSION=$COMMIT"), "the image records the commit")
         let version = "k8s-image-commit"
-        try Self.campaign(shards: completions, stress: Self.command("stresscheck stress", in: job), merge: Self.command("stresscheck merge", in: try Self.text("docs/campaigns/kubernetes/stress-merge.yaml")),
-                          results: "/results/", version: version) { index, _ in
+        try Self.campaign(
+            shards: completions, stress: Self.command("stresscheck stress", in: job),
+            merge: Self.command("stresscheck merge", in: try Self.text("docs/campaigns/kubernetes/stress-merge.yaml")),
+            results: "/results/", version: version
+        ) { index, _ in
             ["JOB_COMPLETION_INDEX": String(index), "STRESSCHECK_CODE_VERSION": version]
         }
     }
@@ -62,15 +67,19 @@ import Testing
         let matrix = try #require(Self.value(of: "shard: [", in: workflow))
         let shards = matrix.trimmingCharacters(in: CharacterSet(charactersIn: "]")).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(shards == (0..<shards.count).map(String.init))
-        for line in ["STRESSCHECK_SHARD_INDEX: ${{ matrix.shard }}", "STRESSCHECK_SHARD_COUNT: ${{ strategy.job-total }}",
-                     "STRESSCHECK_CODE_VERSION: ${{ github.sha }}", "path: shard-${{ matrix.shard }}.jsonl", "pattern: shard-*", "path: shards"] {
+        for line in [
+            "STRESSCHECK_SHARD_INDEX: ${{ matrix.shard }}", "STRESSCHECK_SHARD_COUNT: ${{ strategy.job-total }}",
+            "STRESSCHECK_CODE_VERSION: ${{ github.sha }}", "path: shard-${{ matrix.shard }}.jsonl", "pattern: shard-*", "path: shards",
+        ] {
             #expect(workflow.contains(line), "\(line)")
         }
         let sha = "0123456789abcdef0123456789abcdef01234567"
         // Relative paths: the job's working directory, here the temporary directory.
-        try Self.campaign(shards: shards.count, stress: Self.command("stresscheck stress", in: workflow),
-                          merge: Self.command("stresscheck merge", in: workflow).map { $0.replacingOccurrences(of: "shards/", with: "") },
-                          results: "", version: sha) { index, count in
+        try Self.campaign(
+            shards: shards.count, stress: Self.command("stresscheck stress", in: workflow),
+            merge: Self.command("stresscheck merge", in: workflow).map { $0.replacingOccurrences(of: "shards/", with: "") },
+            results: "", version: sha
+        ) { index, count in
             ["STRESSCHECK_SHARD_INDEX": String(index), "STRESSCHECK_SHARD_COUNT": String(count), "STRESSCHECK_CODE_VERSION": sha]
         }
     }
@@ -83,11 +92,15 @@ import Testing
         let (minimum, maximum) = (bounds.first ?? 0, bounds.last ?? 0)
         let cpus = try #require(Self.value(of: "#SBATCH --cpus-per-task=", in: script, separator: "="))
         let version = "slurm-commit"
-        try Self.campaign(shards: maximum - minimum + 1, stress: Self.command("stresscheck stress", in: script),
-                          merge: Self.command("stresscheck merge", in: try Self.text("docs/campaigns/slurm/stress-merge.sbatch")),
-                          results: "${RESULTS}/", version: version) { index, count in
-            ["SLURM_ARRAY_TASK_ID": String(minimum + index), "SLURM_ARRAY_TASK_MIN": String(minimum), "SLURM_ARRAY_TASK_MAX": String(maximum),
-             "SLURM_ARRAY_TASK_COUNT": String(count), "SLURM_CPUS_PER_TASK": cpus, "STRESSCHECK_CODE_VERSION": version]
+        try Self.campaign(
+            shards: maximum - minimum + 1, stress: Self.command("stresscheck stress", in: script),
+            merge: Self.command("stresscheck merge", in: try Self.text("docs/campaigns/slurm/stress-merge.sbatch")),
+            results: "${RESULTS}/", version: version
+        ) { index, count in
+            [
+                "SLURM_ARRAY_TASK_ID": String(minimum + index), "SLURM_ARRAY_TASK_MIN": String(minimum), "SLURM_ARRAY_TASK_MAX": String(maximum),
+                "SLURM_ARRAY_TASK_COUNT": String(count), "SLURM_CPUS_PER_TASK": cpus, "STRESSCHECK_CODE_VERSION": version,
+            ]
         }
     }
 
@@ -103,8 +116,9 @@ import Testing
         let common = try Self.text("Fuzz/common.sh")
         let targets = try #require(common.split(separator: "\n").first { $0.hasPrefix("TARGETS=(") })
         let machines = try #require(common.split(separator: "\n").first { $0.hasPrefix("MACHINES=(") })
-        let names = (machines.dropFirst("MACHINES=(".count).dropLast().split(separator: " ")
-                     + targets.dropFirst("TARGETS=(".count).dropLast().split(separator: " ").filter { !$0.hasPrefix("\"$") }).map(String.init)
+        let names =
+            (machines.dropFirst("MACHINES=(".count).dropLast().split(separator: " ")
+            + targets.dropFirst("TARGETS=(".count).dropLast().split(separator: " ").filter { !$0.hasPrefix("\"$") }).map(String.init)
         #expect(names.contains("exchange") && names.contains("market"))
         for name in names {
             var isDirectory: ObjCBool = false
@@ -114,7 +128,9 @@ import Testing
         #expect(workflow.contains("uses: google/clusterfuzzlite/actions/build_fuzzers@v1"))
         #expect(workflow.contains("uses: google/clusterfuzzlite/actions/run_fuzzers@v1"))
         #expect(workflow.contains("language: swift"))
-        for script in [".clusterfuzzlite/build.sh", "Fuzz/oss-fuzz/build.sh", "docs/campaigns/slurm/stress-campaign.sbatch", "docs/campaigns/slurm/stress-merge.sbatch"] {
+        for script in [
+            ".clusterfuzzlite/build.sh", "Fuzz/oss-fuzz/build.sh", "docs/campaigns/slurm/stress-campaign.sbatch", "docs/campaigns/slurm/stress-merge.sbatch",
+        ] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = ["-n", Self.root + "/" + script]
@@ -153,8 +169,10 @@ import Testing
 
     /// Runs every shard's command with its engine's variables, the merge, and the whole batch,
     /// and checks that the merged file is the whole run's, byte for byte.
-    static func campaign(shards count: Int, stress: [String], merge: [String], results: String, version: String,
-                         environment: (Int, Int) -> [String: String]) throws {
+    static func campaign(
+        shards count: Int, stress: [String], merge: [String], results: String, version: String,
+        environment: (Int, Int) -> [String: String]
+    ) throws {
         #expect(count >= 2)
         #expect(stress.first == "stress" && merge.first == "merge")
         let directory = try temporaryDirectory()
@@ -184,7 +202,8 @@ import Testing
                 continue
             }
             let folder = (String(word[..<star]) as NSString).deletingLastPathComponent
-            let prefix = (String(word[..<star]) as NSString).lastPathComponent, suffix = String(word[word.index(after: star)...])
+            let prefix = (String(word[..<star]) as NSString).lastPathComponent
+            let suffix = String(word[word.index(after: star)...])
             let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted()
             mergeWords += names.map { folder + "/" + $0 }
         }
@@ -200,7 +219,8 @@ import Testing
         let wholeFile = directory + "/whole-run.jsonl"
         let run = Invocation(whole + ["--output", wholeFile], environment: ["STRESSCHECK_CODE_VERSION": version])
         #expect(run.status == 0)
-        let mergedBytes = try Data(contentsOf: URL(fileURLWithPath: output)), wholeBytes = try Data(contentsOf: URL(fileURLWithPath: wholeFile))
+        let mergedBytes = try Data(contentsOf: URL(fileURLWithPath: output))
+        let wholeBytes = try Data(contentsOf: URL(fileURLWithPath: wholeFile))
         #expect(!wholeBytes.isEmpty)
         #expect(mergedBytes == wholeBytes, "the merged shards are the whole run")
         #expect(String(decoding: wholeBytes.prefix(300), as: UTF8.self).contains(#""codeVersion":"\#(version)""#))

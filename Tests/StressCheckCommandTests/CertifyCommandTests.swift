@@ -8,7 +8,8 @@ import Testing
     @Test func theProjectsStackIsGoWithTheMatrixAndItsFiles() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let html = directory + "/report.html", prometheus = directory + "/certify.prom"
+        let html = directory + "/report.html"
+        let prometheus = directory + "/certify.prom"
         let run = Invocation(["certify", "--runs", "2", "--html", html, "--prometheus", prometheus])
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         for gate in ["safety", "latency", "recovery", "integrity"] { #expect(run.output.contains("\n\(gate)")) }

@@ -46,15 +46,19 @@ import Testing
         let first = run.output.split(separator: "\n").first ?? ""
         #expect(first.hasPrefix("✓ counter: PASS, 20 cases, "))
         #expect(first.hasSuffix("; seed 0x0000000000000005; 1 corpus file replayed"))
-        #expect(run.output.hasSuffix("\nWarning: counter: 1 corpus file(s) have bytes this check's generator does not read (first: \(file)); "
-                                     + "they were written by the fuzzer or for a different generator\n"))
+        #expect(
+            run.output.hasSuffix(
+                "\nWarning: counter: 1 corpus file(s) have bytes this check's generator does not read (first: \(file)); "
+                    + "they were written by the fuzzer or for a different generator\n"))
     }
 
     @Test func failureKindTellsACounterexampleFromACoverageShortfall() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let machines = [TestMachines.counter("buggy", bugAtThree: true), TestMachines.counter("thin", impossibleCoverage: true),
-                        TestMachines.counter("fine")]
+        let machines = [
+            TestMachines.counter("buggy", bugAtThree: true), TestMachines.counter("thin", impossibleCoverage: true),
+            TestMachines.counter("fine"),
+        ]
         let run = Invocation(["--json", "--cases", "100", "--no-save", "--corpus", root], machines: machines)
         #expect(run.status == 1)
         let document = try JSONDecoder().decode(JSONReport.self, from: Data(run.output.utf8))
@@ -67,10 +71,12 @@ import Testing
     }
 
     @Test func withoutACorpusTheLineSaysSo() {
-        let report = MachineReport(name: "m", passed: true, exitReason: "all cases passed", seed: "0x01", cases: 1, steps: 1, seconds: 1,
-                                   stepsPerSecond: 1, labels: [:])
+        let report = MachineReport(
+            name: "m", passed: true, exitReason: "all cases passed", seed: "0x01", cases: 1, steps: 1, seconds: 1,
+            stepsPerSecond: 1, labels: [:])
         #expect(ProgressDisplay.corpusSummary(report.corpus) == "no corpus")
-        #expect(ProgressDisplay.corpusSummary(CorpusReport(directory: "d", replayed: 2, skipped: [.init(path: "d/x", reason: .fileUnreadable)]))
+        #expect(
+            ProgressDisplay.corpusSummary(CorpusReport(directory: "d", replayed: 2, skipped: [.init(path: "d/x", reason: .fileUnreadable)]))
                 == "2 corpus files replayed, 1 skipped")
     }
 }
@@ -85,12 +91,14 @@ import Testing
         let run = Invocation(["--cases", "10", "--corpus", missing], machines: machines)
         #expect(run.status == 0)
         #expect(run.output.contains("; 0 corpus files replayed\n"))
-        #expect(run.output.hasSuffix("""
+        #expect(
+            run.output.hasSuffix(
+                """
 
-            Warning: one, two: the corpus directory \(missing) does not exist; no saved case was replayed
-            The corpus is found relative to the working directory: run from the package root or pass --corpus <dir>.
+                Warning: one, two: the corpus directory \(missing) does not exist; no saved case was replayed
+                The corpus is found relative to the working directory: run from the package root or pass --corpus <dir>.
 
-            """))
+                """))
         let json = Invocation(["--json", "--cases", "10", "--corpus", missing], machines: machines)
         let document = try JSONDecoder().decode(JSONReport.self, from: Data(json.output.utf8))
         #expect(document.warnings.map(\.kind) == [.corpusMissing, .corpusMissing])
@@ -125,11 +133,12 @@ import Testing
         let machines = [TestMachines.counter()]
         let run = Invocation(["replay", "counter", path], machines: machines)
         #expect(run.status == 0)
-        #expect(run.output == """
-            ✓ counter: \(path) passes (0 commands from 4 bytes)
-            Warning: 3 bytes of 4 this check's generator did not read: the input was written for another check or an older generator, or is not an input
+        #expect(
+            run.output == """
+                ✓ counter: \(path) passes (0 commands from 4 bytes)
+                Warning: 3 bytes of 4 this check's generator did not read: the input was written for another check or an older generator, or is not an input
 
-            """)
+                """)
         let json = Invocation(["replay", "counter", path, "--json"], machines: machines)
         let document = try JSONDecoder().decode(JSONReport.self, from: Data(json.output.utf8))
         #expect(document.passed)

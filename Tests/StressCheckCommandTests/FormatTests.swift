@@ -25,12 +25,15 @@ import Testing
     }
 
     @Test func replayHints() {
-        #expect(ReplayHint.check("position", seed: 42, options: Options(), defaultCases: 2_000)
-            == "swift run -c release stresscheck check position --seed 0x000000000000002A")
-        #expect(ReplayHint.check("position", seed: 1, options: Options(cases: 2_000, steps: 20, corpus: "my corpus"), defaultCases: 2_000)
-            == "swift run -c release stresscheck check position --seed 0x0000000000000001 --steps 20 --corpus 'my corpus'")
-        #expect(ReplayHint.check("position", seed: 1, options: Options(cases: 50), defaultCases: 2_000)
-            == "swift run -c release stresscheck check position --seed 0x0000000000000001 --cases 50")
+        #expect(
+            ReplayHint.check("position", seed: 42, options: Options(), defaultCases: 2_000)
+                == "swift run -c release stresscheck check position --seed 0x000000000000002A")
+        #expect(
+            ReplayHint.check("position", seed: 1, options: Options(cases: 2_000, steps: 20, corpus: "my corpus"), defaultCases: 2_000)
+                == "swift run -c release stresscheck check position --seed 0x0000000000000001 --steps 20 --corpus 'my corpus'")
+        #expect(
+            ReplayHint.check("position", seed: 1, options: Options(cases: 50), defaultCases: 2_000)
+                == "swift run -c release stresscheck check position --seed 0x0000000000000001 --cases 50")
         #expect(ReplayHint.replay("position", file: "it's") == "swift run -c release stresscheck replay position 'it'\\''s'")
     }
 }

@@ -4,9 +4,9 @@ import Testing
 @testable import StressCheckCommand
 import TradingChecks
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An interrupted run prints what it did and the seed, and exits 128 + the signal (issue 9 §4).
@@ -14,7 +14,12 @@ import Darwin
     /// An interruption that reports `signal` from its `after`-th question on.
     static func signal(_ signal: Int32, after: Int) -> Interruption {
         let asked = Mutex(0)
-        return Interruption { asked.withLock { $0 += 1; return $0 >= after ? signal : nil } }
+        return Interruption {
+            asked.withLock {
+                $0 += 1
+                return $0 >= after ? signal : nil
+            }
+        }
     }
 
     static let machines = [TestMachines.counter("one"), TestMachines.counter("two"), TestMachines.counter("three")]
@@ -23,26 +28,30 @@ import Darwin
         let corpus = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: corpus) }
         // Asked once before `one` starts, then once per case: the 42nd question stops it after 40 cases.
-        let run = Invocation(["--cases", "1000", "--seed", "7", "--corpus", corpus], machines: Self.machines,
-                             interruption: Self.signal(SIGINT, after: 42))
+        let run = Invocation(
+            ["--cases", "1000", "--seed", "7", "--corpus", corpus], machines: Self.machines,
+            interruption: Self.signal(SIGINT, after: 42))
         #expect(run.status == 130)
         #expect(run.output.hasPrefix("■ one: INTERRUPTED, 40 cases, "))
         #expect(run.output.contains("\none         40  "))
         #expect(run.output.contains("  INTERRUPTED: interrupted after 40 valid cases; the rest did not run\n"))
-        #expect(run.output.hasSuffix("""
+        #expect(
+            run.output.hasSuffix(
+                """
 
-            Interrupted by SIGINT: 1 machine of 3 checked, one stopped after 40 cases (seed 0x0000000000000007); not run: two, three.
-            To rerun it: swift run -c release stresscheck check one --seed 0x0000000000000007 --cases 1000 --corpus \(corpus)
+                Interrupted by SIGINT: 1 machine of 3 checked, one stopped after 40 cases (seed 0x0000000000000007); not run: two, three.
+                To rerun it: swift run -c release stresscheck check one --seed 0x0000000000000007 --cases 1000 --corpus \(corpus)
 
-            """))
+                """))
     }
 
     @Test func sigtermBetweenMachinesInJSON() throws {
         let corpus = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: corpus) }
         // `one` runs 5 cases to the end (6 questions), `two` never starts.
-        let run = Invocation(["--json", "--cases", "5", "--corpus", corpus], machines: Self.machines,
-                             interruption: Self.signal(SIGTERM, after: 8))
+        let run = Invocation(
+            ["--json", "--cases", "5", "--corpus", corpus], machines: Self.machines,
+            interruption: Self.signal(SIGTERM, after: 8))
         #expect(run.status == 143)
         let document = try JSONDecoder().decode(JSONReport.self, from: Data(run.output.utf8))
         #expect(!document.passed)

@@ -15,8 +15,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["passed"] as? Bool == true)
         let machine = try #require((object["machines"] as? [[String: Any]])?.first)
-        #expect(Set(machine.keys) == ["name", "passed", "exitReason", "seed", "cases", "steps", "seconds", "stepsPerSecond",
-                                      "labels", "counterexample", "savedPath", "regressionTest", "failureKind", "corpus", "warnings"])
+        #expect(
+            Set(machine.keys) == [
+                "name", "passed", "exitReason", "seed", "cases", "steps", "seconds", "stepsPerSecond",
+                "labels", "counterexample", "savedPath", "regressionTest", "failureKind", "corpus", "warnings",
+            ])
         #expect(machine["failureKind"] is NSNull)
         #expect(machine["corpus"] is NSNull)
         #expect((machine["warnings"] as? [Any])?.isEmpty == true)

@@ -9,11 +9,15 @@ struct Invocation {
     let output: String
     let errors: String
 
-    init(_ arguments: [String], terminal: Bool = false, machines: [MachineEntry] = Machines.all, interruption: Interruption = .never,
-         environment: [String: String] = [:]) {
-        let output = TextBuffer(), errors = TextBuffer()
-        status = StressCheckCommand.main(arguments: arguments, console: Console(output: output, errors: errors, isTerminal: terminal),
-                                         machines: machines, interruption: interruption, environment: environment)
+    init(
+        _ arguments: [String], terminal: Bool = false, machines: [MachineEntry] = Machines.all, interruption: Interruption = .never,
+        environment: [String: String] = [:]
+    ) {
+        let output = TextBuffer()
+        let errors = TextBuffer()
+        status = StressCheckCommand.main(
+            arguments: arguments, console: Console(output: output, errors: errors, isTerminal: terminal),
+            machines: machines, interruption: interruption, environment: environment)
         self.output = output.text
         self.errors = errors.text
     }

@@ -42,10 +42,12 @@ import Testing
     @Test func theSameCampaignGivesTheSameBytesWhateverTheWorkers() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let one = directory + "/one.jsonl", two = directory + "/two.jsonl"
+        let one = directory + "/one.jsonl"
+        let two = directory + "/two.jsonl"
         #expect(Invocation(Self.small + ["--parallel", "1", "--output", one]).status == 0)
         #expect(Invocation(Self.small + ["--parallel", "3", "--output", two]).status == 0)
-        let first = try Data(contentsOf: URL(fileURLWithPath: one)), second = try Data(contentsOf: URL(fileURLWithPath: two))
+        let first = try Data(contentsOf: URL(fileURLWithPath: one))
+        let second = try Data(contentsOf: URL(fileURLWithPath: two))
         #expect(first == second)
         #expect(!first.isEmpty)
         let three = directory + "/three.jsonl"
@@ -60,10 +62,16 @@ import Testing
         let version = ["STRESSCHECK_CODE_VERSION": "deadbeef"]
         #expect(Invocation(Self.small + ["--output", whole], environment: version).status == 0)
         // Shard 0 from the flags, 1 from Kubernetes' index, 2 from a Slurm array 5-7.
-        #expect(Invocation(Self.small + ["--shard-index", "0", "--shard-count", "3", "--output", directory + "/shard-{shard}.jsonl"],
-                           environment: version).status == 0)
-        #expect(Invocation(Self.small + ["--shard-count", "3", "--output", directory + "/shard-{shard}.jsonl"],
-                           environment: version.merging(["JOB_COMPLETION_INDEX": "1"]) { $1 }).status == 0)
+        #expect(
+            Invocation(
+                Self.small + ["--shard-index", "0", "--shard-count", "3", "--output", directory + "/shard-{shard}.jsonl"],
+                environment: version
+            ).status == 0)
+        #expect(
+            Invocation(
+                Self.small + ["--shard-count", "3", "--output", directory + "/shard-{shard}.jsonl"],
+                environment: version.merging(["JOB_COMPLETION_INDEX": "1"]) { $1 }
+            ).status == 0)
         let slurm = ["SLURM_ARRAY_TASK_ID": "7", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "7", "SLURM_ARRAY_TASK_COUNT": "3"]
         #expect(Invocation(Self.small + ["--output", directory + "/shard-{shard}.jsonl"], environment: version.merging(slurm) { $1 }).status == 0)
         let shards = (0..<3).map { directory + "/shard-\($0).jsonl" }
@@ -84,12 +92,17 @@ import Testing
 
     @Test func badShardArgumentsAreUsageErrors() {
         let cases: [([String], [String: String], String)] = [
-            (["--shard-index", "3", "--shard-count", "3"], [:], "error: shard 3 of 3 (from --shard-index, --shard-count): the shard index must be from 0 to 2"),
+            (
+                ["--shard-index", "3", "--shard-count", "3"], [:],
+                "error: shard 3 of 3 (from --shard-index, --shard-count): the shard index must be from 0 to 2"
+            ),
             (["--shard-index", "1"], [:], "error: a shard index (from --shard-index) needs a shard count"),
             (["--shard-count", "2"], [:], "error: a shard count (from --shard-count) needs a shard index"),
             ([], ["JOB_COMPLETION_INDEX": "0"], "a Kubernetes indexed Job sets no count"),
-            ([], ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "4", "SLURM_ARRAY_TASK_COUNT": "3"],
-             "the Slurm array 0-4 has 3 tasks, not 5"),
+            (
+                [], ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "4", "SLURM_ARRAY_TASK_COUNT": "3"],
+                "the Slurm array 0-4 has 3 tasks, not 5"
+            ),
             ([], ["STRESSCHECK_SHARD_INDEX": "x", "STRESSCHECK_SHARD_COUNT": "2"], "environment variable STRESSCHECK_SHARD_INDEX is 'x'"),
             (["--shard-index", "-1", "--shard-count", "2"], [:], "error: option '--shard-index' expects a whole number from 0, got '-1'"),
         ]
@@ -111,8 +124,12 @@ import Testing
         #expect(shard == (try BatchShard(index: 1, count: 4)) && source == "--shard-index, --shard-count")
         let kubernetes = try ShardSelection.resolve(index: nil, count: nil, environment: ["JOB_COMPLETION_INDEX": "3", "STRESSCHECK_SHARD_COUNT": "9"])
         #expect(kubernetes.shard == (try BatchShard(index: 3, count: 9)))
-        let generic = try ShardSelection.resolve(index: nil, count: nil, environment: ["STRESSCHECK_SHARD_INDEX": "2", "JOB_COMPLETION_INDEX": "3",
-                                                                                       "STRESSCHECK_SHARD_COUNT": "9"])
+        let generic = try ShardSelection.resolve(
+            index: nil, count: nil,
+            environment: [
+                "STRESSCHECK_SHARD_INDEX": "2", "JOB_COMPLETION_INDEX": "3",
+                "STRESSCHECK_SHARD_COUNT": "9",
+            ])
         #expect(generic.shard.index == 2)
         let slurm = try ShardSelection.resolve(index: nil, count: nil, environment: ["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "5"])
         #expect(slurm.shard == (try BatchShard(index: 4, count: 5)))
@@ -126,8 +143,11 @@ import Testing
             #expect(Invocation(Self.small + ["--shard-index", "\(index)", "--shard-count", "2", "--output", directory + "/s\(index).jsonl"]).status == 0)
         }
         #expect(Invocation(Self.small + ["--seed", "99", "--shard-index", "1", "--shard-count", "2", "--output", directory + "/other.jsonl"]).status == 0)
-        #expect(Invocation(Self.small + ["--shard-index", "1", "--shard-count", "2", "--output", directory + "/v2.jsonl"],
-                           environment: ["STRESSCHECK_CODE_VERSION": "v2"]).status == 0)
+        #expect(
+            Invocation(
+                Self.small + ["--shard-index", "1", "--shard-count", "2", "--output", directory + "/v2.jsonl"],
+                environment: ["STRESSCHECK_CODE_VERSION": "v2"]
+            ).status == 0)
         let good = try Data(contentsOf: URL(fileURLWithPath: directory + "/s1.jsonl"))
         try good.prefix(good.count - 20).write(to: URL(fileURLWithPath: directory + "/cut.jsonl"))
         let existing = directory + "/merged.jsonl"
@@ -153,9 +173,12 @@ import Testing
     @Test func anItemRerunsAlone() throws {
         let run = Invocation(Self.small + ["--item", "3"])
         #expect(run.status == 0, "\(run.errors)")
-        let plan = try BatchPlan(scenarios: ["flash-crash-2010", "liquidity-drain"], strategies: [.buyTheDip], seeds: 2, campaignSeed: Stress.defaultCampaignSeed)
+        let plan = try BatchPlan(
+            scenarios: ["flash-crash-2010", "liquidity-drain"], strategies: [.buyTheDip], seeds: 2, campaignSeed: Stress.defaultCampaignSeed)
         #expect(run.output.hasPrefix("✓ item 3: liquidity-drain / buy-the-dip, seed \(BatchSeed.format(plan.item(3).seed))"))
-        #expect(StressReport.rerun(3, of: plan) == "swift run -c release stresscheck stress flash-crash-2010 liquidity-drain --strategy buy-the-dip --seeds 2 --item 3")
+        #expect(
+            StressReport.rerun(3, of: plan)
+                == "swift run -c release stresscheck stress flash-crash-2010 liquidity-drain --strategy buy-the-dip --seeds 2 --item 3")
         #expect(Invocation(Self.small + ["--item", "4"]).errors.contains("item 4 is not in the batch (items 0 to 3)"))
     }
 }
@@ -184,7 +207,10 @@ import Testing
         #expect(run.output.hasPrefix("✗ stress: 8 runs (2 scenarios × 1 strategy × 4 seeds); campaign seed 0x0000000000000003; merged from 2 shard files\n"))
         #expect(run.output.contains("FAILURES (one per property and scenario; the lowest item, the fastest-failing seed, kept):\n✗ booksReconcile in "))
         #expect(run.output.contains("first: item \(first.first.item.number), buy-the-dip, seed \(BatchSeed.format(first.first.item.seed))"))
-        #expect(run.output.contains("    rerun it alone: swift run -c release stresscheck stress liquidity-drain execution-crisis --strategy buy-the-dip --seeds 4 --seed 0x0000000000000003 --item \(first.first.item.number)"))
+        #expect(
+            run.output.contains(
+                "    rerun it alone: swift run -c release stresscheck stress liquidity-drain execution-crisis --strategy buy-the-dip --seeds 4 --seed 0x0000000000000003 --item \(first.first.item.number)"
+            ))
         let json = Invocation(["merge", "--json"] + paths)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(document["passed"] as? Bool == false)

@@ -31,7 +31,8 @@ import Testing
     /// A directory with `AAA.csv` (price level 10) and `BBB.csv` (5000), 160 bars each.
     static func files() throws -> (directory: String, a: String, b: String) {
         let directory = try temporaryDirectory()
-        let a = directory + "/AAA.csv", b = directory + "/BBB.csv"
+        let a = directory + "/AAA.csv"
+        let b = directory + "/BBB.csv"
         try csv(dip(10)).write(toFile: a, atomically: true, encoding: .utf8)
         try csv(dip(5000)).write(toFile: b, atomically: true, encoding: .utf8)
         return (directory, a, b)
@@ -104,7 +105,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let html = directory + "/report.html"
         try "keep".write(toFile: html, atomically: true, encoding: .utf8)
-        let broken = directory + "/BROKEN.csv", faulty = directory + "/FAULTY.csv"
+        let broken = directory + "/BROKEN.csv"
+        let faulty = directory + "/FAULTY.csv"
         try "Date,Open,High,Low,Close,Volume\n2020-03-12,1,2,0.5,1.5,10\n2020-03-13,1,2\n".write(toFile: broken, atomically: true, encoding: .utf8)
         try Self.csv(Self.dip(100)).replacingOccurrences(of: ",1000\n2020-03-12T09:05:00Z,", with: ",1000\n2020-03-12T09:05:00Z,-")
             .write(toFile: faulty, atomically: true, encoding: .utf8)
@@ -151,13 +153,19 @@ import Testing
             _ = try StressReplay.prepare(files: [a], options: options)
             Issue.record("an empty window runs")
         } catch {
-            guard case .market(.tooFewBars(0, _, _, _, _)) = error else { Issue.record("\(error)"); return }
+            guard case .market(.tooFewBars(0, _, _, _, _)) = error else {
+                Issue.record("\(error)")
+                return
+            }
         }
         do {
             _ = try StressReplay.prepare(files: [directory + "/NONE.csv"], options: Options())
             Issue.record("a missing file runs")
         } catch {
-            guard case .unloadable(let csv) = error, csv.kind == .fileNotFound else { Issue.record("\(error)"); return }
+            guard case .unloadable(let csv) = error, csv.kind == .fileNotFound else {
+                Issue.record("\(error)")
+                return
+            }
         }
         let prepared = try StressReplay.prepare(files: [a], options: Options())
         #expect(prepared.replay.calmVenue && prepared.replay.market.times.count == 160 && prepared.replay.arguments == ["--replay", a])

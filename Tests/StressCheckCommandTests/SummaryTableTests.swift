@@ -2,21 +2,23 @@ import Testing
 @testable import StressCheckCommand
 
 @Suite struct SummaryTableTests {
-    static let passing = MachineReport(name: "position", passed: true, exitReason: "all cases passed", seed: "0x0000000000000001",
-                                       cases: 2_000, steps: 101_234, seconds: 0.5, stepsPerSecond: 202_468,
-                                       labels: ["DRAIN reached": 700, "at cap": 1_000, "command open": 1_900, "command close": 1_800])
-    static let failing = MachineReport(name: "sector-caps", passed: false, exitReason: "found a failing case", seed: "0x0000000000000002",
-                                       cases: 17, steps: 300, seconds: 0.25, stepsPerSecond: 1_200, labels: [:],
-                                       counterexample: "open(AAPL)", savedPath: "corpus/sector-caps/00ab", regressionTest: "@Test func …")
+    static let passing = MachineReport(
+        name: "position", passed: true, exitReason: "all cases passed", seed: "0x0000000000000001",
+        cases: 2_000, steps: 101_234, seconds: 0.5, stepsPerSecond: 202_468,
+        labels: ["DRAIN reached": 700, "at cap": 1_000, "command open": 1_900, "command close": 1_800])
+    static let failing = MachineReport(
+        name: "sector-caps", passed: false, exitReason: "found a failing case", seed: "0x0000000000000002",
+        cases: 17, steps: 300, seconds: 0.25, stepsPerSecond: 1_200, labels: [:],
+        counterexample: "open(AAPL)", savedPath: "corpus/sector-caps/00ab", regressionTest: "@Test func …")
 
     @Test func rendersAlignedColumns() {
         let expected = """
-        machine      cases    steps  commands/s  coverage (% of cases)           result
-        -----------  -----  -------  ----------  ------------------------------  --------------------------
-        position     2,000  101,234     202,468  at cap 50%, DRAIN reached 35%,  PASS
-                                                 commands: open 95%, close 90%
-        sector-caps     17      300       1,200  -                               FAIL: found a failing case
-        """
+            machine      cases    steps  commands/s  coverage (% of cases)           result
+            -----------  -----  -------  ----------  ------------------------------  --------------------------
+            position     2,000  101,234     202,468  at cap 50%, DRAIN reached 35%,  PASS
+                                                     commands: open 95%, close 90%
+            sector-caps     17      300       1,200  -                               FAIL: found a failing case
+            """
         #expect(SummaryTable.render([Self.passing, Self.failing]) == expected)
     }
 

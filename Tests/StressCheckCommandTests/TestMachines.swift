@@ -17,8 +17,14 @@ enum TestMachines {
                 model: { 0 },
                 system: { 0 },
                 commands: [CommandKind("increment") { _ in .constant(1) }],
-                runModel: { model, delta in model += delta; return model },
-                runSystem: { system, delta in system += delta; return bugAtThree && system == 3 ? 4 : system },
+                runModel: { model, delta in
+                    model += delta
+                    return model
+                },
+                runSystem: { system, delta in
+                    system += delta
+                    return bugAtThree && system == 3 ? 4 : system
+                },
                 labels: [CaseLabel("never") { $0 < 0 }],
                 coverage: impossibleCoverage ? ["never": 0.5] : [:])
             check.swarm = false

@@ -32,8 +32,8 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var lines = try cleanCSV(count: 200, seed: 2).split(separator: "\n").map(String.init)
-        lines[11] = lines[11].replacingOccurrences(of: #",[^,]*$"#, with: ",0", options: .regularExpression)   // bar 10: volume 0
-        lines[51] = lines[50]                                                                                     // bar 50: bar 49 again
+        lines[11] = lines[11].replacingOccurrences(of: #",[^,]*$"#, with: ",0", options: .regularExpression)  // bar 10: volume 0
+        lines[51] = lines[50]  // bar 50: bar 49 again
         let faulty = try write(lines.joined(separator: "\n") + "\n", "ETH-USD.csv", in: directory)
         let clean = try write(try cleanCSV(count: 150, seed: 3), "SOL-USD.csv", in: directory)
         let run = Invocation(["validate", faulty, clean])
@@ -81,8 +81,11 @@ import Testing
         #expect(document.files[0].faultCounts == ["notANumber": 1])
         #expect(document.files[0].faults == [.init(kind: "notANumber", bar: 20, line: 22, detail: "open is NaN")])
         #expect(document.files[1].bars == 0 && document.files[1].faults.isEmpty)
-        #expect(document.files[1].error == .init(kind: "missingColumn", line: 1, column: nil, columnName: nil,
-                                                 message: "\(bad), line 1: no Volume column in the header"))
+        #expect(
+            document.files[1].error
+                == .init(
+                    kind: "missingColumn", line: 1, column: nil, columnName: nil,
+                    message: "\(bad), line 1: no Volume column in the header"))
         // Two clean files: aligned.
         let other = try write(try cleanCSV(count: 80, seed: 6), "C.csv", in: directory)
         let clean = try write(try cleanCSV(count: 100, seed: 7), "D.csv", in: directory)

@@ -27,7 +27,10 @@ import Testing
 
     @Test func livenessVerdicts() throws {
         let calmEnd = try ScenarioExecutor().run(try #require(ScenarioLibrary.named("btc-2021-05-19")), strategy: BuyTheDipStrategy())
-        guard case .held(let quiet, let settled) = calmEnd.liveness else { Issue.record("\(calmEnd.liveness)"); return }
+        guard case .held(let quiet, let settled) = calmEnd.liveness else {
+            Issue.record("\(calmEnd.liveness)")
+            return
+        }
         #expect(settled >= quiet)
         #expect(settled - quiet <= ExecutorConfiguration().livenessDeadline(interval: .minutes(1)))
         let rebound = try ScenarioExecutor().run(try #require(ScenarioLibrary.named("btc-2020-03-12")), strategy: BuyTheDipStrategy())

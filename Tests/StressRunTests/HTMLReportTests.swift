@@ -10,7 +10,8 @@ import Testing
         var scenarios: [HTMLReport.Scenario] = []
         for (name, strategy) in [("flash-crash-2010", "buy-the-dip"), ("liquidity-drain", "momentum")] {
             let library = try #require(ScenarioLibrary.named(name))
-            let record = strategy == "momentum"
+            let record =
+                strategy == "momentum"
                 ? try ScenarioExecutor().run(library, strategy: MomentumStrategy())
                 : try ScenarioExecutor().run(library, strategy: BuyTheDipStrategy())
             scenarios.append(HTMLReport.Scenario(name: name, seed: library.seed, record: record))
@@ -78,8 +79,12 @@ import Testing
     }
 
     static func screenshot(_ browser: String, _ page: URL, into png: URL) throws -> (png: [UInt8], console: [String]) {
-        let result = try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
-                                       "--window-size=1200,3000", "--screenshot=\(png.path)", page.absoluteString])
+        let result = try run(
+            browser,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
+                "--window-size=1200,3000", "--screenshot=\(png.path)", page.absoluteString,
+            ])
         let console = result.errors.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }.map(String.init)
         return (Array(try Data(contentsOf: png)), console)
     }
@@ -88,7 +93,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()

@@ -46,7 +46,10 @@ import TradingVocabulary
     static func crash(_ level: Double) -> [Double] {
         var closes = calm(level, 120)
         var price = level
-        for i in 0..<60 { price *= i % 2 == 0 ? 0.985 : 1.003; closes.append(price) }
+        for i in 0..<60 {
+            price *= i % 2 == 0 ? 0.985 : 1.003
+            closes.append(price)
+        }
         return closes + calm(price, 60, phase: 2)
     }
 
@@ -134,17 +137,20 @@ import TradingVocabulary
 
     @Test func aBatchReplaysTheMarketWithEveryStrategy() throws {
         let market = try HistoricMarket([try Self.series("AAA", Self.crash(100))])
-        let calm = try BatchPlan(replay: HistoricReplay(name: "replay AAA", market: market, calmVenue: true, arguments: []),
-                                 strategies: BatchStrategy.allCases, seeds: 1, campaignSeed: 1)
+        let calm = try BatchPlan(
+            replay: HistoricReplay(name: "replay AAA", market: market, calmVenue: true, arguments: []),
+            strategies: BatchStrategy.allCases, seeds: 1, campaignSeed: 1)
         let results = BatchRunner(parallel: 2).runBlocking(calm)
         #expect(results.count == 3 && results.allSatisfy(\.passed))
         #expect(try BatchRunner.replay(2, of: calm) == (try ScenarioExecutor().run(market, strategy: BuyTheDipStrategy())))
-        let seeded = try BatchPlan(replay: HistoricReplay(name: "replay AAA", market: market, calmVenue: false, arguments: []),
-                                   strategies: [.buyTheDip], seeds: 3, campaignSeed: 1)
+        let seeded = try BatchPlan(
+            replay: HistoricReplay(name: "replay AAA", market: market, calmVenue: false, arguments: []),
+            strategies: [.buyTheDip], seeds: 3, campaignSeed: 1)
         #expect(try BatchRunner.replay(1, of: seeded) == (try ScenarioExecutor().run(market, strategy: BuyTheDipStrategy(), seed: seeded.item(1).seed)))
         #expect(throws: BatchError.self) {
-            try BatchPlan(replay: HistoricReplay(name: "replay AAA", market: market, calmVenue: true, arguments: []),
-                          strategies: [.buyTheDip], seeds: 2, campaignSeed: 1)
+            try BatchPlan(
+                replay: HistoricReplay(name: "replay AAA", market: market, calmVenue: true, arguments: []),
+                strategies: [.buyTheDip], seeds: 2, campaignSeed: 1)
         }
     }
 }

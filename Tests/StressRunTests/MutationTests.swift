@@ -15,7 +15,10 @@ import Testing
         let record = try run(.staleConditions, "eth-kraken-2021-02-22", MomentumStrategy())
         let first = try #require(record.violations.first)
         #expect(first.property == .superStateFollowsClassification)
-        guard case .stateBelowClassification(_, let classification, _, let state) = first else { Issue.record("\(first)"); return }
+        guard case .stateBelowClassification(_, let classification, _, let state) = first else {
+            Issue.record("\(first)")
+            return
+        }
         #expect(classification == .crisis && state == .normal)
     }
 
@@ -23,7 +26,10 @@ import Testing
         let record = try run(.fillBookedTwice, "flash-crash-2010", BuyTheDipStrategy())
         let first = try #require(record.violations.first)
         #expect(first.property == .booksReconcile)
-        guard case .booksUnreconciled(_, .cash(let executor, let venue)) = first else { Issue.record("\(first)"); return }
+        guard case .booksUnreconciled(_, .cash(let executor, let venue)) = first else {
+            Issue.record("\(first)")
+            return
+        }
         #expect(executor.value < venue.value, "the executor paid for the same lots twice")
     }
 
@@ -31,14 +37,19 @@ import Testing
         let record = try run(.haltNotPropagated, "liquidity-drain", BuyTheDipStrategy())
         let first = try #require(record.violations.first)
         #expect(first.property == .noOrderWhileOffOrHalted)
-        guard case .orderWhileBlocked(_, _, let mode, let halted) = first else { Issue.record("\(first)"); return }
+        guard case .orderWhileBlocked(_, _, let mode, let halted) = first else {
+            Issue.record("\(first)")
+            return
+        }
         #expect(mode == .dryRun && halted)
         #expect(record.violations.allSatisfy { $0.property == .noOrderWhileOffOrHalted })
     }
 
     @Test func theCorrectWiringPassesTheSameRuns() throws {
-        for (name, strategy) in [("eth-kraken-2021-02-22", MomentumStrategy() as any Strategy), ("flash-crash-2010", BuyTheDipStrategy()),
-                                 ("liquidity-drain", BuyTheDipStrategy())] {
+        for (name, strategy) in [
+            ("eth-kraken-2021-02-22", MomentumStrategy() as any Strategy), ("flash-crash-2010", BuyTheDipStrategy()),
+            ("liquidity-drain", BuyTheDipStrategy()),
+        ] {
             #expect(try run(.none, name, strategy).violations == [])
         }
     }

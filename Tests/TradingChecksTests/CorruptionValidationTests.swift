@@ -22,15 +22,16 @@ import TradingChecks
         let noisy = MarketGen.priceModel.map { $0.withVolatility(max($0.annualVolatility, 0.01)) }
         let scenario = MarketGen.scenario(MarketGen.crash(drop: 0.05...0.6, maxPhaseBars: 60), model: noisy)
         let share = Gen.int(in: 2...30)
-        return MarketGen.run(Gen { s throws(Rejection) in
-            var drawn = try s.draw(scenario)
-            do {
-                drawn.transformers = [.dataCorruption(try DataCorruption(share: Double(try s.draw(share)) / 100))]
-            } catch {
-                preconditionFailure("\(error)")
-            }
-            return drawn
-        })
+        return MarketGen.run(
+            Gen { s throws(Rejection) in
+                var drawn = try s.draw(scenario)
+                do {
+                    drawn.transformers = [.dataCorruption(try DataCorruption(share: Double(try s.draw(share)) / 100))]
+                } catch {
+                    preconditionFailure("\(error)")
+                }
+                return drawn
+            })
     }()
 
     /// Found by this property and fixed: a bad tick in a constant stretch (zero volatility) was its
@@ -45,7 +46,8 @@ import TradingChecks
         #expect(result.passed, "\(result.report)")  // every exit but completed fails, not only a counterexample
         if let run = result.counterexample?.value {
             let report = DataValidator.validate(run.series)
-            Issue.record("injected \(run.corruptions), reported \(report.faults), model \(run.scenario.model), phases \(run.phases.map { "\($0.name) \($0.bars)" })")
+            Issue.record(
+                "injected \(run.corruptions), reported \(report.faults), model \(run.scenario.model), phases \(run.phases.map { "\($0.name) \($0.bars)" })")
         }
     }
 
@@ -64,13 +66,16 @@ import TradingChecks
     /// Calm, noisy markets (GBM, 10–200% volatility, any drift, 20–400 bars, one to three
     /// correlated symbols) report nothing at all.
     @Test func calmNoisyMarketsReportNothing() {
-        let volatility = Gen.int(in: 1_000...20_000), drift = Gen.int(in: -10_000...10_000), bars = Gen.int(in: 20...400)
+        let volatility = Gen.int(in: 1_000...20_000)
+        let drift = Gen.int(in: -10_000...10_000)
+        let bars = Gen.int(in: 20...400)
         let symbols = Gen.int(in: 1...3)
         let scenario = Gen { s throws(Rejection) in
             let model = PriceModelSpec.gbm(drift: Double(try s.draw(drift)) / 10_000, volatility: Double(try s.draw(volatility)) / 10_000)
             let count = try s.draw(symbols)
-            return CrashScenario(kind: .gradualDecline, phases: [CrashPhase("calm", duration: .minutes(Int64(try s.draw(bars))))],
-                                 symbols: Array(["BTC-USD", "ETH-USD", "SOL-USD"].prefix(count)), model: model)
+            return CrashScenario(
+                kind: .gradualDecline, phases: [CrashPhase("calm", duration: .minutes(Int64(try s.draw(bars))))],
+                symbols: Array(["BTC-USD", "ETH-USD", "SOL-USD"].prefix(count)), model: model)
         }
         let result = check("calm markets are clean", MarketGen.run(scenario), configuration: settings(300, seed: 4)) { run in
             DataValidator.validate(run.series).isClean

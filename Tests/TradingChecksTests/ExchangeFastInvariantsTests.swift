@@ -29,7 +29,10 @@ import TradingModels
     }
 
     static let corruptions: [Corruption] = [
-        Corruption(name: "cash off by one", breaks: "books equation") { o in o.account.cash.value += 1; return true },
+        Corruption(name: "cash off by one", breaks: "books equation") { o in
+            o.account.cash.value += 1
+            return true
+        },
         Corruption(name: "a fill dropped", breaks: "fill log replays") { o in
             guard !o.fills.isEmpty else { return false }
             o.fills.removeLast()
@@ -53,7 +56,8 @@ import TradingModels
         Corruption(name: "a limit moved inside its fills", breaks: "no fill beyond a limit") { o in
             for index in o.venueOrders.indices {
                 guard case .limit = o.venueOrders[index].request.type,
-                      let fill = o.fills.first(where: { $0.orderID == o.venueOrders[index].request.id }) else { continue }
+                    let fill = o.fills.first(where: { $0.orderID == o.venueOrders[index].request.id })
+                else { continue }
                 let inside = fill.side == .buy ? fill.price.value - 1 : fill.price.value + 1
                 o.venueOrders[index].request.type = .limit(Ticks(inside))
                 return true
@@ -72,7 +76,8 @@ import TradingModels
         },
         Corruption(name: "a terminal state the venue does not hold", breaks: "client agrees with venue") { o in
             guard let venue = o.venueOrders.first(where: { $0.state == .canceled }),
-                  let index = o.clientOrders.firstIndex(where: { $0.id == venue.request.id }) else { return false }
+                let index = o.clientOrders.firstIndex(where: { $0.id == venue.request.id })
+            else { return false }
             o.clientOrders[index].state = .venue(.filled)
             return true
         },
@@ -88,7 +93,8 @@ import TradingModels
 
     @Test(arguments: corruptions)
     func fastPathNamesTheSameFirstViolation(_ corruption: Corruption) {
-        var applied = 0, broke = 0
+        var applied = 0
+        var broke = 0
         for var o in Self.observations where corruption.apply(&o) {
             applied += 1
             let listed = ExchangeInvariants.state.first { !$0.holds(o) }?.name

@@ -54,7 +54,8 @@ import TradingChecks
         var replay = ChoiceStream(replaying: stream.recorded)
         var again = try Self.generator(spec)
         let replayed = Self.bars(2_000, from: &again, &replay)
-        var a = Fingerprint(), b = Fingerprint()
+        var a = Fingerprint()
+        var b = Fingerprint()
         for bar in original { a.combine(bar) }
         for bar in replayed { b.combine(bar) }
         #expect(a == b)

@@ -42,8 +42,11 @@ import TradingVocabulary
     /// The generators reach every crash kind, every model kind, every sector and the conditions'
     /// extremes within a few hundred cases.
     @Test func generatorsReachEveryKindSectorAndExtreme() {
-        var kinds = Set<CrashKind>(), models = Set<String>(), sectors = Set<Sector>()
-        var worstVolatility = 0.0, outage = false
+        var kinds = Set<CrashKind>()
+        var models = Set<String>()
+        var sectors = Set<Sector>()
+        var worstVolatility = 0.0
+        var outage = false
         var stream = ChoiceStream(seed: 5, maxBytes: 64 * 1024)
         let gen = MarketGen.scenario(MarketGen.crash(drop: 0.05...0.95))
         for _ in 0..<2000 {
@@ -107,8 +110,11 @@ import TradingVocabulary
                 }
             }
         }
-        #expect(kinds == ["flashCrash", "volatilitySpike", "liquidityDrop", "spreadExplosion", "dataCorruption",
-                          "correlationBreakdown", "pumpAndDump", "mixed"])
+        #expect(
+            kinds == [
+                "flashCrash", "volatilitySpike", "liquidityDrop", "spreadExplosion", "dataCorruption",
+                "correlationBreakdown", "pumpAndDump", "mixed",
+            ])
     }
 
     private func name(_ t: Transformer) -> String {

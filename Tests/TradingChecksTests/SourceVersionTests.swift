@@ -7,7 +7,8 @@ import Testing
     @Test func readsTheCheckedOutCommitFromALooseOrPackedRef() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("stresscheck-git-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let git = root.appendingPathComponent(".git"), nested = root.appendingPathComponent("a/b")
+        let git = root.appendingPathComponent(".git")
+        let nested = root.appendingPathComponent("a/b")
         try FileManager.default.createDirectory(at: git.appendingPathComponent("refs/heads"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         try "ref: refs/heads/main\n".write(to: git.appendingPathComponent("HEAD"), atomically: true, encoding: .utf8)

@@ -35,7 +35,10 @@ import TradingVocabulary
         try store.save(Self.old)
         disk.arm(.saveFails(step))
         let error = #expect(throws: PersistenceError.self) { try store.save(try Self.changed()) }
-        guard case .writeFailed(let failed, _)? = error?.kind else { Issue.record("not a write failure: \(String(describing: error))"); return }
+        guard case .writeFailed(let failed, _)? = error?.kind else {
+            Issue.record("not a write failure: \(String(describing: error))")
+            return
+        }
         #expect(failed.rawValue == step.rawValue)
         disk.restartProcess()
         #expect(try store.load() == (step.isPastCommit ? try Self.changed() : Self.old))
@@ -59,7 +62,10 @@ import TradingVocabulary
         try store.save(try Self.changed())
         disk.tear(Self.path)
         let error = #expect(throws: PersistenceError.self) { try store.load() }
-        guard case .corrupted? = error?.kind else { Issue.record("not refused as corrupt: \(String(describing: error))"); return }
+        guard case .corrupted? = error?.kind else {
+            Issue.record("not refused as corrupt: \(String(describing: error))")
+            return
+        }
     }
 
     @Test func anInPlaceWriteKilledMidwayLeavesATornFile() throws {

@@ -26,17 +26,18 @@ import Testing
         #expect(draws.shocks == 0)
         #expect(StressCase.venue(draws.faults, draws.schedule) == "calm")
         #expect(throws: Never.self) { try StressChecks.verdict(calm) }
-        #expect(calm.description.split(separator: "\n").map(String.init) == [
-            "1. flash-crash (generated), strategy momentum, 1 symbol: BTC-USD, 1m bars",
-            "2. model gbm(drift: 0.0, volatility: 0.0), correlation 0",
-            "3. phases: crash 1 bar",
-            "4. transformers: none",
-            "5. signal faults: none",
-            "6. bars: 1 per symbol; shocks: 0 of 2 market choices not calm",
-            "7. venue: calm",
-            "8. orders: 0 sent (0 buys, 0 sells), 0 rejected, 0 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
-            "9. liveness: held (quiet from +0s, settled at +1m)",
-        ])
+        #expect(
+            calm.description.split(separator: "\n").map(String.init) == [
+                "1. flash-crash (generated), strategy momentum, 1 symbol: BTC-USD, 1m bars",
+                "2. model gbm(drift: 0.0, volatility: 0.0), correlation 0",
+                "3. phases: crash 1 bar",
+                "4. transformers: none",
+                "5. signal faults: none",
+                "6. bars: 1 per symbol; shocks: 0 of 2 market choices not calm",
+                "7. venue: calm",
+                "8. orders: 0 sent (0 buys, 0 sells), 0 rejected, 0 fills, 0 execution failures, 0 bad bars, 0 emergency stops",
+                "9. liveness: held (quiet from +0s, settled at +1m)",
+            ])
     }
 
     @Test(arguments: [("eth-kraken-2021-02-22", StressStrategy.momentum), ("flash-crash-2010", .buyTheDip)])
@@ -54,7 +55,9 @@ import Testing
     @Test func theGeneratorReachesEveryCrashKindAndStrategyBit() throws {
         var kinds = Set<CrashKind>()
         var symbols = Set<Int>()
-        var transformers = 0, signalFaults = 0, tails = 0
+        var transformers = 0
+        var signalFaults = 0
+        var tails = 0
         for seed in UInt64(1)...200 {
             var stream = ChoiceStream(seed: seed, maxBytes: StressChecks.maxBytes)
             let scenario = try stream.draw(StressGen.scenario)

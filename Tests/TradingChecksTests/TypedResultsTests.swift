@@ -10,10 +10,18 @@ import TradingChecks
     /// A check whose only command draws from a generator that discards every value: every case
     /// with a command is rejected.
     static let discarding = MachineEntry(summary: "discards every case") { maxSteps in
-        StateMachineCheck<Int, Int, Int, Int>(name: "discarding", model: { 0 }, system: { 0 },
-                                              commands: [CommandKind("never") { _ in Gen.int(in: 0...9).filter { _ in false } }],
-                                              runModel: { model, delta in model += delta; return model },
-                                              runSystem: { system, delta in system += delta; return system }).limited(to: maxSteps)
+        StateMachineCheck<Int, Int, Int, Int>(
+            name: "discarding", model: { 0 }, system: { 0 },
+            commands: [CommandKind("never") { _ in Gen.int(in: 0...9).filter { _ in false } }],
+            runModel: { model, delta in
+                model += delta
+                return model
+            },
+            runSystem: { system, delta in
+                system += delta
+                return system
+            }
+        ).limited(to: maxSteps)
     }
 
     static func variant(_ name: String) throws -> ZooVariant { try #require(BugZoo.named(name)) }

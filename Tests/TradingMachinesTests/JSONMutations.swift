@@ -23,8 +23,10 @@ enum JSONMutations {
         .object([StateJSON.Member("update", .object([]))]), .object([StateJSON.Member("update", .object([StateJSON.Member("_0", .string("panic"))]))]),
         .object([StateJSON.Member("foo", .object([]))]), .object([StateJSON.Member("halt", .array([]))]), .object([StateJSON.Member("halt", .null)]),
         .object([StateJSON.Member("halt", .object([])), StateJSON.Member("resume", .object([]))]),
-        .object([StateJSON.Member("from", .string("normal")), StateJSON.Member("to", .string("cautious")),
-                 StateJSON.Member("cause", .object([StateJSON.Member("update", .object([StateJSON.Member("_0", .string("cautious"))]))]))]),
+        .object([
+            StateJSON.Member("from", .string("normal")), StateJSON.Member("to", .string("cautious")),
+            StateJSON.Member("cause", .object([StateJSON.Member("update", .object([StateJSON.Member("_0", .string("cautious"))]))])),
+        ]),
         .object([StateJSON.Member("from", .string("off")), StateJSON.Member("to", .string("dryRun")), StateJSON.Member("cause", .string("enableDryRun"))]),
     ]
 
@@ -52,7 +54,8 @@ enum JSONMutations {
                 members.remove(at: Int.random(in: members.indices, using: &random))
                 return .object(members)
             case (.object(var members), 1) where !members.contains { $0.key == "extra" }:
-                members.insert(StateJSON.Member("extra", replacements.randomElement(using: &random) ?? .null), at: Int.random(in: 0...members.count, using: &random))
+                members.insert(
+                    StateJSON.Member("extra", replacements.randomElement(using: &random) ?? .null), at: Int.random(in: 0...members.count, using: &random))
                 return .object(members)
             case (.array(var elements), 0) where !elements.isEmpty:
                 elements.remove(at: Int.random(in: elements.indices, using: &random))

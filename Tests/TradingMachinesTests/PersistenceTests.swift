@@ -86,16 +86,29 @@ func temporaryDirectory() throws -> String {
             }
         }
 
-        guard case .corrupted = try load(Data("garbage \u{0}\u{1}".utf8)) else { Issue.record("garbage"); return }
-        guard case .corrupted = try load(good.prefix(good.count / 2)) else { Issue.record("truncated"); return }
-        guard case .corrupted = try load(Data()) else { Issue.record("empty"); return }
+        guard case .corrupted = try load(Data("garbage \u{0}\u{1}".utf8)) else {
+            Issue.record("garbage")
+            return
+        }
+        guard case .corrupted = try load(good.prefix(good.count / 2)) else {
+            Issue.record("truncated")
+            return
+        }
+        guard case .corrupted = try load(Data()) else {
+            Issue.record("empty")
+            return
+        }
         #expect(try load(Data(#"{"format":"stresscheck.trading-mode","version":1}"#.utf8)) == .foreign("stresscheck.trading-mode"))
         #expect(try load(Data(#"{"hello":"world"}"#.utf8)) == .foreign(nil))
         #expect(try load(Data(#"{"format":"stresscheck.super-state","version":2}"#.utf8)) == .unsupportedVersion(2))
-        let forbidden = #"{"format":"stresscheck.super-state","version":1,"snapshot":{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"crisis","cause":{"halt":{}}},{"from":"crisis","to":"normal","cause":{"halt":{}}}]}}"#
+        let forbidden =
+            #"{"format":"stresscheck.super-state","version":1,"snapshot":{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"crisis","cause":{"halt":{}}},{"from":"crisis","to":"normal","cause":{"halt":{}}}]}}"#
         #expect(try load(Data(forbidden.utf8)) == .corrupted("inconsistent: history.allowedTransitions"))
         let unknownState = String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"state\":\"recovery\"", with: "\"state\":\"panic\"")
-        guard case .corrupted = try load(Data(unknownState.utf8)) else { Issue.record("unknown state"); return }
+        guard case .corrupted = try load(Data(unknownState.utf8)) else {
+            Issue.record("unknown state")
+            return
+        }
         // The good file still loads once restored: nothing was reset along the way.
         try good.write(to: URL(fileURLWithPath: path))
         #expect(try store.load() == (try busySuperState()).snapshot)

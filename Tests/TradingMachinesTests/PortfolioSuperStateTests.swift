@@ -180,7 +180,9 @@ import TradingVocabulary
         #expect(throws: SuperStateError.nonPositiveSize(0)) { try machine.canOpen(size: 0, deployed: 0, portfolioValue: value) }
         #expect(throws: SuperStateError.negativeDeployed(-1)) { try machine.canOpen(size: 1, deployed: -1, portfolioValue: value) }
         #expect(throws: SuperStateError.nonPositivePortfolioValue(0)) { try machine.canOpen(size: 1, deployed: 0, portfolioValue: 0) }
-        #expect(try machine.canOpen(size: Cents(Int64.max), deployed: Cents(Int64.max), portfolioValue: Cents(Int64.max)) == .rejected(.newPositionsNotAllowed(.emergencyHalt)))
+        #expect(
+            try machine.canOpen(size: Cents(Int64.max), deployed: Cents(Int64.max), portfolioValue: Cents(Int64.max))
+                == .rejected(.newPositionsNotAllowed(.emergencyHalt)))
     }
 
     @Test func largeValuesDoNotOverflow() throws {

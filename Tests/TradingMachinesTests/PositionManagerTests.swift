@@ -76,10 +76,11 @@ import TradingVocabulary
         try manager.setCap(4)  // still DRAIN: no log entry
         try manager.setCap(5)
         #expect(manager.state == .normal)
-        #expect(sink.positionTransitions == [
-            PositionTransition(from: .normal, to: .drain, count: 5, cap: 3, excess: 2, forced: false),
-            PositionTransition(from: .drain, to: .normal, count: 5, cap: 5, excess: 0, forced: false),
-        ])
+        #expect(
+            sink.positionTransitions == [
+                PositionTransition(from: .normal, to: .drain, count: 5, cap: 3, excess: 2, forced: false),
+                PositionTransition(from: .drain, to: .normal, count: 5, cap: 5, excess: 0, forced: false),
+            ])
     }
 
     @Test func cycleInDrainClosesExactlyExcessLowestPnLFirstUnmarkedZeroTiesOldest() throws {
@@ -93,12 +94,13 @@ import TradingVocabulary
         try manager.mark(p[5], unrealizedPnL: -300)
         try manager.setCap(2)
         #expect(manager.excess == 4)
-        #expect(manager.cycle() == [
-            ExitOrder(symbol: p[1], reason: .drain),
-            ExitOrder(symbol: p[5], reason: .drain),
-            ExitOrder(symbol: p[2], reason: .drain),
-            ExitOrder(symbol: p[3], reason: .drain),
-        ])
+        #expect(
+            manager.cycle() == [
+                ExitOrder(symbol: p[1], reason: .drain),
+                ExitOrder(symbol: p[5], reason: .drain),
+                ExitOrder(symbol: p[2], reason: .drain),
+                ExitOrder(symbol: p[3], reason: .drain),
+            ])
         // cycle changes nothing and repeats itself until fills arrive
         #expect(manager.count == 6)
         #expect(manager.cycle().count == 4)
@@ -117,10 +119,11 @@ import TradingVocabulary
         manager.setForcedUnwind(true)  // no change, no log
         manager.setForcedUnwind(false)
         #expect(manager.state == .normal)
-        #expect(sink.positionTransitions == [
-            PositionTransition(from: .normal, to: .forcedUnwind, count: 3, cap: 8, excess: -5, forced: true),
-            PositionTransition(from: .forcedUnwind, to: .normal, count: 3, cap: 8, excess: -5, forced: false),
-        ])
+        #expect(
+            sink.positionTransitions == [
+                PositionTransition(from: .normal, to: .forcedUnwind, count: 3, cap: 8, excess: -5, forced: true),
+                PositionTransition(from: .forcedUnwind, to: .normal, count: 3, cap: 8, excess: -5, forced: false),
+            ])
     }
 
     @Test func forcedUnwindOffWithExcessGoesToDrain() throws {
@@ -149,9 +152,10 @@ import TradingVocabulary
         try manager.mark(btc, unrealizedPnL: -50)
         try manager.close(btc)
         #expect(try manager.open(btc) == .accepted)
-        #expect(manager.positions == [
-            HeldPosition(symbol: eth, unrealizedPnL: 0, isMarked: false, entry: 1),
-            HeldPosition(symbol: btc, unrealizedPnL: 0, isMarked: false, entry: 2),
-        ])
+        #expect(
+            manager.positions == [
+                HeldPosition(symbol: eth, unrealizedPnL: 0, isMarked: false, entry: 1),
+                HeldPosition(symbol: btc, unrealizedPnL: 0, isMarked: false, entry: 2),
+            ])
     }
 }

@@ -35,8 +35,10 @@ import TradingVocabulary
     @Test(arguments: [1, 2, 3, 4])
     func stackEqualsItsLayers(seed: UInt64) throws {
         var stack = try RiskStack(portfolioValue: 5_000_000)
-        let universe = ["BTC-USD", "ETH-USD", "SOL-USD", "ETC-USD", "UNI-USD", "AAVE-USD", "LDO-USD", "DOGE-USD",
-                        "FET-USD", "SAND-USD", "LINK-USD", "ODD-USD"].map(sym)
+        let universe = [
+            "BTC-USD", "ETH-USD", "SOL-USD", "ETC-USD", "UNI-USD", "AAVE-USD", "LDO-USD", "DOGE-USD",
+            "FET-USD", "SAND-USD", "LINK-USD", "ODD-USD",
+        ].map(sym)
         var random = seed &* 0x9E37_79B9_7F4A_7C15 | 1
         func next(_ bound: UInt64) -> UInt64 {
             random ^= random << 13

@@ -64,7 +64,9 @@ struct StackObservation: Equatable {
     @Test func superStateLayerRejections() throws {
         var stack = try stack()
         try submitExpectingRejection(&stack, btc, 150_001, .superState(.exceedsMaxPosition))
-        for symbol in [btc, eth, sol, uni, sym("LINK-USD")] { #expect(try stack.submit(OrderRequest(symbol: symbol, amount: 150_000)) == .accepted(.simulation)) }
+        for symbol in [btc, eth, sol, uni, sym("LINK-USD")] {
+            #expect(try stack.submit(OrderRequest(symbol: symbol, amount: 150_000)) == .accepted(.simulation))
+        }
         #expect(try stack.submit(OrderRequest(symbol: doge, amount: 100_000)) == .accepted(.simulation))
         // deployed 850,000 = 85%: one cent more exceeds utilization
         try submitExpectingRejection(&stack, aave, 1, .superState(.exceedsUtilization))
@@ -146,13 +148,14 @@ struct StackObservation: Equatable {
         #expect(stack.superState.state == .recovery)
         #expect(!stack.tradingMode.isHalted)
         #expect(stack.tradingMode.state == .dryRun)
-        #expect(sink.events == [
-            .tradingMode(TradingModeTransition(from: .off, to: .dryRun, cause: .enableDryRun)),
-            .tradingMode(TradingModeTransition(from: .dryRun, to: .liveActive, cause: .goLive)),
-            .superState(SuperStateTransition(from: .normal, to: .emergencyHalt, cause: .halt)),
-            .tradingMode(TradingModeTransition(from: .liveActive, to: .dryRun, cause: .halt)),
-            .superState(SuperStateTransition(from: .emergencyHalt, to: .recovery, cause: .resume)),
-        ])
+        #expect(
+            sink.events == [
+                .tradingMode(TradingModeTransition(from: .off, to: .dryRun, cause: .enableDryRun)),
+                .tradingMode(TradingModeTransition(from: .dryRun, to: .liveActive, cause: .goLive)),
+                .superState(SuperStateTransition(from: .normal, to: .emergencyHalt, cause: .halt)),
+                .tradingMode(TradingModeTransition(from: .liveActive, to: .dryRun, cause: .halt)),
+                .superState(SuperStateTransition(from: .emergencyHalt, to: .recovery, cause: .resume)),
+            ])
         #expect(throws: RiskStackError.superState(.notHalted(.recovery))) { try stack.resume() }
         #expect(stack.checkInvariants() == [])
     }

@@ -165,7 +165,7 @@ import TradingVocabulary
     /// boundary: one cent fits, two do not.
     @Test func addThatWouldOverflowTheTotalThrowsInsteadOfTrapping() throws {
         var caps = try caps(value: Int64.max)
-        try caps.adopt(eth, value: Cents(Int64.max - 1))   // ethereum: a sector of its own, far over its limit
+        try caps.adopt(eth, value: Cents(Int64.max - 1))  // ethereum: a sector of its own, far over its limit
         #expect(try caps.canAdd(btc, amount: 1) == .accepted)
         #expect(throws: SectorCapsError.overflow(btc)) { try caps.canAdd(btc, amount: 2) }
         #expect(throws: SectorCapsError.overflow(btc)) { try caps.add(btc, amount: 2) }

@@ -21,8 +21,10 @@ import TradingVocabulary
         stack.enableDryRun()
         try stack.setCap(12)
         let shared = SharedRiskStack(stack)
-        let universe = ["BTC-USD", "ETH-USD", "SOL-USD", "UNI-USD", "AAVE-USD", "DOGE-USD", "LINK-USD", "FIL-USD",
-                        "XMR-USD", "BNB-USD", "ARB-USD", "FET-USD", "NEW-USD", "ETC-USD", "SAND-USD", "LDO-USD"].map(sym)
+        let universe = [
+            "BTC-USD", "ETH-USD", "SOL-USD", "UNI-USD", "AAVE-USD", "DOGE-USD", "LINK-USD", "FIL-USD",
+            "XMR-USD", "BNB-USD", "ARB-USD", "FET-USD", "NEW-USD", "ETC-USD", "SAND-USD", "LDO-USD",
+        ].map(sym)
         let results = Mutex<[Counts]>([])
         let threads = 4
         let perThread = 20_000

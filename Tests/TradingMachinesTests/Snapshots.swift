@@ -27,9 +27,10 @@ enum Snapshots {
             case 0: machine.halt()
             case 1: _ = try? machine.resume()
             default:
-                _ = try? machine.update(volatility: [0, 0.01, 0.03, 0.04, 0.05, 0.07, 0.1, 0.5].randomElement(using: &random) ?? 0,
-                                        drawdown: [0, 0.02, 0.05, 0.06, 0.15, 0.2, 0.31].randomElement(using: &random) ?? 0,
-                                        liquidity: [1, 0.5, 0.2, 0.1].randomElement(using: &random) ?? 1)
+                _ = try? machine.update(
+                    volatility: [0, 0.01, 0.03, 0.04, 0.05, 0.07, 0.1, 0.5].randomElement(using: &random) ?? 0,
+                    drawdown: [0, 0.02, 0.05, 0.06, 0.15, 0.2, 0.31].randomElement(using: &random) ?? 0,
+                    liquidity: [1, 0.5, 0.2, 0.1].randomElement(using: &random) ?? 1)
             }
             snapshots.append(machine.snapshot)
         }
@@ -62,21 +63,27 @@ enum Snapshots {
             for classification in [nil] + PortfolioState.allCases.map(Optional.some) {
                 for length in [0, 1, 7, 200] {
                     let history = (0..<length).map { _ in
-                        SuperStateTransition(from: PortfolioState.allCases.randomElement(using: &random) ?? .normal,
-                                             to: PortfolioState.allCases.randomElement(using: &random) ?? .normal,
-                                             cause: causes.randomElement(using: &random) ?? .halt)
+                        SuperStateTransition(
+                            from: PortfolioState.allCases.randomElement(using: &random) ?? .normal,
+                            to: PortfolioState.allCases.randomElement(using: &random) ?? .normal,
+                            cause: causes.randomElement(using: &random) ?? .halt)
                     }
-                    snapshots.append(SuperStateSnapshot(state: state, confirmations: [0, 1, 2, -1, Int.max, Int.min].randomElement(using: &random) ?? 0,
-                                                        lastClassification: classification, history: history))
+                    snapshots.append(
+                        SuperStateSnapshot(
+                            state: state, confirmations: [0, 1, 2, -1, Int.max, Int.min].randomElement(using: &random) ?? 0,
+                            lastClassification: classification, history: history))
                 }
             }
         }
         // Each cause once, in a consistent history: normal → crisis (update) → halt → resume → …
-        snapshots.append(SuperStateSnapshot(state: .crisis, confirmations: 0, lastClassification: .crisis, history: [
-            SuperStateTransition(from: .normal, to: .crisis, cause: .update(.crisis)),
-            SuperStateTransition(from: .crisis, to: .emergencyHalt, cause: .halt),
-            SuperStateTransition(from: .emergencyHalt, to: .crisis, cause: .resume),
-        ]))
+        snapshots.append(
+            SuperStateSnapshot(
+                state: .crisis, confirmations: 0, lastClassification: .crisis,
+                history: [
+                    SuperStateTransition(from: .normal, to: .crisis, cause: .update(.crisis)),
+                    SuperStateTransition(from: .crisis, to: .emergencyHalt, cause: .halt),
+                    SuperStateTransition(from: .emergencyHalt, to: .crisis, cause: .resume),
+                ]))
         return snapshots
     }
 
@@ -87,9 +94,10 @@ enum Snapshots {
             for halted in [false, true] {
                 for length in [0, 1, 7, 200] {
                     let history = (0..<length).map { _ in
-                        TradingModeTransition(from: TradingModeState.allCases.randomElement(using: &random) ?? .off,
-                                              to: TradingModeState.allCases.randomElement(using: &random) ?? .off,
-                                              cause: causes.randomElement(using: &random) ?? .halt)
+                        TradingModeTransition(
+                            from: TradingModeState.allCases.randomElement(using: &random) ?? .off,
+                            to: TradingModeState.allCases.randomElement(using: &random) ?? .off,
+                            cause: causes.randomElement(using: &random) ?? .halt)
                     }
                     snapshots.append(TradingModeSnapshot(state: state, isHalted: halted, history: history))
                 }

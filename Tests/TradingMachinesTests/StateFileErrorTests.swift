@@ -56,8 +56,10 @@ import TradingVocabulary
     @Test func damagedBytesAreNeverAcceptedWhenFoundationRejectedThem() throws {
         var random = SeededGenerator(seed: 14)
         let good = superStore.encode(Snapshots.superStates(steps: 40, random: &random).last ?? .initial)
-        let pieces: [[UInt8]] = [Array(",".utf8), Array("}".utf8), Array("]".utf8), Array("\"".utf8), Array("\\".utf8), Array("\\u".utf8), [0],
-                                 [0xFF], [0xC3], Array(" ".utf8), Array("1".utf8), Array("-".utf8), Array("e".utf8), Array("{".utf8), Array(":".utf8)]
+        let pieces: [[UInt8]] = [
+            Array(",".utf8), Array("}".utf8), Array("]".utf8), Array("\"".utf8), Array("\\".utf8), Array("\\u".utf8), [0],
+            [0xFF], [0xC3], Array(" ".utf8), Array("1".utf8), Array("-".utf8), Array("e".utf8), Array("{".utf8), Array(":".utf8),
+        ]
         var lenient = 0
         for _ in 0..<3_000 {
             var bytes = good
@@ -92,11 +94,14 @@ import TradingVocabulary
 
     @Test func theHeaderIsJudgedFirstAsBefore() {
         // A bad snapshot in a file of another kind or version: foreign / unsupported, not corrupted.
-        #expect(superStore.result(Array(#"{"snapshot":1,"format":"stresscheck.trading-mode","version":1}"#.utf8)) == .failure(.foreign("stresscheck.trading-mode")))
+        #expect(
+            superStore.result(Array(#"{"snapshot":1,"format":"stresscheck.trading-mode","version":1}"#.utf8)) == .failure(.foreign("stresscheck.trading-mode")))
         #expect(superStore.result(Array(#"{"snapshot":1,"format":"stresscheck.super-state","version":2}"#.utf8)) == .failure(.unsupportedVersion(2)))
         #expect(superStore.result(Array(#"{"format":"stresscheck.super-state"}"#.utf8)) == .failure(.unsupportedVersion(-1)))
         #expect(superStore.result(Array(#"{"format":null,"version":null}"#.utf8)) == .failure(.foreign(nil)))
-        #expect(superStore.result(Array(#"{"format":"stresscheck.super-state","version":1.0,"snapshot":{"state":"normal","confirmations":0,"history":[]}}"#.utf8)) == .success(.initial))
+        #expect(
+            superStore.result(Array(#"{"format":"stresscheck.super-state","version":1.0,"snapshot":{"state":"normal","confirmations":0,"history":[]}}"#.utf8))
+                == .success(.initial))
         // …but a header of the wrong type, or bad JSON anywhere, is corruption before anything.
         #expect(detail(superStore, #"{"format":1,"version":1}"#) == "format: expected a string, found a number")
         #expect(detail(superStore, #"{"format":"other","version":"1"}"#) == "version: expected an integer, found a string")
@@ -114,34 +119,48 @@ import TradingVocabulary
         }
         let step = #"{"from":"normal","to":"cautious","cause":{"update":{"_0":"cautious"}}}"#
         let back = #"{"from":"cautious","to":"normal","cause":{"update":{"_0":"normal"}}}"#
-        #expect(superState(#"{"state":"normal","confirmations":0,"history":[\#(step),\#(back),\#(step),{"from":"cautious","to":"normal","cause":{"foo":{}}}]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"history":[\#(step),\#(back),\#(step),{"from":"cautious","to":"normal","cause":{"foo":{}}}]}"#)
                 == #"snapshot.history[3].cause: unknown value "foo""#)
-        #expect(superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"update":{}}}]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"update":{}}}]}"#)
                 == "snapshot.history[0].cause.update._0: missing")
-        #expect(superState(#"{"state":"normal","confirmations":0,"history":[{"from":"panic","to":"cautious","cause":{"halt":{}}}]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"history":[{"from":"panic","to":"cautious","cause":{"halt":{}}}]}"#)
                 == #"snapshot.history[0].from: unknown value "panic""#)
-        #expect(superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"halt":{},"resume":{}}}]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"halt":{},"resume":{}}}]}"#)
                 == #"snapshot.history[0].cause: expected exactly one of "update", "halt", "resume", found "halt", "resume""#)
-        #expect(superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"halt":{},"halt":{}}}]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"halt":{},"halt":{}}}]}"#)
                 == "snapshot.history[0].cause.halt: given twice")
-        #expect(superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"a":{},"b":{}}}]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"a":{},"b":{}}}]}"#)
                 == #"snapshot.history[0].cause: expected exactly one of "update", "halt", "resume", found none"#)
-        #expect(superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"halt":null}}]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"history":[{"from":"normal","to":"cautious","cause":{"halt":null}}]}"#)
                 == "snapshot.history[0].cause.halt: expected an object, found null")
         #expect(superState(#"{"confirmations":0,"history":[]}"#) == "snapshot.state: missing")
         #expect(superState(#"{"state":null,"confirmations":0,"history":[]}"#) == "snapshot.state: expected a string, found null")
         #expect(superState(#"{"state":"normal","confirmations":0.5,"history":[]}"#) == "snapshot.confirmations: expected an integer that fits Int, found 0.5")
-        #expect(superState(#"{"state":"normal","confirmations":9223372036854775808,"history":[]}"#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":9223372036854775808,"history":[]}"#)
                 == "snapshot.confirmations: expected an integer that fits Int, found 9223372036854775808")
         #expect(superState(#"{"state":"normal","confirmations":0,"history":{}}"#) == "snapshot.history: expected an array, found an object")
         #expect(superState(#"{"state":"normal","state":"normal","confirmations":0,"history":[]}"#) == "snapshot.state: given twice")
-        #expect(superState(#"{"state":"normal","confirmations":0,"lastClassification":"x","history":[]}"#) == #"snapshot.lastClassification: unknown value "x""#)
+        #expect(
+            superState(#"{"state":"normal","confirmations":0,"lastClassification":"x","history":[]}"#) == #"snapshot.lastClassification: unknown value "x""#)
         #expect(superState(#"{"state":"normal","confirmations":1,"history":[]}"#) == "inconsistent: confirmations.inRange")
         #expect(superState("[]") == "snapshot: expected an object, found an array")
         #expect(detail(superStore, #"{"format":"stresscheck.super-state","version":1}"#) == "snapshot: missing")
-        #expect(detail(modeStore, #"{"format":"stresscheck.trading-mode","version":1,"snapshot":{"state":"off","isHalted":1,"history":[]}}"#)
+        #expect(
+            detail(modeStore, #"{"format":"stresscheck.trading-mode","version":1,"snapshot":{"state":"off","isHalted":1,"history":[]}}"#)
                 == "snapshot.isHalted: expected a boolean, found a number")
-        #expect(detail(modeStore, #"{"format":"stresscheck.trading-mode","version":1,"snapshot":{"state":"off","isHalted":false,"history":[{"from":"off","to":"dryRun","cause":"boot"}]}}"#)
+        #expect(
+            detail(
+                modeStore,
+                #"{"format":"stresscheck.trading-mode","version":1,"snapshot":{"state":"off","isHalted":false,"history":[{"from":"off","to":"dryRun","cause":"boot"}]}}"#
+            )
                 == #"snapshot.history[0].cause: unknown value "boot""#)
     }
 
@@ -155,7 +174,8 @@ import TradingVocabulary
         #expect(names.count >= 8)
         for name in names {
             let bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
-            let superState = superStore.result(bytes), tradingMode = modeStore.result(bytes)
+            let superState = superStore.result(bytes)
+            let tradingMode = modeStore.result(bytes)
             if case .success = superState { #expect(name.hasPrefix("super-state-"), "\(name)") }
             if case .success = tradingMode { #expect(name.hasPrefix("trading-mode-"), "\(name)") }
             if name.hasPrefix("broken-") {

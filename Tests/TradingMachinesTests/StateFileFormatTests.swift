@@ -54,20 +54,29 @@ import TradingVocabulary
     }
 
     @Test func theShapeOfTheFile() {
-        let snapshot = SuperStateSnapshot(state: .crisis, confirmations: 0, lastClassification: .crisis, history: [
-            SuperStateTransition(from: .normal, to: .crisis, cause: .update(.crisis)),
-            SuperStateTransition(from: .crisis, to: .emergencyHalt, cause: .halt),
-        ])
-        #expect(String(decoding: superStore.encode(snapshot), as: UTF8.self) == #"{"format":"stresscheck.super-state","snapshot":{"confirmations":0,"history":[{"cause":{"update":{"_0":"crisis"}},"from":"normal","to":"crisis"},{"cause":{"halt":{}},"from":"crisis","to":"emergencyHalt"}],"lastClassification":"crisis","state":"crisis"},"version":1}"#)
-        #expect(String(decoding: modeStore.encode(.initial), as: UTF8.self) == #"{"format":"stresscheck.trading-mode","snapshot":{"history":[],"isHalted":false,"state":"off"},"version":1}"#)
+        let snapshot = SuperStateSnapshot(
+            state: .crisis, confirmations: 0, lastClassification: .crisis,
+            history: [
+                SuperStateTransition(from: .normal, to: .crisis, cause: .update(.crisis)),
+                SuperStateTransition(from: .crisis, to: .emergencyHalt, cause: .halt),
+            ])
+        #expect(
+            String(decoding: superStore.encode(snapshot), as: UTF8.self)
+                == #"{"format":"stresscheck.super-state","snapshot":{"confirmations":0,"history":[{"cause":{"update":{"_0":"crisis"}},"from":"normal","to":"crisis"},{"cause":{"halt":{}},"from":"crisis","to":"emergencyHalt"}],"lastClassification":"crisis","state":"crisis"},"version":1}"#
+        )
+        #expect(
+            String(decoding: modeStore.encode(.initial), as: UTF8.self)
+                == #"{"format":"stresscheck.trading-mode","snapshot":{"history":[],"isHalted":false,"state":"off"},"version":1}"#)
     }
 
     /// The writer escapes strings and orders keys as Foundation does (the snapshots only hold
     /// plain ASCII; this covers the rest of what a `StateJSON` can hold).
     @Test func valuesWithAnyStringAreWrittenAsFoundationWritesThem() throws {
         var random = SeededGenerator(seed: 4)
-        let alphabet: [Character] = ["a", "Z", "0", "_", "/", "\\", "\"", "\u{0}", "\u{1}", "\u{8}", "\u{9}", "\u{A}", "\u{C}", "\u{D}", "\u{1F}",
-                                     "\u{7F}", "é", "\u{2028}", "😀", "ｚ", " "]
+        let alphabet: [Character] = [
+            "a", "Z", "0", "_", "/", "\\", "\"", "\u{0}", "\u{1}", "\u{8}", "\u{9}", "\u{A}", "\u{C}", "\u{D}", "\u{1F}",
+            "\u{7F}", "é", "\u{2028}", "😀", "ｚ", " ",
+        ]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for _ in 0..<500 {

@@ -68,9 +68,14 @@ import TradingMachines
     }
 
     @Test func rejectsInvalidUTF8InStrings() throws {
-        for bad: [UInt8] in [[0xFF], [0xC3], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80]] {
+        for bad: [UInt8] in [
+            [0xFF], [0xC3], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80],
+        ] {
             let bytes = Array(#"{"a":"x"#.utf8) + bad + Array(#""}"#.utf8)
-            guard case .failure(let error) = parse(bytes) else { Issue.record("accepted \(bad)"); continue }
+            guard case .failure(let error) = parse(bytes) else {
+                Issue.record("accepted \(bad)")
+                continue
+            }
             #expect(error.problem == "invalid UTF-8 in the string starting at offset 5")
         }
         // …also in an escaped string, and in a key.
@@ -81,13 +86,19 @@ import TradingMachines
     }
 
     @Test func readsEverythingJSONAllows() throws {
-        #expect(try StateJSON(parsing: Array(" \t\r\n{ \"a\" : [ 1 , -0.5e+3 , 2E-2 , true , false , null , { } , [ ] ] } \n".utf8)) == .object([
-            StateJSON.Member("a", .array([Self.number("1"), Self.number("-0.5e+3"), Self.number("2E-2"), .bool(true), .bool(false), .null, .object([]), .array([])])),
-        ]))
-        #expect(try StateJSON(parsing: Array(#"["\"\\\/\b\f\n\r\t\u0041\u00e9\u20AC\ud83d\ude00\u0000"]"#.utf8))
+        #expect(
+            try StateJSON(parsing: Array(" \t\r\n{ \"a\" : [ 1 , -0.5e+3 , 2E-2 , true , false , null , { } , [ ] ] } \n".utf8))
+                == .object([
+                    StateJSON.Member(
+                        "a", .array([Self.number("1"), Self.number("-0.5e+3"), Self.number("2E-2"), .bool(true), .bool(false), .null, .object([]), .array([])]))
+                ]))
+        #expect(
+            try StateJSON(parsing: Array(#"["\"\\\/\b\f\n\r\t\u0041\u00e9\u20AC\ud83d\ude00\u0000"]"#.utf8))
                 == .array([.string("\"\\/\u{8}\u{C}\n\r\tAé€😀\u{0}")]))
         // Keys with escapes are the same keys; duplicates are kept for the reader to judge.
-        #expect(try StateJSON(parsing: Array(#"{"\u0061":1,"a":2}"#.utf8)) == .object([StateJSON.Member("a", Self.number("1")), StateJSON.Member("a", Self.number("2"))]))
+        #expect(
+            try StateJSON(parsing: Array(#"{"\u0061":1,"a":2}"#.utf8))
+                == .object([StateJSON.Member("a", Self.number("1")), StateJSON.Member("a", Self.number("2"))]))
         // A byte order mark, as Foundation allows.
         #expect(try StateJSON(parsing: [0xEF, 0xBB, 0xBF] + Array("[]".utf8)) == .array([]))
         // Scalars, as documents of their own.

@@ -23,15 +23,41 @@ struct PositionInvariantsTests {
             change(&o)
             cases[name] = o
         }
-        make("count ≥ 0") { $0.count = -1; $0.excess = -1 - $0.cap }
-        make("count == positions") { $0.count = 2; $0.excess = 0; $0.state = .normal; $0.log[$0.log.count - 1].to = .normal }
-        make("cap ≥ 0") { $0.cap = -1; $0.excess = $0.count + 1 }
+        make("count ≥ 0") {
+            $0.count = -1
+            $0.excess = -1 - $0.cap
+        }
+        make("count == positions") {
+            $0.count = 2
+            $0.excess = 0
+            $0.state = .normal
+            $0.log[$0.log.count - 1].to = .normal
+        }
+        make("cap ≥ 0") {
+            $0.cap = -1
+            $0.excess = $0.count + 1
+        }
         make("excess == count − cap") { $0.excess = 0 }
-        make("DRAIN ⇒ excess > 0") { $0.cap = 3; $0.excess = 0 }   // the original bug
+        make("DRAIN ⇒ excess > 0") {
+            $0.cap = 3
+            $0.excess = 0
+        }  // the original bug
         make("DRAIN ⇒ not forced") { $0.isForced = true }
-        make("NORMAL ⇒ excess ≤ 0") { $0.state = .normal; $0.log.removeAll() }
-        make("NORMAL ⇒ not forced") { $0.state = .normal; $0.isForced = true; $0.cap = 3; $0.excess = 0; $0.log.removeAll() }
-        make("FORCED_UNWIND ⇔ forced") { $0.state = .forcedUnwind; $0.log.append(PositionTransition(from: .drain, to: .forcedUnwind, count: 3, cap: 2, excess: 1, forced: true)) }
+        make("NORMAL ⇒ excess ≤ 0") {
+            $0.state = .normal
+            $0.log.removeAll()
+        }
+        make("NORMAL ⇒ not forced") {
+            $0.state = .normal
+            $0.isForced = true
+            $0.cap = 3
+            $0.excess = 0
+            $0.log.removeAll()
+        }
+        make("FORCED_UNWIND ⇔ forced") {
+            $0.state = .forcedUnwind
+            $0.log.append(PositionTransition(from: .drain, to: .forcedUnwind, count: 3, cap: 2, excess: 1, forced: true))
+        }
         make("positions in entry order") { $0.positions.swapAt(0, 1) }
         make("symbols unique") { $0.positions[1].symbol = $0.positions[0].symbol }
         make("unmarked ⇒ PnL 0") { $0.positions[0].unrealizedPnL = 7 }
@@ -94,7 +120,10 @@ struct PositionInvariantsTests {
         make("transition reported iff state changed", setCap) { $0.outcome = .transition(nil) }
         make("one log entry per state change", setCap) { $0.after.log.removeAll() }
         make("mark changes only the PnL", step([.open("BTC-USD")], then: .mark("BTC-USD", unrealizedPnL: 3))) { $0.after.positions[0].unrealizedPnL = 4 }
-        make("close removes exactly the symbol", step([.open("BTC-USD"), .open("ETH-USD")], then: .close("BTC-USD"))) { $0.after.positions = [] ; $0.after.count = 0 }
+        make("close removes exactly the symbol", step([.open("BTC-USD"), .open("ETH-USD")], then: .close("BTC-USD"))) {
+            $0.after.positions = []
+            $0.after.count = 0
+        }
         return cases
     }()
 

@@ -68,8 +68,10 @@ struct PositionModelTests {
 
     @Test func closeLeavesDrainAndCloseOfUnheldIsAnError() {
         var model = position(opens(3) + [.setCap(2)])
-        #expect(model.apply(.close("SOL-USD")) == .transition(
-            PositionTransition(from: .drain, to: .normal, count: 2, cap: 2, excess: 0, forced: false)))
+        #expect(
+            model.apply(.close("SOL-USD"))
+                == .transition(
+                    PositionTransition(from: .drain, to: .normal, count: 2, cap: 2, excess: 0, forced: false)))
         let before = model.observation
         #expect(model.apply(.close("SOL-USD")) == .error(.notHeld("SOL-USD")))
         #expect(model.observation == before)
@@ -77,12 +79,16 @@ struct PositionModelTests {
 
     @Test func setCapBelowCountDrainsAtOnceAndRaisingLeaves() {
         var model = position(opens(3))
-        #expect(model.apply(.setCap(2)) == .transition(
-            PositionTransition(from: .normal, to: .drain, count: 3, cap: 2, excess: 1, forced: false)))
-        #expect(model.apply(.setCap(1)) == .transition(nil))   // still DRAIN: nothing logged
+        #expect(
+            model.apply(.setCap(2))
+                == .transition(
+                    PositionTransition(from: .normal, to: .drain, count: 3, cap: 2, excess: 1, forced: false)))
+        #expect(model.apply(.setCap(1)) == .transition(nil))  // still DRAIN: nothing logged
         #expect(model.log.count == 1)
-        #expect(model.apply(.setCap(3)) == .transition(
-            PositionTransition(from: .drain, to: .normal, count: 3, cap: 3, excess: 0, forced: false)))
+        #expect(
+            model.apply(.setCap(3))
+                == .transition(
+                    PositionTransition(from: .drain, to: .normal, count: 3, cap: 3, excess: 0, forced: false)))
     }
 
     @Test func negativeCapIsAnError() {
@@ -117,10 +123,11 @@ struct PositionModelTests {
 
     @Test func drainCycleClosesExcessLowestPnLFirstTiesOldestFirst() {
         // BTC +5, ETH unmarked (0), SOL −3, ETC unmarked (0), UNI marked 0.
-        var model = position(opens(5) + [
-            .mark("BTC-USD", unrealizedPnL: 5), .mark("SOL-USD", unrealizedPnL: -3), .mark("UNI-USD", unrealizedPnL: 0),
-            .setCap(2),
-        ])
+        var model = position(
+            opens(5) + [
+                .mark("BTC-USD", unrealizedPnL: 5), .mark("SOL-USD", unrealizedPnL: -3), .mark("UNI-USD", unrealizedPnL: 0),
+                .setCap(2),
+            ])
         #expect(model.excess == 3)
         let before = model.observation
         let expected: [ExitOrder] = [
@@ -128,21 +135,27 @@ struct PositionModelTests {
             ExitOrder(symbol: "ETC-USD", reason: .drain),
         ]
         #expect(model.apply(.cycle) == .orders(expected))
-        #expect(model.apply(.cycle) == .orders(expected))   // nothing pending is remembered
+        #expect(model.apply(.cycle) == .orders(expected))  // nothing pending is remembered
         #expect(model.observation == before)
     }
 
     @Test func forcedUnwindClosesEverythingAndTakesPrecedence() {
         var model = position(opens(3) + [.setCap(1), .mark("ETH-USD", unrealizedPnL: -1)])
-        #expect(model.apply(.setForcedUnwind(true)) == .transition(
-            PositionTransition(from: .drain, to: .forcedUnwind, count: 3, cap: 1, excess: 2, forced: true)))
-        #expect(model.apply(.cycle) == .orders([
-            ExitOrder(symbol: "ETH-USD", reason: .forcedUnwind), ExitOrder(symbol: "BTC-USD", reason: .forcedUnwind),
-            ExitOrder(symbol: "SOL-USD", reason: .forcedUnwind),
-        ]))
+        #expect(
+            model.apply(.setForcedUnwind(true))
+                == .transition(
+                    PositionTransition(from: .drain, to: .forcedUnwind, count: 3, cap: 1, excess: 2, forced: true)))
+        #expect(
+            model.apply(.cycle)
+                == .orders([
+                    ExitOrder(symbol: "ETH-USD", reason: .forcedUnwind), ExitOrder(symbol: "BTC-USD", reason: .forcedUnwind),
+                    ExitOrder(symbol: "SOL-USD", reason: .forcedUnwind),
+                ]))
         #expect(model.apply(.setForcedUnwind(true)) == .transition(nil))
-        #expect(model.apply(.setForcedUnwind(false)) == .transition(
-            PositionTransition(from: .forcedUnwind, to: .drain, count: 3, cap: 1, excess: 2, forced: false)))
+        #expect(
+            model.apply(.setForcedUnwind(false))
+                == .transition(
+                    PositionTransition(from: .forcedUnwind, to: .drain, count: 3, cap: 1, excess: 2, forced: false)))
     }
 
     @Test func descriptionsArePasteableSwift() {

@@ -21,7 +21,7 @@ struct RiskStackInvariantsTests {
         var bad = good
         switch name {
         case "same symbols in positions and holdings":
-            bad.sectorCaps.holdings.removeLast()   // a holding booked without its position, or the reverse
+            bad.sectorCaps.holdings.removeLast()  // a holding booked without its position, or the reverse
             return (good, bad)
         case "halt mirrored":
             bad.tradingMode.isHalted = true
@@ -40,7 +40,8 @@ struct RiskStackInvariantsTests {
         // A layer invariant: put that layer's own good and violating examples into the stack.
         var base = good
         func layer<O>(_ prefix: String, _ goodLayer: O, _ violating: [String: O], _ set: (inout RiskStackObservation, O) -> Void)
-            -> (good: RiskStackObservation, bad: RiskStackObservation)? {
+            -> (good: RiskStackObservation, bad: RiskStackObservation)?
+        {
             guard name.hasPrefix(prefix), let badLayer = violating[String(name.dropFirst(prefix.count))] else { return nil }
             set(&base, goodLayer)
             var bad = base

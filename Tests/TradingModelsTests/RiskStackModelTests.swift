@@ -17,8 +17,10 @@ private let crisis = RiskStackCommand.update(volatility: 0.2, drawdown: 0, liqui
 private let stressed = RiskStackCommand.update(volatility: 0.07, drawdown: 0, liquidity: 1)
 
 /// Applies `command` and expects `expected`, with nothing changed in any layer.
-private func expectUnchanged(_ model: inout RiskStackModel, _ command: RiskStackCommand, _ expected: RiskStackOutcome,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectUnchanged(
+    _ model: inout RiskStackModel, _ command: RiskStackCommand, _ expected: RiskStackOutcome,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let before = model.observation
     #expect(model.apply(command) == expected, sourceLocation: sourceLocation)
     #expect(model.observation == before, sourceLocation: sourceLocation)
@@ -86,7 +88,7 @@ struct RiskStackModelTests {
         var model = stack(dryRun + [.submit("BTC-USD", amount: 1_500_000)])
         expectUnchanged(&model, .submit("WBTC-USD", amount: 500_001), .decision(.rejected(.sectorCaps(.sectorHardLimit(.bitcoin)))))
         #expect(!model.positions.holds("WBTC-USD"))
-        #expect(model.apply(.submit("WBTC-USD", amount: 500_000)) == .decision(.accepted(.simulation)))   // exactly at 20%
+        #expect(model.apply(.submit("WBTC-USD", amount: 500_000)) == .decision(.accepted(.simulation)))  // exactly at 20%
     }
 
     @Test func groupRejectionAtTheStack() {
@@ -181,7 +183,7 @@ struct RiskStackModelTests {
         _ = caps.apply(.adopt("BTC-USD", value: 10))
         let model = RiskStackModel(tradingMode: mode, superState: superState, positions: positions, sectorCaps: caps)
         #expect(model.configuredPortfolioValue == 1_000)
-        #expect(model.tradingMode.isHalted && model.tradingMode.state == .dryRun)   // the super-state wins
+        #expect(model.tradingMode.isHalted && model.tradingMode.state == .dryRun)  // the super-state wins
         #expect(model.observation.positions == positions.observation)
         #expect(RiskStackInvariants.state.violations(of: model.observation) == [])
     }
@@ -240,11 +242,15 @@ func randomRiskStackCommand(_ rng: inout SplitMix) -> RiskStackCommand {
     case 11: return .setCap(Int.random(in: -1...4, using: &rng))
     case 12: return .setForcedUnwind(Int.random(in: 0..<4, using: &rng) == 0)
     case 13: return .cycle
-    case 14: return .setLimits(SectorLimits(soft: 500, hard: BasisPoints([1000, 2000, 400].randomElement(using: &rng)!)), for: Sector.allCases.randomElement(using: &rng)!)
+    case 14:
+        return .setLimits(
+            SectorLimits(soft: 500, hard: BasisPoints([1000, 2000, 400].randomElement(using: &rng)!)), for: Sector.allCases.randomElement(using: &rng)!)
     case 15: return .setGroupLimit(BasisPoints([1000, 3500].randomElement(using: &rng)!), for: SectorGroup.allCases.randomElement(using: &rng)!)
     case 16:
         let calm = Int.random(in: 0..<3, using: &rng) != 0
-        return calm ? .update(volatility: 0, drawdown: 0, liquidity: 1) : .update(volatility: [0.04, 0.07, 0.2, .nan].randomElement(using: &rng)!, drawdown: 0, liquidity: 1)
+        return calm
+            ? .update(volatility: 0, drawdown: 0, liquidity: 1)
+            : .update(volatility: [0.04, 0.07, 0.2, .nan].randomElement(using: &rng)!, drawdown: 0, liquidity: 1)
     case 17: return .halt
     case 18: return .resume
     case 19: return .enableDryRun

@@ -23,7 +23,7 @@ struct SectorCapsInvariantsTests {
             change(&o)
             cases[name] = o
         }
-        make("sector exposure = Σ holdings") { $0.holdings[0].amount.value += 1 }   // a reduce that forgot the total
+        make("sector exposure = Σ holdings") { $0.holdings[0].amount.value += 1 }  // a reduce that forgot the total
         make("group exposure = Σ sectors") { $0.groups[SectorGroup.defi].exposure = 0 }
         make("total = Σ sectors") { $0.totalExposure.value -= 1 }
         make("exposures ≥ 0") {
@@ -103,10 +103,10 @@ struct SectorCapsInvariantsTests {
             $0.after.holdings = [ObservedHolding(symbol: "BTC-USD", sector: .bitcoin, amount: 5)]
         }
         make("reduce takes exactly the amount", step([.add("BTC-USD", amount: 10)], then: .reduce("BTC-USD", amount: 10))) {
-            $0.after.holdings = [ObservedHolding(symbol: "BTC-USD", sector: .bitcoin, amount: 0)]   // kept at 0
+            $0.after.holdings = [ObservedHolding(symbol: "BTC-USD", sector: .bitcoin, amount: 0)]  // kept at 0
         }
         make("markToMarket sets the value", step([.add("BTC-USD", amount: 10)], then: .markToMarket("BTC-USD", value: 0))) {
-            $0.after.holdings = []   // a mark to 0 must not remove the holding
+            $0.after.holdings = []  // a mark to 0 must not remove the holding
         }
         make("remove returns the holding", step([.add("BTC-USD", amount: 10)], then: .remove("BTC-USD"))) { $0.outcome = .removed(0) }
         make("portfolio value never unset", step([], then: .setPortfolioValue(5))) { $0.after.portfolioValue = nil }

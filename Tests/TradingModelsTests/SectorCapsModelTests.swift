@@ -30,7 +30,7 @@ struct SectorCapsModelTests {
         #expect(model.observation == before)
         #expect(model.apply(.add("WBTC-USD", amount: 50_000)) == .decision(.accepted))
         #expect(model.exposure(of: .bitcoin) == 200_000)
-        #expect(model.health(of: .bitcoin) == .warning)   // at hard is not over it
+        #expect(model.health(of: .bitcoin) == .warning)  // at hard is not over it
         #expect(model.apply(.add("BTC-USD", amount: 1)) == .decision(.rejected(.sectorHardLimit(.bitcoin))))
     }
 
@@ -41,7 +41,7 @@ struct SectorCapsModelTests {
         #expect(model.exposure(of: .defi) == 350_000)
         #expect(model.health(of: .defi) == .healthy)
         #expect(model.apply(.add("SNX-USD", amount: 1)) == .decision(.rejected(.groupLimit(.defi))))
-        #expect(model.apply(.add("BTC-USD", amount: 1)) == .decision(.accepted))   // bitcoin is in no group
+        #expect(model.apply(.add("BTC-USD", amount: 1)) == .decision(.accepted))  // bitcoin is in no group
     }
 
     @Test func sectorLimitIsCheckedBeforeGroupLimit() {
@@ -127,7 +127,7 @@ struct SectorCapsModelTests {
         #expect(model.apply(.adopt("BTC-USD", value: 5_000_000)) == .done)
         #expect(model.apply(.adopt("ETH-USD", value: 0)) == .done)
         #expect(model.holding(of: "ETH-USD") == 0)
-        #expect(model.overallHealth == .healthy)   // no portfolio value: every health is healthy
+        #expect(model.overallHealth == .healthy)  // no portfolio value: every health is healthy
         #expect(model.apply(.adopt("BTC-USD", value: 1)) == .error(.alreadyHeld("BTC-USD")))
         #expect(model.apply(.adopt("SOL-USD", value: -1)) == .error(.negativeValue(-1)))
         _ = model.apply(.setPortfolioValue(1_000_000))
@@ -153,7 +153,7 @@ struct SectorCapsModelTests {
         #expect(model.apply(.setGroupLimit(10_001, for: .defi)) == .error(.invalidGroupLimit(.defi, 10_001)))
         #expect(model.apply(.setGroupLimit(-1, for: .defi)) == .error(.invalidGroupLimit(.defi, -1)))
         #expect(model.apply(.setLimits(SectorLimits(soft: 0, hard: 10_000), for: .bitcoin)) == .done)
-        #expect(model.health(of: .bitcoin) == .warning)   // soft 0: even an empty sector warns (literal rule)
+        #expect(model.health(of: .bitcoin) == .warning)  // soft 0: even an empty sector warns (literal rule)
         #expect(model.apply(.add("BTC-USD", amount: 1_000_000)) == .decision(.accepted))
         #expect(model.apply(.setGroupLimit(0, for: .layer1)) == .done)
         #expect(model.apply(.add("SOL-USD", amount: 1)) == .decision(.rejected(.groupLimit(.layer1))))
@@ -161,8 +161,9 @@ struct SectorCapsModelTests {
 
     @Test func descriptionsArePasteableSwift() {
         #expect(SectorCapsCommand.add("BTC-USD", amount: 2000).description == #".add("BTC-USD", amount: 2000)"#)
-        #expect(SectorCapsCommand.setLimits(SectorLimits(soft: 1500, hard: 2000), for: .defiDEX).description
-            == ".setLimits(SectorLimits(soft: 1500, hard: 2000), for: .defiDEX)")
+        #expect(
+            SectorCapsCommand.setLimits(SectorLimits(soft: 1500, hard: 2000), for: .defiDEX).description
+                == ".setLimits(SectorLimits(soft: 1500, hard: 2000), for: .defiDEX)")
         #expect(SectorCapsCommand.setGroupLimit(3500, for: .defi).description == ".setGroupLimit(3500, for: .defi)")
         #expect(SectorCapsCommand.setPortfolioValue(-1).description == ".setPortfolioValue(-1)")
         #expect(SectorCapsCommand.markToMarket("SOL-USD", value: 0).description == #".markToMarket("SOL-USD", value: 0)"#)
@@ -186,7 +187,9 @@ func randomSectorCapsCommand(_ rng: inout SplitMix) -> SectorCapsCommand {
     let amount = Cents([0, -1, 1, 50_000, 100_000, 150_000, 200_000].randomElement(using: &rng)!)
     switch Int.random(in: 0..<12, using: &rng) {
     case 0: return .setPortfolioValue(Cents([1_000_000, 0, 2_000_000].randomElement(using: &rng)!))
-    case 1: return .setLimits(SectorLimits(soft: BasisPoints(Int64.random(in: -1...1500, using: &rng)), hard: 1500), for: Sector.allCases.randomElement(using: &rng)!)
+    case 1:
+        return .setLimits(
+            SectorLimits(soft: BasisPoints(Int64.random(in: -1...1500, using: &rng)), hard: 1500), for: Sector.allCases.randomElement(using: &rng)!)
     case 2: return .setGroupLimit(BasisPoints(Int64.random(in: -1...4000, using: &rng)), for: SectorGroup.allCases.randomElement(using: &rng)!)
     case 3: return .canAdd(symbol, amount: amount)
     case 4, 5, 6: return .add(symbol, amount: amount)

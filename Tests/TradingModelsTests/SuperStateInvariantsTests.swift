@@ -35,7 +35,7 @@ struct SuperStateInvariantsTests {
         }
         make("history chains") { $0.history.remove(at: 1) }
         make("history ends at state") { $0.history.removeLast() }
-        make("history causes fit") { $0.history[1].cause = .update(.crisis) }   // an update entered HALT
+        make("history causes fit") { $0.history[1].cause = .update(.crisis) }  // an update entered HALT
         make("confirmations in 0…2") { $0.confirmations = 3 }
         make("confirmations only in RECOVERY") {
             $0.history.append(SuperStateTransition(from: .recovery, to: .cautious, cause: .update(.cautious)))
@@ -90,7 +90,10 @@ struct SuperStateInvariantsTests {
             $0.outcome = .decision(.accepted)
         }
         make("accepted canOpen is within limits", open) { $0.command = .canOpen(size: 150_001, deployed: 0, portfolioValue: 1_000_000) }
-        make("restart changes nothing", step([crisis], then: .restart)) { $0.after.history = [] ; $0.after.state = .normal }
+        make("restart changes nothing", step([crisis], then: .restart)) {
+            $0.after.history = []
+            $0.after.state = .normal
+        }
         // CRISIS saved by a restart, then calm, then a save killed before its commit: back to CRISIS.
         make("a faulty restart reloads a save", step([crisis, .restart, calm], then: .restartAfter(.killedDuringSave(.write)))) {
             $0.after.history = $0.before.history + $0.before.history

@@ -26,8 +26,11 @@ private func classify(_ v: Double, _ d: Double, _ l: Double) -> PortfolioState? 
 struct SuperStateModelTests {
     @Test func initialState() {
         let o = SuperStateModel().observation
-        #expect(o == SuperStateObservation(state: .normal, limits: PortfolioState.normal.limits, riskMultiplier: 10_000,
-                                           confirmations: 0, lastClassification: nil, history: []))
+        #expect(
+            o
+                == SuperStateObservation(
+                    state: .normal, limits: PortfolioState.normal.limits, riskMultiplier: 10_000,
+                    confirmations: 0, lastClassification: nil, history: []))
     }
 
     @Test func volatilityBoundaries() {
@@ -36,7 +39,7 @@ struct SuperStateModelTests {
         #expect(classify(0.05, 0, 1) == .stressed)
         #expect(classify(0.10, 0, 1) == .stressed)
         #expect(classify(0.1000001, 0, 1) == .crisis)
-        #expect(classify(7, 0, 1) == .crisis)   // no upper bound on volatility
+        #expect(classify(7, 0, 1) == .crisis)  // no upper bound on volatility
     }
 
     @Test func drawdownBoundaries() {
@@ -52,7 +55,7 @@ struct SuperStateModelTests {
         #expect(classify(0, 0, 0.1999) == .stressed)
         #expect(classify(0.2, 0, 0.1) == .crisis)
         #expect(classify(0.04, 0.2, 1) == .stressed)
-        #expect(classify(-0.0, -0.0, -0.0) == .stressed)   // -0.0 is 0: liquidity 0 < 0.2
+        #expect(classify(-0.0, -0.0, -0.0) == .stressed)  // -0.0 is 0: liquidity 0 < 0.2
     }
 
     @Test func invalidConditionsAreErrorsInFieldOrderAndChangeNothing() {
@@ -78,8 +81,11 @@ struct SuperStateModelTests {
     @Test func normalCautiousStressedFollowTheClassification() {
         var model = SuperStateModel()
         #expect(model.apply(conditions(.normal)) == .updated(classification: .normal, transition: nil))
-        #expect(model.apply(conditions(.stressed)) == .updated(classification: .stressed,
-            transition: SuperStateTransition(from: .normal, to: .stressed, cause: .update(.stressed))))
+        #expect(
+            model.apply(conditions(.stressed))
+                == .updated(
+                    classification: .stressed,
+                    transition: SuperStateTransition(from: .normal, to: .stressed, cause: .update(.stressed))))
         _ = model.apply(conditions(.cautious))
         _ = model.apply(conditions(.normal))
         #expect(model.history.map(\.to) == [.stressed, .cautious, .normal])
@@ -88,9 +94,12 @@ struct SuperStateModelTests {
     @Test func crisisNeverGoesStraightToNormal() {
         var model = superState([conditions(.crisis)])
         #expect(model.apply(conditions(.crisis)) == .updated(classification: .crisis, transition: nil))
-        #expect(model.apply(conditions(.normal)) == .updated(classification: .normal,
-            transition: SuperStateTransition(from: .crisis, to: .recovery, cause: .update(.normal))))
-        #expect(model.confirmations == 0)   // the update that entered RECOVERY does not count
+        #expect(
+            model.apply(conditions(.normal))
+                == .updated(
+                    classification: .normal,
+                    transition: SuperStateTransition(from: .crisis, to: .recovery, cause: .update(.normal))))
+        #expect(model.confirmations == 0)  // the update that entered RECOVERY does not count
     }
 
     @Test func thirdConfirmingUpdateLeavesRecoveryTheSecondDoesNot() {
@@ -100,8 +109,11 @@ struct SuperStateModelTests {
         #expect(model.apply(conditions(.cautious)) == .updated(classification: .cautious, transition: nil))
         #expect(model.confirmations == 2)
         #expect(model.state == .recovery)
-        #expect(model.apply(conditions(.cautious)) == .updated(classification: .cautious,
-            transition: SuperStateTransition(from: .recovery, to: .cautious, cause: .update(.cautious))))
+        #expect(
+            model.apply(conditions(.cautious))
+                == .updated(
+                    classification: .cautious,
+                    transition: SuperStateTransition(from: .recovery, to: .cautious, cause: .update(.cautious))))
         #expect(model.confirmations == 0)
     }
 
@@ -162,13 +174,13 @@ struct SuperStateModelTests {
     }
 
     @Test func canOpenBoundariesAreExact() {
-        var model = SuperStateModel()   // NORMAL: max 15%, utilization 85%
+        var model = SuperStateModel()  // NORMAL: max 15%, utilization 85%
         #expect(model.apply(.canOpen(size: 150_000, deployed: 700_000, portfolioValue: 1_000_000)) == .decision(.accepted))
         #expect(model.apply(.canOpen(size: 150_001, deployed: 0, portfolioValue: 1_000_000)) == .decision(.rejected(.exceedsMaxPosition)))
         #expect(model.apply(.canOpen(size: 150_000, deployed: 700_001, portfolioValue: 1_000_000)) == .decision(.rejected(.exceedsUtilization)))
         #expect(model.apply(.canOpen(size: 1, deployed: Cents(Int64.max), portfolioValue: 1_000_000)) == .decision(.rejected(.exceedsUtilization)))
         _ = model.apply(conditions(.crisis))
-        _ = model.apply(conditions(.normal))   // RECOVERY: max 10%, utilization 70%
+        _ = model.apply(conditions(.normal))  // RECOVERY: max 10%, utilization 70%
         #expect(model.apply(.canOpen(size: 100_000, deployed: 600_000, portfolioValue: 1_000_000)) == .decision(.accepted))
         #expect(model.apply(.canOpen(size: 100_001, deployed: 0, portfolioValue: 1_000_000)) == .decision(.rejected(.exceedsMaxPosition)))
     }
@@ -190,7 +202,8 @@ struct SuperStateModelTests {
         let command = SuperStateCommand.update(volatility: .nan, drawdown: 0.1, liquidity: -.infinity)
         #expect(command.description == ".update(volatility: .nan, drawdown: 0.1, liquidity: -.infinity)")
         #expect(command == command)
-        #expect(SuperStateCommand.update(volatility: 0.05, drawdown: 0.1, liquidity: 0.5).description == ".update(volatility: 0.05, drawdown: 0.1, liquidity: 0.5)")
+        #expect(
+            SuperStateCommand.update(volatility: 0.05, drawdown: 0.1, liquidity: 0.5).description == ".update(volatility: 0.05, drawdown: 0.1, liquidity: 0.5)")
         #expect(SuperStateCommand.update(volatility: 0.0, drawdown: 0, liquidity: 0) != .update(volatility: -0.0, drawdown: 0, liquidity: 0))
         #expect(SuperStateCommand.canOpen(size: 5, deployed: 0, portfolioValue: 100).description == ".canOpen(size: 5, deployed: 0, portfolioValue: 100)")
         #expect(SuperStateCommand.restart.description == ".restart")
@@ -215,7 +228,9 @@ func randomSuperStateCommand(_ rng: inout SplitMix) -> SuperStateCommand {
     case 0: return .halt
     case 1: return .resume
     case 2: return .restart
-    case 3: return .canOpen(size: Cents(Int64.random(in: -1...200_000, using: &rng)), deployed: Cents(Int64.random(in: -1...900_000, using: &rng)), portfolioValue: 1_000_000)
+    case 3:
+        return .canOpen(
+            size: Cents(Int64.random(in: -1...200_000, using: &rng)), deployed: Cents(Int64.random(in: -1...900_000, using: &rng)), portfolioValue: 1_000_000)
     default:
         // Mostly valid values, so that every state is reached.
         let valid = Int.random(in: 0..<8, using: &rng) != 0

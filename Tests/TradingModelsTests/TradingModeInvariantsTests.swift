@@ -22,7 +22,10 @@ struct TradingModeInvariantsTests {
             change(&o)
             cases[name] = o
         }
-        make("no OFF → LIVE_ACTIVE") { $0.history.removeLast(2); $0.history.append(TradingModeTransition(from: .off, to: .liveActive, cause: .goLive)) }
+        make("no OFF → LIVE_ACTIVE") {
+            $0.history.removeLast(2)
+            $0.history.append(TradingModeTransition(from: .off, to: .liveActive, cause: .goLive))
+        }
         make("history chains") { $0.history.remove(at: 1) }
         make("history: from ≠ to") { $0.history.append(TradingModeTransition(from: .liveActive, to: .liveActive, cause: .goLive)) }
         make("history ends at state") { $0.history.removeLast() }

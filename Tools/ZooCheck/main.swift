@@ -15,7 +15,8 @@ var variants = BugZoo.variants
 if !names.isEmpty {
     let unknown = names.filter { BugZoo.named($0) == nil }
     if !unknown.isEmpty {
-        FileHandle.standardError.write(Data("error: unknown variant(s): \(unknown.joined(separator: ", ")) (known: \(BugZoo.variants.map(\.name).joined(separator: ", ")))\n".utf8))
+        FileHandle.standardError.write(
+            Data("error: unknown variant(s): \(unknown.joined(separator: ", ")) (known: \(BugZoo.variants.map(\.name).joined(separator: ", ")))\n".utf8))
         exit(2)
     }
     variants = variants.filter { names.contains($0.name) }

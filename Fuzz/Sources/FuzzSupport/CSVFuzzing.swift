@@ -52,8 +52,9 @@ public enum CSVFuzzing {
         guard case .success(let loaded) = whole else { return }
         let lineCount = bytes.count(where: { $0 == 0x0A }) + 1
         guard loaded.lines.count == loaded.bars.count,
-              zip(loaded.lines, loaded.lines.dropFirst()).allSatisfy({ $0 < $1 }),
-              loaded.lines.allSatisfy({ (1...lineCount).contains($0) }) else {
+            zip(loaded.lines, loaded.lines.dropFirst()).allSatisfy({ $0 < $1 }),
+            loaded.lines.allSatisfy({ (1...lineCount).contains($0) })
+        else {
             throw Failure(signature: "line numbers out of place", details: "\(loaded.bars.count) bars, \(lineCount) lines: \(loaded.lines)")
         }
         if let adjusted = loaded.adjustedCloses, adjusted.count != loaded.bars.count {
@@ -63,9 +64,10 @@ public enum CSVFuzzing {
             let report = DataValidator.validate(loaded, symbol: "FUZZ", options: options)
             let indices = report.faults.map(\.barIndex)
             guard report.barCount == loaded.bars.count,
-                  indices.allSatisfy({ $0 >= 0 && $0 < loaded.bars.count }),
-                  zip(indices, indices.dropFirst()).allSatisfy({ $0 <= $1 }),
-                  report.faults.allSatisfy({ $0.line == loaded.lines[$0.barIndex] }) else {
+                indices.allSatisfy({ $0 >= 0 && $0 < loaded.bars.count }),
+                zip(indices, indices.dropFirst()).allSatisfy({ $0 <= $1 }),
+                report.faults.allSatisfy({ $0.line == loaded.lines[$0.barIndex] })
+            else {
                 throw Failure(signature: "validation report out of place", details: "\(report)")
             }
         }

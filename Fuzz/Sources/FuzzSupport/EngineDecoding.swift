@@ -76,8 +76,9 @@ public enum EngineDecoding {
     static let doubleRange = -1.0e300...1.0e300
 
     static let expr = Gen<Expr>.recursive(leaf: Gen.int(in: -9...9).map(Expr.lit), maxDepth: 4) { child in
-        .oneOf(Gen.int(in: -9...9).map(Expr.lit), child.map(Expr.neg), Gen.zip(child, child).map(Expr.add),
-               Gen.array(of: child, count: 0...3).map(Expr.list))
+        .oneOf(
+            Gen.int(in: -9...9).map(Expr.lit), child.map(Expr.neg), Gen.zip(child, child).map(Expr.add),
+            Gen.array(of: child, count: 0...3).map(Expr.list))
     }
 
     static let ints = Gen.array(of: Gen.int(), count: 0...20)
@@ -91,13 +92,16 @@ public enum EngineDecoding {
     static let dictionary = Gen.dictionary(keys: Gen.string(of: .printableASCII, count: 0...3), values: Gen.int(in: 0...1000), count: 0...4)
     static let dependent = Gen.int(in: 0...6).flatMap { count in Gen.array(of: Gen<UInt8>.any, count: count...count).map { (count, $0) } }
     static let odd = Gen.int(in: -1000...1000).filter { $0 % 2 != 0 }
-    static let pick = Gen.frequency([(weight: 3, generator: Gen.element(of: ["a", "b", "c"])),
-                                     (weight: 1, generator: Gen.string(of: .printableASCII, count: 1...4))])
+    static let pick = Gen.frequency([
+        (weight: 3, generator: Gen.element(of: ["a", "b", "c"])),
+        (weight: 1, generator: Gen.string(of: .printableASCII, count: 1...4)),
+    ])
     static let flags = Gen.array(of: Gen.bool(probability: 0.2), count: 0...10)
 
     /// The mix, drawn imperatively field by field.
     public static let mix = Gen<Mix> { s throws(Rejection) in
-        Mix(ints: try s.draw(ints), small: try s.draw(small), unsigned: try s.draw(unsigned), text: try s.draw(text),
+        Mix(
+            ints: try s.draw(ints), small: try s.draw(small), unsigned: try s.draw(unsigned), text: try s.draw(text),
             ascii: try s.draw(ascii), doubles: try s.draw(doubles), unit: try s.draw(unit), set: try s.draw(set),
             dictionary: try s.draw(dictionary), dependent: try s.draw(dependent), odd: try s.draw(odd), expr: try s.draw(expr),
             pick: try s.draw(pick), flags: try s.draw(flags))
@@ -126,8 +130,9 @@ public enum EngineDecoding {
         for d in v.doubles {
             try require(d.isNaN || d.isInfinite || doubleRange.contains(d), "double \(d) out of range and not a special")
         }
-        try require(v.unit.isFinite && (0...1).contains(v.unit) && !(v.unit == 0 && v.unit.sign == .minus) && !v.unit.isSubnormal,
-                    "unit: \(v.unit) (no specials asked for)")
+        try require(
+            v.unit.isFinite && (0...1).contains(v.unit) && !(v.unit == 0 && v.unit.sign == .minus) && !v.unit.isSubnormal,
+            "unit: \(v.unit) (no specials asked for)")
         try require((1...10).contains(v.set.count) && v.set.allSatisfy { (-40...40).contains($0) }, "set: \(v.set)")
         try require(v.dictionary.count <= 4 && v.dictionary.allSatisfy { $0.key.count <= 3 && (0...1000).contains($0.value) }, "dictionary: \(v.dictionary)")
         try require(v.dependent.items.count == v.dependent.count && (0...6).contains(v.dependent.count), "flatMap: \(v.dependent)")
@@ -155,7 +160,8 @@ public enum EngineDecoding {
         case .tooManyRejections: outcome = .rejected
         default: outcome = .failed
         }
-        return FuzzVerdict(outcome: outcome, report: result.report, counterexampleBytes: result.counterexample?.bytes,
-                           counterexample: result.counterexample.map { $0.value.description }, signature: FuzzVerdict.signature(of: result))
+        return FuzzVerdict(
+            outcome: outcome, report: result.report, counterexampleBytes: result.counterexample?.bytes,
+            counterexample: result.counterexample.map { $0.value.description }, signature: FuzzVerdict.signature(of: result))
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import PropertyCheck
 import TradingChecks
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What one run of a fuzz target's check on one input found.
@@ -39,8 +39,10 @@ public struct FuzzVerdict: Sendable {
     /// Commands run against the system (0 for the engine's decoding).
     public let steps: Int
 
-    public init(outcome: Outcome, report: @autoclosure @escaping @Sendable () -> String, counterexampleBytes: [UInt8]?,
-                counterexample: String?, counterexampleLines: [String]? = nil, signature: String = "", steps: Int = 0) {
+    public init(
+        outcome: Outcome, report: @autoclosure @escaping @Sendable () -> String, counterexampleBytes: [UInt8]?,
+        counterexample: String?, counterexampleLines: [String]? = nil, signature: String = "", steps: Int = 0
+    ) {
         self.outcome = outcome
         self.renderReport = report
         self.counterexampleBytes = counterexampleBytes
@@ -53,9 +55,10 @@ public struct FuzzVerdict: Sendable {
     /// A machine check's run: the engine's typed exit reason and signature, carried by `MachineRun`.
     public init(_ run: MachineRun) {
         let outcome: Outcome = run.passed ? .passed : run.rejected && run.counterexampleBytes == nil ? .rejected : .failed
-        self.init(outcome: outcome, report: run.report, counterexampleBytes: run.counterexampleBytes, counterexample: run.counterexample,
-                  counterexampleLines: run.counterexampleLines,
-                  signature: run.signature?.description ?? Self.signature(of: run.exitReason), steps: run.steps)
+        self.init(
+            outcome: outcome, report: run.report, counterexampleBytes: run.counterexampleBytes, counterexample: run.counterexample,
+            counterexampleLines: run.counterexampleLines,
+            signature: run.signature?.description ?? Self.signature(of: run.exitReason), steps: run.steps)
     }
 
     /// The signature of an engine check's result: the counterexample's, else the exit reason's.
@@ -114,7 +117,8 @@ public struct FuzzTarget: Sendable {
     public static func zooFromEnvironment() -> FuzzTarget {
         let wanted = ProcessInfo.processInfo.environment["STRESSCHECK_ZOO"] ?? ""
         guard let variant = BugZoo.named(wanted) else {
-            let message = (wanted.isEmpty ? "fuzz-zoo: set STRESSCHECK_ZOO to a bug zoo variant" : "fuzz-zoo: no bug zoo variant called '\(wanted)'")
+            let message =
+                (wanted.isEmpty ? "fuzz-zoo: set STRESSCHECK_ZOO to a bug zoo variant" : "fuzz-zoo: no bug zoo variant called '\(wanted)'")
                 + "; the variants:\n" + BugZoo.variants.map { "  \($0.name)  \($0.summary)" }.joined(separator: "\n") + "\n"
             FileHandle.standardError.write(Data(message.utf8))
             exit(2)
@@ -147,7 +151,8 @@ public struct FuzzTarget: Sendable {
         if let counterexample = shown.counterexample {
             text += "STRESSCHECK-COUNTEREXAMPLE-BEGIN\n\(counterexample)\nSTRESSCHECK-COUNTEREXAMPLE-END\n"
             if let knownMinima, let commands = shown.counterexampleLines {
-                text += knownMinima.contains(commands)
+                text +=
+                    knownMinima.contains(commands)
                     ? "STRESSCHECK-KNOWN-MINIMUM: equal (\(commands.joined(separator: "; ")))\n"
                     : "STRESSCHECK-KNOWN-MINIMUM: DIFFERENT (known: \(knownMinima.map { $0.joined(separator: "; ") }.joined(separator: " | ")))\n"
             }
@@ -158,18 +163,22 @@ public struct FuzzTarget: Sendable {
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
 
 /// What `LLVMFuzzerInitialize` does in every target.
 public enum FuzzProcess {
     /// Starts libFuzzer with the process's arguments (`LLVMFuzzerRunDriver`, exported by the
     /// fuzzer runtime) and returns its exit status.
-    public static func runDriver(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
-                                 _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32 {
+    public static func runDriver(
+        _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32 {
         var argc = argc
         var argv = argv
-        return LLVMFuzzerRunDriver(&argc, &argv, callback)
+        return llvmFuzzerRunDriver(&argc, &argv, callback)
     }
 
     /// Gives SIGILL, SIGTRAP and SIGABRT back to their default action, before libFuzzer installs
@@ -197,8 +206,9 @@ public enum FuzzProcess {
 
     static func printCounts() {
         let seconds = Date().timeIntervalSince1970 - started
-        let line = String(format: "stresscheck::inputs: %d commands: %d seconds: %.2f commands_per_input: %.1f inputs_per_sec: %.0f commands_per_sec: %.0f\n",
-                          inputs, steps, seconds, Double(steps) / Double(max(inputs, 1)), Double(inputs) / seconds, Double(steps) / seconds)
+        let line = String(
+            format: "stresscheck::inputs: %d commands: %d seconds: %.2f commands_per_input: %.1f inputs_per_sec: %.0f commands_per_sec: %.0f\n",
+            inputs, steps, seconds, Double(steps) / Double(max(inputs, 1)), Double(inputs) / seconds, Double(steps) / seconds)
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -66,8 +66,8 @@ public enum JournalFuzzing {
             return nil
         }
         guard replay.validLength <= bytes.count, replay.recordCount == replay.records.count,
-              replay.lastSequence == UInt64(replay.recordCount),
-              replay.records.enumerated().allSatisfy({ $0.element.sequence == UInt64($0.offset + 1) && $0.element.offset < replay.validLength })
+            replay.lastSequence == UInt64(replay.recordCount),
+            replay.records.enumerated().allSatisfy({ $0.element.sequence == UInt64($0.offset + 1) && $0.element.offset < replay.validLength })
         else {
             return ("records or lengths outside the input", "valid \(replay.validLength) of \(bytes.count), \(replay.recordCount) records")
         }

@@ -23,8 +23,10 @@ public enum MarketFuzzing {
     public static let maxBytes = 64 * 1024
 
     /// Every model, crash kind, sector and transformer kind; phases of up to 40 bars.
-    static let generator = MarketGen.run(MarketGen.transformed(MarketGen.scenario(MarketGen.crash(drop: 0.01...0.95, maxPhaseBars: 40)),
-                                                               maxTransformers: 2))
+    static let generator = MarketGen.run(
+        MarketGen.transformed(
+            MarketGen.scenario(MarketGen.crash(drop: 0.01...0.95, maxPhaseBars: 40)),
+            maxTransformers: 2))
 
     /// MarketSim's promises for one run (see the type's documentation).
     static func property(_ run: CrashResult) throws -> Bool {
@@ -36,7 +38,9 @@ public enum MarketFuzzing {
             let extreme = run.series.contains { series in
                 series.bars.indices.contains { i in
                     let bar = series.bars[i]
-                    let near = [bar.low, bar.high].contains { $0 <= BarGenerator.priceRange.lowerBound * 1e10 || $0 >= BarGenerator.priceRange.upperBound / 1e10 }
+                    let near = [bar.low, bar.high].contains {
+                        $0 <= BarGenerator.priceRange.lowerBound * 1e10 || $0 >= BarGenerator.priceRange.upperBound / 1e10
+                    }
                     let jump = i > 0 && abs(log(bar.close / series.bars[i - 1].close)) >= 1
                     return near || jump || !bar.close.isFinite
                 }
@@ -55,10 +59,12 @@ public enum MarketFuzzing {
             for (i, bar) in series.bars.enumerated() {
                 let prices = [bar.open, bar.high, bar.low, bar.close]
                 try require(prices.allSatisfy { $0.isFinite && $0 > 0 }, "\(series.symbol) bar \(i): a price is not finite and positive: \(bar)")
-                try require(bar.low <= min(bar.open, bar.close) && bar.high >= max(bar.open, bar.close),
-                            "\(series.symbol) bar \(i): open or close outside low…high: \(bar)")
-                try require((0...1).contains(bar.liquidity) && bar.spreadBps >= 0 && bar.volume >= 0 && bar.volume.isFinite,
-                            "\(series.symbol) bar \(i): liquidity, spread or volume out of range: \(bar)")
+                try require(
+                    bar.low <= min(bar.open, bar.close) && bar.high >= max(bar.open, bar.close),
+                    "\(series.symbol) bar \(i): open or close outside low…high: \(bar)")
+                try require(
+                    (0...1).contains(bar.liquidity) && bar.spreadBps >= 0 && bar.volume >= 0 && bar.volume.isFinite,
+                    "\(series.symbol) bar \(i): liquidity, spread or volume out of range: \(bar)")
                 try require(i == 0 || bar.time > series.bars[i - 1].time, "\(series.symbol) bar \(i): time does not increase")
             }
         }
@@ -79,10 +85,12 @@ public enum MarketFuzzing {
         let result = replay("fuzz-market", generator, bytes: bytes, shrink: shrink, configuration: configuration) { run, _ in try property(run) }
         if result.passed {
             // The same bytes must give the same run.
-            var first = ChoiceStream(replaying: bytes, maxBytes: maxBytes), second = ChoiceStream(replaying: bytes, maxBytes: maxBytes)
+            var first = ChoiceStream(replaying: bytes, maxBytes: maxBytes)
+            var second = ChoiceStream(replaying: bytes, maxBytes: maxBytes)
             if let a = try? first.draw(generator), let b = try? second.draw(generator), a.fingerprint != b.fingerprint {
-                return FuzzVerdict(outcome: .failed, report: "✗ market: the same bytes gave two runs (\(a.fingerprint) and \(b.fingerprint))",
-                                   counterexampleBytes: bytes, counterexample: "\(a.scenario)", signature: "the same bytes gave two runs")
+                return FuzzVerdict(
+                    outcome: .failed, report: "✗ market: the same bytes gave two runs (\(a.fingerprint) and \(b.fingerprint))",
+                    counterexampleBytes: bytes, counterexample: "\(a.scenario)", signature: "the same bytes gave two runs")
             }
             return FuzzVerdict(outcome: .passed, report: "", counterexampleBytes: nil, counterexample: nil)
         }
@@ -90,8 +98,10 @@ public enum MarketFuzzing {
             return FuzzVerdict(outcome: .rejected, report: result.report, counterexampleBytes: nil, counterexample: nil)
         }
         let scenario = counterexample.value.scenario
-        return FuzzVerdict(outcome: .failed, report: result.report, counterexampleBytes: counterexample.bytes,
-                           counterexample: "\(scenario.kind.name) on \(scenario.symbols) with \(scenario.model), phases \(scenario.phases.map(\.name)), transformers \(scenario.transformers.count)",
-                           signature: FuzzVerdict.signature(of: result))
+        return FuzzVerdict(
+            outcome: .failed, report: result.report, counterexampleBytes: counterexample.bytes,
+            counterexample:
+                "\(scenario.kind.name) on \(scenario.symbols) with \(scenario.model), phases \(scenario.phases.map(\.name)), transformers \(scenario.transformers.count)",
+            signature: FuzzVerdict.signature(of: result))
     }
 }

@@ -35,9 +35,11 @@ public struct MachineLayout: Sendable {
     /// (A step is: "more?" flag, 1 byte, low bit; the kind, 1 byte over the total weight; then
     /// the command's own draws. See docs/internals.md, "Stateful".)
     public var dictionary: String {
-        var lines = ["# libFuzzer dictionary for fuzz-\(name) (written by corpus-seeds; layout version \(ChoiceStream.layoutVersion)).",
-                     "# A command step is a \"more?\" byte (low bit 1 = one more command), then the kind byte.",
-                     "# A case starts with the swarm flag (00 = every kind enabled)."]
+        var lines = [
+            "# libFuzzer dictionary for fuzz-\(name) (written by corpus-seeds; layout version \(ChoiceStream.layoutVersion)).",
+            "# A command step is a \"more?\" byte (low bit 1 = one more command), then the kind byte.",
+            "# A case starts with the swarm flag (00 = every kind enabled).",
+        ]
         var start = 0
         for kind in kinds {
             let token = "\\x01\\x" + String(format: "%02X", start)
@@ -69,12 +71,15 @@ public enum SeedTool {
             let machine = String(variant.name.prefix { $0 != "/" })
             let run = variant.entry.check(MachineRunOptions(cases: variant.entry.defaultCases ?? 3_000, seed: 1, saveFailures: false))
             guard let bytes = run.counterexampleBytes, let commands = run.counterexampleLines else {
-                print("✗ \(variant.name): not caught (\(run.exitReason))"); failures += 1; continue
+                print("✗ \(variant.name): not caught (\(run.exitReason))")
+                failures += 1
+                continue
             }
             let production = Machines.named(machine)!.replay(bytes, false)
             guard variant.knownMinima.contains(commands), production.passed else {
                 print("✗ \(variant.name): minimum \(commands) (known \(variant.minimum)); production passes: \(production.passed)")
-                failures += 1; continue
+                failures += 1
+                continue
             }
             let path = "\(corpusRoot)/\(machine)/zoo-\(variant.name.drop { $0 != "/" }.dropFirst())"
             try writeFile(path, bytes)
@@ -90,7 +95,11 @@ public enum SeedTool {
             let picks = Array(longest.prefix(3)) + [longest[longest.count / 2]]
             for pick in picks {
                 let run = entry.replay(pick.case.bytes, false)
-                guard run.passed else { print("✗ \(layout.name): generated seed \(pick.seed) fails production:\n\(run.report)"); failures += 1; continue }
+                guard run.passed else {
+                    print("✗ \(layout.name): generated seed \(pick.seed) fails production:\n\(run.report)")
+                    failures += 1
+                    continue
+                }
                 let path = "\(corpusRoot)/\(layout.name)/generated-\(pick.case.commands)-commands-seed-\(pick.seed)"
                 try writeFile(path, pick.case.bytes)
                 print("✓ \(path): \(pick.case.bytes.count) bytes, \(pick.case.commands) commands")
@@ -105,7 +114,11 @@ public enum SeedTool {
             guard let drawn = try? stream.draw(StressGen.cases()) else { continue }
             let bytes = stream.normalized
             let run = StressChecks.entry.replay(bytes, false)
-            guard run.passed else { print("✗ stress: generated seed \(seed) fails production:\n\(run.report)"); failures += 1; continue }
+            guard run.passed else {
+                print("✗ stress: generated seed \(seed) fails production:\n\(run.report)")
+                failures += 1
+                continue
+            }
             let path = "\(corpusRoot)/stress/generated-\(drawn.scenario.kind.name)-\(drawn.bars)-bars-seed-\(seed)"
             try writeFile(path, bytes)
             print("✓ \(path): \(bytes.count) bytes, \(drawn.bars) bars, \(drawn.strategy)")
@@ -116,7 +129,11 @@ public enum SeedTool {
             var stream = ChoiceStream(seed: seed)
             guard (try? stream.draw(EngineDecoding.cases)) != nil else { continue }
             let bytes = stream.normalized
-            guard EngineDecoding.target.replay(bytes, false).outcome == .passed else { print("✗ engine-decoding seed \(seed) fails"); failures += 1; continue }
+            guard EngineDecoding.target.replay(bytes, false).outcome == .passed else {
+                print("✗ engine-decoding seed \(seed) fails")
+                failures += 1
+                continue
+            }
             try writeFile("\(corpusRoot)/engine-decoding/generated-seed-\(seed)", bytes)
             print("✓ engine-decoding/generated-seed-\(seed): \(bytes.count) bytes")
         }

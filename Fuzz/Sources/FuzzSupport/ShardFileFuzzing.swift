@@ -32,7 +32,8 @@ public enum ShardFileFuzzing {
         }
         let summary = BatchSummary(file.items)
         guard summary.runs == file.items.count, summary.passes == file.items.count(where: \.passed),
-              summary.failures.map(\.runs).allSatisfy({ $0 >= 1 }) else {
+            summary.failures.map(\.runs).allSatisfy({ $0 >= 1 })
+        else {
             return ("the summary miscounts the items", "\(summary)")
         }
         if file.header.shard.count == 1 {

@@ -56,8 +56,9 @@ public enum StateFileFuzzing {
         if comparesWithFoundation {
             let envelope = try? JSONDecoder().decode(Envelope<Snapshot>.self, from: Data(bytes))
             guard envelope?.snapshot == decoded else {
-                throw Failure(signature: "\(kind): accepted, but Foundation decoded otherwise",
-                              details: "new: \(decoded)\nFoundation: \(envelope.map { "\($0.snapshot)" } ?? "an error")")
+                throw Failure(
+                    signature: "\(kind): accepted, but Foundation decoded otherwise",
+                    details: "new: \(decoded)\nFoundation: \(envelope.map { "\($0.snapshot)" } ?? "an error")")
             }
         }
         let encoded = store.encode(decoded)
@@ -65,7 +66,8 @@ public enum StateFileFuzzing {
         do throws(PersistenceError) {
             again = try store.decode(encoded)
         } catch {
-            throw Failure(signature: "\(kind): the re-encoded file does not decode", details: "\(error)\nre-encoded: \(String(decoding: encoded, as: UTF8.self))")
+            throw Failure(
+                signature: "\(kind): the re-encoded file does not decode", details: "\(error)\nre-encoded: \(String(decoding: encoded, as: UTF8.self))")
         }
         guard again == decoded else {
             throw Failure(signature: "\(kind): the re-encoded file decodes to another snapshot", details: "decoded: \(decoded)\nagain: \(again)")
@@ -77,25 +79,31 @@ public enum StateFileFuzzing {
         encoder.outputFormatting = [.sortedKeys]
         let foundation = (try? encoder.encode(Envelope(format: Snapshot.format, version: StateStore<Snapshot>.version, snapshot: decoded))).map { [UInt8]($0) }
         guard foundation == encoded else {
-            throw Failure(signature: "\(kind): the file differs from what Foundation writes",
-                          details: "ours: \(String(decoding: encoded, as: UTF8.self))\nFoundation: \(foundation.map { String(decoding: $0, as: UTF8.self) } ?? "an error")")
+            throw Failure(
+                signature: "\(kind): the file differs from what Foundation writes",
+                details:
+                    "ours: \(String(decoding: encoded, as: UTF8.self))\nFoundation: \(foundation.map { String(decoding: $0, as: UTF8.self) } ?? "an error")")
         }
     }
 
     /// The new decoder rejected the bytes as `kind`: a foreign or unsupported verdict must be
     /// Foundation's too.
-    static func agreeOnRejection<Snapshot: PersistableSnapshot & Codable>(_ bytes: [UInt8], _ kind: PersistenceError.Kind, as _: Snapshot.Type) throws(Failure) {
+    static func agreeOnRejection<Snapshot: PersistableSnapshot & Codable>(_ bytes: [UInt8], _ kind: PersistenceError.Kind, as _: Snapshot.Type) throws(Failure)
+    {
         let header = try? JSONDecoder().decode(Header.self, from: Data(bytes))
-        let old: PersistenceError.Kind? = switch (header?.format, header?.version) {
-        case _ where header == nil: nil
-        case (let format, _) where format != Snapshot.format: .foreign(format)
-        case (_, let version) where version != StateStore<Snapshot>.version: .unsupportedVersion(version ?? -1)
-        default: nil
-        }
+        let old: PersistenceError.Kind? =
+            switch (header?.format, header?.version) {
+            case _ where header == nil: nil
+            case (let format, _) where format != Snapshot.format: .foreign(format)
+            case (_, let version) where version != StateStore<Snapshot>.version: .unsupportedVersion(version ?? -1)
+            default: nil
+            }
         switch kind {
         case .foreign, .unsupportedVersion:
             guard old == kind else {
-                throw Failure(signature: "\(Snapshot.format): header judged otherwise than by Foundation", details: "new: \(kind)\nFoundation: \(old.map { "\($0)" } ?? "corrupted")")
+                throw Failure(
+                    signature: "\(Snapshot.format): header judged otherwise than by Foundation",
+                    details: "new: \(kind)\nFoundation: \(old.map { "\($0)" } ?? "corrupted")")
             }
         default:
             break
@@ -107,8 +115,10 @@ public enum StateFileFuzzing {
         guard let failure = check(bytes) else {
             return FuzzVerdict(outcome: .passed, report: "", counterexampleBytes: nil, counterexample: nil)
         }
-        let report = "✗ state-file failed on \(bytes.count) bytes\n\nFailure: \(failure.signature)\n\(failure.details)\n\nInput:\n\(String(decoding: bytes, as: UTF8.self).debugDescription)"
-        return FuzzVerdict(outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: String(decoding: bytes, as: UTF8.self).debugDescription,
-                           signature: failure.signature)
+        let report =
+            "✗ state-file failed on \(bytes.count) bytes\n\nFailure: \(failure.signature)\n\(failure.details)\n\nInput:\n\(String(decoding: bytes, as: UTF8.self).debugDescription)"
+        return FuzzVerdict(
+            outcome: .failed, report: report, counterexampleBytes: bytes, counterexample: String(decoding: bytes, as: UTF8.self).debugDescription,
+            signature: failure.signature)
     }
 }

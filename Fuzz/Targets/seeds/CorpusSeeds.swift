@@ -10,9 +10,9 @@
 import Foundation
 import FuzzSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 func printError(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

@@ -73,7 +73,8 @@ public struct BrokerFailureResult: Hashable, Sendable {
 
     /// Whether the run kept every rule of the test (the recovery gate is judged over many runs).
     public var keptTheRules: Bool {
-        sentWhileDown.isEmpty && boughtOnStaleData.isEmpty && unresolved.isEmpty && sentTwice.isEmpty && violations.isEmpty && recoveryTimes.allSatisfy { $0 != nil }
+        sentWhileDown.isEmpty && boughtOnStaleData.isEmpty && unresolved.isEmpty && sentTwice.isEmpty && violations.isEmpty
+            && recoveryTimes.allSatisfy { $0 != nil }
     }
 }
 

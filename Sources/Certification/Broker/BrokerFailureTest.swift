@@ -42,9 +42,11 @@ public struct BrokerFailureTest: Sendable {
     ///   refuses the run; nothing is measured then.
     public func run(_ fault: BrokerFault, seed: UInt64) throws(BrokerFailureError) -> BrokerFailureResult {
         guard outage > .zero, warmUp > .zero, after > .zero,
-              let plan = BrokerFaultPlan(fault, outage: outage, warmUp: warmUp, after: after) else { throw .invalidLengths }
-        let scenario = CrashScenario(kind: .flashCrash, phases: plan.phases, symbols: ["BTC-USD", "ETH-USD", "SOL-USD"],
-                                     model: .gbm(drift: 0, volatility: 0.3), interval: .seconds(1))
+            let plan = BrokerFaultPlan(fault, outage: outage, warmUp: warmUp, after: after)
+        else { throw .invalidLengths }
+        let scenario = CrashScenario(
+            kind: .flashCrash, phases: plan.phases, symbols: ["BTC-USD", "ETH-USD", "SOL-USD"],
+            model: .gbm(drift: 0, volatility: 0.3), interval: .seconds(1))
         var choices = SeededChoices(seed: seed)
         let record: RunRecord
         do {
@@ -52,8 +54,9 @@ public struct BrokerFailureTest: Sendable {
         } catch {
             throw .executor(error)
         }
-        return BrokerFailureResult(fault: fault, seed: seed, record: record, plan: plan, maxDataAge: SimDuration(nanoseconds: gates.maxDataAgeNanoseconds),
-                                   orderTimeout: executor.configuration.orderTimeout)
+        return BrokerFailureResult(
+            fault: fault, seed: seed, record: record, plan: plan, maxDataAge: SimDuration(nanoseconds: gates.maxDataAgeNanoseconds),
+            orderTimeout: executor.configuration.orderTimeout)
     }
 
     /// A momentum strategy tuned to one-second bars, so that orders are in flight when the

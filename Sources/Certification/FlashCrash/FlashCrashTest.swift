@@ -27,15 +27,17 @@ public struct FlashCrashTest: Sendable {
     /// Runs the crash on the market and venue faults of `seed`.
     /// - Throws: ``FlashCrashError`` when the parameters give no valid scenario.
     public func run(seed: UInt64) throws(FlashCrashError) -> FlashCrashResult {
-        guard (0 < drop && drop < 1), crashLength > .zero, warmUp > .zero, after > .zero else { throw .invalidParameters }
+        guard drop > 0, (0.0..<1.0).contains(drop), crashLength > .zero, warmUp > .zero, after > .zero else { throw .invalidParameters }
         let phases = [
             CrashPhase("calm", duration: warmUp),
-            CrashPhase("crash", duration: crashLength, move: -drop,
-                       conditions: MarketConditions(volatilityMultiplier: 3, liquidity: 0.4, spreadMultiplier: 5, volumeMultiplier: 3)),
+            CrashPhase(
+                "crash", duration: crashLength, move: -drop,
+                conditions: MarketConditions(volatilityMultiplier: 3, liquidity: 0.4, spreadMultiplier: 5, volumeMultiplier: 3)),
             CrashPhase("after", duration: after),
         ]
-        let scenario = CrashScenario(kind: .flashCrash, phases: phases, symbols: ["BTC-USD", "ETH-USD", "SOL-USD"],
-                                     model: .gbm(drift: 0, volatility: 0.3), interval: .seconds(1))
+        let scenario = CrashScenario(
+            kind: .flashCrash, phases: phases, symbols: ["BTC-USD", "ETH-USD", "SOL-USD"],
+            model: .gbm(drift: 0, volatility: 0.3), interval: .seconds(1))
         var choices = SeededChoices(seed: seed)
         let record: RunRecord
         // No venue fault windows: the crash is the market's alone (outages are the broker-failure

@@ -54,10 +54,11 @@ public enum DecisionFlood {
         for thread in 0..<threads {
             group.enter()
             Thread {
-                let result = switch configuration.mode {
-                case .scheduled: scheduledWorker(thread: thread, plan: plan, t0: t0, decide: decide)
-                case .maximumRate: maximumRateWorker(thread: thread, plan: plan, t0: t0, decide: decide)
-                }
+                let result =
+                    switch configuration.mode {
+                    case .scheduled: scheduledWorker(thread: thread, plan: plan, t0: t0, decide: decide)
+                    case .maximumRate: maximumRateWorker(thread: thread, plan: plan, t0: t0, decide: decide)
+                    }
                 results.set(thread, result)
                 group.leave()
             }.start()

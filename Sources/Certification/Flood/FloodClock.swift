@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The flood's time source: a monotonic clock in nanoseconds (never set back, unaffected by NTP
@@ -35,13 +35,13 @@ public enum FloodClock {
     static func sleep(untilMonotonic deadline: Int64) {
         var spec = timespec(tv_sec: time_t(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
         #if os(Linux)
-        // Interrupted sleeps (EINTR) restart against the same absolute deadline.
-        while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &spec, nil) == EINTR {}
+            // Interrupted sleeps (EINTR) restart against the same absolute deadline.
+            while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &spec, nil) == EINTR {}
         #else
-        let remaining = deadline - now()
-        guard remaining > 0 else { return }
-        spec = timespec(tv_sec: time_t(remaining / 1_000_000_000), tv_nsec: Int(remaining % 1_000_000_000))
-        nanosleep(&spec, nil)
+            let remaining = deadline - now()
+            guard remaining > 0 else { return }
+            spec = timespec(tv_sec: time_t(remaining / 1_000_000_000), tv_nsec: Int(remaining % 1_000_000_000))
+            nanosleep(&spec, nil)
         #endif
     }
 }
@@ -52,33 +52,39 @@ public enum ResidentMemory {
     /// that file does not exist. Reads into a stack buffer: no heap allocation.
     public static func current() -> Int64? {
         #if os(Linux)
-        let descriptor = open("/proc/self/statm", O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { _ = close(descriptor) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer -> Int64? in
-            guard let base = buffer.baseAddress else { return nil }
-            let length = read(descriptor, base, buffer.count)
-            guard length > 0 else { return nil }
-            // "size resident shared text lib data dt": the second number.
-            var field = 0
-            var value: Int64 = 0
-            var inNumber = false
-            var found = false
-            for byte in buffer[0..<length] {
-                if byte >= 0x30 && byte <= 0x39 {
-                    if !inNumber { inNumber = true; value = 0 }
-                    value = value * 10 + Int64(byte - 0x30)
-                } else if inNumber {
-                    inNumber = false
-                    if field == 1 { found = true; break }
-                    field += 1
+            let descriptor = open("/proc/self/statm", O_RDONLY)
+            guard descriptor >= 0 else { return nil }
+            defer { _ = close(descriptor) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer -> Int64? in
+                guard let base = buffer.baseAddress else { return nil }
+                let length = read(descriptor, base, buffer.count)
+                guard length > 0 else { return nil }
+                // "size resident shared text lib data dt": the second number.
+                var field = 0
+                var value: Int64 = 0
+                var inNumber = false
+                var found = false
+                for byte in buffer[0..<length] {
+                    if byte >= 0x30 && byte <= 0x39 {
+                        if !inNumber {
+                            inNumber = true
+                            value = 0
+                        }
+                        value = value * 10 + Int64(byte - 0x30)
+                    } else if inNumber {
+                        inNumber = false
+                        if field == 1 {
+                            found = true
+                            break
+                        }
+                        field += 1
+                    }
                 }
+                guard found else { return nil }
+                return value * Int64(sysconf(Int32(_SC_PAGESIZE)))
             }
-            guard found else { return nil }
-            return value * Int64(sysconf(Int32(_SC_PAGESIZE)))
-        }
         #else
-        return nil
+            return nil
         #endif
     }
 }
@@ -90,11 +96,11 @@ enum FloodThread {
     /// normal scheduler, and the report says so.
     static func requestRealtime(priority: Int) -> Bool {
         #if os(Linux)
-        var parameters = sched_param()
-        parameters.sched_priority = Int32(priority)
-        return pthread_setschedparam(pthread_self(), Int32(SCHED_FIFO), &parameters) == 0
+            var parameters = sched_param()
+            parameters.sched_priority = Int32(priority)
+            return pthread_setschedparam(pthread_self(), Int32(SCHED_FIFO), &parameters) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

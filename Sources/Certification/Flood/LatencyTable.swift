@@ -118,7 +118,9 @@ extension LatencyHistogram {
             guard index > previousIndex else { throw LatencyTableError(line: row.number, problem: .rowsOutOfOrder) }
             guard slotCount > 0 else { throw LatencyTableError(line: row.number, problem: .emptyRow) }
             let (sum, overflow) = cumulative.addingReportingOverflow(slotCount)
-            guard !overflow, sum <= total else { throw LatencyTableError(line: row.number, problem: .countMismatch(header: total, rows: overflow ? .max : sum)) }
+            guard !overflow, sum <= total else {
+                throw LatencyTableError(line: row.number, problem: .countMismatch(header: total, rows: overflow ? .max : sum))
+            }
             cumulative = sum
             guard fields[3] == Self.percentText(cumulative, of: total) else {
                 throw LatencyTableError(line: row.number, problem: .wrongCumulativePercent(fields[3]))

@@ -30,8 +30,9 @@ public struct IntegrityTest: Sendable {
         defer { POSIXFileSystem().removeFile(atPath: path) }
         var session: JournaledSession
         do {
-            session = try JournaledSession(configuration: JournaledSession.spotConfiguration,
-                                           journal: try TransactionJournal(path: path, policy: policy))
+            session = try JournaledSession(
+                configuration: JournaledSession.spotConfiguration,
+                journal: try TransactionJournal(path: path, policy: policy))
             session.dropsFill = dropsFill
             var choices = SeededChoices(seed: seed)
             try session.trade(orders: orders, choices: &choices)

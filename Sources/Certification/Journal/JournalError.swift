@@ -75,16 +75,17 @@ public struct JournalCorruption: Error, Hashable, Sendable, CustomStringConverti
     }
 
     public var description: String {
-        let what: String = switch kind {
-        case .headerChecksumMismatch(let stored, let computed): "header checksum \(hex(stored)), computed \(hex(computed))"
-        case .recordChecksumMismatch(let stored, let computed): "record checksum \(hex(stored)), computed \(hex(computed))"
-        case .badLength(let length): "length \(length) beyond \(JournalFormat.maxPayloadLength)"
-        case .reservedBitsSet(let bits): "reserved bits \(hex(UInt32(bits)))"
-        case .sequenceGap(let expected, let found): "sequence \(found) where \(expected) was due"
-        case .unknownType(let type): "unknown record type \(type)"
-        case .malformedPayload(let detail): "malformed payload: \(detail)"
-        case .refusedByBooks(let error): "refused by the books: \(error)"
-        }
+        let what: String =
+            switch kind {
+            case .headerChecksumMismatch(let stored, let computed): "header checksum \(hex(stored)), computed \(hex(computed))"
+            case .recordChecksumMismatch(let stored, let computed): "record checksum \(hex(stored)), computed \(hex(computed))"
+            case .badLength(let length): "length \(length) beyond \(JournalFormat.maxPayloadLength)"
+            case .reservedBitsSet(let bits): "reserved bits \(hex(UInt32(bits)))"
+            case .sequenceGap(let expected, let found): "sequence \(found) where \(expected) was due"
+            case .unknownType(let type): "unknown record type \(type)"
+            case .malformedPayload(let detail): "malformed payload: \(detail)"
+            case .refusedByBooks(let error): "refused by the books: \(error)"
+            }
         return "journal corrupted at offset \(offset) (record \(sequence)): \(what)"
     }
 }
@@ -119,12 +120,13 @@ public struct TornTail: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let what: String = switch kind {
-        case .incompleteFileHeader: "an incomplete file header"
-        case .incompleteRecordHeader: "an incomplete record header"
-        case .incompleteRecord(let expected): "an incomplete record (\(length) of \(expected) bytes)"
-        case .zeroFilled: "zero bytes"
-        }
+        let what: String =
+            switch kind {
+            case .incompleteFileHeader: "an incomplete file header"
+            case .incompleteRecordHeader: "an incomplete record header"
+            case .incompleteRecord(let expected): "an incomplete record (\(length) of \(expected) bytes)"
+            case .zeroFilled: "zero bytes"
+            }
         return "torn tail at offset \(offset) (record \(sequence)): \(length) bytes, \(what)"
     }
 }

@@ -151,8 +151,10 @@ public enum JournalFormat {
             if kind == 0, expiry != 0 { throw JournalPayloadError("a spot instrument with an expiry") }
             guard (1...VenueLimits.maxTickValue.value).contains(tickValue) else { throw JournalPayloadError("tick value \(tickValue)") }
             guard (0...10_000).contains(margin) else { throw JournalPayloadError("initial margin \(margin) bp") }
-            transaction = .instrumentListed(Instrument(symbol: symbol, kind: kind == 0 ? .spot : .futures(expiry: SimTime(nanoseconds: expiry)),
-                                                       tickValue: Cents(tickValue), initialMargin: BasisPoints(margin)))
+            transaction = .instrumentListed(
+                Instrument(
+                    symbol: symbol, kind: kind == 0 ? .spot : .futures(expiry: SimTime(nanoseconds: expiry)),
+                    tickValue: Cents(tickValue), initialMargin: BasisPoints(margin)))
         case .cashAdjusted:
             let amount = try reader.int64()
             transaction = .cashAdjusted(Cents(amount), reason: try reader.text())
@@ -177,8 +179,10 @@ public enum JournalFormat {
                 type = .stop(trigger: Ticks(price))
             }
             guard (1...VenueLimits.maxQuantity.value).contains(quantity) else { throw JournalPayloadError("order quantity \(quantity)") }
-            transaction = .orderAcknowledged(NewOrder(id: ClientOrderID(id), symbol: symbol, side: side == 0 ? .buy : .sell, type: type,
-                                                      quantity: Lots(quantity), timeInForce: timeInForce == 0 ? .gtc : .ioc))
+            transaction = .orderAcknowledged(
+                NewOrder(
+                    id: ClientOrderID(id), symbol: symbol, side: side == 0 ? .buy : .sell, type: type,
+                    quantity: Lots(quantity), timeInForce: timeInForce == 0 ? .gtc : .ioc))
         case .fillBooked:
             let id = try reader.uint64()
             let symbol = try reader.symbol()
@@ -190,9 +194,11 @@ public enum JournalFormat {
             let time = try reader.int64()
             guard price > 0 else { throw JournalPayloadError("fill price \(price)") }
             guard (1...VenueLimits.maxQuantity.value).contains(quantity) else { throw JournalPayloadError("fill quantity \(quantity)") }
-            transaction = .fillBooked(Fill(orderID: ClientOrderID(id), symbol: symbol, side: side == 0 ? .buy : .sell, price: Ticks(price),
-                                           quantity: Lots(quantity), fee: Cents(fee), liquidity: liquidity == 0 ? .maker : .taker,
-                                           time: SimTime(nanoseconds: time)))
+            transaction = .fillBooked(
+                Fill(
+                    orderID: ClientOrderID(id), symbol: symbol, side: side == 0 ? .buy : .sell, price: Ticks(price),
+                    quantity: Lots(quantity), fee: Cents(fee), liquidity: liquidity == 0 ? .maker : .taker,
+                    time: SimTime(nanoseconds: time)))
         case .orderCancelled:
             let id = try reader.uint64()
             transaction = .orderCancelled(ClientOrderID(id), reason: try reader.text())

@@ -53,8 +53,9 @@ public struct PortfolioBooks: Hashable, Sendable {
     /// sorted by symbol.
     public var account: AccountSnapshot {
         let rows = holdings.map { symbol, holding in
-            HoldingSnapshot(symbol: symbol, position: holding.position, cost: Cents(holding.cost), realized: Cents(holding.realized),
-                            mark: Ticks(holding.mark))
+            HoldingSnapshot(
+                symbol: symbol, position: holding.position, cost: Cents(holding.cost), realized: Cents(holding.realized),
+                mark: Ticks(holding.mark))
         }.sorted { $0.symbol < $1.symbol }
         return AccountSnapshot(cash: Cents(cash), feesPaid: Cents(fees), holdings: rows)
     }
@@ -141,13 +142,15 @@ public struct PortfolioBooks: Hashable, Sendable {
             }
         }
         holding.mark = fill.price.value
-        let cashChange: Int64 = if instrument.isSpot {
-            try checkedSubtract(-direction * notional, fill.fee.value, "cash")
-        } else {
-            try checkedSubtract(try checkedSubtract(holding.realized, realizedBefore, "cash"), fill.fee.value, "cash")
-        }
-        return .fill(fill, holding: holding, cash: try checkedAdd(cash, cashChange, "cash"), fees: try checkedAdd(fees, fill.fee.value, "fees"),
-                     order: order)
+        let cashChange: Int64 =
+            if instrument.isSpot {
+                try checkedSubtract(-direction * notional, fill.fee.value, "cash")
+            } else {
+                try checkedSubtract(try checkedSubtract(holding.realized, realizedBefore, "cash"), fill.fee.value, "cash")
+            }
+        return .fill(
+            fill, holding: holding, cash: try checkedAdd(cash, cashChange, "cash"), fees: try checkedAdd(fees, fill.fee.value, "fees"),
+            order: order)
     }
 
     private mutating func commit(_ change: Change) {

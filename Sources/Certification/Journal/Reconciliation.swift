@@ -84,8 +84,10 @@ public enum Reconciliation {
     }
 
     /// The same, from the venue's account snapshot and (optionally) its fill log.
-    public static func check(live: PortfolioBooks, journal: JournalReplay, venueAccount: AccountSnapshot,
-                             venueFills: [Fill]?) -> ReconciliationReport {
+    public static func check(
+        live: PortfolioBooks, journal: JournalReplay, venueAccount: AccountSnapshot,
+        venueFills: [Fill]?
+    ) -> ReconciliationReport {
         var differences: [ReconciliationDifference] = []
         let liveAccount = live.account
         let journalAccount = journal.books.account

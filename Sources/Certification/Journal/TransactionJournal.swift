@@ -61,8 +61,10 @@ public final class TransactionJournal: Sendable {
         self.policy = policy
         self.fileSystem = fileSystem
         recoveredTail = opened.tail
-        state = Mutex(State(handle: opened.handle, books: opened.replay.books, lastSequence: opened.replay.lastSequence,
-                            durableSequence: opened.replay.lastSequence, length: opened.replay.validLength))
+        state = Mutex(
+            State(
+                handle: opened.handle, books: opened.replay.books, lastSequence: opened.replay.lastSequence,
+                durableSequence: opened.replay.lastSequence, length: opened.replay.validLength))
     }
 
     deinit {
@@ -72,7 +74,8 @@ public final class TransactionJournal: Sendable {
     }
 
     private static func open(path: String, fileSystem: any JournalFileSystem) throws(JournalError)
-        -> (handle: FileHandleID, replay: JournalReplay, tail: TornTail?) {
+        -> (handle: FileHandleID, replay: JournalReplay, tail: TornTail?)
+    {
         let existing: [UInt8]?
         do { existing = try fileSystem.readFile(atPath: path) } catch { throw .fileSystem(error) }
         let directory = directoryOf(path)
@@ -134,10 +137,11 @@ public final class TransactionJournal: Sendable {
             try? state.books.apply(transaction)
             state.lastSequence = sequence
             state.length += record.count
-            let due = switch policy {
-            case .everyAppend: true
-            case .batched(let maxRecords): sequence - state.durableSequence >= UInt64(maxRecords)
-            }
+            let due =
+                switch policy {
+                case .everyAppend: true
+                case .batched(let maxRecords): sequence - state.durableSequence >= UInt64(maxRecords)
+                }
             if due { try Self.sync(&state, fileSystem) }
             return Receipt(sequence: sequence, durable: state.durableSequence == sequence)
         }

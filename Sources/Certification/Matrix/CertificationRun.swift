@@ -42,12 +42,14 @@ public struct CertificationRun: Sendable {
             progress(n + 1)
         }
         let flood = try runFlood()
-        let matrix = CertificationMatrix(runs: runs, gates: [
-            CoreGates.safety(flashCrash: crashes, broker: outages, gates: gates),
-            Self.latency(flood, gates: gates, judgesMemory: full),
-            CoreGates.recovery(broker: outages, gates: gates),
-            Self.integrity(sessions, gates: gates),
-        ])
+        let matrix = CertificationMatrix(
+            runs: runs,
+            gates: [
+                CoreGates.safety(flashCrash: crashes, broker: outages, gates: gates),
+                Self.latency(flood, gates: gates, judgesMemory: full),
+                CoreGates.recovery(broker: outages, gates: gates),
+                Self.integrity(sessions, gates: gates),
+            ])
         return CertificationReport(matrix: matrix, flood: flood, flashCrash: crashes, broker: outages, integrity: sessions)
     }
 
@@ -72,10 +74,13 @@ public struct CertificationRun: Sendable {
         if !flood.sustained { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "target rate not sustained (\(Int(flood.achievedRate))/s)")) }
         if judgesMemory, flood.memory.verdict == .leaking { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "resident memory grows (leak)")) }
         let worstWindow = flood.windows.map(\.p99Corrected).max()
-        return GateResult(.latency, figures: [
-            GateFigure("decision flood: worst window's corrected P99", measured: worstWindow.map { Double($0) / 1e6 },
-                       limit: Double(gates.p99LatencyNanoseconds) / 1e6, unit: "ms"),
-        ], ruleBreaks: breaks)
+        return GateResult(
+            .latency,
+            figures: [
+                GateFigure(
+                    "decision flood: worst window's corrected P99", measured: worstWindow.map { Double($0) / 1e6 },
+                    limit: Double(gates.p99LatencyNanoseconds) / 1e6, unit: "ms")
+            ], ruleBreaks: breaks)
     }
 
     /// Integrity: every transaction journaled and the three records within the gate's delta.
@@ -83,14 +88,19 @@ public struct CertificationRun: Sendable {
         var breaks: [RuleBreak] = []
         for session in sessions {
             let missing = session.report.differences.count { if case .books = $0 { false } else { true } }
-            if missing > 0 { breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "\(missing) fill(s) not in both the journal and the venue")) }
+            if missing > 0 {
+                breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "\(missing) fill(s) not in both the journal and the venue"))
+            }
             if session.journalEnd != .clean { breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "the journal did not end clean")) }
         }
         let worst = sessions.map(\.report.largestMoneyDelta).max()
-        return GateResult(.integrity, figures: [
-            GateFigure("largest difference between live state, journal and venue", measured: worst.map(Double.init),
-                       limit: Double(gates.integrityDeltaMinorUnits), unit: "minor units"),
-        ], ruleBreaks: breaks)
+        return GateResult(
+            .integrity,
+            figures: [
+                GateFigure(
+                    "largest difference between live state, journal and venue", measured: worst.map(Double.init),
+                    limit: Double(gates.integrityDeltaMinorUnits), unit: "minor units")
+            ], ruleBreaks: breaks)
     }
 }
 

@@ -20,10 +20,12 @@ enum CoreGates {
             }
         }
         let worst = flashCrash.map(\.maxDrawdown).max()
-        return GateResult(.safety, figures: [
-            GateFigure("flash crash: worst max drawdown", measured: worst.map { $0 * 100 }, limit: Double(gates.maxDrawdownBasisPoints) / 100, unit: "%"),
-            GateFigure("hard-limit breaches", measured: flashCrash.isEmpty ? nil : Double(breaches), limit: 0, unit: "count"),
-        ], ruleBreaks: breaks)
+        return GateResult(
+            .safety,
+            figures: [
+                GateFigure("flash crash: worst max drawdown", measured: worst.map { $0 * 100 }, limit: Double(gates.maxDrawdownBasisPoints) / 100, unit: "%"),
+                GateFigure("hard-limit breaches", measured: flashCrash.isEmpty ? nil : Double(breaches), limit: 0, unit: "count"),
+            ], ruleBreaks: breaks)
     }
 
     /// Recovery: every broker-failure run kept the rules (nothing sent while down, no buy on
@@ -33,16 +35,23 @@ enum CoreGates {
         var breaks: [RuleBreak] = []
         for run in broker {
             let test = "broker failure (\(run.fault.name))"
-            if !run.sentWhileDown.isEmpty { breaks.append(RuleBreak(test: test, seed: run.seed, rule: "\(run.sentWhileDown.count) order(s) sent while the link was down")) }
-            if !run.boughtOnStaleData.isEmpty { breaks.append(RuleBreak(test: test, seed: run.seed, rule: "\(run.boughtOnStaleData.count) buy(s) on stale data")) }
+            if !run.sentWhileDown.isEmpty {
+                breaks.append(RuleBreak(test: test, seed: run.seed, rule: "\(run.sentWhileDown.count) order(s) sent while the link was down"))
+            }
+            if !run.boughtOnStaleData.isEmpty {
+                breaks.append(RuleBreak(test: test, seed: run.seed, rule: "\(run.boughtOnStaleData.count) buy(s) on stale data"))
+            }
             if !run.unresolved.isEmpty { breaks.append(RuleBreak(test: test, seed: run.seed, rule: "\(run.unresolved.count) order(s) lost (never resolved)")) }
             if !run.sentTwice.isEmpty { breaks.append(RuleBreak(test: test, seed: run.seed, rule: "\(run.sentTwice.count) order(s) sent twice")) }
             if run.recoveryTimes.contains(where: { $0 == nil }) { breaks.append(RuleBreak(test: test, seed: run.seed, rule: "never ready again")) }
         }
         let summary = BrokerFailureSummary(broker)
-        return GateResult(.recovery, figures: [
-            GateFigure("broker failure: mean recovery", measured: summary.meanRecovery.map { Double($0.nanoseconds) / 1e9 },
-                       limit: Double(gates.meanRecoveryNanoseconds) / 1e9, unit: "s"),
-        ], ruleBreaks: breaks)
+        return GateResult(
+            .recovery,
+            figures: [
+                GateFigure(
+                    "broker failure: mean recovery", measured: summary.meanRecovery.map { Double($0.nanoseconds) / 1e9 },
+                    limit: Double(gates.meanRecoveryNanoseconds) / 1e9, unit: "s")
+            ], ruleBreaks: breaks)
     }
 }

@@ -75,8 +75,10 @@ public struct CertificationMetrics: Hashable, Sendable {
     /// regrouped over ``latencyBoundsSeconds``; an input bucket that straddles a bound counts in the
     /// next one up, so no latency is reported lower than measured.
     /// - Throws: ``MetricsError`` when the buckets are out of order or the counts inconsistent.
-    public static func latencyHistogram(nanosecondBuckets: [(upperBoundNanoseconds: Int64, count: UInt64)],
-                                        counting: MetricHistogram.Counting, sumNanoseconds: Double) throws(MetricsError) -> MetricHistogram {
+    public static func latencyHistogram(
+        nanosecondBuckets: [(upperBoundNanoseconds: Int64, count: UInt64)],
+        counting: MetricHistogram.Counting, sumNanoseconds: Double
+    ) throws(MetricsError) -> MetricHistogram {
         try MetricHistogram.fromNanoseconds(nanosecondBuckets, counting: counting, sumNanoseconds: sumNanoseconds).rebucketed(to: latencyBoundsSeconds)
     }
 
@@ -95,26 +97,32 @@ public struct CertificationMetrics: Hashable, Sendable {
             try registry.counter(Name.decisions, help: "Decisions made by the risk stack during the decision flood.", value: Double(decisions))
         }
         if let hardLimitBreaches {
-            try registry.counter(Name.hardLimitBreaches, help: "Hard-limit breaches seen during the run (the safety gate allows none).",
-                                 value: Double(hardLimitBreaches))
+            try registry.counter(
+                Name.hardLimitBreaches, help: "Hard-limit breaches seen during the run (the safety gate allows none).",
+                value: Double(hardLimitBreaches))
         }
         let latencyHelp = "Decision latency in seconds; measured_from=\"due\" is corrected for coordinated omission, \"start\" is not."
-        if let decisionLatencyFromDue { try registry.histogram(Name.decisionLatency, help: latencyHelp, labels: ["measured_from": "due"], decisionLatencyFromDue) }
+        if let decisionLatencyFromDue {
+            try registry.histogram(Name.decisionLatency, help: latencyHelp, labels: ["measured_from": "due"], decisionLatencyFromDue)
+        }
         if let decisionLatencyFromStart {
             try registry.histogram(Name.decisionLatency, help: latencyHelp, labels: ["measured_from": "start"], decisionLatencyFromStart)
         }
         for result in gates {
-            try registry.gauge(Name.gatePass, help: "1 when the go/no-go gate passed, 0 when it failed.", labels: ["gate": result.gate],
-                               value: result.passed ? 1 : 0)
+            try registry.gauge(
+                Name.gatePass, help: "1 when the go/no-go gate passed, 0 when it failed.", labels: ["gate": result.gate],
+                value: result.passed ? 1 : 0)
         }
         if !recoveryNanoseconds.isEmpty {
             let seconds = recoveryNanoseconds.map { Double($0) / 1e9 }
-            try registry.histogram(Name.recovery, help: "Broker-failure recovery time in seconds of simulated time, from reconnection until ready.",
-                                   try MetricHistogram(observations: seconds, bounds: Self.recoveryBoundsSeconds))
+            try registry.histogram(
+                Name.recovery, help: "Broker-failure recovery time in seconds of simulated time, from reconnection until ready.",
+                try MetricHistogram(observations: seconds, bounds: Self.recoveryBoundsSeconds))
         }
         if let integrityDeltaMinorUnits {
-            try registry.gauge(Name.integrityDelta, help: "Largest difference between live state, journal and venue, in minor units.",
-                               value: Double(integrityDeltaMinorUnits))
+            try registry.gauge(
+                Name.integrityDelta, help: "Largest difference between live state, journal and venue, in minor units.",
+                value: Double(integrityDeltaMinorUnits))
         }
         if let maxDrawdownBasisPoints {
             try registry.gauge(Name.maxDrawdown, help: "Largest drawdown in the flash crash, as a ratio.", value: Double(maxDrawdownBasisPoints) / 10_000)

@@ -72,7 +72,8 @@ public struct MetricHistogram: Hashable, Sendable {
             guard !observation.isNaN else { throw .invalidSum(observation) }
             sum += observation
             // The first bucket whose bound is ≥ the observation (le is inclusive).
-            var low = 0, high = sortedBounds.count
+            var low = 0
+            var high = sortedBounds.count
             while low < high {
                 let middle = (low + high) / 2
                 if sortedBounds[middle] < observation { low = middle + 1 } else { high = middle }
@@ -86,10 +87,13 @@ public struct MetricHistogram: Hashable, Sendable {
     /// A latency histogram's buckets, bounds in integer nanoseconds, exposed in seconds (the base
     /// unit Prometheus wants): each bound is divided by 10⁹, and so is the sum.
     /// - Throws: what ``init(_:counting:sum:)`` throws.
-    public static func fromNanoseconds(_ pairs: [(upperBoundNanoseconds: Int64, count: UInt64)], counting: Counting,
-                                       sumNanoseconds: Double) throws(MetricsError) -> MetricHistogram {
-        try MetricHistogram(pairs.map { (upperBound: Double($0.upperBoundNanoseconds) / 1e9, count: $0.count) }, counting: counting,
-                            sum: sumNanoseconds / 1e9)
+    public static func fromNanoseconds(
+        _ pairs: [(upperBoundNanoseconds: Int64, count: UInt64)], counting: Counting,
+        sumNanoseconds: Double
+    ) throws(MetricsError) -> MetricHistogram {
+        try MetricHistogram(
+            pairs.map { (upperBound: Double($0.upperBoundNanoseconds) / 1e9, count: $0.count) }, counting: counting,
+            sum: sumNanoseconds / 1e9)
     }
 
     /// The same observations over coarser bounds: each new bucket counts the old buckets whose

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import Synchronization
@@ -28,8 +28,10 @@ public final class MetricsEndpoint: Sendable {
         /// How long one connection may take to send its request head.
         public var receiveTimeout: Duration
 
-        public init(maxRequests: Int = 100, lifetime: Duration = .seconds(60), maxRequestBytes: Int = 8 * 1024,
-                    receiveTimeout: Duration = .seconds(5)) {
+        public init(
+            maxRequests: Int = 100, lifetime: Duration = .seconds(60), maxRequestBytes: Int = 8 * 1024,
+            receiveTimeout: Duration = .seconds(5)
+        ) {
             self.maxRequests = maxRequests
             self.lifetime = lifetime
             self.maxRequestBytes = maxRequestBytes
@@ -72,9 +74,9 @@ public final class MetricsEndpoint: Sendable {
             throw .invalidLimits(port: port)
         }
         #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard descriptor >= 0 else { throw .socketFailed(port: port, reason: Self.errorText()) }
         var failure: MetricsEndpointError?
@@ -86,7 +88,7 @@ public final class MetricsEndpoint: Sendable {
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         var address = sockaddr_in()
         #if canImport(Darwin)
-        address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
         #endif
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -133,10 +135,12 @@ public final class MetricsEndpoint: Sendable {
     /// The request loop, on the calling thread, until the request budget or the lifetime is spent;
     /// closes the listening socket when it returns. A second call returns at once.
     public func serve() -> Summary {
-        guard let descriptor = listener.withLock({ (descriptor: inout Int32?) -> Int32? in
-            defer { descriptor = nil }
-            return descriptor
-        }) else { return Summary(statuses: [], stopReason: .failed("the endpoint has already served")) }
+        guard
+            let descriptor = listener.withLock({ (descriptor: inout Int32?) -> Int32? in
+                defer { descriptor = nil }
+                return descriptor
+            })
+        else { return Summary(statuses: [], stopReason: .failed("the endpoint has already served")) }
         defer { close(descriptor) }
         let clock = ContinuousClock()
         let deadline = clock.now + limits.lifetime
@@ -195,8 +199,8 @@ public final class MetricsEndpoint: Sendable {
         defer { close(client) }
         _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) & ~O_NONBLOCK)
         #if canImport(Darwin)
-        var one: Int32 = 1
-        _ = setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            var one: Int32 = 1
+            _ = setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
         let budget = min(limits.receiveTimeout, max(deadline - ContinuousClock().now, .milliseconds(100)))
         Self.setTimeout(client, SO_RCVTIMEO, budget)
@@ -208,7 +212,8 @@ public final class MetricsEndpoint: Sendable {
         var response: MetricsHTTP.Response?
         while response == nil {
             if let end = MetricsHTTP.endOfHead(received) {
-                response = end > limits.maxRequestBytes
+                response =
+                    end > limits.maxRequestBytes
                     ? .error(431, "Request Header Fields Too Large") : MetricsHTTP.response(toHead: Array(received[..<end]), metrics: metrics)
                 break
             }
@@ -253,17 +258,17 @@ public final class MetricsEndpoint: Sendable {
 
     private func send(_ bytes: [UInt8], to client: Int32) {
         #if canImport(Glibc)
-        let flags = Int32(MSG_NOSIGNAL)
+            let flags = Int32(MSG_NOSIGNAL)
         #else
-        let flags: Int32 = 0
+            let flags: Int32 = 0
         #endif
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
                 #if canImport(Glibc)
-                Glibc.send(client, buffer.baseAddress.map { $0 + sent }, buffer.count - sent, flags)
+                    Glibc.send(client, buffer.baseAddress.map { $0 + sent }, buffer.count - sent, flags)
                 #else
-                Darwin.send(client, buffer.baseAddress.map { $0 + sent }, buffer.count - sent, flags)
+                    Darwin.send(client, buffer.baseAddress.map { $0 + sent }, buffer.count - sent, flags)
                 #endif
             }
             if count < 0, errno == EINTR { continue }

@@ -28,10 +28,13 @@ public enum MetricsHTTP {
 
         /// A response whose Content-Length is that of `body`; `sendBody: false` (a HEAD request)
         /// keeps the length but leaves the body out.
-        static func make(_ status: Int, _ reason: String, contentType: String, body: String, sendBody: Bool = true,
-                         extra: [HeaderField] = []) -> Response {
+        static func make(
+            _ status: Int, _ reason: String, contentType: String, body: String, sendBody: Bool = true,
+            extra: [HeaderField] = []
+        ) -> Response {
             let bytes = Array(body.utf8)
-            let headers = [HeaderField(name: "Content-Type", value: contentType), HeaderField(name: "Content-Length", value: String(bytes.count))]
+            let headers =
+                [HeaderField(name: "Content-Type", value: contentType), HeaderField(name: "Content-Length", value: String(bytes.count))]
                 + extra + [HeaderField(name: "Connection", value: "close")]
             return Response(status: status, reason: reason, headers: headers, body: sendBody ? bytes : [])
         }
@@ -70,9 +73,14 @@ public enum MetricsHTTP {
         guard let requestLine = lines.first else { return .error(400, "Bad Request") }
         let parts = requestLine.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[0].utf8.allSatisfy(isTokenByte), parts[1].hasPrefix("/"),
-              !parts[1].utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return .error(400, "Bad Request") }
-        let method = parts[0], target = parts[1], version = parts[2]
-        guard version.hasPrefix("HTTP/"), version.count == 8, version.dropFirst(5).enumerated().allSatisfy({ $0.offset == 1 ? $0.element == "." : $0.element.isASCII && $0.element.isNumber }) else {
+            !parts[1].utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F })
+        else { return .error(400, "Bad Request") }
+        let method = parts[0]
+        let target = parts[1]
+        let version = parts[2]
+        guard version.hasPrefix("HTTP/"), version.count == 8,
+            version.dropFirst(5).enumerated().allSatisfy({ $0.offset == 1 ? $0.element == "." : $0.element.isASCII && $0.element.isNumber })
+        else {
             return .error(400, "Bad Request")
         }
         guard version == "HTTP/1.1" || version == "HTTP/1.0" else { return .error(505, "HTTP Version Not Supported") }

@@ -64,7 +64,8 @@ public struct MetricsRegistry: Hashable, Sendable {
     /// Adds a histogram sample: its `_bucket` series (cumulative, ending in `le="+Inf"`), `_sum`
     /// and `_count`. No label may be called `le`.
     /// - Throws: the errors of ``gauge(_:help:labels:value:)``.
-    public mutating func histogram(_ name: String, help: String, labels: KeyValuePairs<String, String> = [:], _ histogram: MetricHistogram) throws(MetricsError) {
+    public mutating func histogram(_ name: String, help: String, labels: KeyValuePairs<String, String> = [:], _ histogram: MetricHistogram) throws(MetricsError)
+    {
         try refuseReservedSuffix(name, kind: .histogram)
         if labels.contains(where: { $0.key == "le" }) { throw .invalidLabelName(metric: name, label: "le") }
         try add(name, help: help, kind: .histogram, labels: labels, value: .histogram(histogram))

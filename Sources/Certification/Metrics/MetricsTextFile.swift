@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes exposition text for the node exporter's textfile collector, which reads every `*.prom`
@@ -23,9 +23,9 @@ public enum MetricsTextFile {
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
                 #if canImport(Glibc)
-                Glibc.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                    Glibc.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
                 #else
-                Darwin.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                    Darwin.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
                 #endif
             }
             if count < 0 {

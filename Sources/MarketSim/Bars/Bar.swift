@@ -20,8 +20,10 @@ public struct Bar: Hashable, Sendable {
     public var liquidity: Double
 
     @inlinable
-    public init(time: SimTime, open: Double, high: Double, low: Double, close: Double,
-                volume: Double, spreadBps: Double = 0, liquidity: Double = 1) {
+    public init(
+        time: SimTime, open: Double, high: Double, low: Double, close: Double,
+        volume: Double, spreadBps: Double = 0, liquidity: Double = 1
+    ) {
         self.time = time
         (self.open, self.high, self.low, self.close) = (open, high, low, close)
         self.volume = volume
@@ -33,4 +35,3 @@ public struct Bar: Hashable, Sendable {
     @inlinable
     public func logReturn(from previous: Bar) -> Double { log(close / previous.close) }
 }
-

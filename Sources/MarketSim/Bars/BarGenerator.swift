@@ -16,8 +16,10 @@ public struct BarGenerator: Sendable {
     /// The calm market's volume per bar.
     public var baseVolume: Double
 
-    public init(model: PriceModel, start: SimTime = .simulationEpoch, startPrice: Double,
-                baseSpreadBps: Double = 2, baseVolume: Double = 1000) throws(ParameterError) {
+    public init(
+        model: PriceModel, start: SimTime = .simulationEpoch, startPrice: Double,
+        baseSpreadBps: Double = 2, baseVolume: Double = 1000
+    ) throws(ParameterError) {
         try ParameterError.require("BarGenerator", "startPrice", startPrice, "0 < startPrice ≤ 1e12") { $0 > 0 && $0 <= 1e12 }
         try ParameterError.require("BarGenerator", "baseSpreadBps", baseSpreadBps, "0 ≤ baseSpreadBps ≤ 10000") { $0 >= 0 && $0 <= 10_000 }
         try ParameterError.require("BarGenerator", "baseVolume", baseVolume, "0 < baseVolume ≤ 1e15") { $0 > 0 && $0 <= 1e15 }
@@ -46,16 +48,20 @@ public struct BarGenerator: Sendable {
     /// The next bar under `conditions`, with `extraLogDrift` added to its log return (how a crash
     /// moves the price on top of the model), drawing its own shock.
     @inlinable
-    public mutating func next<C: ChoiceSource>(conditions: MarketConditions = .calm, extraLogDrift: Double = 0,
-                                               choices: inout C) -> Bar {
+    public mutating func next<C: ChoiceSource>(
+        conditions: MarketConditions = .calm, extraLogDrift: Double = 0,
+        choices: inout C
+    ) -> Bar {
         let z = model.innovation(&choices)
         return next(shock: z, conditions: conditions, extraLogDrift: extraLogDrift, choices: &choices)
     }
 
     /// The next bar for a shock `z` already drawn (correlated markets draw all shocks first).
     @inlinable
-    public mutating func next<C: ChoiceSource>(shock z: Double, conditions: MarketConditions, extraLogDrift: Double,
-                                               choices: inout C) -> Bar {
+    public mutating func next<C: ChoiceSource>(
+        shock z: Double, conditions: MarketConditions, extraLogDrift: Double,
+        choices: inout C
+    ) -> Bar {
         let k = conditions.volatilityMultiplier
         let sigma = model.barVolatility * k
         let r = model.logReturn(shock: z, volatilityMultiplier: k, choices: &choices) + extraLogDrift
@@ -66,10 +72,11 @@ public struct BarGenerator: Sendable {
         let high = BarGenerator.bounded(max(open, close) * exp(wick))
         let low = BarGenerator.bounded(min(open, close) * exp(-wick))
         let surprise = abs(z)
-        let bar = Bar(time: time, open: open, high: high, low: low, close: close,
-                      volume: baseVolume * conditions.volumeMultiplier * (1 + surprise),
-                      spreadBps: baseSpreadBps * conditions.spreadMultiplier * (1 + 0.25 * surprise),
-                      liquidity: min(1, max(0, conditions.liquidity / (1 + 0.25 * surprise))))
+        let bar = Bar(
+            time: time, open: open, high: high, low: low, close: close,
+            volume: baseVolume * conditions.volumeMultiplier * (1 + surprise),
+            spreadBps: baseSpreadBps * conditions.spreadMultiplier * (1 + 0.25 * surprise),
+            liquidity: min(1, max(0, conditions.liquidity / (1 + 0.25 * surprise))))
         lastClose = close
         time = time + model.interval
         return bar

@@ -42,8 +42,9 @@ public struct CrashParameters: Hashable, Sendable {
             drop = 0.30
             (calmBefore, crashDuration, troughDuration, recoveryDuration, calmAfter) = (.minutes(30), .minutes(15), .minutes(1), .minutes(20), .minutes(30))
             recoveryShare = 0.8
-            crisis = MarketConditions(volatilityMultiplier: 10, liquidity: 0.1, spreadMultiplier: 10, volumeMultiplier: 8,
-                                      partialFillProbability: 0.5, rejectProbability: 0.05, latencyMultiplier: 5)
+            crisis = MarketConditions(
+                volatilityMultiplier: 10, liquidity: 0.1, spreadMultiplier: 10, volumeMultiplier: 8,
+                partialFillProbability: 0.5, rejectProbability: 0.05, latencyMultiplier: 5)
             recovery = MarketConditions(volatilityMultiplier: 4, liquidity: 0.4, spreadMultiplier: 3, volumeMultiplier: 3, partialFillProbability: 0.2)
         case .gradualDecline:
             drop = 0.40
@@ -64,15 +65,17 @@ public struct CrashParameters: Hashable, Sendable {
             drop = 0.60
             (calmBefore, crashDuration, troughDuration, recoveryDuration, calmAfter) = (.hours(1), .hours(1), .hours(1), .hours(4), .hours(1))
             recoveryShare = 0.25
-            crisis = MarketConditions(volatilityMultiplier: 15, liquidity: 0.1, spreadMultiplier: 25, volumeMultiplier: 10,
-                                      partialFillProbability: 0.85, rejectProbability: 0.2, latencyMultiplier: 20)
+            crisis = MarketConditions(
+                volatilityMultiplier: 15, liquidity: 0.1, spreadMultiplier: 25, volumeMultiplier: 10,
+                partialFillProbability: 0.85, rejectProbability: 0.2, latencyMultiplier: 20)
             recovery = MarketConditions(volatilityMultiplier: 5, liquidity: 0.4, spreadMultiplier: 5, volumeMultiplier: 4, partialFillProbability: 0.3)
         case .liquidityCrisis:
             drop = 0.10
             (calmBefore, crashDuration, troughDuration, recoveryDuration, calmAfter) = (.hours(1), .hours(2), .hours(1), .hours(2), .hours(1))
             recoveryShare = 0.5
-            crisis = MarketConditions(volatilityMultiplier: 3, liquidity: 0.1, spreadMultiplier: 25, volumeMultiplier: 0.5,
-                                      partialFillProbability: 0.85, rejectProbability: 0.1, latencyMultiplier: 3)
+            crisis = MarketConditions(
+                volatilityMultiplier: 3, liquidity: 0.1, spreadMultiplier: 25, volumeMultiplier: 0.5,
+                partialFillProbability: 0.85, rejectProbability: 0.1, latencyMultiplier: 3)
             recovery = MarketConditions(volatilityMultiplier: 2, liquidity: 0.5, spreadMultiplier: 5, volumeMultiplier: 0.8, partialFillProbability: 0.3)
         }
     }
@@ -103,11 +106,13 @@ public struct CrashParameters: Hashable, Sendable {
         let sectorial = !affectedSectors.isEmpty
         let all: [CrashPhase] = [
             CrashPhase("calm", duration: calmBefore),
-            CrashPhase("crash", duration: crashDuration, move: -drop, conditions: crisis,
-                       marketMove: sectorial ? -marketDrop : nil, marketConditions: sectorial ? marketConditions : nil),
+            CrashPhase(
+                "crash", duration: crashDuration, move: -drop, conditions: crisis,
+                marketMove: sectorial ? -marketDrop : nil, marketConditions: sectorial ? marketConditions : nil),
             CrashPhase("trough", duration: troughDuration, conditions: crisis, marketConditions: sectorial ? marketConditions : nil),
-            CrashPhase("recovery", duration: recoveryDuration, move: regain(drop), conditions: recovery,
-                       marketMove: sectorial ? regain(marketDrop) : nil, marketConditions: sectorial ? marketConditions : nil),
+            CrashPhase(
+                "recovery", duration: recoveryDuration, move: regain(drop), conditions: recovery,
+                marketMove: sectorial ? regain(marketDrop) : nil, marketConditions: sectorial ? marketConditions : nil),
             CrashPhase("calm", duration: calmAfter),
         ]
         return all.filter { $0.duration.nanoseconds > 0 }

@@ -18,8 +18,10 @@ public struct CrashPhase: Hashable, Sendable {
     /// The conditions for symbols outside the affected sectors; `nil` = `conditions`.
     public var marketConditions: MarketConditions?
 
-    public init(_ name: String, duration: SimDuration, move: Double = 0, conditions: MarketConditions = .calm,
-                marketMove: Double? = nil, marketConditions: MarketConditions? = nil) {
+    public init(
+        _ name: String, duration: SimDuration, move: Double = 0, conditions: MarketConditions = .calm,
+        marketMove: Double? = nil, marketConditions: MarketConditions? = nil
+    ) {
         self.name = name
         self.duration = duration
         self.move = move

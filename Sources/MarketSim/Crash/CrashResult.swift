@@ -24,8 +24,10 @@ public struct CrashResult: Sendable {
 
     /// - Parameter market: what the summaries measure: the series before any data corruption
     ///   (a feed fault, not a market move); `series` when there is none.
-    init(scenario: CrashScenario, series: [BarSeries], market: [BarSeries]? = nil, phases: [PhaseSpan],
-         corruptions: [InjectedCorruption] = [], skippedTransformers: [SkippedTransformer] = []) {
+    init(
+        scenario: CrashScenario, series: [BarSeries], market: [BarSeries]? = nil, phases: [PhaseSpan],
+        corruptions: [InjectedCorruption] = [], skippedTransformers: [SkippedTransformer] = []
+    ) {
         self.scenario = scenario
         self.series = series
         self.phases = phases

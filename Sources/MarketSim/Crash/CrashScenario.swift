@@ -40,11 +40,13 @@ public struct CrashScenario: Equatable, Sendable {
     public var transformers: [Transformer] = []
 
     /// A scenario with explicit phases.
-    public init(kind: CrashKind, phases: [CrashPhase], symbols: [String] = ["BTC-USD"],
-                model: PriceModelSpec = .gbm(drift: 0, volatility: 0.8), interval: SimDuration = .minutes(1),
-                correlation: Double = 0.7, affectedSectors: [Sector] = [], sectorTable: SymbolSectorTable = .default,
-                startPrice: Double = 100, baseSpreadBps: Double = 2, baseVolume: Double = 1000,
-                start: SimTime = .simulationEpoch) {
+    public init(
+        kind: CrashKind, phases: [CrashPhase], symbols: [String] = ["BTC-USD"],
+        model: PriceModelSpec = .gbm(drift: 0, volatility: 0.8), interval: SimDuration = .minutes(1),
+        correlation: Double = 0.7, affectedSectors: [Sector] = [], sectorTable: SymbolSectorTable = .default,
+        startPrice: Double = 100, baseSpreadBps: Double = 2, baseVolume: Double = 1000,
+        start: SimTime = .simulationEpoch
+    ) {
         self.kind = kind
         self.phases = phases
         self.symbols = symbols
@@ -61,11 +63,14 @@ public struct CrashScenario: Equatable, Sendable {
 
     /// A scenario of one crash with `parameters` (each kind's defaults unless overridden).
     /// - Throws: ``ParameterError`` naming the crash parameter out of range.
-    public init(_ parameters: CrashParameters, symbols: [String] = ["BTC-USD"],
-                model: PriceModelSpec = .gbm(drift: 0, volatility: 0.8), interval: SimDuration = .minutes(1),
-                correlation: Double = 0.7, startPrice: Double = 100) throws(ParameterError) {
-        self.init(kind: parameters.kind, phases: try parameters.phases(), symbols: symbols, model: model, interval: interval,
-                  correlation: correlation, affectedSectors: parameters.affectedSectors, startPrice: startPrice)
+    public init(
+        _ parameters: CrashParameters, symbols: [String] = ["BTC-USD"],
+        model: PriceModelSpec = .gbm(drift: 0, volatility: 0.8), interval: SimDuration = .minutes(1),
+        correlation: Double = 0.7, startPrice: Double = 100
+    ) throws(ParameterError) {
+        self.init(
+            kind: parameters.kind, phases: try parameters.phases(), symbols: symbols, model: model, interval: interval,
+            correlation: correlation, affectedSectors: parameters.affectedSectors, startPrice: startPrice)
     }
 
     /// Whether `symbol` takes the phases' `move` and `conditions` (it is in an affected sector, or

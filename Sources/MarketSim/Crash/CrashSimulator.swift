@@ -26,8 +26,10 @@ public enum CrashSimulator {
     ///   (an input too extreme for it, e.g. prices pinned at ``BarGenerator/priceRange``) is left
     ///   out and listed in ``CrashResult/skippedTransformers`` instead of failing the run: what
     ///   generators use, since they cannot foresee every market their choices make.
-    public static func run<C: ChoiceSource>(_ scenario: CrashScenario, choices: inout C,
-                                            skippingRefusals: Bool = false) throws(ScenarioError) -> CrashResult {
+    public static func run<C: ChoiceSource>(
+        _ scenario: CrashScenario, choices: inout C,
+        skippingRefusals: Bool = false
+    ) throws(ScenarioError) -> CrashResult {
         let symbols = try validatedSymbols(scenario.symbols)
         let plan = try Plan(scenario, symbols: symbols)
         var market = plan.market
@@ -46,8 +48,10 @@ public enum CrashSimulator {
                 for i in bars.indices { paths[i].append(bars[i]) }
                 bar += 1
             }
-            spans.append(PhaseSpan(name: phase.name, bars: first..<bar, start: startTime, end: market.generators[0].time,
-                                   phaseIndex: p))
+            spans.append(
+                PhaseSpan(
+                    name: phase.name, bars: first..<bar, start: startTime, end: market.generators[0].time,
+                    phaseIndex: p))
         }
         var series = zip(symbols, paths).map { BarSeries(symbol: $0, bars: $1) }
         var corruptions: [InjectedCorruption] = []
@@ -64,8 +68,9 @@ public enum CrashSimulator {
                 skipped.append(SkippedTransformer(index: index, error: error))
             }
         }
-        return CrashResult(scenario: scenario, series: series, market: beforeCorruption, phases: spans, corruptions: corruptions,
-                           skippedTransformers: skipped)
+        return CrashResult(
+            scenario: scenario, series: series, market: beforeCorruption, phases: spans, corruptions: corruptions,
+            skippedTransformers: skipped)
     }
 
     static func validatedSymbols(_ texts: [String]) throws(ScenarioError) -> [Symbol] {
@@ -98,8 +103,11 @@ public enum CrashSimulator {
             // Data corruption last, as `Mixed` requires: a later transformer would move or hide
             // what it injected, and the injection list would promise faults that are not there.
             for (k, transformer) in scenario.transformers.enumerated().dropLast() where transformer.injectsCorruption {
-                throw .transformer(index: k, ParameterError(model: "scenario", parameter: "transformers[\(k)]", value: Double(k),
-                                                            allowed: "data corruption only as the last transformer"))
+                throw .transformer(
+                    index: k,
+                    ParameterError(
+                        model: "scenario", parameter: "transformers[\(k)]", value: Double(k),
+                        allowed: "data corruption only as the last transformer"))
             }
             barsPerPhase = scenario.barsPerPhase
             var sum = 0
@@ -114,9 +122,11 @@ public enum CrashSimulator {
             let (span, spanOverflow) = scenario.interval.nanoseconds.multipliedReportingOverflow(by: Int64(totalBars))
             let (end, endOverflow) = scenario.start.nanoseconds.addingReportingOverflow(span)
             guard !spanOverflow, !endOverflow, end <= CivilTime.lastRepresentable.nanoseconds else {
-                throw .parameter(ParameterError(model: "scenario", parameter: "duration (bars × interval, ns)",
-                                                value: Double(scenario.interval.nanoseconds) * Double(totalBars),
-                                                allowed: "ending by \(CivilTime.lastRepresentable) on the virtual clock"))
+                throw .parameter(
+                    ParameterError(
+                        model: "scenario", parameter: "duration (bars × interval, ns)",
+                        value: Double(scenario.interval.nanoseconds) * Double(totalBars),
+                        allowed: "ending by \(CivilTime.lastRepresentable) on the virtual clock"))
             }
             let requested = totalBars.multipliedReportingOverflow(by: symbols.count)
             guard !requested.overflow, requested.partialValue <= CrashSimulator.maxBars else {
@@ -128,9 +138,10 @@ public enum CrashSimulator {
             } catch { throw .correlation(error) }
             do {
                 let generators = try symbols.map { _ throws(ParameterError) in
-                    try BarGenerator(model: try scenario.model.model(interval: scenario.interval), start: scenario.start,
-                                     startPrice: scenario.startPrice, baseSpreadBps: scenario.baseSpreadBps,
-                                     baseVolume: scenario.baseVolume)
+                    try BarGenerator(
+                        model: try scenario.model.model(interval: scenario.interval), start: scenario.start,
+                        startPrice: scenario.startPrice, baseSpreadBps: scenario.baseSpreadBps,
+                        baseVolume: scenario.baseVolume)
                 }
                 market = try CorrelatedMarket(generators: generators, correlation: matrix)
             } catch { throw .parameter(error) }
@@ -138,9 +149,10 @@ public enum CrashSimulator {
             var conditions: [[MarketConditions]] = []
             for symbol in symbols {
                 let inCrash = scenario.affects(symbol)
-                drift.append(zip(scenario.phases, barsPerPhase).map { phase, bars in
-                    bars == 0 ? 0 : log1p(inCrash ? phase.move : phase.marketMove ?? phase.move) / Double(bars)
-                })
+                drift.append(
+                    zip(scenario.phases, barsPerPhase).map { phase, bars in
+                        bars == 0 ? 0 : log1p(inCrash ? phase.move : phase.marketMove ?? phase.move) / Double(bars)
+                    })
                 conditions.append(scenario.phases.map { inCrash ? $0.conditions : $0.marketConditions ?? $0.conditions })
             }
             self.drift = drift

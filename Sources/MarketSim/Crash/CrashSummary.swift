@@ -50,14 +50,26 @@ public struct CrashSummary: Hashable, Sendable {
         symbol = series.symbol
         startPrice = bars[0].open
         finalPrice = bars[bars.count - 1].close
-        var runningPeak = bars[0].open, runningPeakIndex = -1
-        var best = 0.0, bestPeak = bars[0].open, bestPeakIndex = -1, bestTroughIndex = -1
+        var runningPeak = bars[0].open
+        var runningPeakIndex = -1
+        var best = 0.0
+        var bestPeak = bars[0].open
+        var bestPeakIndex = -1
+        var bestTroughIndex = -1
         var intrabar = 0.0
         for (i, bar) in bars.enumerated() {
             intrabar = max(intrabar, 1 - bar.low / runningPeak)
-            if bar.close >= runningPeak { runningPeak = bar.close; runningPeakIndex = i }
+            if bar.close >= runningPeak {
+                runningPeak = bar.close
+                runningPeakIndex = i
+            }
             let dd = 1 - bar.close / runningPeak
-            if dd > best { best = dd; bestPeak = runningPeak; bestPeakIndex = runningPeakIndex; bestTroughIndex = i }
+            if dd > best {
+                best = dd
+                bestPeak = runningPeak
+                bestPeakIndex = runningPeakIndex
+                bestTroughIndex = i
+            }
         }
         maxDrawdown = best
         intrabarDrawdown = intrabar
@@ -69,11 +81,15 @@ public struct CrashSummary: Hashable, Sendable {
         troughTime = bestTroughIndex >= 0 ? closeTime(troughIndex) : bars[0].time
         let fall = peak - trough
         retraced = fall > 0 ? (finalPrice - trough) / fall : 0
-        var half: SimDuration?, full: SimDuration?
+        var half: SimDuration?
+        var full: SimDuration?
         if fall > 0 {
             for i in (troughIndex + 1)..<bars.count {
                 if half == nil, bars[i].close >= trough + fall / 2 { half = closeTime(i) - troughTime }
-                if bars[i].close >= peak { full = closeTime(i) - troughTime; break }
+                if bars[i].close >= peak {
+                    full = closeTime(i) - troughTime
+                    break
+                }
             }
         }
         timeToHalfRetrace = half

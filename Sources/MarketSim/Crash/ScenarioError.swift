@@ -24,12 +24,12 @@ public enum ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
         case .parameter(let e): e.description
         case .correlation(let e): e.description
         case .noSymbols: "scenario: the symbol list is empty"
-        case let .invalidSymbol(text, reason): "scenario: symbol \"\(text)\" is invalid: \(reason)"
+        case .invalidSymbol(let text, let reason): "scenario: symbol \"\(text)\" is invalid: \(reason)"
         case .duplicateSymbol(let text): "scenario: symbol \(text) is listed twice"
-        case let .transformer(index, error): "scenario: transformer \(index): \(error.description)"
+        case .transformer(let index, let error): "scenario: transformer \(index): \(error.description)"
         case .noPhases: "scenario: no phase lasts any time"
-        case let .tooManyBars(requested, limit): "scenario: \(requested) bars requested, more than the limit of \(limit) (all symbols together)"
-        case let .tooManySymbols(count, limit): "scenario: \(count) symbols, more than the limit of \(limit)"
+        case .tooManyBars(let requested, let limit): "scenario: \(requested) bars requested, more than the limit of \(limit) (all symbols together)"
+        case .tooManySymbols(let count, let limit): "scenario: \(count) symbols, more than the limit of \(limit)"
         }
     }
 }

@@ -54,7 +54,10 @@ struct CSVFields {
                     let byte = line[i]
                     i += 1
                     if byte == Self.quote {
-                        guard i < end && line[i] == Self.quote else { closed = true; break }
+                        guard i < end && line[i] == Self.quote else {
+                            closed = true
+                            break
+                        }
                         i += 1
                     }
                     storage.append(byte)
@@ -72,7 +75,7 @@ struct CSVFields {
                 ranges.append(start..<storage.count)
             }
             guard i < end else { return nil }
-            i += 1   // the delimiter: another field follows, perhaps empty
+            i += 1  // the delimiter: another field follows, perhaps empty
         }
     }
 }

@@ -62,11 +62,13 @@ public struct CSVLayout: Hashable, Sendable {
             if found[column] == nil {
                 found[column] = index
             } else if column == .time, literal == "time", found[.timeOfDay] == nil, let date = dateOrTime["date"],
-                      found[.time] == date {
-                found[.timeOfDay] = index   // `Date,Time,…`: read together
+                found[.time] == date
+            {
+                found[.timeOfDay] = index  // `Date,Time,…`: read together
             } else if column == .time, literal == "date", found[.timeOfDay] == nil, let time = dateOrTime["time"],
-                      found[.time] == time {
-                found[.time] = index        // `Time,Date,…`: the date is the date part
+                found[.time] == time
+            {
+                found[.time] = index  // `Time,Date,…`: the date is the date part
                 found[.timeOfDay] = time
             } else {
                 return .failure(HeaderError(kind: .duplicateColumn(names[index]), column: index + 1, name: names[index]))

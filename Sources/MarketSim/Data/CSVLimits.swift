@@ -32,8 +32,10 @@ public struct CSVLimits: Hashable, Sendable {
     /// Limits with the given values (each the default unless given).
     ///
     /// - Precondition: every limit is positive.
-    public init(maxFileBytes: Int64 = CSVLimits.defaultMaxFileBytes, maxLineBytes: Int = CSVLimits.defaultMaxLineBytes,
-                maxRows: Int = CSVLimits.defaultMaxRows) {
+    public init(
+        maxFileBytes: Int64 = CSVLimits.defaultMaxFileBytes, maxLineBytes: Int = CSVLimits.defaultMaxLineBytes,
+        maxRows: Int = CSVLimits.defaultMaxRows
+    ) {
         precondition(maxFileBytes > 0 && maxLineBytes > 0 && maxRows > 0, "CSVLimits must be positive")
         self.maxFileBytes = maxFileBytes
         self.maxLineBytes = maxLineBytes

@@ -1,8 +1,8 @@
 import TradingVocabulary
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Loads OHLCV bars from CSV files as users have them: Yahoo, Nasdaq, exchange and

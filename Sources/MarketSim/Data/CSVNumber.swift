@@ -16,7 +16,8 @@ enum CSVNumber {
     static func isNumeral(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: ","): true
+            UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: ","):
+            true
         default: false
         }
     }
@@ -63,7 +64,8 @@ enum CSVNumber {
             index += 1
         }
         var significand: UInt64 = 0
-        var digits = 0, fractionDigits = 0
+        var digits = 0
+        var fractionDigits = 0
         var seenSeparator = false
         while index < bytes.endIndex {
             let byte = bytes[index]

@@ -94,8 +94,9 @@ public struct CSVParser: Sendable {
                 try line(last[...])
             }
             guard let layout else { throw CSVError(file: file, kind: .emptyFile) }
-            return LoadedCSV(file: file, layout: layout, bars: bars, lines: lines,
-                             adjustedCloses: layout.fields[.adjustedClose] == nil ? nil : adjustedCloses)
+            return LoadedCSV(
+                file: file, layout: layout, bars: bars, lines: lines,
+                adjustedCloses: layout.fields[.adjustedClose] == nil ? nil : adjustedCloses)
         } catch {
             failure = error
             throw error
@@ -168,8 +169,11 @@ public struct CSVParser: Sendable {
         case .unknownFormat: throw located(.unknownDateFormat(excerpt(timeText)), column: columns.time + 1)
         case .invalid: throw located(.invalidDate(excerpt(timeText)), column: columns.time + 1)
         }
-        let open = try number(at: columns.open), high = try number(at: columns.high), low = try number(at: columns.low)
-        let close = try number(at: columns.close), volume = try number(at: columns.volume)
+        let open = try number(at: columns.open)
+        let high = try number(at: columns.high)
+        let low = try number(at: columns.low)
+        let close = try number(at: columns.close)
+        let volume = try number(at: columns.volume)
         if let adjusted = columns.adjustedClose { adjustedCloses.append(try number(at: adjusted)) }
         bars.append(Bar(time: time, open: open, high: high, low: low, close: close, volume: volume, spreadBps: 0, liquidity: 1))
         lines.append(lineNumber)

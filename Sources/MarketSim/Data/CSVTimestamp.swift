@@ -39,7 +39,9 @@ enum CSVTimestamp {
         let start = cursor
         guard let first = cursor.digits(1...4) else { return .unknownFormat }
         let firstCount = cursor.position - start.position
-        let year: Int, month: Int, day: Int
+        let year: Int
+        let month: Int
+        let day: Int
         if firstCount == 4, let separator = cursor.peek(), separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") || separator == UInt8(ascii: ".") {
             cursor.advance()
             guard let m = cursor.digits(1...2), cursor.skip(separator), let d = cursor.digits(1...2) else { return .unknownFormat }
@@ -72,7 +74,8 @@ enum CSVTimestamp {
     /// `H:MM[:SS[.f…]]`.
     static func timeOfDay(_ cursor: inout ByteCursor) -> (hour: Int, minute: Int, second: Int, nanosecond: Int)? {
         guard let hour = cursor.digits(1...2), cursor.skip(UInt8(ascii: ":")), let minute = cursor.digitsExactly(2) else { return nil }
-        var second = 0, nanosecond = 0
+        var second = 0
+        var nanosecond = 0
         if cursor.skip(UInt8(ascii: ":")) {
             guard let s = cursor.digitsExactly(2) else { return nil }
             second = s
@@ -93,7 +96,7 @@ enum CSVTimestamp {
     static func zoneAndMeridiem(_ cursor: inout ByteCursor, hour: inout Int) -> Int? {
         cursor.skipBlanks()
         guard let next = cursor.peek() else { return 0 }
-        switch next | 0x20 {   // ASCII lowercase
+        switch next | 0x20 {  // ASCII lowercase
         case UInt8(ascii: "z"):
             cursor.advance()
             return 0
@@ -143,12 +146,13 @@ enum CSVTimestamp {
             guard !fractionDigits.isEmpty else { return .unknownFormat }
         }
         guard cursor.isAtEnd else { return .unknownFormat }
-        let unitNanoseconds: Int64 = switch whole {
-        case ..<100_000_000_000: 1_000_000_000                   // seconds
-        case ..<100_000_000_000_000: 1_000_000                   // milliseconds
-        case ..<100_000_000_000_000_000: 1_000                   // microseconds
-        default: 1                                               // nanoseconds
-        }
+        let unitNanoseconds: Int64 =
+            switch whole {
+            case ..<100_000_000_000: 1_000_000_000  // seconds
+            case ..<100_000_000_000_000: 1_000_000  // milliseconds
+            case ..<100_000_000_000_000_000: 1_000  // microseconds
+            default: 1  // nanoseconds
+            }
         let (nanoseconds, overflow) = whole.multipliedReportingOverflow(by: unitNanoseconds)
         guard !overflow else { return .invalid }
         var fraction: Int64 = 0

@@ -34,8 +34,10 @@ public enum DataValidator {
     /// - Returns: Every fault found, sorted by bar.
     /// - Precondition: `lines`, if given, has one entry per bar.
     /// - Complexity: O(n log n), plus O(n · w) for the spike check's window of w returns.
-    public static func validate(_ bars: [Bar], symbol: String, lines: [Int]? = nil,
-                                options: ValidationOptions = .standard) -> ValidationReport {
+    public static func validate(
+        _ bars: [Bar], symbol: String, lines: [Int]? = nil,
+        options: ValidationOptions = .standard
+    ) -> ValidationReport {
         precondition(lines == nil || lines?.count == bars.count, "validate: \(lines?.count ?? 0) lines for \(bars.count) bars")
         var faults: [DataFault] = []
         func report(_ kind: DataFaultKind, _ index: Int, _ detail: String) {
@@ -106,7 +108,8 @@ public enum DataValidator {
         let median = steps.isEmpty ? nil : steps[steps.count / 2]
         var latest = bars[0].time
         for i in 1..<bars.count {
-            let time = bars[i].time, previous = bars[i - 1].time
+            let time = bars[i].time
+            let previous = bars[i - 1].time
             if time == previous {
                 report(.duplicateTimestamp, i, "\(time) again")
             } else if time < previous {

@@ -75,7 +75,8 @@ extension Array where Element == SimTime {
     /// The first index whose element satisfies `predicate` (which must be false, then true, along
     /// the array): a binary search.
     fileprivate func partitionPoint(where predicate: (SimTime) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let middle = low + (high - low) / 2
             if predicate(self[middle]) { high = middle } else { low = middle + 1 }
@@ -132,7 +133,8 @@ public struct HistoricDate: Hashable, Sendable {
         let bytes = Array(text.utf8)
         let digit = { (i: Int) in bytes.indices.contains(i) && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") }
         guard bytes.count >= 10, (0..<4).allSatisfy(digit), bytes[4] == UInt8(ascii: "-"), digit(5), digit(6),
-              bytes[7] == UInt8(ascii: "-"), digit(8), digit(9), bytes.count == 10 || bytes[10] == UInt8(ascii: "T") else { return nil }
+            bytes[7] == UInt8(ascii: "-"), digit(8), digit(9), bytes.count == 10 || bytes[10] == UInt8(ascii: "T")
+        else { return nil }
         guard case .time(let time) = CSVTimestamp.parse(bytes[...]) else { return nil }
         first = time
         isDay = bytes.count == 10

@@ -99,8 +99,10 @@ struct SpikeDetector {
             }
             guard isLarge else { continue }
             let sign = step.logReturn > 0 ? "+" : ""
-            report(step.bar, "log return \(sign)\(Self.format(step.logReturn)) is \(Self.format(abs(step.logReturn) / sigma))σ̂ "
-                + "(σ̂ \(Self.format(sigma)), k \(Self.format(options.spikeSigmas)))")
+            report(
+                step.bar,
+                "log return \(sign)\(Self.format(step.logReturn)) is \(Self.format(abs(step.logReturn) / sigma))σ̂ "
+                    + "(σ̂ \(Self.format(sigma)), k \(Self.format(options.spikeSigmas)))")
             base = (log(bars[step.from].close), step.bar)
         }
     }
@@ -132,7 +134,8 @@ struct SpikeDetector {
 
     /// The first index of `sorted` whose value is not below `x`.
     static func lowerBound(_ sorted: ArraySlice<Double>, _ x: Double) -> Int {
-        var low = sorted.startIndex, high = sorted.endIndex
+        var low = sorted.startIndex
+        var high = sorted.endIndex
         while low < high {
             let middle = (low + high) / 2
             if sorted[middle] < x { low = middle + 1 } else { high = middle }
@@ -158,7 +161,8 @@ struct SortedWindow {
 
     /// The first index whose value is not below `x`.
     private func lowerBound(_ x: Double) -> Int {
-        var low = 0, high = values.count
+        var low = 0
+        var high = values.count
         while low < high {
             let middle = (low + high) / 2
             if values[middle] < x { low = middle + 1 } else { high = middle }

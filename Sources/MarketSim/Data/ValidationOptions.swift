@@ -44,9 +44,11 @@ public struct ValidationOptions: Hashable, Sendable {
 
     /// Thresholds with the given values (each the default unless given).
     /// - Throws: ``ParameterError`` naming the first value out of range.
-    public init(gapMultiple: Double = 5, spikeSigmas: Double = 12, spikeReturnsBefore: Int = 100,
-                spikeReturnsAfter: Int = 20, spikeMinimumReturns: Int = 20,
-                spikeReversalBars: Int = 5, spikeScaleFloor: Double = 0.25) throws(ParameterError) {
+    public init(
+        gapMultiple: Double = 5, spikeSigmas: Double = 12, spikeReturnsBefore: Int = 100,
+        spikeReturnsAfter: Int = 20, spikeMinimumReturns: Int = 20,
+        spikeReversalBars: Int = 5, spikeScaleFloor: Double = 0.25
+    ) throws(ParameterError) {
         try ParameterError.require("ValidationOptions", "gapMultiple", gapMultiple, "1 ≤ gapMultiple ≤ 1e6") { $0 >= 1 && $0 <= 1e6 }
         try ParameterError.require("ValidationOptions", "spikeSigmas", spikeSigmas, "1 ≤ spikeSigmas ≤ 1e6") { $0 >= 1 && $0 <= 1e6 }
         try ParameterError.require("ValidationOptions", "spikeReturnsBefore", Double(spikeReturnsBefore), "10 ≤ spikeReturnsBefore ≤ 100000") {

@@ -24,7 +24,8 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
     /// The smallest and largest spread of any bar, in basis points.
     case minSpreadBps, maxSpreadBps
     /// The median spread (bps) and the median liquidity of a phase's bars.
-    case phaseMedianSpreadBps(String), phaseMedianLiquidity(String)
+    case phaseMedianSpreadBps(String)
+    case phaseMedianLiquidity(String)
     /// A phase's median spread over the first phase's median spread.
     case phaseSpreadMultiple(String)
     /// A phase's realized volatility (standard deviation of log returns) over the first phase's.
@@ -118,11 +119,13 @@ public enum CalibrationMeasure: Hashable, Sendable, CustomStringConvertible {
         case .phaseMedianLiquidity(let name): return span(name).flatMap { median(bars[$0].map(\.liquidity)) }
         case .phaseSpreadMultiple(let name):
             guard let first = result.phases.first, let r = span(name),
-                  let a = median(bars[r].map(\.spreadBps)), let b = median(bars[first.bars].map(\.spreadBps)), b > 0 else { return nil }
+                let a = median(bars[r].map(\.spreadBps)), let b = median(bars[first.bars].map(\.spreadBps)), b > 0
+            else { return nil }
             return a / b
         case .volatilityRatio(let name):
             guard let first = result.phases.first, let r = span(name),
-                  let a = sd(returns(r)), let b = sd(returns(first.bars)), b > 0 else { return nil }
+                let a = sd(returns(r)), let b = sd(returns(first.bars)), b > 0
+            else { return nil }
             return a / b
         case .trendTStatistic(let name):
             guard let r = span(name) else { return nil }

@@ -14,8 +14,10 @@ public struct LibraryScenario: Sendable {
     /// The published figures the simulator's output must reproduce.
     public let calibration: [CalibrationTarget]
 
-    public init(name: String, title: String, source: String, scenario: CrashScenario, seed: UInt64,
-                calibration: [CalibrationTarget]) {
+    public init(
+        name: String, title: String, source: String, scenario: CrashScenario, seed: UInt64,
+        calibration: [CalibrationTarget]
+    ) {
         self.name = name
         self.title = title
         self.source = source

@@ -15,13 +15,15 @@ public struct CorrelatedMarket: Sendable {
             throw ParameterError(model: "CorrelatedMarket", parameter: "symbols", value: 0, allowed: "at least 1")
         }
         guard correlation.count == generators.count else {
-            throw ParameterError(model: "CorrelatedMarket", parameter: "correlation matrix size", value: Double(correlation.count),
-                                 allowed: "equal to the number of symbols (\(generators.count))")
+            throw ParameterError(
+                model: "CorrelatedMarket", parameter: "correlation matrix size", value: Double(correlation.count),
+                allowed: "equal to the number of symbols (\(generators.count))")
         }
         let interval = generators[0].interval
         for g in generators where g.interval != interval {
-            throw ParameterError(model: "CorrelatedMarket", parameter: "interval (ns)", value: Double(g.interval.nanoseconds),
-                                 allowed: "the same for every symbol (\(interval.nanoseconds))")
+            throw ParameterError(
+                model: "CorrelatedMarket", parameter: "interval (ns)", value: Double(g.interval.nanoseconds),
+                allowed: "the same for every symbol (\(interval.nanoseconds))")
         }
         self.generators = generators
         self.correlation = correlation
@@ -34,8 +36,10 @@ public struct CorrelatedMarket: Sendable {
     /// Writes the next bar of every symbol into `bars` (which must have `count` elements), under
     /// per-symbol `conditions` and extra log drift.
     @inlinable
-    public mutating func next<C: ChoiceSource>(into bars: inout [Bar], conditions: (Int) -> MarketConditions,
-                                               extraLogDrift: (Int) -> Double, choices: inout C) {
+    public mutating func next<C: ChoiceSource>(
+        into bars: inout [Bar], conditions: (Int) -> MarketConditions,
+        extraLogDrift: (Int) -> Double, choices: inout C
+    ) {
         let n = generators.count
         precondition(bars.count == n, "the bar buffer has \(bars.count) slots for \(n) symbols")
         // Through a buffer pointer: reading `generators[i].model` copied the whole generator.

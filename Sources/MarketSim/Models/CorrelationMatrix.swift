@@ -89,15 +89,15 @@ public enum CorrelationError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .empty: "correlation matrix: no symbols"
-        case let .notSquare(row, count, expected): "correlation matrix: row \(row) has \(count) entries, expected \(expected)"
-        case let .notFinite(row, column, value): "correlation matrix: entry (\(row), \(column)) is \(value), not a finite number"
-        case let .outOfRange(row, column, value): "correlation matrix: entry (\(row), \(column)) = \(value) is outside -1…1"
-        case let .diagonalNotOne(index, value): "correlation matrix: diagonal entry (\(index), \(index)) = \(value), must be 1"
-        case let .notSymmetric(row, column, value, transposed):
+        case .notSquare(let row, let count, let expected): "correlation matrix: row \(row) has \(count) entries, expected \(expected)"
+        case .notFinite(let row, let column, let value): "correlation matrix: entry (\(row), \(column)) is \(value), not a finite number"
+        case .outOfRange(let row, let column, let value): "correlation matrix: entry (\(row), \(column)) = \(value) is outside -1…1"
+        case .diagonalNotOne(let index, let value): "correlation matrix: diagonal entry (\(index), \(index)) = \(value), must be 1"
+        case .notSymmetric(let row, let column, let value, let transposed):
             "correlation matrix: entry (\(row), \(column)) = \(value) differs from (\(column), \(row)) = \(transposed)"
-        case let .inconsistentEntry(row, column, residual):
+        case .inconsistentEntry(let row, let column, let residual):
             "correlation matrix: not positive semi-definite at entry (\(row), \(column)) (off by \(residual)): row \(column) is fixed by the rows before it"
-        case let .notPositiveSemidefinite(index, pivot):
+        case .notPositiveSemidefinite(let index, let pivot):
             "correlation matrix: not positive semi-definite at entry (\(index), \(index)) (pivot \(pivot)): the correlations up to row \(index) are inconsistent"
         }
     }

@@ -17,9 +17,11 @@ public struct MarketConditions: Hashable, Sendable, Codable {
     /// Whether the venue is unreachable in this phase (an outage).
     public var venueOutage: Bool
 
-    public init(volatilityMultiplier: Double = 1, liquidity: Double = 1, spreadMultiplier: Double = 1,
-                volumeMultiplier: Double = 1, partialFillProbability: Double = 0, rejectProbability: Double = 0,
-                latencyMultiplier: Double = 1, venueOutage: Bool = false) {
+    public init(
+        volatilityMultiplier: Double = 1, liquidity: Double = 1, spreadMultiplier: Double = 1,
+        volumeMultiplier: Double = 1, partialFillProbability: Double = 0, rejectProbability: Double = 0,
+        latencyMultiplier: Double = 1, venueOutage: Bool = false
+    ) {
         self.volatilityMultiplier = volatilityMultiplier
         self.liquidity = liquidity
         self.spreadMultiplier = spreadMultiplier

@@ -20,8 +20,10 @@ public struct ParameterError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String { "\(model): \(parameter) = \(value) is outside the allowed range \(allowed)" }
 
     /// Throws unless `value` is finite and `isAllowed` holds.
-    static func require(_ model: String, _ parameter: String, _ value: Double, _ allowed: String,
-                        _ isAllowed: (Double) -> Bool) throws(ParameterError) {
+    static func require(
+        _ model: String, _ parameter: String, _ value: Double, _ allowed: String,
+        _ isAllowed: (Double) -> Bool
+    ) throws(ParameterError) {
         guard value.isFinite, isAllowed(value) else {
             throw ParameterError(model: model, parameter: parameter, value: value, allowed: allowed)
         }

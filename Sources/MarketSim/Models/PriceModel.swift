@@ -40,14 +40,14 @@ public struct PriceModel: Sendable {
         self.interval = interval
         let dt = interval.years
         switch spec {
-        case let .gbm(mu, sigma):
+        case .gbm(let mu, let sigma):
             kind = .gbm
             shocks = .normal
             barDrift = (mu - sigma * sigma / 2) * dt
             barSigma = sigma * dt.squareRoot()
             (omega, alpha, beta, variance) = (0, 0, 0, barSigma * barSigma)
             (jumpRate, jumpProbability, noJumpProbability, jumpMean, jumpVolatility) = (0, 0, 1, 0, 0)
-        case let .garch(mu, sigma, a, b, nu):
+        case .garch(let mu, let sigma, let a, let b, let nu):
             kind = .garch
             shocks = .studentT(degreesOfFreedom: nu)
             barDrift = mu * dt
@@ -55,15 +55,17 @@ public struct PriceModel: Sendable {
             barSigma = longRun.squareRoot()
             (omega, alpha, beta, variance) = (longRun * (1 - a - b), a, b, longRun)
             (jumpRate, jumpProbability, noJumpProbability, jumpMean, jumpVolatility) = (0, 0, 1, 0, 0)
-        case let .merton(mu, sigma, lambda, jm, jv):
+        case .merton(let mu, let sigma, let lambda, let jm, let jv):
             kind = .merton
             shocks = .normal
             barDrift = (mu - sigma * sigma / 2) * dt
             barSigma = sigma * dt.squareRoot()
             (omega, alpha, beta, variance) = (0, 0, 0, barSigma * barSigma)
             let rate = lambda * dt
-            try ParameterError.require("Merton", "jumpIntensity × interval (jumps per bar)", rate,
-                                       "≤ \(PriceModel.maxJumpRate) jumps per bar on average") { $0 <= PriceModel.maxJumpRate }
+            try ParameterError.require(
+                "Merton", "jumpIntensity × interval (jumps per bar)", rate,
+                "≤ \(PriceModel.maxJumpRate) jumps per bar on average"
+            ) { $0 <= PriceModel.maxJumpRate }
             (jumpRate, jumpProbability, noJumpProbability, jumpMean, jumpVolatility) = (rate, -expm1(-rate), exp(-rate), jm, jv)
         }
     }
@@ -102,10 +104,10 @@ public struct PriceModel: Sendable {
             // P(N ≥ n) carried down (no jump for the zero choice; mostly one draw a bar).
             guard choices.happens(probability: jumpProbability) else { return r }
             var count = 1
-            var survival = jumpProbability                 // P(N ≥ 1)
-            var mass = noJumpProbability * jumpRate         // P(N = 1)
+            var survival = jumpProbability  // P(N ≥ 1)
+            var mass = noJumpProbability * jumpRate  // P(N = 1)
             while count < PriceModel.maxJumpsPerBar {
-                let next = survival - mass                  // P(N ≥ count + 1)
+                let next = survival - mass  // P(N ≥ count + 1)
                 guard next > 0, choices.happens(probability: next / survival) else { break }
                 count += 1
                 survival = next

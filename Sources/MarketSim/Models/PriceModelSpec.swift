@@ -36,25 +36,25 @@ public enum PriceModelSpec: Hashable, Sendable {
     public func withVolatility(_ volatility: Double) -> PriceModelSpec {
         switch self {
         case .gbm(let mu, _): .gbm(drift: mu, volatility: volatility)
-        case let .garch(mu, _, a, b, nu): .garch(drift: mu, longRunVolatility: volatility, alpha: a, beta: b, degreesOfFreedom: nu)
-        case let .merton(mu, _, l, jm, jv): .merton(drift: mu, volatility: volatility, jumpIntensity: l, jumpMean: jm, jumpVolatility: jv)
+        case .garch(let mu, _, let a, let b, let nu): .garch(drift: mu, longRunVolatility: volatility, alpha: a, beta: b, degreesOfFreedom: nu)
+        case .merton(let mu, _, let l, let jm, let jv): .merton(drift: mu, volatility: volatility, jumpIntensity: l, jumpMean: jm, jumpVolatility: jv)
         }
     }
 
     /// Checks every parameter, naming the first that is out of range.
     public func validate() throws(ParameterError) {
         switch self {
-        case let .gbm(mu, sigma):
+        case .gbm(let mu, let sigma):
             try ParameterError.require("GBM", "drift", mu, "-10 ≤ drift ≤ 10 (per year)") { abs($0) <= 10 }
             try ParameterError.require("GBM", "volatility", sigma, "0 ≤ volatility ≤ 20 (per year)") { $0 >= 0 && $0 <= 20 }
-        case let .garch(mu, sigma, alpha, beta, nu):
+        case .garch(let mu, let sigma, let alpha, let beta, let nu):
             try ParameterError.require("GARCH", "drift", mu, "-10 ≤ drift ≤ 10 (per year)") { abs($0) <= 10 }
             try ParameterError.require("GARCH", "longRunVolatility", sigma, "0 < longRunVolatility ≤ 20 (per year)") { $0 > 0 && $0 <= 20 }
             try ParameterError.require("GARCH", "alpha", alpha, "0 ≤ alpha < 1") { $0 >= 0 && $0 < 1 }
             try ParameterError.require("GARCH", "beta", beta, "0 ≤ beta < 1") { $0 >= 0 && $0 < 1 }
             try ParameterError.require("GARCH", "alpha + beta", alpha + beta, "alpha + beta < 1 (stationary)") { $0 < 1 }
             try ParameterError.require("GARCH", "degreesOfFreedom", nu, "2 < degreesOfFreedom ≤ 1000") { $0 > 2 && $0 <= 1000 }
-        case let .merton(mu, sigma, lambda, jumpMean, jumpVol):
+        case .merton(let mu, let sigma, let lambda, let jumpMean, let jumpVol):
             try ParameterError.require("Merton", "drift", mu, "-10 ≤ drift ≤ 10 (per year)") { abs($0) <= 10 }
             try ParameterError.require("Merton", "volatility", sigma, "0 ≤ volatility ≤ 20 (per year)") { $0 >= 0 && $0 <= 20 }
             try ParameterError.require("Merton", "jumpIntensity", lambda, "0 ≤ jumpIntensity ≤ 100000 (jumps per year)") { $0 >= 0 && $0 <= 100_000 }

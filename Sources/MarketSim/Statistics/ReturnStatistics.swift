@@ -35,7 +35,8 @@ public struct ReturnStatistics: Sendable {
         var sum = 0.0
         for r in returns { sum += r }
         let mean = sum / n
-        var m2 = 0.0, m4 = 0.0
+        var m2 = 0.0
+        var m4 = 0.0
         for r in returns {
             let d = (r - mean) * (r - mean)
             m2 += d
@@ -88,10 +89,16 @@ public struct ReturnStatistics: Sendable {
         precondition(x.count == y.count, "correlation needs series of equal length, got \(x.count) and \(y.count)")
         guard !x.isEmpty else { return 0 }
         let n = Double(x.count)
-        var sx = 0.0, sy = 0.0
-        for i in x.indices { sx += x[i]; sy += y[i] }
+        var sx = 0.0
+        var sy = 0.0
+        for i in x.indices {
+            sx += x[i]
+            sy += y[i]
+        }
         let (mx, my) = (sx / n, sy / n)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
         for i in x.indices {
             let (dx, dy) = (x[i] - mx, y[i] - my)
             sxy += dx * dy

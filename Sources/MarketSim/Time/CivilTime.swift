@@ -22,9 +22,14 @@ public struct CivilTime: Hashable, Sendable {
         let ns = time.nanoseconds
         var days = ns / 86_400_000_000_000
         var rest = ns % 86_400_000_000_000
-        if rest < 0 { rest += 86_400_000_000_000; days -= 1 }
+        if rest < 0 {
+            rest += 86_400_000_000_000
+            days -= 1
+        }
         let (y, m, d) = CivilTime.civil(fromDays: days)
-        year = y; month = m; day = d
+        year = y
+        month = m
+        day = d
         let seconds = Int(rest / 1_000_000_000)
         hour = seconds / 3600
         minute = seconds / 60 % 60

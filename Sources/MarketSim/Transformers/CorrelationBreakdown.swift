@@ -69,8 +69,9 @@ public struct CorrelationBreakdown: SeriesTransformer {
 
     /// Always throws: a correlation needs at least two series; apply it to a market, `[BarSeries]`.
     public func apply<C: ChoiceSource>(to series: BarSeries, choices: inout C) throws(ParameterError) -> TransformResult {
-        throw ParameterError(model: "CorrelationBreakdown", parameter: "series count", value: 1,
-                             allowed: "at least 2 (apply it to a market)")
+        throw ParameterError(
+            model: "CorrelationBreakdown", parameter: "series count", value: 1,
+            allowed: "at least 2 (apply it to a market)")
     }
 
     /// Breaks the market's correlations in the window; draws nothing from `choices`.
@@ -83,8 +84,9 @@ public struct CorrelationBreakdown: SeriesTransformer {
         let model = "CorrelationBreakdown"
         try ParameterError.requireBars(model, "series count", market.count, "at least 2") { $0 >= 2 }
         if case .flip(let indices) = method, let index = indices.first(where: { $0 >= market.count }) {
-            throw ParameterError(model: model, parameter: "seriesIndices", value: Double(index),
-                                 allowed: "0 ≤ index < \(market.count) (the series count)")
+            throw ParameterError(
+                model: model, parameter: "seriesIndices", value: Double(index),
+                allowed: "0 ≤ index < \(market.count) (the series count)")
         }
         let count = market[0].bars.count
         for (s, series) in market.enumerated() {
@@ -94,8 +96,9 @@ public struct CorrelationBreakdown: SeriesTransformer {
         for (s, series) in market.enumerated() {
             try ParameterError.requireUsable(model, series.bars, max(0, startBar - 1)..<window.upperBound)
             for j in window where series.bars[j].time != market[0].bars[j].time {
-                throw ParameterError(model: model, parameter: "series \(s) bars[\(j)].time (ns)", value: Double(series.bars[j].time.nanoseconds),
-                                     allowed: "= series 0's \(market[0].bars[j].time.nanoseconds) ns (aligned bars)")
+                throw ParameterError(
+                    model: model, parameter: "series \(s) bars[\(j)].time (ns)", value: Double(series.bars[j].time.nanoseconds),
+                    allowed: "= series 0's \(market[0].bars[j].time.nanoseconds) ns (aligned bars)")
             }
         }
         let returns = market.map { ReturnRewrite.returns($0.bars, window) }
@@ -111,8 +114,10 @@ public struct CorrelationBreakdown: SeriesTransformer {
         case .decorrelate(let strength):
             let moving = deviations.indices.filter { a in deviations[a].contains { abs($0) > 1e-12 } }
             guard moving.count >= 2 else { return MarketTransformResult(market: market) }
-            try ParameterError.requireBars(model, "durationBars", window.count,
-                                           "> \(moving.count) (the moving series), within the series' \(count) bars") { $0 > moving.count }
+            try ParameterError.requireBars(
+                model, "durationBars", window.count,
+                "> \(moving.count) (the moving series), within the series' \(count) bars"
+            ) { $0 > moving.count }
             let remixed = Decorrelation.remix(moving.map { deviations[$0] }, strength: strength)
             // The first moving series keeps its returns (its row of the factor is (1, 0, …)).
             for (k, a) in moving.enumerated().dropFirst() {

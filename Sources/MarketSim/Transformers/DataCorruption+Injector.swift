@@ -28,8 +28,9 @@ struct CorruptionInjector {
                 throw ParameterError(model: model, parameter: "bars[\(j)].volume", value: bar.volume, allowed: "finite and > 0 (a clean series)")
             }
             if j > 0, bar.time <= bars[j - 1].time {
-                throw ParameterError(model: model, parameter: "bars[\(j)].time (ns)", value: Double(bar.time.nanoseconds),
-                                     allowed: "> bars[\(j - 1)].time = \(bars[j - 1].time.nanoseconds) ns (a clean series)")
+                throw ParameterError(
+                    model: model, parameter: "bars[\(j)].time (ns)", value: Double(bar.time.nanoseconds),
+                    allowed: "> bars[\(j - 1)].time = \(bars[j - 1].time.nanoseconds) ns (a clean series)")
             }
         }
         self.bars = bars
@@ -64,7 +65,9 @@ struct CorruptionInjector {
         switch kind {
         case .notANumber:
             switch choices.index(below: 5) {
-            case 0: bar.close = .nan; pollutes = true
+            case 0:
+                bar.close = .nan
+                pollutes = true
             case 1: bar.open = .nan
             case 2: bar.high = .nan
             case 3: bar.low = .nan
@@ -105,8 +108,9 @@ struct CorruptionInjector {
         let returns = ((i - w)..<i).map { bars[$0].logReturn(from: bars[$0 - 1]) }
         let mean = returns.reduce(0, +) / Double(w)
         let variance = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(w - 1)
-        let size = max(DataCorruption.spikeSigmas * variance.squareRoot(), DataCorruption.minimumSpikeLogReturn,
-                       DataCorruption.spikeSigmas * robustScale(around: i))
+        let size = max(
+            DataCorruption.spikeSigmas * variance.squareRoot(), DataCorruption.minimumSpikeLogReturn,
+            DataCorruption.spikeSigmas * robustScale(around: i))
         let close = bars[i - 1].close * exp(mean >= 0 ? mean + size : mean - size)
         return close.isFinite && close > 0 ? close : nil
     }
@@ -149,7 +153,8 @@ struct CorruptionInjector {
     }
 
     private static func clockError(_ i: Int, _ time: SimTime) -> ParameterError {
-        ParameterError(model: model, parameter: "bars[\(i)].time (ns)", value: Double(time.nanoseconds),
-                       allowed: "far enough from the clock's limits to take the injected time shifts")
+        ParameterError(
+            model: model, parameter: "bars[\(i)].time (ns)", value: Double(time.nanoseconds),
+            allowed: "far enough from the clock's limits to take the injected time shifts")
     }
 }

@@ -83,9 +83,10 @@ public struct DataCorruption: SeriesTransformer {
         try ParameterError.require("DataCorruption", "share", share, "0 ≤ share ≤ 1") { $0 >= 0 && $0 <= 1 }
         try ParameterError.requireBars("DataCorruption", "kinds (count)", kinds.count, "at least 1 kind") { $0 >= 1 }
         for (k, kind) in kinds.enumerated() where !Self.injectableKinds.contains(kind) {
-            throw ParameterError(model: "DataCorruption", parameter: "kinds[\(k)]", value: Double(k),
-                                 allowed: "one of " + Self.injectableKinds.map(\.rawValue).joined(separator: ", ")
-                                     + " (got \(kind.rawValue))")
+            throw ParameterError(
+                model: "DataCorruption", parameter: "kinds[\(k)]", value: Double(k),
+                allowed: "one of " + Self.injectableKinds.map(\.rawValue).joined(separator: ", ")
+                    + " (got \(kind.rawValue))")
         }
         self.share = share
         self.kinds = kinds

@@ -44,8 +44,10 @@ public struct FlashCrash: SeriesTransformer {
     /// spreads ×10).
     ///
     /// - Throws: ``ParameterError`` naming the first parameter outside its range.
-    public init(dropFraction: Double, startBar: Int, durationBars: Int, recoveryBars: Int, retraceFraction: Double = 1,
-                volumeMultiplier: Double = 5, spreadMultiplier: Double = 10, liquidityDrop: Double = 0.9) throws(ParameterError) {
+    public init(
+        dropFraction: Double, startBar: Int, durationBars: Int, recoveryBars: Int, retraceFraction: Double = 1,
+        volumeMultiplier: Double = 5, spreadMultiplier: Double = 10, liquidityDrop: Double = 0.9
+    ) throws(ParameterError) {
         let model = "FlashCrash"
         try ParameterError.require(model, "dropFraction", dropFraction, "0 ≤ dropFraction < 1 (0.3 = −30%)") { $0 >= 0 && $0 < 1 }
         try ParameterError.requireBars(model, "startBar", startBar, atLeast: 0)

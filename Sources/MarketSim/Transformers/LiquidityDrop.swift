@@ -35,7 +35,8 @@ public struct LiquidityDrop: SeriesTransformer {
         var bars = series.bars
         let window = try ParameterError.window(model, startBar: startBar, durationBars: durationBars, count: bars.count)
         try ParameterError.requireUsable(model, bars, window)
-        let keep = 1 - dropFraction, widen = spreadMultiplier
+        let keep = 1 - dropFraction
+        let widen = spreadMultiplier
         for j in window {
             bars[j].liquidity *= keep
             bars[j].spreadBps *= widen

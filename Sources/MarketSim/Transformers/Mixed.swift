@@ -17,8 +17,9 @@ public struct Mixed: SeriesTransformer {
     ///   data corruption (directly or inside a nested ``Mixed``).
     public init(_ steps: [Transformer]) throws(ParameterError) {
         for (k, step) in steps.enumerated().dropLast() where step.injectsCorruption {
-            throw ParameterError(model: "Mixed", parameter: "steps[\(k)]", value: Double(k),
-                                 allowed: "data corruption only as the last step (a later step would move or hide what it injected)")
+            throw ParameterError(
+                model: "Mixed", parameter: "steps[\(k)]", value: Double(k),
+                allowed: "data corruption only as the last step (a later step would move or hide what it injected)")
         }
         self.steps = steps
     }

@@ -9,8 +9,10 @@ extension ParameterError {
     }
 
     /// Throws unless the bar count or index `value` satisfies `isAllowed`.
-    static func requireBars(_ model: String, _ parameter: String, _ value: Int, _ allowed: String,
-                            _ isAllowed: (Int) -> Bool) throws(ParameterError) {
+    static func requireBars(
+        _ model: String, _ parameter: String, _ value: Int, _ allowed: String,
+        _ isAllowed: (Int) -> Bool
+    ) throws(ParameterError) {
         guard isAllowed(value) else {
             throw ParameterError(model: model, parameter: parameter, value: Double(value), allowed: allowed)
         }
@@ -21,8 +23,9 @@ extension ParameterError {
     /// - Throws: when `startBar` is not a bar of the series.
     static func window(_ model: String, startBar: Int, durationBars: Int, count: Int) throws(ParameterError) -> Range<Int> {
         guard startBar < count else {
-            throw ParameterError(model: model, parameter: "startBar", value: Double(startBar),
-                                 allowed: "0 ≤ startBar < \(count) (the series' bar count)")
+            throw ParameterError(
+                model: model, parameter: "startBar", value: Double(startBar),
+                allowed: "0 ≤ startBar < \(count) (the series' bar count)")
         }
         return startBar..<min(startBar + durationBars, count)
     }
@@ -47,14 +50,18 @@ extension ParameterError {
     static func requireFiniteResult(_ model: String, _ bars: [Bar], _ range: Range<Int>) throws(ParameterError) {
         for j in range {
             let bar = bars[j]
-            let finite = bar.open.isFinite && bar.high.isFinite && bar.low.isFinite && bar.close.isFinite
+            let finite =
+                bar.open.isFinite && bar.high.isFinite && bar.low.isFinite && bar.close.isFinite
                 && bar.volume.isFinite && bar.spreadBps.isFinite && bar.liquidity.isFinite
             if finite { continue }
-            let fields = [("open", bar.open), ("high", bar.high), ("low", bar.low), ("close", bar.close),
-                          ("volume", bar.volume), ("spreadBps", bar.spreadBps), ("liquidity", bar.liquidity)]
+            let fields = [
+                ("open", bar.open), ("high", bar.high), ("low", bar.low), ("close", bar.close),
+                ("volume", bar.volume), ("spreadBps", bar.spreadBps), ("liquidity", bar.liquidity),
+            ]
             for (name, x) in fields where !x.isFinite {
-                throw ParameterError(model: model, parameter: "result bars[\(j)].\(name)", value: x,
-                                     allowed: "finite (input or parameters too extreme: the result overflows)")
+                throw ParameterError(
+                    model: model, parameter: "result bars[\(j)].\(name)", value: x,
+                    allowed: "finite (input or parameters too extreme: the result overflows)")
             }
         }
     }

@@ -18,7 +18,8 @@ enum PriceOverlay {
             if previous == 0, current == 0 {
                 continue  // factor 1 exactly: the bar stays bit for bit as it was
             }
-            let atOpen = exp(previous), atClose = exp(current)
+            let atOpen = exp(previous)
+            let atClose = exp(current)
             var bar = bars[j]
             // Within BarGenerator.priceRange, like every simulated price.
             bar.open = BarGenerator.bounded(bar.open * atOpen)

@@ -35,8 +35,10 @@ public struct PumpAndDump: SeriesTransformer {
     public let volumeMultiplier: Double
 
     /// - Throws: ``ParameterError`` naming the first parameter outside its range.
-    public init(riseFraction: Double, collapseFraction: Double, startBar: Int, riseBars: Int, holdBars: Int,
-                collapseBars: Int, volumeMultiplier: Double = 3) throws(ParameterError) {
+    public init(
+        riseFraction: Double, collapseFraction: Double, startBar: Int, riseBars: Int, holdBars: Int,
+        collapseBars: Int, volumeMultiplier: Double = 3
+    ) throws(ParameterError) {
         let model = "PumpAndDump"
         try ParameterError.require(model, "riseFraction", riseFraction, "0 ≤ riseFraction ≤ 100 (1 = +100%)") { $0 >= 0 && $0 <= 100 }
         try ParameterError.require(model, "collapseFraction", collapseFraction, "0 ≤ collapseFraction < 1 (0.6 = −60%)") { $0 >= 0 && $0 < 1 }
@@ -79,8 +81,9 @@ public struct PumpAndDump: SeriesTransformer {
     public func apply<C: ChoiceSource>(to series: BarSeries, choices: inout C) throws(ParameterError) -> TransformResult {
         let model = "PumpAndDump"
         var bars = series.bars
-        let episode = try ParameterError.window(model, startBar: startBar, durationBars: riseBars + holdBars + collapseBars,
-                                                count: bars.count)
+        let episode = try ParameterError.window(
+            model, startBar: startBar, durationBars: riseBars + holdBars + collapseBars,
+            count: bars.count)
         let touched = startBar..<bars.count
         try ParameterError.requireUsable(model, bars, touched)
         PriceOverlay.apply(&bars, from: startBar, logFactor: logFactor(atBar:))

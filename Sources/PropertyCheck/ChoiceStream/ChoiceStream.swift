@@ -42,8 +42,10 @@ public struct ChoiceStream {
     }
 
     /// A stream that replays `bytes`, then reads zeros (or random bytes if `randomTail`).
-    public init(replaying bytes: [UInt8], randomTail: Bool = false, random: RandomSource = RandomSource(seed: 0),
-                maxBytes: Int = 16 * 1024, recordsSpans: Bool = false) {
+    public init(
+        replaying bytes: [UInt8], randomTail: Bool = false, random: RandomSource = RandomSource(seed: 0),
+        maxBytes: Int = 16 * 1024, recordsSpans: Bool = false
+    ) {
         input = bytes
         self.randomTail = randomTail
         self.random = random
@@ -99,8 +101,10 @@ extension ChoiceStream {
     @inlinable
     public mutating func index(below count: Int, fileID: String = #fileID, line: Int = #line) throws(Rejection) -> Int {
         guard count > 0 else {
-            throw .invalidGenerator(GeneratorError(function: "ChoiceStream.index(below:)", message: "count is \(count); it must be at least 1",
-                                                   fileID: fileID, line: line))
+            throw .invalidGenerator(
+                GeneratorError(
+                    function: "ChoiceStream.index(below:)", message: "count is \(count); it must be at least 1",
+                    fileID: fileID, line: line))
         }
         let bound = UInt64(count - 1)
         return Int(choice(bound: bound, label: 1) { $0.next(upTo: bound) })
@@ -135,7 +139,10 @@ extension ChoiceStream {
     @inlinable @inline(__always)
     mutating func reserve(_ count: Int) -> Bool {
         if didOverrun { return false }
-        if cursor &+ count > maxBytes { didOverrun = true; return false }
+        if cursor &+ count > maxBytes {
+            didOverrun = true
+            return false
+        }
         return true
     }
 

@@ -19,7 +19,10 @@ public struct RandomSource: Sendable {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        s0 = splitMix(&x); s1 = splitMix(&x); s2 = splitMix(&x); s3 = splitMix(&x)
+        s0 = splitMix(&x)
+        s1 = splitMix(&x)
+        s2 = splitMix(&x)
+        s3 = splitMix(&x)
     }
 
     /// The next 64 uniformly distributed bits.
@@ -27,7 +30,11 @@ public struct RandomSource: Sendable {
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) &<< 7 | (s1 &* 5) &>> 57) &* 9
         let t = s1 &<< 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
         s3 = (s3 &<< 45) | (s3 &>> 19)
         return result
     }

@@ -47,9 +47,13 @@ public struct Corpus: Sendable {
         var problems: [CheckWarning] = []
         let versionPath = (root as NSString).appendingPathComponent(".layout-version")
         if let version = try? String(contentsOfFile: versionPath, encoding: .utf8),
-           Int(version.trimmingCharacters(in: .whitespacesAndNewlines)) != ChoiceStream.layoutVersion {
-            problems.append(CheckWarning(.layoutMismatch, path: versionPath,
-                                         "\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values"))
+            Int(version.trimmingCharacters(in: .whitespacesAndNewlines)) != ChoiceStream.layoutVersion
+        {
+            problems.append(
+                CheckWarning(
+                    .layoutMismatch, path: versionPath,
+                    "\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values"
+                ))
         }
         for (path, isRoot) in [(root, true), (directory, false)] {
             let state = PathState(of: path)
@@ -57,8 +61,10 @@ public struct Corpus: Sendable {
             guard state == .directory else { return ([], problems) }
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            problems.append(CheckWarning(.corpusUnreadable, path: directory,
-                                         "the corpus directory \(directory) cannot be listed; no saved case was replayed"))
+            problems.append(
+                CheckWarning(
+                    .corpusUnreadable, path: directory,
+                    "the corpus directory \(directory) cannot be listed; no saved case was replayed"))
             return ([], problems)
         }
         var entries: [Entry] = []
@@ -148,8 +154,16 @@ public struct CorpusSaveError: Error, Sendable, Equatable, CustomStringConvertib
             }
             written += n
         }
-        guard close(fd) == 0 else { let code = errno; unlink(temporary); throw CorpusSaveError(path: temporary, errno: code) }
-        guard rename(temporary, path) == 0 else { let code = errno; unlink(temporary); throw CorpusSaveError(path: path, errno: code) }
+        guard close(fd) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw CorpusSaveError(path: temporary, errno: code)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw CorpusSaveError(path: path, errno: code)
+        }
     }
 }
 

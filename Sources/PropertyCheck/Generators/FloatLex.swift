@@ -55,8 +55,8 @@ enum FloatLex {
     }
 }
 
-private extension UInt64 {
-    func bitSwapped() -> UInt64 {
+extension UInt64 {
+    fileprivate func bitSwapped() -> UInt64 {
         var x = self
         x = (x & 0x5555_5555_5555_5555) << 1 | (x >> 1) & 0x5555_5555_5555_5555
         x = (x & 0x3333_3333_3333_3333) << 2 | (x >> 2) & 0x3333_3333_3333_3333

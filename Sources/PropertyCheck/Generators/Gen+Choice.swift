@@ -7,8 +7,10 @@ extension Gen {
     where C.Element == Value, Value: Sendable {
         let values = Array(elements)
         guard !values.isEmpty else {
-            return .invalid(GeneratorError(function: "Gen.element(of:)", message: "the collection is empty; give at least one element",
-                                           fileID: fileID, line: line))
+            return .invalid(
+                GeneratorError(
+                    function: "Gen.element(of:)", message: "the collection is empty; give at least one element",
+                    fileID: fileID, line: line))
         }
         let bound = UInt64(values.count - 1)
         let label = SpanLabel.next()
@@ -41,9 +43,11 @@ extension Gen {
         var total: UInt64 = 0
         for (index, choice) in choices.enumerated() {
             guard choice.weight > 0 else {
-                return .invalid(GeneratorError(function: function,
-                                               message: "weight \(choice.weight) at index \(index) can never be chosen; weights must be positive",
-                                               fileID: fileID, line: line))
+                return .invalid(
+                    GeneratorError(
+                        function: function,
+                        message: "weight \(choice.weight) at index \(index) can never be chosen; weights must be positive",
+                        fileID: fileID, line: line))
             }
             let (sum, overflow) = total.addingReportingOverflow(UInt64(choice.weight))
             guard !overflow else {
@@ -86,17 +90,24 @@ extension Gen {
     ///     .oneOf(Gen.int(in: 0...9).map(Expr.lit), Gen.zip(child, child).map(Expr.add))
     /// }
     /// ```
-    public static func recursive(leaf: Gen<Value>, maxDepth: Int, expandProbability: Double = 0.8, fileID: String = #fileID, line: Int = #line,
-                                 _ expand: (Gen<Value>) -> Gen<Value>) -> Gen<Value> {
+    public static func recursive(
+        leaf: Gen<Value>, maxDepth: Int, expandProbability: Double = 0.8, fileID: String = #fileID, line: Int = #line,
+        _ expand: (Gen<Value>) -> Gen<Value>
+    ) -> Gen<Value> {
         guard maxDepth >= 0 else {
-            return .invalid(GeneratorError(function: "Gen.recursive(leaf:maxDepth:)",
-                                           message: "maxDepth is \(maxDepth); it must be 0 or more", fileID: fileID, line: line))
+            return .invalid(
+                GeneratorError(
+                    function: "Gen.recursive(leaf:maxDepth:)",
+                    message: "maxDepth is \(maxDepth); it must be 0 or more", fileID: fileID, line: line))
         }
         guard (0...1).contains(expandProbability) else {
-            return .invalid(GeneratorError(function: "Gen.recursive(leaf:maxDepth:)",
-                                           message: "expandProbability is \(expandProbability); it must be in 0...1", fileID: fileID, line: line))
+            return .invalid(
+                GeneratorError(
+                    function: "Gen.recursive(leaf:maxDepth:)",
+                    message: "expandProbability is \(expandProbability); it must be in 0...1", fileID: fileID, line: line))
         }
-        let label = SpanLabel.next(), branchLabel = SpanLabel.next()
+        let label = SpanLabel.next()
+        let branchLabel = SpanLabel.next()
         let threshold = RandomSource.threshold(probability: expandProbability)
         let leafBody = leaf.body
         var level = Gen(label: label, problem: leaf.problem) { s throws(Rejection) in

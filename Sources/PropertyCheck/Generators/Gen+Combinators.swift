@@ -25,11 +25,15 @@ extension Gen {
 
     /// Keeps only values satisfying `isIncluded`, drawing again up to `maxAttempts` times; a case
     /// whose attempts all fail is rejected (counted against the check's rejection budget).
-    public func filter(maxAttempts: Int = 10, fileID: String = #fileID, line: Int = #line,
-                       _ isIncluded: @escaping @Sendable (Value) -> Bool) -> Gen<Value> {
+    public func filter(
+        maxAttempts: Int = 10, fileID: String = #fileID, line: Int = #line,
+        _ isIncluded: @escaping @Sendable (Value) -> Bool
+    ) -> Gen<Value> {
         guard maxAttempts > 0 else {
-            return .invalid(GeneratorError(function: "Gen.filter(maxAttempts:)",
-                                           message: "maxAttempts is \(maxAttempts); it must be at least 1", fileID: fileID, line: line))
+            return .invalid(
+                GeneratorError(
+                    function: "Gen.filter(maxAttempts:)",
+                    message: "maxAttempts is \(maxAttempts); it must be at least 1", fileID: fileID, line: line))
         }
         let body = self.body
         let label = SpanLabel.next()

@@ -62,8 +62,13 @@ struct DoubleLayout: Sendable {
             if acrossZero {
                 let signAt = s.position
                 negative = s.replay(bound: 1, width: 1, label: label) == 1
-                if negative && magnitude == 0 { s.rewrite(0, at: signAt, width: 1); negative = false }
-            } else { negative = anchor == high }
+                if negative && magnitude == 0 {
+                    s.rewrite(0, at: signAt, width: 1)
+                    negative = false
+                }
+            } else {
+                negative = anchor == high
+            }
         }
         return decode(magnitude: magnitude, negative: negative)
     }
@@ -106,12 +111,16 @@ extension Gen where Value == Double {
     /// toward simple values: integers before fractions, halves before quarters.
     ///
     /// Only finite numbers are drawn unless `specials` adds NaN, infinities, -0.0 or subnormals.
-    public static func double(in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
-                              including specials: DoubleSpecials = .none, fileID: String = #fileID, line: Int = #line) -> Gen<Double> {
+    public static func double(
+        in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+        including specials: DoubleSpecials = .none, fileID: String = #fileID, line: Int = #line
+    ) -> Gen<Double> {
         guard range.lowerBound.isFinite, range.upperBound.isFinite else {
-            return .invalid(GeneratorError(function: "Gen.double(in:including:)",
-                                           message: "range \(range) has a bound that is not finite; use finite bounds and `including: .infinity`",
-                                           fileID: fileID, line: line))
+            return .invalid(
+                GeneratorError(
+                    function: "Gen.double(in:including:)",
+                    message: "range \(range) has a bound that is not finite; use finite bounds and `including: .infinity`",
+                    fileID: fileID, line: line))
         }
         let layout = DoubleLayout(low: range.lowerBound, high: range.upperBound, including: specials)
         let label = SpanLabel.next()

@@ -46,11 +46,14 @@ extension Gen {
             return .invalid(GeneratorError(function: function, message: "maxDepth is \(maxDepth); it must be 0 or more", fileID: fileID, line: line))
         }
         guard (0...1).contains(expandProbability) else {
-            return .invalid(GeneratorError(function: function, message: "expandProbability is \(expandProbability); it must be in 0...1",
-                                           fileID: fileID, line: line))
+            return .invalid(
+                GeneratorError(
+                    function: function, message: "expandProbability is \(expandProbability); it must be in 0...1",
+                    fileID: fileID, line: line))
         }
-        let tree = ParameterizedTree(leaf: leaf, expand: expand, label: SpanLabel.next(), branchLabel: SpanLabel.next(),
-                                     threshold: RandomSource.threshold(probability: expandProbability))
+        let tree = ParameterizedTree(
+            leaf: leaf, expand: expand, label: SpanLabel.next(), branchLabel: SpanLabel.next(),
+            threshold: RandomSource.threshold(probability: expandProbability))
         return tree.node(root, depth: maxDepth)
     }
 }

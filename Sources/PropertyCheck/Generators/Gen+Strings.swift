@@ -18,7 +18,8 @@ public enum Alphabet: Sendable {
 
     /// ASCII in shrink order: letters first, so simple strings read as words.
     static let asciiOrder: [UInt8] = {
-        var order = Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+        var order =
+            Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
             + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + [UInt8(ascii: " ")]
         order += (32...126).map(UInt8.init).filter { !order.contains($0) }
         order += (0..<32).map(UInt8.init) + [127]
@@ -65,8 +66,10 @@ extension Gen where Value == Unicode.Scalar {
 extension Gen where Value == String {
     /// Strings of `count` scalars from `alphabet` (printable ASCII by default), shrinking toward
     /// shorter strings of "a"s.
-    public static func string(of alphabet: Alphabet = .printableASCII, count: ClosedRange<Int> = 0...Int.max, average: Int? = nil,
-                              fileID: String = #fileID, line: Int = #line) -> Gen<String> {
+    public static func string(
+        of alphabet: Alphabet = .printableASCII, count: ClosedRange<Int> = 0...Int.max, average: Int? = nil,
+        fileID: String = #fileID, line: Int = #line
+    ) -> Gen<String> {
         Gen<[Unicode.Scalar]>.array(of: .scalar(in: alphabet), count: count, average: average, fileID: fileID, line: line)
             .map { scalars in
                 var view = String.UnicodeScalarView()

@@ -24,11 +24,17 @@ struct IntegerLayout: Sendable {
         self.low = low
         self.high = high
         if low >= 0 {
-            shape = .upFromLow; anchor = low; bound = UInt64(high - low)
+            shape = .upFromLow
+            anchor = low
+            bound = UInt64(high - low)
         } else if high <= 0 {
-            shape = .downFromHigh; anchor = high; bound = UInt64(high - low)
+            shape = .downFromHigh
+            anchor = high
+            bound = UInt64(high - low)
         } else {
-            shape = .acrossZero; anchor = 0; bound = UInt64(max(-low, high))
+            shape = .acrossZero
+            anchor = 0
+            bound = UInt64(max(-low, high))
         }
         width = ChoiceStream.width(for: bound)
     }

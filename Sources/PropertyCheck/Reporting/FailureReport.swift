@@ -3,9 +3,11 @@ import Foundation
 /// The text a person reads when a check ends: what failed, the minimal counterexample, how it
 /// was found, where it was saved and the one line that replays it.
 public enum FailureReport {
-    static func render<Value>(name: String, seed: UInt64, reason: ExitReason, counterexample: Counterexample<Value>?,
-                              statistics: CheckStatistics, warnings: [CheckWarning], replayHint: String?,
-                              replay: ReplayLine = .configured) -> String {
+    static func render<Value>(
+        name: String, seed: UInt64, reason: ExitReason, counterexample: Counterexample<Value>?,
+        statistics: CheckStatistics, warnings: [CheckWarning], replayHint: String?,
+        replay: ReplayLine = .configured
+    ) -> String {
         let seedText = CheckConfiguration.format(seed: seed)
         var lines: [String] = []
         switch reason {
@@ -24,7 +26,8 @@ public enum FailureReport {
             lines.append("Failure: \(counterexample.message)")
             for note in counterexample.notes { lines.append("Note: \(note)") }
             var found = "Found in \(counterexample.foundIn) after \(statistics.validCases) valid case(s)"
-            found += "; shrunk in \(statistics.shrinkSteps) step(s), \(statistics.shrinkCalls) call(s), \(String(format: "%.1f", statistics.shrinkSeconds * 1000)) ms"
+            found +=
+                "; shrunk in \(statistics.shrinkSteps) step(s), \(statistics.shrinkCalls) call(s), \(String(format: "%.1f", statistics.shrinkSeconds * 1000)) ms"
             if let stop = counterexample.shrinkStoppedBy { found += " (stopped by \(stop); the case may not be minimal)" }
             lines.append(found + ".")
             if let path = counterexample.savedPath { lines.append("Saved: \(path)") }

@@ -18,14 +18,18 @@
 ///     `Void` overload beside it, a one-line `Bool` property could bind to the `Void` one and
 ///     never fail, and a multi-statement closure would be ambiguous.
 /// - Returns: The exit reason, the counterexample if any, statistics and a printable report.
-public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
-                         _ property: @escaping (Value) throws -> Bool) -> CheckResult<Value> {
+public func check<Value>(
+    _ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
+    _ property: @escaping (Value) throws -> Bool
+) -> CheckResult<Value> {
     Runner(name: name, generator: generator, configuration: configuration) { value, _ in try property(value) }.run()
 }
 
 /// Checks a property that also labels cases, states coverage, reports target scores or assumes.
-public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
-                         _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
+public func check<Value>(
+    _ name: String, _ generator: Gen<Value>, configuration: CheckConfiguration = CheckConfiguration(),
+    _ property: @escaping (Value, PropertyContext) throws -> Bool
+) -> CheckResult<Value> {
     Runner(name: name, generator: generator, configuration: configuration, property: property).run()
 }
 
@@ -37,9 +41,11 @@ public func check<Value>(_ name: String, _ generator: Gen<Value>, configuration:
 /// of a file written for another check (or of random bytes) does not go unremarked.
 /// - Returns: `.completed` with one case if it passed; the counterexample if it failed; the
 ///   rejection as `.tooManyRejections` if the bytes decode to a discarded case.
-public func replay<Value>(_ name: String, _ generator: Gen<Value>, bytes: [UInt8], shrink: Bool = true,
-                          configuration: CheckConfiguration = CheckConfiguration(),
-                          _ property: @escaping (Value, PropertyContext) throws -> Bool) -> CheckResult<Value> {
+public func replay<Value>(
+    _ name: String, _ generator: Gen<Value>, bytes: [UInt8], shrink: Bool = true,
+    configuration: CheckConfiguration = CheckConfiguration(),
+    _ property: @escaping (Value, PropertyContext) throws -> Bool
+) -> CheckResult<Value> {
     var settings = configuration
     settings.usesCorpus = false
     if !shrink { settings.shrinkCalls = 0 }

@@ -172,8 +172,9 @@ public struct CheckResult<Value> {
 
     /// The report, with its `Replay:` line (when it failed) as `replay` says.
     public func report(replay: ReplayLine) -> String {
-        FailureReport.render(name: name, seed: seed, reason: exitReason, counterexample: counterexample,
-                             statistics: statistics, warnings: warnings, replayHint: replayHint, replay: replay)
+        FailureReport.render(
+            name: name, seed: seed, reason: exitReason, counterexample: counterexample,
+            statistics: statistics, warnings: warnings, replayHint: replayHint, replay: replay)
     }
 
     /// True when the property held and every requirement was met.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A monotonic clock cheap enough to read around every property call (a few nanoseconds, with a
@@ -9,13 +9,13 @@ import Darwin
 enum CoarseClock {
     static func nanoseconds() -> UInt64 {
         #if canImport(Glibc)
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC_COARSE, &ts)
-        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+            var ts = timespec()
+            clock_gettime(CLOCK_MONOTONIC_COARSE, &ts)
+            return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
         #elseif canImport(Darwin)
-        return clock_gettime_nsec_np(CLOCK_MONOTONIC_RAW_APPROX)
+            return clock_gettime_nsec_np(CLOCK_MONOTONIC_RAW_APPROX)
         #else
-        return 0
+            return 0
         #endif
     }
 }

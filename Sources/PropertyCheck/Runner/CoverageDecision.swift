@@ -9,7 +9,11 @@ struct CoverageDecision {
     /// z for a two-sided 99.9% interval: a false alarm about once in a thousand decisions.
     let z = 3.29
 
-    enum Decision { case met, notMet([CoverageShortfall]), undecided }
+    enum Decision {
+        case met
+        case notMet([CoverageShortfall])
+        case undecided
+    }
 
     func decide(requirements: [String: Double], labels: [String: Int], valid: Int, ran: Int) -> Decision {
         guard !requirements.isEmpty else { return .met }
@@ -19,7 +23,10 @@ struct CoverageDecision {
             let hits = labels[label] ?? 0
             let observed = valid > 0 ? Double(hits) / Double(valid) : 0
             let shortfall = CoverageShortfall(label: label, required: required, observed: observed, cases: valid)
-            guard valid > 0 else { shortfalls.append(shortfall); continue }
+            guard valid > 0 else {
+                shortfalls.append(shortfall)
+                continue
+            }
             let (low, high) = wilson(hits: hits, of: valid)
             if high < required {
                 shortfalls.append(shortfall)
@@ -37,7 +44,9 @@ struct CoverageDecision {
 
     /// The Wilson score interval for `hits` successes in `n` trials.
     func wilson(hits: Int, of n: Int) -> (Double, Double) {
-        let p = Double(hits) / Double(n), nn = Double(n), z2 = z * z
+        let p = Double(hits) / Double(n)
+        let nn = Double(n)
+        let z2 = z * z
         let center = (p + z2 / (2 * nn)) / (1 + z2 / nn)
         let margin = z * (p * (1 - p) / nn + z2 / (4 * nn * nn)).squareRoot() / (1 + z2 / nn)
         return (center - margin, center + margin)

@@ -21,8 +21,10 @@ final class Runner<Value>: ShrinkOracle {
     private var lastMessage = ""
     private let deadline: UInt64?
 
-    init(name: String, generator: Gen<Value>, configuration: CheckConfiguration,
-         property: @escaping (Value, PropertyContext) throws -> Bool) {
+    init(
+        name: String, generator: Gen<Value>, configuration: CheckConfiguration,
+        property: @escaping (Value, PropertyContext) throws -> Bool
+    ) {
         self.name = name
         self.generator = generator
         self.property = property
@@ -103,8 +105,11 @@ final class Runner<Value>: ShrinkOracle {
         }
         if bytes.count > stream.position {
             let unread = bytes.count - stream.position
-            warnings.append(CheckWarning(.unreadBytes, count: unread,
-                                         "\(unread) byte\(unread == 1 ? "" : "s") of \(bytes.count) this check's generator did not read: the input was written for another check or an older generator, or is not an input"))
+            warnings.append(
+                CheckWarning(
+                    .unreadBytes, count: unread,
+                    "\(unread) byte\(unread == 1 ? "" : "s") of \(bytes.count) this check's generator did not read: the input was written for another check or an older generator, or is not an input"
+                ))
         }
         context.startCase()
         switch test(value) {
@@ -134,8 +139,10 @@ final class Runner<Value>: ShrinkOracle {
                 value = try generator.body(&stream)
             } catch {
                 statistics.corpusSkipped += 1
-                warnings.append(CheckWarning(.fileNoLongerDecodes, path: entry.path,
-                                             "\(entry.path): no longer decodes for this check (\(error)); it was written for a different generator. Replace or delete it."))
+                warnings.append(
+                    CheckWarning(
+                        .fileNoLongerDecodes, path: entry.path,
+                        "\(entry.path): no longer decodes for this check (\(error)); it was written for a different generator. Replace or delete it."))
                 continue
             }
             statistics.corpusFiles += 1
@@ -149,8 +156,11 @@ final class Runner<Value>: ShrinkOracle {
             return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: .corpusFile(entry.path))
         }
         if let first = unread.first {
-            warnings.append(CheckWarning(.unreadBytes, path: first, count: unread.count,
-                                         "\(unread.count) corpus file(s) have bytes this check's generator does not read (first: \(first)); they were written by the fuzzer or for a different generator"))
+            warnings.append(
+                CheckWarning(
+                    .unreadBytes, path: first, count: unread.count,
+                    "\(unread.count) corpus file(s) have bytes this check's generator does not read (first: \(first)); they were written by the fuzzer or for a different generator"
+                ))
         }
         return nil
     }
@@ -252,8 +262,9 @@ final class Runner<Value>: ShrinkOracle {
         let started = clock.now
         defer { statistics.shrinkSeconds += (clock.now - started).seconds }
         guard let decoded = decode(bytes) else { return nil }
-        var shrinker = Shrinker(oracle: self, failing: decoded, signature: signature,
-                                maxCalls: configuration.shrinkCalls, timeLimit: configuration.shrinkTime)
+        var shrinker = Shrinker(
+            oracle: self, failing: decoded, signature: signature,
+            maxCalls: configuration.shrinkCalls, timeLimit: configuration.shrinkTime)
         shrinker.run()
         statistics.shrinkCalls += shrinker.calls
         statistics.shrinkSteps += shrinker.steps
@@ -276,7 +287,8 @@ final class Runner<Value>: ShrinkOracle {
             guard test(value) == .failed(signature) else { continue }
             samples += 1
             if let other = shrink(stream.recorded, signature: signature, foundIn: .failureSample(samples, of: wanted)),
-               shortlexLess(other.best, best.best) {
+                shortlexLess(other.best, best.best)
+            {
                 best = other
             }
         }
@@ -288,17 +300,21 @@ final class Runner<Value>: ShrinkOracle {
         guard verdict == .failed(signature) else { return finish(.flaky) }
         var savedPath: String?
         if let corpus, configuration.saveFailures {
-            do { savedPath = try corpus.save(best.key, for: name) } catch { warnings.append(CheckWarning(.saveFailed, path: corpus.directory(for: name), "could not save the counterexample: \(error)")) }
+            do { savedPath = try corpus.save(best.key, for: name) } catch {
+                warnings.append(CheckWarning(.saveFailed, path: corpus.directory(for: name), "could not save the counterexample: \(error)"))
+            }
         }
-        let counterexample = Counterexample(value: value, bytes: best.key, signature: signature, message: lastMessage,
-                                            notes: context.notes, shrinkStoppedBy: best.stoppedBy, savedPath: savedPath, foundIn: best.foundIn)
+        let counterexample = Counterexample(
+            value: value, bytes: best.key, signature: signature, message: lastMessage,
+            notes: context.notes, shrinkStoppedBy: best.stoppedBy, savedPath: savedPath, foundIn: best.foundIn)
         return finish(.foundFailure, counterexample: counterexample)
     }
 
     private func finish(_ reason: ExitReason, counterexample: Counterexample<Value>? = nil) -> CheckResult<Value> {
         statistics.seconds = (ContinuousClock.now - startedAt).seconds
-        return CheckResult(name: name, seed: seed, exitReason: reason, counterexample: counterexample,
-                           statistics: statistics, warnings: warnings, replayHint: configuration.replayHint)
+        return CheckResult(
+            name: name, seed: seed, exitReason: reason, counterexample: counterexample,
+            statistics: statistics, warnings: warnings, replayHint: configuration.replayHint)
     }
 }
 

@@ -32,7 +32,10 @@ struct TargetSearch {
         case 2: value &+= step
         default: value = value >= step ? value - step : 0
         }
-        for i in span.range.reversed() { mutated[i] = UInt8(truncatingIfNeeded: value); value >>= 8 }
+        for i in span.range.reversed() {
+            mutated[i] = UInt8(truncatingIfNeeded: value)
+            value >>= 8
+        }
         return mutated
     }
 }

@@ -17,7 +17,8 @@ func shortlexLess(_ a: [UInt8], _ b: [UInt8]) -> Bool {
 /// 2, 4, 8, … neighbours, then narrowed, instead of one at a time.
 func findInteger(_ f: (Int) -> Bool) -> Int {
     for i in 1...4 where !f(i) { return i - 1 }
-    var low = 4, high = 5
+    var low = 4
+    var high = 5
     while f(high) {
         low = high
         if high > Int.max / 2 { return low }

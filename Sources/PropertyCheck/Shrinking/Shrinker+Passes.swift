@@ -35,7 +35,8 @@ extension Shrinker {
             let span = spans[j]
             guard !span.isChoice, Int(span.start) < best.count else { continue }
             var starts = [Int(span.start)]
-            var k = j - 1, next = span.start
+            var k = j - 1
+            var next = span.start
             while k >= 0 && k > Int(span.parent) {
                 let sibling = spans[k]
                 if sibling.parent == span.parent {
@@ -45,14 +46,18 @@ extension Shrinker {
                 }
                 k -= 1
             }
-            let end = Int(span.end), base = self
+            let end = Int(span.end)
+            let base = self
             let deleted = findInteger { n in
                 n <= starts.count && self.consider(base.deleting(starts[n - 1]..<end))
             }
             if deleted > 1 { j -= deleted - 1 }
             // A step and the one before it may only go together (a command and its undo).
             if deleted == 0 && starts.count >= 2 && end <= best.count
-                && best[starts[1]..<starts[0]] != best[starts[0]..<end] && consider(base.deleting(starts[1]..<end)) { j -= 1 }
+                && best[starts[1]..<starts[0]] != best[starts[0]..<end] && consider(base.deleting(starts[1]..<end))
+            {
+                j -= 1
+            }
         }
     }
 
@@ -190,8 +195,10 @@ extension Shrinker {
 
     /// Nearby choice pairs of one width, for the pair passes.
     func choicePairs(window: Int = 8, skippingStructure: Bool = false) -> [(Range<Int>, Range<Int>)] {
-        let choices = spans.indices.filter { spans[$0].isChoice && spans[$0].count <= 8 && Int(spans[$0].start) < best.count
-            && !(skippingStructure && isStructureFlag($0)) }.map { spans[$0].range }
+        let choices = spans.indices.filter {
+            spans[$0].isChoice && spans[$0].count <= 8 && Int(spans[$0].start) < best.count
+                && !(skippingStructure && isStructureFlag($0))
+        }.map { spans[$0].range }
         var pairs: [(Range<Int>, Range<Int>)] = []
         for i in choices.indices {
             for j in (i + 1)..<min(i + 1 + window, choices.count) where choices[j].count == choices[i].count {
@@ -205,15 +212,17 @@ extension Shrinker {
     mutating func lowerPairs() {
         for (a, b) in choicePairs() where !exhausted {
             let base = self
-            let x = value(at: a), y = value(at: b)
+            let x = value(at: a)
+            let y = value(at: b)
             guard x > 0, y > 0 else { continue }
             _ = findInteger { k in
-                UInt64(k) <= min(x, y) && {
-                    var bytes = base.padded(to: b.upperBound)
-                    base.write(x - UInt64(k), into: &bytes, at: a)
-                    base.write(y - UInt64(k), into: &bytes, at: b)
-                    return self.consider(bytes)
-                }()
+                UInt64(k) <= min(x, y)
+                    && {
+                        var bytes = base.padded(to: b.upperBound)
+                        base.write(x - UInt64(k), into: &bytes, at: a)
+                        base.write(y - UInt64(k), into: &bytes, at: b)
+                        return self.consider(bytes)
+                    }()
             }
         }
     }
@@ -223,7 +232,8 @@ extension Shrinker {
     mutating func redistributePairs() {
         for (a, b) in choicePairs() where !exhausted {
             let base = self
-            let x = value(at: a), y = value(at: b)
+            let x = value(at: a)
+            let y = value(at: b)
             guard x > 0 else { continue }
             let limit = b.count >= 8 ? UInt64.max : (UInt64(1) << UInt64(b.count * 8)) - 1
             func moving(_ k: UInt64) -> [UInt8]? {
@@ -274,7 +284,8 @@ extension Shrinker {
             let first = spans[j]
             guard !first.isChoice, Int(first.end) <= best.count else { continue }
             guard let second = spans[(j + 1)...].first(where: { $0.label == first.label && $0.start >= first.end }),
-                  let last = spans[(j + 1)...].last(where: { $0.parent == Int32(j) && !$0.isChoice }) else { continue }
+                let last = spans[(j + 1)...].last(where: { $0.parent == Int32(j) && !$0.isChoice })
+            else { continue }
             guard Int(second.start) <= best.count, last.start < second.start else { continue }
             consider(deleting(Int(last.start)..<Int(second.start)))
         }
@@ -308,7 +319,10 @@ extension Shrinker {
         var current = value(at: ranges[0])
         if current <= 256 {
             for step in 2...4 where current >= UInt64(step) {
-                if consider(writing(current - UInt64(step), at: ranges)) { current -= UInt64(step); break }
+                if consider(writing(current - UInt64(step), at: ranges)) {
+                    current -= UInt64(step)
+                    break
+                }
             }
         }
 
@@ -323,7 +337,8 @@ extension Shrinker {
     /// The sign byte that follows the magnitude choice in `range`, if there is one.
     func signRange(after range: Range<Int>) -> Range<Int>? {
         guard let index = spans.firstIndex(where: { $0.isChoice && Int($0.start) == range.lowerBound && Int($0.end) == range.upperBound }),
-              index + 1 < spans.count else { return nil }
+            index + 1 < spans.count
+        else { return nil }
         let next = spans[index + 1]
         guard next.isChoice, next.count == 1, next.label == spans[index].label, Int(next.start) == range.upperBound else { return nil }
         return next.range

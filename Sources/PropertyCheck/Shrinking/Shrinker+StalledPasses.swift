@@ -24,7 +24,8 @@ extension Shrinker {
     mutating func redistributeInRatio() {
         for (a, b) in choicePairs(skippingStructure: true) where !passSpent {
             let base = self
-            let x = value(at: a), y = value(at: b)
+            let x = value(at: a)
+            let y = value(at: b)
             guard x > 0 else { continue }
             let limit = b.count >= 8 ? UInt64.max : (UInt64(1) << UInt64(b.count * 8)) - 1
             func moving(_ taken: UInt64, _ given: UInt64) -> [UInt8]? {
@@ -40,7 +41,8 @@ extension Shrinker {
             }
             if moved { continue }
             for (per, ratio): (Bool, UInt64) in [(true, 2), (true, 3), (false, 2), (false, 3)] where !passSpent {
-                let x = value(at: a), y = value(at: b)
+                let x = value(at: a)
+                let y = value(at: b)
                 guard x > 0 else { break }
                 let now = self
                 _ = findInteger { k in
@@ -78,8 +80,10 @@ extension Shrinker {
             guard total > 0, total < UInt64(UInt32.max) else { continue }
             let limit = best.count
             let now = self
-            let later = now.spans.indices[(j + 1)...].filter { now.spans[$0].isChoice && now.spans[$0].start >= span.end && now.spans[$0].count <= 8
-                && Int(now.spans[$0].end) <= limit && !now.isStructureFlag($0) }.prefix(window).map { now.spans[$0].range }
+            let later = now.spans.indices[(j + 1)...].filter {
+                now.spans[$0].isChoice && now.spans[$0].start >= span.end && now.spans[$0].count <= 8
+                    && Int(now.spans[$0].end) <= limit && !now.isStructureFlag($0)
+            }.prefix(window).map { now.spans[$0].range }
             let flag = now.spans.indices[(j + 1)...].first { k in
                 now.spans[k].start >= span.end && Int(now.spans[k].end) <= limit && now.isStructureFlag(k)
             }.map { now.spans[$0].range }
@@ -118,7 +122,8 @@ extension Shrinker {
             guard choice.isChoice, choice.count <= 8, Int(choice.end) <= best.count, !isStructureFlag(j) else { continue }
             let current = value(at: choice.range)
             guard current > 0, let next = spans[(j + 1)...].first(where: { $0.isChoice && $0.start >= choice.end && $0.count > 0 }),
-                  Int(next.end) <= best.count else { continue }
+                Int(next.end) <= best.count
+            else { continue }
             tried += 1
             for lowered in Set([current - 1, 0]).sorted() where !passSpent {
                 var bytes = best

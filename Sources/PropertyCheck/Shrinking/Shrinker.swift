@@ -82,7 +82,10 @@ struct Shrinker<Oracle: ShrinkOracle> {
             stoppedBy = maxCalls == 0 ? .shrinkingOff : .callBudget(maxCalls)
             return false
         }
-        if ContinuousClock.now > deadline { stoppedBy = .timeLimit; return false }
+        if ContinuousClock.now > deadline {
+            stoppedBy = .timeLimit
+            return false
+        }
         guard candidate != best, tried.insert(candidate).inserted else { return false }
         guard let decoded = oracle.decode(candidate), shortlexLess(decoded.bytes, best) else { return false }
         let verdict: Verdict
@@ -97,7 +100,11 @@ struct Shrinker<Oracle: ShrinkOracle> {
         best = decoded.bytes
         spans = decoded.spans
         steps += 1
-        if tracing { print("shrink step \(steps) [\(currentPass)] call \(calls): \(best.count) bytes \(best.prefix(48).map { String($0, radix: 16) }.joined(separator: " "))") }
+        if tracing {
+            print(
+                "shrink step \(steps) [\(currentPass)] call \(calls): \(best.count) bytes \(best.prefix(48).map { String($0, radix: 16) }.joined(separator: " "))"
+            )
+        }
         return true
     }
 
@@ -132,12 +139,16 @@ struct Shrinker<Oracle: ShrinkOracle> {
     func write(_ value: UInt64, into bytes: inout [UInt8], at range: Range<Int>) {
         if bytes.count < range.upperBound { bytes += [UInt8](repeating: 0, count: range.upperBound - bytes.count) }
         var v = value
-        for i in range.reversed() { bytes[i] = UInt8(truncatingIfNeeded: v); v >>= 8 }
+        for i in range.reversed() {
+            bytes[i] = UInt8(truncatingIfNeeded: v)
+            v >>= 8
+        }
     }
 
     /// The best case without the bytes in `range`.
     func deleting(_ range: Range<Int>) -> [UInt8] {
-        let lower = min(range.lowerBound, best.count), upper = min(range.upperBound, best.count)
+        let lower = min(range.lowerBound, best.count)
+        let upper = min(range.upperBound, best.count)
         return Array(best[..<lower]) + best[upper...]
     }
 }

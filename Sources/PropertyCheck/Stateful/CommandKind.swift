@@ -34,13 +34,17 @@ public struct CommandKind<Model, Command>: Sendable {
     /// that the drawing closure is specialized for the check's types: unspecialized, it looked
     /// up generic metadata at run time on every step.)
     @inlinable
-    public init(_ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
-                _ generate: @escaping @Sendable (Model) -> Gen<Command>) {
-        self.init(name, weight: weight, when: isAvailable, drawing: { model, stream throws(Rejection) in
-            let generator = generate(model)
-            if let problem = generator.problem { throw .invalidGenerator(problem) }
-            return try stream.draw(generator)
-        })
+    public init(
+        _ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
+        _ generate: @escaping @Sendable (Model) -> Gen<Command>
+    ) {
+        self.init(
+            name, weight: weight, when: isAvailable,
+            drawing: { model, stream throws(Rejection) in
+                let generator = generate(model)
+                if let problem = generator.problem { throw .invalidGenerator(problem) }
+                return try stream.draw(generator)
+            })
     }
 
     /// A kind whose commands are drawn imperatively, with the model at hand: no generator is
@@ -52,8 +56,10 @@ public struct CommandKind<Model, Command>: Sendable {
     /// })
     /// ```
     @inlinable
-    public init(_ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
-                drawing draw: @escaping @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command) {
+    public init(
+        _ name: String, weight: Int = 1, when isAvailable: (@Sendable (Model) -> Bool)? = nil,
+        drawing draw: @escaping @Sendable (Model, inout ChoiceStream) throws(Rejection) -> Command
+    ) {
         self.name = name
         self.weight = weight
         self.availability = isAvailable

@@ -45,8 +45,9 @@ extension StateMachineCheck {
             try self.run(sequence, counter: counter, context: nil, labelTable: nil)
             return true
         }
-        return StatefulResult(check: result, statistics: counter.statistics,
-                              regressionTest: result.counterexample.flatMap { regressionTest(for: $0.value.commands) })
+        return StatefulResult(
+            check: result, statistics: counter.statistics,
+            regressionTest: result.counterexample.flatMap { regressionTest(for: $0.value.commands) })
     }
 
     /// Runs the check: corpus, then random command sequences, shrinking a failure to a minimal
@@ -61,8 +62,9 @@ extension StateMachineCheck {
             try self.run(sequence, counter: counter, context: context, labelTable: table)
             return true
         }
-        return StatefulResult(check: result, statistics: counter.statistics,
-                              regressionTest: result.counterexample.flatMap { regressionTest(for: $0.value.commands) })
+        return StatefulResult(
+            check: result, statistics: counter.statistics,
+            regressionTest: result.counterexample.flatMap { regressionTest(for: $0.value.commands) })
     }
 
     /// Replays explicit commands (a regression test): the model runs first to get the expected
@@ -72,8 +74,9 @@ extension StateMachineCheck {
         var model = self.model()
         let steps = commands.map { command in
             let kind = kindIndex(of: command, model: model)
-            return CommandStep(command: command, kind: self.commands.indices.contains(kind) ? self.commands[kind].name : "command", kindIndex: kind,
-                               expected: runModel(&model, command))
+            return CommandStep(
+                command: command, kind: self.commands.indices.contains(kind) ? self.commands[kind].name : "command", kindIndex: kind,
+                expected: runModel(&model, command))
         }
         try run(CommandSequence(steps: steps, enabledKinds: self.commands.map(\.name)), counter: StepCounter(), context: nil, labelTable: nil)
     }
@@ -88,8 +91,10 @@ extension StateMachineCheck {
     /// (`@inlinable` so that a check's module specializes it for its own types: this is the
     /// loop a differential check spends its time in.)
     @inlinable
-    func run(_ sequence: CommandSequence<Command, Observation>, counter: StepCounter, context: PropertyContext?,
-             labelTable: CaseLabelTable?) throws {
+    func run(
+        _ sequence: CommandSequence<Command, Observation>, counter: StepCounter, context: PropertyContext?,
+        labelTable: CaseLabelTable?
+    ) throws {
         var system = try self.system()
         defer { teardown(&system) }
         var previous: Observation?
@@ -128,12 +133,15 @@ extension StateMachineCheck {
 
     /// The failure at step `index` (0-based), with both observations printed.
     @usableFromInline
-    func failure(_ kind: StatefulFailure.Kind, at index: Int, of steps: [CommandStep<Command, Observation>], observed: Observation?,
-                 system: String? = nil) -> StatefulFailure {
+    func failure(
+        _ kind: StatefulFailure.Kind, at index: Int, of steps: [CommandStep<Command, Observation>], observed: Observation?,
+        system: String? = nil
+    ) -> StatefulFailure {
         let step = steps[index]
-        return StatefulFailure(kind: kind, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
-                               model: observed == nil ? nil : PrettyPrinter.describe(step.expected, width: 0),
-                               system: system ?? observed.map { PrettyPrinter.describe($0, width: 0) } ?? "")
+        return StatefulFailure(
+            kind: kind, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
+            model: observed == nil ? nil : PrettyPrinter.describe(step.expected, width: 0),
+            system: system ?? observed.map { PrettyPrinter.describe($0, width: 0) } ?? "")
     }
 
     /// The first invariant the step breaks, if any.
@@ -157,12 +165,12 @@ extension StateMachineCheck {
         let hash = String(CheckConfiguration.stableHash(commands.map { String(describing: $0) }.joined(separator: "\n").utf8) % 0xFFFF_FF, radix: 16)
         let list = commands.map { "        \($0)," }.joined(separator: "\n")
         return """
-        @Test func \(identifier)Regression\(hash)() throws {
-            try \(expression).replay([
-        \(list)
-            ])
-        }
-        """
+            @Test func \(identifier)Regression\(hash)() throws {
+                try \(expression).replay([
+            \(list)
+                ])
+            }
+            """
     }
 }
 

@@ -59,15 +59,17 @@ public struct StateMachineCheck<Model, System, Command: Sendable, Observation: E
     /// (for example `PositionChecks.machine`).
     public var regressionExpression: String?
 
-    public init(name: String, model: @escaping @Sendable () -> Model, system: @escaping @Sendable () throws -> System,
-                commands: [CommandKind<Model, Command>],
-                runModel: @escaping @Sendable (inout Model, Command) -> Observation,
-                runSystem: @escaping @Sendable (inout System, Command) throws -> Observation,
-                invariants: [StateInvariant<Observation>] = [],
-                transitionInvariants: [TransitionInvariant<Command, Observation>] = [],
-                labels: [CaseLabel<Observation>] = [],
-                coverage: [String: Double] = [:],
-                teardown: @escaping @Sendable (inout System) -> Void = { _ in }) {
+    public init(
+        name: String, model: @escaping @Sendable () -> Model, system: @escaping @Sendable () throws -> System,
+        commands: [CommandKind<Model, Command>],
+        runModel: @escaping @Sendable (inout Model, Command) -> Observation,
+        runSystem: @escaping @Sendable (inout System, Command) throws -> Observation,
+        invariants: [StateInvariant<Observation>] = [],
+        transitionInvariants: [TransitionInvariant<Command, Observation>] = [],
+        labels: [CaseLabel<Observation>] = [],
+        coverage: [String: Double] = [:],
+        teardown: @escaping @Sendable (inout System) -> Void = { _ in }
+    ) {
         self.name = name
         self.model = model
         self.system = system

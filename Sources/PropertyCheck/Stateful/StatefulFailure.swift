@@ -66,7 +66,8 @@ public enum SideBySide {
         func pad(_ text: String) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         var lines = ["    " + pad(leftTitle) + " │ " + rightTitle]
         for index in 0..<max(a.count, b.count) {
-            let l = index < a.count ? a[index] : "", r = index < b.count ? b[index] : ""
+            let l = index < a.count ? a[index] : ""
+            let r = index < b.count ? b[index] : ""
             lines.append((l == r ? "    " : "  ≠ ") + pad(l) + " │ " + r)
         }
         return lines.joined(separator: "\n")

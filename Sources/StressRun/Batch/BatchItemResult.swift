@@ -23,8 +23,10 @@ public struct BatchItemResult: Hashable, Sendable {
     /// Why the run could not start (nothing simulated), or `nil`.
     public let error: String?
 
-    public init(item: BatchItem, steps: Int, trades: Int, pnl: Int64, maxDrawdown: Double, emergencyStops: Int, executionFailures: Int,
-                violations: Int, violatedProperties: [SafetyProperty], liveness: BatchLiveness, error: String?) {
+    public init(
+        item: BatchItem, steps: Int, trades: Int, pnl: Int64, maxDrawdown: Double, emergencyStops: Int, executionFailures: Int,
+        violations: Int, violatedProperties: [SafetyProperty], liveness: BatchLiveness, error: String?
+    ) {
         self.item = item
         self.steps = steps
         self.trades = trades
@@ -41,7 +43,10 @@ public struct BatchItemResult: Hashable, Sendable {
     /// The result of `record`, the run of `item`.
     public init(item: BatchItem, record: RunRecord) {
         var properties: [SafetyProperty] = []
-        var steps = 0, stops = 0, failures = 0, trades = 0
+        var steps = 0
+        var stops = 0
+        var failures = 0
+        var trades = 0
         for event in record.events {
             switch event {
             case .equity: steps += 1
@@ -52,20 +57,23 @@ public struct BatchItemResult: Hashable, Sendable {
             default: break
             }
         }
-        let liveness: BatchLiveness = switch record.liveness {
-        case .held: .held
-        case .notApplicable: .notApplicable
-        case .failed(_, _, let reasons): .failed(reasons.map(\.kindName))
-        }
-        self.init(item: item, steps: steps, trades: trades, pnl: record.pnl.value, maxDrawdown: record.metrics.maxDrawdown,
-                  emergencyStops: stops, executionFailures: failures, violations: record.violationCount, violatedProperties: properties,
-                  liveness: liveness, error: nil)
+        let liveness: BatchLiveness =
+            switch record.liveness {
+            case .held: .held
+            case .notApplicable: .notApplicable
+            case .failed(_, _, let reasons): .failed(reasons.map(\.kindName))
+            }
+        self.init(
+            item: item, steps: steps, trades: trades, pnl: record.pnl.value, maxDrawdown: record.metrics.maxDrawdown,
+            emergencyStops: stops, executionFailures: failures, violations: record.violationCount, violatedProperties: properties,
+            liveness: liveness, error: nil)
     }
 
     /// The result of an item whose run could not start.
     init(item: BatchItem, error: StressRunError) {
-        self.init(item: item, steps: 0, trades: 0, pnl: 0, maxDrawdown: 0, emergencyStops: 0, executionFailures: 0, violations: 0,
-                  violatedProperties: [], liveness: .notApplicable, error: "\(error)")
+        self.init(
+            item: item, steps: 0, trades: 0, pnl: 0, maxDrawdown: 0, emergencyStops: 0, executionFailures: 0, violations: 0,
+            violatedProperties: [], liveness: .notApplicable, error: "\(error)")
     }
 
     /// True when every safety property held, liveness did not fail, and the run started.

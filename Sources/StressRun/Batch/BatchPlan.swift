@@ -93,8 +93,9 @@ public struct BatchPlan: Hashable, Sendable {
         precondition(number >= 0 && number < itemCount, "item \(number) is outside the batch of \(itemCount)")
         let seedIndex = number % seeds
         let pair = number / seeds
-        return BatchItem(number: number, scenario: scenarios[pair / strategies.count], strategy: strategies[pair % strategies.count],
-                         seedIndex: seedIndex, seed: BatchSeed.itemSeed(campaign: campaignSeed, item: number))
+        return BatchItem(
+            number: number, scenario: scenarios[pair / strategies.count], strategy: strategies[pair % strategies.count],
+            seedIndex: seedIndex, seed: BatchSeed.itemSeed(campaign: campaignSeed, item: number))
     }
 
     /// Runs item `number` (which must be below ``itemCount``): its library scenario from its

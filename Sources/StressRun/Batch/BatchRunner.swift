@@ -38,8 +38,10 @@ public struct BatchRunner: Sendable {
     ///   - shouldStop: Asked before each item starts; once true, no further item starts and the
     ///     results hold only the items run (still in order).
     /// - Complexity: the items' runs, `parallel` at a time.
-    public func run(_ plan: BatchPlan, shard: BatchShard = .whole, progress: Progress? = nil,
-                    shouldStop: (@Sendable () -> Bool)? = nil) async -> [BatchItemResult] {
+    public func run(
+        _ plan: BatchPlan, shard: BatchShard = .whole, progress: Progress? = nil,
+        shouldStop: (@Sendable () -> Bool)? = nil
+    ) async -> [BatchItemResult] {
         let numbers = Array(shard.items(of: plan.itemCount))
         let workers = WorkerThreads(count: min(parallel, max(numbers.count, 1)))
         defer { workers.shutdown() }
@@ -50,8 +52,10 @@ public struct BatchRunner: Sendable {
 
     /// ``run(_:shard:progress:shouldStop:)`` for a synchronous caller, which waits (blocked, on
     /// its own thread; nothing runs on Swift's cooperative pool).
-    public func runBlocking(_ plan: BatchPlan, shard: BatchShard = .whole, progress: Progress? = nil,
-                            shouldStop: (@Sendable () -> Bool)? = nil) -> [BatchItemResult] {
+    public func runBlocking(
+        _ plan: BatchPlan, shard: BatchShard = .whole, progress: Progress? = nil,
+        shouldStop: (@Sendable () -> Bool)? = nil
+    ) -> [BatchItemResult] {
         let numbers = Array(shard.items(of: plan.itemCount))
         let workers = WorkerThreads(count: min(parallel, max(numbers.count, 1)))
         defer { workers.shutdown() }
@@ -71,7 +75,8 @@ public struct BatchRunner: Sendable {
             var finished = 0
             func startNext() -> Bool {
                 guard next < numbers.count, shouldStop?() != true else { return false }
-                let position = next, number = numbers[position]
+                let position = next
+                let number = numbers[position]
                 group.addTask { (position, Self.runItem(number, of: plan, executor: executor)) }
                 next += 1
                 return true

@@ -33,8 +33,17 @@ public struct BatchSummary: Hashable, Sendable {
     public init(_ results: [BatchItemResult]) {
         let ordered = results.sorted { $0.item.number < $1.item.number }
         runs = ordered.count
-        var passes = 0, stops = 0, failures = 0, violations = 0, violating = 0, liveFailed = 0, held = 0, skipped = 0, errors = 0
-        var drawdownSum = 0.0, worst = 0.0
+        var passes = 0
+        var stops = 0
+        var failures = 0
+        var violations = 0
+        var violating = 0
+        var liveFailed = 0
+        var held = 0
+        var skipped = 0
+        var errors = 0
+        var drawdownSum = 0.0
+        var worst = 0.0
         var worstItem: BatchItem?
         var found: [BatchFailureSignature: Int] = [:]
         var distinct: [BatchFailure] = []

@@ -21,4 +21,3 @@ public enum CodeVersion {
         return fallback
     }
 }
-

@@ -50,8 +50,9 @@ extension ShardFile {
                 throw ShardFileError(.unexpectedLine, line: lineNumber, "unknown line type \(other.debugDescription)")
             }
         }
-        throw ShardFileError(.truncated, line: nil,
-                             "no footer after \(items.count) of \(expected) items (line \(lineNumber) is the last): the file was cut short")
+        throw ShardFileError(
+            .truncated, line: nil,
+            "no footer after \(items.count) of \(expected) items (line \(lineNumber) is the last): the file was cut short")
     }
 
     /// The header on line 1.
@@ -77,16 +78,18 @@ extension ShardFile {
         let plan: BatchPlan
         let shard: BatchShard
         do {
-            plan = try BatchPlan(scenarios: try fields.strings("scenarios"), strategies: strategies, seeds: try fields.integer("seeds", minimum: 1),
-                                 campaignSeed: try fields.seed("campaignSeed"))
+            plan = try BatchPlan(
+                scenarios: try fields.strings("scenarios"), strategies: strategies, seeds: try fields.integer("seeds", minimum: 1),
+                campaignSeed: try fields.seed("campaignSeed"))
             shard = try BatchShard(index: try fields.integer("shardIndex"), count: try fields.integer("shardCount", minimum: 1))
         } catch let error as ShardFileError {
             throw error
         } catch {
             throw ShardFileError(.plan, line: 1, "\(error)")
         }
-        let header = ShardHeader(plan: plan, codeVersion: try fields.string("codeVersion"),
-                                 simulationVersion: try fields.integer("simulationVersion"), shard: shard)
+        let header = ShardHeader(
+            plan: plan, codeVersion: try fields.string("codeVersion"),
+            simulationVersion: try fields.integer("simulationVersion"), shard: shard)
         let itemCount = try fields.integer("itemCount")
         guard itemCount == plan.itemCount else {
             throw fields.fail("itemCount", "\(itemCount), but the plan has \(plan.itemCount) items")
@@ -105,11 +108,14 @@ extension ShardFile {
             throw ShardFileError(.unexpectedItem, line: fields.line, "item \(number) where the shard's next item is \(expected)")
         }
         let item = plan.item(number)
-        let scenario = try fields.string("scenario"), strategy = try fields.string("strategy"), seed = try fields.seed("seed")
+        let scenario = try fields.string("scenario")
+        let strategy = try fields.string("strategy")
+        let seed = try fields.seed("seed")
         guard scenario == item.scenario, strategy == item.strategy.name, seed == item.seed else {
-            throw ShardFileError(.unexpectedItem, line: fields.line,
-                                 "item \(number) is \(scenario) / \(strategy) / seed \(BatchSeed.format(seed)), but the header's plan makes it "
-                                 + "\(item.scenario) / \(item.strategy.name) / seed \(BatchSeed.format(item.seed))")
+            throw ShardFileError(
+                .unexpectedItem, line: fields.line,
+                "item \(number) is \(scenario) / \(strategy) / seed \(BatchSeed.format(seed)), but the header's plan makes it "
+                    + "\(item.scenario) / \(item.strategy.name) / seed \(BatchSeed.format(item.seed))")
         }
         let liveness: BatchLiveness
         let reasons = try fields.strings("livenessReasons")
@@ -127,9 +133,11 @@ extension ShardFile {
             properties.append(property)
         }
         let result = BatchItemResult(
-            item: item, steps: try fields.integer("steps", maximum: ShardLine.maxCount), trades: try fields.integer("trades", maximum: ShardLine.maxCount), pnl: try fields.int64("pnl"),
+            item: item, steps: try fields.integer("steps", maximum: ShardLine.maxCount), trades: try fields.integer("trades", maximum: ShardLine.maxCount),
+            pnl: try fields.int64("pnl"),
             maxDrawdown: try fields.double("maxDrawdown"), emergencyStops: try fields.integer("emergencyStops", maximum: ShardLine.maxCount),
-            executionFailures: try fields.integer("executionFailures", maximum: ShardLine.maxCount), violations: try fields.integer("violations", maximum: ShardLine.maxCount),
+            executionFailures: try fields.integer("executionFailures", maximum: ShardLine.maxCount),
+            violations: try fields.integer("violations", maximum: ShardLine.maxCount),
             violatedProperties: properties, liveness: liveness, error: try fields.optionalString("error"))
         guard try fields.bool("passed") == result.passed else {
             throw fields.fail("passed", "disagrees with the item's violations, liveness and error")
@@ -148,8 +156,9 @@ extension ShardFile {
         }
         let recorded = try fields.seed("digest")
         guard recorded == digest else {
-            throw ShardFileError(.footerMismatch, line: fields.line,
-                                 "the item lines' digest is \(BatchSeed.format(digest)), the footer says \(BatchSeed.format(recorded)): the file was altered")
+            throw ShardFileError(
+                .footerMismatch, line: fields.line,
+                "the item lines' digest is \(BatchSeed.format(digest)), the footer says \(BatchSeed.format(recorded)): the file was altered")
         }
     }
 }

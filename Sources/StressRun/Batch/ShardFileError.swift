@@ -122,7 +122,9 @@ struct ShardLine {
 
     func seed(_ key: String) throws(ShardFileError) -> UInt64 {
         let text = try string(key)
-        guard text.hasPrefix("0x"), let seed = BatchSeed.parse(text) else { throw fail(key, "expected 0x and hexadecimal digits, found \(text.debugDescription)") }
+        guard text.hasPrefix("0x"), let seed = BatchSeed.parse(text) else {
+            throw fail(key, "expected 0x and hexadecimal digits, found \(text.debugDescription)")
+        }
         return seed
     }
 }

@@ -53,8 +53,10 @@ public enum ShardMerge {
                 if missing.count == 20 { break }
             }
             let more = count - owner.count > missing.count ? ", … (\(count - owner.count) in all)" : ""
-            throw ShardMergeError(.missingShards, "missing shard\(count - owner.count == 1 ? "" : "s") "
-                                  + missing.map(String.init).joined(separator: ", ") + more + " of \(count)")
+            throw ShardMergeError(
+                .missingShards,
+                "missing shard\(count - owner.count == 1 ? "" : "s") "
+                    + missing.map(String.init).joined(separator: ", ") + more + " of \(count)")
         }
         var items = [BatchItemResult?](repeating: nil, count: reference.plan.itemCount)
         for (_, file) in files {
@@ -63,8 +65,10 @@ public enum ShardMerge {
         let merged = items.compactMap { $0 }
         // Complete shards of one plan cover every item once; a gap here would be a reader bug.
         precondition(merged.count == reference.plan.itemCount, "complete shards left items out")
-        return ShardFile(header: ShardHeader(plan: reference.plan, codeVersion: reference.codeVersion,
-                                             simulationVersion: reference.simulationVersion, shard: .whole), items: merged)
+        return ShardFile(
+            header: ShardHeader(
+                plan: reference.plan, codeVersion: reference.codeVersion,
+                simulationVersion: reference.simulationVersion, shard: .whole), items: merged)
     }
 
     static func describe(_ plan: BatchPlan) -> String {

@@ -32,8 +32,10 @@ public struct HTMLReport: Sendable {
     /// The hard cap each sector is drawn against (the executor's limits; the defaults unless given).
     public var hardCap: @Sendable (Sector) -> BasisPoints
 
-    public init(title: String, scenarios: [Scenario], failure: String? = nil,
-                hardCap: @escaping @Sendable (Sector) -> BasisPoints = { _ in SectorLimits.default.hard }) {
+    public init(
+        title: String, scenarios: [Scenario], failure: String? = nil,
+        hardCap: @escaping @Sendable (Sector) -> BasisPoints = { _ in SectorLimits.default.hard }
+    ) {
         self.title = title
         self.scenarios = scenarios
         self.failure = failure
@@ -67,8 +69,10 @@ public struct HTMLReport: Sendable {
         let curve = record.equityCurve
         let end = curve.last?.time ?? start
         let xs = 0...max(hours(end, since: start), 1e-9)
-        var html = "<section><h2>\(HTMLText.escape(scenario.name)) — \(HTMLText.escape(record.strategy)), \(record.kind.map { "\($0)" } ?? "historic"), \(scenario.seed.map { "seed \($0)" } ?? "calm venue")</h2>"
-        html += "<table><tr><th>PnL</th><th>max drawdown</th><th>trades</th><th>win rate</th><th>emergency stops</th><th>violations</th><th>liveness</th></tr><tr>"
+        var html =
+            "<section><h2>\(HTMLText.escape(scenario.name)) — \(HTMLText.escape(record.strategy)), \(record.kind.map { "\($0)" } ?? "historic"), \(scenario.seed.map { "seed \($0)" } ?? "calm venue")</h2>"
+        html +=
+            "<table><tr><th>PnL</th><th>max drawdown</th><th>trades</th><th>win rate</th><th>emergency stops</th><th>violations</th><th>liveness</th></tr><tr>"
         html += "<td>\(HTMLText.money(record.pnl.value))</td><td>\(HTMLText.decimal(metrics.maxDrawdown * 100, places: 2))%</td>"
         html += "<td>\(metrics.totalTrades)</td><td>\(metrics.winRate.map { HTMLText.decimal($0 * 100, places: 1) + "%" } ?? "-")</td>"
         html += "<td>\(record.emergencyStops.count)</td><td class=\"\(record.violationCount > 0 ? "bad" : "")\">\(record.violationCount)</td>"

@@ -32,7 +32,8 @@ struct SVGChart {
         for line in series where !line.points.isEmpty {
             let points = line.points.map { "\(fixed(x($0.x, xs))),\(fixed(y($0.y, yRange)))" }.joined(separator: " ")
             let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"1.5\"\(dash) points=\"\(points)\"><title>\(HTMLText.escape(line.label))</title></polyline>"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"1.5\"\(dash) points=\"\(points)\"><title>\(HTMLText.escape(line.label))</title></polyline>"
         }
         svg += legend(series.map { ($0.label, $0.color) })
         return svg + "</svg>"
@@ -46,11 +47,14 @@ struct SVGChart {
             let top = margin.top + Double(index) * rowHeight
             svg += "<text x=\"4\" y=\"\(fixed(top + rowHeight / 2 + 4))\" font-size=\"11\">\(HTMLText.escape(row.name))</text>"
             for band in row.bands {
-                let left = x(band.from, xs), right = max(x(band.to, xs), left + 1)
-                svg += "<rect x=\"\(fixed(left))\" y=\"\(fixed(top + 2))\" width=\"\(fixed(right - left))\" height=\"\(fixed(rowHeight - 4))\" "
+                let left = x(band.from, xs)
+                let right = max(x(band.to, xs), left + 1)
+                svg +=
+                    "<rect x=\"\(fixed(left))\" y=\"\(fixed(top + 2))\" width=\"\(fixed(right - left))\" height=\"\(fixed(rowHeight - 4))\" "
                     + "fill=\"\(band.color)\"><title>\(HTMLText.escape(band.label))</title></rect>"
                 if right - left > Double(band.label.count) * 6 + 6 {
-                    svg += "<text x=\"\(fixed(left + 3))\" y=\"\(fixed(top + rowHeight / 2 + 4))\" font-size=\"10\" fill=\"#111\">\(HTMLText.escape(band.label))</text>"
+                    svg +=
+                        "<text x=\"\(fixed(left + 3))\" y=\"\(fixed(top + rowHeight / 2 + 4))\" font-size=\"10\" fill=\"#111\">\(HTMLText.escape(band.label))</text>"
                 }
             }
         }
@@ -80,7 +84,8 @@ struct SVGChart {
     }
 
     private func legend(_ entries: [(String, String)]) -> String {
-        var svg = "", left = margin.left
+        var svg = ""
+        var left = margin.left
         for (label, color) in entries.prefix(8) {
             svg += "<rect x=\"\(fixed(left + 60))\" y=\"\(fixed(height - 12))\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
             svg += "<text x=\"\(fixed(left + 74))\" y=\"\(fixed(height - 3))\" font-size=\"10\">\(HTMLText.escape(label))</text>"

@@ -59,32 +59,47 @@ public enum ExchangeChecks {
         // kind's availability changing with the state would shift later commands' kinds when the
         // shrinker deletes an earlier one. `configure` runs only before the first request; elsewhere
         // it is skipped.
-        CommandKind("configure", weight: 4, drawing: { _, stream throws(Rejection) in
-            .configure(try ExchangeGen.setup(&stream))
-        }).accepting { model, _ in model.canConfigure },
-        CommandKind("submit", weight: 10, drawing: { model, stream throws(Rejection) in
-            .submit(try ExchangeGen.order(model, &stream), try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 20))
-        }),
-        CommandKind("cancel", weight: 8, drawing: { model, stream throws(Rejection) in
-            let hold = try ExchangeGen.millis([0, 5_000, 1_500, 5_000, 200, 10], &stream)
-            let open = model.trackedIDs(in: .venue(.partiallyFilled), .venue(.accepted))
-            let any = try ExchangeGen.flag(&stream, oneIn: 4)
-            let anyID = try id(model, &stream), openID = try ExchangeGen.pick(open.reversed(), or: anyID, &stream)
-            return .cancel(any ? anyID : openID, try ExchangeGen.latency(&stream), hold: hold, refuse: try ExchangeGen.flag(&stream, oneIn: 8))
-        }),
-        CommandKind("query", weight: 2, drawing: { model, stream throws(Rejection) in
-            .query(try id(model, &stream), try ExchangeGen.latency(&stream))
-        }),
-        CommandKind("resubmit", weight: 1, drawing: { model, stream throws(Rejection) in
-            let notFound = model.trackedIDs(in: .notFound)
-            let any = try ExchangeGen.flag(&stream, oneIn: 4)
-            let anyID = try id(model, &stream), notFoundID = try ExchangeGen.pick(notFound, or: anyID, &stream)
-            let id = any ? anyID : notFoundID
-            return .resubmit(id, try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 10))
-        }),
-        CommandKind("advance", weight: 8, drawing: { _, stream throws(Rejection) in
-            .advance(try ExchangeGen.millis([0, 1, 10, 100, 50, 500, 999, 1_000, 1_001, 5_000, 600_000], &stream))
-        }),
+        CommandKind(
+            "configure", weight: 4,
+            drawing: { _, stream throws(Rejection) in
+                .configure(try ExchangeGen.setup(&stream))
+            }
+        ).accepting { model, _ in model.canConfigure },
+        CommandKind(
+            "submit", weight: 10,
+            drawing: { model, stream throws(Rejection) in
+                .submit(try ExchangeGen.order(model, &stream), try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 20))
+            }),
+        CommandKind(
+            "cancel", weight: 8,
+            drawing: { model, stream throws(Rejection) in
+                let hold = try ExchangeGen.millis([0, 5_000, 1_500, 5_000, 200, 10], &stream)
+                let open = model.trackedIDs(in: .venue(.partiallyFilled), .venue(.accepted))
+                let any = try ExchangeGen.flag(&stream, oneIn: 4)
+                let anyID = try id(model, &stream)
+                let openID = try ExchangeGen.pick(open.reversed(), or: anyID, &stream)
+                return .cancel(any ? anyID : openID, try ExchangeGen.latency(&stream), hold: hold, refuse: try ExchangeGen.flag(&stream, oneIn: 8))
+            }),
+        CommandKind(
+            "query", weight: 2,
+            drawing: { model, stream throws(Rejection) in
+                .query(try id(model, &stream), try ExchangeGen.latency(&stream))
+            }),
+        CommandKind(
+            "resubmit", weight: 1,
+            drawing: { model, stream throws(Rejection) in
+                let notFound = model.trackedIDs(in: .notFound)
+                let any = try ExchangeGen.flag(&stream, oneIn: 4)
+                let anyID = try id(model, &stream)
+                let notFoundID = try ExchangeGen.pick(notFound, or: anyID, &stream)
+                let id = any ? anyID : notFoundID
+                return .resubmit(id, try ExchangeGen.latency(&stream), randomReject: try ExchangeGen.flag(&stream, oneIn: 10))
+            }),
+        CommandKind(
+            "advance", weight: 8,
+            drawing: { _, stream throws(Rejection) in
+                .advance(try ExchangeGen.millis([0, 1, 10, 100, 50, 500, 999, 1_000, 1_001, 5_000, 600_000], &stream))
+            }),
         CommandKind("quote", weight: 6, drawing: { model, stream throws(Rejection) in .quote(try ExchangeGen.quote(model, &stream)) }),
         CommandKind("bar", weight: 8, drawing: { model, stream throws(Rejection) in .bar(try ExchangeGen.bar(model, &stream)) }),
         CommandKind("disconnect", weight: 1) { _ in .constant(.disconnect) },

@@ -20,7 +20,9 @@ enum ExchangeGen {
     /// One of `values`, or `fallback` when there are none. The draw takes the same choices either
     /// way (one byte), so that deleting an earlier command (which changes what the model holds) leaves the
     /// later commands' choices aligned: shrinking stays effective.
-    static func pick<Values: RandomAccessCollection>(_ values: Values, or fallback: Values.Element, _ stream: inout ChoiceStream) throws(Rejection) -> Values.Element {
+    static func pick<Values: RandomAccessCollection>(_ values: Values, or fallback: Values.Element, _ stream: inout ChoiceStream) throws(Rejection)
+        -> Values.Element
+    {
         // One byte whatever the count (a bound that grew with the count would widen the draw).
         let choice = Int(stream.choice(upTo: 255))
         return values.isEmpty ? fallback : values[values.index(values.startIndex, offsetBy: choice % values.count)]
@@ -72,17 +74,20 @@ enum ExchangeGen {
 
     static func setup(_ stream: inout ChoiceStream) throws(Rejection) -> VenueSetup {
         let maxRate = VenueLimits.maxRate
-        let fees = FeeSchedule(maker: BasisPoints(try pick([2, 0, -2, maxRate.value, -maxRate.value], &stream)),
-                               taker: BasisPoints(try pick([5, 0, 1, maxRate.value], &stream)))
-        let slippage: SlippageModel = try pick([
-            .none, .fixed(10), .fixed(1), .fixed(maxRate), .volatility(percent: 100), .volatility(percent: 50), .squareRoot(kPercent: 100),
-            .squareRoot(kPercent: 250),
-        ], &stream)
+        let fees = FeeSchedule(
+            maker: BasisPoints(try pick([2, 0, -2, maxRate.value, -maxRate.value], &stream)),
+            taker: BasisPoints(try pick([5, 0, 1, maxRate.value], &stream)))
+        let slippage: SlippageModel = try pick(
+            [
+                .none, .fixed(10), .fixed(1), .fixed(maxRate), .volatility(percent: 100), .volatility(percent: 50), .squareRoot(kPercent: 100),
+                .squareRoot(kPercent: 250),
+            ], &stream)
         let participation = BasisPoints(try pick([10_000, 2_500, 1, 9_999], &stream))
         let timeout = try millis([1_000, 100, 0, 5_000], &stream)
         let cash = Cents(try pick([100_000_000, 1_000_000, 0, 10_000_000_000], &stream))
-        return VenueSetup(fees: fees, slippage: slippage, participation: participation, timeout: timeout,
-                          cancelOnDisconnect: try flag(&stream, oneIn: 2), initialCash: cash)
+        return VenueSetup(
+            fees: fees, slippage: slippage, participation: participation, timeout: timeout,
+            cancelOnDisconnect: try flag(&stream, oneIn: 2), initialCash: cash)
     }
 
     static func order(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> NewOrder {
@@ -126,8 +131,9 @@ enum ExchangeGen {
         let symbol = try eventSymbol(model, &stream)
         let mid = max(2, (model.referencePrice(symbol)?.value ?? basePrice) + offset(30, &stream))
         let half = 1 + upTo(3, &stream)
-        var quote = QuoteUpdate(symbol: symbol, bid: Ticks(max(1, mid - half)), ask: Ticks(mid + half),
-                                bidSize: Lots(1 + upTo(19, &stream)), askSize: Lots(1 + upTo(19, &stream)), thin: try flag(&stream, oneIn: 8))
+        var quote = QuoteUpdate(
+            symbol: symbol, bid: Ticks(max(1, mid - half)), ask: Ticks(mid + half),
+            bidSize: Lots(1 + upTo(19, &stream)), askSize: Lots(1 + upTo(19, &stream)), thin: try flag(&stream, oneIn: 8))
         if try flag(&stream, oneIn: 30) {
             switch try stream.index(below: 4) {
             case 0: quote.ask = quote.bid
@@ -148,9 +154,10 @@ enum ExchangeGen {
         let close = max(1, open + offset(30, &stream))
         let high = max(open, close) + upTo(30, &stream)
         let low = max(1, min(open, close) - upTo(30, &stream))
-        var bar = BarUpdate(symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
-                            volume: Lots(try pick([4, 40, 400, 0, 3, 39_999, 1_000_000], &stream)), sigma: BasisPoints(upTo(500, &stream)),
-                            thin: try flag(&stream, oneIn: 8))
+        var bar = BarUpdate(
+            symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
+            volume: Lots(try pick([4, 40, 400, 0, 3, 39_999, 1_000_000], &stream)), sigma: BasisPoints(upTo(500, &stream)),
+            thin: try flag(&stream, oneIn: 8))
         if try flag(&stream, oneIn: 30) {
             switch try stream.index(below: 4) {
             case 0: bar.high = Ticks(min(open, close) - 1)

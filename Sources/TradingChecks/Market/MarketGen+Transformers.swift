@@ -29,20 +29,26 @@ extension MarketGen {
             do {
                 switch k {
                 case 0:
-                    return .flashCrash(try FlashCrash(dropFraction: fraction, startBar: first, durationBars: span, recoveryBars: second,
-                                                      retraceFraction: Double(second % 101) / 100))
+                    return .flashCrash(
+                        try FlashCrash(
+                            dropFraction: fraction, startBar: first, durationBars: span, recoveryBars: second,
+                            retraceFraction: Double(second % 101) / 100))
                 case 1: return .volatilitySpike(try VolatilitySpike(multiplier: factor, startBar: first, durationBars: span))
                 case 2: return .liquidityDrop(try LiquidityDrop(dropFraction: fraction, startBar: first, durationBars: span))
                 case 3: return .spreadExplosion(try SpreadExplosion(multiplier: factor, startBar: first, durationBars: span))
                 case 4:
-                    return .pumpAndDump(try PumpAndDump(riseFraction: fraction, collapseFraction: fraction * 0.9, startBar: first,
-                                                        riseBars: span, holdBars: second - 1, collapseBars: span))
+                    return .pumpAndDump(
+                        try PumpAndDump(
+                            riseFraction: fraction, collapseFraction: fraction * 0.9, startBar: first,
+                            riseBars: span, holdBars: second - 1, collapseBars: span))
                 case 5 where hasBreakdown && bars >= symbols + 2:
                     // Decorrelating needs more bars in the window than moving series.
                     let method: CorrelationBreakdown.Method = second % 2 == 0 ? .flip(seriesIndices: [1]) : .decorrelate(strength: fraction)
                     let window = max(symbols + 2, span)
-                    return .correlationBreakdown(try CorrelationBreakdown(method: method, startBar: min(first, bars - window),
-                                                                          durationBars: min(window, bars)))
+                    return .correlationBreakdown(
+                        try CorrelationBreakdown(
+                            method: method, startBar: min(first, bars - window),
+                            durationBars: min(window, bars)))
                 case 5 where hasBreakdown:
                     return .volatilitySpike(try VolatilitySpike(multiplier: factor, startBar: first, durationBars: span))
                 default:

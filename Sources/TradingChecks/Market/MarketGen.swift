@@ -30,7 +30,7 @@ public enum MarketGen {
             let k = try s.draw(kind)
             let mu = Double(try s.draw(drift)) / 10_000
             let sigma = Double(try s.draw(bp)) / 10_000
-            let alpha = Double(try s.draw(percent)) / 200                         // 0 … 0.495
+            let alpha = Double(try s.draw(percent)) / 200  // 0 … 0.495
             let beta = Double(try s.draw(percent)) / 100 * (0.999 - alpha)
             let degrees = Double(try s.draw(nu))
             let intensity = Double(try s.draw(lambda))
@@ -73,12 +73,17 @@ public enum MarketGen {
     /// lower bound), each phase 0…`maxPhaseBars` bars of `interval` (the crash at least one), the
     /// recovery share 0…100%, and the crisis and recovery conditions drawn up to the kind's defaults.
     /// Sector crashes pick one to three affected sectors (every sector reachable).
-    public static func crash(_ kind: CrashKind, drop: ClosedRange<Double>, interval: SimDuration = .minutes(1),
-                             maxPhaseBars: Int = 30, fileID: String = #fileID, line: Int = #line) -> Gen<CrashParameters> {
-        let low = (drop.lowerBound * 10_000).rounded(.up), high = (drop.upperBound * 10_000).rounded(.down)
+    public static func crash(
+        _ kind: CrashKind, drop: ClosedRange<Double>, interval: SimDuration = .minutes(1),
+        maxPhaseBars: Int = 30, fileID: String = #fileID, line: Int = #line
+    ) -> Gen<CrashParameters> {
+        let low = (drop.lowerBound * 10_000).rounded(.up)
+        let high = (drop.upperBound * 10_000).rounded(.down)
         guard drop.lowerBound >= 0, drop.upperBound < 1, low <= high, maxPhaseBars >= 1, interval.nanoseconds > 0 else {
-            let error = GeneratorError(function: "MarketGen.crash", message: "drop \(drop) must lie in 0..<1 and hold a whole basis point; maxPhaseBars \(maxPhaseBars) ≥ 1; interval \(interval) > 0",
-                                       fileID: fileID, line: line)
+            let error = GeneratorError(
+                function: "MarketGen.crash",
+                message: "drop \(drop) must lie in 0..<1 and hold a whole basis point; maxPhaseBars \(maxPhaseBars) ≥ 1; interval \(interval) > 0",
+                fileID: fileID, line: line)
             return Gen { _ throws(Rejection) in throw .invalidGenerator(error) }
         }
         let defaults = CrashParameters(kind)
@@ -134,8 +139,10 @@ public enum MarketGen {
     /// BTC-USD), with prices from `model`, correlation 0…0.99 between symbols (shrinking to 0).
     /// The model is drawn before the crash, so that shrinking calms the market before it shrinks
     /// the crash: the minimum of a failure is the calmest market, then the smallest crash.
-    public static func scenario(_ crash: Gen<CrashParameters>, model: Gen<PriceModelSpec> = priceModel,
-                                maxSymbols: Int = 3, interval: SimDuration = .minutes(1)) -> Gen<CrashScenario> {
+    public static func scenario(
+        _ crash: Gen<CrashParameters>, model: Gen<PriceModelSpec> = priceModel,
+        maxSymbols: Int = 3, interval: SimDuration = .minutes(1)
+    ) -> Gen<CrashScenario> {
         let count = Gen.int(in: 1...max(1, maxSymbols))
         let symbol = Gen.int(in: 0...(symbolPerSector.count - 1))
         let rho = Gen.int(in: 0...99)

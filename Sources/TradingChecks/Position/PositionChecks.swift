@@ -6,7 +6,9 @@ extension PositionModel: ReferenceModel {}
 
 /// The differential check of position management: NORMAL / DRAIN / FORCED_UNWIND.
 public enum PositionChecks {
-    public typealias Check<System: SystemUnderTest> = StateMachineCheck<PositionModel, System, PositionCommand, MachineStep<PositionOutcome, PositionObservation>>
+    public typealias Check<System: SystemUnderTest> = StateMachineCheck<
+        PositionModel, System, PositionCommand, MachineStep<PositionOutcome, PositionObservation>
+    >
     where System.Command == PositionCommand, System.Outcome == PositionOutcome, System.Observation == PositionObservation
 
     /// The check against production.
@@ -42,14 +44,18 @@ public enum PositionChecks {
     static let commands: [CommandKind<PositionModel, PositionCommand>] = [
         CommandKind("open", weight: 4) { _ in open },
         CommandKind("setCap", weight: 2) { _ in setCap },
-        CommandKind("close", weight: 3, drawing: { model, stream throws(Rejection) in
-            .close(try SymbolUniverse.draw(mostlyHeld: model.positions, symbol: { $0.symbol }, from: &stream))
-        }),
+        CommandKind(
+            "close", weight: 3,
+            drawing: { model, stream throws(Rejection) in
+                .close(try SymbolUniverse.draw(mostlyHeld: model.positions, symbol: { $0.symbol }, from: &stream))
+            }),
         CommandKind("cycle", weight: 3) { _ in .constant(.cycle) },
-        CommandKind("mark", weight: 3, drawing: { model, stream throws(Rejection) in
-            let symbol = try SymbolUniverse.draw(mostlyHeld: model.positions, symbol: { $0.symbol }, from: &stream)
-            return .mark(symbol, unrealizedPnL: Cents(try stream.draw(pnl)))
-        }),
+        CommandKind(
+            "mark", weight: 3,
+            drawing: { model, stream throws(Rejection) in
+                let symbol = try SymbolUniverse.draw(mostlyHeld: model.positions, symbol: { $0.symbol }, from: &stream)
+                return .mark(symbol, unrealizedPnL: Cents(try stream.draw(pnl)))
+            }),
         CommandKind("adopt", weight: 2) { _ in adopt },
         CommandKind("setForcedUnwind", weight: 1) { _ in setForcedUnwind },
     ]

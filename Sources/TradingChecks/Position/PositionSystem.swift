@@ -12,9 +12,10 @@ public struct PositionSystem: SystemUnderTest {
 
     public init() {
         let log = self.log
-        machine = PositionManager(sink: ClosureSink { event in
-            if case .position(let transition) = event { log.entries.append(transition) }
-        })
+        machine = PositionManager(
+            sink: ClosureSink { event in
+                if case .position(let transition) = event { log.entries.append(transition) }
+            })
     }
 
     public mutating func apply(_ command: PositionCommand) -> PositionOutcome {
@@ -24,7 +25,9 @@ public struct PositionSystem: SystemUnderTest {
             case .open(let symbol): return .decision(try machine.open(symbol))
             case .adopt(let symbol): return .transition(try machine.adopt(symbol))
             case .close(let symbol): return .transition(try machine.close(symbol))
-            case .mark(let symbol, let pnl): try machine.mark(symbol, unrealizedPnL: pnl); return .done
+            case .mark(let symbol, let pnl):
+                try machine.mark(symbol, unrealizedPnL: pnl)
+                return .done
             case .setCap(let cap): return .transition(try machine.setCap(cap))
             case .setForcedUnwind(let forced): return .transition(machine.setForcedUnwind(forced))
             case .cycle: return .orders(machine.cycle())

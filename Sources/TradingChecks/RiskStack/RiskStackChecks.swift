@@ -7,7 +7,9 @@ extension RiskStackModel: ReferenceModel {}
 /// The differential check of the whole risk stack: trading mode → super-state → positions →
 /// sector caps, persistence and restarts included.
 public enum RiskStackChecks {
-    public typealias Check<System: SystemUnderTest> = StateMachineCheck<RiskStackModel, System, RiskStackCommand, MachineStep<RiskStackOutcome, RiskStackObservation>>
+    public typealias Check<System: SystemUnderTest> = StateMachineCheck<
+        RiskStackModel, System, RiskStackCommand, MachineStep<RiskStackOutcome, RiskStackObservation>
+    >
     where System.Command == RiskStackCommand, System.Outcome == RiskStackOutcome, System.Observation == RiskStackObservation
 
     /// The check against production.
@@ -38,10 +40,11 @@ public enum RiskStackChecks {
             CaseLabel<Step>("corrupt file refused") { if case .faultyRestart(let report) = $0.outcome { report.refusedCorruptFile } else { false } },
         ]
         for layer in RiskLayer.allCases {
-            labels.append(CaseLabel<Step>("order rejected by \(layer.rawValue)") { step in
-                guard case .decision(.rejected(let rejection)) = step.outcome else { return false }
-                return rejection.layer == layer
-            })
+            labels.append(
+                CaseLabel<Step>("order rejected by \(layer.rawValue)") { step in
+                    guard case .decision(.rejected(let rejection)) = step.outcome else { return false }
+                    return rejection.layer == layer
+                })
         }
         return labels
     }()
@@ -70,22 +73,28 @@ public enum RiskStackChecks {
     }
 
     static let commands: [CommandKind<RiskStackModel, RiskStackCommand>] = [
-        CommandKind("submit", weight: 8, drawing: { model, stream throws(Rejection) in
-            let symbol = try stream.draw(SymbolUniverse.any)
-            return .submit(symbol, amount: try SectorCapsChecks.drawAmount(model.sectorCaps, for: symbol, from: &stream))
-        }),
+        CommandKind(
+            "submit", weight: 8,
+            drawing: { model, stream throws(Rejection) in
+                let symbol = try stream.draw(SymbolUniverse.any)
+                return .submit(symbol, amount: try SectorCapsChecks.drawAmount(model.sectorCaps, for: symbol, from: &stream))
+            }),
         CommandKind("enableDryRun", weight: 2) { _ in enableDryRun },
         CommandKind("update", weight: 3) { _ in update },
         CommandKind("close", weight: 2, drawing: { model, stream throws(Rejection) in .close(try held(model, &stream)) }),
         CommandKind("goLive", weight: 1) { _ in goLive },
         CommandKind("setCap", weight: 1) { _ in setCap },
         CommandKind("cycle", weight: 1) { _ in cycle },
-        CommandKind("mark", weight: 1, drawing: { model, stream throws(Rejection) in
-            .mark(try held(model, &stream), unrealizedPnL: Cents(try stream.draw(PositionChecks.pnl)))
-        }),
-        CommandKind("markToMarket", weight: 1, drawing: { model, stream throws(Rejection) in
-            .markToMarket(try held(model, &stream), value: Cents(try stream.draw(SectorCapsChecks.markValue)))
-        }),
+        CommandKind(
+            "mark", weight: 1,
+            drawing: { model, stream throws(Rejection) in
+                .mark(try held(model, &stream), unrealizedPnL: Cents(try stream.draw(PositionChecks.pnl)))
+            }),
+        CommandKind(
+            "markToMarket", weight: 1,
+            drawing: { model, stream throws(Rejection) in
+                .markToMarket(try held(model, &stream), value: Cents(try stream.draw(SectorCapsChecks.markValue)))
+            }),
         CommandKind("adopt", weight: 1) { _ in adopt },
         CommandKind("setForcedUnwind", weight: 1) { _ in setForcedUnwind },
         CommandKind("setPortfolioValue", weight: 1) { _ in setPortfolioValue },

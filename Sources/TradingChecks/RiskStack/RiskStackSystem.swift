@@ -47,16 +47,30 @@ public struct RiskStackSystem: SystemUnderTest {
     private mutating func decide(_ command: RiskStackCommand) throws -> RiskStackOutcome {
         switch command {
         case .submit(let symbol, let amount): return .decision(try stack.submit(OrderRequest(symbol: symbol, amount: amount)))
-        case .close(let symbol): try stack.close(symbol); return .done
-        case .adopt(let symbol, let value): try stack.adopt(symbol, value: value); return .done
-        case .mark(let symbol, let pnl): try stack.mark(symbol, unrealizedPnL: pnl); return .done
-        case .markToMarket(let symbol, let value): try stack.markToMarket(symbol, value: value); return .done
+        case .close(let symbol):
+            try stack.close(symbol)
+            return .done
+        case .adopt(let symbol, let value):
+            try stack.adopt(symbol, value: value)
+            return .done
+        case .mark(let symbol, let pnl):
+            try stack.mark(symbol, unrealizedPnL: pnl)
+            return .done
+        case .markToMarket(let symbol, let value):
+            try stack.markToMarket(symbol, value: value)
+            return .done
         case .setCap(let cap): return .position(try stack.setCap(cap))
         case .setForcedUnwind(let forced): return .position(stack.setForcedUnwind(forced))
         case .cycle: return .orders(stack.cycle())
-        case .setPortfolioValue(let value): try stack.setPortfolioValue(value); return .done
-        case .setLimits(let limits, let sector): try stack.setLimits(limits, for: sector); return .done
-        case .setGroupLimit(let limit, let group): try stack.setGroupLimit(limit, for: group); return .done
+        case .setPortfolioValue(let value):
+            try stack.setPortfolioValue(value)
+            return .done
+        case .setLimits(let limits, let sector):
+            try stack.setLimits(limits, for: sector)
+            return .done
+        case .setGroupLimit(let limit, let group):
+            try stack.setGroupLimit(limit, for: group)
+            return .done
         case .update(let v, let d, let l):
             let update = try stack.update(volatility: v, drawdown: d, liquidity: l)
             return .updated(classification: update.classification, transition: update.transition)
@@ -97,9 +111,10 @@ public struct RiskStackSystem: SystemUnderTest {
     }
 
     public var observation: RiskStackObservation {
-        RiskStackObservation(tradingMode: TradingModeObservation(production: stack.tradingMode),
-                             superState: SuperStateObservation(production: stack.superState),
-                             positions: PositionObservation(production: stack.positions, positions: held, log: log.entries),
-                             sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
+        RiskStackObservation(
+            tradingMode: TradingModeObservation(production: stack.tradingMode),
+            superState: SuperStateObservation(production: stack.superState),
+            positions: PositionObservation(production: stack.positions, positions: held, log: log.entries),
+            sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
     }
 }

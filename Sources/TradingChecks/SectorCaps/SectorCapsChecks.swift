@@ -6,7 +6,9 @@ extension SectorCapsModel: ReferenceModel {}
 
 /// The differential check of sector caps: per-sector soft/hard limits, correlated groups.
 public enum SectorCapsChecks {
-    public typealias Check<System: SystemUnderTest> = StateMachineCheck<SectorCapsModel, System, SectorCapsCommand, MachineStep<SectorCapsOutcome, SectorCapsObservation>>
+    public typealias Check<System: SystemUnderTest> = StateMachineCheck<
+        SectorCapsModel, System, SectorCapsCommand, MachineStep<SectorCapsOutcome, SectorCapsObservation>
+    >
     where System.Command == SectorCapsCommand, System.Outcome == SectorCapsOutcome, System.Observation == SectorCapsObservation
 
     /// The check against production.
@@ -79,28 +81,36 @@ public enum SectorCapsChecks {
     }
 
     static let commands: [CommandKind<SectorCapsModel, SectorCapsCommand>] = [
-        CommandKind("add", weight: 5, drawing: { model, stream throws(Rejection) in
-            let symbol = try stream.draw(SymbolUniverse.any)
-            return .add(symbol, amount: try drawAmount(model, for: symbol, from: &stream))
-        }),
+        CommandKind(
+            "add", weight: 5,
+            drawing: { model, stream throws(Rejection) in
+                let symbol = try stream.draw(SymbolUniverse.any)
+                return .add(symbol, amount: try drawAmount(model, for: symbol, from: &stream))
+            }),
         CommandKind("setPortfolioValue", weight: 2) { _ in setPortfolioValue },
-        CommandKind("canAdd", weight: 2, drawing: { model, stream throws(Rejection) in
-            let symbol = try stream.draw(SymbolUniverse.any)
-            return .canAdd(symbol, amount: try drawAmount(model, for: symbol, from: &stream))
-        }),
-        CommandKind("reduce", weight: 3, drawing: { model, stream throws(Rejection) in
-            let symbol = try held(model, &stream)
-            let holding = model.holding(of: symbol)?.value ?? 0
-            // Three times in four a part of the holding; otherwise all of it, one cent more, 0 or -5.
-            guard try stream.index(below: 4) == 3 else {
-                return .reduce(symbol, amount: Cents(1 + Int64(try stream.index(below: Int(min(max(holding, 1), 1 << 40))))))
-            }
-            let odd: [Int64] = [holding, holding < .max ? holding + 1 : holding, 0, -5]  // no cent more than Int64.max
-            return .reduce(symbol, amount: Cents(odd[try stream.index(below: odd.count)]))
-        }),
-        CommandKind("markToMarket", weight: 2, drawing: { model, stream throws(Rejection) in
-            .markToMarket(try held(model, &stream), value: Cents(try stream.draw(markValue)))
-        }),
+        CommandKind(
+            "canAdd", weight: 2,
+            drawing: { model, stream throws(Rejection) in
+                let symbol = try stream.draw(SymbolUniverse.any)
+                return .canAdd(symbol, amount: try drawAmount(model, for: symbol, from: &stream))
+            }),
+        CommandKind(
+            "reduce", weight: 3,
+            drawing: { model, stream throws(Rejection) in
+                let symbol = try held(model, &stream)
+                let holding = model.holding(of: symbol)?.value ?? 0
+                // Three times in four a part of the holding; otherwise all of it, one cent more, 0 or -5.
+                guard try stream.index(below: 4) == 3 else {
+                    return .reduce(symbol, amount: Cents(1 + Int64(try stream.index(below: Int(min(max(holding, 1), 1 << 40))))))
+                }
+                let odd: [Int64] = [holding, holding < .max ? holding + 1 : holding, 0, -5]  // no cent more than Int64.max
+                return .reduce(symbol, amount: Cents(odd[try stream.index(below: odd.count)]))
+            }),
+        CommandKind(
+            "markToMarket", weight: 2,
+            drawing: { model, stream throws(Rejection) in
+                .markToMarket(try held(model, &stream), value: Cents(try stream.draw(markValue)))
+            }),
         CommandKind("setLimits", weight: 1) { _ in setLimits },
         CommandKind("setGroupLimit", weight: 1) { _ in setGroupLimit },
         CommandKind("adopt", weight: 1) { _ in adopt },

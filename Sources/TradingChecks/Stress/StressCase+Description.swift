@@ -18,16 +18,20 @@ extension StressCase: CustomStringConvertible {
     public var lines: [String] {
         var lines: [String] = []
         let symbols = scenario.symbols.joined(separator: ", ")
-        let source: String = switch origin {
-        case .generated: "\(scenario.kind.name) (generated)"
-        case .library(let name, let seed): "\(scenario.kind.name) (library \(name), seed \(CheckConfiguration.format(seed: seed)))"
-        }
+        let source: String =
+            switch origin {
+            case .generated: "\(scenario.kind.name) (generated)"
+            case .library(let name, let seed): "\(scenario.kind.name) (library \(name), seed \(CheckConfiguration.format(seed: seed)))"
+            }
         lines.append("\(source), strategy \(strategy), \(StressText.count(scenario.symbols.count, "symbol")): \(symbols), \(scenario.interval) bars")
-        lines.append("model \(scenario.model), correlation \(StressText.decimal(scenario.correlation))"
-                     + (scenario.affectedSectors.isEmpty ? "" : ", affected sectors \(scenario.affectedSectors.map { "\($0)" }.joined(separator: ", "))"))
+        lines.append(
+            "model \(scenario.model), correlation \(StressText.decimal(scenario.correlation))"
+                + (scenario.affectedSectors.isEmpty ? "" : ", affected sectors \(scenario.affectedSectors.map { "\($0)" }.joined(separator: ", "))"))
         lines.append("phases: " + zip(scenario.phases, scenario.barsPerPhase).map { phase(of: $0, bars: $1) }.joined(separator: "; "))
         lines.append("transformers: " + (scenario.transformers.isEmpty ? "none" : scenario.transformers.map { "\($0)" }.joined(separator: "; ")))
-        lines.append("signal faults: " + (scenario.signalFaults.isEmpty ? "none" : scenario.signalFaults.map { "\($0.kind.rawValue) during \($0.phase)" }.joined(separator: "; ")))
+        lines.append(
+            "signal faults: "
+                + (scenario.signalFaults.isEmpty ? "none" : scenario.signalFaults.map { "\($0.kind.rawValue) during \($0.phase)" }.joined(separator: "; ")))
         if let draws {
             lines.append("bars: \(bars) per symbol; shocks: \(draws.shocks) of \(draws.marketChoices) market choices not calm")
             lines.append("venue: " + Self.venue(draws.faults, draws.schedule))
@@ -91,7 +95,8 @@ extension StressCase: CustomStringConvertible {
         let sent = record.sentOrders
         let buys = sent.count { $0.order.side == .buy }
         var text = "orders: \(sent.count) sent (\(buys) buy\(buys == 1 ? "" : "s"), \(sent.count - buys) sell\(sent.count - buys == 1 ? "" : "s"))"
-        text += ", \(record.rejections.count) rejected, \(StressText.count(record.fills.count, "fill")), \(StressText.count(record.executionFailures.count, "execution failure"))"
+        text +=
+            ", \(record.rejections.count) rejected, \(StressText.count(record.fills.count, "fill")), \(StressText.count(record.executionFailures.count, "execution failure"))"
         text += ", \(StressText.count(record.dataFaults.count, "bad bar")), \(StressText.count(record.emergencyStops.count, "emergency stop"))"
         return text
     }
@@ -105,7 +110,8 @@ extension StressCase: CustomStringConvertible {
         case .held(let quiet, let settled): return "liveness: held (quiet from +\(quiet - record.start), settled at +\(settled - record.start))"
         case .notApplicable(.noQuietPeriod): return "liveness: not judged (no quiet period)"
         case .notApplicable(.historicMarket): return "liveness: not judged (historic market)"
-        case .notApplicable(.runEndedBeforeDeadline(let quiet, _)): return "liveness: not judged (quiet from +\(quiet - record.start); the run ends before the deadline)"
+        case .notApplicable(.runEndedBeforeDeadline(let quiet, _)):
+            return "liveness: not judged (quiet from +\(quiet - record.start); the run ends before the deadline)"
         case .failed(let quiet, let deadline, let reasons):
             return "liveness: failed at +\(deadline - record.start) (quiet from +\(quiet - record.start)): " + reasons.map { "\($0)" }.joined(separator: ", ")
         }

@@ -67,7 +67,8 @@ extension StressCase {
         let (draws, shocks) = (counting.draws, counting.nonZero)
         var rest = counting.base
         guard let faults = try? VenueFaults(bounds: executorBounds, from: &rest),
-              let schedule = try? VenueFaultSchedule(bounds: executorBounds, horizon: scenario.duration, from: &rest) else { return nil }
+            let schedule = try? VenueFaultSchedule(bounds: executorBounds, horizon: scenario.duration, from: &rest)
+        else { return nil }
         return StressDraws(marketChoices: draws, shocks: shocks, faults: faults, schedule: schedule)
     }
 }

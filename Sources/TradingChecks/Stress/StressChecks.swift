@@ -31,17 +31,19 @@ public enum StressChecks {
     }
 
     static func entry(name: String, executor: ScenarioExecutor, library: Bool) -> MachineEntry {
-        MachineEntry(name: name, summary: "stress runs: safety and liveness of strategy → risk stack → exchange over the library and generated crashes",
-                     defaultCases: defaultCases,
-                     check: { options in run(name: name, executor: executor, library: library, options: options) },
-                     replay: { bytes, shrink in
-                         var configuration = settings(CheckConfiguration())
-                         configuration.replayHint = "swift run -c release stresscheck \(shrink ? "minimize" : "replay") \(name) <the input file>"
-                         let counter = StepCounter()
-                         let result = PropertyCheck.replay(name, StressGen.cases(executor: executor), bytes: bytes, shrink: shrink,
-                                                           configuration: configuration, property(counting: counter))
-                         return MachineRun(result, machine: name, steps: counter.steps)
-                     })
+        MachineEntry(
+            name: name, summary: "stress runs: safety and liveness of strategy → risk stack → exchange over the library and generated crashes",
+            defaultCases: defaultCases,
+            check: { options in run(name: name, executor: executor, library: library, options: options) },
+            replay: { bytes, shrink in
+                var configuration = settings(CheckConfiguration())
+                configuration.replayHint = "swift run -c release stresscheck \(shrink ? "minimize" : "replay") \(name) <the input file>"
+                let counter = StepCounter()
+                let result = PropertyCheck.replay(
+                    name, StressGen.cases(executor: executor), bytes: bytes, shrink: shrink,
+                    configuration: configuration, property(counting: counter))
+                return MachineRun(result, machine: name, steps: counter.steps)
+            })
     }
 
     /// The engine's settings for stress cases: room for a library run's bytes, a shrink budget
@@ -91,30 +93,34 @@ public enum StressChecks {
                     if let stop = configuration.shouldStop, stop() { break }
                     let (outcome, bytes) = StressGen.library(index, strategy: strategy, executor: executor)
                     let entry = ScenarioLibrary.all[index]
-                    let c = StressCase(origin: .library(name: entry.name, seed: entry.seed), scenario: entry.scenario, strategy: strategy,
-                                       outcome: outcome, executorBytes: [], executorBounds: executor.configuration.faultBounds)
+                    let c = StressCase(
+                        origin: .library(name: entry.name, seed: entry.seed), scenario: entry.scenario, strategy: strategy,
+                        outcome: outcome, executorBytes: [], executorBounds: executor.configuration.faultBounds)
                     libraryRuns += 1
                     counter.steps += c.record?.equityCurve.count ?? 0
                     guard (try? verdict(c)) == nil else { continue }
                     var shrinking = configuration
                     shrinking.usesCorpus = false
-                    let result = PropertyCheck.replay(name, StressGen.cases(executor: executor), bytes: bytes, shrink: true,
-                                                      configuration: shrinking, property(counting: counter))
+                    let result = PropertyCheck.replay(
+                        name, StressGen.cases(executor: executor), bytes: bytes, shrink: true,
+                        configuration: shrinking, property(counting: counter))
                     var saved: String?
                     if configuration.saveFailures, let root = configuration.effectiveCorpusDirectory(), let minimal = result.counterexample?.bytes {
                         saved = try? Corpus(root: root).save(minimal, for: name)
                     }
                     let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0).directory(for: name) }
-                    return MachineRun(result, machine: name, steps: counter.steps, extraCases: libraryRuns - 1,
-                                      seconds: (ContinuousClock.now - started).seconds, corpusDirectory: corpus, savedPath: saved,
-                                      foundIn: "library \(entry.name) with \(strategy) (seed \(CheckConfiguration.format(seed: entry.seed)))")
+                    return MachineRun(
+                        result, machine: name, steps: counter.steps, extraCases: libraryRuns - 1,
+                        seconds: (ContinuousClock.now - started).seconds, corpusDirectory: corpus, savedPath: saved,
+                        foundIn: "library \(entry.name) with \(strategy) (seed \(CheckConfiguration.format(seed: entry.seed)))")
                 }
             }
         }
         let result = PropertyCheck.check(name, StressGen.cases(executor: executor), configuration: configuration, property(counting: counter))
         let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0).directory(for: name) }
-        return MachineRun(result, machine: name, steps: counter.steps, extraCases: libraryRuns, seconds: (ContinuousClock.now - started).seconds,
-                          corpusDirectory: corpus, savedPath: result.counterexample?.savedPath)
+        return MachineRun(
+            result, machine: name, steps: counter.steps, extraCases: libraryRuns, seconds: (ContinuousClock.now - started).seconds,
+            corpusDirectory: corpus, savedPath: result.counterexample?.savedPath)
     }
 }
 
@@ -124,8 +130,10 @@ extension Duration {
 
 extension MachineRun {
     /// A stress check's run: the engine's result, plus the library runs before it.
-    init(_ result: CheckResult<StressCase>, machine: String, steps: Int, extraCases: Int = 0, seconds: Double? = nil,
-         corpusDirectory: String? = nil, savedPath: String? = nil, foundIn: String? = nil) {
+    init(
+        _ result: CheckResult<StressCase>, machine: String, steps: Int, extraCases: Int = 0, seconds: Double? = nil,
+        corpusDirectory: String? = nil, savedPath: String? = nil, foundIn: String? = nil
+    ) {
         self.machine = machine
         passed = result.passed
         exitReason = result.exitReason
@@ -141,13 +149,15 @@ extension MachineRun {
         corpusSkipped = result.statistics.corpusSkipped
         let bytes = result.counterexample?.bytes
         // A regression test to paste, for inputs short enough to read (else: replay the saved file).
-        let test = bytes.flatMap { bytes in bytes.count > 256 ? nil : 
-            """
-            @Test func stressRegression() {
-                let bytes: [UInt8] = [\(bytes.map { String(format: "0x%02x", $0) }.joined(separator: ", "))]
-                #expect(Machines.named("\(machine)")?.replay(bytes, false).passed == true)
-            }
-            """
+        let test = bytes.flatMap { bytes in
+            bytes.count > 256
+                ? nil
+                : """
+                @Test func stressRegression() {
+                    let bytes: [UInt8] = [\(bytes.map { String(format: "0x%02x", $0) }.joined(separator: ", "))]
+                    #expect(Machines.named("\(machine)")?.replay(bytes, false).passed == true)
+                }
+                """
         }
         regressionTest = test
         renderReport = { replay in

@@ -33,11 +33,13 @@ extension StressGen {
     /// that ``cases(executor:)`` decodes to the very same run (the library flag, the entry and strategy choices,
     /// then every choice the seeded run drew), so a failure found on the library shrinks like
     /// any other case.
-    public static func library(_ index: Int, strategy: StressStrategy, seed: UInt64? = nil,
-                               executor: ScenarioExecutor = ScenarioExecutor()) -> (outcome: Result<RunRecord, StressRunError>, bytes: [UInt8]) {
+    public static func library(
+        _ index: Int, strategy: StressStrategy, seed: UInt64? = nil,
+        executor: ScenarioExecutor = ScenarioExecutor()
+    ) -> (outcome: Result<RunRecord, StressRunError>, bytes: [UInt8]) {
         precondition(ScenarioLibrary.all.indices.contains(index), "StressGen.library: no library entry at index \(index)")
         let entry = ScenarioLibrary.all[index]
-        var bytes: [UInt8] = [1]   // the library flag
+        var bytes: [UInt8] = [1]  // the library flag
         BoundRecordingChoices<CalmChoices>.append(UInt64(index), bound: UInt64(ScenarioLibrary.all.count - 1), to: &bytes)
         BoundRecordingChoices<CalmChoices>.append(UInt64(strategy.rawValue), bound: UInt64(StressStrategy.allCases.count - 1), to: &bytes)
         var recording = BoundRecordingChoices(SeededChoices(seed: seed ?? entry.seed))

@@ -50,7 +50,7 @@ public enum StressGen {
             let k = try s.draw(kind)
             let mu = Double(try s.draw(drift)) / 10_000
             let sigma = Double(try s.draw(bp)) / 10_000
-            let alpha = Double(try s.draw(percent)) / 500                         // 0 … 0.198
+            let alpha = Double(try s.draw(percent)) / 500  // 0 … 0.198
             let beta = Double(try s.draw(percent)) / 100 * (0.9 - alpha)
             let degrees = Double(try s.draw(nu))
             let intensity = Double(try s.draw(lambda))
@@ -114,13 +114,16 @@ public enum StressGen {
     }
 
     /// Runs `scenario` on the stream's following choices and keeps the bytes it drew.
-    static func run(_ scenario: CrashScenario, strategy: StressStrategy, origin: StressCase.Origin, executor: ScenarioExecutor,
-                    stream s: inout ChoiceStream) -> StressCase {
+    static func run(
+        _ scenario: CrashScenario, strategy: StressStrategy, origin: StressCase.Origin, executor: ScenarioExecutor,
+        stream s: inout ChoiceStream
+    ) -> StressCase {
         let start = s.position
         let outcome: Result<RunRecord, StressRunError>
         do { outcome = .success(try strategy.run(scenario, on: executor, choices: &s)) } catch { outcome = .failure(error) }
         let bytes = Array(s.recorded[start...])
-        return StressCase(origin: origin, scenario: scenario, strategy: strategy, outcome: outcome, executorBytes: bytes,
-                          executorBounds: executor.configuration.faultBounds)
+        return StressCase(
+            origin: origin, scenario: scenario, strategy: strategy, outcome: outcome, executorBytes: bytes,
+            executorBounds: executor.configuration.faultBounds)
     }
 }

@@ -21,8 +21,10 @@ public enum StressStrategy: Int, CaseIterable, Hashable, Sendable, CustomStringC
     /// Runs `scenario` with this strategy (its default parameters) on `executor`, drawing every
     /// random decision from `choices`. Generic, not existential: each case calls the executor
     /// with a concrete strategy type.
-    public func run<C: ChoiceSource>(_ scenario: CrashScenario, on executor: ScenarioExecutor,
-                                     choices: inout C) throws(StressRunError) -> RunRecord {
+    public func run<C: ChoiceSource>(
+        _ scenario: CrashScenario, on executor: ScenarioExecutor,
+        choices: inout C
+    ) throws(StressRunError) -> RunRecord {
         switch self {
         case .momentum: try executor.run(scenario, strategy: MomentumStrategy(), choices: &choices)
         case .meanReversion: try executor.run(scenario, strategy: MeanReversionStrategy(), choices: &choices)

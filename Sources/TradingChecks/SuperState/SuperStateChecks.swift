@@ -6,7 +6,9 @@ extension SuperStateModel: ReferenceModel {}
 
 /// The differential check of the portfolio super-state, persistence and restarts included.
 public enum SuperStateChecks {
-    public typealias Check<System: SystemUnderTest> = StateMachineCheck<SuperStateModel, System, SuperStateCommand, MachineStep<SuperStateOutcome, SuperStateObservation>>
+    public typealias Check<System: SystemUnderTest> = StateMachineCheck<
+        SuperStateModel, System, SuperStateCommand, MachineStep<SuperStateOutcome, SuperStateObservation>
+    >
     where System.Command == SuperStateCommand, System.Outcome == SuperStateOutcome, System.Observation == SuperStateObservation
 
     /// The check against production.
@@ -38,7 +40,8 @@ public enum SuperStateChecks {
         let tableCount = UInt64(table.count)
         let steps: UInt64 = 1 << 32
         return Gen<UInt64>.int(in: 0...(tableCount + steps - 1)).map { index in
-            index < tableCount ? table[Int(index)]
+            index < tableCount
+                ? table[Int(index)]
                 : range.lowerBound + (range.upperBound - range.lowerBound) * Double(index - tableCount) / Double(steps - 1)
         }
     }
@@ -65,9 +68,12 @@ public enum SuperStateChecks {
     /// inert one shrinks away like any command; the smallest is the limit itself at k = 1.
     static func canOpenOnLimits(_ model: SuperStateModel) -> Gen<SuperStateCommand> {
         let limits = model.state.limits
-        let maxPosition = Int64(limits.maxPosition.value), utilization = Int64(limits.utilization.value)
-        return Gen.zip(Gen<Int64>.int(in: 1...100_000), Gen.element(of: [false, true]), Gen.element(of: [Int64(0), -1, 1]),
-                       Gen<Int64>.int(in: 1...10_000)).map { k, onUtilization, offset, small in
+        let maxPosition = Int64(limits.maxPosition.value)
+        let utilization = Int64(limits.utilization.value)
+        return Gen.zip(
+            Gen<Int64>.int(in: 1...100_000), Gen.element(of: [false, true]), Gen.element(of: [Int64(0), -1, 1]),
+            Gen<Int64>.int(in: 1...10_000)
+        ).map { k, onUtilization, offset, small in
             let value = 10_000 * k
             guard onUtilization else {
                 return .canOpen(size: Cents(max(maxPosition * k + offset, 1)), deployed: 0, portfolioValue: Cents(value))

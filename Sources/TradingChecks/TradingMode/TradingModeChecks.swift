@@ -6,7 +6,9 @@ extension TradingModeModel: ReferenceModel {}
 
 /// The differential check of the trading mode: OFF / DRY_RUN / LIVE_ACTIVE, halts and restarts.
 public enum TradingModeChecks {
-    public typealias Check<System: SystemUnderTest> = StateMachineCheck<TradingModeModel, System, TradingModeCommand, MachineStep<TradingModeCommandOutcome, TradingModeObservation>>
+    public typealias Check<System: SystemUnderTest> = StateMachineCheck<
+        TradingModeModel, System, TradingModeCommand, MachineStep<TradingModeCommandOutcome, TradingModeObservation>
+    >
     where System.Command == TradingModeCommand, System.Outcome == TradingModeCommandOutcome, System.Observation == TradingModeObservation
 
     /// The check against production.

@@ -11,8 +11,10 @@ public struct VenueSetup: Hashable, Sendable, CustomStringConvertible {
     public var cancelOnDisconnect: Bool
     public var initialCash: Cents
 
-    public init(fees: FeeSchedule = FeeSchedule(maker: 2, taker: 5), slippage: SlippageModel = .none, participation: BasisPoints = 10_000,
-                timeout: SimDuration = .seconds(1), cancelOnDisconnect: Bool = false, initialCash: Cents = 100_000_000) {
+    public init(
+        fees: FeeSchedule = FeeSchedule(maker: 2, taker: 5), slippage: SlippageModel = .none, participation: BasisPoints = 10_000,
+        timeout: SimDuration = .seconds(1), cancelOnDisconnect: Bool = false, initialCash: Cents = 100_000_000
+    ) {
         self.fees = fees
         self.slippage = slippage
         self.participation = participation
@@ -31,8 +33,9 @@ public struct VenueSetup: Hashable, Sendable, CustomStringConvertible {
 
     /// The venue configuration this setup describes.
     public var configuration: VenueConfiguration {
-        VenueConfiguration(instruments: VenueSetup.instruments, initialCash: initialCash, fees: fees, slippage: slippage,
-                           participation: participation, timeout: timeout, cancelOnDisconnect: cancelOnDisconnect)
+        VenueConfiguration(
+            instruments: VenueSetup.instruments, initialCash: initialCash, fees: fees, slippage: slippage,
+            participation: participation, timeout: timeout, cancelOnDisconnect: cancelOnDisconnect)
     }
 
     public var description: String {

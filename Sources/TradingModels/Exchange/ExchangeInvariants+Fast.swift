@@ -27,7 +27,7 @@ extension ExchangeInvariants {
 
     // The positions of the invariants in `state`.
     private static let booksEquation = 0, fillLogReplays = 1, filledSums = 2, stateAgrees = 3, withinLimit = 4, spotNotNegative = 5,
-                       feesExact = 6, clientAgrees = 7
+        feesExact = 6, clientAgrees = 7
 
     private static func instrumentIndex(_ symbol: Symbol) -> Int? {
         VenueSetup.instruments.firstIndex { $0.symbol == symbol }
@@ -35,9 +35,13 @@ extension ExchangeInvariants {
 
     /// The books equation and spot positions.
     private static func checkHoldings(_ o: ExchangeObservation, _ broken: inout Broken) {
-        var lhs = Int128(o.account.cash.value), rhs = Int128(o.initialCash.value) - Int128(o.account.feesPaid.value)
+        var lhs = Int128(o.account.cash.value)
+        var rhs = Int128(o.initialCash.value) - Int128(o.account.feesPaid.value)
         for holding in o.account.holdings {
-            guard let index = instrumentIndex(holding.symbol) else { broken.mark(booksEquation); continue }
+            guard let index = instrumentIndex(holding.symbol) else {
+                broken.mark(booksEquation)
+                continue
+            }
             let instrument = VenueSetup.instruments[index]
             let atMark = Int128(holding.position) * Int128(holding.mark.value) * Int128(instrument.tickValue.value)
             let unrealized = atMark - Int128(holding.cost.value)
@@ -54,12 +58,18 @@ extension ExchangeInvariants {
         let count = VenueSetup.instruments.count
         withUnsafeTemporaryAllocation(of: HoldingSnapshot.self, capacity: count) { holdings in
             for index in 0..<count {
-                holdings.initializeElement(at: index, to: HoldingSnapshot(symbol: VenueSetup.instruments[index].symbol, position: 0, cost: 0, realized: 0, mark: 0))
+                holdings.initializeElement(
+                    at: index, to: HoldingSnapshot(symbol: VenueSetup.instruments[index].symbol, position: 0, cost: 0, realized: 0, mark: 0))
             }
             var tradedBits: UInt64 = 0
-            var cash = o.initialCash.value, fees: Int64 = 0
+            var cash = o.initialCash.value
+            var fees: Int64 = 0
             for fill in o.fills {
-                guard let instrumentIndex = instrumentIndex(fill.symbol) else { broken.mark(fillLogReplays); broken.mark(feesExact); continue }
+                guard let instrumentIndex = instrumentIndex(fill.symbol) else {
+                    broken.mark(fillLogReplays)
+                    broken.mark(feesExact)
+                    continue
+                }
                 let instrument = VenueSetup.instruments[instrumentIndex]
                 ExchangeBooks.book(fill, instrument: instrument, holding: &holdings[instrumentIndex], cash: &cash)
                 tradedBits |= 1 << UInt64(instrumentIndex)
@@ -67,7 +77,8 @@ extension ExchangeInvariants {
                 let order = o.venueOrderIndex(fill.orderID)
                 if let order { sums[order] += fill.quantity.value } else { broken.mark(filledSums) }
                 if let order, case .limit(let limit) = o.venueOrders[order].request.type,
-                   fill.side == .buy ? fill.price > limit : fill.price < limit {
+                    fill.side == .buy ? fill.price > limit : fill.price < limit
+                {
                     broken.mark(withinLimit)
                 }
                 let notional = fill.quantity.value * fill.price.value * instrument.tickValue.value
@@ -77,10 +88,14 @@ extension ExchangeInvariants {
                 }
             }
             // The rebuilt books, in symbol order of the traded instruments, must be the books.
-            var matches = cash == o.account.cash.value && fees == o.account.feesPaid.value
+            var matches =
+                cash == o.account.cash.value && fees == o.account.feesPaid.value
                 && o.account.holdings.count == tradedBits.nonzeroBitCount
             for holding in o.account.holdings where matches {
-                guard let index = instrumentIndex(holding.symbol), tradedBits & (1 << UInt64(index)) != 0 else { matches = false; break }
+                guard let index = instrumentIndex(holding.symbol), tradedBits & (1 << UInt64(index)) != 0 else {
+                    matches = false
+                    break
+                }
                 matches = holdings[index] == holding
             }
             if matches {
@@ -101,12 +116,13 @@ extension ExchangeInvariants {
             let order = o.venueOrders[index]
             if sums[index] != order.filled.value || order.filled > order.request.quantity { broken.mark(filledSums) }
             let complete = order.filled == order.request.quantity
-            let agrees = switch order.state {
-            case .filled: complete
-            case .accepted, .rejected: order.filled.value == 0
-            case .partiallyFilled: order.filled.value > 0 && !complete
-            case .pendingCancel, .canceled, .expired: !complete
-            }
+            let agrees =
+                switch order.state {
+                case .filled: complete
+                case .accepted, .rejected: order.filled.value == 0
+                case .partiallyFilled: order.filled.value > 0 && !complete
+                case .pendingCancel, .canceled, .expired: !complete
+                }
             if !agrees { broken.mark(stateAgrees) }
         }
     }

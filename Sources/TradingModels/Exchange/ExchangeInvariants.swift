@@ -6,7 +6,8 @@ import TradingVocabulary
 public enum ExchangeInvariants {
     public static let state: [Invariant<ExchangeObservation>] = [
         Invariant("books equation", "cash + Σ position values == initial cash + realized + unrealized − fees, exactly") { o in
-            var lhs = Int128(o.account.cash.value), rhs = Int128(o.initialCash.value) - Int128(o.account.feesPaid.value)
+            var lhs = Int128(o.account.cash.value)
+            var rhs = Int128(o.initialCash.value) - Int128(o.account.feesPaid.value)
             for holding in o.account.holdings {
                 guard let instrument = VenueSetup.instruments.first(where: { $0.symbol == holding.symbol }) else { return false }
                 let atMark = Int128(holding.position) * Int128(holding.mark.value) * Int128(instrument.tickValue.value)
@@ -62,7 +63,9 @@ public enum ExchangeInvariants {
                     && fill.liquidity == o.venueOrder(fill.orderID)?.liquidity
             }
         },
-        Invariant("client agrees with venue", "a terminal state the client holds is the venue's; NOT_FOUND is unknown to the venue; every venue order is tracked") { o in
+        Invariant(
+            "client agrees with venue", "a terminal state the client holds is the venue's; NOT_FOUND is unknown to the venue; every venue order is tracked"
+        ) { o in
             // Both lists are sorted by id: every venue id must appear among the client's.
             var next = 0
             for order in o.venueOrders {
@@ -80,7 +83,8 @@ public enum ExchangeInvariants {
     ]
 
     public static let steps: [StepInvariant<ExchangeCommand, ExchangeOutcome, ExchangeObservation>] = [
-        StepInvariant("a refused request changes nothing", "a client refusal or bad market data leaves everything as it was") { before, command, outcome, after in
+        StepInvariant("a refused request changes nothing", "a client refusal or bad market data leaves everything as it was") {
+            before, command, outcome, after in
             if case .done = outcome { return true }
             if case .configure = command { return true }
             return before == after

@@ -66,10 +66,16 @@ extension ExchangeModel {
             wanted -= taken
             if side == .buy {
                 live.askLeft -= taken
-                if live.askLeft == 0 { live.askOffset += 1; live.askLeft = live.quote.askSize.value }
+                if live.askLeft == 0 {
+                    live.askOffset += 1
+                    live.askLeft = live.quote.askSize.value
+                }
             } else {
                 live.bidLeft -= taken
-                if live.bidLeft == 0 { live.bidOffset += 1; live.bidLeft = live.quote.bidSize.value }
+                if live.bidLeft == 0 {
+                    live.bidOffset += 1
+                    live.bidLeft = live.quote.bidSize.value
+                }
             }
         }
         quotes[symbol] = live

@@ -120,8 +120,9 @@ extension ExchangeModel {
         guard let instrument = configuration.instrument(order.request.symbol) else { return }
         let notional = quantity * price.value * instrument.tickValue.value
         let rate = order.liquidity == .maker ? configuration.fees.maker : configuration.fees.taker
-        let fill = Fill(orderID: order.request.id, symbol: order.request.symbol, side: order.request.side, price: price,
-                        quantity: Lots(quantity), fee: ExchangeBooks.fee(notional: notional, rate: rate), liquidity: order.liquidity, time: now)
+        let fill = Fill(
+            orderID: order.request.id, symbol: order.request.symbol, side: order.request.side, price: price,
+            quantity: Lots(quantity), fee: ExchangeBooks.fee(notional: notional, rate: rate), liquidity: order.liquidity, time: now)
         fills.append(fill)
         ExchangeBooks.add(fill, to: &books)
         orders[index].filled.value += quantity
@@ -160,7 +161,8 @@ extension ExchangeModel {
             available -= reservation(order.remaining, order.reference, other)
         }
         // The largest quantity whose reservation fits (the fee makes it non-linear: search).
-        var low: Int64 = 0, high = VenueLimits.maxQuantity.value
+        var low: Int64 = 0
+        var high = VenueLimits.maxQuantity.value
         while low < high {
             let mid = (low + high + 1) / 2
             if reservation(mid, reference, instrument) <= available { low = mid } else { high = mid - 1 }

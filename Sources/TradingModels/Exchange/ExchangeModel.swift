@@ -106,7 +106,8 @@ public struct ExchangeModel: Sendable {
     }
     /// The first slot whose id is not below `id`.
     func insertionSlot(_ id: ClientOrderID) -> Int {
-        var low = 0, high = trackedIDs.count
+        var low = 0
+        var high = trackedIDs.count
         while low < high {
             let mid = (low + high) / 2
             if trackedIDs[mid] < id { low = mid + 1 } else { high = mid }
@@ -138,8 +139,9 @@ public struct ExchangeModel: Sendable {
     /// in-place sort is close to linear).
     private var venueOrdersByID: [VenueOrderSnapshot] {
         var snapshots = orders.map {
-            VenueOrderSnapshot(request: $0.request, state: $0.state, filled: $0.filled, rejectReason: $0.rejectReason,
-                               liquidity: $0.liquidity, triggered: $0.triggered)
+            VenueOrderSnapshot(
+                request: $0.request, state: $0.state, filled: $0.filled, rejectReason: $0.rejectReason,
+                liquidity: $0.liquidity, triggered: $0.triggered)
         }
         snapshots.sort { $0.request.id < $1.request.id }
         return snapshots
@@ -217,7 +219,8 @@ public struct ExchangeModel: Sendable {
         var best: Int?
         for index in messages.indices where messages[index].time <= target {
             if let current = best {
-                let a = messages[index], b = messages[current]
+                let a = messages[index]
+                let b = messages[current]
                 if (a.time, a.sequence) < (b.time, b.sequence) { best = index }
             } else {
                 best = index
@@ -255,7 +258,8 @@ public struct ExchangeModel: Sendable {
             clientOrders[slot].lastSequence = sequence
         case .notFound(let id, let answeredAt):
             guard isConnected, let slot = clientSlot(id), clientOrders[slot].state == .sent || clientOrders[slot].state == .unknown,
-                  answeredAt > clientOrders[slot].deadline else { return }
+                answeredAt > clientOrders[slot].deadline
+            else { return }
             clientOrders[slot].state = .notFound
         }
     }

@@ -21,9 +21,11 @@ public struct ExchangeObservation: Hashable, Sendable, CustomStringConvertible {
     public var initialCash: Cents
     public var fees: FeeSchedule
 
-    public init(now: SimTime, isConnected: Bool, isRejectStorm: Bool, isBookStale: Bool, venueOrders: [VenueOrderSnapshot],
-                clientOrders: [ClientOrderSnapshot], fills: [Fill], account: AccountSnapshot, clientQuotes: [ClientQuote],
-                initialCash: Cents, fees: FeeSchedule) {
+    public init(
+        now: SimTime, isConnected: Bool, isRejectStorm: Bool, isBookStale: Bool, venueOrders: [VenueOrderSnapshot],
+        clientOrders: [ClientOrderSnapshot], fills: [Fill], account: AccountSnapshot, clientQuotes: [ClientQuote],
+        initialCash: Cents, fees: FeeSchedule
+    ) {
         self.now = now
         self.isConnected = isConnected
         self.isRejectStorm = isRejectStorm
@@ -43,7 +45,8 @@ public struct ExchangeObservation: Hashable, Sendable, CustomStringConvertible {
 
     /// Where the venue's order `id` is in `venueOrders`.
     public func venueOrderIndex(_ id: ClientOrderID) -> Int? {
-        var low = 0, high = venueOrders.count
+        var low = 0
+        var high = venueOrders.count
         while low < high {
             let mid = (low + high) / 2
             if venueOrders[mid].request.id < id { low = mid + 1 } else { high = mid }
@@ -52,8 +55,10 @@ public struct ExchangeObservation: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var lines = ["t+\((now - SimTime.simulationEpoch).nanoseconds / 1_000_000)ms\(isConnected ? "" : " DISCONNECTED")"
-                     + "\(isRejectStorm ? " STORM" : "")\(isBookStale ? " STALE" : "")"]
+        var lines = [
+            "t+\((now - SimTime.simulationEpoch).nanoseconds / 1_000_000)ms\(isConnected ? "" : " DISCONNECTED")"
+                + "\(isRejectStorm ? " STORM" : "")\(isBookStale ? " STALE" : "")"
+        ]
         lines.append("venue: [\(venueOrders.map(\.description).joined(separator: "; "))]")
         lines.append("client: [\(clientOrders.map(\.description).joined(separator: "; "))]")
         lines.append("fills: [\(fills.map(\.description).joined(separator: "; "))]")

@@ -67,8 +67,8 @@ import TradingMachines
             #expect(report.corrected.value(atPercentile: percentile) >= report.naive.value(atPercentile: percentile))
         }
         #if os(Linux)
-        #expect(report.memory.samples.count >= MemoryTrend.minimumSamples)
-        #expect(report.memory.verdict != .notMeasured)
+            #expect(report.memory.samples.count >= MemoryTrend.minimumSamples)
+            #expect(report.memory.verdict != .notMeasured)
         #endif
         #expect(workload.stack.withStack { $0.checkInvariants() }.isEmpty)
     }
@@ -104,16 +104,16 @@ import TradingMachines
     /// 32 KiB/s tolerance.
     @Test func aLeakingDecisionIsCaughtBySlope() throws {
         #if os(Linux)
-        let kept = Mutex<[[UInt8]]>([])
-        var configuration = FloodConfiguration(mode: .scheduled(rate: 1_000, seconds: 1))
-        configuration.memorySampleIntervalSeconds = 0.02
-        let report = try DecisionFlood.run(configuration) { index in
-            let block = [UInt8](repeating: UInt8(truncatingIfNeeded: index | 1), count: 16_384)
-            kept.withLock { $0.append(block) }
-        }
-        #expect(report.memory.verdict == .leaking, "slope \(report.memory.slopeBytesPerSecond ?? -1) B/s")
-        #expect((report.memory.slopeBytesPerSecond ?? 0) > 4_000_000)
-        #expect(!report.passed)
+            let kept = Mutex<[[UInt8]]>([])
+            var configuration = FloodConfiguration(mode: .scheduled(rate: 1_000, seconds: 1))
+            configuration.memorySampleIntervalSeconds = 0.02
+            let report = try DecisionFlood.run(configuration) { index in
+                let block = [UInt8](repeating: UInt8(truncatingIfNeeded: index | 1), count: 16_384)
+                kept.withLock { $0.append(block) }
+            }
+            #expect(report.memory.verdict == .leaking, "slope \(report.memory.slopeBytesPerSecond ?? -1) B/s")
+            #expect((report.memory.slopeBytesPerSecond ?? 0) > 4_000_000)
+            #expect(!report.passed)
         #endif
     }
 

@@ -184,11 +184,12 @@ extension Double {
         var histogram = LatencyHistogram()
         for value: Int64 in [80, 80, 90, 52_000_000] { histogram.record(value) }
         let lines = histogram.table.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "stresscheck-latency-histogram v1", "highest-trackable-ns 3600000000000", "significant-digits 3", "count 4",
-            "min-ns 80", "max-ns 52000000", "sum-ns 52000250", "saturated 0", "lowest-ns highest-ns count cumulative-percent",
-            "80 80 2 50.000000", "90 90 1 75.000000", "51970048 52002815 1 100.000000", "end",
-        ])
+        #expect(
+            lines == [
+                "stresscheck-latency-histogram v1", "highest-trackable-ns 3600000000000", "significant-digits 3", "count 4",
+                "min-ns 80", "max-ns 52000000", "sum-ns 52000250", "saturated 0", "lowest-ns highest-ns count cumulative-percent",
+                "80 80 2 50.000000", "90 90 1 75.000000", "51970048 52002815 1 100.000000", "end",
+            ])
     }
 
     /// Each corruption of a good table is refused, naming the line and what is wrong.
@@ -210,8 +211,10 @@ extension Double {
             (with(4, "count four"), LatencyTableError(line: 4, problem: .notANumber("four"))),
             // The percentages follow the header's count, so changing it shows on the first row.
             (with(4, "count 5"), LatencyTableError(line: 10, problem: .wrongCumulativePercent("50.000000"))),
-            (good.enumerated().filter { $0.offset != 10 }.map { $0.offset == 11 ? "51970048 52002815 1 75.000000" : $0.element }
-                .joined(separator: "\n"), LatencyTableError(line: 12, problem: .countMismatch(header: 4, rows: 3))),
+            (
+                good.enumerated().filter { $0.offset != 10 }.map { $0.offset == 11 ? "51970048 52002815 1 75.000000" : $0.element }
+                    .joined(separator: "\n"), LatencyTableError(line: 12, problem: .countMismatch(header: 4, rows: 3))
+            ),
             (with(5, "min-ns 85"), LatencyTableError(line: 5, problem: .outsideRows(85))),
             (with(6, "max-ns 60000000"), LatencyTableError(line: 6, problem: .outsideRows(60_000_000))),
             (with(7, "sum-ns 1"), LatencyTableError(line: 7, problem: .outsideRows(1))),

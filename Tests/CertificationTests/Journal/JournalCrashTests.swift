@@ -10,7 +10,8 @@ import TradingMachines
 
     /// Journals `transactions` until the disk kills the process; returns those acknowledged.
     func journalUntilKilled(_ disk: CrashingDisk, policy: TransactionJournal.SyncPolicy = .everyAppend)
-        -> (acknowledged: Int, durable: UInt64) {
+        -> (acknowledged: Int, durable: UInt64)
+    {
         var acknowledged = 0
         var durable: UInt64 = 0
         do {
@@ -102,8 +103,9 @@ import TradingMachines
                 disk.crash(losing: loss)
                 // Everything up to the last fsync survives; at most batch − 1 acknowledged after it.
                 #expect(acknowledged - Int(durable) <= batch - 1)
-                try recoverAndFinish(disk, mustHave: loss == .nothing ? acknowledged : Int(durable),
-                                     context: "batched, killed at \(operation), \(loss)")
+                try recoverAndFinish(
+                    disk, mustHave: loss == .nothing ? acknowledged : Int(durable),
+                    context: "batched, killed at \(operation), \(loss)")
             }
         }
     }

@@ -12,10 +12,14 @@ enum JournalFixture {
         do { return try Symbol(text) } catch { fatalError("fixture symbol \(text): \(error)") }
     }
 
-    static func fill(_ id: UInt64, _ symbol: Symbol, _ side: Side, _ quantity: Int64, at price: Int64, fee: Int64 = 0,
-                     time: Int64 = 0) -> JournalTransaction {
-        .fillBooked(Fill(orderID: ClientOrderID(id), symbol: symbol, side: side, price: Ticks(price), quantity: Lots(quantity), fee: Cents(fee),
-                         liquidity: fee < 0 ? .maker : .taker, time: SimTime(nanoseconds: time)))
+    static func fill(
+        _ id: UInt64, _ symbol: Symbol, _ side: Side, _ quantity: Int64, at price: Int64, fee: Int64 = 0,
+        time: Int64 = 0
+    ) -> JournalTransaction {
+        .fillBooked(
+            Fill(
+                orderID: ClientOrderID(id), symbol: symbol, side: side, price: Ticks(price), quantity: Lots(quantity), fee: Cents(fee),
+                liquidity: fee < 0 ? .maker : .taker, time: SimTime(nanoseconds: time)))
     }
 
     static func ack(_ id: UInt64, _ symbol: Symbol, _ side: Side, _ quantity: Int64, _ type: OrderType = .market) -> JournalTransaction {
@@ -26,8 +30,10 @@ enum JournalFixture {
     /// through flat on the future, a maker rebate, a cancel and a withdrawal.
     static let transactions: [JournalTransaction] = [
         .instrumentListed(Instrument(symbol: spot, kind: .spot, tickValue: 1)),
-        .instrumentListed(Instrument(symbol: future, kind: .futures(expiry: SimTime(nanoseconds: 3_600_000_000_000)), tickValue: 10,
-                                     initialMargin: 1_000)),
+        .instrumentListed(
+            Instrument(
+                symbol: future, kind: .futures(expiry: SimTime(nanoseconds: 3_600_000_000_000)), tickValue: 10,
+                initialMargin: 1_000)),
         .cashAdjusted(Cents(1_000_000), reason: "initial deposit"),
         ack(1, spot, .buy, 10, .limit(101)),
         fill(1, spot, .buy, 4, at: 100, fee: 1, time: 1_000),

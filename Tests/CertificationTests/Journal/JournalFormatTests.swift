@@ -50,10 +50,11 @@ import TradingVocabulary
         #expect(books.cash == 999_434)
         #expect(books.fees == 10)
         #expect(books.realized == 197)
-        #expect(books.account.holdings == [
-            HoldingSnapshot(symbol: JournalFixture.spot, position: 5, cost: 503, realized: 47, mark: 110),
-            HoldingSnapshot(symbol: JournalFixture.future, position: 2, cost: 1_900, realized: 150, mark: 95),
-        ])
+        #expect(
+            books.account.holdings == [
+                HoldingSnapshot(symbol: JournalFixture.spot, position: 5, cost: 503, realized: 47, mark: 110),
+                HoldingSnapshot(symbol: JournalFixture.future, position: 2, cost: 1_900, realized: 150, mark: 95),
+            ])
         #expect(books.openOrders.isEmpty)
         #expect(books == (try JournalFixture.books()))
     }

@@ -60,15 +60,20 @@ import TradingVocabulary
         let cutHeader = try JournalReader.replay(Array(bytes.prefix(last.offset + 7)))
         #expect(cutHeader.end == .tornTail(TornTail(offset: last.offset, length: 7, sequence: count, kind: .incompleteRecordHeader)))
         let cutPayload = try JournalReader.replay(Array(bytes.dropLast(1)))
-        #expect(cutPayload.end == .tornTail(TornTail(offset: last.offset, length: bytes.count - 1 - last.offset, sequence: count,
-                                                     kind: .incompleteRecord(expectedLength: bytes.count - last.offset))))
+        #expect(
+            cutPayload.end
+                == .tornTail(
+                    TornTail(
+                        offset: last.offset, length: bytes.count - 1 - last.offset, sequence: count,
+                        kind: .incompleteRecord(expectedLength: bytes.count - last.offset))))
         #expect(cutPayload.lastSequence == count - 1)
         let zeros = try JournalReader.replay(bytes + [UInt8](repeating: 0, count: 4_096))
         #expect(zeros.end == .tornTail(TornTail(offset: bytes.count, length: 4_096, sequence: count + 1, kind: .zeroFilled)))
         #expect(zeros.recordCount == Int(count))
         #expect(try JournalReader.replay([]).end == .tornTail(TornTail(offset: 0, length: 0, sequence: 1, kind: .incompleteFileHeader)))
-        #expect(try JournalReader.replay(Array(JournalFormat.fileHeader.prefix(9))).end
-            == .tornTail(TornTail(offset: 0, length: 9, sequence: 1, kind: .incompleteFileHeader)))
+        #expect(
+            try JournalReader.replay(Array(JournalFormat.fileHeader.prefix(9))).end
+                == .tornTail(TornTail(offset: 0, length: 9, sequence: 1, kind: .incompleteFileHeader)))
     }
 
     @Test func aByteFlippedInAnyRecordIsNamedWithItsOffsetAndSequence() throws {
@@ -81,8 +86,9 @@ import TradingVocabulary
                     var damaged = bytes
                     damaged[position] ^= mask
                     let found = corruption(damaged)
-                    #expect(found?.offset == record.offset && found?.sequence == record.sequence,
-                            "byte \(position) ^ \(mask) in record \(record.sequence): \(String(describing: found))")
+                    #expect(
+                        found?.offset == record.offset && found?.sequence == record.sequence,
+                        "byte \(position) ^ \(mask) in record \(record.sequence): \(String(describing: found))")
                 }
             }
         }
@@ -150,7 +156,7 @@ import TradingVocabulary
         let cash = try JournalFormat.record(sequence: 1, .cashAdjusted(Cents(1), reason: "ok"))
         let cashPayload = Array(cash[20..<(cash.count - 4)])
         guard case .malformedPayload? = corruption(header + craft(sequence: 1, type: 2, payload: cashPayload + [0]))?.kind,
-              case .malformedPayload? = corruption(header + craft(sequence: 1, type: 2, payload: Array(cashPayload.dropLast(2)) + [0xC3, 0x28]))?.kind
+            case .malformedPayload? = corruption(header + craft(sequence: 1, type: 2, payload: Array(cashPayload.dropLast(2)) + [0xC3, 0x28]))?.kind
         else {
             Issue.record("trailing bytes or invalid UTF-8 decoded")
             return

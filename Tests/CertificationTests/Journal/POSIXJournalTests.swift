@@ -31,8 +31,11 @@ import TradingMachines
         try POSIXFileSystem().write(Array(ninth.prefix(ninth.count / 2)), to: handle)
         try POSIXFileSystem().close(handle)
         let second = try TransactionJournal(path: path, policy: .batched(maxRecords: 3))
-        #expect(second.recoveredTail == TornTail(offset: whole.count, length: ninth.count / 2, sequence: 9,
-                                                 kind: .incompleteRecord(expectedLength: ninth.count)))
+        #expect(
+            second.recoveredTail
+                == TornTail(
+                    offset: whole.count, length: ninth.count / 2, sequence: 9,
+                    kind: .incompleteRecord(expectedLength: ninth.count)))
         #expect(try POSIXFileSystem().readFile(atPath: path) == whole)
         for transaction in transactions.dropFirst(8) { try second.append(transaction) }
         try second.close()

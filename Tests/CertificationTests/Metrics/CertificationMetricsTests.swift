@@ -12,12 +12,16 @@ import Testing
         metrics.hardLimitBreaches = 0
         // A latency histogram's buckets in nanoseconds: 1 µs, 1.5 µs (straddles nothing up to 2.5 µs), 20 ms.
         metrics.decisionLatencyFromDue = try CertificationMetrics.latencyHistogram(
-            nanosecondBuckets: [(upperBoundNanoseconds: 1_000, count: 5), (upperBoundNanoseconds: 1_500, count: 3), (upperBoundNanoseconds: 20_000_000, count: 1)],
+            nanosecondBuckets: [
+                (upperBoundNanoseconds: 1_000, count: 5), (upperBoundNanoseconds: 1_500, count: 3), (upperBoundNanoseconds: 20_000_000, count: 1),
+            ],
             counting: .perBucket, sumNanoseconds: 20_009_500)
         metrics.decisionLatencyFromStart = try CertificationMetrics.latencyHistogram(
             nanosecondBuckets: [(upperBoundNanoseconds: 1_000, count: 9)], counting: .cumulative, sumNanoseconds: 8_000)
-        metrics.gates = [.init(gate: CertificationMetrics.Gate.safety, passed: true), .init(gate: CertificationMetrics.Gate.latency, passed: false),
-                         .init(gate: CertificationMetrics.Gate.recovery, passed: true), .init(gate: CertificationMetrics.Gate.integrity, passed: true)]
+        metrics.gates = [
+            .init(gate: CertificationMetrics.Gate.safety, passed: true), .init(gate: CertificationMetrics.Gate.latency, passed: false),
+            .init(gate: CertificationMetrics.Gate.recovery, passed: true), .init(gate: CertificationMetrics.Gate.integrity, passed: true),
+        ]
         metrics.recoveryNanoseconds = [12_000_000_000, 25_000_000_000, 31_500_000_000]
         metrics.integrityDeltaMinorUnits = 0
         metrics.maxDrawdownBasisPoints = 1_234
@@ -53,11 +57,12 @@ import Testing
         }
         // Families in the documented order.
         let types = text.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map { $0.split(separator: " ")[2] }
-        #expect(types == [
-            "stresscheck_certify_go", "stresscheck_certify_runs_total", "stresscheck_certify_decisions_total",
-            "stresscheck_certify_hard_limit_breaches_total", "stresscheck_certify_decision_latency_seconds", "stresscheck_certify_gate_pass",
-            "stresscheck_certify_recovery_seconds", "stresscheck_certify_integrity_delta_minor_units", "stresscheck_certify_max_drawdown_ratio",
-        ])
+        #expect(
+            types == [
+                "stresscheck_certify_go", "stresscheck_certify_runs_total", "stresscheck_certify_decisions_total",
+                "stresscheck_certify_hard_limit_breaches_total", "stresscheck_certify_decision_latency_seconds", "stresscheck_certify_gate_pass",
+                "stresscheck_certify_recovery_seconds", "stresscheck_certify_integrity_delta_minor_units", "stresscheck_certify_max_drawdown_ratio",
+            ])
     }
 
     @Test func figuresNotMeasuredAreLeftOut() throws {

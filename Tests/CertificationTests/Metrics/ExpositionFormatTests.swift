@@ -16,8 +16,11 @@ import Testing
         try registry.gauge("demo_level", help: "Special values.", labels: ["kind": "nan"], value: .nan)
         try registry.gauge("demo_level", help: "Special values.", labels: ["kind": "up"], value: .infinity)
         try registry.gauge("demo_level", help: "Special values.", labels: ["kind": "down"], value: -.infinity)
-        let latency = try MetricHistogram([(upperBound: 0.005, count: 1), (upperBound: 0.01, count: 2), (upperBound: 0.1, count: 0),
-                                           (upperBound: .infinity, count: 1)], counting: .perBucket, sum: 1.0123)
+        let latency = try MetricHistogram(
+            [
+                (upperBound: 0.005, count: 1), (upperBound: 0.01, count: 2), (upperBound: 0.1, count: 0),
+                (upperBound: .infinity, count: 1),
+            ], counting: .perBucket, sum: 1.0123)
         try registry.histogram("demo_latency_seconds", help: "Latency.", labels: ["op": "read"], latency)
         return registry
     }
@@ -79,9 +82,13 @@ import Testing
         for bad in ["__reserved", "1x", "a-b", "a:b", ""] {
             #expect(throws: MetricsError.invalidLabelName(metric: "demo", label: bad)) { try registry.gauge("demo", help: "x", labels: [bad: "v"], value: 1) }
         }
-        #expect(throws: MetricsError.duplicateLabelName(metric: "demo", label: "a")) { try registry.gauge("demo", help: "x", labels: ["a": "1", "a": "2"], value: 1) }
+        #expect(throws: MetricsError.duplicateLabelName(metric: "demo", label: "a")) {
+            try registry.gauge("demo", help: "x", labels: ["a": "1", "a": "2"], value: 1)
+        }
         #expect(throws: MetricsError.counterWithoutTotalSuffix(name: "demo_requests")) { try registry.counter("demo_requests", help: "x", value: 1) }
-        #expect(throws: MetricsError.reservedSuffix(name: "demo_count", suffix: "_count", kind: .gauge)) { try registry.gauge("demo_count", help: "x", value: 1) }
+        #expect(throws: MetricsError.reservedSuffix(name: "demo_count", suffix: "_count", kind: .gauge)) {
+            try registry.gauge("demo_count", help: "x", value: 1)
+        }
         #expect(throws: MetricsError.invalidCounterValue(name: "demo_total", value: -1)) { try registry.counter("demo_total", help: "x", value: -1) }
         let histogram = try MetricHistogram([(upperBound: 1, count: 1)], counting: .perBucket, sum: 1)
         #expect(throws: MetricsError.invalidLabelName(metric: "demo_seconds", label: "le")) {
@@ -160,15 +167,17 @@ import Testing
         #expect(observed.count == 5 && observed.sum == 113)
 
         // A latency histogram's buckets in nanoseconds become seconds.
-        let latency = try MetricHistogram.fromNanoseconds([(upperBoundNanoseconds: 1_000, count: 5), (upperBoundNanoseconds: 1_000_000, count: 2)],
-                                                          counting: .perBucket, sumNanoseconds: 2_005_000)
+        let latency = try MetricHistogram.fromNanoseconds(
+            [(upperBoundNanoseconds: 1_000, count: 5), (upperBoundNanoseconds: 1_000_000, count: 2)],
+            counting: .perBucket, sumNanoseconds: 2_005_000)
         #expect(latency.buckets.map(\.upperBound) == [0.000_001, 0.001])
         #expect(PrometheusText.format(latency.buckets[0].upperBound) == "1e-06")
         #expect(latency.sum == 0.002_005)
 
         // Regrouped: a fine bucket that straddles a coarse bound counts in the next coarse bucket up.
-        let fine = try MetricHistogram([(upperBound: 1, count: 1), (upperBound: 3, count: 1), (upperBound: 4, count: 1), (upperBound: 12, count: 1)],
-                                       counting: .perBucket, sum: 15)
+        let fine = try MetricHistogram(
+            [(upperBound: 1, count: 1), (upperBound: 3, count: 1), (upperBound: 4, count: 1), (upperBound: 12, count: 1)],
+            counting: .perBucket, sum: 15)
         let coarse = try fine.rebucketed(to: [2, 4, 10])
         #expect(coarse.buckets.map(\.cumulativeCount) == [1, 3, 3])
         #expect(coarse.count == 4 && coarse.sum == 15)

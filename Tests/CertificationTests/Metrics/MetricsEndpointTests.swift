@@ -2,9 +2,9 @@ import Certification
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The loopback `/metrics` endpoint: a real scrape with curl, the error statuses, the bounded loop.
@@ -75,8 +75,9 @@ import Darwin
 
     /// Raw sockets for what curl will not do: a bare-LF head, a silent client, a half-sent head.
     @Test func silentHalfSentAndBareLineFeedClients() throws {
-        let endpoint = try MetricsEndpoint(port: 0, limits: .init(maxRequests: 4, lifetime: .seconds(30), receiveTimeout: .milliseconds(300)),
-                                           metrics: { "x 1\n" })
+        let endpoint = try MetricsEndpoint(
+            port: 0, limits: .init(maxRequests: 4, lifetime: .seconds(30), receiveTimeout: .milliseconds(300)),
+            metrics: { "x 1\n" })
         let running = endpoint.serveInBackground()
         let bareLineFeed = try Self.exchange(port: endpoint.port, send: "GET /metrics HTTP/1.0\n\n")
         #expect(bareLineFeed.hasPrefix("HTTP/1.1 200 OK\r\n") && bareLineFeed.hasSuffix("\r\n\r\nx 1\n"))
@@ -97,8 +98,10 @@ import Darwin
         #expect(status("GET / HTTP/1.1\r\nHost: x\r\n\r\n") == 404)
         #expect(status("GET /metrics/ HTTP/1.1\r\nHost: x\r\n\r\n") == 404)
         #expect(status("GET /metrics HTTP/2.0\r\nHost: x\r\n\r\n") == 505)
-        for bad in ["\r\n\r\n", "GET /metrics\r\n\r\n", "GET  /metrics HTTP/1.1\r\n\r\n", "GET /metrics HTTP/1.1\r\nno colon\r\n\r\n",
-                    "GET /metrics HTTP/1.1\r\n: empty name\r\n\r\n", "G(T /metrics HTTP/1.0\r\n\r\n", "GET /metrics HTTP/1.x\r\n\r\n"] {
+        for bad in [
+            "\r\n\r\n", "GET /metrics\r\n\r\n", "GET  /metrics HTTP/1.1\r\n\r\n", "GET /metrics HTTP/1.1\r\nno colon\r\n\r\n",
+            "GET /metrics HTTP/1.1\r\n: empty name\r\n\r\n", "G(T /metrics HTTP/1.0\r\n\r\n", "GET /metrics HTTP/1.x\r\n\r\n",
+        ] {
             #expect(status(bad) == 400, "\(bad.debugDescription)")
         }
         #expect(MetricsHTTP.endOfHead(Array("GET / HTTP/1.0\r\n\r\nbody".utf8)) == 18)
@@ -109,9 +112,9 @@ import Darwin
     /// side, and returns everything the server sent until it closed.
     static func exchange(port: UInt16, send text: String?, closeAfterSending: Bool = false) throws -> String {
         #if canImport(Glibc)
-        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let client = socket(AF_INET, SOCK_STREAM, 0)
+            let client = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         try #require(client >= 0)
         defer { close(client) }
@@ -128,9 +131,9 @@ import Darwin
         if let text {
             let bytes = Array(text.utf8)
             #if canImport(Glibc)
-            let sent = bytes.withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, 0) }
+                let sent = bytes.withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, 0) }
             #else
-            let sent = bytes.withUnsafeBytes { Darwin.send(client, $0.baseAddress, $0.count, 0) }
+                let sent = bytes.withUnsafeBytes { Darwin.send(client, $0.baseAddress, $0.count, 0) }
             #endif
             try #require(sent == bytes.count)
         }

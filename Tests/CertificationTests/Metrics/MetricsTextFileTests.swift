@@ -57,7 +57,10 @@ import Testing
         let reader = Task.detached { () -> Int in
             var torn = 0
             for _ in 0..<400 {
-                guard let seen = try? String(contentsOfFile: path, encoding: .utf8) else { torn += 1; continue }
+                guard let seen = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    torn += 1
+                    continue
+                }
                 if seen != short && seen != long { torn += 1 }
             }
             return torn

@@ -21,13 +21,16 @@ enum Promtool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
         // Write and read on different threads, so neither side can block the other on a full pipe.
-        let inputHandle = stdin.fileHandleForWriting, errorHandle = stderr.fileHandleForReading
+        let inputHandle = stdin.fileHandleForWriting
+        let errorHandle = stderr.fileHandleForReading
         let errors = ErrorOutput()
         DispatchQueue.global().async {
             inputHandle.write(Data(input.utf8))

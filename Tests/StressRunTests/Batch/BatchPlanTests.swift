@@ -28,8 +28,11 @@ import Testing
         #expect(plan.itemCount == 12)
         let items = (0..<12).map(plan.item)
         #expect(items.map(\.scenario) == Array(repeating: "flash-crash-2010", count: 6) + Array(repeating: "liquidity-drain", count: 6))
-        #expect(items.map(\.strategy) == [.momentum, .momentum, .momentum, .buyTheDip, .buyTheDip, .buyTheDip,
-                                          .momentum, .momentum, .momentum, .buyTheDip, .buyTheDip, .buyTheDip])
+        #expect(
+            items.map(\.strategy) == [
+                .momentum, .momentum, .momentum, .buyTheDip, .buyTheDip, .buyTheDip,
+                .momentum, .momentum, .momentum, .buyTheDip, .buyTheDip, .buyTheDip,
+            ])
         #expect(items.map(\.seedIndex) == [0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2])
         #expect(items.map(\.seed) == (0..<12).map { BatchSeed.itemSeed(campaign: 9, item: $0) })
     }

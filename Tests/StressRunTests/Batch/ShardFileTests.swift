@@ -16,7 +16,9 @@ import Testing
         #expect(read.encoded == bytes)
         let lines = bytes.split(separator: 0x0A)
         #expect(lines.count == 14)
-        #expect(String(decoding: lines[0], as: UTF8.self).hasPrefix(#"{"campaignSeed":"0x0000000000c0ffee","codeVersion":"abc123","format":"stresscheck-shard","formatVersion":1,"itemCount":12,"#))
+        #expect(
+            String(decoding: lines[0], as: UTF8.self).hasPrefix(
+                #"{"campaignSeed":"0x0000000000c0ffee","codeVersion":"abc123","format":"stresscheck-shard","formatVersion":1,"itemCount":12,"#))
         #expect(String(decoding: lines[13], as: UTF8.self).hasPrefix(#"{"digest":"0x"#))
     }
 
@@ -51,12 +53,16 @@ import Testing
 
     @Test func badHeadersAreTypedErrors() {
         func error(_ text: String) -> ShardFileError? {
-            do { _ = try ShardFile(parsing: Array(text.utf8)); return nil } catch { return error }
+            do {
+                _ = try ShardFile(parsing: Array(text.utf8))
+                return nil
+            } catch { return error }
         }
         #expect(error("hello\n")?.kind == .syntax)
         #expect(error("{}\n")?.kind == .unsupportedFormat)
         let header = String(decoding: Self.file.encoded.split(separator: 0x0A)[0], as: UTF8.self)
-        #expect(error(header.replacingOccurrences(of: "liquidity-drain", with: "atlantis") + "\n")?.description
+        #expect(
+            error(header.replacingOccurrences(of: "liquidity-drain", with: "atlantis") + "\n")?.description
                 == "line 1: unknown scenario 'atlantis' (known: " + ScenarioLibrary.all.map(\.name).joined(separator: ", ") + ")")
         #expect(error(header.replacingOccurrences(of: #""shardIndex":0"#, with: #""shardIndex":1"#) + "\n")?.kind == .plan)
         #expect(error(header.replacingOccurrences(of: #""formatVersion":1"#, with: #""formatVersion":2"#) + "\n")?.kind == .unsupportedFormat)
@@ -102,7 +108,10 @@ import Testing
             return ShardFile(header: ShardHeader(plan: plan, codeVersion: version, shard: shard), items: plan == smallPlan ? items : [])
         }
         func kind(_ files: [ShardFile]) -> ShardMergeError.Kind? {
-            do { _ = try ShardMerge.merge(files.enumerated().map { ("f\($0.offset)", $0.element) }); return nil } catch { return error.kind }
+            do {
+                _ = try ShardMerge.merge(files.enumerated().map { ("f\($0.offset)", $0.element) })
+                return nil
+            } catch { return error.kind }
         }
         let other = try BatchPlan(scenarios: smallPlan.scenarios, strategies: smallPlan.strategies, seeds: 3, campaignSeed: 1)
         #expect(kind([]) == .noFiles)
