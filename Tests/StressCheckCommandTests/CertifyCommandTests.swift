@@ -40,6 +40,37 @@ import Testing
         #expect(process.terminationStatus == 0 && said.isEmpty, "\(said)")
     }
 
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: CertifyCommandTests.chromium != nil, "Chromium is not installed here (.ci/run installs it with apt-get)"))
+    func theCertificationPageLoadsInARealBrowser() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let page = directory + "/certification.html"
+        // A NO-GO page (a drawdown gate of 0.01%), so the rules-broken list renders too.
+        #expect(Invocation(["certify", "--runs", "1", "--html", page], environment: ["STRESSCHECK_CERTIFY_MAX_DRAWDOWN_BP": "1"]).status == 1)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
+        browser.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom",
+            URL(fileURLWithPath: page).absoluteString,
+        ]
+        let dom = Pipe()
+        let log = Pipe()
+        browser.standardOutput = dom
+        browser.standardError = log
+        try browser.run()
+        let html = String(decoding: dom.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let messages = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        // The browser's own DOM: the verdict, a row per gate, the failed gate marked, no script errors.
+        #expect(html.contains("<h1 class=\"no-go\">NO-GO</h1>"))
+        #expect(html.components(separatedBy: "<tr class=").count - 1 == 4)
+        #expect(html.contains("<tr class=\"fail\"><td>safety</td>"))
+        #expect(!messages.contains("CONSOLE") && !messages.contains("Uncaught"), "\(messages)")
+    }
+
     @Test func aGateTightenedFromTheEnvironmentTurnsItNoGoNamingTheGate() {
         // A drawdown gate of 0.01%: the flash crash costs more, so safety fails: exit 1.
         let run = Invocation(["certify", "--runs", "2", "--json"], environment: ["STRESSCHECK_CERTIFY_MAX_DRAWDOWN_BP": "1"])
