@@ -37,7 +37,7 @@ targets += [
     .target(name: "TradingVocabulary", swiftSettings: strict),
     .target(name: "TradingMachines", dependencies: ["TradingVocabulary"], swiftSettings: strict + invariantChecks),
     .testTarget(name: "TradingMachinesTests", dependencies: ["TradingMachines", "TradingVocabulary"], swiftSettings: strict),
-    .executableTarget(name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary", "BenchmarkSupport"], path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
+    .executableTarget(name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary", "BenchmarkSupport", "Certification"], path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
 ]
 
 // MARK: - Models, checks and the stresscheck CLI (issue 4).

@@ -27,14 +27,7 @@ public struct BrokerFailureTest: Sendable {
     public var gates = CertificationGates()
     public var executor: ScenarioExecutor
 
-    /// The executor's emergency stop on an unreachable venue counts steps; on one-second bars
-    /// its default (3 steps) would halt on any outage longer than 3 s, so the test sets it to
-    /// the same 3 minutes it means on the library's one-minute bars.
-    public init() {
-        var configuration = ExecutorConfiguration()
-        configuration.disconnectedStepsBeforeHalt = 180
-        executor = ScenarioExecutor(configuration: configuration)
-    }
+    public init() { executor = .oneSecondBars }
 
     /// Runs `fault` on the market and venue fault mix of `seed`.
     ///

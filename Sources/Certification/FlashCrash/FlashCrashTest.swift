@@ -18,11 +18,7 @@ public struct FlashCrashTest: Sendable {
     public var gates = CertificationGates()
     public var executor: ScenarioExecutor
 
-    public init() {
-        var configuration = ExecutorConfiguration()
-        configuration.disconnectedStepsBeforeHalt = 180  // three minutes of one-second bars, as on one-minute bars
-        executor = ScenarioExecutor(configuration: configuration)
-    }
+    public init() { executor = .oneSecondBars }
 
     /// Runs the crash on the market and venue faults of `seed`.
     /// - Throws: ``FlashCrashError`` when the parameters give no valid scenario.

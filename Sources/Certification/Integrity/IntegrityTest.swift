@@ -69,10 +69,13 @@ public struct IntegrityResult: Hashable, Sendable {
     /// How the journal ended when read back (clean after an orderly close).
     public let journalEnd: JournalEnd
 
+    /// Fills in the journal or at the venue but not both: a transaction not logged (or logged and
+    /// never made), whatever its amount.
+    public var fillsNotInBoth: Int { report.differences.count { if case .books = $0 { false } else { true } } }
+
     /// Every transaction logged and the three records within the gate's delta.
     public func passed(_ gates: CertificationGates) -> Bool {
-        journalEnd == .clean && !report.differences.contains { if case .books = $0 { false } else { true } }
-            && report.largestMoneyDelta <= gates.integrityDeltaMinorUnits
+        journalEnd == .clean && fillsNotInBoth == 0 && report.largestMoneyDelta <= gates.integrityDeltaMinorUnits
     }
 }
 

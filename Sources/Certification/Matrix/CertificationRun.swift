@@ -87,7 +87,7 @@ public struct CertificationRun: Sendable {
     static func integrity(_ sessions: [IntegrityResult], gates: CertificationGates) -> GateResult {
         var breaks: [RuleBreak] = []
         for session in sessions {
-            let missing = session.report.differences.count { if case .books = $0 { false } else { true } }
+            let missing = session.fillsNotInBoth
             if missing > 0 {
                 breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "\(missing) fill(s) not in both the journal and the venue"))
             }

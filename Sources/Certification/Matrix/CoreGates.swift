@@ -1,3 +1,5 @@
+import StressRun
+
 /// The safety and recovery gates from the flash-crash and broker-failure runs of a
 /// certification (the latency gate comes from the decision flood, the integrity gate from the
 /// journal's reconciliation).
@@ -8,17 +10,17 @@ enum CoreGates {
     static func safety(flashCrash: [FlashCrashResult], broker: [BrokerFailureResult], gates: CertificationGates) -> GateResult {
         let breaches = flashCrash.reduce(0) { $0 + $1.hardLimitBreaches }
         var breaks: [RuleBreak] = []
+        /// One break per safety property a run broke, in property order.
+        func broken(_ violations: [SafetyViolation], test: String, seed: UInt64) -> [RuleBreak] {
+            Set(violations.map(\.property)).sorted { $0.rawValue < $1.rawValue }.map {
+                RuleBreak(test: test, seed: seed, rule: "safety property \($0.rawValue) broken")
+            }
+        }
         for run in flashCrash {
             if run.flatAfter == nil { breaks.append(RuleBreak(test: "flash crash", seed: run.seed, rule: "not flat after the crash")) }
-            for property in Set(run.violations.map(\.property)).sorted(by: { $0.rawValue < $1.rawValue }) {
-                breaks.append(RuleBreak(test: "flash crash", seed: run.seed, rule: "safety property \(property.rawValue) broken"))
-            }
+            breaks += broken(run.violations, test: "flash crash", seed: run.seed)
         }
-        for run in broker {
-            for property in Set(run.violations.map(\.property)).sorted(by: { $0.rawValue < $1.rawValue }) {
-                breaks.append(RuleBreak(test: "broker failure (\(run.fault.name))", seed: run.seed, rule: "safety property \(property.rawValue) broken"))
-            }
-        }
+        for run in broker { breaks += broken(run.violations, test: "broker failure (\(run.fault.name))", seed: run.seed) }
         let worst = flashCrash.map(\.maxDrawdown).max()
         return GateResult(
             .safety,
