@@ -8,7 +8,8 @@ public enum CrashSimulator {
     /// the tests fail first); print it with the seed and the scenario to reproduce a run.
     /// Version 2: Merton's jumps are Poisson, prices stay within ``BarGenerator/priceRange``,
     /// GARCH's variance is capped, summaries are taken before data corruption.
-    public static let version = 2
+    /// Version 3: data corruption places no NaN close in the bars after a spike (its validator window).
+    public static let version = 3
 
     /// The most bars one run may make, all symbols together: 4 million bars are 256 MB.
     public static let maxBars = 4_000_000

@@ -56,8 +56,8 @@ struct CorruptionInjector {
     ///
     /// - Returns: Whether bar `i`'s close was corrupted (a NaN close or a spike: the returns
     ///   into and out of it are then not clean), or `nil` when the corruption cannot be placed
-    ///   (a spike that would not be finite).
-    mutating func inject<C: ChoiceSource>(_ kind: DataFaultKind, at i: Int, choices: inout C) throws(ParameterError) -> Bool? {
+    ///   (a spike that would not be finite, or a NaN close where `closeMayBreak` is false).
+    mutating func inject<C: ChoiceSource>(_ kind: DataFaultKind, at i: Int, closeMayBreak: Bool, choices: inout C) throws(ParameterError) -> Bool? {
         var bar = bars[i]
         // The step is the input's own (every earlier shift moved both bars alike), so it fits.
         let step = bar.time.nanoseconds &- bars[i - 1].time.nanoseconds
@@ -66,6 +66,7 @@ struct CorruptionInjector {
         case .notANumber:
             switch choices.index(below: 5) {
             case 0:
+                guard closeMayBreak else { return nil }
                 bar.close = .nan
                 pollutes = true
             case 1: bar.open = .nan

@@ -14,7 +14,11 @@
 ///   so the median step stays the series' own — a 3-bar series gets no timestamp corruption
 ///   (found by `fuzz-market`: with 2 steps, a gap was its own median);
 /// - a spike needs the ``spikeWindowReturns`` returns before it to be clean: no NaN close and no
-///   spike at bars `i − W − 1 … i − 1` (`W` = ``spikeWindowReturns``), and `i ≥ W + 1`.
+///   spike at bars `i − W − 1 … i − 1` (`W` = ``spikeWindowReturns``), and `i ≥ W + 1`;
+/// - no NaN close in the `W + 1` bars after a spike (bars `i + 1 … i + W + 1`): a validator
+///   measures a spike against the returns after it too, and a NaN close there merges two returns
+///   into one twice as large (found by `fuzz-market`: NaN closes every third bar after a spike
+///   raised the validator's scale until the spike no longer stood out).
 ///
 /// **What each kind does to bar `i`, and where it shows.** Every kind is reported at bar `i`.
 ///
@@ -102,6 +106,7 @@ public struct DataCorruption: SeriesTransformer {
         var injected: [InjectedCorruption] = []
         var lastInjected = -Self.minimumSpacingBars
         var lastPolluted = -(Self.spikeWindowReturns + 2)
+        var lastSpike = -(Self.spikeWindowReturns + 2)
         // Each timestamp corruption changes one step between timestamps (the one into its bar);
         // all together they change fewer than half of them, so the median step stays the
         // series' own even where the spacing rule alone would not (a 3-bar series has 2 steps).
@@ -121,10 +126,12 @@ public struct DataCorruption: SeriesTransformer {
                 let w = Self.spikeWindowReturns
                 guard i >= w + 1, i - lastPolluted >= w + 2 else { continue }
             }
-            guard let pollutes = try injector.inject(kind, at: i, choices: &choices) else { continue }
+            let closeMayBreak = i - lastSpike > Self.spikeWindowReturns + 1
+            guard let pollutes = try injector.inject(kind, at: i, closeMayBreak: closeMayBreak, choices: &choices) else { continue }
             injected.append(InjectedCorruption(symbol: series.symbol, barIndex: i, kind: kind))
             lastInjected = i
             if pollutes { lastPolluted = i }
+            if kind == .spike { lastSpike = i }
         }
         return TransformResult(series: BarSeries(symbol: series.symbol, bars: injector.bars), corruptions: injected)
     }
