@@ -80,7 +80,7 @@ products += [.library(name: "Certification", targets: ["Certification"])]
 targets += [
     .target(name: "Certification", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
             swiftSettings: strict),
-    .testTarget(name: "CertificationTests", dependencies: ["Certification", "StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines",
+    .testTarget(name: "CertificationTests", dependencies: ["Certification", "BugZoo", "StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines",
                                                          "TradingVocabulary"], swiftSettings: strict),
     // The flood's figures: corrected P99 at 1 000/s, maximum rate, histogram record cost and allocations.
     .executableTarget(name: "flood-benchmark", dependencies: ["Certification", "BenchmarkSupport"], path: "Benchmarks/FloodBenchmark", swiftSettings: strict),
@@ -91,10 +91,11 @@ targets += [
     .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim", "ExchangeSim", "ExchangeVocabulary",
                                                  "StressRun"], swiftSettings: strict),
     // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
-    .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck", "StressRun"],
+    .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck", "StressRun",
+                                          "Certification"],
             path: "Tests/BugZoo", swiftSettings: strict),
     // Every zoo variant on all its seeds, in release (CI runs it; `swift test` runs the slow ones on one seed).
-    .executableTarget(name: "zoo-check", dependencies: ["BugZoo"], path: "Tools/ZooCheck", swiftSettings: strict),
+    .executableTarget(name: "zoo-check", dependencies: ["BugZoo", "Certification"], path: "Tools/ZooCheck", swiftSettings: strict),
     .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck",
                                                          "StressRun"],
                 swiftSettings: strict),

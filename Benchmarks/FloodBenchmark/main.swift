@@ -133,6 +133,7 @@ var rows = [
         value: "\(flood.windows.filter(\.passed).count) / \(flood.windows.count)",
         target: "all", ok: flood.windowsPassed),
     Row(name: "worst window's corrected P99", value: micro(flood.windows.map(\.p99Corrected).max() ?? 0), target: "", ok: nil),
+    Row(name: "worst window's corrected P99.9", value: micro(flood.windows.map(\.p999Corrected).max() ?? 0), target: "", ok: nil),
     Row(name: "achieved rate (target 1 000/s)", value: String(format: "%.1f /s", flood.achievedRate), target: "sustained", ok: flood.sustained),
     Row(
         name: "resident memory slope (\(flood.memory.samples.count) samples)",

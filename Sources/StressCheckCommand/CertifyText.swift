@@ -69,6 +69,7 @@ enum CertifyText {
             let decisions: Int
             let achievedRate: Double
             let correctedP99Nanoseconds: Int64
+            let correctedP999Nanoseconds: Int64
             let naiveP99Nanoseconds: Int64
             let maxNanoseconds: Int64
         }
@@ -95,7 +96,8 @@ enum CertifyText {
                 verdict: report.matrix.isGo ? "GO" : "NO-GO", runs: report.matrix.runs, gates: gates,
                 flood: Document.Flood(
                     decisions: report.flood.decisions, achievedRate: report.flood.achievedRate,
-                    correctedP99Nanoseconds: corrected.p99, naiveP99Nanoseconds: report.flood.naive.summary.p99,
+                    correctedP99Nanoseconds: corrected.p99, correctedP999Nanoseconds: corrected.p999,
+                    naiveP99Nanoseconds: report.flood.naive.summary.p99,
                     maxNanoseconds: corrected.max),
                 thresholds: values))
     }

@@ -13,4 +13,8 @@
     /// The order router's copy of the trading mode misses the halt (LIVE_ACTIVE → DRY_RUN on
     /// EMERGENCY_HALT), so exits keep going to the venue: caught by `noOrderWhileOffOrHalted`.
     case haltNotPropagated
+    /// After the link comes back, an order whose outcome is unknown (it timed out while the link
+    /// was down) is sent again under a new id instead of being queried: the same decision
+    /// reaches the venue twice. Caught by broker failure's "nothing sent twice".
+    case resendAfterReconnect
 }

@@ -7,8 +7,9 @@ import TradingVocabulary
 extension Run {
     /// Follows every order in flight: a terminal one leaves the list (a venue rejection or a
     /// partly filled IOC is recorded), an UNKNOWN one is queried, a NOT_FOUND one never arrived.
-    mutating func pollOrders() {
+    mutating func pollOrders(choices: inout some ChoiceSource) {
         var kept = 0
+        var resend: [TrackedOrder] = []
         for index in tracked.indices {
             var order = tracked[index]
             var done = false
@@ -27,7 +28,12 @@ extension Run {
                     order.timedOutRecorded = true
                     failure(order.id, symbol, .timedOut)
                 }
-                if exchange.isConnected { try? exchange.query(order.id, latency: LinkLatency(out: faults.bounds.baseLatency, back: faults.bounds.baseLatency)) }
+                if mutation == .resendAfterReconnect, exchange.isConnected {
+                    done = true
+                    resend.append(order)
+                } else if exchange.isConnected {
+                    try? exchange.query(order.id, latency: LinkLatency(out: faults.bounds.baseLatency, back: faults.bounds.baseLatency))
+                }
             case .notFound:
                 done = true
                 failure(order.id, symbol, .neverArrived)
@@ -42,6 +48,11 @@ extension Run {
             }
         }
         tracked.removeLast(tracked.count - kept)
+        for order in resend {
+            let copy = NewOrder(
+                id: ClientOrderID(nextOrderID), symbol: symbols[order.symbol], side: order.side, type: .market, quantity: Lots(order.quantity), timeInForce: .ioc)
+            send(copy, symbol: order.symbol, amount: 0, decision: order.decision, choices: &choices)
+        }
     }
 
     mutating func failure(_ id: ClientOrderID?, _ symbol: Symbol, _ kind: ExecutionFailureKind) {

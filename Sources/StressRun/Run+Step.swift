@@ -18,7 +18,7 @@ extension Run {
         ingestBars(index, choices: &choices)
         // Fills first: polling drops the orders that are over, and a fill must find its order.
         bookFills()
-        pollOrders()
+        pollOrders(choices: &choices)
         let equity = ledger.equity(closes: closes)
         events.append(.equity(EquityPoint(time: now, equity: Cents(equity))))
         reconcileStack(equity: equity)

@@ -8,8 +8,11 @@ extension Run {
     /// Sends one order to the venue with this operation's drawn latency (scaled by the phase's
     /// latency multiplier) and reject flag (the run's rate, the storm's, or the phase's
     /// probability), and checks `noOrderWhileOffOrHalted` against the stack's true state.
-    mutating func send(_ order: NewOrder, symbol i: Int, amount: Int64, choices: inout some ChoiceSource) {
+    /// `decision` is the number of the decision that made it; nil: a new decision.
+    mutating func send(_ order: NewOrder, symbol i: Int, amount: Int64, decision: Int? = nil, choices: inout some ChoiceSource) {
         nextOrderID += 1
+        let decision = decision ?? nextDecision
+        if decision == nextDecision { nextDecision += 1 }
         let conditions = stepConditions[i]
         let drawn = faults.latency(from: &choices)
         let latency = LinkLatency(
@@ -26,10 +29,10 @@ extension Run {
         let mode = stack.tradingMode.state
         let halted = stack.tradingMode.isHalted || stack.superState.state == .emergencyHalt
         if mode != .liveActive || halted { violate(.orderWhileBlocked(time: now, order: order.id, mode: mode, halted: halted)) }
-        events.append(.sent(SentOrder(time: now, order: order, amount: Cents(amount))))
+        events.append(.sent(SentOrder(time: now, order: order, amount: Cents(amount), decision: decision)))
         let calm = faults.bounds.baseLatency + faults.bounds.maxJitter
         if latency.out > calm || latency.back > calm { events.append(.latencySpike(LatencySpike(time: now, order: order.id, latency: latency))) }
-        tracked.append(TrackedOrder(id: order.id, symbol: i, side: order.side, quantity: order.quantity.value))
+        tracked.append(TrackedOrder(id: order.id, symbol: i, side: order.side, quantity: order.quantity.value, decision: decision))
     }
 
     /// `duration` × `multiplier` (≥ 1), in whole nanoseconds, saturating.

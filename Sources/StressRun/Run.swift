@@ -33,6 +33,8 @@ struct Run<S: Strategy> {
     /// Orders not yet terminal at the client, oldest first.
     var tracked: [TrackedOrder] = []
     var nextOrderID: UInt64 = 1
+    /// The number the next decision to send an order gets (``SentOrder/decision``).
+    var nextDecision = 0
     /// How many of the venue's fills the books have taken.
     var fillCursor = 0
     /// Per symbol, the round trip in progress.
@@ -146,6 +148,8 @@ struct TrackedOrder: Sendable {
     let symbol: Int
     let side: Side
     let quantity: Int64
+    /// The decision that made it (``SentOrder/decision``).
+    let decision: Int
     /// Lots of it the books have taken, and in how many fills.
     var booked: Int64 = 0
     var fills = 0

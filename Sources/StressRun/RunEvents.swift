@@ -107,6 +107,10 @@ public struct SentOrder: Hashable, Sendable {
     public let order: NewOrder
     /// What the risk stack booked for it (buys) or 0 (sells).
     public let amount: Cents
+    /// The decision that made it (numbered from 0 in the run): a buy the risk stack accepted or a
+    /// sell the router let through. One decision is one order: two sent orders with the same
+    /// decision are the same order sent twice, whatever their ids.
+    public let decision: Int
 }
 
 /// One sector's exposure in the risk stack at a step, with its health.

@@ -18,7 +18,8 @@ public struct BrokerFailureResult: Hashable, Sendable {
     /// Orders not resolved at the end of the run although sent at least the order timeout
     /// before it: lost (must be none). An order sent later may still be on its way.
     public let unresolved: [ClientOrderID]
-    /// Orders sent more than once (must be none).
+    /// Orders sent more than once (must be none): an id sent again, or a decision sent again
+    /// under a new id (``SentOrder/decision``), named by the later send's id.
     public let sentTwice: [ClientOrderID]
     /// How many orders the client sent.
     public let ordersSent: Int
@@ -47,8 +48,13 @@ public struct BrokerFailureResult: Hashable, Sendable {
         }
         boughtOnStaleData = stale
         var seen = Set<ClientOrderID>()
+        var decided = Set<Int>()
         var twice: [ClientOrderID] = []
-        for order in sent where !seen.insert(order.order.id).inserted { twice.append(order.order.id) }
+        for order in sent {
+            let newID = seen.insert(order.order.id).inserted
+            let newDecision = decided.insert(order.decision).inserted
+            if !newID || !newDecision { twice.append(order.order.id) }
+        }
         sentTwice = twice
         ordersSent = sent.count
         let end = record.steps.last?.time ?? record.start

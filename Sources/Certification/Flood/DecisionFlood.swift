@@ -245,9 +245,11 @@ public enum DecisionFlood {
         let windowReports = windows.enumerated().compactMap { index, histogram -> FloodWindow? in
             guard histogram.count > 0 else { return nil }
             let p99 = histogram.value(atPercentile: 99)
+            let p999 = histogram.value(atPercentile: 99.9)
             return FloodWindow(
                 index: index, startSeconds: Double(index) * configuration.windowSeconds, count: histogram.count,
-                p99Corrected: p99, maxCorrected: histogram.maxValue, passed: p99 <= configuration.p99GateNanoseconds)
+                p99Corrected: p99, p999Corrected: p999, maxCorrected: histogram.maxValue,
+                passed: p99 <= configuration.p99GateNanoseconds && p999 <= configuration.p999GateNanoseconds)
         }
         let warmUpSeconds = Double(plan.warmUpNanoseconds) / 1e9
         let memory = MemoryTrend(samples: samples.filter { $0.seconds >= warmUpSeconds }, toleranceBytesPerSecond: configuration.leakToleranceBytesPerSecond)

@@ -27,6 +27,9 @@ public struct FloodConfiguration: Hashable, Sendable {
     public var windowSeconds: Double = 10
     /// The corrected P99 allowed in every window.
     public var p99GateNanoseconds: Int64 = 15_000_000
+    /// The corrected P99.9 allowed in every window (StressCheck's tail gate; see
+    /// ``CertificationGates/p999LatencyNanoseconds``).
+    public var p999GateNanoseconds: Int64 = 15_000_000
     /// A decision that starts later than this after its due time is a late start.
     public var lateToleranceNanoseconds: Int64 = 100_000
     /// How long before a due time the waiting thread stops sleeping and spins on the clock.
@@ -58,6 +61,7 @@ public struct FloodConfiguration: Hashable, Sendable {
         var configuration = FloodConfiguration(mode: .scheduled(rate: gates.floodRate, seconds: Double(gates.floodSeconds)))
         configuration.windowSeconds = Double(gates.floodWindowSeconds)
         configuration.p99GateNanoseconds = gates.p99LatencyNanoseconds
+        configuration.p999GateNanoseconds = gates.p999LatencyNanoseconds
         configuration.warmUp = .seconds(1)
         return configuration
     }
@@ -67,6 +71,7 @@ public struct FloodConfiguration: Hashable, Sendable {
         var configuration = FloodConfiguration(mode: .scheduled(rate: gates.floodRate, seconds: seconds))
         configuration.windowSeconds = Swift.min(Double(gates.floodWindowSeconds), seconds)
         configuration.p99GateNanoseconds = gates.p99LatencyNanoseconds
+        configuration.p999GateNanoseconds = gates.p999LatencyNanoseconds
         return configuration
     }
 

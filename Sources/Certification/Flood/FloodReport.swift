@@ -45,9 +45,10 @@ public struct FloodWindow: Hashable, Sendable {
     public var index: Int
     public var startSeconds: Double
     public var count: Int64
-    /// The window's corrected P99 and max, kept to 2 significant digits (within 1%, never below
-    /// the true value: a window fails rather than passes on rounding).
+    /// The window's corrected P99, P99.9 and max, kept to 2 significant digits (within 1%,
+    /// never below the true value: a window fails rather than passes on rounding).
     public var p99Corrected: Int64
+    public var p999Corrected: Int64
     public var maxCorrected: Int64
     public var passed: Bool
 }
