@@ -80,6 +80,9 @@ public struct Options: Equatable, Sendable {
     public var prometheus: String?
     /// `--serve-metrics PORT`: serve the metrics at `/metrics` on 127.0.0.1 after the run.
     public var serveMetrics: Int?
+    /// `--latency-table FILE`: where `certify` writes the flood's corrected latency histogram as
+    /// a percentile table (`stresscheck merge` combines several).
+    public var latencyTable: String?
 
     /// The corpus root when `--corpus` is not given: `corpus` under the current directory.
     public static let defaultCorpus = "corpus"
@@ -125,7 +128,7 @@ public enum Arguments {
             "--replay", "--from", "--to",
         ],
         "merge": ["--json", "--output"],
-        "certify": ["--runs", "--full", "--json", "--html", "--prometheus", "--serve-metrics"],
+        "certify": ["--runs", "--full", "--json", "--html", "--prometheus", "--serve-metrics", "--latency-table"],
         "doctor": ["--json"],
         "list": [],
         "help": [],
@@ -135,7 +138,7 @@ public enum Arguments {
     static let valued: Set<String> = [
         "--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
         "--shard-index", "--shard-count", "--output", "--item", "--html", "--replay", "--from", "--to",
-        "--runs", "--prometheus", "--serve-metrics",
+        "--runs", "--prometheus", "--serve-metrics", "--latency-table",
     ]
 
     /// The positional arguments each subcommand needs, by name.
@@ -273,6 +276,9 @@ public enum Arguments {
         case "--prometheus":
             guard !value.isEmpty else { throw UsageError("option '--prometheus' needs a file path") }
             options.prometheus = value
+        case "--latency-table":
+            guard !value.isEmpty else { throw UsageError("option '--latency-table' needs a file path") }
+            options.latencyTable = value
         case "--parallel": options.parallel = try positive(option, value)
         case "--shard-index": options.shardIndex = try nonNegative(option, value)
         case "--shard-count": options.shardCount = try positive(option, value)

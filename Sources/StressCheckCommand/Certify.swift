@@ -12,6 +12,7 @@ enum Certify {
         var html: String?
         var prometheus: String?
         var serveMetrics: Int?
+        var latencyTable: String?
     }
 
     static func run(_ request: Request, console: Console, environment: [String: String]) throws(UsageError) -> Int32 {
@@ -20,6 +21,8 @@ enum Certify {
         if let port = request.serveMetrics, !(0...65_535).contains(port) {
             throw UsageError("option '--serve-metrics' expects a port from 0 to 65535, got \(port)")
         }
+        // Checked before anything runs, so a bad path costs nothing.
+        let latencyTable = try request.latencyTable.map { path throws(UsageError) in try OutputFile.checked(path) }
         var certification = CertificationRun(gates: gates)
         certification.full = request.full
         let runs = request.runs ?? gates.runs
@@ -50,6 +53,12 @@ enum Certify {
                 try MetricsTextFile.write(try metrics.registry().render(), to: path)
             } catch {
                 console.errors.write("error: cannot write the metrics file: \(error)\n")
+                return ExitStatus.usage
+            }
+        }
+        if let latencyTable {
+            do { try latencyTable.write(Array(report.flood.corrected.table.utf8)) } catch {
+                console.errors.write("error: \(error)\n")
                 return ExitStatus.usage
             }
         }

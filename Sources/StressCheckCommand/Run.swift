@@ -58,7 +58,7 @@ struct Run {
             return try Certify.run(
                 Certify.Request(
                     runs: options.runs, full: options.full, json: options.json, html: options.html,
-                    prometheus: options.prometheus, serveMetrics: options.serveMetrics),
+                    prometheus: options.prometheus, serveMetrics: options.serveMetrics, latencyTable: options.latencyTable),
                 console: console, environment: environment)
         case .doctor(let options):
             return Doctor.run(json: options.json, console: console, environment: environment)

@@ -108,12 +108,23 @@ enum Stress {
     /// the whole batch and writes `--output`. Bad files: an `error:` line naming the file and
     /// line, exit 2, nothing written.
     static func merge(files: [String], options: Options, console: Console) throws(UsageError) -> Int32 {
+        if let first = files.first, let data = FileManager.default.contents(atPath: first), LatencyMerge.isLatencyTable(data) {
+            return try LatencyMerge.run(files: files, options: options, console: console)
+        }
         let output = try options.output.map { path throws(UsageError) in try OutputFile.checked(path) }
-        var shards: [(name: String, file: ShardFile)] = []
+        var contents: [(path: String, data: Data)] = []
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
                 return fail("cannot read '\(path)'", console: console)
             }
+            contents.append((path, data))
+        }
+        // A kind mixed up is named before any file's own errors.
+        if let table = contents.first(where: { LatencyMerge.isLatencyTable($0.data) }) {
+            return fail("\(table.path): a latency table (merge takes shard files or latency tables, not both)", console: console)
+        }
+        var shards: [(name: String, file: ShardFile)] = []
+        for (path, data) in contents {
             do {
                 shards.append((path, try ShardFile(parsing: [UInt8](data))))
             } catch {

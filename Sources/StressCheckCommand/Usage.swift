@@ -55,13 +55,15 @@ public enum Usage {
                                       --seeds, --seed, --parallel, --item, --html, --json.
           merge <shard file>...       Check and combine the JSON Lines files of a sharded stress
                                       campaign (same campaign and code, every shard once, none
-                                      cut short) and print the whole batch's summary. Accepts
-                                      --output, --json.
+                                      cut short) and print the whole batch's summary; or combine
+                                      certify's latency tables and print the merged percentiles.
+                                      Accepts --output, --json.
           certify                     The risk-governor certification: flash crash, broker
                                       failure (6 faults) and portfolio integrity over N seeds,
                                       the decision flood, and the go/no-go matrix (safety,
                                       latency, recovery, integrity). Accepts --runs, --full,
-                                      --json, --html, --prometheus, --serve-metrics. Gates come
+                                      --json, --html, --prometheus, --serve-metrics,
+                                      --latency-table. Gates come
                                       from STRESSCHECK_CERTIFY_* (docs/certification.md).
           doctor                      Whether this machine is ready to certify. Accepts --json.
           help                        Show this message.
@@ -89,7 +91,8 @@ public enum Usage {
                           the count from --shard-count or STRESSCHECK_SHARD_COUNT), or
                           SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm).
           --output PATH   stress: write the shard's JSON Lines file ({shard} in PATH becomes
-                          the index); merge: write the merged file. Written whole, then renamed.
+                          the index); merge: write the merged file (shards or latency table).
+                          Written whole, then renamed.
           --item N        stress: run item N of the batch alone (a failure's rerun command).
           --html PATH     stress: write a self-contained HTML report: the weakest runs' charts
                           and, when a property failed, the first failure shrunk.
@@ -103,6 +106,9 @@ public enum Usage {
                           (default: 3 s).
           --prometheus PATH
                           certify: write the figures as Prometheus metrics (textfile collector).
+          --latency-table PATH
+                          certify: write the flood's corrected latency histogram as a
+                          percentile table, for `merge` to combine across machines.
           --serve-metrics PORT
                           certify: then serve them at http://127.0.0.1:PORT/metrics (0: any
                           free port; stops after 10 requests or 60 s).

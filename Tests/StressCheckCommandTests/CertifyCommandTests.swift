@@ -1,3 +1,4 @@
+import Certification
 import Foundation
 import Testing
 @testable import StressCheckCommand
@@ -10,7 +11,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let html = directory + "/report.html"
         let prometheus = directory + "/certify.prom"
-        let run = Invocation(["certify", "--runs", "2", "--html", html, "--prometheus", prometheus])
+        let table = directory + "/flood.latency"
+        let run = Invocation(["certify", "--runs", "2", "--html", html, "--prometheus", prometheus, "--latency-table", table])
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         for gate in ["safety", "latency", "recovery", "integrity"] { #expect(run.output.contains("\n\(gate)")) }
         #expect(run.output.contains("GO: every gate passed over 2 run(s)"))
@@ -19,6 +21,44 @@ import Testing
         let metrics = try String(contentsOfFile: prometheus, encoding: .utf8)
         #expect(metrics.contains("stresscheck_certify_go 1\n"))
         #expect(metrics.contains("stresscheck_certify_gate_pass{gate=\"integrity\"} 1"))
+        // The flood's corrected histogram: 3 s at 1 000/s, the first 0.1 s excluded.
+        let histogram = try LatencyHistogram(table: String(contentsOfFile: table, encoding: .utf8))
+        #expect((2_850...2_910).contains(histogram.count), "\(histogram.count)")
+    }
+
+    @Test func mergeCombinesLatencyTablesAcrossShards() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var a = LatencyHistogram()
+        var b = LatencyHistogram()
+        var all = LatencyHistogram()
+        for value in stride(from: Int64(1_000), through: 2_000_000, by: 997) {
+            if value % 3 == 0 { a.record(value) } else { b.record(value) }
+            all.record(value)
+        }
+        b.record(52_000_000)
+        all.record(52_000_000)
+        try a.table.write(toFile: directory + "/a.latency", atomically: true, encoding: .utf8)
+        try b.table.write(toFile: directory + "/b.latency", atomically: true, encoding: .utf8)
+        let merged = directory + "/merged.latency"
+        let run = Invocation(["merge", directory + "/a.latency", directory + "/b.latency", "--output", merged, "--json"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try String(contentsOfFile: merged, encoding: .utf8) == all.table)
+        #expect(run.output.contains("\"p99Nanoseconds\" : \(all.summary.p99)") && run.output.contains("\"maxNanoseconds\" : 52000000"))
+        let text = Invocation(["merge", directory + "/a.latency", directory + "/b.latency"])
+        #expect(text.status == 0 && text.output.contains("latency tables merged: 2, \(all.count) decisions") && text.output.contains("max     52.000 ms"))
+
+        // A torn table names its file and line; a shard file among tables is refused; nothing is written.
+        try String(a.table.dropLast(5)).write(toFile: directory + "/torn.latency", atomically: true, encoding: .utf8)
+        try "{\"kind\":\"header\"}\n".write(toFile: directory + "/shard.jsonl", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: merged)
+        let torn = Invocation(["merge", directory + "/a.latency", directory + "/torn.latency", "--output", merged])
+        #expect(torn.status == 2 && torn.errors.contains("torn.latency: line ") && torn.errors.contains("Nothing was written."), "\(torn.errors)")
+        let mixed = Invocation(["merge", directory + "/a.latency", directory + "/shard.jsonl", "--output", merged])
+        #expect(mixed.status == 2 && mixed.errors.contains("shard.jsonl: not a latency table"), "\(mixed.errors)")
+        let mixedTheOtherWay = Invocation(["merge", directory + "/shard.jsonl", directory + "/a.latency"])
+        #expect(mixedTheOtherWay.status == 2 && mixedTheOtherWay.errors.contains("a.latency: a latency table"), "\(mixedTheOtherWay.errors)")
+        #expect(!FileManager.default.fileExists(atPath: merged))
     }
 
     @Test(.enabled(if: CertifyCommandTests.promtool != nil, "promtool is not installed here (.ci/run installs the prometheus package)"))
