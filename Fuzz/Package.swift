@@ -16,28 +16,33 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// One fuzz target per machine of `Machines.all`, plus the engine's decoding, the state files'
 /// decoding, MarketSim's CSV loader, whole stress scenarios, the stress shard files' reader, the
-/// transaction journal's reader and the bug zoo.
-let fuzzTargets = ["position", "sector-caps", "super-state", "trading-mode", "risk-stack", "exchange", "engine-decoding", "state-file", "csv", "market",
-                   "stress", "shard-file", "journal", "zoo"]
+/// transaction journal's reader, the latency tables' reader and the bug zoo.
+let fuzzTargets = [
+    "position", "sector-caps", "super-state", "trading-mode", "risk-stack", "exchange", "engine-decoding", "state-file", "csv", "market",
+    "stress", "shard-file", "journal", "latency-table", "zoo",
+]
 
 let package = Package(
     name: "StressCheckFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [
-            .product(name: "PropertyCheck", package: root),
-            .product(name: "TradingChecks", package: root),
-            .product(name: "BugZoo", package: root),
-            .product(name: "TradingMachines", package: root),
-            .product(name: "MarketSim", package: root),
-            .product(name: "StressRun", package: root),
-            .product(name: "Certification", package: root),
-        ], swiftSettings: strict),
-    ] + fuzzTargets.map { name in
-        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport"], path: "Targets/\(name)", swiftSettings: strict)
-    } + [
-        // Regenerates the seed corpus and the dictionaries (Fuzz/seeds.sh); an ordinary tool.
-        .executableTarget(name: "corpus-seeds", dependencies: ["FuzzSupport"], path: "Targets/seeds", swiftSettings: strict),
+        .target(
+            name: "FuzzSupport",
+            dependencies: [
+                .product(name: "PropertyCheck", package: root),
+                .product(name: "TradingChecks", package: root),
+                .product(name: "BugZoo", package: root),
+                .product(name: "TradingMachines", package: root),
+                .product(name: "MarketSim", package: root),
+                .product(name: "StressRun", package: root),
+                .product(name: "Certification", package: root),
+            ], swiftSettings: strict)
     ]
+        + fuzzTargets.map { name in
+            .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport"], path: "Targets/\(name)", swiftSettings: strict)
+        } + [
+            // Regenerates the seed corpus and the dictionaries (Fuzz/seeds.sh); an ordinary tool.
+            .executableTarget(name: "corpus-seeds", dependencies: ["FuzzSupport"], path: "Targets/seeds", swiftSettings: strict)
+        ]
 )

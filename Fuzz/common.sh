@@ -9,9 +9,9 @@ DICT_DIR="$FUZZ_DIR/dictionaries"
 
 # The fuzz targets that fuzz production (one per machine), the engine's decoding, the state
 # files' decoding, MarketSim's CSV loader, whole crash scenarios, the stress shard files' reader
-# and the transaction journal's reader.
+# the transaction journal's reader and the latency tables' reader.
 MACHINES=(position sector-caps super-state trading-mode risk-stack exchange)
-TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market stress shard-file journal)
+TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market stress shard-file journal latency-table)
 
 # Longest input libFuzzer makes: room for 100-command sequences of every machine
 # (super-state, the widest, needs about 1.4 KB for 100 commands).

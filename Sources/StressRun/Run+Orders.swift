@@ -50,7 +50,8 @@ extension Run {
         tracked.removeLast(tracked.count - kept)
         for order in resend {
             let copy = NewOrder(
-                id: ClientOrderID(nextOrderID), symbol: symbols[order.symbol], side: order.side, type: .market, quantity: Lots(order.quantity), timeInForce: .ioc)
+                id: ClientOrderID(nextOrderID), symbol: symbols[order.symbol], side: order.side, type: .market, quantity: Lots(order.quantity),
+                timeInForce: .ioc)
             send(copy, symbol: order.symbol, amount: 0, decision: order.decision, choices: &choices)
         }
     }

@@ -44,7 +44,9 @@ public struct CertificationZooVariant: Sendable {
         }
         return .caught(
             rules: result.ruleBreaks.map { "seed \($0.seed) \($0.test): \($0.rule)" },
-            figures: result.figures.filter { !$0.passed }.map { "\($0.name) \($0.measured.map { String(format: "%.3g", $0) } ?? "none") > \($0.limit) \($0.unit)" })
+            figures: result.figures.filter { !$0.passed }.map {
+                "\($0.name) \($0.measured.map { String(format: "%.3g", $0) } ?? "none") > \($0.limit) \($0.unit)"
+            })
     }
 }
 

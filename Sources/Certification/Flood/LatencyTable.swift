@@ -57,6 +57,14 @@ extension LatencyHistogram {
         return "\(millionths / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 
+    /// `text` as a number ≥ 0 written as `table` writes it (no sign, no leading zero), or nil: the
+    /// reader takes only what the writer writes, so a table that reads is its histogram's own
+    /// (found by `fuzz-latency-table`: "0999999" read as 999 999).
+    static func canonicalNumber(_ text: String) -> Int64? {
+        guard let value = Int64(text), value >= 0, String(value) == text else { return nil }
+        return value
+    }
+
     /// Reads a table written by `table`.
     ///
     /// - Throws: `LatencyTableError` naming the line (1-based) and what is wrong with it: a
@@ -66,7 +74,7 @@ extension LatencyHistogram {
     public init(table: String) throws(LatencyTableError) {
         var reader = TableReader(lines: table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         let magic = try reader.next()
-        let parts = magic.text.split(separator: " ").map(String.init)
+        let parts = magic.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, parts[0] == Self.tableMagic else { throw LatencyTableError(line: magic.number, problem: .notALatencyTable) }
         guard parts[1] == Self.tableVersion else { throw LatencyTableError(line: magic.number, problem: .unsupportedVersion(parts[1])) }
 
@@ -84,9 +92,9 @@ extension LatencyHistogram {
         let maximum = try reader.field("max-ns")
         let sumLine = reader.lineNumber + 1
         let sumField = try reader.next()
-        let sumParts = sumField.text.split(separator: " ")
+        let sumParts = sumField.text.split(separator: " ", omittingEmptySubsequences: false)
         guard sumParts.count == 2, sumParts[0] == "sum-ns" else { throw LatencyTableError(line: sumLine, problem: .expectedField("sum-ns")) }
-        guard let exactSum = Int128(String(sumParts[1])), exactSum >= 0 else {
+        guard let exactSum = Int128(String(sumParts[1])), exactSum >= 0, String(exactSum) == sumParts[1] else {
             throw LatencyTableError(line: sumLine, problem: .notANumber(String(sumParts[1])))
         }
         let saturatedLine = reader.lineNumber + 1
@@ -101,11 +109,11 @@ extension LatencyHistogram {
         while true {
             let row = try reader.next()
             if row.text == "end" { break }
-            let fields = row.text.split(separator: " ").map(String.init)
+            let fields = row.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4 else { throw LatencyTableError(line: row.number, problem: .wrongFieldCount(expected: 4, found: fields.count)) }
             var numbers: [Int64] = []
             for text in fields.prefix(3) {
-                guard let number = Int64(text), number >= 0 else { throw LatencyTableError(line: row.number, problem: .notANumber(text)) }
+                guard let number = LatencyHistogram.canonicalNumber(text) else { throw LatencyTableError(line: row.number, problem: .notANumber(text)) }
                 numbers.append(number)
             }
             let (lowest, highestInSlot, slotCount) = (numbers[0], numbers[1], numbers[2])
@@ -256,7 +264,7 @@ private struct TableReader {
         let line = try next()
         let parts = line.text.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0] == name else { throw LatencyTableError(line: line.number, problem: .expectedField(name)) }
-        guard let value = Int64(String(parts[1])), value >= 0 else {
+        guard let value = LatencyHistogram.canonicalNumber(String(parts[1])) else {
             throw LatencyTableError(line: line.number, problem: .notANumber(String(parts[1])))
         }
         return value
