@@ -60,7 +60,7 @@ extension Run {
             accepted[i] = 0
             reconciled[i] = 0
             let inFlight = tracked.contains { $0.symbol == i }
-            if stack.positions.holds(symbol) {
+            if stack.holds(symbol) {
                 if ledger.positions[i].lots == 0, !inFlight {
                     _ = try? stack.close(symbol)
                 } else {
@@ -109,7 +109,7 @@ extension Run {
     var isReconciled: Bool {
         guard booksAgree else { return false }
         for i in symbols.indices {
-            guard stack.positions.holds(symbols[i]) == (ledger.positions[i].lots > 0) else { return false }
+            guard stack.holds(symbols[i]) == (ledger.positions[i].lots > 0) else { return false }
         }
         return true
     }

@@ -9,14 +9,14 @@ extension Run {
     /// and stack reconciled.
     func livenessFailures(conditions: Conditions) -> [LivenessFailure] {
         var failures: [LivenessFailure] = []
-        let state = stack.superState.state
+        let state = stack.portfolioState
         if state == .emergencyHalt { failures.append(.stillHalted) }
-        if state == .crisis || state == .emergencyHalt, stack.superState.lastClassification == .crisis {
+        if state == .crisis || state == .emergencyHalt, stack.lastClassification == .crisis {
             failures.append(.conditionsStillCrisis)
         } else if state == .crisis {
             failures.append(.stuckInCrisis)
         }
-        if stack.positions.isForced {
+        if stack.isForcedUnwind {
             for i in symbols.indices where ledger.positions[i].lots > 0 {
                 failures.append(.notFlat(symbol: symbols[i], lots: ledger.positions[i].lots))
             }

@@ -125,7 +125,7 @@ extension Run {
         guard lots > 0 else { return }
         let amount = lots * perLot
         let symbol = symbols[i]
-        let stateBefore = stack.superState.state
+        let stateBefore = stack.portfolioState
         guard let decision = try? stack.submit(OrderRequest(symbol: symbol, amount: Cents(amount))) else { return }
         switch decision {
         case .rejected(let rejection):

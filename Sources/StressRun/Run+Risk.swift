@@ -11,14 +11,14 @@ extension Run {
         let fresh = feed.conditions(equity: equity) { positions[$0].lots > 0 }
         let fed = mutation == .staleConditions ? (previousConditions ?? fresh) : fresh
         previousConditions = fresh
-        let before = stack.superState.state
+        let before = stack.portfolioState
         // The feed clamps every input into range, so the stack accepts them.
         _ = try? stack.update(volatility: fed.volatility, drawdown: fed.drawdown, liquidity: fed.liquidity)
         if let classification = try? PortfolioSuperState.classify(
             volatility: fresh.volatility, drawdown: fresh.drawdown,
             liquidity: fresh.liquidity)
         {
-            let state = stack.superState.state
+            let state = stack.portfolioState
             if !Self.satisfies(classification, before: before, after: state) {
                 violate(.stateBelowClassification(time: now, classification: classification, before: before, state: state))
             }
@@ -50,7 +50,7 @@ extension Run {
     }
 
     mutating func halt(_ reason: EmergencyStopReason) {
-        guard stack.halt() != nil else { return }
+        guard stack.halt() else { return }
         haltedAt = now
         events.append(.emergencyStop(EmergencyStop(time: now, reason: reason)))
     }
@@ -58,7 +58,7 @@ extension Run {
     /// The operator: resumes a halt after the cooldown once the link is up and every feed
     /// delivers, and puts a bot in DRY_RUN back to LIVE_ACTIVE (confirmed) when not halted.
     mutating func operate() {
-        if stack.superState.state == .emergencyHalt, let haltedAt, now - haltedAt >= configuration.haltCooldown,
+        if stack.portfolioState == .emergencyHalt, let haltedAt, now - haltedAt >= configuration.haltCooldown,
             exchange.isConnected, !badBars.contains(where: { $0 > 0 })
         {
             if (try? stack.resume()) != nil {
@@ -66,34 +66,34 @@ extension Run {
                 events.append(.resumed(now))
             }
         }
-        if stack.tradingMode.state == .dryRun, !stack.tradingMode.isHalted { stack.goLive(confirmed: true) }
+        if stack.tradingModeState == .dryRun, !stack.isTradingHalted { stack.goLive(confirmed: true) }
     }
 
     /// The exit enforcer: FORCED_UNWIND while the super-state is CRISIS or EMERGENCY_HALT.
     mutating func enforceExits() {
-        let state = stack.superState.state
+        let state = stack.portfolioState
         let forced = state == .crisis || state == .emergencyHalt
-        if stack.positions.isForced != forced { stack.setForcedUnwind(forced) }
+        if stack.isForcedUnwind != forced { stack.setForcedUnwind(forced) }
     }
 
     /// Tells the order router the trading mode. The `haltNotPropagated` mutation skips it while
     /// the super-state is halted, so the router still believes it is live.
     mutating func propagateMode() {
-        if mutation == .haltNotPropagated, stack.superState.state == .emergencyHalt { return }
-        routerMode = stack.tradingMode.state
-        routerHalted = stack.tradingMode.isHalted
+        if mutation == .haltNotPropagated, stack.portfolioState == .emergencyHalt { return }
+        routerMode = stack.tradingModeState
+        routerHalted = stack.isTradingHalted
     }
 
     /// Logs the stack's new transitions with the time, and checks `allowedTransitions`.
     mutating func recordTransitions() {
-        let superHistory = stack.superState.history
+        let superHistory = stack.portfolioTransitions
         while superStateSeen < superHistory.count {
             let transition = superHistory[superStateSeen]
             superStateSeen += 1
             events.append(.superState(Timed(time: now, value: transition)))
             if !transition.from.allows(transition.to) { violate(.forbiddenTransition(time: now, transition)) }
         }
-        let modeHistory = stack.tradingMode.history
+        let modeHistory = stack.tradingModeTransitions
         while tradingModeSeen < modeHistory.count {
             events.append(.tradingMode(Timed(time: now, value: modeHistory[tradingModeSeen])))
             tradingModeSeen += 1
@@ -107,10 +107,10 @@ extension Run {
         for sector in exposureSectors {
             sectors.append(
                 SectorExposure(
-                    sector: sector, exposure: stack.sectorCaps.exposure(of: sector),
-                    health: stack.sectorCaps.health(of: sector)))
+                    sector: sector, exposure: stack.exposure(of: sector),
+                    health: stack.health(of: sector)))
         }
-        let value = stack.sectorCaps.portfolioValue ?? .zero
+        let value = stack.sectorPortfolioValue ?? .zero
         events.append(.exposure(SectorExposureSample(time: now, portfolioValue: value, sectors: sectors)))
     }
 }

@@ -26,8 +26,8 @@ extension Run {
             failure(order.id, symbols[i], .notSent(error))
             return
         }
-        let mode = stack.tradingMode.state
-        let halted = stack.tradingMode.isHalted || stack.superState.state == .emergencyHalt
+        let mode = stack.tradingModeState
+        let halted = stack.isTradingHalted || stack.portfolioState == .emergencyHalt
         if mode != .liveActive || halted { violate(.orderWhileBlocked(time: now, order: order.id, mode: mode, halted: halted)) }
         events.append(.sent(SentOrder(time: now, order: order, amount: Cents(amount), decision: decision)))
         let calm = faults.bounds.baseLatency + faults.bounds.maxJitter
@@ -49,7 +49,7 @@ extension Run {
         let sector = symbolSectors[i]
         var exposure: Int64 = 0
         for j in symbols.indices where symbolSectors[j] == sector { exposure += reconciled[j] + accepted[j] }
-        let hard = stack.sectorCaps.limits(for: sector).hard.value
+        let hard = stack.hardCap(of: sector).value
         let cap = Int128(hard) * Int128(portfolioValue) / 10_000
         if Int128(exposure) * 10_000 > Int128(hard) * Int128(portfolioValue) {
             violate(.sectorAboveHardCap(time: now, order: order, sector: sector, exposure: Cents(exposure), cap: Cents(Int64(cap))))

@@ -6,7 +6,7 @@ import TradingVocabulary
 
 /// One run in progress: every piece of state the executor's loop touches, advanced one bar at a
 /// time by `step` (Run+Step.swift). A value: the whole run is a function of its inputs.
-struct Run<S: Strategy> {
+struct Run<S: Strategy, G: RiskGovernor> {
     let configuration: ExecutorConfiguration
     let mutation: ExecutorMutation
     let market: RunMarket
@@ -18,7 +18,7 @@ struct Run<S: Strategy> {
     let start: SimTime
 
     var exchange: SimulatedExchange
-    var stack: RiskStack
+    var stack: G
     var strategy: S
     var ledger: Ledger
     var feed: ConditionFeed
@@ -98,7 +98,7 @@ struct Run<S: Strategy> {
             participation: configuration.participation, timeout: configuration.orderTimeout, cancelOnDisconnect: false,
             start: market.start)
         do { exchange = try SimulatedExchange(configuration: venue, capacity: 1_024) } catch { throw .venue(error) }
-        do { stack = try RiskStack(portfolioValue: configuration.initialCash, table: market.sectorTable) } catch { throw .riskStack(error) }
+        do { stack = try G(portfolioValue: configuration.initialCash, table: market.sectorTable) } catch { throw .riskStack(String(describing: error)) }
         symbolSectors = symbols.map { market.sectorTable.sector(for: $0) }
         let held = Set(symbolSectors)
         exposureSectors = Sector.allCases.filter(held.contains)
@@ -127,7 +127,7 @@ struct Run<S: Strategy> {
         // The operator starts the bot: OFF → DRY_RUN → LIVE_ACTIVE, confirmed.
         stack.enableDryRun()
         stack.goLive(confirmed: true)
-        routerMode = stack.tradingMode.state
+        routerMode = stack.tradingModeState
         recordTransitions()
     }
 

@@ -40,6 +40,15 @@ public struct ScenarioExecutor: Sendable {
         _ scenario: CrashScenario, strategy: S, choices: inout C,
         scripted: VenueFaultSchedule? = nil
     ) throws(StressRunError) -> RunRecord {
+        try run(scenario, strategy: strategy, stack: RiskStackGovernor.self, choices: &choices, scripted: scripted)
+    }
+
+    /// Runs `scenario` with `strategy` through a risk stack of type `stack` (a user's stack, see
+    /// ``RiskGovernor``), drawing every random decision from `choices`.
+    public func run<S: Strategy, G: RiskGovernor, C: ChoiceSource>(
+        _ scenario: CrashScenario, strategy: S, stack: G.Type, choices: inout C,
+        scripted: VenueFaultSchedule? = nil
+    ) throws(StressRunError) -> RunRecord {
         try configuration.validate()
         let market: CrashResult
         do { market = try CrashSimulator.run(scenario, choices: &choices, skippingRefusals: true) } catch { throw .scenario(error) }
@@ -56,7 +65,7 @@ public struct ScenarioExecutor: Sendable {
         } catch {
             throw .faultBounds(error)
         }
-        var run = try Run(
+        var run = try Run<S, G>(
             market: try RunMarket(generated: market), faults: faults, schedule: schedule, strategy: strategy,
             configuration: configuration, mutation: mutation)
         for index in 0..<run.stepCount { run.step(index, choices: &choices) }
@@ -88,7 +97,7 @@ public struct ScenarioExecutor: Sendable {
         } catch {
             throw .faultBounds(error)
         }
-        var run = try Run(
+        var run = try Run<S, RiskStackGovernor>(
             market: input, faults: faults, schedule: schedule, strategy: strategy, configuration: configuration,
             mutation: mutation)
         for index in 0..<run.stepCount { run.step(index, choices: &choices) }

@@ -12,7 +12,8 @@ public enum StressRunError: Error, Hashable, Sendable {
     case configuration(field: String, allowed: String)
     case faultBounds(VenueFaultBoundsError)
     case venue(VenueConfigurationError)
-    case riskStack(RiskStackError)
+    /// The risk stack refused to start (its error, described: a user's stack throws its own).
+    case riskStack(String)
     /// A symbol's start price cannot be put on the venue's tick grid.
     case unpriceableStart(symbol: Symbol, price: Double)
 }

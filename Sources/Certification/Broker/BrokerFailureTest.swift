@@ -26,6 +26,8 @@ public struct BrokerFailureTest: Sendable {
     public var after: SimDuration = .minutes(3)
     public var gates = CertificationGates()
     public var executor: ScenarioExecutor
+    /// The risk stack under test: the project's unless a user's (``RiskGovernor``).
+    public var stack: any RiskGovernor.Type = RiskStackGovernor.self
 
     public init() { executor = .oneSecondBars }
 
@@ -43,7 +45,7 @@ public struct BrokerFailureTest: Sendable {
         var choices = SeededChoices(seed: seed)
         let record: RunRecord
         do {
-            record = try executor.run(scenario, strategy: Self.strategy, choices: &choices, scripted: plan.schedule)
+            record = try executor.run(scenario, strategy: Self.strategy, stack: stack, choices: &choices, scripted: plan.schedule)
         } catch {
             throw .executor(error)
         }

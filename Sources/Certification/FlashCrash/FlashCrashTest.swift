@@ -17,6 +17,8 @@ public struct FlashCrashTest: Sendable {
     public var after: SimDuration = .minutes(5)
     public var gates = CertificationGates()
     public var executor: ScenarioExecutor
+    /// The risk stack under test: the project's unless a user's (``RiskGovernor``).
+    public var stack: any RiskGovernor.Type = RiskStackGovernor.self
 
     public init() { executor = .oneSecondBars }
 
@@ -40,7 +42,7 @@ public struct FlashCrashTest: Sendable {
         // test's); the seed still draws the market and the venue's latency mix.
         guard let calmVenue = VenueFaultSchedule(horizon: warmUp + crashLength + after) else { throw .invalidParameters }
         do {
-            record = try executor.run(scenario, strategy: Self.strategy, choices: &choices, scripted: calmVenue)
+            record = try executor.run(scenario, strategy: Self.strategy, stack: stack, choices: &choices, scripted: calmVenue)
         } catch {
             throw .executor(error)
         }

@@ -29,14 +29,18 @@ public struct RiskStackFloodWorkload: Sendable {
     /// Decisions through `stack`, with 4 096 requests drawn from `seed`.
     public init(stack: SharedRiskStack, seed: UInt64 = 1) {
         self.stack = stack
+        requests = Self.requests(seed: seed)
+        mask = requests.count - 1
+    }
+
+    /// The 4 096 requests drawn from `seed` (a power of two: `index & mask` picks one).
+    static func requests(seed: UInt64) -> [OrderRequest] {
         var stream = DecisionUniverse.Stream(seed: seed)
-        let count = 4_096
-        requests = (0..<count).map { _ in
+        return (0..<4_096).map { _ in
             let symbol = stream.symbol()
             let amount = stream.next() % 100 < 2 ? Int64(16_000_000 + stream.next() % 4_000_000) : Int64(10_000 + stream.next() % 1_000_000)
             return OrderRequest(symbol: symbol, amount: Cents(amount))
         }
-        mask = count - 1
     }
 
     /// Takes decision `index`: submits its request (and every fourth, closes its symbol).

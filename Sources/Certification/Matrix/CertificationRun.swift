@@ -1,4 +1,5 @@
 import Foundation
+import StressRun
 import TradingMachines
 
 /// A certification: the core suite — flash crash, broker failure (every fault), portfolio
@@ -12,8 +13,15 @@ public struct CertificationRun: Sendable {
     public var flashCrash = FlashCrashTest()
     public var broker = BrokerFailureTest()
     public var integrity = IntegrityTest()
-    /// The flood's decisions; nil: the project's own risk stack (`RiskStackFloodWorkload`).
+    /// The risk stack under certification: the project's (`RiskStackGovernor`), or a user's
+    /// stack through the ``RiskGovernor`` protocol. The flash crash and broker failure run it;
+    /// the flood takes its decisions through it (behind a lock) unless `floodDecision` is given.
+    public var riskStack: any RiskGovernor.Type = RiskStackGovernor.self
+    /// The flood's decisions; nil: `riskStack`'s (the project's through its thread-safe
+    /// `SharedRiskStack`, `RiskStackFloodWorkload`; a user's through `GovernorFloodWorkload`).
     public var floodDecision: DecisionFlood.Decision?
+    /// How long the CI flood lasts (the full one lasts the gates' `floodSeconds`).
+    public var ciFloodSeconds = 3.0
     /// The first seed; run n uses seed `firstSeed + n`.
     public var firstSeed: UInt64 = 1
 
@@ -32,6 +40,10 @@ public struct CertificationRun: Sendable {
         var crashes: [FlashCrashResult] = []
         var outages: [BrokerFailureResult] = []
         var sessions: [IntegrityResult] = []
+        var flashCrash = flashCrash
+        var broker = broker
+        flashCrash.stack = riskStack
+        broker.stack = riskStack
         for n in 0..<runs {
             let seed = firstSeed &+ UInt64(n)
             do { crashes.append(try flashCrash.run(seed: seed)) } catch { throw .flashCrash(seed: seed, error) }
@@ -54,10 +66,13 @@ public struct CertificationRun: Sendable {
     }
 
     func runFlood() throws(CertificationError) -> FloodReport {
-        let configuration = full ? FloodConfiguration.full(gates) : FloodConfiguration.ci(gates)
+        let configuration = full ? FloodConfiguration.full(gates) : FloodConfiguration.ci(gates, seconds: ciFloodSeconds)
         let decision: DecisionFlood.Decision
         if let floodDecision {
             decision = floodDecision
+        } else if ObjectIdentifier(riskStack) != ObjectIdentifier(RiskStackGovernor.self) {
+            guard let workload = GovernorFloodWorkload(riskStack) else { throw .floodStack }
+            decision = workload.decision
         } else {
             guard let stack = RiskStackFloodWorkload.makeStack() else { throw .floodStack }
             decision = RiskStackFloodWorkload(stack: stack).decision

@@ -1,0 +1,83 @@
+import Certification
+import Foundation
+import StressRun
+import Testing
+import TradingVocabulary
+
+/// A user's own risk stack, certified through the `RiskGovernor` protocol: a stack the project
+/// does not know (here it delegates to the project's, so it should pass), and one with its checks
+/// switched off, which certification must refuse.
+@Suite(.serialized) struct UserStackTests {
+    /// A user's stack: every operation delegated to an inner stack; `reckless` lets every
+    /// refused order through (as if its checks were commented out).
+    struct UserStack<Policy: RecklessnessPolicy>: RiskGovernor {
+        var inner: RiskStackGovernor
+
+        init(portfolioValue: Cents, table: SymbolSectorTable) throws {
+            inner = try RiskStackGovernor(portfolioValue: portfolioValue, table: table)
+        }
+
+        mutating func submit(_ request: OrderRequest) throws -> RiskDecision {
+            let decision = try inner.submit(request)
+            if Policy.reckless, case .rejected = decision, tradingModeState == .liveActive { return .accepted(.exchange) }
+            return decision
+        }
+        func cycle() -> [ExitOrder] { inner.cycle() }
+        var isForcedUnwind: Bool { inner.isForcedUnwind }
+        mutating func setForcedUnwind(_ forced: Bool) { inner.setForcedUnwind(forced) }
+        func holds(_ symbol: Symbol) -> Bool { inner.holds(symbol) }
+        mutating func setPortfolioValue(_ value: Cents) throws { try inner.setPortfolioValue(value) }
+        mutating func close(_ symbol: Symbol) throws { try inner.close(symbol) }
+        mutating func adopt(_ symbol: Symbol, value: Cents) throws { try inner.adopt(symbol, value: value) }
+        mutating func markToMarket(_ symbol: Symbol, value: Cents) throws { try inner.markToMarket(symbol, value: value) }
+        mutating func mark(_ symbol: Symbol, unrealizedPnL: Cents) throws { try inner.mark(symbol, unrealizedPnL: unrealizedPnL) }
+        mutating func update(volatility: Double, drawdown: Double, liquidity: Double) throws {
+            try inner.update(volatility: volatility, drawdown: drawdown, liquidity: liquidity)
+        }
+        var portfolioState: PortfolioState { inner.portfolioState }
+        var lastClassification: PortfolioState? { inner.lastClassification }
+        var portfolioTransitions: [SuperStateTransition] { inner.portfolioTransitions }
+        mutating func halt() -> Bool { inner.halt() }
+        mutating func resume() throws { try inner.resume() }
+        mutating func enableDryRun() { inner.enableDryRun() }
+        mutating func goLive(confirmed: Bool) { inner.goLive(confirmed: confirmed) }
+        var tradingModeState: TradingModeState { inner.tradingModeState }
+        var isTradingHalted: Bool { inner.isTradingHalted }
+        var tradingModeTransitions: [TradingModeTransition] { inner.tradingModeTransitions }
+        func exposure(of sector: Sector) -> Cents { inner.exposure(of: sector) }
+        func health(of sector: Sector) -> SectorHealth { inner.health(of: sector) }
+        func hardCap(of sector: Sector) -> BasisPoints { inner.hardCap(of: sector) }
+        var sectorPortfolioValue: Cents? { inner.sectorPortfolioValue }
+    }
+
+    protocol RecklessnessPolicy: Sendable { static var reckless: Bool { get } }
+    enum Careful: RecklessnessPolicy { static let reckless = false }
+    enum Reckless: RecklessnessPolicy { static let reckless = true }
+
+    func certify(_ stack: any RiskGovernor.Type, runs: Int) throws -> CertificationReport {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stresscheck-user-stack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var certification = CertificationRun()
+        certification.riskStack = stack
+        certification.ciFloodSeconds = 1
+        certification.gates.floodWindowSeconds = 1
+        // The protocol is under test here, not this machine's scheduler: one 1 s window's P99.9
+        // is its second-slowest decision, so the tail gate is loosened (the P99 gate stays).
+        certification.gates.p999LatencyNanoseconds = 100_000_000
+        return try certification.run(runs: runs, directory: url.path)
+    }
+
+    @Test func aUsersCarefulStackIsGo() throws {
+        let report = try certify(UserStack<Careful>.self, runs: 2)
+        #expect(report.matrix.isGo, "\(report.matrix)")
+        #expect(report.flood.decisions > 900)
+    }
+
+    @Test func aUsersStackWithItsChecksOffIsNoGoOnSafety() throws {
+        let report = try certify(UserStack<Reckless>.self, runs: 2)
+        #expect(report.matrix.failedGates.contains(.safety), "\(report.matrix)")
+        let safety = try #require(report.matrix.gates.first { $0.gate == .safety })
+        #expect(safety.ruleBreaks.contains { $0.rule.contains("newPositionWhileRestricted") || $0.rule.contains("sectorHardCap") }, "\(safety.ruleBreaks)")
+    }
+}
