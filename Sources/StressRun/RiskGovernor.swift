@@ -8,9 +8,9 @@ import TradingVocabulary
 /// reconciles with the venue, the emergency halt and the operator's switches — and *reads* it:
 /// the portfolio state and trading mode with their transitions (the safety properties are
 /// judged on them), positions, and sector exposure, health and hard caps. The project's
-/// ``RiskStack`` conforms; a user's stack conforms by mapping its own machines onto these
-/// operations, and is then run by ``ScenarioExecutor`` (`run(…, stack:)`) and certified by
-/// `CertificationRun(riskStack:)`.
+/// ``RiskStack`` is run through ``RiskStackGovernor``; a user's stack conforms by mapping its own
+/// machines onto these operations, and is then run by ``ScenarioExecutor`` (`run(…, stack:)`)
+/// and certified by a `CertificationRun` whose `riskStack` is its type.
 ///
 /// Refusals are the stack's business: the executor ignores a thrown error (an input the stack
 /// refuses changes nothing) and records what the stack decided instead.
