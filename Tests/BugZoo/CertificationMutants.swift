@@ -65,7 +65,7 @@ extension BugZoo {
         ) { $0.broker.executor.mutation = .resendAfterReconnect },
         CertificationZooVariant(
             name: "certify/resumes-on-stale-data", summary: "the stack trades on quotes up to an hour old (its data-age check is 3 600 s, not 500 ms)",
-            gate: .recovery, runs: 12
+            gate: .recovery, runs: 6  // seed 5's stale-feed run buys on stale data
         ) { $0.broker.executor.configuration.maxQuoteAge = .seconds(3_600) },
         CertificationZooVariant(
             name: "certify/stalls-20ms-per-1000", summary: "the risk stack stalls 20 ms once every thousand decisions",

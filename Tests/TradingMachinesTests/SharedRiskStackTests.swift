@@ -27,7 +27,7 @@ import TradingVocabulary
         ].map(sym)
         let results = Mutex<[Counts]>([])
         let threads = 4
-        let perThread = 20_000
+        let perThread = 5_000
 
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             var counts = Counts()
