@@ -9,10 +9,12 @@ final class LaneRecord<Command: Sendable, Response: Sendable>: @unchecked Sendab
 }
 
 extension ConcurrentCheck {
-    /// Runs `value` once on fresh system: the prefix on this thread, compared with the model step
-    /// by step, then the lanes on `workers`, released together; then the verdict.
-    /// - Throws: ``ConcurrentFailure`` when the run is not explained.
-    func runOnce(_ value: ConcurrentCase<Command, Response>, run: Int, workers: LaneWorkers, counter: ConcurrentCounter) throws(ConcurrentFailure) {
+    /// Runs `value` once on a fresh system: the prefix on this thread, compared with the model
+    /// step by step, then the lanes on `workers`, released together.
+    /// - Throws: ``ConcurrentFailure`` when the prefix diverges or the system throws.
+    func observe(_ value: ConcurrentCase<Command, Response>, run: Int, workers: LaneWorkers, counter: ConcurrentCounter) throws(ConcurrentFailure)
+        -> ObservedRun<Model, Command, Response>
+    {
         let failure = { (kind: ConcurrentFailure.Kind, explanation: [String]) in
             ConcurrentFailure(kind: kind, run: run, runs: repetitions, explanation: explanation)
         }
@@ -69,8 +71,14 @@ extension ConcurrentCheck {
                 .systemThrew(type: String(reflecting: type(of: error)), command: step.kind),
                 ["lane \(lane + 1) #\(index + 1), \(step.command), threw: \(error)"])
         }
-        let lanes = records.map(\.operations)
-        let final = finalState?.observe(system)
+        return ObservedRun(model: model, lanes: records.map(\.operations), final: finalState?.observe(system), run: run)
+    }
+
+    /// Runs `value` once and judges the run.
+    /// - Throws: ``ConcurrentFailure`` when the run is not explained.
+    func runOnce(_ value: ConcurrentCase<Command, Response>, run: Int, workers: LaneWorkers, counter: ConcurrentCounter) throws(ConcurrentFailure) {
+        let observed = try observe(value, run: run, workers: workers, counter: counter)
+        let (model, lanes, final) = (observed.model, observed.lanes, observed.final)
         let started = ContinuousClock.now
         let runModel = runModel
         let verdict = Linearizability.check(lanes, from: model, apply: runModel, finalState: final?.matches)
@@ -103,7 +111,7 @@ extension ConcurrentCheck {
                 lines.append("  \(blocked.operation), \(operation.command): the model answers \(blocked.expected), the system answered \(operation.response)")
             }
         case .finalState:
-            lines.append("\(unexplained.completeOrders) order(s) explain every response; the last one ends in another state than the system's:")
+            lines.append("\(unexplained.completeOrders) order(s) explain every response; the first found ends in another state than the system's:")
             if let final {
                 var end = model
                 for id in order { _ = runModel(&end, lanes[id.lane][id.index].command) }
@@ -111,6 +119,34 @@ extension ConcurrentCheck {
             }
         }
         return lines
+    }
+}
+
+/// One run of a case as the verdict sees it: the model after the prefix, the lanes' operations,
+/// and the system's final state.
+public struct ObservedRun<Model, Command: Sendable, Response: Sendable> {
+    /// The model's state after the prefix (the prefix agreed with it).
+    public let model: Model
+    /// Each lane's operations, in program order.
+    public let lanes: [[Operation<Command, Response>]]
+    let final: ObservedFinalState<Model>?
+    let run: Int
+}
+
+extension ConcurrentCheck {
+    /// Runs `value` once (threads started for it and ended after) and returns what it observed,
+    /// for a caller that judges it itself: ``verdict(on:)``, or a benchmark of the verdict.
+    /// - Throws: ``ConcurrentFailure`` when the prefix diverges from the model or the system throws.
+    public func observe(_ value: ConcurrentCase<Command, Response>) throws(ConcurrentFailure) -> ObservedRun<Model, Command, Response> {
+        let workers = LaneWorkers(count: max(value.lanes.count, 2))
+        defer { workers.shutDown() }
+        return try observe(value, run: 1, workers: workers, counter: ConcurrentCounter())
+    }
+
+    /// The linearizability verdict on an observed run (with the final state, when the check has
+    /// ``finalState``).
+    public func verdict(on observed: ObservedRun<Model, Command, Response>) -> LinearizabilityVerdict<Response> {
+        Linearizability.check(observed.lanes, from: observed.model, apply: runModel, finalState: observed.final?.matches)
     }
 }
 

@@ -1,0 +1,16 @@
+import TradingVocabulary
+
+extension RiskStack {
+    /// Books an order decided earlier, without deciding again: the second half of a
+    /// check-then-act race, for the bug zoo's `risk-stack-concurrent/check-then-act` only (a
+    /// decision taken under one hold of the lock, booked under another). Production's `submit`
+    /// decides and books in one call.
+    ///
+    /// A position is recorded with the rule for positions found on the exchange (`adopt`), so
+    /// the layers stay consistent (the count may pass the cap: DRAIN, as after an adoption).
+    @_spi(BugZoo) public mutating func bookWithoutDeciding(_ request: OrderRequest) {
+        defer { checkInvariantsIfEnabled() }
+        if !positions.holds(request.symbol) { _ = try? positions.adopt(request.symbol) }
+        sectorCaps.commitAdd(request.symbol, sector: sectorCaps.sector(for: request.symbol), amount: request.amount.value)
+    }
+}
