@@ -22,8 +22,7 @@ targets += [
     // The shrinking problems of the quality suite, shared by the tests and the benchmark.
     .target(name: "ShrinkChallenges", dependencies: ["PropertyCheck"], swiftSettings: strict),
     .testTarget(name: "PropertyCheckTests", dependencies: ["PropertyCheck", "PropertyCheckTesting", "ShrinkChallenges"], swiftSettings: strict),
-    .executableTarget(
-        name: "engine-benchmark", dependencies: ["PropertyCheck", "ShrinkChallenges"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
+    .executableTarget(name: "engine-benchmark", dependencies: ["PropertyCheck", "ShrinkChallenges"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
 ]
 
 // Shared by the benchmark executables: machine description, valgrind allocation counts.
@@ -38,9 +37,7 @@ targets += [
     .target(name: "TradingVocabulary", swiftSettings: strict),
     .target(name: "TradingMachines", dependencies: ["TradingVocabulary"], swiftSettings: strict + invariantChecks),
     .testTarget(name: "TradingMachinesTests", dependencies: ["TradingMachines", "TradingVocabulary"], swiftSettings: strict),
-    .executableTarget(
-        name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary", "BenchmarkSupport", "Certification"],
-        path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
+    .executableTarget(name: "machines-benchmark", dependencies: ["TradingMachines", "TradingVocabulary", "BenchmarkSupport", "Certification"], path: "Benchmarks/MachinesBenchmark", swiftSettings: strict),
 ]
 
 // MARK: - Models, checks and the stresscheck CLI (issue 4).
@@ -61,88 +58,63 @@ targets += [
     .target(name: "ExchangeVocabulary", dependencies: ["TradingVocabulary", "MarketSim"], swiftSettings: strict),
     .target(name: "ExchangeSim", dependencies: ["ExchangeVocabulary", "TradingVocabulary", "MarketSim"], swiftSettings: strict + invariantChecks),
     .testTarget(name: "ExchangeSimTests", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary"], swiftSettings: strict),
-    .executableTarget(
-        name: "exchange-benchmark", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary", "BenchmarkSupport"],
-        path: "Benchmarks/ExchangeBenchmark", swiftSettings: strict),
+    .executableTarget(name: "exchange-benchmark", dependencies: ["ExchangeSim", "ExchangeVocabulary", "MarketSim", "TradingVocabulary", "BenchmarkSupport"],
+                      path: "Benchmarks/ExchangeBenchmark", swiftSettings: strict),
 ]
 // MARK: - Stress runs (issue 12)
 // The scenario executor: strategy -> risk stack -> simulated exchange, bar by bar, with records,
 // metrics and the safety and liveness properties. Production code: it knows nothing of tests.
 products += [.library(name: "StressRun", targets: ["StressRun"])]
 targets += [
-    .target(
-        name: "StressRun", dependencies: ["MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
-        swiftSettings: strict),
-    .testTarget(
-        name: "StressRunTests", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
-        swiftSettings: strict),
+    .target(name: "StressRun", dependencies: ["MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
+            swiftSettings: strict),
+    .testTarget(name: "StressRunTests", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
+                swiftSettings: strict),
     // The whole stack's throughput: events/s, scenarios/s, simulated hours per second.
-    .executableTarget(
-        name: "stress-benchmark", dependencies: ["StressRun", "MarketSim", "BenchmarkSupport"], path: "Benchmarks/StressBenchmark",
-        swiftSettings: strict),
+    .executableTarget(name: "stress-benchmark", dependencies: ["StressRun", "MarketSim", "BenchmarkSupport"], path: "Benchmarks/StressBenchmark",
+                      swiftSettings: strict),
 ]
 // MARK: - Certification (issue 13): the risk-governor suite — decision flood, broker failure,
 // portfolio integrity, the go/no-go matrix and its metrics. Production code, as StressRun.
 products += [.library(name: "Certification", targets: ["Certification"])]
 targets += [
-    .target(
-        name: "Certification", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
-        swiftSettings: strict),
-    .testTarget(
-        name: "CertificationTests",
-        dependencies: [
-            "Certification", "BugZoo", "StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines",
-            "TradingVocabulary",
-        ], swiftSettings: strict),
+    .target(name: "Certification", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
+            swiftSettings: strict),
+    .testTarget(name: "CertificationTests", dependencies: ["Certification", "BugZoo", "StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines",
+                                                         "TradingVocabulary"], swiftSettings: strict),
     // The flood's figures: corrected P99 at 1 000/s, maximum rate, histogram record cost and allocations.
     .executableTarget(name: "flood-benchmark", dependencies: ["Certification", "BenchmarkSupport"], path: "Benchmarks/FloodBenchmark", swiftSettings: strict),
 ]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [
-    .target(
-        name: "TradingChecks",
-        dependencies: [
-            "PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim", "ExchangeSim", "ExchangeVocabulary",
-            "StressRun",
-        ], swiftSettings: strict),
+    .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim", "ExchangeSim", "ExchangeVocabulary",
+                                                 "StressRun"], swiftSettings: strict),
     // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
-    .target(
-        name: "BugZoo",
-        dependencies: [
-            "TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck", "StressRun",
-            "Certification",
-        ],
-        path: "Tests/BugZoo", swiftSettings: strict),
+    .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck", "StressRun",
+                                          "Certification"],
+            path: "Tests/BugZoo", swiftSettings: strict),
     // Every zoo variant on all its seeds, in release (CI runs it; `swift test` runs the slow ones on one seed).
     .executableTarget(name: "zoo-check", dependencies: ["BugZoo", "Certification"], path: "Tools/ZooCheck", swiftSettings: strict),
-    .testTarget(
-        name: "TradingChecksTests",
-        dependencies: [
-            "TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck",
-            "StressRun",
-        ],
-        swiftSettings: strict),
+    .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck",
+                                                         "StressRun"],
+                swiftSettings: strict),
     .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
     // The concurrent verdict (issue 15): 3 lanes × 10 commands against the risk-stack model, mean and P99.
-    .executableTarget(
-        name: "concurrent-benchmark", dependencies: ["TradingChecks", "PropertyCheck", "BugZoo", "TradingModels"],
-        path: "Benchmarks/ConcurrentBenchmark", swiftSettings: strict),
+    .executableTarget(name: "concurrent-benchmark", dependencies: ["TradingChecks", "PropertyCheck", "BugZoo", "TradingModels"],
+                      path: "Benchmarks/ConcurrentBenchmark", swiftSettings: strict),
     // Market simulation throughput: bars/s per model and source, correlated markets, allocations.
-    .executableTarget(
-        name: "market-benchmark", dependencies: ["MarketSim", "TradingChecks", "PropertyCheck", "BenchmarkSupport"], path: "Benchmarks/MarketBenchmark",
-        swiftSettings: strict),
+    .executableTarget(name: "market-benchmark", dependencies: ["MarketSim", "TradingChecks", "PropertyCheck", "BenchmarkSupport"], path: "Benchmarks/MarketBenchmark",
+                      swiftSettings: strict),
 ]
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.
 products += [.executable(name: "stresscheck", targets: ["stresscheck"])]
 targets += [
-    .target(
-        name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary", "StressRun", "Certification"],
-        swiftSettings: strict),
+    .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary", "StressRun", "Certification"],
+            swiftSettings: strict),
     .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand"], swiftSettings: strict),
-    .testTarget(
-        name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun", "Certification"],
-        swiftSettings: strict),
+    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun", "Certification"],
+                swiftSettings: strict),
 ]
 
 let package = Package(
