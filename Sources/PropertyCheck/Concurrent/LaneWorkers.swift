@@ -8,17 +8,22 @@ import Synchronization
 /// one semaphore collects the ends (each signal/wait pair orders the lane's writes before the
 /// caller's reads). Inside a run the lanes meet at a barrier (``StartLine``) and start together.
 final class LaneWorkers: @unchecked Sendable {
+    /// One worker's job: written by `run` before it signals the worker, read by the worker after
+    /// (a slot per worker, so that no two threads ever write one array).
+    private final class Slot: @unchecked Sendable {
+        var job: (@Sendable () -> Void)?
+    }
+
     private let wake: [DispatchSemaphore]
     private let finished = DispatchSemaphore(value: 0)
-    /// Each worker's job; written by `run` before it signals the worker, read by the worker after.
-    private var jobs: [(@Sendable () -> Void)?]
+    private let slots: [Slot]
     private var stopping = false
     let count: Int
 
     init(count: Int) {
         self.count = count
         wake = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        jobs = Array(repeating: nil, count: count)
+        slots = (0..<count).map { _ in Slot() }
         for index in 0..<count {
             let thread = Thread { [self] in work(index) }
             thread.name = "concurrent-check-lane-\(index + 1)"
@@ -34,8 +39,7 @@ final class LaneWorkers: @unchecked Sendable {
                 finished.signal()
                 return
             }
-            jobs[index]?()
-            jobs[index] = nil
+            slots[index].job?()
             finished.signal()
         }
     }
@@ -44,7 +48,7 @@ final class LaneWorkers: @unchecked Sendable {
     func run(_ lanes: [@Sendable () -> Void]) {
         precondition(lanes.count <= count, "LaneWorkers: \(lanes.count) lanes for \(count) workers")
         for (index, lane) in lanes.enumerated() {
-            jobs[index] = lane
+            slots[index].job = lane
             wake[index].signal()
         }
         for _ in lanes { finished.wait() }
