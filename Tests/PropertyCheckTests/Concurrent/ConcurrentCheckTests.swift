@@ -97,6 +97,9 @@ enum SharedCounterChecks {
         #expect(result.report.contains("lane 1") && result.report.contains("│ lane 2"))
         #expect(result.report.contains("the model answers 2, the system answered 1"))
         #expect(result.regressionTest?.contains("lanes: [") == true)
+        // The case replays from its bytes like any case: they decode to the same lanes.
+        let decoded = try SharedCounterChecks.check(racy: true).cases.decode(counterexample.bytes)
+        #expect(decoded.commandLines == counterexample.value.commandLines)
     }
 
     @Test func invalidSettingsAreAnInvalidGenerator() {
