@@ -38,5 +38,10 @@ import Testing
         #expect(lines == variant.minimum, "\(run.report)")
         #expect(run.signature == variant.signature)
         #expect(lines.map { $0.prefix(7) } == ["lane 1:", "lane 2:"])
+        // The minimum's bytes replay through the registry (`stresscheck replay`): production passes.
+        let machine = try #require(Machines.named(String(name.prefix { $0 != "/" })))
+        let replayed = machine.replay(try #require(run.counterexampleBytes), false)
+        #expect(replayed.passed && replayed.cases == 1, "\(replayed.report)")
+        #expect(replayed.warnings.isEmpty)
     }
 }
