@@ -32,8 +32,13 @@ extension ConcurrentCheck {
         var configuration = configuration
         if configuration.failureSamples == nil { configuration.failureSamples = 3 }
         let result = PropertyCheck.check(name, cases, configuration: configuration) { (value, context) throws -> Bool in
+            let overlapped = try self.test(value, workers: workers, counter: counter, runs: repetitions)
+            // Labels: the lanes, whether they really ran at once, and each command kind that ran.
             context.label("\(value.lanes.count) lanes")
-            try self.test(value, workers: workers, counter: counter, runs: repetitions)
+            if overlapped { context.label("lanes overlapped") }
+            var kinds = Set(value.prefix.map(\.kind))
+            for lane in value.lanes { kinds.formUnion(lane.map(\.kind)) }
+            for kind in kinds.sorted() { context.label(CommandLabel.name(of: kind)) }
             return true
         }
         return finish(result, counter: counter)
@@ -71,17 +76,21 @@ extension ConcurrentCheck {
 
     /// The property: `runs` runs of the case, failing at the first run that fails. A case that
     /// failed in an earlier call fails again with that history even if these runs did not race.
-    func test(_ value: ConcurrentCase<Command, Response>, workers: LaneWorkers, counter: ConcurrentCounter, runs: Int) throws(ConcurrentFailure) {
+    /// - Returns: whether calls of two lanes overlapped in some run.
+    @discardableResult
+    func test(_ value: ConcurrentCase<Command, Response>, workers: LaneWorkers, counter: ConcurrentCounter, runs: Int) throws(ConcurrentFailure) -> Bool {
         let key = value.description
+        var overlapped = false
         for run in 1...max(runs, 1) {
             do throws(ConcurrentFailure) {
-                try runOnce(value, run: run, workers: workers, counter: counter)
+                if try runOnce(value, run: run, workers: workers, counter: counter) { overlapped = true }
             } catch {
                 counter.witnesses[key] = error
                 throw error
             }
         }
         if let witness = counter.witnesses[key] { throw witness.reportedAgain() }
+        return overlapped
     }
 
     func finish(_ result: CheckResult<ConcurrentCase<Command, Response>>, counter: ConcurrentCounter) -> ConcurrentResult<Command, Response> {

@@ -74,18 +74,20 @@ extension ConcurrentCheck {
         return ObservedRun(model: model, lanes: records.map(\.operations), final: finalState?.observe(system), run: run)
     }
 
-    /// Runs `value` once and judges the run.
+    /// Runs `value` once and judges the run; returns whether calls of two lanes overlapped in it.
     /// - Throws: ``ConcurrentFailure`` when the run is not explained.
-    func runOnce(_ value: ConcurrentCase<Command, Response>, run: Int, workers: LaneWorkers, counter: ConcurrentCounter) throws(ConcurrentFailure) {
+    @discardableResult
+    func runOnce(_ value: ConcurrentCase<Command, Response>, run: Int, workers: LaneWorkers, counter: ConcurrentCounter) throws(ConcurrentFailure) -> Bool {
         let observed = try observe(value, run: run, workers: workers, counter: counter)
         let (model, lanes, final) = (observed.model, observed.lanes, observed.final)
+        let overlapped = HistoryTable.overlaps(lanes)
         let started = ContinuousClock.now
         let runModel = runModel
         let verdict = Linearizability.check(lanes, from: model, apply: runModel, finalState: final?.matches)
         counter.verdictSeconds += (ContinuousClock.now - started).seconds
         guard case .notLinearizable(let unexplained) = verdict else {
             if case .linearizable(let order) = verdict { counter.explored += order.explored }
-            return
+            return overlapped
         }
         counter.explored += unexplained.explored
         throw ConcurrentFailure(
@@ -153,6 +155,16 @@ extension ConcurrentCheck {
 /// A history printed lane by lane in invocation order: one row per operation, in its lane's
 /// column, `┆` in the columns of lanes with an operation still running at that moment.
 enum HistoryTable {
+    /// Whether calls of two different lanes ran at the same time (their intervals overlap).
+    static func overlaps<Command, Response>(_ lanes: [[Operation<Command, Response>]]) -> Bool {
+        for first in lanes.indices {
+            for second in lanes.indices where second > first {
+                for a in lanes[first] where lanes[second].contains(where: { a.invoked < $0.returned && $0.invoked < a.returned }) { return true }
+            }
+        }
+        return false
+    }
+
     static func render<Command, Response>(_ lanes: [[Operation<Command, Response>]]) -> [String] {
         let all = lanes.enumerated().flatMap { lane, operations in operations.enumerated().map { (lane: lane, index: $0.offset, operation: $0.element) } }
             .sorted { $0.operation.invoked < $1.operation.invoked }

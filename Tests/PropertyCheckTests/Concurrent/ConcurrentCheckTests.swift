@@ -83,6 +83,9 @@ enum SharedCounterChecks {
         let result = SharedCounterChecks.check(racy: false, finalState: true).check(configuration: Self.configuration)
         #expect(result.passed, "\(result.report)")
         #expect(result.statistics.runs >= 60 * 12)
+        // The lanes really ran at once in some cases, and every kind ran.
+        #expect(result.check.statistics.labels["lanes overlapped", default: 0] > 0)
+        #expect(result.check.statistics.labels["command increment", default: 0] > 0)
     }
 
     @Test func aRacyCounterFailsAndShrinksToTwoLanesOfOneIncrement() throws {
