@@ -100,6 +100,9 @@ targets += [
                                                          "StressRun"],
                 swiftSettings: strict),
     .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
+    // The concurrent verdict (issue 15): 3 lanes × 10 commands against the risk-stack model, mean and P99.
+    .executableTarget(name: "concurrent-benchmark", dependencies: ["TradingChecks", "PropertyCheck", "BugZoo", "TradingModels"],
+                      path: "Benchmarks/ConcurrentBenchmark", swiftSettings: strict),
     // Market simulation throughput: bars/s per model and source, correlated markets, allocations.
     .executableTarget(name: "market-benchmark", dependencies: ["MarketSim", "TradingChecks", "PropertyCheck", "BenchmarkSupport"], path: "Benchmarks/MarketBenchmark",
                       swiftSettings: strict),

@@ -193,6 +193,8 @@ public enum Machines {
         },
         MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time") { RiskStackChecks.machine.limited(to: $0) },
         MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books") { ExchangeChecks.machine.limited(to: $0) },
+        RiskStackConcurrentChecks.entry,
+        TransitionSinkConcurrentChecks.entry,
         StressChecks.entry,
     ]
 

@@ -41,3 +41,11 @@ public final class RecordingTransitionSink: TransitionSink {
         events.compactMap { if case .tradingMode(let t) = $0 { t } else { nil } }
     }
 }
+
+extension RecordingTransitionSink {
+    /// Replaces every event: the write half of a read-copy-write append, for the bug zoo's
+    /// `transition-sink-concurrent/read-copy-write` only.
+    @_spi(BugZoo) public func replaceEvents(with events: [TransitionEvent]) {
+        locked { $0 = events }
+    }
+}

@@ -74,3 +74,6 @@ public struct ModelStateFile<Snapshot: Sendable & Equatable>: Sendable {
         }
     }
 }
+
+extension ModelStateFile: Equatable {}
+extension ModelStateFile: Hashable where Snapshot: Hashable {}

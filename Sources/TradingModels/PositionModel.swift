@@ -7,7 +7,7 @@ import TradingVocabulary
 /// flag, the entry counter and the log. The count, the excess and the state are recomputed from
 /// them on every query, so they cannot drift; the original bug (DRAIN at excess 0) cannot be
 /// written here without writing it into `state` itself.
-public struct PositionModel: Sendable {
+public struct PositionModel: Hashable, Sendable {
     /// Held positions, oldest entry first.
     public private(set) var positions: [ObservedPosition] = []
     /// The maximum number of positions the bot itself opens (default 8).

@@ -8,7 +8,7 @@ import TradingVocabulary
 /// change is made by applying a command to a layer model. An order is decided on copies of the
 /// layers; only an accepted order writes the copies back, so a rejection cannot change anything
 /// in any layer.
-public struct RiskStackModel: Sendable {
+public struct RiskStackModel: Hashable, Sendable {
     /// The portfolio value `init()` uses: $100 000 (10 000 000¢), so 1% is 100 000¢.
     public static let defaultPortfolioValue: Cents = 10_000_000
 

@@ -8,7 +8,7 @@ import TradingVocabulary
 /// Holdings are kept in symbol order, so the observation shares the array instead of sorting.
 /// Every limit comparison is the exact cross-multiplication `exposure × 10 000 ≤ limit × value`
 /// in 128-bit integers, as production does.
-public struct SectorCapsModel: Sendable {
+public struct SectorCapsModel: Hashable, Sendable {
     /// The symbol-to-sector table (unknown symbols are `other`).
     public let table: SymbolSectorTable
     /// `nil` until set; never unset.

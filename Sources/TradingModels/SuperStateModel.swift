@@ -6,7 +6,7 @@ import TradingVocabulary
 /// It stores only the history, the confirmation count and the latest classification. The state
 /// is the last history entry's `to` (NORMAL when the history is empty), so state and history
 /// cannot disagree; the limits are looked up from the state on every query.
-public struct SuperStateModel: Sendable {
+public struct SuperStateModel: Hashable, Sendable {
     /// Every state change, oldest first.
     public private(set) var history: [SuperStateTransition] = []
     /// Confirming updates counted in RECOVERY.
@@ -15,7 +15,7 @@ public struct SuperStateModel: Sendable {
     public private(set) var lastClassification: PortfolioState?
 
     /// Everything the state file holds: all the model stores.
-    public struct Persisted: Equatable, Sendable {
+    public struct Persisted: Hashable, Sendable {
         var history: [SuperStateTransition] = []
         var confirmations = 0
         var lastClassification: PortfolioState?

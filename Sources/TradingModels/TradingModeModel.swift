@@ -5,14 +5,14 @@ import TradingVocabulary
 ///
 /// It stores only the history and the halted flag; the state is the last history entry's `to`
 /// (OFF when empty), and the routing of an order is looked up from the state on every query.
-public struct TradingModeModel: Sendable {
+public struct TradingModeModel: Hashable, Sendable {
     /// Every state change, oldest first.
     public private(set) var history: [TradingModeTransition] = []
     /// Whether the super-state is halted, as last told.
     public private(set) var isHalted: Bool = false
 
     /// Everything the state file holds: all the model stores.
-    public struct Persisted: Equatable, Sendable {
+    public struct Persisted: Hashable, Sendable {
         var history: [TradingModeTransition] = []
         var isHalted = false
     }

@@ -1,5 +1,5 @@
 /// Maps symbols to sectors; a symbol the table does not know is in `Sector.other`.
-public struct SymbolSectorTable: Sendable, Equatable {
+public struct SymbolSectorTable: Sendable, Hashable {
     @usableFromInline var entries: [Symbol: Sector]
 
     /// Creates a table from explicit entries.

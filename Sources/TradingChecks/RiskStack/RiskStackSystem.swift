@@ -46,6 +46,52 @@ public struct RiskStackSystem: SystemUnderTest {
 
     private mutating func decide(_ command: RiskStackCommand) throws -> RiskStackOutcome {
         switch command {
+        case .restart:
+            let superState = try superStateFile.saveAndReload(stack.superState.snapshot, in: files)
+            let tradingMode = try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files)
+            try restart(superState: superState, tradingMode: tradingMode)
+            return .restarted
+        case .restartAfter(let fault, let file):
+            // The faulty file first: when its reload refuses a corrupt file, nothing restarts.
+            switch file {
+            case .superState:
+                let result = try superStateFile.restart(stack.superState.snapshot, after: fault, in: files)
+                guard let superState = result.reloaded else { return .faultyRestart(result.report) }
+                try restart(superState: superState, tradingMode: try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files))
+                return .faultyRestart(result.report)
+            case .tradingMode:
+                let result = try tradingModeFile.restart(stack.tradingMode.snapshot, after: fault, in: files)
+                guard let tradingMode = result.reloaded else { return .faultyRestart(result.report) }
+                try restart(superState: try superStateFile.saveAndReload(stack.superState.snapshot, in: files), tradingMode: tradingMode)
+                return .faultyRestart(result.report)
+            }
+        default: return try Self.input(command, on: &stack)
+        }
+    }
+
+    /// A new process from the reloaded snapshots: positions and holdings start empty with the
+    /// configured portfolio value.
+    private mutating func restart(superState: SuperStateSnapshot, tradingMode: TradingModeSnapshot) throws {
+        log = StepLog<PositionTransition>()
+        held = []
+        stack = try RiskStack(restoring: superState, tradingModeSnapshot: tradingMode, portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
+    }
+
+    public var observation: RiskStackObservation {
+        RiskStackObservation(
+            tradingMode: TradingModeObservation(production: stack.tradingMode),
+            superState: SuperStateObservation(production: stack.superState),
+            positions: PositionObservation(production: stack.positions, positions: held, log: log.entries),
+            sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
+    }
+}
+
+extension RiskStackSystem {
+    /// The outcome of every input but the restarts, on production's stack: the one mapping of the
+    /// model's vocabulary onto production, shared by this adapter and the concurrent one
+    /// (`SharedRiskStackSystem`).
+    static func input(_ command: RiskStackCommand, on stack: inout RiskStack) throws(RiskStackError) -> RiskStackOutcome {
+        switch command {
         case .submit(let symbol, let amount): return .decision(try stack.submit(OrderRequest(symbol: symbol, amount: amount)))
         case .close(let symbol):
             try stack.close(symbol)
@@ -80,41 +126,7 @@ public struct RiskStackSystem: SystemUnderTest {
         case .goLive(let confirmed): return .mode(stack.goLive(confirmed: confirmed))
         case .pause: return .mode(stack.pause())
         case .stop: return .mode(stack.stop())
-        case .restart:
-            let superState = try superStateFile.saveAndReload(stack.superState.snapshot, in: files)
-            let tradingMode = try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files)
-            try restart(superState: superState, tradingMode: tradingMode)
-            return .restarted
-        case .restartAfter(let fault, let file):
-            // The faulty file first: when its reload refuses a corrupt file, nothing restarts.
-            switch file {
-            case .superState:
-                let result = try superStateFile.restart(stack.superState.snapshot, after: fault, in: files)
-                guard let superState = result.reloaded else { return .faultyRestart(result.report) }
-                try restart(superState: superState, tradingMode: try tradingModeFile.saveAndReload(stack.tradingMode.snapshot, in: files))
-                return .faultyRestart(result.report)
-            case .tradingMode:
-                let result = try tradingModeFile.restart(stack.tradingMode.snapshot, after: fault, in: files)
-                guard let tradingMode = result.reloaded else { return .faultyRestart(result.report) }
-                try restart(superState: try superStateFile.saveAndReload(stack.superState.snapshot, in: files), tradingMode: tradingMode)
-                return .faultyRestart(result.report)
-            }
+        case .restart, .restartAfter: preconditionFailure("RiskStackSystem.input: a restart replaces the stack; the adapter does it")
         }
-    }
-
-    /// A new process from the reloaded snapshots: positions and holdings start empty with the
-    /// configured portfolio value.
-    private mutating func restart(superState: SuperStateSnapshot, tradingMode: TradingModeSnapshot) throws {
-        log = StepLog<PositionTransition>()
-        held = []
-        stack = try RiskStack(restoring: superState, tradingModeSnapshot: tradingMode, portfolioValue: portfolioValue, sink: RiskStackSystem.sink(log))
-    }
-
-    public var observation: RiskStackObservation {
-        RiskStackObservation(
-            tradingMode: TradingModeObservation(production: stack.tradingMode),
-            superState: SuperStateObservation(production: stack.superState),
-            positions: PositionObservation(production: stack.positions, positions: held, log: log.entries),
-            sectorCaps: SectorCapsObservation(production: stack.sectorCaps))
     }
 }
