@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import PropertyCheck
 import Testing
 @testable import StressCheckCommand
 import TradingChecks

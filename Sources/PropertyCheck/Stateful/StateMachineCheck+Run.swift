@@ -163,7 +163,7 @@ extension StateMachineCheck {
         let identifier = Corpus.directoryName(for: name).split(separator: "-").enumerated()
             .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
         let hash = String(CheckConfiguration.stableHash(commands.map { String(describing: $0) }.joined(separator: "\n").utf8) % 0xFFFF_FF, radix: 16)
-        let list = commands.map { "        \($0)," }.joined(separator: "\n")
+        let list = commands.map { "        \(CommandSequence<Command, Observation>.swiftText(of: $0))," }.joined(separator: "\n")
         return """
             @Test func \(identifier)Regression\(hash)() throws {
                 try \(expression).replay([

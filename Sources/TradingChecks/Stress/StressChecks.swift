@@ -134,19 +134,6 @@ extension MachineRun {
         _ result: CheckResult<StressCase>, machine: String, steps: Int, extraCases: Int = 0, seconds: Double? = nil,
         corpusDirectory: String? = nil, savedPath: String? = nil, foundIn: String? = nil
     ) {
-        self.machine = machine
-        passed = result.passed
-        exitReason = result.exitReason
-        signature = result.counterexample?.signature
-        seed = result.seed
-        cases = result.statistics.validCases + extraCases
-        self.steps = steps
-        self.seconds = seconds ?? result.statistics.seconds
-        labels = result.statistics.labels
-        warnings = result.warnings
-        self.corpusDirectory = corpusDirectory
-        corpusReplayed = result.statistics.corpusFiles
-        corpusSkipped = result.statistics.corpusSkipped
         let bytes = result.counterexample?.bytes
         // A regression test to paste, for inputs short enough to read (else: replay the saved file).
         let test = bytes.flatMap { bytes in
@@ -159,17 +146,19 @@ extension MachineRun {
                 }
                 """
         }
-        regressionTest = test
-        renderReport = { replay in
+        self.init(
+            machine: machine, passed: result.passed, exitReason: result.exitReason, signature: result.counterexample?.signature,
+            seed: result.seed, cases: result.statistics.validCases + extraCases, steps: steps, seconds: seconds ?? result.statistics.seconds,
+            labels: result.statistics.labels, warnings: result.warnings, corpusDirectory: corpusDirectory,
+            corpusReplayed: result.statistics.corpusFiles, corpusSkipped: result.statistics.corpusSkipped, counterexampleBytes: bytes,
+            counterexample: result.counterexample.map { $0.value.description }, counterexampleLines: result.counterexample?.value.lines,
+            savedPath: savedPath, regressionTest: test
+        ) { replay in
             var text = result.report(replay: replay)
             if let foundIn { text += "\nFound in the scenario library: \(foundIn)." }
             if let savedPath, result.counterexample?.savedPath == nil { text += "\nSaved: \(savedPath)" }
             if let test { text += "\n\nRegression test:\n" + test }
             return text
         }
-        counterexampleBytes = bytes
-        counterexample = result.counterexample.map { $0.value.description }
-        counterexampleLines = result.counterexample?.value.lines
-        self.savedPath = savedPath
     }
 }
