@@ -112,8 +112,12 @@ targets += [
     .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary", "StressRun", "Certification"],
             swiftSettings: strict),
     .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand", "TradingChecks"], swiftSettings: strict),
-    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun", "Certification"],
+    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun", "Certification",
+                                                              "QueueCheckExample"],
                 swiftSettings: strict),
+    // The example package's machines (Examples/QueueCheck, a package of its own that depends on
+    // this one), compiled here too so that the tests run its command line on every build.
+    .target(name: "QueueCheckExample", dependencies: ["PropertyCheck"], path: "Examples/QueueCheck/Sources/QueueCheck", swiftSettings: strict),
 ]
 
 let package = Package(

@@ -4,7 +4,7 @@ import Testing
 import XCTest
 
 /// Where a check run under `swift test` keeps its regression corpus.
-public enum CorpusLocation: Sendable {
+public enum CorpusLocation: Sendable, Equatable {
     /// `corpus/` at the root of the package that holds the test file (found by walking up from
     /// the test file to the directory with `Package.swift`). The default.
     case package
@@ -97,7 +97,8 @@ struct CallSite {
         var settings = configuration
         if let cases { settings.cases = cases }
         if let pinned = seed ?? PropertySeedTrait.current { settings.seed = pinned }
-        switch corpus {
+        // The default, `.package`, yields to a `.corpus(…)` trait of the test or suite.
+        switch corpus == .package ? PropertyCorpusTrait.current ?? corpus : corpus {
         case .package: settings.corpusDirectory = settings.corpusDirectory ?? CallSite.packageCorpus(from: "\(filePath)")
         case .directory(let path): settings.corpusDirectory = path
         case .none: settings.usesCorpus = false

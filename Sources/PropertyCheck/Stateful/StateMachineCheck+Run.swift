@@ -139,7 +139,7 @@ extension StateMachineCheck {
     ) -> StatefulFailure {
         let step = steps[index]
         return StatefulFailure(
-            kind: kind, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
+            kind: kind, step: index + 1, commandKind: step.kind, command: CommandSequence<Command, Observation>.swiftText(of: step.command),
             model: observed == nil ? nil : PrettyPrinter.describe(step.expected, width: 0),
             system: system ?? observed.map { PrettyPrinter.describe($0, width: 0) } ?? "")
     }
