@@ -148,7 +148,9 @@ struct Run {
         console.print(line + ".")
         if let stopped = runs.last(where: { FailureKind($0.exitReason) == .interrupted }) {
             let entryDefault = machines.first { $0.name == stopped.machine }?.defaultCases.map { min($0, defaultCases) } ?? defaultCases
-            console.print("To rerun it: " + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: entryDefault, program: program.invocation))
+            console.print(
+                "To rerun it: "
+                    + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: entryDefault, program: program.invocation))
         }
     }
 

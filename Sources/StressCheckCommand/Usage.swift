@@ -9,8 +9,14 @@ public enum Usage {
     ///   - defaultCases: The number of cases a check runs without `--cases`.
     /// - Returns: The message, ending with a newline.
     public static func text(machines: [String], defaultCases: Int, program: Program = .stresscheck) -> String {
-        guard program.commands == .all else { return machineText(machines: machines, defaultCases: defaultCases, program: program.name) }
-        return """
+        program.commands == .all
+            ? stresscheckText(machines: machines, defaultCases: defaultCases)
+            : machineText(machines: machines, defaultCases: defaultCases, program: program.name)
+    }
+
+    /// The usage of `stresscheck`, with every subcommand.
+    static func stresscheckText(machines: [String], defaultCases: Int) -> String {
+        """
         USAGE: stresscheck [<subcommand>] [<options>]
 
         Runs StressCheck's differential checks: each machine's reference model and its production

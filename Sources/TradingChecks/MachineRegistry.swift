@@ -4,16 +4,24 @@ import PropertyCheck
 /// Every machine StressCheck verifies, in the order a new user meets them.
 public enum Machines {
     public static let all: [MachineEntry] = [
-        MachineEntry(summary: "NORMAL / DRAIN / FORCED_UNWIND: position cap, drain orders, forced unwind", replayHint: hint) { PositionChecks.machine.limited(to: $0) },
-        MachineEntry(summary: "sector exposure: soft/hard limits per sector, correlated-group limits", replayHint: hint) { SectorCapsChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "NORMAL / DRAIN / FORCED_UNWIND: position cap, drain orders, forced unwind", replayHint: hint) {
+            PositionChecks.machine.limited(to: $0)
+        },
+        MachineEntry(summary: "sector exposure: soft/hard limits per sector, correlated-group limits", replayHint: hint) {
+            SectorCapsChecks.machine.limited(to: $0)
+        },
         MachineEntry(summary: "portfolio super-state: NORMAL … CRISIS, RECOVERY confirmations, halt/resume, persistence", replayHint: hint) {
             SuperStateChecks.machine.limited(to: $0)
         },
         MachineEntry(summary: "trading mode: OFF / DRY_RUN / LIVE_ACTIVE, confirmation, halts, restarts never resume live", replayHint: hint) {
             TradingModeChecks.machine.limited(to: $0)
         },
-        MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time", replayHint: hint) { RiskStackChecks.machine.limited(to: $0) },
-        MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books", replayHint: hint) { ExchangeChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time", replayHint: hint) {
+            RiskStackChecks.machine.limited(to: $0)
+        },
+        MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books", replayHint: hint) {
+            ExchangeChecks.machine.limited(to: $0)
+        },
         StressChecks.entry,
     ]
 
