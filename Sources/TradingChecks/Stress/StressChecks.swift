@@ -47,13 +47,15 @@ public enum StressChecks {
     }
 
     /// The engine's settings for stress cases: room for a library run's bytes, a shrink budget
-    /// in whole runs, and no per-case deadline on the (cheap) property.
+    /// and edge cases in whole runs, and no per-case deadline on the (cheap) property.
     static func settings(_ base: CheckConfiguration) -> CheckConfiguration {
         var configuration = base
         configuration.maxBytes = maxBytes
         configuration.shrinkCalls = min(configuration.shrinkCalls, shrinkCalls)
         configuration.generationTimeLimit = .seconds(30)
         configuration.failureSamples = configuration.failureSamples ?? 3
+        // Each edge case is a whole run too: a few, not the engine's 64.
+        configuration.edgeCases = configuration.edgeCases ?? min(configuration.cases / 4, 8)
         return configuration
     }
 
