@@ -55,8 +55,8 @@ public enum StressChecks {
         configuration.generationTimeLimit = .seconds(30)
         configuration.failureSamples = configuration.failureSamples ?? 3
         // No edge cases unless asked: each would be a whole run, and shrinking whole runs from
-        // their extremes (every fault at its highest rate, jump models) reached larger local
-        // minima than from random cases (zoo-check: stress/halt-not-propagated on seed 2).
+        // their extremes reached other local minima than the zoo's known ones (zoo-check:
+        // stress/stale-conditions on seed 1 ended as a flash crash, not its pump and dump).
         configuration.edgeCases = configuration.edgeCases ?? 0
         return configuration
     }
