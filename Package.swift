@@ -108,13 +108,19 @@ targets += [
                       swiftSettings: strict),
 ]
 // The stresscheck CLI: all logic in StressCheckCommand (unit-tested), main.swift only calls it.
-products += [.executable(name: "stresscheck", targets: ["stresscheck"])]
+// StressCheckCommand is also a library: a user's executable calls `StressCheckCLI.main(machines:)`
+// with its own machines and gets the same command line (Examples/QueueCheck).
+products += [.executable(name: "stresscheck", targets: ["stresscheck"]), .library(name: "StressCheckCommand", targets: ["StressCheckCommand"])]
 targets += [
     .target(name: "StressCheckCommand", dependencies: ["TradingChecks", "PropertyCheck", "MarketSim", "TradingVocabulary", "StressRun", "Certification"],
             swiftSettings: strict),
-    .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand"], swiftSettings: strict),
-    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun", "Certification"],
+    .executableTarget(name: "stresscheck", dependencies: ["StressCheckCommand", "TradingChecks"], swiftSettings: strict),
+    .testTarget(name: "StressCheckCommandTests", dependencies: ["StressCheckCommand", "MarketSim", "TradingChecks", "PropertyCheck", "StressRun", "Certification",
+                                                              "QueueCheckExample"],
                 swiftSettings: strict),
+    // The example package's machines (Examples/QueueCheck, a package of its own that depends on
+    // this one), compiled here too so that the tests run its command line on every build.
+    .target(name: "QueueCheckExample", dependencies: ["PropertyCheck"], path: "Examples/QueueCheck/Sources/QueueCheck", swiftSettings: strict),
 ]
 
 let package = Package(

@@ -4,7 +4,7 @@ import Testing
 import XCTest
 
 /// Where a check run under `swift test` keeps its regression corpus.
-public enum CorpusLocation: Sendable {
+public enum CorpusLocation: Sendable, Equatable {
     /// `corpus/` at the root of the package that holds the test file (found by walking up from
     /// the test file to the directory with `Package.swift`). The default.
     case package
@@ -32,12 +32,14 @@ public enum CorpusLocation: Sendable {
 ///     `STRESSCHECK_SEED` overrides both).
 ///   - corpus: Where regressions live; `corpus/` of the package by default.
 ///   - configuration: Budgets and switches.
+///   - showLabels: Print a passing check's report with its label distribution (what share of
+///     cases carried each `context.label`), to see what the cases really were.
 ///   - property: Returns `false` or throws to fail.
 /// - Returns: The result, for further assertions.
 @discardableResult
 public func propertyCheck<Value>(
     _ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
-    corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
+    corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(), showLabels: Bool = false,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
     function: String = #function,
     _ property: @escaping (Value, PropertyContext) throws -> Bool
@@ -49,8 +51,7 @@ public func propertyCheck<Value>(
     if !result.passed {
         call.report(result.report)
     } else {
-        // A passing check can still have something to say (a corpus file that no longer decodes).
-        for warning in result.warnings { print("\(checkName): warning: \(warning)") }
+        call.reportPass(name: checkName, report: result.report, warnings: result.warnings, showLabels: showLabels)
     }
     return result
 }
@@ -59,13 +60,13 @@ public func propertyCheck<Value>(
 @discardableResult
 public func propertyCheck<Value>(
     _ generator: Gen<Value>, name: String? = nil, cases: Int? = nil, seed: UInt64? = nil,
-    corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(),
+    corpus: CorpusLocation = .package, configuration: CheckConfiguration = CheckConfiguration(), showLabels: Bool = false,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: Int = #column,
     function: String = #function,
     _ property: @escaping (Value) throws -> Bool
 ) -> CheckResult<Value> {
     propertyCheck(
-        generator, name: name, cases: cases, seed: seed, corpus: corpus, configuration: configuration, fileID: fileID,
+        generator, name: name, cases: cases, seed: seed, corpus: corpus, configuration: configuration, showLabels: showLabels, fileID: fileID,
         filePath: filePath, line: line, column: column, function: function
     ) { value, _ in try property(value) }
 }
@@ -96,13 +97,39 @@ struct CallSite {
         var settings = configuration
         if let cases { settings.cases = cases }
         if let pinned = seed ?? PropertySeedTrait.current { settings.seed = pinned }
-        switch corpus {
+        // The default, `.package`, yields to a `.corpus(…)` trait of the test or suite.
+        switch corpus == .package ? PropertyCorpusTrait.current ?? corpus : corpus {
         case .package: settings.corpusDirectory = settings.corpusDirectory ?? CallSite.packageCorpus(from: "\(filePath)")
         case .directory(let path): settings.corpusDirectory = path
         case .none: settings.usesCorpus = false
         }
-        if settings.replayHint == nil { settings.replayHint = "swift test --filter \(testName)" }
+        if settings.replayHint == nil { settings.replayHint = replayHint() }
         return settings
+    }
+
+    /// The command that reruns exactly this test: `swift test --filter` with the test's
+    /// suite-qualified name under Swift Testing (its name alone under XCTest), preceded by
+    /// `STRESSCHECK_SEED=…` when that variable chose the seed (the test alone would not).
+    func replayHint(environment: [String: String] = ProcessEnvironment.values) -> String {
+        var filter = testName
+        if let test = Test.current {
+            let components = test.id.nameComponents.map { String($0.prefix { $0 != "(" }) }
+            if !components.isEmpty { filter = components.joined(separator: "/") }
+        }
+        let seed = environment["STRESSCHECK_SEED"].flatMap(CheckConfiguration.parseSeed).map {
+            "STRESSCHECK_SEED=\(CheckConfiguration.format(seed: $0)) "
+        }
+        return (seed ?? "") + "swift test --filter '\(filter)'"
+    }
+
+    /// Prints a passing check's report (its label distribution) when asked, and its warnings.
+    func reportPass(name: String, report: String, warnings: [CheckWarning], showLabels: Bool) {
+        if showLabels {
+            print(report)
+        } else {
+            // A passing check can still have something to say (a corpus file that no longer decodes).
+            for warning in warnings { print("\(name): warning: \(warning)") }
+        }
     }
 
     /// `<package root>/corpus`, the package root being the nearest directory above `file` that

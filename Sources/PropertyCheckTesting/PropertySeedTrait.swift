@@ -24,3 +24,27 @@ extension Trait where Self == PropertySeedTrait {
     /// Pins the seed of the property checks in this test or suite.
     public static func seed(_ seed: UInt64) -> PropertySeedTrait { PropertySeedTrait(seed: seed) }
 }
+
+/// Sets where the property checks of a test or suite keep their corpus, when they do not say
+/// themselves (a check's explicit `corpus:` wins over the trait; the trait wins over `.package`):
+///
+/// ```swift
+/// @Suite(.corpus(.none)) struct ExpectedFailures { … }   // nothing saved into corpus/
+/// ```
+public struct PropertyCorpusTrait: TestTrait, SuiteTrait, TestScoping {
+    /// The corpus location.
+    public let location: CorpusLocation
+
+    @TaskLocal static var current: CorpusLocation?
+
+    public var isRecursive: Bool { true }
+
+    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        try await PropertyCorpusTrait.$current.withValue(location) { try await function() }
+    }
+}
+
+extension Trait where Self == PropertyCorpusTrait {
+    /// Sets the corpus of the property checks in this test or suite.
+    public static func corpus(_ location: CorpusLocation) -> PropertyCorpusTrait { PropertyCorpusTrait(location: location) }
+}

@@ -36,8 +36,12 @@ public enum Command: Equatable, Sendable {
 
 /// The options of a subcommand; each subcommand accepts only those that mean something for it.
 public struct Options: Equatable, Sendable {
-    /// `--cases N`: command sequences per machine (`nil`: the default budget).
+    /// `--cases N`: command sequences per machine (`nil`: the default budget, or as many as
+    /// `--time` allows).
     public var cases: Int?
+    /// `--time 30s`: the wall-clock budget per machine (`nil`: none); with `--cases`, whichever
+    /// is spent first ends the check.
+    public var time: Duration?
     /// `--seed S`: the seed (`nil`: each machine's fixed seed).
     public var seed: UInt64?
     /// `--steps N`: the most commands in one sequence (`nil`: the check's default).
@@ -116,8 +120,8 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum Arguments {
     /// The subcommands and the options each accepts.
     static let accepted: [String: Set<String>] = [
-        "": ["--cases", "--seed", "--steps", "--json", "--corpus", "--no-save"],
-        "check": ["--cases", "--seed", "--steps", "--json", "--corpus", "--no-save"],
+        "": ["--cases", "--time", "--seed", "--steps", "--json", "--corpus", "--no-save"],
+        "check": ["--cases", "--time", "--seed", "--steps", "--json", "--corpus", "--no-save"],
         "replay": ["--json"],
         "minimize": ["--json", "--corpus", "--no-save"],
         "validate": ["--json"],
@@ -134,9 +138,12 @@ public enum Arguments {
         "help": [],
     ]
 
+    /// The subcommands in the order the usage lists them.
+    static let order = ["list", "check", "replay", "minimize", "validate", "scenarios", "simulate", "stress", "merge", "certify", "doctor", "help"]
+
     /// The options that take a value.
     static let valued: Set<String> = [
-        "--cases", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
+        "--cases", "--time", "--seed", "--steps", "--corpus", "--symbols", "--csv", "--seeds", "--parallel", "--strategy",
         "--shard-index", "--shard-count", "--output", "--item", "--html", "--replay", "--from", "--to",
         "--runs", "--prometheus", "--serve-metrics", "--latency-table",
     ]
@@ -161,17 +168,17 @@ public enum Arguments {
     /// - Parameters:
     ///   - arguments: The command-line arguments after the program name.
     ///   - machines: The names of the known machines.
+    ///   - subcommands: The subcommands offered (`nil`: all); "" stands for none.
     /// - Returns: The command to run.
     /// - Throws: ``UsageError`` with a one-line message when the command line is not valid.
-    public static func parse(_ arguments: [String], machines: [String]) throws(UsageError) -> Command {
+    public static func parse(_ arguments: [String], machines: [String], subcommands: Set<String>? = nil) throws(UsageError) -> Command {
         if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) { return .help }
         var rest = arguments[...]
         var subcommand = ""
         if let first = rest.first, !first.hasPrefix("-") {
-            guard accepted[first] != nil else {
-                throw UsageError(
-                    "unknown subcommand '\(first)' (expected one of: list, check, replay, minimize, validate, scenarios, simulate, stress, merge, certify, doctor, help)"
-                )
+            guard accepted[first] != nil, subcommands?.contains(first) ?? true else {
+                let offered = order.filter { subcommands?.contains($0) ?? true }
+                throw UsageError("unknown subcommand '\(first)' (expected one of: \(offered.joined(separator: ", ")))")
             }
             subcommand = first
             rest = rest.dropFirst()
@@ -252,6 +259,8 @@ public enum Arguments {
         switch option {
         case "--cases": options.cases = try positive(option, value)
         case "--steps": options.steps = try positive(option, value)
+        case "--time":
+            do { options.time = try TimeBudget.parse(value) } catch { throw UsageError("option '--time' expects a duration: \(error)") }
         case "--seed":
             guard let seed = CheckConfiguration.parseSeed(value), !value.isEmpty else {
                 throw UsageError("option '--seed' expects a decimal or 0x-hexadecimal number from 0 to 2^64-1, got '\(value)'")

@@ -25,6 +25,14 @@ enum Format {
         String(format: "%.2f s", value.isFinite ? value : 0)
     }
 
+    /// A time left, coarse as an estimate should be: `0.4 s`, `12 s`, `3 min 05 s`.
+    static func eta(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "-" }
+        if seconds < 10 { return String(format: "%.1f s", seconds) }
+        let whole = Int(seconds.rounded())
+        return whole < 60 ? "\(whole) s" : String(format: "%d min %02d s", whole / 60, whole % 60)
+    }
+
     /// `part` as a whole percentage of `total` (`<1%` when small but not zero).
     static func percent(_ part: Int, of total: Int) -> String {
         guard total > 0 else { return "0%" }

@@ -8,21 +8,22 @@ enum ReplayHint {
 
     /// The `check` command that reruns `machine` with `seed` and the options that change which
     /// cases run (`--cases`, `--steps`, `--corpus`).
-    static func check(_ machine: String, seed: UInt64, options: Options, defaultCases: Int) -> String {
+    static func check(_ machine: String, seed: UInt64, options: Options, defaultCases: Int, program: String = program) -> String {
         var words = [program, "check", machine, "--seed", CheckConfiguration.format(seed: seed)]
         if let cases = options.cases, cases != defaultCases { words += ["--cases", String(cases)] }
+        if let time = options.time { words += ["--time", TimeBudget.format(time)] }
         if let steps = options.steps { words += ["--steps", String(steps)] }
         if options.corpus != Options.defaultCorpus { words += ["--corpus", quoted(options.corpus)] }
         return words.joined(separator: " ")
     }
 
     /// The `replay` command for a file.
-    static func replay(_ machine: String, file: String) -> String {
+    static func replay(_ machine: String, file: String, program: String = program) -> String {
         [program, "replay", machine, quoted(file)].joined(separator: " ")
     }
 
     /// The `minimize` command for a file.
-    static func minimize(_ machine: String, file: String, options: Options) -> String {
+    static func minimize(_ machine: String, file: String, options: Options, program: String = program) -> String {
         var words = [program, "minimize", machine, quoted(file)]
         if options.corpus != Options.defaultCorpus { words += ["--corpus", quoted(options.corpus)] }
         return words.joined(separator: " ")

@@ -18,6 +18,8 @@ struct Run {
     var interruption: Interruption = .never
     /// The environment: `stress` reads its shard and the code version from it.
     var environment: [String: String] = [:]
+    /// The program: its name in the usage and the commands printed to rerun a failure.
+    var program = Usage.Program.stresscheck
 
     /// Runs `command`.
     /// - Returns: The exit status: 0 when it passes, 1 when a check fails.
@@ -25,7 +27,7 @@ struct Run {
     func callAsFunction(_ command: Command) throws(UsageError) -> Int32 {
         switch command {
         case .help:
-            console.output.write(Usage.text(machines: machines.map(\.name), defaultCases: defaultCases))
+            console.output.write(Usage.text(machines: machines.map(\.name), defaultCases: defaultCases, program: program))
             return ExitStatus.passed
         case .list:
             list()
@@ -93,16 +95,19 @@ struct Run {
             if interruption.signal() != nil { break }
             // A check whose case is a whole simulated run (stress) has a smaller budget of its own.
             let entryDefault = entry.defaultCases.map { min($0, defaultCases) } ?? defaultCases
-            let cases = options.cases ?? entryDefault
+            // `--time` alone: time decides; with `--cases`, whichever is spent first.
+            let cases = options.cases ?? (options.time == nil ? entryDefault : CheckConfiguration.unboundedCases)
             var runOptions = MachineRunOptions(
                 cases: cases, seed: options.seed, maxSteps: options.steps,
                 corpusDirectory: options.corpus, saveFailures: options.save)
+            runOptions.timeLimit = options.time
             runOptions.shouldStop = { interruption.signal() != nil }
             let seed = CheckConfiguration(cases: cases, seed: options.seed).effectiveSeed(for: entry.name)
-            runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: entryDefault)
+            runOptions.replayHint = ReplayHint.check(entry.name, seed: seed, options: options, defaultCases: entryDefault, program: program.invocation)
             if !options.json {
-                progress.start(entry.name, cases: cases)
-                runOptions.progress = progress.callback(entry.name, cases: cases)
+                let budget = ProgressDisplay.Budget(cases: options.cases ?? (options.time == nil ? cases : nil), time: options.time)
+                progress.start(entry.name, budget: budget)
+                runOptions.progress = progress.callback(entry.name, budget: budget)
             }
             let started = ContinuousClock.now
             let run = entry.check(runOptions)
@@ -143,7 +148,9 @@ struct Run {
         console.print(line + ".")
         if let stopped = runs.last(where: { FailureKind($0.exitReason) == .interrupted }) {
             let entryDefault = machines.first { $0.name == stopped.machine }?.defaultCases.map { min($0, defaultCases) } ?? defaultCases
-            console.print("To rerun it: " + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: entryDefault))
+            console.print(
+                "To rerun it: "
+                    + ReplayHint.check(stopped.machine, seed: stopped.seed, options: options, defaultCases: entryDefault, program: program.invocation))
         }
     }
 
@@ -209,9 +216,9 @@ struct Run {
             console.print("Replaying \(file) (\(Format.count(byteCount, "byte"))) against \(entry.name), without shrinking:")
             printInputWarnings(report, run: run)
             console.print()
-            console.print(run.report(replay: .command(ReplayHint.replay(entry.name, file: file))))
+            console.print(run.report(replay: .command(ReplayHint.replay(entry.name, file: file, program: program.invocation))))
             console.print()
-            console.print("To shrink it: " + ReplayHint.minimize(entry.name, file: file, options: options))
+            console.print("To shrink it: " + ReplayHint.minimize(entry.name, file: file, options: options, program: program.invocation))
         }
         return run.passed ? ExitStatus.passed : ExitStatus.failed
     }
@@ -244,7 +251,7 @@ struct Run {
         console.print("Minimized \(file) for \(entry.name): \(Format.count(byteCount, "byte")) → \(Format.count(minimalCount, "byte"))")
         printInputWarnings(report, run: run)
         console.print()
-        let hint = report.savedPath.map { ReplayHint.replay(entry.name, file: $0) }
+        let hint = report.savedPath.map { ReplayHint.replay(entry.name, file: $0, program: program.invocation) }
         console.print(run.report(replay: hint.map { .command($0) } ?? .omitted))
         console.print()
         if let path = report.savedPath {

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyCheck
 import TradingChecks
 
 /// The `stresscheck` command: parses the command line, runs the checks and returns the exit
@@ -41,15 +42,8 @@ public enum StressCheckCommand {
         defaultCases: Int = StressCheckCommand.defaultCases, interruption: Interruption = .never,
         environment: [String: String]? = nil
     ) -> Int32 {
-        let names = machines.map(\.name)
-        do {
-            let command = try Arguments.parse(arguments, machines: names)
-            return try Run(
-                console: console, machines: machines, defaultCases: defaultCases, interruption: interruption,
-                environment: environment ?? ProcessInfo.processInfo.environment)(command)
-        } catch {
-            console.errors.write("error: \(error.message)\n\n" + Usage.text(machines: names, defaultCases: defaultCases))
-            return ExitStatus.usage
-        }
+        StressCheckCLI.run(
+            arguments: arguments, machines: machines, commands: .all, program: "stresscheck", defaultCases: defaultCases, console: console,
+            interruption: interruption, environment: environment)
     }
 }

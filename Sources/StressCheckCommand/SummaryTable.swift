@@ -52,11 +52,12 @@ public enum SummaryTable {
     /// The widest the coverage column grows before its labels wrap onto more lines.
     static let coverageWidth = 60
 
-    /// The table for `reports`: machine, cases, steps, commands per second, coverage labels and
+    /// The table for `reports`: machine, seed (what reruns it), cases, steps, commands per second, coverage labels and
     /// result.
     public static func render(_ reports: [MachineReport]) -> String {
         var table = TextTable(columns: [
             .init(header: "machine", alignment: .left),
+            .init(header: "seed", alignment: .left),
             .init(header: "cases", alignment: .right),
             .init(header: "steps", alignment: .right),
             .init(header: "commands/s", alignment: .right),
@@ -66,6 +67,7 @@ public enum SummaryTable {
         for report in reports {
             table.rows.append([
                 [report.name],
+                [report.seed],
                 [Format.grouped(report.cases)],
                 [Format.grouped(report.steps)],
                 [Format.rate(report.stepsPerSecond)],

@@ -8,7 +8,14 @@ public enum Usage {
     ///   - machines: The names of the known machines.
     ///   - defaultCases: The number of cases a check runs without `--cases`.
     /// - Returns: The message, ending with a newline.
-    public static func text(machines: [String], defaultCases: Int) -> String {
+    public static func text(machines: [String], defaultCases: Int, program: Program = .stresscheck) -> String {
+        program.commands == .all
+            ? stresscheckText(machines: machines, defaultCases: defaultCases)
+            : machineText(machines: machines, defaultCases: defaultCases, program: program.name)
+    }
+
+    /// The usage of `stresscheck`, with every subcommand.
+    static func stresscheckText(machines: [String], defaultCases: Int) -> String {
         """
         USAGE: stresscheck [<subcommand>] [<options>]
 
@@ -70,6 +77,8 @@ public enum Usage {
 
         OPTIONS:
           --cases N       Command sequences per machine (default \(defaultCases)).
+          --time T        A wall-clock budget per machine: 30s, 5m, 1h30m, 500ms. Alone, time
+                          decides how many cases run; with --cases, whichever is spent first.
           --seed S        The seed, decimal or 0x-hexadecimal (default: a fixed seed per machine;
                           the STRESSCHECK_SEED environment variable overrides both).
                           stress: the campaign seed every run's seed derives from
@@ -144,6 +153,57 @@ public enum Usage {
           swift run -c release stresscheck stress --seeds 100 --parallel 2 --shard-index 0 --shard-count 4 --output shard-{shard}.jsonl
           swift run -c release stresscheck merge shard-0.jsonl shard-1.jsonl shard-2.jsonl shard-3.jsonl
           swift run -c release stresscheck certify --runs 100 --html certification.html --prometheus certify.prom
+
+        """
+    }
+
+    /// A program offering the command line: its name and its subcommands.
+    public struct Program: Sendable {
+        /// The executable's name.
+        public var name: String
+        /// The subcommands it offers.
+        public var commands: StressCheckCLI.Commands
+
+        /// StressCheck's own `stresscheck`, with every subcommand.
+        public static let stresscheck = Program(name: "stresscheck", commands: .all)
+
+        /// How a person runs it in its package: `swift run -c release <name>`.
+        var invocation: String { "swift run -c release \(name)" }
+    }
+
+    /// The usage of a program that offers the machine commands alone.
+    static func machineText(machines: [String], defaultCases: Int, program: String) -> String {
+        """
+        USAGE: \(program) [<subcommand>] [<options>]
+
+        Checks each machine against its model: generated command sequences run on both,
+        compared after every step, with every invariant checked. A failure is shrunk to a
+        minimal command sequence and saved in the corpus.
+
+        SUBCOMMANDS:
+          (none)                      Check every machine and print a summary table.
+          list                        List the machines.
+          check <machine>             Check one machine.
+          replay <machine> <file>     Run one input (a corpus file) without shrinking.
+          minimize <machine> <file>   Shrink a failing input and save the minimal bytes.
+          help                        Show this message.
+
+        OPTIONS:
+          --cases N       Command sequences per machine (default \(defaultCases)).
+          --time T        A wall-clock budget per machine: 30s, 5m, 1h30m, 500ms. Alone, time
+                          decides how many cases run; with --cases, whichever is spent first.
+          --seed S        The seed, decimal or 0x-hexadecimal (default: a fixed seed per machine;
+                          the STRESSCHECK_SEED environment variable overrides both).
+          --steps N       The most commands in one sequence, at least 1 (default: the check's).
+          --corpus DIR    Where corpus files are read and written (default ./\(Options.defaultCorpus)).
+          --no-save       Do not write failures into the corpus.
+          --json          Print one JSON document for CI, and no progress.
+          -h, --help      Show this message.
+
+        MACHINES: \(machines.joined(separator: ", "))
+
+        EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error, 130 (SIGINT) or
+                     143 (SIGTERM) a check interrupted.
 
         """
     }

@@ -1,5 +1,6 @@
-// The `stresscheck` command-line tool; everything it does lives in StressCheckCommand.
-import Foundation
+// The `stresscheck` command-line tool: the command line for any machines, with StressCheck's
+// machines and its own subcommands. Everything it does lives in StressCheckCommand.
 import StressCheckCommand
+import TradingChecks
 
-exit(StressCheckCommand.main(arguments: Array(CommandLine.arguments.dropFirst())))
+StressCheckCLI.main(machines: Machines.all, commands: .all, program: "stresscheck")

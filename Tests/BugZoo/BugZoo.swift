@@ -37,7 +37,7 @@ public struct ZooVariant: Sendable {
         self.summary = summary
         self.minimum = minimum
         signature = FailureSignature(.invariantViolated(invariant))
-        entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
+        entry = MachineEntry(summary: summary, replayHint: Machines.hint) { steps in check("zoo " + name).limited(to: steps) }
     }
 
     /// A variant of a property check (not a state machine): `entry` is the check against the
@@ -60,7 +60,7 @@ public struct ZooVariant: Sendable {
         self.summary = summary
         self.minimum = minimum
         signature = FailureSignature(.diverged(command: kind))
-        entry = MachineEntry(summary: summary) { steps in check("zoo " + name).limited(to: steps) }
+        entry = MachineEntry(summary: summary, replayHint: Machines.hint) { steps in check("zoo " + name).limited(to: steps) }
     }
 }
 

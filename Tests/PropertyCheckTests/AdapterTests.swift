@@ -46,7 +46,7 @@ import XCTest
         withKnownIssue {
             propertyCheck(Gen.int(in: 0...10), name: "hint", corpus: .none) { n in n < 5 }
         } matching: { issue in
-            issue.comments.contains { $0.rawValue.contains("Replay: swift test --filter theReplayHintNamesTheTest") }
+            issue.comments.contains { $0.rawValue.contains("swift test --filter 'SwiftTestingAdapterTests/theReplayHintNamesTheTest'") }
         }
     }
 }

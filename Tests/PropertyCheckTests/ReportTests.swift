@@ -20,7 +20,8 @@ import Testing
 
     @Test func aPassingReportSaysHowManyCases() {
         let result = check("trivial", Gen.bool, configuration: CheckConfiguration(cases: 10, seed: 1)) { _ in true }
-        #expect(result.report == "✓ trivial: 10 cases passed (seed 0x0000000000000001)")
+        // Gen.bool has one draw: its one edge case is `true`.
+        #expect(result.report == "✓ trivial: 10 cases passed, 1 edge case before them (seed 0x0000000000000001)")
     }
 
     @Test func prettyPrinting() {

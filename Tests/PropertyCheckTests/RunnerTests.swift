@@ -9,7 +9,9 @@ import Testing
         #expect(result.passed)
         #expect(result.exitReason == .completed)
         #expect(result.statistics.validCases == 500)
-        #expect(result.statistics.propertyCalls == 500)
+        // Every case, and the edge cases before them (boundary values of the draws).
+        #expect(result.statistics.edgeCases > 0)
+        #expect(result.statistics.propertyCalls == 500 + result.statistics.edgeCases)
         #expect(result.statistics.seconds > 0, "the run's time is measured")
     }
 
@@ -151,6 +153,7 @@ import Testing
     @Test func shouldStopEndsTheCheckBetweenCasesWithTheCasesRun() {
         let calls = Mutex(0)
         var configuration = CheckConfiguration(cases: 1_000, seed: 1)
+        configuration.edgeCases = 0  // asked before each of them too; counted here: random cases only
         configuration.shouldStop = {
             calls.withLock {
                 $0 += 1

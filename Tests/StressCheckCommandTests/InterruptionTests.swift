@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import PropertyCheck
 import Testing
 @testable import StressCheckCommand
 import TradingChecks
@@ -27,13 +28,14 @@ import TradingChecks
     @Test func sigintStopsAfterTheCurrentCaseAndPrintsThePartialSummary() throws {
         let corpus = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: corpus) }
-        // Asked once before `one` starts, then once per case: the 42nd question stops it after 40 cases.
+        // Asked once before `one` starts, then once per case, its 2 edge cases included: the
+        // 44th question stops it after 40 random cases.
         let run = Invocation(
             ["--cases", "1000", "--seed", "7", "--corpus", corpus], machines: Self.machines,
-            interruption: Self.signal(SIGINT, after: 42))
+            interruption: Self.signal(SIGINT, after: 44))
         #expect(run.status == 130)
         #expect(run.output.hasPrefix("■ one: INTERRUPTED, 40 cases, "))
-        #expect(run.output.contains("\none         40  "))
+        #expect(run.output.contains("\none      0x0000000000000007     40  "))
         #expect(run.output.contains("  INTERRUPTED: interrupted after 40 valid cases; the rest did not run\n"))
         #expect(
             run.output.hasSuffix(
@@ -48,10 +50,10 @@ import TradingChecks
     @Test func sigtermBetweenMachinesInJSON() throws {
         let corpus = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: corpus) }
-        // `one` runs 5 cases to the end (6 questions), `two` never starts.
+        // `one` runs its edge case and 5 cases to the end (7 questions), `two` stops at its first.
         let run = Invocation(
             ["--json", "--cases", "5", "--corpus", corpus], machines: Self.machines,
-            interruption: Self.signal(SIGTERM, after: 8))
+            interruption: Self.signal(SIGTERM, after: 9))
         #expect(run.status == 143)
         let document = try JSONDecoder().decode(JSONReport.self, from: Data(run.output.utf8))
         #expect(!document.passed)

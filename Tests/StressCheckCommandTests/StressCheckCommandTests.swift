@@ -1,4 +1,5 @@
 import Foundation
+import PropertyCheck
 import Testing
 import TradingChecks
 @testable import StressCheckCommand
@@ -60,9 +61,9 @@ func temporaryDirectory() throws -> String {
         #expect(run.errors.isEmpty)
         let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix("✓ position: PASS, 50 cases, ") == true)
-        #expect(run.output.contains("\nmachine   cases"))
-        #expect(lines.contains { $0.hasPrefix("position     50") && $0.hasSuffix("PASS") })
-        #expect(run.output.contains("✓ position: 50 cases passed (seed 0x0000000000000001)"))
+        #expect(run.output.contains("\nmachine   seed                cases"))
+        #expect(lines.contains { $0.hasPrefix("position  0x0000000000000001     50") && $0.hasSuffix("PASS") })
+        #expect(run.output.contains("✓ position: 50 cases passed, 12 edge cases before them (seed 0x0000000000000001)"))
         // Not a terminal: no carriage returns or escape sequences.
         #expect(!run.output.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
     }

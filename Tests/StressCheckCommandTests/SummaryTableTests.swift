@@ -13,11 +13,11 @@ import Testing
 
     @Test func rendersAlignedColumns() {
         let expected = """
-            machine      cases    steps  commands/s  coverage (% of cases)           result
-            -----------  -----  -------  ----------  ------------------------------  --------------------------
-            position     2,000  101,234     202,468  at cap 50%, DRAIN reached 35%,  PASS
-                                                     commands: open 95%, close 90%
-            sector-caps     17      300       1,200  -                               FAIL: found a failing case
+            machine      seed                cases    steps  commands/s  coverage (% of cases)           result
+            -----------  ------------------  -----  -------  ----------  ------------------------------  --------------------------
+            position     0x0000000000000001  2,000  101,234     202,468  at cap 50%, DRAIN reached 35%,  PASS
+                                                                         commands: open 95%, close 90%
+            sector-caps  0x0000000000000002     17      300       1,200  -                               FAIL: found a failing case
             """
         #expect(SummaryTable.render([Self.passing, Self.failing]) == expected)
     }

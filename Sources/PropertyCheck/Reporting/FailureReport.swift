@@ -12,7 +12,10 @@ public enum FailureReport {
         var lines: [String] = []
         switch reason {
         case .completed:
-            lines.append("✓ \(name): \(statistics.validCases) cases passed (seed \(seedText))")
+            var passed = "✓ \(name): \(statistics.validCases) cases passed"
+            if statistics.edgeCases > 0 { passed += ", \(statistics.edgeCases) edge case\(statistics.edgeCases == 1 ? "" : "s") before them" }
+            if statistics.stoppedByTime { passed += ", stopped by the time limit" }
+            lines.append(passed + " (seed \(seedText))")
         case .foundFailure:
             lines.append("✗ \(name) failed (seed \(seedText))")
         default:

@@ -5,6 +5,15 @@ import Foundation
 public struct CheckConfiguration: Sendable {
     /// Cases to generate after replaying the corpus. Default 100.
     public var cases: Int = 100
+    /// Wall-clock time for generating cases: when it is spent, generation stops and the check
+    /// passes on the cases that ran (``CheckStatistics/stoppedByTime`` says so); `cases` is then
+    /// the most it runs. `nil`: no time limit. Shrinking has its own, ``shrinkTime``.
+    public var timeLimit: Duration?
+    /// Edge cases to run before the random ones: each draw at its boundaries (its largest
+    /// choice, 1, one below the largest) with the others at their simplest, then two draws at
+    /// once. They come from the choice stream, so they replay and shrink like any case.
+    /// `nil`: a quarter of `cases`, at most 64; 0: none.
+    public var edgeCases: Int?
     /// Discarded cases (filters out of attempts, `assume(false)`) allowed before the run stops
     /// with ``ExitReason/tooManyRejections(rejected:valid:)``. Default 1,000.
     public var maxRejections: Int = 1_000
@@ -49,6 +58,10 @@ public struct CheckConfiguration: Sendable {
     /// stops there with ``ExitReason/interrupted(valid:)`` (a command-line tool sets it from a
     /// SIGINT/SIGTERM flag). A failure already found is still shrunk and reported. `nil`: never.
     public var shouldStop: (@Sendable () -> Bool)?
+
+    /// A case budget so large that only ``timeLimit`` ends generation (2^40: a budget's
+    /// arithmetic, ten times it for coverage, cannot overflow).
+    public static let unboundedCases = 1 << 40
 
     public init(cases: Int = 100, seed: UInt64? = nil, corpusDirectory: String? = nil) {
         self.cases = cases

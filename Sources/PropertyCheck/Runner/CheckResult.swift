@@ -63,6 +63,11 @@ public struct CheckStatistics: Sendable, Equatable {
     public var overruns = 0
     /// Corpus files replayed (decoded and run through the property).
     public var corpusFiles = 0
+    /// Edge cases run before the random ones (boundary values of the draws, alone and in
+    /// pairs): not among ``validCases`` nor in ``labels``, which describe the random cases.
+    public var edgeCases = 0
+    /// True when ``CheckConfiguration/timeLimit`` ended generation before ``CheckConfiguration/cases``.
+    public var stoppedByTime = false
     /// Corpus files skipped: unreadable, or no longer decoding for this check's generator (each
     /// has a ``CheckWarning`` saying which and why).
     public var corpusSkipped = 0
@@ -133,6 +138,8 @@ public enum FoundIn: Sendable, Equatable, CustomStringConvertible {
     case generation(case: Int)
     /// Generating more failures of the same signature to shrink: the `sample`-th of `wanted`.
     case failureSample(Int, of: Int)
+    /// The edge cases run before random ones (boundary values of the draws): the 0-based `index`.
+    case edgeCase(Int)
 
     public var description: String {
         switch self {
@@ -140,6 +147,7 @@ public enum FoundIn: Sendable, Equatable, CustomStringConvertible {
         case .corpusFile(let path): "corpus file \(path)"
         case .generation(let index): "generation, case \(index)"
         case .failureSample(let sample, let wanted): "generation, failure \(sample) of \(wanted)"
+        case .edgeCase(let index): "edge case \(index) (boundary values of the draws)"
         }
     }
 }

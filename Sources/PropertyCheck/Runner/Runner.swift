@@ -20,6 +20,8 @@ final class Runner<Value>: ShrinkOracle {
     private let startedAt = ContinuousClock.now
     private var lastMessage = ""
     private let deadline: UInt64?
+    /// When generation must stop (``CheckConfiguration/timeLimit``), on the coarse clock.
+    private var generationDeadline: UInt64?
 
     init(
         name: String, generator: Gen<Value>, configuration: CheckConfiguration,
@@ -173,7 +175,20 @@ final class Runner<Value>: ShrinkOracle {
         var generationNanoseconds: UInt64 = 0
         var index = 0
         var decidedAt = -1
+        // With a time limit, the clock is read every 64 cases (a coarse clock: a few nanoseconds).
+        generationDeadline = configuration.timeLimit.map { CoarseClock.nanoseconds() &+ $0.nanoseconds }
+        let timeLimit = generationDeadline
         while true {
+            if index == 1, let failure = runEdgeCases(corpus: corpus) { return failure }
+            if let timeLimit, index & 63 == 0, CoarseClock.nanoseconds() > timeLimit {
+                statistics.stoppedByTime = statistics.validCases < configuration.cases
+                if case .notMet(let shortfalls) = coverage.decide(
+                    requirements: context.requirements, labels: statistics.labels, valid: statistics.validCases, ran: .max)
+                {
+                    return finish(.coverageNotMet(shortfalls))
+                }
+                return finish(.completed)
+            }
             let valid = statistics.validCases
             if valid >= configuration.cases && valid != decidedAt && (valid - configuration.cases) % 64 == 0 {
                 decidedAt = valid
@@ -240,6 +255,27 @@ final class Runner<Value>: ShrinkOracle {
         }
     }
 
+    /// Phase 2a, after the simplest case: the edge cases (see ``EdgeCases``), each decoded from
+    /// its bytes like a corpus file. A failure is shrunk and reported like any; a case the
+    /// generator rejects is skipped (a filter may refuse a boundary), not counted as a rejection.
+    private func runEdgeCases(corpus: Corpus?) -> CheckResult<Value>? {
+        let edges = EdgeCases(runner: self, budget: configuration.edgeCaseBudget)
+        for (number, bytes) in edges.cases.enumerated() {
+            if let shouldStop = configuration.shouldStop, shouldStop() { return finish(.interrupted(valid: statistics.validCases)) }
+            stream.reset(replaying: bytes, randomTail: false)
+            guard let value = try? generator.body(&stream) else { continue }
+            context.startCase()
+            switch test(value) {
+            case .rejected: continue
+            case .passed: statistics.edgeCases += 1
+            case .failed(let signature):
+                statistics.edgeCases += 1
+                return shrinkAndReport(failing: stream.normalized, signature: signature, corpus: corpus, foundIn: .edgeCase(number))
+            }
+        }
+        return nil
+    }
+
     private func recordLabels() {
         let labels = context.caseLabels
         guard !labels.isEmpty else { return }
@@ -279,7 +315,12 @@ final class Runner<Value>: ShrinkOracle {
         var samples = 1
         let wanted = configuration.failureSamples ?? 1
         var attempts = 0
-        while samples < wanted && attempts < configuration.cases && statistics.validCases < configuration.cases * 2 {
+        // A time-limited run (its `cases` perhaps unbounded) looks for more samples among as many
+        // cases as found the first one, and not past its time.
+        let timeLimited = configuration.timeLimit != nil
+        let attemptLimit = timeLimited ? min(configuration.cases, max(statistics.validCases, 100)) : configuration.cases
+        while samples < wanted && attempts < attemptLimit && statistics.validCases < configuration.cases * 2 {
+            if timeLimited, let deadline = generationDeadline, CoarseClock.nanoseconds() > deadline { break }
             attempts += 1
             stream.reset(randomTail: true)
             guard let value = try? generator.body(&stream) else { continue }

@@ -139,7 +139,7 @@ extension StateMachineCheck {
     ) -> StatefulFailure {
         let step = steps[index]
         return StatefulFailure(
-            kind: kind, step: index + 1, commandKind: step.kind, command: String(describing: step.command),
+            kind: kind, step: index + 1, commandKind: step.kind, command: CommandSequence<Command, Observation>.swiftText(of: step.command),
             model: observed == nil ? nil : PrettyPrinter.describe(step.expected, width: 0),
             system: system ?? observed.map { PrettyPrinter.describe($0, width: 0) } ?? "")
     }
@@ -163,7 +163,7 @@ extension StateMachineCheck {
         let identifier = Corpus.directoryName(for: name).split(separator: "-").enumerated()
             .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
         let hash = String(CheckConfiguration.stableHash(commands.map { String(describing: $0) }.joined(separator: "\n").utf8) % 0xFFFF_FF, radix: 16)
-        let list = commands.map { "        \($0)," }.joined(separator: "\n")
+        let list = commands.map { "        \(CommandSequence<Command, Observation>.swiftText(of: $0))," }.joined(separator: "\n")
         return """
             @Test func \(identifier)Regression\(hash)() throws {
                 try \(expression).replay([

@@ -117,15 +117,20 @@ public struct CommandSequence<Command: Sendable, Observation: Sendable>: Sendabl
     /// The commands alone.
     public var commands: [Command] { steps.map(\.command) }
 
-    /// Each command as the report prints it (`String(describing:)`), without the numbers.
-    public var commandLines: [String] { steps.map { String(describing: $0.command) } }
+    /// Each command as the report prints it, without the numbers: its `description` when it
+    /// has one, else as Swift (`.push(3)`, `.pop`), so that it pastes into a regression test.
+    public var commandLines: [String] { steps.map { CommandSequence.swiftText(of: $0.command) } }
+
+    /// `command` as Swift source where it can be: its `description` if it is
+    /// `CustomStringConvertible`, else the pretty printer's form (`.push(3)`, `Order(quantity: 2)`).
+    public static func swiftText(of command: Command) -> String { PrettyPrinter.describe(command, width: .max) }
 
     public var description: String {
         guard !steps.isEmpty else { return "(no commands)" }
         let width = String(steps.count).count
         return steps.enumerated().map { index, step in
             let number = String(index + 1)
-            return String(repeating: " ", count: width - number.count) + number + ". " + String(describing: step.command)
+            return String(repeating: " ", count: width - number.count) + number + ". " + CommandSequence.swiftText(of: step.command)
         }.joined(separator: "\n")
     }
 }

@@ -26,24 +26,14 @@ extension MachineEntry {
 
 extension MachineRun {
     init<Command, Response>(_ result: ConcurrentResult<Command, Response>, machine: String, corpusDirectory: String? = nil) {
-        self.machine = machine
-        passed = result.passed
-        exitReason = result.check.exitReason
-        signature = result.check.counterexample?.signature
-        seed = result.check.seed
-        cases = result.check.statistics.validCases
-        steps = result.statistics.operations
-        seconds = result.check.statistics.seconds
-        labels = result.check.statistics.labels
-        warnings = result.check.warnings
-        self.corpusDirectory = corpusDirectory
-        corpusReplayed = result.check.statistics.corpusFiles
-        corpusSkipped = result.check.statistics.corpusSkipped
-        renderReport = { result.report(replay: $0) }
-        counterexampleBytes = result.check.counterexample?.bytes
-        counterexample = result.check.counterexample.map { String(describing: $0.value) }
-        counterexampleLines = result.check.counterexample?.value.commandLines
-        savedPath = result.check.counterexample?.savedPath
-        regressionTest = result.regressionTest
+        self.init(
+            machine: machine, passed: result.passed, exitReason: result.check.exitReason,
+            signature: result.check.counterexample?.signature, seed: result.check.seed, cases: result.check.statistics.validCases,
+            steps: result.statistics.operations, seconds: result.check.statistics.seconds, labels: result.check.statistics.labels,
+            warnings: result.check.warnings, corpusDirectory: corpusDirectory, corpusReplayed: result.check.statistics.corpusFiles,
+            corpusSkipped: result.check.statistics.corpusSkipped, counterexampleBytes: result.check.counterexample?.bytes,
+            counterexample: result.check.counterexample.map { String(describing: $0.value) },
+            counterexampleLines: result.check.counterexample?.value.commandLines, savedPath: result.check.counterexample?.savedPath,
+            regressionTest: result.regressionTest, renderReport: { result.report(replay: $0) })
     }
 }

@@ -47,13 +47,17 @@ public enum StressChecks {
     }
 
     /// The engine's settings for stress cases: room for a library run's bytes, a shrink budget
-    /// in whole runs, and no per-case deadline on the (cheap) property.
+    /// in whole runs, no edge cases, and no per-case deadline on the (cheap) property.
     static func settings(_ base: CheckConfiguration) -> CheckConfiguration {
         var configuration = base
         configuration.maxBytes = maxBytes
         configuration.shrinkCalls = min(configuration.shrinkCalls, shrinkCalls)
         configuration.generationTimeLimit = .seconds(30)
         configuration.failureSamples = configuration.failureSamples ?? 3
+        // No edge cases unless asked: each would be a whole run, and shrinking whole runs from
+        // their extremes reached other local minima than the zoo's known ones (zoo-check:
+        // stress/stale-conditions on seed 1 ended as a flash crash, not its pump and dump).
+        configuration.edgeCases = configuration.edgeCases ?? 0
         return configuration
     }
 
@@ -134,19 +138,6 @@ extension MachineRun {
         _ result: CheckResult<StressCase>, machine: String, steps: Int, extraCases: Int = 0, seconds: Double? = nil,
         corpusDirectory: String? = nil, savedPath: String? = nil, foundIn: String? = nil
     ) {
-        self.machine = machine
-        passed = result.passed
-        exitReason = result.exitReason
-        signature = result.counterexample?.signature
-        seed = result.seed
-        cases = result.statistics.validCases + extraCases
-        self.steps = steps
-        self.seconds = seconds ?? result.statistics.seconds
-        labels = result.statistics.labels
-        warnings = result.warnings
-        self.corpusDirectory = corpusDirectory
-        corpusReplayed = result.statistics.corpusFiles
-        corpusSkipped = result.statistics.corpusSkipped
         let bytes = result.counterexample?.bytes
         // A regression test to paste, for inputs short enough to read (else: replay the saved file).
         let test = bytes.flatMap { bytes in
@@ -159,17 +150,19 @@ extension MachineRun {
                 }
                 """
         }
-        regressionTest = test
-        renderReport = { replay in
+        self.init(
+            machine: machine, passed: result.passed, exitReason: result.exitReason, signature: result.counterexample?.signature,
+            seed: result.seed, cases: result.statistics.validCases + extraCases, steps: steps, seconds: seconds ?? result.statistics.seconds,
+            labels: result.statistics.labels, warnings: result.warnings, corpusDirectory: corpusDirectory,
+            corpusReplayed: result.statistics.corpusFiles, corpusSkipped: result.statistics.corpusSkipped, counterexampleBytes: bytes,
+            counterexample: result.counterexample.map { $0.value.description }, counterexampleLines: result.counterexample?.value.lines,
+            savedPath: savedPath, regressionTest: test
+        ) { replay in
             var text = result.report(replay: replay)
             if let foundIn { text += "\nFound in the scenario library: \(foundIn)." }
             if let savedPath, result.counterexample?.savedPath == nil { text += "\nSaved: \(savedPath)" }
             if let test { text += "\n\nRegression test:\n" + test }
             return text
         }
-        counterexampleBytes = bytes
-        counterexample = result.counterexample.map { $0.value.description }
-        counterexampleLines = result.counterexample?.value.lines
-        self.savedPath = savedPath
     }
 }
