@@ -193,6 +193,9 @@ public enum Machines {
         },
         MachineEntry(summary: "the risk stack: mode → super-state → positions → sector caps, one order at a time") { RiskStackChecks.machine.limited(to: $0) },
         MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books") { ExchangeChecks.machine.limited(to: $0) },
+        MachineEntry(summary: "market making: quotes around the mid, skew, inventory limits, pulls, close and emergency stop") {
+            MarketMakingChecks.machine.limited(to: $0)
+        },
         StressChecks.entry,
     ]
 

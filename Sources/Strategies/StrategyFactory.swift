@@ -1,0 +1,107 @@
+import ExchangeVocabulary
+import StrategyVocabulary
+import TradingVocabulary
+
+/// The strategies the factory builds.
+public enum StrategyKind: String, Hashable, Sendable, CaseIterable {
+    case marketMaking = "market-making"
+}
+
+/// A parameter the factory checks, named in its errors.
+public enum StrategyParameter: String, Hashable, Sendable, CaseIterable {
+    case quoteSize, halfSpread, inventoryLimit, skewPerLot, volatilityLimit, endsAt, firstOrderID
+}
+
+/// One thing wrong with a strategy's parameters.
+public enum ParameterProblem: Hashable, Sendable {
+    /// Must be > 0.
+    case notPositive(StrategyParameter, Int64)
+    /// Must lie in `allowed`.
+    case outOfRange(StrategyParameter, Int64, allowed: ClosedRange<Int64>)
+    /// Must not exceed another parameter.
+    case exceeds(StrategyParameter, Int64, StrategyParameter, Int64)
+}
+
+/// A strategy that could not be created: which one, and every problem with its parameters.
+public struct StrategyConfigurationError: Error, Hashable, Sendable {
+    public var strategy: StrategyKind
+    public var problems: [ParameterProblem]
+
+    public init(strategy: StrategyKind, problems: [ParameterProblem]) {
+        self.strategy = strategy
+        self.problems = problems
+    }
+}
+
+/// What the factory builds: one of the strategies, behind one type so that a process can hold
+/// thousands of them in one array and drive them alike.
+public enum Strategy: Sendable {
+    case marketMaking(MarketMaker)
+
+    public var kind: StrategyKind {
+        switch self {
+        case .marketMaking: .marketMaking
+        }
+    }
+
+    public var phase: StrategyPhase {
+        switch self {
+        case .marketMaking(let machine): machine.phase
+        }
+    }
+
+    /// Handles one event (the concrete machine's `handle`).
+    public mutating func handle(_ event: StrategyEvent, into step: inout StrategyStep) {
+        switch self {
+        case .marketMaking(var machine):
+            machine.handle(event, into: &step)
+            self = .marketMaking(machine)
+        }
+    }
+
+    /// The venues and symbols the strategy needs at start.
+    public var requirements: [(venue: VenueID, symbol: Symbol)] {
+        switch self {
+        case .marketMaking(let machine): [(.a, machine.parameters.symbol)]
+        }
+    }
+}
+
+/// Creates strategies from their parameters, checking every parameter and reporting every
+/// problem at once; nothing is created when there is one.
+public enum StrategyFactory {
+    /// The largest price distance a parameter may name: a tenth of the venue's price range.
+    public static let maxTicks: Int64 = VenueLimits.maxPrice.value / 10
+
+    public static func marketMaker(_ parameters: MarketMakingParameters) throws(StrategyConfigurationError) -> MarketMaker {
+        let problems = problems(in: parameters)
+        guard problems.isEmpty else { throw StrategyConfigurationError(strategy: .marketMaking, problems: problems) }
+        return MarketMaker(parameters: parameters)
+    }
+
+    /// Every problem with a market maker's parameters, in parameter order.
+    public static func problems(in parameters: MarketMakingParameters) -> [ParameterProblem] {
+        var problems: [ParameterProblem] = []
+        let size = parameters.quoteSize.value
+        let limit = parameters.inventoryLimit.value
+        if size <= 0 { problems.append(.notPositive(.quoteSize, size)) }
+        if size > VenueLimits.maxQuantity.value { problems.append(.outOfRange(.quoteSize, size, allowed: 1...VenueLimits.maxQuantity.value)) }
+        if !(1...maxTicks).contains(parameters.halfSpread.value) {
+            problems.append(.outOfRange(.halfSpread, parameters.halfSpread.value, allowed: 1...maxTicks))
+        }
+        if limit <= 0 { problems.append(.notPositive(.inventoryLimit, limit)) }
+        if limit > VenueLimits.maxQuantity.value { problems.append(.outOfRange(.inventoryLimit, limit, allowed: 1...VenueLimits.maxQuantity.value)) }
+        if size > 0, limit > 0, size > limit { problems.append(.exceeds(.quoteSize, size, .inventoryLimit, limit)) }
+        // The skew of a full inventory must stay inside the price range.
+        let skewRange: ClosedRange<Int64> = 0...(maxTicks / max(limit, 1))
+        if !skewRange.contains(parameters.skewPerLot.value) { problems.append(.outOfRange(.skewPerLot, parameters.skewPerLot.value, allowed: skewRange)) }
+        if !(1...maxTicks).contains(parameters.volatilityLimit.value) {
+            problems.append(.outOfRange(.volatilityLimit, parameters.volatilityLimit.value, allowed: 1...maxTicks))
+        }
+        if parameters.endsAt <= 0 { problems.append(.notPositive(.endsAt, parameters.endsAt)) }
+        if parameters.firstOrderID.value == 0 || parameters.firstOrderID.value > UInt64(Int64.max) / 2 {
+            problems.append(.outOfRange(.firstOrderID, Int64(truncatingIfNeeded: parameters.firstOrderID.value), allowed: 1...(Int64.max / 2)))
+        }
+        return problems
+    }
+}
