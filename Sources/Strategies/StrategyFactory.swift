@@ -5,11 +5,13 @@ import TradingVocabulary
 /// The strategies the factory builds.
 public enum StrategyKind: String, Hashable, Sendable, CaseIterable {
     case marketMaking = "market-making"
+    case arbitrage
 }
 
 /// A parameter the factory checks, named in its errors.
 public enum StrategyParameter: String, Hashable, Sendable, CaseIterable {
     case quoteSize, halfSpread, inventoryLimit, skewPerLot, volatilityLimit, endsAt, firstOrderID
+    case quantity, feeA, feeB, minimumProfit, legTimeout
 }
 
 /// One thing wrong with a strategy's parameters.
@@ -37,16 +39,19 @@ public struct StrategyConfigurationError: Error, Hashable, Sendable {
 /// thousands of them in one array and drive them alike.
 public enum Strategy: Sendable {
     case marketMaking(MarketMaker)
+    case arbitrage(Arbitrage)
 
     public var kind: StrategyKind {
         switch self {
         case .marketMaking: .marketMaking
+        case .arbitrage: .arbitrage
         }
     }
 
     public var phase: StrategyPhase {
         switch self {
         case .marketMaking(let machine): machine.phase
+        case .arbitrage(let machine): machine.phase
         }
     }
 
@@ -56,6 +61,9 @@ public enum Strategy: Sendable {
         case .marketMaking(var machine):
             machine.handle(event, into: &step)
             self = .marketMaking(machine)
+        case .arbitrage(var machine):
+            machine.handle(event, into: &step)
+            self = .arbitrage(machine)
         }
     }
 
@@ -63,6 +71,7 @@ public enum Strategy: Sendable {
     public var requirements: [(venue: VenueID, symbol: Symbol)] {
         switch self {
         case .marketMaking(let machine): [(.a, machine.parameters.symbol)]
+        case .arbitrage(let machine): [(.a, machine.parameters.symbol), (.b, machine.parameters.symbol)]
         }
     }
 }
@@ -77,6 +86,33 @@ public enum StrategyFactory {
         let problems = problems(in: parameters)
         guard problems.isEmpty else { throw StrategyConfigurationError(strategy: .marketMaking, problems: problems) }
         return MarketMaker(parameters: parameters)
+    }
+
+    public static func arbitrage(_ parameters: ArbitrageParameters) throws(StrategyConfigurationError) -> Arbitrage {
+        let problems = problems(in: parameters)
+        guard problems.isEmpty else { throw StrategyConfigurationError(strategy: .arbitrage, problems: problems) }
+        return Arbitrage(parameters: parameters)
+    }
+
+    /// Every problem with an arbitrage's parameters, in parameter order.
+    public static func problems(in parameters: ArbitrageParameters) -> [ParameterProblem] {
+        var problems: [ParameterProblem] = []
+        let lots = 1...VenueLimits.maxQuantity.value
+        if !lots.contains(parameters.quantity.value) { problems.append(.outOfRange(.quantity, parameters.quantity.value, allowed: lots)) }
+        if !(0...maxTicks).contains(parameters.feeA.value) { problems.append(.outOfRange(.feeA, parameters.feeA.value, allowed: 0...maxTicks)) }
+        if !(0...maxTicks).contains(parameters.feeB.value) { problems.append(.outOfRange(.feeB, parameters.feeB.value, allowed: 0...maxTicks)) }
+        if !(1...maxTicks).contains(parameters.minimumProfit.value) {
+            problems.append(.outOfRange(.minimumProfit, parameters.minimumProfit.value, allowed: 1...maxTicks))
+        }
+        if parameters.legTimeout <= 0 { problems.append(.notPositive(.legTimeout, parameters.legTimeout)) }
+        problems += orderIDProblems(parameters.firstOrderID)
+        return problems
+    }
+
+    /// A first order id leaves room for the ids after it.
+    static func orderIDProblems(_ id: ClientOrderID) -> [ParameterProblem] {
+        guard id.value == 0 || id.value > UInt64(Int64.max) / 2 else { return [] }
+        return [.outOfRange(.firstOrderID, Int64(truncatingIfNeeded: id.value), allowed: 1...(Int64.max / 2))]
     }
 
     /// Every problem with a market maker's parameters, in parameter order.
@@ -99,9 +135,7 @@ public enum StrategyFactory {
             problems.append(.outOfRange(.volatilityLimit, parameters.volatilityLimit.value, allowed: 1...maxTicks))
         }
         if parameters.endsAt <= 0 { problems.append(.notPositive(.endsAt, parameters.endsAt)) }
-        if parameters.firstOrderID.value == 0 || parameters.firstOrderID.value > UInt64(Int64.max) / 2 {
-            problems.append(.outOfRange(.firstOrderID, Int64(truncatingIfNeeded: parameters.firstOrderID.value), allowed: 1...(Int64.max / 2)))
-        }
+        problems += orderIDProblems(parameters.firstOrderID)
         return problems
     }
 }

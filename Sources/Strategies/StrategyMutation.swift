@@ -12,4 +12,6 @@
     case stopKeepsAsk
     /// Market making: a book after COMPLETED starts quoting again (the terminal guard missing).
     case quotesAfterCompleted
+    /// Arbitrage: a rejected leg ends the trade as COMPLETED, leaving the other leg working.
+    case legLeftOpen
 }

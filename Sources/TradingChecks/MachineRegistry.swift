@@ -196,6 +196,9 @@ public enum Machines {
         MachineEntry(summary: "market making: quotes around the mid, skew, inventory limits, pulls, close and emergency stop") {
             MarketMakingChecks.machine.limited(to: $0)
         },
+        MachineEntry(summary: "simple arbitrage: two venues, two legs, a failed leg unwound, completed when the legs match") {
+            ArbitrageChecks.machine.limited(to: $0)
+        },
         StressChecks.entry,
     ]
 
