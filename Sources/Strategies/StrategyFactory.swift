@@ -6,12 +6,15 @@ import TradingVocabulary
 public enum StrategyKind: String, Hashable, Sendable, CaseIterable {
     case marketMaking = "market-making"
     case arbitrage
+    case spotFuturesHedge = "spot-futures-hedge"
+    case calendarSpread = "calendar-spread"
 }
 
 /// A parameter the factory checks, named in its errors.
 public enum StrategyParameter: String, Hashable, Sendable, CaseIterable {
     case quoteSize, halfSpread, inventoryLimit, skewPerLot, volatilityLimit, endsAt, firstOrderID
     case quantity, feeA, feeB, minimumProfit, legTimeout
+    case fairSpread, entry, exit, tolerance, expiry, rollBuffer
 }
 
 /// One thing wrong with a strategy's parameters.
@@ -22,6 +25,10 @@ public enum ParameterProblem: Hashable, Sendable {
     case outOfRange(StrategyParameter, Int64, allowed: ClosedRange<Int64>)
     /// Must not exceed another parameter.
     case exceeds(StrategyParameter, Int64, StrategyParameter, Int64)
+    /// Must be strictly below another parameter.
+    case notBelow(StrategyParameter, Int64, StrategyParameter, Int64)
+    /// A hedge's two legs name one symbol.
+    case sameSymbolOnBothLegs(Symbol)
 }
 
 /// A strategy that could not be created: which one, and every problem with its parameters.
@@ -40,11 +47,13 @@ public struct StrategyConfigurationError: Error, Hashable, Sendable {
 public enum Strategy: Sendable {
     case marketMaking(MarketMaker)
     case arbitrage(Arbitrage)
+    case hedge(Hedge)
 
     public var kind: StrategyKind {
         switch self {
         case .marketMaking: .marketMaking
         case .arbitrage: .arbitrage
+        case .hedge(let machine): machine.parameters.kind == .spotFutures ? .spotFuturesHedge : .calendarSpread
         }
     }
 
@@ -52,6 +61,7 @@ public enum Strategy: Sendable {
         switch self {
         case .marketMaking(let machine): machine.phase
         case .arbitrage(let machine): machine.phase
+        case .hedge(let machine): machine.phase
         }
     }
 
@@ -64,6 +74,9 @@ public enum Strategy: Sendable {
         case .arbitrage(var machine):
             machine.handle(event, into: &step)
             self = .arbitrage(machine)
+        case .hedge(var machine):
+            machine.handle(event, into: &step)
+            self = .hedge(machine)
         }
     }
 
@@ -72,6 +85,7 @@ public enum Strategy: Sendable {
         switch self {
         case .marketMaking(let machine): [(.a, machine.parameters.symbol)]
         case .arbitrage(let machine): [(.a, machine.parameters.symbol), (.b, machine.parameters.symbol)]
+        case .hedge(let machine): [(.a, machine.parameters.legA), (.b, machine.parameters.legB)]
         }
     }
 }
@@ -105,6 +119,40 @@ public enum StrategyFactory {
             problems.append(.outOfRange(.minimumProfit, parameters.minimumProfit.value, allowed: 1...maxTicks))
         }
         if parameters.legTimeout <= 0 { problems.append(.notPositive(.legTimeout, parameters.legTimeout)) }
+        problems += orderIDProblems(parameters.firstOrderID)
+        return problems
+    }
+
+    public static func hedge(_ parameters: HedgeParameters) throws(StrategyConfigurationError) -> Hedge {
+        let problems = problems(in: parameters)
+        guard problems.isEmpty else {
+            throw StrategyConfigurationError(strategy: parameters.kind == .spotFutures ? .spotFuturesHedge : .calendarSpread, problems: problems)
+        }
+        return Hedge(parameters: parameters)
+    }
+
+    /// Every problem with a hedge's parameters, in parameter order.
+    public static func problems(in parameters: HedgeParameters) -> [ParameterProblem] {
+        var problems: [ParameterProblem] = []
+        if parameters.legA == parameters.legB { problems.append(.sameSymbolOnBothLegs(parameters.legA)) }
+        let lots = 1...VenueLimits.maxQuantity.value
+        let quantity = parameters.quantity.value
+        if !lots.contains(quantity) { problems.append(.outOfRange(.quantity, quantity, allowed: lots)) }
+        if !(-maxTicks...maxTicks).contains(parameters.fairSpread.value) {
+            problems.append(.outOfRange(.fairSpread, parameters.fairSpread.value, allowed: -maxTicks...maxTicks))
+        }
+        if !(1...maxTicks).contains(parameters.entry.value) { problems.append(.outOfRange(.entry, parameters.entry.value, allowed: 1...maxTicks)) }
+        if parameters.exit.value < 0 { problems.append(.outOfRange(.exit, parameters.exit.value, allowed: 0...maxTicks)) }
+        if parameters.exit.value >= parameters.entry.value, parameters.entry.value > 0 {
+            problems.append(.notBelow(.exit, parameters.exit.value, .entry, parameters.entry.value))
+        }
+        if parameters.tolerance.value < 0 { problems.append(.outOfRange(.tolerance, parameters.tolerance.value, allowed: 0...max(quantity - 1, 0))) }
+        if quantity > 0, parameters.tolerance.value >= quantity { problems.append(.notBelow(.tolerance, parameters.tolerance.value, .quantity, quantity)) }
+        if parameters.legTimeout <= 0 { problems.append(.notPositive(.legTimeout, parameters.legTimeout)) }
+        if parameters.expiry <= 0 { problems.append(.notPositive(.expiry, parameters.expiry)) }
+        if parameters.rollBuffer < 0 || (parameters.expiry > 0 && parameters.rollBuffer >= parameters.expiry) {
+            problems.append(.outOfRange(.rollBuffer, parameters.rollBuffer, allowed: 0...max(parameters.expiry - 1, 0)))
+        }
         problems += orderIDProblems(parameters.firstOrderID)
         return problems
     }

@@ -14,4 +14,8 @@
     case quotesAfterCompleted
     /// Arbitrage: a rejected leg ends the trade as COMPLETED, leaving the other leg working.
     case legLeftOpen
+    /// Hedges: a rebalance trades the leg that is on target instead of the lagging one.
+    case rebalancesWrongLeg
+    /// Hedges: the roll point is checked before opening but not once the legs are out.
+    case heldThroughExpiry
 }

@@ -199,6 +199,12 @@ public enum Machines {
         MachineEntry(summary: "simple arbitrage: two venues, two legs, a failed leg unwound, completed when the legs match") {
             ArbitrageChecks.machine.limited(to: $0)
         },
+        MachineEntry(summary: "cash and carry: spot long, futures short on a rich basis, the band rebalanced, closed on convergence") {
+            HedgeChecks.spotFutures.limited(to: $0)
+        },
+        MachineEntry(summary: "calendar spread: near and far futures, opened either way, closed on reversion or before the near expiry") {
+            HedgeChecks.calendarSpread.limited(to: $0)
+        },
         StressChecks.entry,
     ]
 
