@@ -32,6 +32,13 @@ public struct Arbitrage: Sendable {
         live.reserveCapacity(4)
     }
 
+    /// An empty machine that holds no storage: what `Strategy` leaves in its place while it
+    /// mutates the real one, so that the working-order array is never copied.
+    init(vacating parameters: ArbitrageParameters) {
+        self.parameters = parameters
+        nextID = parameters.firstOrderID.value
+    }
+
     public var observation: ArbitrageObservation {
         ArbitrageObservation(
             parameters: parameters, phase: phase, positionA: positionA, positionB: positionB, bookA: bookA, bookB: bookB, now: now, deadline: deadline,

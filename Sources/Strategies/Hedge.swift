@@ -31,6 +31,13 @@ public struct Hedge: Sendable {
         live.reserveCapacity(4)
     }
 
+    /// An empty machine that holds no storage: what `Strategy` leaves in its place while it
+    /// mutates the real one, so that the working-order array is never copied.
+    init(vacating parameters: HedgeParameters) {
+        self.parameters = parameters
+        nextID = parameters.firstOrderID.value
+    }
+
     public var observation: HedgeObservation {
         HedgeObservation(
             parameters: parameters, phase: phase, positionA: positionA, positionB: positionB, bookA: bookA, bookB: bookB, now: now, direction: direction,

@@ -34,6 +34,13 @@ public struct MarketMaker: Sendable {
         live.reserveCapacity(4)
     }
 
+    /// An empty machine that holds no storage: what `Strategy` leaves in its place while it
+    /// mutates the real one, so that the working-order array is never copied.
+    init(vacating parameters: MarketMakingParameters) {
+        self.parameters = parameters
+        nextID = parameters.firstOrderID.value
+    }
+
     /// Handles one event, appending its actions and phase changes to `step`.
     public mutating func handle(_ event: StrategyEvent, into step: inout StrategyStep) {
         defer { checkInvariantsIfEnabled() }

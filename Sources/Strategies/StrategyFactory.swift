@@ -65,16 +65,20 @@ public enum Strategy: Sendable {
         }
     }
 
-    /// Handles one event (the concrete machine's `handle`).
+    /// Handles one event (the concrete machine's `handle`). The machine is moved out, an empty
+    /// one left in its place, so that its working orders are mutated in place, not copied.
     public mutating func handle(_ event: StrategyEvent, into step: inout StrategyStep) {
         switch self {
         case .marketMaking(var machine):
+            self = .marketMaking(MarketMaker(vacating: machine.parameters))
             machine.handle(event, into: &step)
             self = .marketMaking(machine)
         case .arbitrage(var machine):
+            self = .arbitrage(Arbitrage(vacating: machine.parameters))
             machine.handle(event, into: &step)
             self = .arbitrage(machine)
         case .hedge(var machine):
+            self = .hedge(Hedge(vacating: machine.parameters))
             machine.handle(event, into: &step)
             self = .hedge(machine)
         }

@@ -86,55 +86,15 @@ public enum MarketMakingChecks {
         return .timer(model.now + (try stream.draw(Gen<Int64>.int(in: 0...10))))
     }
 
-    static func pick(_ model: MarketMakingModel, _ stream: inout ChoiceStream, where accepts: (TrackedOrder) -> Bool) throws(Rejection) -> TrackedOrder {
-        let candidates = model.orders.filter(accepts)
-        // The kinds are available only when a candidate exists; none is an invalid generator.
-        return candidates[try stream.index(below: candidates.count)]
-    }
-
-    /// A fill of the whole remainder, one lot less, one lot, or one lot more than remains (an
-    /// overfill: ERROR), at the order's limit or the last mid.
-    static func drawFill(_ model: MarketMakingModel, _ stream: inout ChoiceStream) throws(Rejection) -> StrategyEvent {
-        let order = try pick(model, &stream) { _ in true }
-        let remaining = order.remaining.value
-        let sizes: [Int64] = [remaining, max(remaining - 1, 1), 1, remaining + 1]
-        let size = sizes[try stream.index(below: try stream.index(below: 16) == 15 ? 4 : 3)]
-        let price = order.order.limit ?? model.lastMid ?? 20
-        return .order(.filled(order.order.id, quantity: Lots(size), price: price))
-    }
-
-    /// A report about an order never placed (the next id), or a late one about a finished order.
-    static func drawStray(_ model: MarketMakingModel, _ stream: inout ChoiceStream) throws(Rejection) -> StrategyEvent {
-        let first = model.parameters.firstOrderID.value
-        let finished = (first..<model.nextID).filter { model.working[$0] == nil }
-        if try stream.index(below: 2) == 1, !finished.isEmpty {
-            return .order(.canceled(ClientOrderID(finished[try stream.index(below: finished.count)])))
-        }
-        return .order(.accepted(ClientOrderID(model.nextID)))
-    }
-
-    /// The order reports first: the engine gives an unavailable kind's draw to the next kind,
-    /// so with no order working their weight goes to books, not to the emergency stop.
-    static let commands: [CommandKind<MarketMakingModel, StrategyEvent>] = [
-        CommandKind(
-            "accepted", weight: 48, when: { $0.working.values.contains { $0.state == .sent } },
-            drawing: { model, stream throws(Rejection) in .order(.accepted(try pick(model, &stream) { $0.state == .sent }.order.id)) }),
-        CommandKind("filled", weight: 40, when: { !$0.working.isEmpty }, drawing: drawFill),
-        CommandKind(
-            "canceled", weight: 32, when: { $0.working.values.contains { $0.state == .cancelRequested } },
-            drawing: { model, stream throws(Rejection) in .order(.canceled(try pick(model, &stream) { $0.state == .cancelRequested }.order.id)) }),
-        CommandKind(
-            "rejected", weight: 6, when: { $0.working.values.contains { $0.state == .sent } },
-            drawing: { model, stream throws(Rejection) in
-                let order = try pick(model, &stream) { $0.state == .sent }
-                return .order(.rejected(order.order.id, RejectionCause.allCases[try stream.index(below: RejectionCause.allCases.count)]))
-            }),
-        CommandKind(
-            "cancelFailed", weight: 6, when: { $0.working.values.contains { $0.state == .cancelRequested } },
-            drawing: { model, stream throws(Rejection) in .order(.cancelFailed(try pick(model, &stream) { $0.state == .cancelRequested }.order.id)) }),
-        CommandKind("book", weight: 64, drawing: drawBook),
-        CommandKind("timer", weight: 16, drawing: drawTimer),
-        CommandKind("emergencyStop", weight: 3) { _ in .constant(.emergencyStop) },
-        CommandKind("stray", weight: 1, drawing: drawStray),
-    ]
+    static let commands: [CommandKind<MarketMakingModel, StrategyEvent>] =
+        StrategyGen.reports(orders: { $0.orders }, fillPrice: { $0.lastMid ?? 20 }) + [
+            CommandKind("book", weight: 64, drawing: drawBook),
+            CommandKind("timer", weight: 16, drawing: drawTimer),
+            CommandKind("emergencyStop", weight: 3) { _ in .constant(.emergencyStop) },
+            CommandKind(
+                "stray", weight: 1,
+                drawing: { model, stream throws(Rejection) in
+                    try StrategyGen.stray(first: model.parameters.firstOrderID.value, next: model.nextID, working: { model.working[$0] != nil }, &stream)
+                }),
+        ]
 }
