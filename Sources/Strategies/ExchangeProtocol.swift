@@ -27,6 +27,8 @@ public struct ExchangeSymbol: Hashable, Sendable {
 /// An order as an exchange reports it: the protocol's order (cumulative fills, average price).
 public struct ExchangeOrder: Hashable, Sendable {
     public enum State: String, Hashable, Sendable, CaseIterable {
+        /// Sent, not yet acknowledged by the venue (a venue with latency).
+        case pending
         case new, partiallyFilled, filled, canceled, rejected
 
         public var isTerminal: Bool { self == .filled || self == .canceled || self == .rejected }

@@ -80,7 +80,7 @@ public struct SimulatedVenueExchange: SimulatedMarketExchange {
     static func order(_ request: NewOrder, _ snapshot: ClientOrderSnapshot) -> ExchangeOrder {
         let state: ExchangeOrder.State
         switch snapshot.state {
-        case .sent, .unknown: state = .new
+        case .sent, .unknown: state = .pending
         case .notFound: state = .rejected
         case .venue(let venueState):
             switch venueState {

@@ -132,8 +132,8 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     /// The reports that bring the strategy from what it was told to `order`'s state.
     mutating func record(_ order: ExchangeOrder, venue: VenueID, into reports: inout [StrategyEvent]) {
         guard let told = known[order.id] else { return }
-        // The strategy ignores an acknowledgement of an order it already knows working.
-        if order.state != .rejected { reports.append(.order(.accepted(order.id))) }
+        // Acknowledged (the strategy ignores a second acknowledgement of a working order).
+        if order.state != .rejected, order.state != .pending { reports.append(.order(.accepted(order.id))) }
         if order.filled > told.filled {
             reports.append(.order(.filled(order.id, quantity: Lots(order.filled.value - told.filled.value), price: order.averagePrice ?? order.price ?? 0)))
         }
@@ -141,7 +141,7 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
         switch order.state {
         case .canceled: reports.append(.order(.canceled(order.id)))
         case .rejected: reports.append(.order(.rejected(order.id, .venue)))
-        case .new, .partiallyFilled, .filled: break
+        case .pending, .new, .partiallyFilled, .filled: break
         }
         if order.state.isTerminal { known[order.id] = nil }
     }

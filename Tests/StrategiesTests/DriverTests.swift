@@ -64,6 +64,22 @@ import TradingVocabulary
         #expect(!afterStop.contains { if case .place(let order) = $0 { order.purpose == .quote } else { false } })
     }
 
+    @Test func oneHaltStopsEveryStrategySharingTheStack() throws {
+        var risk = try Self.risk()
+        var mock = MockExchange(symbols: [Self.listing])
+        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
+        let listings: [VenueID: MockExchange] = [.a: mock, .b: mock]
+        var drivers = [
+            try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: listings),
+            try StrategyDriver(strategy: .arbitrage(try StrategyFactory.arbitrage(ArbitrageTests.valid)), exchanges: listings),
+        ]
+        for index in drivers.indices { drivers[index].poll(now: 1, risk: &risk) }
+        #expect(drivers.allSatisfy { !$0.strategy.phase.isTerminal })
+        risk.halt()
+        for index in drivers.indices { drivers[index].poll(now: 2, risk: &risk) }
+        #expect(drivers.allSatisfy { $0.strategy.phase == .stopped })
+    }
+
     @Test func aRiskStackRefusalComesBackAsARejectionAndNothingIsSent() throws {
         var risk = try Self.risk()
         risk.stop()  // trading mode OFF: the stack refuses every order
