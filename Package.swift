@@ -85,14 +85,29 @@ targets += [
     // The flood's figures: corrected P99 at 1 000/s, maximum rate, histogram record cost and allocations.
     .executableTarget(name: "flood-benchmark", dependencies: ["Certification", "BenchmarkSupport"], path: "Benchmarks/FloodBenchmark", swiftSettings: strict),
 ]
+// MARK: - Strategies (issue 14): arbitrage, market making, hedges as pure state machines against
+// an exchange protocol; their vocabulary is shared by production and the models.
+products += [.library(name: "StrategyVocabulary", targets: ["StrategyVocabulary"]), .library(name: "Strategies", targets: ["Strategies"])]
+targets += [
+    .target(name: "StrategyVocabulary", dependencies: ["ExchangeVocabulary", "TradingVocabulary"], swiftSettings: strict),
+    .target(name: "Strategies", dependencies: ["StrategyVocabulary", "ExchangeVocabulary", "TradingVocabulary", "TradingMachines", "ExchangeSim", "MarketSim"],
+            swiftSettings: strict + invariantChecks),
+    // The plain models: never import production.
+    .target(name: "StrategyModels", dependencies: ["StrategyVocabulary", "ExchangeVocabulary", "TradingVocabulary", "TradingModels"], swiftSettings: strict),
+    // Transition latency, a full cycle with the mock, memory per instance, 10 000 instances, checks' steps/s.
+    .executableTarget(name: "strategies-benchmark", dependencies: ["Strategies", "StrategyVocabulary", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary",
+                                                                 "TradingChecks", "BenchmarkSupport"], path: "Benchmarks/StrategiesBenchmark", swiftSettings: strict),
+    .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "StrategyVocabulary", "StrategyModels", "ExchangeVocabulary", "ExchangeSim", "TradingMachines",
+                                                      "TradingVocabulary", "MarketSim"], swiftSettings: strict),
+]
 // Checks: binds engine, models and production. Only tests, fuzz targets and the CLI depend on it.
 products += [.library(name: "TradingChecks", targets: ["TradingChecks"]), .library(name: "BugZoo", targets: ["BugZoo"])]
 targets += [
     .target(name: "TradingChecks", dependencies: ["PropertyCheck", "TradingModels", "TradingMachines", "TradingVocabulary", "MarketSim", "ExchangeSim", "ExchangeVocabulary",
-                                                 "StressRun"], swiftSettings: strict),
+                                                 "StressRun", "Strategies", "StrategyModels", "StrategyVocabulary"], swiftSettings: strict),
     // The bug zoo: broken variants of the production machines, for the tests and the fuzz targets.
     .target(name: "BugZoo", dependencies: ["TradingChecks", "TradingMachines", "TradingModels", "TradingVocabulary", "PropertyCheck", "StressRun",
-                                          "Certification"],
+                                          "Certification", "Strategies", "StrategyVocabulary"],
             path: "Tests/BugZoo", swiftSettings: strict),
     // Every zoo variant on all its seeds, in release (CI runs it; `swift test` runs the slow ones on one seed).
     .executableTarget(name: "zoo-check", dependencies: ["BugZoo", "Certification"], path: "Tools/ZooCheck", swiftSettings: strict),

@@ -16,10 +16,10 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// One fuzz target per machine of `Machines.all`, plus the engine's decoding, the state files'
 /// decoding, MarketSim's CSV loader, whole stress scenarios, the stress shard files' reader, the
-/// transaction journal's reader, the latency tables' reader and the bug zoo.
+/// transaction journal's reader, the latency tables' reader, the bug zoo, and the four strategies (issue 14).
 let fuzzTargets = [
     "position", "sector-caps", "super-state", "trading-mode", "risk-stack", "exchange", "engine-decoding", "state-file", "csv", "market",
-    "stress", "shard-file", "journal", "latency-table", "zoo",
+    "stress", "shard-file", "journal", "latency-table", "zoo", "market-making", "arbitrage", "spot-futures-hedge", "calendar-spread",
 ]
 
 let package = Package(

@@ -10,7 +10,7 @@ DICT_DIR="$FUZZ_DIR/dictionaries"
 # The fuzz targets that fuzz production (one per machine), the engine's decoding, the state
 # files' decoding, MarketSim's CSV loader, whole crash scenarios, the stress shard files' reader
 # the transaction journal's reader and the latency tables' reader.
-MACHINES=(position sector-caps super-state trading-mode risk-stack exchange)
+MACHINES=(position sector-caps super-state trading-mode risk-stack exchange market-making arbitrage spot-futures-hedge calendar-spread)
 TARGETS=("${MACHINES[@]}" engine-decoding state-file csv market stress shard-file journal latency-table)
 
 # Longest input libFuzzer makes: room for 100-command sequences of every machine

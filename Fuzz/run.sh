@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A fuzz campaign: Fuzz/run.sh <target|all|zoo> [seconds]
 #
-#   target   position, sector-caps, super-state, trading-mode, risk-stack, exchange, engine-decoding,
+#   target   position, sector-caps, super-state, trading-mode, risk-stack, exchange, market-making,
+#            arbitrage, spot-futures-hedge, calendar-spread, engine-decoding,
 #            state-file, csv, or zoo:<machine>/<variant> (a bug zoo variant, e.g. zoo:position/drain-at-excess-0)
 #   all      every production machine, engine-decoding, state-file and csv, one after another
 #   zoo      every bug zoo variant

@@ -22,6 +22,18 @@ public enum Machines {
         MachineEntry(summary: "the simulated exchange: latency, partial fills, rejects, outages, exact books", replayHint: hint) {
             ExchangeChecks.machine.limited(to: $0)
         },
+        MachineEntry(summary: "market making: quotes around the mid, skew, inventory limits, pulls, close and emergency stop", replayHint: hint) {
+            MarketMakingChecks.machine.limited(to: $0)
+        },
+        MachineEntry(summary: "simple arbitrage: two venues, two legs, a failed leg unwound, completed when the legs match", replayHint: hint) {
+            ArbitrageChecks.machine.limited(to: $0)
+        },
+        MachineEntry(summary: "cash and carry: spot long, futures short on a rich basis, the band rebalanced, closed on convergence", replayHint: hint) {
+            HedgeChecks.spotFutures.limited(to: $0)
+        },
+        MachineEntry(summary: "calendar spread: near and far futures, opened either way, closed on reversion or before the near expiry", replayHint: hint) {
+            HedgeChecks.calendarSpread.limited(to: $0)
+        },
         RiskStackConcurrentChecks.entry,
         TransitionSinkConcurrentChecks.entry,
         StressChecks.entry,

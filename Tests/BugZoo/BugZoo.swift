@@ -193,7 +193,7 @@ public enum BugZoo {
             ) { name in
                 RiskStackChecks.machine(name: name) { try RiskStackMutants.RejectionBooksExposure() }
             },
-        ] + ExchangeMutants.variants + StressMutants.variants + ConcurrentMutants.variants
+        ] + ExchangeMutants.variants + StrategyMutants.variants + StressMutants.variants + ConcurrentMutants.variants
 
     /// The variant named `name`.
     public static func named(_ name: String) -> ZooVariant? { variants.first { $0.name == name } }

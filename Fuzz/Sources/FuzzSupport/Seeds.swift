@@ -28,6 +28,8 @@ public struct MachineLayout: Sendable {
     public static let all: [MachineLayout] = [
         MachineLayout(PositionChecks.machine), MachineLayout(SectorCapsChecks.machine), MachineLayout(SuperStateChecks.machine),
         MachineLayout(TradingModeChecks.machine), MachineLayout(RiskStackChecks.machine), MachineLayout(ExchangeChecks.machine),
+        MachineLayout(MarketMakingChecks.machine), MachineLayout(ArbitrageChecks.machine), MachineLayout(HedgeChecks.spotFutures),
+        MachineLayout(HedgeChecks.calendarSpread),
     ]
 
     /// The libFuzzer dictionary: one token per command kind, `"\x01<kind>"`: a "more?" flag set,

@@ -1,0 +1,148 @@
+import ExchangeVocabulary
+import StrategyVocabulary
+import TradingMachines
+import TradingVocabulary
+
+/// Connects one strategy to its exchanges through the risk stack: carries out the strategy's
+/// actions (every order submitted to the risk stack first; a refusal comes back as a
+/// `.rejected(id, .riskStack)` report, nothing is sent), turns what the exchanges answer into
+/// order reports, and stops the strategy when the super-state is in EMERGENCY_HALT.
+///
+/// The risk stack is passed in to every call, so that many drivers share one stack: its limits
+/// are the portfolio's, across every strategy.
+public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
+    public private(set) var strategy: Strategy
+    /// By venue: `exchanges[venue.rawValue]`.
+    public private(set) var exchanges: [Exchange?]
+    /// Every action the strategy produced, in order.
+    public private(set) var actions: [StrategyAction] = []
+    /// The last book of each venue (the risk stack prices market orders at it).
+    var books: [BookTicker?] = [nil, nil]
+    /// What the driver last told the strategy about each order it did not see finish.
+    var known: [ClientOrderID: (venue: VenueID, filled: Lots)] = [:]
+    var step = StrategyStep()
+
+    /// Starts `strategy` on `exchanges` after runtime validation.
+    ///
+    /// - Throws: `StrategyStartError` naming every missing exchange and symbol.
+    public init(strategy: Strategy, exchanges: [VenueID: Exchange]) throws(StrategyStartError) {
+        try StrategyValidation.validate(strategy, listings: exchanges.mapValues(\.symbols))
+        self.strategy = strategy
+        self.exchanges = VenueID.allCases.map { exchanges[$0] }
+    }
+
+    /// The exchange of `venue`, to drive its market in a simulation.
+    public func exchange(_ venue: VenueID) -> Exchange? { exchanges[Int(venue.rawValue)] }
+
+    /// Changes the exchange of `venue` (a simulation publishing books, moving the clock).
+    public mutating func withExchange(_ venue: VenueID, _ body: (inout Exchange) -> Void) {
+        guard var exchange = exchanges[Int(venue.rawValue)] else { return }
+        exchanges[Int(venue.rawValue)] = nil
+        body(&exchange)
+        exchanges[Int(venue.rawValue)] = exchange
+    }
+
+    /// Delivers `event` and everything it leads to (reports of orders placed or cancelled at
+    /// once), in order. An EMERGENCY_HALT of the risk stack's super-state stops the strategy first.
+    public mutating func deliver(_ event: StrategyEvent, risk: inout RiskStack) {
+        var queue: [StrategyEvent] = []
+        if risk.superState.state == .emergencyHalt, !strategy.phase.isTerminal { queue.append(.emergencyStop) }
+        queue.append(event)
+        var next = 0
+        while next < queue.count {
+            let current = queue[next]
+            next += 1
+            if case .book(let venue, let book) = current { books[Int(venue.rawValue)] = book }
+            step.removeAll()
+            strategy.handle(current, into: &step)
+            for action in step.actions {
+                actions.append(action)
+                carryOut(action, risk: &risk, reports: &queue)
+            }
+        }
+    }
+
+    /// Asks every exchange for the books the strategy trades and the orders it has working,
+    /// and delivers what changed, then the time.
+    public mutating func poll(now: Int64, risk: inout RiskStack) {
+        for (venue, symbol) in strategy.requirements {
+            if let book = try? exchanges[Int(venue.rawValue)]?.bookTicker(symbol), book != books[Int(venue.rawValue)] {
+                deliver(.book(venue, book), risk: &risk)
+            }
+        }
+        for id in known.keys.sorted() {
+            guard let entry = known[id], let order = try? exchanges[Int(entry.venue.rawValue)]?.order(id) else { continue }
+            var reports: [StrategyEvent] = []
+            record(order, venue: entry.venue, into: &reports)
+            for report in reports { deliver(report, risk: &risk) }
+        }
+        deliver(.timer(now), risk: &risk)
+    }
+
+    mutating func carryOut(_ action: StrategyAction, risk: inout RiskStack, reports: inout [StrategyEvent]) {
+        switch action {
+        case .alert: break
+        case .place(let order):
+            guard approved(order, risk: &risk) else {
+                reports.append(.order(.rejected(order.id, .riskStack)))
+                return
+            }
+            known[order.id] = (order.venue, .zero)
+            let venue = Int(order.venue.rawValue)
+            do throws(ExchangeError) {
+                guard var exchange = exchanges[venue] else { throw .disconnected }
+                let placed: ExchangeOrder
+                if let limit = order.limit {
+                    placed = try exchange.placeLimitOrder(id: order.id, symbol: order.symbol, side: order.side, quantity: order.quantity, price: limit)
+                } else {
+                    placed = try exchange.placeMarketOrder(id: order.id, symbol: order.symbol, side: order.side, quantity: order.quantity)
+                }
+                exchanges[venue] = exchange
+                record(placed, venue: order.venue, into: &reports)
+            } catch {
+                known[order.id] = nil
+                reports.append(.order(.rejected(order.id, error == .disconnected ? .disconnected : .venue)))
+            }
+        case .cancel(let id, let venueID):
+            let venue = Int(venueID.rawValue)
+            guard var exchange = exchanges[venue] else { return }
+            do {
+                let order = try exchange.cancelOrder(id)
+                exchanges[venue] = exchange
+                record(order, venue: venueID, into: &reports)
+            } catch .disconnected {
+                reports.append(.order(.cancelFailed(id)))
+            } catch {
+                // Already terminal or unknown at the venue: the next poll reports what it became.
+            }
+        }
+    }
+
+    /// Whether the risk stack accepts the order's notional (price × quantity, one minor unit
+    /// per tick and lot; a market order at the last book's touch).
+    mutating func approved(_ order: StrategyOrder, risk: inout RiskStack) -> Bool {
+        let book = books[Int(order.venue.rawValue)]
+        let price = order.limit?.value ?? (order.side == .buy ? book?.ask.value : book?.bid.value) ?? 1
+        let (amount, overflow) = order.quantity.value.multipliedReportingOverflow(by: max(price, 1))
+        guard !overflow else { return false }
+        guard case .accepted = try? risk.submit(OrderRequest(symbol: order.symbol, amount: Cents(amount))) else { return false }
+        return true
+    }
+
+    /// The reports that bring the strategy from what it was told to `order`'s state.
+    mutating func record(_ order: ExchangeOrder, venue: VenueID, into reports: inout [StrategyEvent]) {
+        guard let told = known[order.id] else { return }
+        // Acknowledged (the strategy ignores a second acknowledgement of a working order).
+        if order.state != .rejected, order.state != .pending { reports.append(.order(.accepted(order.id))) }
+        if order.filled > told.filled {
+            reports.append(.order(.filled(order.id, quantity: Lots(order.filled.value - told.filled.value), price: order.averagePrice ?? order.price ?? 0)))
+        }
+        known[order.id]?.filled = order.filled
+        switch order.state {
+        case .canceled: reports.append(.order(.canceled(order.id)))
+        case .rejected: reports.append(.order(.rejected(order.id, .venue)))
+        case .pending, .new, .partiallyFilled, .filled: break
+        }
+        if order.state.isTerminal { known[order.id] = nil }
+    }
+}

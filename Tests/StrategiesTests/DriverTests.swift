@@ -1,0 +1,110 @@
+import ExchangeSim
+import ExchangeVocabulary
+import MarketSim
+import Strategies
+import StrategyVocabulary
+import Testing
+import TradingMachines
+import TradingVocabulary
+
+/// The drivers: every order through the risk stack, EMERGENCY_HALT stops the strategy, and on
+/// virtual time the same inputs give the same actions, against the simulated venue and the mock.
+@Suite struct DriverTests {
+    static let listing = ExchangeSymbol(symbol: FactoryTests.symbol, base: "BTC", quote: "USD", kind: .spot)
+
+    static func risk() throws -> RiskStack {
+        var risk = try RiskStack(portfolioValue: Cents(1_000_000_000))
+        risk.enableDryRun()
+        return risk
+    }
+
+    static func venue() throws -> SimulatedVenueExchange {
+        let configuration = VenueConfiguration(
+            instruments: [Instrument(symbol: FactoryTests.symbol, kind: .spot, tickValue: 1)], initialCash: Cents(1_000_000),
+            fees: FeeSchedule(maker: 0, taker: 0), slippage: .none, participation: BasisPoints(10_000), timeout: .seconds(1), cancelOnDisconnect: false)
+        let latency = LinkLatency(out: .milliseconds(3), back: .milliseconds(2))
+        return SimulatedVenueExchange(venue: try SimulatedExchange(configuration: configuration), symbols: [listing], latency: latency)
+    }
+
+    static func book(_ bid: Int64) -> BookTicker { BookTicker(bid: Ticks(bid), bidSize: 5, ask: Ticks(bid + 2), askSize: 5) }
+
+    /// A session: markets moving, through the maker's quotes at times, the clock past its end.
+    static let inputs: [DriverInput] =
+        [.market(.a, book(19)), .clock(10), .clock(20), .market(.a, book(23)), .clock(30), .market(.a, book(17)), .clock(40)]
+        + (5...25).map { .clock(Int64($0) * 10) } + [.market(.a, book(16)), .clock(300)]
+
+    func session<Exchange: SimulatedMarketExchange>(_ exchange: Exchange, inputs: [DriverInput]) async throws -> (StrategyDriver<Exchange>, RiskStack) {
+        let maker = Strategy.marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid))
+        let driver = try StrategyDriver(strategy: maker, exchanges: [.a: exchange])
+        let stream = AsyncStream<DriverInput> { continuation in
+            for input in inputs { continuation.yield(input) }
+            continuation.finish()
+        }
+        return await AsyncStrategyDriver.run(driver, risk: try Self.risk(), inputs: stream)
+    }
+
+    @Test func theSameInputsGiveTheSameActionsOnTheSimulatedVenue() async throws {
+        let (first, risk) = try await session(try Self.venue(), inputs: Self.inputs)
+        let (second, _) = try await session(try Self.venue(), inputs: Self.inputs)
+        #expect(first.actions == second.actions)
+        #expect(first.actions.count > 4)
+        // The end time (200) closed the maker: it flattened through the venue and completed.
+        #expect(first.strategy.phase == .completed)
+        // The jump to 23 traded through the maker's ask at the venue: inventory, flattened at the end.
+        #expect(first.actions.contains { if case .place(let order) = $0 { order.purpose == .flatten } else { false } })
+        // Every order went through the risk stack: it holds the symbol's exposure.
+        #expect(risk.sectorCaps.totalExposure.value > 0)
+    }
+
+    @Test func aHaltOfTheSuperStateStopsTheStrategy() async throws {
+        let (driver, _) = try await session(try Self.venue(), inputs: [.market(.a, Self.book(19)), .clock(10), .halt, .clock(20), .market(.a, Self.book(30))])
+        #expect(driver.strategy.phase == .stopped)
+        let afterStop = driver.actions.drop { if case .cancel = $0 { false } else { true } }
+        #expect(!afterStop.isEmpty)
+        #expect(!afterStop.contains { if case .place(let order) = $0 { order.purpose == .quote } else { false } })
+    }
+
+    @Test func oneHaltStopsEveryStrategySharingTheStack() throws {
+        var risk = try Self.risk()
+        var mock = MockExchange(symbols: [Self.listing])
+        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
+        let listings: [VenueID: MockExchange] = [.a: mock, .b: mock]
+        var drivers = [
+            try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: listings),
+            try StrategyDriver(strategy: .arbitrage(try StrategyFactory.arbitrage(ArbitrageTests.valid)), exchanges: listings),
+        ]
+        for index in drivers.indices { drivers[index].poll(now: 1, risk: &risk) }
+        #expect(drivers.allSatisfy { !$0.strategy.phase.isTerminal })
+        risk.halt()
+        for index in drivers.indices { drivers[index].poll(now: 2, risk: &risk) }
+        #expect(drivers.allSatisfy { $0.strategy.phase == .stopped })
+    }
+
+    @Test func aRiskStackRefusalComesBackAsARejectionAndNothingIsSent() throws {
+        var risk = try Self.risk()
+        risk.stop()  // trading mode OFF: the stack refuses every order
+        var mock = MockExchange(symbols: [Self.listing])
+        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
+        var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
+        driver.poll(now: 1, risk: &risk)
+        guard case .marketMaking(let maker) = driver.strategy else { return }
+        #expect(maker.pull == .risk)
+        #expect(maker.live.isEmpty)
+        #expect(throws: ExchangeError.unknownOrder(1)) { try driver.exchange(.a)?.order(1) }
+    }
+
+    @Test func aFullCycleWithTheMockCompletes() throws {
+        var risk = try Self.risk()
+        var mock = MockExchange(symbols: [Self.listing])
+        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
+        var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
+        driver.poll(now: 1, risk: &risk)
+        driver.withExchange(.a) { try? $0.setBook(Self.book(23), for: FactoryTests.symbol) }  // through the ask: it fills
+        driver.poll(now: 2, risk: &risk)
+        driver.poll(now: 200, risk: &risk)
+        #expect(driver.strategy.phase == .completed)
+        guard case .marketMaking(let maker) = driver.strategy else { return }
+        #expect(maker.inventory == 0)
+        #expect(maker.placed == maker.finished)
+    }
+}
