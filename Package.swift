@@ -96,7 +96,7 @@ targets += [
     .target(name: "StrategyModels", dependencies: ["StrategyVocabulary", "ExchangeVocabulary", "TradingVocabulary", "TradingModels"], swiftSettings: strict),
     // Transition latency, a full cycle with the mock, memory per instance, 10 000 instances, checks' steps/s.
     .executableTarget(name: "strategies-benchmark", dependencies: ["Strategies", "StrategyVocabulary", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary",
-                                                                 "TradingChecks", "BenchmarkSupport"], path: "Benchmarks/StrategiesBenchmark", swiftSettings: strict),
+                                                                 "TradingChecks", "PropertyCheck", "BenchmarkSupport"], path: "Benchmarks/StrategiesBenchmark", swiftSettings: strict),
     .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "StrategyVocabulary", "StrategyModels", "ExchangeVocabulary", "ExchangeSim", "TradingMachines",
                                                       "TradingVocabulary", "MarketSim"], swiftSettings: strict),
 ]

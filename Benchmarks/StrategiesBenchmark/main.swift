@@ -11,6 +11,7 @@
 import BenchmarkSupport
 import ExchangeVocabulary
 import Foundation
+import PropertyCheck
 import Strategies
 import StrategyVocabulary
 import TradingChecks
