@@ -15,9 +15,9 @@ enum LatencyMerge {
         let output = try options.output.map { path throws(UsageError) in try OutputFile.checked(path) }
         var tables: [String] = []
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else { return fail("cannot read '\(path)'", console: console) }
+            guard let data = FileManager.default.contents(atPath: path) else { return Stress.fail("cannot read '\(path)'", console: console) }
             guard isLatencyTable(data), let text = String(data: data, encoding: .utf8) else {
-                return fail("\(path): not a latency table (merge takes shard files or latency tables, not both)", console: console)
+                return Stress.fail("\(path): not a latency table (merge takes shard files or latency tables, not both)", console: console)
             }
             tables.append(text)
         }
@@ -25,10 +25,10 @@ enum LatencyMerge {
         do {
             merged = try LatencyHistogram.mergingTables(tables)
         } catch {
-            return fail(describe(error, files: files), console: console)
+            return Stress.fail(describe(error, files: files), console: console)
         }
         // `mergingTables` wrote it from a histogram: it reads back.
-        guard let histogram = try? LatencyHistogram(table: merged) else { return fail("the merged table does not read back", console: console) }
+        guard let histogram = try? LatencyHistogram(table: merged) else { return Stress.fail("the merged table does not read back", console: console) }
         if let output { try output.write(Array(merged.utf8)) }
         let summary = histogram.summary
         if options.json {
@@ -89,11 +89,5 @@ enum LatencyMerge {
         case .configurationMismatch(let index):
             "\(files[index]): another range or precision than \(files[0]) (tables of one flood configuration only)"
         }
-    }
-
-    /// An input error: one line, exit 2, nothing written.
-    private static func fail(_ message: String, console: Console) -> Int32 {
-        console.errors.write("error: \(message)\nNothing was written.\n")
-        return ExitStatus.usage
     }
 }

@@ -140,7 +140,7 @@ enum Stress {
     }
 
     /// An input error of `merge`: one line, exit 2 (the usage message would not help).
-    private static func fail(_ message: String, console: Console) -> Int32 {
+    static func fail(_ message: String, console: Console) -> Int32 {
         console.errors.write("error: \(message)\nNothing was written.\n")
         return ExitStatus.usage
     }
