@@ -81,6 +81,7 @@ public struct MachineRun: Sendable {
 }
 
 extension MachineRun {
+    @usableFromInline
     init<Command, Observation>(_ result: StatefulResult<Command, Observation>, machine: String, corpusDirectory: String? = nil) {
         self.machine = machine
         passed = result.passed
