@@ -4,21 +4,47 @@ extension StateStore {
     /// The file's bytes for a snapshot: `{"format":…,"snapshot":{…},"version":1}`, exactly as
     /// `JSONEncoder` with `.sortedKeys` wrote them.
     public func encode(_ snapshot: Snapshot) -> [UInt8] {
-        StateJSON.object([
-            StateJSON.Member("format", .string(Snapshot.format)),
-            StateJSON.Member("snapshot", snapshot.stateJSON),
-            StateJSON.Member("version", .number(StateJSON.Number(Self.version))),
-        ]).encoded
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        output.appendLiteral(#"{"format":"#)
+        StateJSON.writeString(Snapshot.format, into: &output)
+        output.appendLiteral(#","snapshot":"#)
+        snapshot.writeJSON(into: &output)
+        output.appendLiteral(#","version":"#)
+        output.append(contentsOf: String(Self.version).utf8)
+        output.appendLiteral("}")
+        return output
     }
 
-    /// Reads a file's bytes (parsed once), with the errors `load()` gives and in the same order
+    /// Reads a file's bytes: the exact bytes `encode` writes by the fast path, anything else by
+    /// the general reader (`decodeGeneral`), which gives the errors.
+    public func decode(_ bytes: [UInt8]) throws(PersistenceError) -> Snapshot {
+        if let snapshot = Self.decodeCanonical(bytes) { return snapshot }
+        return try decodeGeneral(bytes)
+    }
+
+    /// The snapshot in `bytes` if they are exactly what `encode` writes for a consistent
+    /// snapshot; otherwise `nil` (see `CanonicalStateReader`). Public so that the tests and the
+    /// fuzz target can hold it to `decodeGeneral`.
+    public static func decodeCanonical(_ bytes: [UInt8]) -> Snapshot? {
+        bytes.withUnsafeBufferPointer { buffer -> Snapshot? in
+            var reader = CanonicalStateReader(buffer)
+            guard reader.literal(#"{"format":"#), reader.quoted(Snapshot.format), reader.literal(#","snapshot":"#),
+                let snapshot = Snapshot(canonicalJSON: &reader), reader.literal(#","version":"#), reader.integer() == version,
+                reader.literal("}"), reader.isAtEnd, snapshot.violations().isEmpty
+            else { return nil }
+            return snapshot
+        }
+    }
+
+    /// The general reader: any bytes, parsed once into a `StateJSON` tree, with the errors `load()` gives and in the same order
     /// as when Foundation decoded the files: first the bytes must be a JSON object, with a
     /// `format` that is a string or absent and a `version` that is an integer or absent
     /// (else `.corrupted`); then a `format` of another kind is `.foreign`, a `version` other
     /// than this build's `.unsupportedVersion` (-1 when absent); then the snapshot must read
     /// (else `.corrupted` naming the path, e.g. `snapshot.history[3].cause: unknown value
     /// "foo"`) and be consistent (else `.corrupted("inconsistent: …")`).
-    public func decode(_ bytes: [UInt8]) throws(PersistenceError) -> Snapshot {
+    public func decodeGeneral(_ bytes: [UInt8]) throws(PersistenceError) -> Snapshot {
         func corrupted(_ detail: String) -> PersistenceError { PersistenceError(path: path, kind: .corrupted(detail)) }
         let root: StateJSON
         do {

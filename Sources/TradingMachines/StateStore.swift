@@ -11,10 +11,14 @@ public protocol PersistableSnapshot: Sendable, Equatable {
     static var initial: Self { get }
     /// Consistency rules the snapshot breaks; a file whose snapshot breaks any is corrupted.
     func violations() -> [String]
-    /// The snapshot as JSON (the `snapshot` member of the file).
-    var stateJSON: StateJSON { get }
+    /// Appends the snapshot as JSON (the `snapshot` member of the file), in the bytes
+    /// `JSONEncoder` with `.sortedKeys` writes for it.
+    func writeJSON(into output: inout [UInt8])
     /// Reads the snapshot from JSON; errors give the path inside the snapshot.
     init(stateJSON: StateJSON) throws(StateJSONError)
+    /// Reads exactly the bytes `writeJSON` writes; `nil` for anything else (see
+    /// `CanonicalStateReader`).
+    init?(canonicalJSON reader: inout CanonicalStateReader)
 }
 
 extension SuperStateSnapshot: PersistableSnapshot {

@@ -5,14 +5,35 @@ import TradingVocabulary
 /// left out when `nil`, and the cause as an enum with an associated value:
 /// `{"update":{"_0":"crisis"}}`, `{"halt":{}}`, `{"resume":{}}`.
 extension SuperStateSnapshot {
-    public var stateJSON: StateJSON {
-        var members: [StateJSON.Member] = []
-        members.reserveCapacity(4)
-        members.append(StateJSON.Member("confirmations", .number(StateJSON.Number(confirmations))))
-        members.append(StateJSON.Member("history", .array(history.map(\.stateJSON))))
-        if let lastClassification { members.append(StateJSON.Member("lastClassification", .string(lastClassification.rawValue))) }
-        members.append(StateJSON.Member("state", .string(state.rawValue)))
-        return .object(members)
+    public func writeJSON(into output: inout [UInt8]) {
+        output.appendLiteral(#"{"confirmations":"#)
+        output.append(contentsOf: String(confirmations).utf8)
+        output.appendLiteral(#","history":["#)
+        for position in history.indices {
+            if position > 0 { output.appendLiteral(",") }
+            history[position].writeJSON(into: &output)
+        }
+        output.appendLiteral("]")
+        if let lastClassification {
+            output.appendLiteral(#","lastClassification":"#)
+            StateJSON.writeString(lastClassification.rawValue, into: &output)
+        }
+        output.appendLiteral(#","state":"#)
+        StateJSON.writeString(state.rawValue, into: &output)
+        output.appendLiteral("}")
+    }
+
+    public init?(canonicalJSON reader: inout CanonicalStateReader) {
+        guard reader.literal(#"{"confirmations":"#), let confirmations = reader.integer(),
+            reader.literal(#","history":"#), let history = reader.array(SuperStateTransition.init(canonicalJSON:))
+        else { return nil }
+        var lastClassification: PortfolioState?
+        if reader.literal(#","lastClassification":"#) {
+            guard let classification = reader.enumCase(PortfolioState.jsonCases) else { return nil }
+            lastClassification = classification
+        }
+        guard reader.literal(#","state":"#), let state = reader.enumCase(PortfolioState.jsonCases), reader.literal("}") else { return nil }
+        self.init(state: state, confirmations: confirmations, lastClassification: lastClassification, history: history)
     }
 
     /// Reads a snapshot; unknown members are ignored, as `Decodable` ignores them. The
@@ -28,12 +49,22 @@ extension SuperStateSnapshot {
 }
 
 extension SuperStateTransition {
-    var stateJSON: StateJSON {
-        .object([
-            StateJSON.Member("cause", cause.stateJSON),
-            StateJSON.Member("from", .string(from.rawValue)),
-            StateJSON.Member("to", .string(to.rawValue)),
-        ])
+    func writeJSON(into output: inout [UInt8]) {
+        output.appendLiteral(#"{"cause":"#)
+        cause.writeJSON(into: &output)
+        output.appendLiteral(#","from":"#)
+        StateJSON.writeString(from.rawValue, into: &output)
+        output.appendLiteral(#","to":"#)
+        StateJSON.writeString(to.rawValue, into: &output)
+        output.appendLiteral("}")
+    }
+
+    init?(canonicalJSON reader: inout CanonicalStateReader) {
+        guard reader.literal(#"{"cause":"#), let cause = SuperStateCause(canonicalJSON: &reader),
+            reader.literal(#","from":"#), let from = reader.enumCase(PortfolioState.jsonCases),
+            reader.literal(#","to":"#), let to = reader.enumCase(PortfolioState.jsonCases), reader.literal("}")
+        else { return nil }
+        self.init(from: from, to: to, cause: cause)
     }
 
     init(stateJSON: StateJSON) throws(StateJSONError) {
@@ -46,12 +77,26 @@ extension SuperStateTransition {
 }
 
 extension SuperStateCause {
-    var stateJSON: StateJSON {
+    func writeJSON(into output: inout [UInt8]) {
         switch self {
         case .update(let classification):
-            .object([StateJSON.Member("update", .object([StateJSON.Member("_0", .string(classification.rawValue))]))])
-        case .halt: .object([StateJSON.Member("halt", .object([]))])
-        case .resume: .object([StateJSON.Member("resume", .object([]))])
+            output.appendLiteral(#"{"update":{"_0":"#)
+            StateJSON.writeString(classification.rawValue, into: &output)
+            output.appendLiteral("}}")
+        case .halt: output.appendLiteral(#"{"halt":{}}"#)
+        case .resume: output.appendLiteral(#"{"resume":{}}"#)
+        }
+    }
+
+    init?(canonicalJSON reader: inout CanonicalStateReader) {
+        if reader.literal(#"{"halt":{}}"#) {
+            self = .halt
+        } else if reader.literal(#"{"resume":{}}"#) {
+            self = .resume
+        } else if reader.literal(#"{"update":{"_0":"#), let classification = reader.enumCase(PortfolioState.jsonCases), reader.literal("}}") {
+            self = .update(classification)
+        } else {
+            return nil
         }
     }
 
@@ -99,4 +144,8 @@ extension SuperStateCause {
             throw error.within(member.key)
         }
     }
+}
+
+extension PortfolioState {
+    static let jsonCases = JSONCaseTable(allCases, rawValue: \.rawValue)
 }

@@ -3,12 +3,25 @@ import TradingVocabulary
 /// The trading-mode snapshot in the JSON shape Swift's synthesized `Codable` gives it: members
 /// in sorted key order, enums as their raw values.
 extension TradingModeSnapshot {
-    public var stateJSON: StateJSON {
-        .object([
-            StateJSON.Member("history", .array(history.map(\.stateJSON))),
-            StateJSON.Member("isHalted", .bool(isHalted)),
-            StateJSON.Member("state", .string(state.rawValue)),
-        ])
+    public func writeJSON(into output: inout [UInt8]) {
+        output.appendLiteral(#"{"history":["#)
+        for position in history.indices {
+            if position > 0 { output.appendLiteral(",") }
+            history[position].writeJSON(into: &output)
+        }
+        output.appendLiteral(#"],"isHalted":"#)
+        output.appendLiteral(isHalted ? "true" : "false")
+        output.appendLiteral(#","state":"#)
+        StateJSON.writeString(state.rawValue, into: &output)
+        output.appendLiteral("}")
+    }
+
+    public init?(canonicalJSON reader: inout CanonicalStateReader) {
+        guard reader.literal(#"{"history":"#), let history = reader.array(TradingModeTransition.init(canonicalJSON:)),
+            reader.literal(#","isHalted":"#), let isHalted = reader.bool(),
+            reader.literal(#","state":"#), let state = reader.enumCase(TradingModeState.jsonCases), reader.literal("}")
+        else { return nil }
+        self.init(state: state, isHalted: isHalted, history: history)
     }
 
     /// Reads a snapshot; unknown members are ignored, as `Decodable` ignores them. The
@@ -23,12 +36,22 @@ extension TradingModeSnapshot {
 }
 
 extension TradingModeTransition {
-    var stateJSON: StateJSON {
-        .object([
-            StateJSON.Member("cause", .string(cause.rawValue)),
-            StateJSON.Member("from", .string(from.rawValue)),
-            StateJSON.Member("to", .string(to.rawValue)),
-        ])
+    func writeJSON(into output: inout [UInt8]) {
+        output.appendLiteral(#"{"cause":"#)
+        StateJSON.writeString(cause.rawValue, into: &output)
+        output.appendLiteral(#","from":"#)
+        StateJSON.writeString(from.rawValue, into: &output)
+        output.appendLiteral(#","to":"#)
+        StateJSON.writeString(to.rawValue, into: &output)
+        output.appendLiteral("}")
+    }
+
+    init?(canonicalJSON reader: inout CanonicalStateReader) {
+        guard reader.literal(#"{"cause":"#), let cause = reader.enumCase(TradingModeCause.jsonCases),
+            reader.literal(#","from":"#), let from = reader.enumCase(TradingModeState.jsonCases),
+            reader.literal(#","to":"#), let to = reader.enumCase(TradingModeState.jsonCases), reader.literal("}")
+        else { return nil }
+        self.init(from: from, to: to, cause: cause)
     }
 
     init(stateJSON: StateJSON) throws(StateJSONError) {
@@ -38,4 +61,12 @@ extension TradingModeTransition {
             to: try fields.decode("to") { json throws(StateJSONError) in try json.enumCase(TradingModeState.self) },
             cause: try fields.decode("cause") { json throws(StateJSONError) in try json.enumCase(TradingModeCause.self) })
     }
+}
+
+extension TradingModeState {
+    static let jsonCases = JSONCaseTable(allCases, rawValue: \.rawValue)
+}
+
+extension TradingModeCause {
+    static let jsonCases = JSONCaseTable(allCases, rawValue: \.rawValue)
 }

@@ -1,5 +1,5 @@
 /// What made the trading mode change.
-public enum TradingModeCause: String, Hashable, Sendable, Codable {
+public enum TradingModeCause: String, CaseIterable, Hashable, Sendable, Codable {
     case enableDryRun, goLive, pause, stop, halt, restart
 }
 

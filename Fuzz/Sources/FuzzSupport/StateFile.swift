@@ -2,7 +2,8 @@ import Foundation
 import TradingMachines
 
 /// The state files' decoder, fuzzed: any bytes go to both stores' `decode` (no disk), which
-/// must return or throw a `PersistenceError`, never trap. Whenever a decoder accepts the bytes,
+/// must return or throw a `PersistenceError`, never trap; its fast reader must give up or agree
+/// with its general reader. Whenever a decoder accepts the bytes,
 /// the snapshot must survive a round trip: re-encoded, it decodes to the same snapshot, and
 /// encoding that gives the same bytes again, which are the bytes Foundation's `JSONEncoder`
 /// writes for it (the file format did not change).
@@ -46,6 +47,13 @@ public enum StateFileFuzzing {
 
     static func roundTrip<Snapshot: PersistableSnapshot & Codable>(_ bytes: [UInt8], _ store: StateStore<Snapshot>) throws(Failure) {
         let kind = Snapshot.format
+        // The fast reader (exact written bytes only) gives up or reads what the general one reads.
+        if let fast = StateStore<Snapshot>.decodeCanonical(bytes) {
+            let general = Result { () throws(PersistenceError) in try store.decodeGeneral(bytes) }
+            guard general == .success(fast) else {
+                throw Failure(signature: "\(kind): the fast reader disagrees with the general reader", details: "fast: \(fast)\ngeneral: \(general)")
+            }
+        }
         let decoded: Snapshot
         do throws(PersistenceError) {
             decoded = try store.decode(bytes)

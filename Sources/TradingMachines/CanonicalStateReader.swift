@@ -1,0 +1,137 @@
+/// The fast path of the state files' reader: it reads only the exact bytes `StateStore.encode`
+/// writes (no whitespace, members in their written order, integers as `String(Int)` writes
+/// them, strings without escapes) straight into a snapshot, without building a `StateJSON`
+/// tree. Anything else, however slight, makes it give up (`nil`), and the general reader
+/// (`StateStore.decodeGeneral`) reads the bytes and gives the error a corrupt file deserves.
+///
+/// Why it exists: every restart of the super-state and the trading mode saves and reloads its
+/// file, and the general reader, building a tree of strings first, took half of a
+/// differential check's time. Two readers of one format must never disagree: the tests and
+/// the `state-file` fuzz target hold this one to the general reader on every input (it gives
+/// up, or it reads the same snapshot).
+public struct CanonicalStateReader: ~Copyable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// True when every byte has been read.
+    var isAtEnd: Bool { position == bytes.count }
+
+    /// Reads `text` if the bytes continue with it.
+    public mutating func literal(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard bytes.count - position >= count else { return false }
+        let start = text.utf8Start
+        for offset in 0..<count where bytes[position + offset] != start[offset] { return false }
+        position += count
+        return true
+    }
+
+    /// Reads `"text"` (no escapes: every string a state file holds is plain).
+    mutating func quoted(_ text: String) -> Bool {
+        let start = position
+        guard literal("\"") else { return false }
+        for byte in text.utf8 {
+            guard position < bytes.count, bytes[position] == byte else {
+                position = start
+                return false
+            }
+            position += 1
+        }
+        guard literal("\"") else {
+            position = start
+            return false
+        }
+        return true
+    }
+
+    /// Reads `true` or `false`.
+    public mutating func bool() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    /// Reads an integer as `String(Int)` writes it: an optional `-`, then `0` or digits without
+    /// a leading zero, within `Int`. A fraction or an exponent stops at the `.`/`e`, which the
+    /// caller's next literal then rejects.
+    public mutating func integer() -> Int? {
+        let start = position
+        let negative = literal("-")
+        guard position < bytes.count, let first = Self.digit(bytes[position]) else {
+            position = start
+            return nil
+        }
+        position += 1
+        var magnitude = UInt64(first)
+        if first != 0 {
+            while position < bytes.count, let next = Self.digit(bytes[position]) {
+                let (times10, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times10.addingReportingOverflow(UInt64(next))
+                guard !overflow, !carry else {
+                    position = start
+                    return nil
+                }
+                magnitude = sum
+                position += 1
+            }
+        }
+        // `-0` is not what `String(Int)` writes, and Int.min's magnitude is one past Int.max.
+        guard !(negative && magnitude == 0), magnitude <= (negative ? UInt64(Int.max) + 1 : UInt64(Int.max)) else {
+            position = start
+            return nil
+        }
+        return negative ? Int(truncatingIfNeeded: 0 &- magnitude) : Int(magnitude)
+    }
+
+    /// Reads one of `table`'s cases, quoted.
+    public mutating func enumCase<Case>(_ table: JSONCaseTable<Case>) -> Case? {
+        let remaining = bytes.count - position
+        for entry in table.entries where entry.quoted.count <= remaining {
+            var matches = true
+            for offset in entry.quoted.indices where bytes[position + offset] != entry.quoted[offset] {
+                matches = false
+                break
+            }
+            if matches {
+                position += entry.quoted.count
+                return entry.value
+            }
+        }
+        return nil
+    }
+
+    /// Reads `[element,element,…]`, each element by `read`.
+    public mutating func array<Element>(_ read: (inout CanonicalStateReader) -> Element?) -> [Element]? {
+        guard literal("[") else { return nil }
+        var elements: [Element] = []
+        if literal("]") { return elements }
+        repeat {
+            guard let element = read(&self) else { return nil }
+            elements.append(element)
+        } while literal(",")
+        return literal("]") ? elements : nil
+    }
+
+    static func digit(_ byte: UInt8) -> Int? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+}
+
+/// A string enum's cases with their quoted raw values as bytes, for `CanonicalStateReader`
+/// (built once per enum: comparing bytes beats making a `String` and switching on it).
+public struct JSONCaseTable<Case: Sendable>: Sendable {
+    let entries: [(quoted: [UInt8], value: Case)]
+
+    public init(_ cases: [Case], rawValue: (Case) -> String) {
+        entries = cases.map { (Array("\"\(rawValue($0))\"".utf8), $0) }
+    }
+}
+
+extension [UInt8] {
+    /// Appends `text`'s bytes (the state files' fixed punctuation and keys).
+    mutating func appendLiteral(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
