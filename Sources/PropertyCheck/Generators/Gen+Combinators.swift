@@ -79,7 +79,7 @@ extension Gen {
 
     /// `zip` of two generators. The variadic `zip` looks up the metadata of its tuple and of
     /// each generator at run time on every draw (parameter packs are not specialized); these
-    /// fixed-arity overloads, chosen for two and three generators, are plain closures.
+    /// fixed-arity overloads, chosen for two to four generators, are plain closures.
     public static func zip<A, B>(_ a: Gen<A>, _ b: Gen<B>) -> Gen<(A, B)> where Value == (A, B) {
         let (first, second) = (a.body, b.body)
         return Gen<(A, B)>(label: SpanLabel.next(), problem: a.problem ?? b.problem) { s throws(Rejection) in
@@ -92,6 +92,14 @@ extension Gen {
         let (first, second, third) = (a.body, b.body, c.body)
         return Gen<(A, B, C)>(label: SpanLabel.next(), problem: a.problem ?? b.problem ?? c.problem) { s throws(Rejection) in
             (try first(&s), try second(&s), try third(&s))
+        }
+    }
+
+    /// `zip` of four generators; see the two-generator overload.
+    public static func zip<A, B, C, D>(_ a: Gen<A>, _ b: Gen<B>, _ c: Gen<C>, _ d: Gen<D>) -> Gen<(A, B, C, D)> where Value == (A, B, C, D) {
+        let (first, second, third, fourth) = (a.body, b.body, c.body, d.body)
+        return Gen<(A, B, C, D)>(label: SpanLabel.next(), problem: a.problem ?? b.problem ?? c.problem ?? d.problem) { s throws(Rejection) in
+            (try first(&s), try second(&s), try third(&s), try fourth(&s))
         }
     }
 }

@@ -66,31 +66,34 @@ public enum SuperStateChecks {
     /// small size with a deployed amount that puts size + deployed on the utilization limit;
     /// each exactly, or one cent under or over. The same choices whatever the state, so an
     /// inert one shrinks away like any command; the smallest is the limit itself at k = 1.
-    static func canOpenOnLimits(_ model: SuperStateModel) -> Gen<SuperStateCommand> {
+    static func canOpenOnLimits(_ model: SuperStateModel, _ stream: inout ChoiceStream) throws(Rejection) -> SuperStateCommand {
         let limits = model.state.limits
         let maxPosition = Int64(limits.maxPosition.value)
         let utilization = Int64(limits.utilization.value)
-        return Gen.zip(
-            Gen<Int64>.int(in: 1...100_000), Gen.element(of: [false, true]), Gen.element(of: [Int64(0), -1, 1]),
-            Gen<Int64>.int(in: 1...10_000)
-        ).map { k, onUtilization, offset, small in
-            let value = 10_000 * k
-            guard onUtilization else {
-                return .canOpen(size: Cents(max(maxPosition * k + offset, 1)), deployed: 0, portfolioValue: Cents(value))
-            }
-            let size = min(small, max(maxPosition * k, 1))
-            return .canOpen(size: Cents(size), deployed: Cents(max(utilization * k - size + offset, 0)), portfolioValue: Cents(value))
+        let (k, onUtilization, offset, small) = try stream.draw(limitChoices)
+        let value = 10_000 * k
+        guard onUtilization else {
+            return .canOpen(size: Cents(max(maxPosition * k + offset, 1)), deployed: 0, portfolioValue: Cents(value))
         }
+        let size = min(small, max(maxPosition * k, 1))
+        return .canOpen(size: Cents(size), deployed: Cents(max(utilization * k - size + offset, 0)), portfolioValue: Cents(value))
     }
+
+    /// The choices of `canOpenOnLimits`, built once: k, whether on utilization, the offset, the small size.
+    static let limitChoices = Gen.zip(
+        Gen<Int64>.int(in: 1...100_000), Gen.element(of: [false, true]), Gen.element(of: [Int64(0), -1, 1]), Gen<Int64>.int(in: 1...10_000))
+    static let halt = Gen.constant(SuperStateCommand.halt), resume = Gen.constant(SuperStateCommand.resume)
+    static let restart = Gen.constant(SuperStateCommand.restart)
+    static let restartAfterFault = PersistenceFaults.generator.map { SuperStateCommand.restartAfter($0) }
 
     static let commands: [CommandKind<SuperStateModel, SuperStateCommand>] = [
         CommandKind("update", weight: 8) { _ in update },
         CommandKind("canOpen", weight: 2) { _ in canOpen },
-        CommandKind("halt", weight: 1) { _ in .constant(.halt) },
-        CommandKind("resume", weight: 1) { _ in .constant(.resume) },
-        CommandKind("restart", weight: 1) { _ in .constant(.restart) },
-        CommandKind("restartAfterFault", weight: 1) { _ in PersistenceFaults.generator.map { .restartAfter($0) } },
+        CommandKind("halt", weight: 1) { _ in halt },
+        CommandKind("resume", weight: 1) { _ in resume },
+        CommandKind("restart", weight: 1) { _ in restart },
+        CommandKind("restartAfterFault", weight: 1) { _ in restartAfterFault },
         // Last, so the choices of the kinds above still decode to the same commands.
-        CommandKind("canOpenOnLimits", weight: 2) { model in canOpenOnLimits(model) },
+        CommandKind("canOpenOnLimits", weight: 2, drawing: canOpenOnLimits),
     ]
 }
