@@ -10,14 +10,27 @@ struct AtomicFile: Sendable {
     let fileSystem: any StateFileSystem
     /// A deliberate bug for the bug zoo; `.none` in production.
     var mutation: StateWriteMutation = .none
+    /// The directory holding the file (`.` for a bare name), found once: every write syncs it,
+    /// and searching the path by `Character` on each write cost more than the write itself on
+    /// the in-memory file system of the checks.
+    let directory: String
 
     /// Distinguishes temporary files of concurrent writers in one process.
     private static let counter = Atomic<UInt64>(0)
 
-    /// The directory holding the file (`.` for a bare name).
-    var directory: String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+    init(path: String, fileSystem: any StateFileSystem, mutation: StateWriteMutation = .none) {
+        self.path = path
+        self.fileSystem = fileSystem
+        self.mutation = mutation
+        directory = Self.directory(of: path)
+    }
+
+    /// The directory part of `path`: what precedes its last `/` (`/` itself for a file at the
+    /// root), or `.` when it has none.
+    static func directory(of path: String) -> String {
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The contents, or `nil` if the file does not exist.
