@@ -29,16 +29,37 @@ extension SectorCaps {
 }
 
 extension PortfolioSuperState {
-    /// `checkInvariants()` after an input, under `STRESSCHECK_INVARIANT_CHECKS`.
-    @inline(__always) func checkInvariantsIfEnabled() { trapOnBrokenInvariants(of: "PortfolioSuperState", checkInvariants()) }
+    /// `checkInvariants()` after an input, under `STRESSCHECK_INVARIANT_CHECKS`, reading only
+    /// the history entries appended since the last check (see `checkedHistoryCount`).
+    @inline(__always) mutating func checkInvariantsIfEnabled() {
+        #if STRESSCHECK_INVARIANT_CHECKS
+            let start = checkedHistoryCount <= history.count ? checkedHistoryCount : 0
+            trapOnBrokenInvariants(of: "PortfolioSuperState", checkInvariants(historyFrom: start))
+            checkedHistoryCount = history.count
+        #endif
+    }
 }
 
 extension TradingMode {
-    /// `checkInvariants()` after an input, under `STRESSCHECK_INVARIANT_CHECKS`.
-    @inline(__always) func checkInvariantsIfEnabled() { trapOnBrokenInvariants(of: "TradingMode", checkInvariants()) }
+    /// `checkInvariants()` after an input, under `STRESSCHECK_INVARIANT_CHECKS`, reading only
+    /// the history entries appended since the last check (see `checkedHistoryCount`).
+    @inline(__always) mutating func checkInvariantsIfEnabled() {
+        #if STRESSCHECK_INVARIANT_CHECKS
+            let start = checkedHistoryCount <= history.count ? checkedHistoryCount : 0
+            trapOnBrokenInvariants(of: "TradingMode", snapshot.violations(historyFrom: start))
+            checkedHistoryCount = history.count
+        #endif
+    }
 }
 
 extension RiskStack {
-    /// `checkInvariants()` after an input, under `STRESSCHECK_INVARIANT_CHECKS`.
-    @inline(__always) func checkInvariantsIfEnabled() { trapOnBrokenInvariants(of: "RiskStack", checkInvariants()) }
+    /// `checkInvariants()` after an input, under `STRESSCHECK_INVARIANT_CHECKS`: the trading
+    /// mode and the super-state incrementally (as after their own inputs), the rest in full.
+    @inline(__always) mutating func checkInvariantsIfEnabled() {
+        #if STRESSCHECK_INVARIANT_CHECKS
+            tradingMode.checkInvariantsIfEnabled()
+            superState.checkInvariantsIfEnabled()
+            trapOnBrokenInvariants(of: "RiskStack", checkInvariants(includingHistories: false))
+        #endif
+    }
 }

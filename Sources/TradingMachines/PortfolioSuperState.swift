@@ -16,6 +16,11 @@ public struct PortfolioSuperState: Sendable {
     public internal(set) var lastClassification: PortfolioState?
     /// Every state change, oldest first.
     public internal(set) var history: [SuperStateTransition] = []
+    #if STRESSCHECK_INVARIANT_CHECKS
+        /// How many history entries the checks after each input have read: each entry is read
+        /// once, when it has just been appended (entries are never changed).
+        var checkedHistoryCount = 0
+    #endif
 
     /// Creates the machine in NORMAL with an empty history.
     public init(sink: any TransitionSink = NoTransitionSink()) {
@@ -33,6 +38,9 @@ public struct PortfolioSuperState: Sendable {
         confirmations = snapshot.confirmations
         lastClassification = snapshot.lastClassification
         history = snapshot.history
+        #if STRESSCHECK_INVARIANT_CHECKS
+            checkedHistoryCount = history.count  // validated above
+        #endif
     }
 
     /// Everything that persists, for saving and comparing.

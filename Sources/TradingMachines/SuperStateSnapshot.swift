@@ -19,18 +19,27 @@ public struct SuperStateSnapshot: Hashable, Sendable, Codable {
 
     /// The consistency rules a snapshot breaks (empty if none); a snapshot that breaks one is
     /// corrupted, never silently repaired.
-    public func violations() -> [String] {
-        var violated: [String] = []
-        if !history.allSatisfy({ $0.from.allows($0.to) }) { violated.append("history.allowedTransitions") }
-        if !zip(history, history.dropFirst()).allSatisfy({ $0.to == $1.from }) || history.first.map({ $0.from != .normal }) == true {
-            violated.append("history.chains")
+    public func violations() -> [String] { violations(historyFrom: 0) }
+
+    /// The rules, with the history's entries read from `start` on: the machine checks after
+    /// every input only the entries it appended since its last check (it never changes an
+    /// entry), so that the check stays constant-time as the history grows.
+    func violations(historyFrom start: Int) -> [String] {
+        var (allowed, chains) = (true, true)
+        for index in max(start, 0)..<history.count {
+            let transition = history[index]
+            if !transition.from.allows(transition.to) { allowed = false }
+            if transition.from != (index == 0 ? PortfolioState.normal : history[index - 1].to) { chains = false }
         }
+        var violated: [String] = []
+        if !allowed { violated.append("history.allowedTransitions") }
+        if !chains { violated.append("history.chains") }
         if (history.last?.to ?? .normal) != state { violated.append("history.endsAtState") }
         let maxConfirmations = ConditionThresholds.recoveryConfirmations - 1
         if confirmations < 0 || confirmations > maxConfirmations || (confirmations != 0 && state != .recovery) {
             violated.append("confirmations.inRange")
         }
-        if let c = lastClassification, ![.normal, .cautious, .stressed, .crisis].contains(c) {
+        if let c = lastClassification, c != .normal, c != .cautious, c != .stressed, c != .crisis {
             violated.append("lastClassification.isClassification")
         }
         return violated

@@ -13,6 +13,11 @@ public struct TradingMode: Sendable {
     public internal(set) var isHalted: Bool = false
     /// Every mode change, oldest first.
     public internal(set) var history: [TradingModeTransition] = []
+    #if STRESSCHECK_INVARIANT_CHECKS
+        /// How many history entries the checks after each input have read: each entry is read
+        /// once, when it has just been appended (entries are never changed).
+        var checkedHistoryCount = 0
+    #endif
 
     /// Creates the machine OFF, not halted, with an empty history.
     public init(sink: any TransitionSink = NoTransitionSink()) {
@@ -30,6 +35,9 @@ public struct TradingMode: Sendable {
         state = snapshot.state
         isHalted = snapshot.isHalted
         history = snapshot.history
+        #if STRESSCHECK_INVARIANT_CHECKS
+            checkedHistoryCount = history.count  // validated above
+        #endif
         if state == .liveActive { move(to: .dryRun, cause: .restart) }
     }
 

@@ -16,15 +16,23 @@ public struct TradingModeSnapshot: Hashable, Sendable, Codable {
     public static let initial = TradingModeSnapshot(state: .off, isHalted: false, history: [])
 
     /// The consistency rules a snapshot breaks (empty if none).
-    public func violations() -> [String] {
-        var violated: [String] = []
-        if !zip(history, history.dropFirst()).allSatisfy({ $0.to == $1.from }) || history.first.map({ $0.from != .off }) == true
-            || history.contains(where: { $0.from == $0.to })
-        {
-            violated.append("history.chains")
+    public func violations() -> [String] { violations(historyFrom: 0) }
+
+    /// The rules, with the history's entries read from `start` on: the machine checks after
+    /// every input only the entries it appended since its last check (it never changes an
+    /// entry), so that the check stays constant-time as the history grows.
+    func violations(historyFrom start: Int) -> [String] {
+        var (chains, noOffToLive) = (true, true)
+        for index in max(start, 0)..<history.count {
+            let transition = history[index]
+            let expectedFrom = index == 0 ? TradingModeState.off : history[index - 1].to
+            if transition.from != expectedFrom || transition.from == transition.to { chains = false }
+            if transition.from == .off && transition.to == .liveActive { noOffToLive = false }
         }
+        var violated: [String] = []
+        if !chains { violated.append("history.chains") }
         if (history.last?.to ?? .off) != state { violated.append("history.endsAtState") }
-        if history.contains(where: { $0.from == .off && $0.to == .liveActive }) { violated.append("history.noOffToLive") }
+        if !noOffToLive { violated.append("history.noOffToLive") }
         if isHalted && state == .liveActive { violated.append("halted.notLive") }
         return violated
     }

@@ -20,6 +20,28 @@ import TradingVocabulary
         #expect(message.contains("PositionManager: invariants broken after an input: state.matchesDerived"), "\(message)")
     }
 
+    /// The trading mode and the super-state read each history entry once, just after it was
+    /// appended: an entry broken since the last check is still found by the next input.
+    @Test func aBrokenHistoryEntryStopsTheNextInput() async {
+        let mode = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            var machine = TradingMode()
+            machine.enableDryRun()
+            machine.history.append(TradingModeTransition(from: .off, to: .liveActive, cause: .goLive))  // does not chain, OFF → LIVE
+            machine.pause()  // refused from DRY_RUN: changes nothing, still ends with the check
+        }
+        let modeMessage = String(decoding: mode?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(
+            modeMessage.contains("TradingMode: invariants broken after an input: history.chains, history.endsAtState, history.noOffToLive"), "\(modeMessage)")
+        let superState = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            var machine = PortfolioSuperState()
+            machine.halt()
+            machine.history.append(SuperStateTransition(from: .emergencyHalt, to: .normal, cause: .resume))  // not allowed
+            machine.halt()
+        }
+        let superMessage = String(decoding: superState?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(superMessage.contains("PortfolioSuperState: invariants broken after an input: history.allowedTransitions"), "\(superMessage)")
+    }
+
     /// The entry-number check (sorted in a stack buffer) names a duplicate, and only that.
     @Test func twoPositionsWithOneEntryNumberAreNamed() throws {
         var machine = PositionManager()
