@@ -114,6 +114,17 @@ public struct CanonicalStateReader: ~Copyable {
         return literal("]") ? elements : nil
     }
 
+    /// Reads a history entry of either machine, `{"cause":…,"from":"…","to":"…"}`, the cause by
+    /// `cause` and the states from `states`.
+    mutating func transition<Cause, State>(
+        cause readCause: (inout CanonicalStateReader) -> Cause?, states: JSONCaseTable<State>
+    ) -> (cause: Cause, from: State, to: State)? {
+        guard literal(#"{"cause":"#), let cause = readCause(&self), literal(#","from":"#), let from = enumCase(states),
+            literal(#","to":"#), let to = enumCase(states), literal("}")
+        else { return nil }
+        return (cause, from, to)
+    }
+
     static func digit(_ byte: UInt8) -> Int? {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
     }
@@ -133,5 +144,27 @@ extension [UInt8] {
     /// Appends `text`'s bytes (the state files' fixed punctuation and keys).
     mutating func appendLiteral(_ text: StaticString) {
         append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `[e,e,…]`, each element written by `write`.
+    mutating func appendArray<Value>(_ elements: [Value], _ write: (Value, inout [UInt8]) -> Void) {
+        appendLiteral("[")
+        for position in elements.indices {
+            if position > 0 { appendLiteral(",") }
+            write(elements[position], &self)
+        }
+        appendLiteral("]")
+    }
+
+    /// Appends a history entry of either machine: `{"cause":…,"from":"…","to":"…"}`, the cause
+    /// written by `writeCause`.
+    mutating func appendTransition(cause writeCause: (inout [UInt8]) -> Void, from: String, to: String) {
+        appendLiteral(#"{"cause":"#)
+        writeCause(&self)
+        appendLiteral(#","from":"#)
+        StateJSON.writeString(from, into: &self)
+        appendLiteral(#","to":"#)
+        StateJSON.writeString(to, into: &self)
+        appendLiteral("}")
     }
 }

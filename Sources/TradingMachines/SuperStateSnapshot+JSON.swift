@@ -8,12 +8,8 @@ extension SuperStateSnapshot {
     public func writeJSON(into output: inout [UInt8]) {
         output.appendLiteral(#"{"confirmations":"#)
         output.append(contentsOf: String(confirmations).utf8)
-        output.appendLiteral(#","history":["#)
-        for position in history.indices {
-            if position > 0 { output.appendLiteral(",") }
-            history[position].writeJSON(into: &output)
-        }
-        output.appendLiteral("]")
+        output.appendLiteral(#","history":"#)
+        output.appendArray(history) { $0.writeJSON(into: &$1) }
         if let lastClassification {
             output.appendLiteral(#","lastClassification":"#)
             StateJSON.writeString(lastClassification.rawValue, into: &output)
@@ -50,21 +46,12 @@ extension SuperStateSnapshot {
 
 extension SuperStateTransition {
     func writeJSON(into output: inout [UInt8]) {
-        output.appendLiteral(#"{"cause":"#)
-        cause.writeJSON(into: &output)
-        output.appendLiteral(#","from":"#)
-        StateJSON.writeString(from.rawValue, into: &output)
-        output.appendLiteral(#","to":"#)
-        StateJSON.writeString(to.rawValue, into: &output)
-        output.appendLiteral("}")
+        output.appendTransition(cause: cause.writeJSON(into:), from: from.rawValue, to: to.rawValue)
     }
 
     init?(canonicalJSON reader: inout CanonicalStateReader) {
-        guard reader.literal(#"{"cause":"#), let cause = SuperStateCause(canonicalJSON: &reader),
-            reader.literal(#","from":"#), let from = reader.enumCase(PortfolioState.jsonCases),
-            reader.literal(#","to":"#), let to = reader.enumCase(PortfolioState.jsonCases), reader.literal("}")
-        else { return nil }
-        self.init(from: from, to: to, cause: cause)
+        guard let entry = reader.transition(cause: SuperStateCause.init(canonicalJSON:), states: PortfolioState.jsonCases) else { return nil }
+        self.init(from: entry.from, to: entry.to, cause: entry.cause)
     }
 
     init(stateJSON: StateJSON) throws(StateJSONError) {

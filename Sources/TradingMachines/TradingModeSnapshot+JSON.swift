@@ -4,12 +4,9 @@ import TradingVocabulary
 /// in sorted key order, enums as their raw values.
 extension TradingModeSnapshot {
     public func writeJSON(into output: inout [UInt8]) {
-        output.appendLiteral(#"{"history":["#)
-        for position in history.indices {
-            if position > 0 { output.appendLiteral(",") }
-            history[position].writeJSON(into: &output)
-        }
-        output.appendLiteral(#"],"isHalted":"#)
+        output.appendLiteral(#"{"history":"#)
+        output.appendArray(history) { $0.writeJSON(into: &$1) }
+        output.appendLiteral(#","isHalted":"#)
         output.appendLiteral(isHalted ? "true" : "false")
         output.appendLiteral(#","state":"#)
         StateJSON.writeString(state.rawValue, into: &output)
@@ -37,21 +34,13 @@ extension TradingModeSnapshot {
 
 extension TradingModeTransition {
     func writeJSON(into output: inout [UInt8]) {
-        output.appendLiteral(#"{"cause":"#)
-        StateJSON.writeString(cause.rawValue, into: &output)
-        output.appendLiteral(#","from":"#)
-        StateJSON.writeString(from.rawValue, into: &output)
-        output.appendLiteral(#","to":"#)
-        StateJSON.writeString(to.rawValue, into: &output)
-        output.appendLiteral("}")
+        output.appendTransition(cause: { StateJSON.writeString(cause.rawValue, into: &$0) }, from: from.rawValue, to: to.rawValue)
     }
 
     init?(canonicalJSON reader: inout CanonicalStateReader) {
-        guard reader.literal(#"{"cause":"#), let cause = reader.enumCase(TradingModeCause.jsonCases),
-            reader.literal(#","from":"#), let from = reader.enumCase(TradingModeState.jsonCases),
-            reader.literal(#","to":"#), let to = reader.enumCase(TradingModeState.jsonCases), reader.literal("}")
-        else { return nil }
-        self.init(from: from, to: to, cause: cause)
+        let cause = { (reader: inout CanonicalStateReader) in reader.enumCase(TradingModeCause.jsonCases) }
+        guard let entry = reader.transition(cause: cause, states: TradingModeState.jsonCases) else { return nil }
+        self.init(from: entry.from, to: entry.to, cause: entry.cause)
     }
 
     init(stateJSON: StateJSON) throws(StateJSONError) {
