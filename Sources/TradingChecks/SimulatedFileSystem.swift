@@ -16,7 +16,7 @@ final class SimulatedFileSystem: StateFileSystem {
     static let directory = "/stresscheck-state"
 
     private struct Disk: Sendable {
-        var files: [String: [UInt8]] = [:]
+        var files = FileTable()
         var open: [Int32: String] = [:]
         var nextHandle: Int32 = 3
         var fault: PersistenceFault?
@@ -52,7 +52,7 @@ final class SimulatedFileSystem: StateFileSystem {
     func contents(_ path: String) -> [UInt8]? { disk.withLock { $0.files[path] } }
 
     /// Every file on the disk, for tests (temporary files a killed save left behind included).
-    var paths: [String] { disk.withLock { $0.files.keys.sorted() } }
+    var paths: [String] { disk.withLock { $0.files.paths.sorted() } }
 
     /// Runs one step: a dead process does nothing; an armed fault at `step` strikes once, after
     /// `partial` (what the step gets done before it stops: half a write).
@@ -99,11 +99,11 @@ final class SimulatedFileSystem: StateFileSystem {
         try step(
             .write, path,
             partial: { disk in
-                disk.files[path, default: []] += bytes.prefix(bytes.count / 2)
+                disk.files.append(bytes.prefix(bytes.count / 2), to: path)
             }
         ) { disk throws(FileSystemFailure) in
             guard disk.open[handle.rawValue] != nil else { throw FileSystemFailure(operation: "write", path: path, errno: 9) }  // EBADF
-            disk.files[path, default: []] += bytes
+            disk.files.append(bytes, to: path)
         }
     }
 
@@ -142,4 +142,43 @@ final class SimulatedFileSystem: StateFileSystem {
     }
 
     func directoryExists(atPath path: String) -> Bool { path == Self.directory }
+}
+
+/// The simulated disk's files. A case holds a handful at most (each machine's state file and,
+/// during a save, its temporary file), so a list searched in order is faster than a dictionary,
+/// which hashed the whole path on every operation of every save.
+private struct FileTable: Sendable {
+    private var entries: [(path: String, bytes: [UInt8])] = []
+
+    /// The paths of the files, in creation order.
+    var paths: [String] { entries.map(\.path) }
+
+    /// A file's bytes; setting `nil` deletes it.
+    subscript(path: String) -> [UInt8]? {
+        get { entries.first { $0.path == path }?.bytes }
+        set {
+            let index = entries.firstIndex { $0.path == path }
+            switch (index, newValue) {
+            case (let index?, let bytes?): entries[index].bytes = bytes
+            case (let index?, nil): entries.remove(at: index)
+            case (nil, let bytes?): entries.append((path, bytes))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// Appends to a file (created empty if missing), in place.
+    mutating func append(_ bytes: some Sequence<UInt8>, to path: String) {
+        guard let index = entries.firstIndex(where: { $0.path == path }) else {
+            entries.append((path, Array(bytes)))
+            return
+        }
+        entries[index].bytes.append(contentsOf: bytes)
+    }
+
+    /// Deletes a file, returning its bytes.
+    mutating func removeValue(forKey path: String) -> [UInt8]? {
+        guard let index = entries.firstIndex(where: { $0.path == path }) else { return nil }
+        return entries.remove(at: index).bytes
+    }
 }

@@ -14,6 +14,8 @@ struct AtomicFile: Sendable {
     /// and searching the path by `Character` on each write cost more than the write itself on
     /// the in-memory file system of the checks.
     let directory: String
+    /// `<path>.tmp-`, the start of every temporary file's name.
+    let temporaryPrefix: String
 
     /// Distinguishes temporary files of concurrent writers in one process.
     private static let counter = Atomic<UInt64>(0)
@@ -23,6 +25,7 @@ struct AtomicFile: Sendable {
         self.fileSystem = fileSystem
         self.mutation = mutation
         directory = Self.directory(of: path)
+        temporaryPrefix = path + ".tmp-"
     }
 
     /// The directory part of `path`: what precedes its last `/` (`/` itself for a file at the
@@ -54,7 +57,11 @@ struct AtomicFile: Sendable {
             return
         }
         let serial = Self.counter.wrappingAdd(1, ordering: .relaxed).newValue
-        let temporary = "\(path).tmp-\(processID())-\(serial)"
+        // `<path>.tmp-<pid>-<serial>`, appended piece by piece (an interpolation cost a tenth of a save).
+        var temporary = temporaryPrefix
+        temporary += String(processID())
+        temporary += "-"
+        temporary += String(serial)
         var step = WriteStep.createTemporary
         var created = false
         do throws(FileSystemFailure) {

@@ -132,11 +132,22 @@ public struct CanonicalStateReader: ~Copyable {
 
 /// A string enum's cases with their quoted raw values as bytes, for `CanonicalStateReader`
 /// (built once per enum: comparing bytes beats making a `String` and switching on it).
-public struct JSONCaseTable<Case: Sendable>: Sendable {
+public struct JSONCaseTable<Case: Sendable & Equatable>: Sendable {
     let entries: [(quoted: [UInt8], value: Case)]
 
     public init(_ cases: [Case], rawValue: (Case) -> String) {
-        entries = cases.map { (Array("\"\(rawValue($0))\"".utf8), $0) }
+        entries = cases.map { value in
+            let raw = rawValue(value)
+            // The bytes are written as they are: a raw value that JSON must escape would need `writeString`.
+            precondition(!raw.utf8.contains(where: StateJSON.needsEscape), "\(raw) needs escaping in JSON")
+            return (Array("\"\(raw)\"".utf8), value)
+        }
+    }
+
+    /// `value`'s raw value, quoted, as bytes (what the writer appends).
+    func quoted(_ value: Case) -> [UInt8] {
+        for entry in entries where entry.value == value { return entry.quoted }
+        preconditionFailure("\(value) is not in its case table")
     }
 }
 
@@ -158,13 +169,13 @@ extension [UInt8] {
 
     /// Appends a history entry of either machine: `{"cause":…,"from":"…","to":"…"}`, the cause
     /// written by `writeCause`.
-    mutating func appendTransition(cause writeCause: (inout [UInt8]) -> Void, from: String, to: String) {
+    mutating func appendTransition<State>(cause writeCause: (inout [UInt8]) -> Void, from: State, to: State, states: JSONCaseTable<State>) {
         appendLiteral(#"{"cause":"#)
         writeCause(&self)
         appendLiteral(#","from":"#)
-        StateJSON.writeString(from, into: &self)
+        append(contentsOf: states.quoted(from))
         appendLiteral(#","to":"#)
-        StateJSON.writeString(to, into: &self)
+        append(contentsOf: states.quoted(to))
         appendLiteral("}")
     }
 }

@@ -12,10 +12,10 @@ extension SuperStateSnapshot {
         output.appendArray(history) { $0.writeJSON(into: &$1) }
         if let lastClassification {
             output.appendLiteral(#","lastClassification":"#)
-            StateJSON.writeString(lastClassification.rawValue, into: &output)
+            output.append(contentsOf: PortfolioState.jsonCases.quoted(lastClassification))
         }
         output.appendLiteral(#","state":"#)
-        StateJSON.writeString(state.rawValue, into: &output)
+        output.append(contentsOf: PortfolioState.jsonCases.quoted(state))
         output.appendLiteral("}")
     }
 
@@ -46,7 +46,7 @@ extension SuperStateSnapshot {
 
 extension SuperStateTransition {
     func writeJSON(into output: inout [UInt8]) {
-        output.appendTransition(cause: cause.writeJSON(into:), from: from.rawValue, to: to.rawValue)
+        output.appendTransition(cause: cause.writeJSON(into:), from: from, to: to, states: PortfolioState.jsonCases)
     }
 
     init?(canonicalJSON reader: inout CanonicalStateReader) {
@@ -68,7 +68,7 @@ extension SuperStateCause {
         switch self {
         case .update(let classification):
             output.appendLiteral(#"{"update":{"_0":"#)
-            StateJSON.writeString(classification.rawValue, into: &output)
+            output.append(contentsOf: PortfolioState.jsonCases.quoted(classification))
             output.appendLiteral("}}")
         case .halt: output.appendLiteral(#"{"halt":{}}"#)
         case .resume: output.appendLiteral(#"{"resume":{}}"#)

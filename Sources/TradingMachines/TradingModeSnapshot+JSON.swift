@@ -9,7 +9,7 @@ extension TradingModeSnapshot {
         output.appendLiteral(#","isHalted":"#)
         output.appendLiteral(isHalted ? "true" : "false")
         output.appendLiteral(#","state":"#)
-        StateJSON.writeString(state.rawValue, into: &output)
+        output.append(contentsOf: TradingModeState.jsonCases.quoted(state))
         output.appendLiteral("}")
     }
 
@@ -34,7 +34,8 @@ extension TradingModeSnapshot {
 
 extension TradingModeTransition {
     func writeJSON(into output: inout [UInt8]) {
-        output.appendTransition(cause: { StateJSON.writeString(cause.rawValue, into: &$0) }, from: from.rawValue, to: to.rawValue)
+        output.appendTransition(
+            cause: { $0.append(contentsOf: TradingModeCause.jsonCases.quoted(cause)) }, from: from, to: to, states: TradingModeState.jsonCases)
     }
 
     init?(canonicalJSON reader: inout CanonicalStateReader) {
