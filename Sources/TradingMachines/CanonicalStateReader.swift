@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The fast path of the state files' reader: it reads only the exact bytes `StateStore.encode`
 /// writes (no whitespace, members in their written order, integers as `String(Int)` writes
 /// them, strings without escapes) straight into a snapshot, without building a `StateJSON`
@@ -21,9 +29,7 @@ public struct CanonicalStateReader: ~Copyable {
     /// Reads `text` if the bytes continue with it.
     public mutating func literal(_ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
-        guard bytes.count - position >= count else { return false }
-        let start = text.utf8Start
-        for offset in 0..<count where bytes[position + offset] != start[offset] { return false }
+        guard bytes.count - position >= count, let base = bytes.baseAddress, memcmp(base + position, text.utf8Start, count) == 0 else { return false }
         position += count
         return true
     }
@@ -177,5 +183,38 @@ extension [UInt8] {
         appendLiteral(#","to":"#)
         append(contentsOf: states.quoted(to))
         appendLiteral("}")
+    }
+}
+
+/// Every history entry's bytes, one per (cause, from, to), written once by the entry's writer:
+/// a state file's history is then written by copying them, one append an entry instead of
+/// seven (a restart writes the whole history).
+struct HistoryEntryBytes<Cause: Equatable & Sendable, State: Equatable & Sendable>: Sendable {
+    let causes: [Cause]
+    let states: [State]
+    let entries: [[UInt8]]
+
+    init(causes: [Cause], states: [State], write: (Cause, State, State, inout [UInt8]) -> Void) {
+        self.causes = causes
+        self.states = states
+        var entries: [[UInt8]] = []
+        for cause in causes {
+            for from in states {
+                for to in states {
+                    var bytes: [UInt8] = []
+                    write(cause, from, to, &bytes)
+                    entries.append(bytes)
+                }
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The bytes of the entry (cause, from, to).
+    func bytes(cause: Cause, from: State, to: State) -> [UInt8] {
+        guard let c = causes.firstIndex(of: cause), let f = states.firstIndex(of: from), let t = states.firstIndex(of: to) else {
+            preconditionFailure("a history entry outside its table: \(cause) \(from) → \(to)")
+        }
+        return entries[(c * states.count + f) * states.count + t]
     }
 }

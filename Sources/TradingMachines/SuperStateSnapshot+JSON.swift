@@ -46,6 +46,13 @@ extension SuperStateSnapshot {
 
 extension SuperStateTransition {
     func writeJSON(into output: inout [UInt8]) {
+        output.append(contentsOf: Self.entryBytes.bytes(cause: cause, from: from, to: to))
+    }
+
+    /// Each entry's bytes, written once.
+    static let entryBytes = HistoryEntryBytes(
+        causes: PortfolioState.allCases.map(SuperStateCause.update) + [.halt, .resume], states: PortfolioState.allCases
+    ) { cause, from, to, output in
         output.appendTransition(cause: cause.writeJSON(into:), from: from, to: to, states: PortfolioState.jsonCases)
     }
 

@@ -34,6 +34,12 @@ extension TradingModeSnapshot {
 
 extension TradingModeTransition {
     func writeJSON(into output: inout [UInt8]) {
+        output.append(contentsOf: Self.entryBytes.bytes(cause: cause, from: from, to: to))
+    }
+
+    /// Each entry's bytes, written once.
+    static let entryBytes = HistoryEntryBytes(causes: TradingModeCause.allCases, states: TradingModeState.allCases) {
+        cause, from, to, output in
         output.appendTransition(
             cause: { $0.append(contentsOf: TradingModeCause.jsonCases.quoted(cause)) }, from: from, to: to, states: TradingModeState.jsonCases)
     }
