@@ -81,6 +81,35 @@ struct PositionInvariantsTests {
         #expect(!invariant.holds(bad))
     }
 
+    /// The one-pass `firstViolation(of:)` names what the list names first: on the good
+    /// observation, on each rule's violating example, on pairs of violations, and on every
+    /// observation of random model runs.
+    @Test func firstViolationIsTheListsFirst() {
+        #expect(PositionInvariants.state.count == 16)
+        var observations = [Self.good] + Self.violating.values
+        for a in Self.violating.values {
+            for b in Self.violating.values {
+                var both = a
+                if both.log == Self.good.log { both.log = b.log }
+                if both.positions == Self.good.positions { both.positions = b.positions }
+                if both.count == Self.good.count { both.count = b.count }
+                if both.state == Self.good.state { both.state = b.state }
+                observations.append(both)
+            }
+        }
+        for seed in 0..<200 as Range<UInt64> {
+            var rng = SplitMix(seed: seed)
+            var model = PositionModel()
+            for _ in 0..<30 {
+                _ = model.apply(randomPositionCommand(&rng))
+                observations.append(model.observation)
+            }
+        }
+        for o in observations {
+            #expect(PositionInvariants.firstViolation(of: o) == PositionInvariants.state.violations(of: o).first, "\(o)")
+        }
+    }
+
     // MARK: Step invariants
 
     /// A correct step and a violating variant of it, for each step invariant.

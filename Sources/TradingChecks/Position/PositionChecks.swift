@@ -23,6 +23,7 @@ public enum PositionChecks {
             system: system,
             commands: commands,
             invariants: PositionInvariants.state,
+            firstStateViolation: PositionInvariants.firstViolation(of:),
             steps: PositionInvariants.steps,
             labels: [
                 CaseLabel("at cap") { $0.state.state == .normal && $0.state.excess == 0 },
@@ -35,6 +36,7 @@ public enum PositionChecks {
 
     static let open = SymbolUniverse.any.map(PositionCommand.open)
     static let adopt = SymbolUniverse.any.map(PositionCommand.adopt)
+    static let cycle = Gen.constant(PositionCommand.cycle)
     static let setCap = Gen.int(in: -1...10).map(PositionCommand.setCap)
     static let setForcedUnwind = Gen.bool.map(PositionCommand.setForcedUnwind)
     static let pnl = Gen<Int64>.int(in: -1_000_000...1_000_000)
@@ -49,7 +51,7 @@ public enum PositionChecks {
             drawing: { model, stream throws(Rejection) in
                 .close(try SymbolUniverse.draw(mostlyHeld: model.positions, symbol: { $0.symbol }, from: &stream))
             }),
-        CommandKind("cycle", weight: 3) { _ in .constant(.cycle) },
+        CommandKind("cycle", weight: 3) { _ in cycle },
         CommandKind(
             "mark", weight: 3,
             drawing: { model, stream throws(Rejection) in
