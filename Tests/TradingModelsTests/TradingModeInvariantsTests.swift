@@ -49,6 +49,37 @@ struct TradingModeInvariantsTests {
         #expect(!invariant.holds(bad))
     }
 
+    /// The one-pass `firstViolation(of:)` names what the list names first: on the good
+    /// observation, on each rule's violating example, on pairs of violations, and on every
+    /// observation of seeded random model runs.
+    @Test func firstViolationIsTheListsFirst() {
+        #expect(TradingModeInvariants.state.count == 7)
+        var observations = [Self.good] + Self.violating.values
+        for a in Self.violating.values {
+            for b in Self.violating.values {
+                var both = a
+                if both.history == Self.good.history { both.history = b.history }
+                if both.isHalted == Self.good.isHalted { both.isHalted = b.isHalted }
+                if both.routing == Self.good.routing { both.routing = b.routing }
+                observations.append(both)
+            }
+        }
+        let commands: [TradingModeCommand] = [
+            .enableDryRun, .goLive(confirmed: true), .goLive(confirmed: false), .pause, .stop, .setHalted(true), .setHalted(false), .submit, .restart,
+        ]
+        for seed in 0..<200 as Range<UInt64> {
+            var rng = SplitMix(seed: seed)
+            var model = TradingModeModel()
+            for _ in 0..<30 {
+                _ = model.apply(commands[Int(rng.next() % UInt64(commands.count))])
+                observations.append(model.observation)
+            }
+        }
+        for o in observations {
+            #expect(TradingModeInvariants.firstViolation(of: o) == TradingModeInvariants.state.violations(of: o).first, "\(o)")
+        }
+    }
+
     typealias Step = (before: TradingModeObservation, command: TradingModeCommand, outcome: TradingModeCommandOutcome, after: TradingModeObservation)
 
     static func step(_ commands: [TradingModeCommand], then command: TradingModeCommand) -> Step {

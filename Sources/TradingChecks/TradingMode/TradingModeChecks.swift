@@ -23,6 +23,7 @@ public enum TradingModeChecks {
             system: system,
             commands: commands,
             invariants: TradingModeInvariants.state,
+            firstStateViolation: TradingModeInvariants.firstViolation(of:),
             steps: TradingModeInvariants.steps,
             labels: TradingModeState.allCases.map { state in CaseLabel("reached \(state.rawValue)") { $0.state.state == state } } + [
                 CaseLabel("restarted while live") { if case .restarted(let transition?) = $0.outcome { transition.from == .liveActive } else { false } },

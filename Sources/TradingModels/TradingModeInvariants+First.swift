@@ -1,0 +1,32 @@
+import TradingVocabulary
+
+extension TradingModeInvariants {
+    /// The name of the first invariant of `state` that `o` violates, the same as
+    /// `state.violations(of: o).first`: one pass over the history instead of four closures each
+    /// walking it, the other rules asked of `state` (the differential check asks at every step).
+    /// The rules are `state`'s, in its order; `TradingModeInvariantsTests` holds the two equal
+    /// on every rule's violating example and on generated observations.
+    public static func firstViolation(of o: TradingModeObservation) -> String? {
+        let history = o.history
+        var (noOffToLive, chains, changes, causesFit) = (true, true, true, true)
+        for index in history.indices {
+            let transition = history[index]
+            if transition.from == .off && transition.to == .liveActive { noOffToLive = false }
+            if transition.from != (index == 0 ? TradingModeState.off : history[index - 1].to) { chains = false }
+            if transition.from == transition.to { changes = false }
+            if !fits(transition) { causesFit = false }
+        }
+        // Each rule by its index in `state` (the ones that read no history asked of `state`
+        // itself); the first that fails is the answer.
+        var first: Int?
+        func rule(_ index: Int, _ holds: @autoclosure () -> Bool) { if first == nil, !holds() { first = index } }
+        rule(0, noOffToLive)
+        rule(1, chains)
+        rule(2, changes)
+        rule(3, state[3].holds(o))
+        rule(4, causesFit)
+        rule(5, state[5].holds(o))
+        rule(6, state[6].holds(o))
+        return first.map { state[$0].name }
+    }
+}
