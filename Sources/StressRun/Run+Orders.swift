@@ -72,7 +72,7 @@ extension Run {
     /// Asks the strategy for this bar's intents (with the scenario's signal faults applied) and
     /// sends them: buys through the risk stack, sells through the router.
     mutating func runStrategy(_ index: Int, equity: Int64, choices: inout some ChoiceSource) {
-        let fault = signalFault(at: index)
+        let fault = market.signalFault(atBar: index)
         if fault != .frozen { frozenBars = nil } else if frozenBars == nil { frozenBars = stepBars }
         let view = MarketStep(step: index, time: now, symbols: symbols, bars: frozenBars ?? stepBars)
         let portfolio = PortfolioView(equity: Cents(equity), cash: Cents(ledger.cash), positions: ledger.positions.map(\.lots))
@@ -108,13 +108,6 @@ extension Run {
             oldest = max(oldest, age)
         }
         return oldest
-    }
-
-    /// The scenario's signal fault in force at bar `index`, if any.
-    func signalFault(at index: Int) -> SignalFault.Kind? {
-        guard let crash = market.crash, !crash.scenario.signalFaults.isEmpty, let phase = crash.phase(atBar: index) else { return nil }
-        let faults = crash.scenario.signalFaults
-        return faults.first { $0.phase == phase.name }?.kind
     }
 
     /// A buy of `notional` at the ask: the risk stack decides; accepted for the exchange, the
