@@ -97,22 +97,22 @@ extension Run {
                 events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
             case .usable(let venueBar):
                 badBars[i] = 0
-                accept(venueBar, symbol: i, bar: index, choices: &choices)
+                accept(venueBar, of: bar, symbol: i, choices: &choices)
             }
         }
         feed.record(returns: stepReturns, liquidity: stepLiquidity)
     }
 
-    /// Feeds a usable bar to the venue and the condition feed, and quotes its close.
-    mutating func accept(_ venueBar: VenueBar, symbol i: Int, bar index: Int, choices: inout some ChoiceSource) {
-        let conditions = stepConditions[i]
-        let crisis = conditions.partialFillProbability > 0
+    /// Feeds a usable bar (`bar`, converted as `venueBar`) to the venue and the condition feed,
+    /// and quotes its close.
+    mutating func accept(_ venueBar: VenueBar, of bar: Bar, symbol i: Int, choices: inout some ChoiceSource) {
+        let crisis = stepConditions[i].partialFillProbability > 0
         var update = venueBar.update
         update.thin = faults.isThin(inCrisis: crisis, from: &choices)
         // Validated by `convert`: the venue takes it (a refusal would leave the venue as it was).
         _ = try? exchange.apply(update)
         let close = update.close.value
-        let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(venueBar.bar.liquidity, 0), 1)).rounded(.down)))
+        let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(bar.liquidity, 0), 1)).rounded(.down)))
         let quote = QuoteUpdate(
             symbol: symbols[i], bid: Ticks(close - venueBar.halfSpread), ask: Ticks(close + venueBar.halfSpread),
             bidSize: Lots(depth), askSize: Lots(depth), thin: faults.isThin(inCrisis: crisis, from: &choices))
@@ -122,11 +122,11 @@ extension Run {
         } catch {
             quotes[i] = nil
         }
-        if let previous = lastClose[i] { stepReturns[i] = log(venueBar.bar.close / previous) }
-        stepLiquidity[i] = venueBar.bar.liquidity
-        lastClose[i] = venueBar.bar.close
-        lastBarTime[i] = venueBar.bar.time
+        if let previous = lastClose[i] { stepReturns[i] = log(bar.close / previous) }
+        stepLiquidity[i] = bar.liquidity
+        lastClose[i] = bar.close
+        lastBarTime[i] = bar.time
         closes[i] = close
-        stepBars[i] = venueBar.bar
+        stepBars[i] = bar
     }
 }

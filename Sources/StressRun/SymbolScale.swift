@@ -13,6 +13,10 @@ struct SymbolScale: Sendable {
     static let tickValue = Cents(1)
     let ticksPerUnit: Double
     let lotsPerUnit: Double
+    /// The venue's price and bar-volume ranges as `Double`s, read once: `ticks` runs four times a
+    /// bar, and each read of another module's static constant is a call.
+    private let maxTicks = Double(VenueLimits.maxPrice.value)
+    private let maxLots = Double(VenueLimits.maxVolume.value)
 
     init?(startPrice: Double) {
         guard startPrice.isFinite, startPrice > 0 else { return nil }
@@ -21,9 +25,10 @@ struct SymbolScale: Sendable {
     }
 
     /// The price in ticks, or nil if it is not a usable venue price (NaN, ≤ 0, beyond the range).
+    @inline(__always)
     func ticks(_ price: Double) -> Int64? {
         let t = (price * ticksPerUnit).rounded()
-        guard t.isFinite, t >= 1, t <= Double(VenueLimits.maxPrice.value) else { return nil }
+        guard t.isFinite, t >= 1, t <= maxTicks else { return nil }
         return Int64(t)
     }
 
@@ -31,7 +36,7 @@ struct SymbolScale: Sendable {
     func lots(volume: Double) -> Int64 {
         let l = (volume * lotsPerUnit).rounded(.down)
         guard l.isFinite, l > 0 else { return 0 }
-        return Int64(min(l, Double(VenueLimits.maxVolume.value)))
+        return Int64(min(l, maxLots))
     }
 }
 
@@ -41,10 +46,10 @@ enum BarCheck: Sendable {
     case faulty(DataFaultKind)
 }
 
-/// A bar checked and converted for the venue.
+/// A bar checked and converted for the venue (the `Bar` itself stays with the caller: this is
+/// returned for every bar of every symbol, and small enough to move without a `memcpy`).
 struct VenueBar: Sendable {
     let update: BarUpdate
-    let bar: Bar
     /// The spread in ticks around the close (at least one tick each side).
     let halfSpread: Int64
 }
@@ -75,6 +80,6 @@ extension SymbolScale {
         let update = BarUpdate(
             symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
             volume: Lots(lots(volume: bar.volume)))
-        return .usable(VenueBar(update: update, bar: bar, halfSpread: min(half, max(close - 1, 1))))
+        return .usable(VenueBar(update: update, halfSpread: min(half, max(close - 1, 1))))
     }
 }
