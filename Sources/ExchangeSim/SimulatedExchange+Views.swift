@@ -61,4 +61,13 @@ extension SimulatedExchange {
         guard let index = instrumentIndex(symbol) else { return nil }
         return clientQuotes[Int(index)]
     }
+
+    /// When the client last received a quote for the instrument at `index` in the
+    /// configuration's `instruments` (nil: none yet, or no such instrument). A driver that lists
+    /// its symbols in that order asks this for every symbol at every step: no symbol lookup, and
+    /// no quote copied out.
+    public func clientQuoteReceivedAt(instrument index: Int) -> SimTime? {
+        guard clientQuotes.indices.contains(index) else { return nil }
+        return clientQuotes[index]?.receivedAt
+    }
 }

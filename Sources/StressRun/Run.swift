@@ -70,6 +70,9 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var booksAgree = true
     var goals: [StepStatus] = []
     var intents: [OrderIntent] = []
+    /// The lots held per symbol, as the strategy's `PortfolioView` shows them: one buffer
+    /// rewritten each bar, not an array built per bar.
+    var positionLots: [Int64]
     var stepBars: [Bar?]
     var stepReturns: [Double?]
     var stepLiquidity: [Double?]
@@ -120,6 +123,7 @@ struct Run<S: Strategy, G: RiskGovernor> {
         accepted = Array(repeating: 0, count: n)
         portfolioValue = configuration.initialCash.value
         stepBars = Array(repeating: nil, count: n)
+        positionLots = Array(repeating: 0, count: n)
         stepReturns = Array(repeating: nil, count: n)
         stepLiquidity = Array(repeating: nil, count: n)
         stepConditions = Array(repeating: .calm, count: n)
