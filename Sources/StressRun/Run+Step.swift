@@ -107,15 +107,20 @@ extension Run {
     /// and quotes its close.
     mutating func accept(_ venueBar: VenueBar, of bar: Bar, symbol i: Int, choices: inout some ChoiceSource) {
         let crisis = stepConditions[i].partialFillProbability > 0
+        // Both thin flags drawn here, in the order they always were (nothing draws in between),
+        // from one local copy of the fault mix: each call on `self.faults` copied it whole.
+        let faults = self.faults
+        let barThin = faults.isThin(inCrisis: crisis, from: &choices)
+        let quoteThin = faults.isThin(inCrisis: crisis, from: &choices)
         var update = venueBar.update
-        update.thin = faults.isThin(inCrisis: crisis, from: &choices)
+        update.thin = barThin
         // Validated by `convert`: the venue takes it (a refusal would leave the venue as it was).
         _ = try? exchange.apply(update)
         let close = update.close.value
         let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(bar.liquidity, 0), 1)).rounded(.down)))
         let quote = QuoteUpdate(
             symbol: symbols[i], bid: Ticks(close - venueBar.halfSpread), ask: Ticks(close + venueBar.halfSpread),
-            bidSize: Lots(depth), askSize: Lots(depth), thin: faults.isThin(inCrisis: crisis, from: &choices))
+            bidSize: Lots(depth), askSize: Lots(depth), thin: quoteThin)
         do {
             try exchange.apply(quote)
             quotes[i] = quote
