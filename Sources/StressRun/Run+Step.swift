@@ -58,13 +58,18 @@ extension Run {
 
     /// The schedule's windows and the phase's outage, as of now: the link, the storm, the stale book.
     /// Takes this bar's market conditions per symbol first (read again by the bars and the orders).
+    /// The conditions are looked up again only when the bar leaves the stretch they hold over
+    /// (a phase, or a gap between phases): not for every symbol at every bar.
     mutating func applyVenueFaults(bar: Int) {
-        var outage = false
-        for i in symbols.indices {
-            stepConditions[i] = market.conditions(symbolIndex: i, bar: bar)
-            outage = outage || stepConditions[i].venueOutage
+        if bar >= conditionsUntil || bar < conditionsFrom {
+            var outage = false
+            for i in symbols.indices {
+                stepConditions[i] = market.conditions(symbolIndex: i, bar: bar)
+                outage = outage || stepConditions[i].venueOutage
+            }
+            phaseOutage = outage
+            (conditionsFrom, conditionsUntil) = market.conditionsStretch(atBar: bar)
         }
-        phaseOutage = outage
         applyLink(at: now - start)
         disconnectedSteps = exchange.isConnected ? 0 : disconnectedSteps + 1
     }

@@ -80,6 +80,9 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var stepConditions: [MarketConditions]
     /// Whether the bar being stepped is in a phase with a venue outage.
     var phaseOutage = false
+    /// The bars over which `stepConditions` and `phaseOutage` hold as they are (empty: none yet).
+    var conditionsFrom = 0
+    var conditionsUntil = 0
 
     init(
         market: RunMarket, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,

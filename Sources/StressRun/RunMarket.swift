@@ -80,6 +80,19 @@ struct RunMarket: Sendable {
         generated?.result.conditions(symbolIndex: symbolIndex, bar: bar) ?? .calm
     }
 
+    /// The bars around `bar` over which `conditions` stays what it is at `bar`, for every
+    /// symbol: up to the next bar at which a phase starts or ends (all of them in a historic
+    /// market). Whatever the phases, the spans holding a bar change only at such a bar.
+    func conditionsStretch(atBar bar: Int) -> (from: Int, until: Int) {
+        guard let generated else { return (0, Int.max) }
+        var until = Int.max
+        for span in generated.result.phases {
+            if span.bars.lowerBound > bar { until = min(until, span.bars.lowerBound) }
+            if span.bars.upperBound > bar { until = min(until, span.bars.upperBound) }
+        }
+        return (bar, until)
+    }
+
     /// The scenario's signal fault in force at bar `index`, if any (never in a historic market).
     func signalFault(atBar index: Int) -> SignalFault.Kind? {
         guard let generated, !generated.result.scenario.signalFaults.isEmpty, let phase = generated.result.phase(atBar: index) else { return nil }
