@@ -88,29 +88,35 @@ extension Run {
 
     /// Checks each symbol's bar; a usable one trades the resting orders along its path, then its
     /// close becomes the quote in force; an unusable one is a data-quality fault and is skipped.
+    ///
+    /// Each per-symbol array is written once per bar (every write of an array element checks
+    /// its uniqueness, and this runs for every symbol at every bar).
     mutating func ingestBars(_ index: Int, choices: inout some ChoiceSource) {
         for i in symbols.indices {
-            stepBars[i] = nil
-            stepReturns[i] = nil
-            stepLiquidity[i] = nil
-            let bars = market.series[i].bars
-            guard bars.indices.contains(index) else { continue }
-            let bar = bars[index]
-            switch scales[i].convert(bar, symbol: symbols[i], previous: lastBarTime[i]) {
-            case .faulty(let kind):
-                badBars[i] += 1
-                events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
-            case .usable(let venueBar):
-                badBars[i] = 0
-                accept(venueBar, of: bar, symbol: i, choices: &choices)
+            var usable: Bar?
+            var logReturn: Double?
+            if market.series[i].bars.indices.contains(index) {
+                let bar = market.series[i].bars[index]
+                switch scales[i].convert(bar, symbol: symbols[i], previous: lastUsable[i]?.time) {
+                case .faulty(let kind):
+                    badBars[i] += 1
+                    events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
+                case .usable(let venueBar):
+                    if badBars[i] != 0 { badBars[i] = 0 }
+                    logReturn = accept(venueBar, of: bar, symbol: i, choices: &choices)
+                    usable = bar
+                }
             }
+            stepBars[i] = usable
+            stepReturns[i] = logReturn
+            stepLiquidity[i] = usable?.liquidity
         }
         feed.record(returns: stepReturns, liquidity: stepLiquidity)
     }
 
-    /// Feeds a usable bar (`bar`, converted as `venueBar`) to the venue and the condition feed,
-    /// and quotes its close.
-    mutating func accept(_ venueBar: VenueBar, of bar: Bar, symbol i: Int, choices: inout some ChoiceSource) {
+    /// Feeds a usable bar (`bar`, converted as `venueBar`) to the venue and quotes its close.
+    /// - Returns: the bar's log return from the previous usable close (nil for the first).
+    mutating func accept(_ venueBar: VenueBar, of bar: Bar, symbol i: Int, choices: inout some ChoiceSource) -> Double? {
         let crisis = stepConditions[i].partialFillProbability > 0
         // Both thin flags drawn here, in the order they always were (nothing draws in between),
         // from one local copy of the fault mix: each call on `self.faults` copied it whole.
@@ -132,11 +138,9 @@ extension Run {
         } catch {
             quotes[i] = nil
         }
-        if let previous = lastClose[i] { stepReturns[i] = log(bar.close / previous) }
-        stepLiquidity[i] = bar.liquidity
-        lastClose[i] = bar.close
-        lastBarTime[i] = bar.time
+        let logReturn = lastUsable[i].map { log(bar.close / $0.close) }
+        lastUsable[i] = bar
         closes[i] = close
-        stepBars[i] = bar
+        return logReturn
     }
 }

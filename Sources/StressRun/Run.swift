@@ -23,11 +23,10 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var ledger: Ledger
     var feed: ConditionFeed
 
-    /// Per symbol: the latest usable close in ticks (0: none yet), its `Double` close and time,
-    /// the quote in force, the run of unusable bars.
+    /// Per symbol: the latest usable close in ticks (0: none yet), the latest usable bar (its
+    /// `Double` close and time), the quote in force, the run of unusable bars.
     var closes: [Int64]
-    var lastClose: [Double?]
-    var lastBarTime: [SimTime?]
+    var lastUsable: [Bar?]
     var quotes: [QuoteUpdate?]
     var badBars: [Int]
     /// Orders not yet terminal at the client, oldest first.
@@ -117,8 +116,7 @@ struct Run<S: Strategy, G: RiskGovernor> {
             symbols: n, window: configuration.volatilityWindowBars, interval: interval,
             initialEquity: configuration.initialCash.value)
         closes = Array(repeating: 0, count: n)
-        lastClose = Array(repeating: nil, count: n)
-        lastBarTime = Array(repeating: nil, count: n)
+        lastUsable = Array(repeating: nil, count: n)
         quotes = Array(repeating: nil, count: n)
         badBars = Array(repeating: 0, count: n)
         trips = Array(repeating: nil, count: n)
