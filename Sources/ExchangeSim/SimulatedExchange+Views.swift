@@ -56,6 +56,18 @@ extension SimulatedExchange {
             mark: Ticks(holding.mark))
     }
 
+    /// ``holding(of:)`` for the instrument at `index` in the configuration's `instruments` (nil:
+    /// no fill yet, or no such instrument): a driver that lists its symbols in that order
+    /// compares every holding at every step, without a symbol lookup.
+    public func holding(instrument index: Int) -> HoldingSnapshot? {
+        guard instruments.indices.contains(index) else { return nil }
+        let holding = holdings[index]
+        guard holding.hasTraded else { return nil }
+        return HoldingSnapshot(
+            symbol: instruments[index].symbol, position: holding.position, cost: Cents(holding.cost),
+            realized: Cents(holding.realized), mark: Ticks(holding.mark))
+    }
+
     /// The quote the client last received for `symbol` (nil: none yet, or an unknown symbol).
     public func clientQuote(for symbol: Symbol) -> ClientQuote? {
         guard let index = instrumentIndex(symbol) else { return nil }
