@@ -61,9 +61,11 @@ extension SimulatedExchange {
     }
 
     /// Takes the symbol's resting list out (so pricing can mutate the venue without copying it),
-    /// for `body` to walk; then puts back only the orders still open, in the same order.
+    /// for `body` to walk; then puts back only the orders still open, in the same order. With none
+    /// resting (most bars and quotes of a run) there is nothing to walk, so nothing is swapped.
     @inline(__always)
     mutating func withResting(_ instrument: Int, _ body: (inout SimulatedExchange, [Int32]) -> Void) {
+        guard !markets[instrument].resting.isEmpty else { return }
         var list: [Int32] = []
         swap(&list, &markets[instrument].resting)
         body(&self, list)

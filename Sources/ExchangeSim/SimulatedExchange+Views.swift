@@ -56,9 +56,30 @@ extension SimulatedExchange {
             mark: Ticks(holding.mark))
     }
 
+    /// ``holding(of:)`` for the instrument at `index` in the configuration's `instruments` (nil:
+    /// no fill yet, or no such instrument): a driver that lists its symbols in that order
+    /// compares every holding at every step, without a symbol lookup.
+    public func holding(instrument index: Int) -> HoldingSnapshot? {
+        guard instruments.indices.contains(index) else { return nil }
+        let holding = holdings[index]
+        guard holding.hasTraded else { return nil }
+        return HoldingSnapshot(
+            symbol: instruments[index].symbol, position: holding.position, cost: Cents(holding.cost),
+            realized: Cents(holding.realized), mark: Ticks(holding.mark))
+    }
+
     /// The quote the client last received for `symbol` (nil: none yet, or an unknown symbol).
     public func clientQuote(for symbol: Symbol) -> ClientQuote? {
         guard let index = instrumentIndex(symbol) else { return nil }
         return clientQuotes[Int(index)]
+    }
+
+    /// When the client last received a quote for the instrument at `index` in the
+    /// configuration's `instruments` (nil: none yet, or no such instrument). A driver that lists
+    /// its symbols in that order asks this for every symbol at every step: no symbol lookup, and
+    /// no quote copied out.
+    public func clientQuoteReceivedAt(instrument index: Int) -> SimTime? {
+        guard clientQuotes.indices.contains(index) else { return nil }
+        return clientQuotes[index]?.receivedAt
     }
 }

@@ -52,12 +52,24 @@ public struct VenueFaultSchedule: Hashable, Sendable {
     }
 
     /// The first instant after `offset` at which a window opens or closes, if any.
+    /// Asked at least once per bar by the executor: the three lists are walked in place, with no
+    /// array built (concatenating them, and an array of two edges per window, cost more than the
+    /// rest of the bar's venue time).
     public func nextChange(after offset: SimDuration) -> SimDuration? {
         var next: SimDuration?
-        for window in disconnects + rejectStorms + staleBooks {
-            for edge in [window.start, window.end] where edge > offset && (next.map { edge < $0 } ?? true) { next = edge }
-        }
+        Self.earliestEdge(of: disconnects, after: offset, into: &next)
+        Self.earliestEdge(of: rejectStorms, after: offset, into: &next)
+        Self.earliestEdge(of: staleBooks, after: offset, into: &next)
         return next
+    }
+
+    /// Lowers `next` to the earliest start or end of `windows` after `offset`.
+    private static func earliestEdge(of windows: [FaultWindow], after offset: SimDuration, into next: inout SimDuration?) {
+        for window in windows {
+            if window.start > offset, next.map({ window.start < $0 }) ?? true { next = window.start }
+            let end = window.end
+            if end > offset, next.map({ end < $0 }) ?? true { next = end }
+        }
     }
 
     public func isDisconnected(at offset: SimDuration) -> Bool { disconnects.contains { $0.contains(offset) } }

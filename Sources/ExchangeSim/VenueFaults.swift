@@ -37,12 +37,17 @@ public struct VenueFaults: Hashable, Sendable {
         thinPerMille = Int64(source.choose(upTo: UInt64(bounds.maxThinPerMille)))
     }
 
+    // The per-operation draws are `@inlinable`: the executor calls them for every market event
+    // and order, and from another module a generic call cannot be specialized for its source.
+
     /// One operation's latencies: base + jitter + (rarely) a spike, each way.
+    @inlinable
     public func latency<Source: ChoiceSource>(from source: inout Source) -> LinkLatency {
         LinkLatency(out: leg(from: &source), back: leg(from: &source))
     }
 
     /// The reject flag of one submit: at the storm rate in a storm, else at the base rate.
+    @inlinable
     public func rejects<Source: ChoiceSource>(inStorm: Bool, from source: inout Source) -> Bool {
         Self.happens(perMille: inStorm ? stormRejectPerMille : rejectPerMille, from: &source)
     }
@@ -59,18 +64,21 @@ public struct VenueFaults: Hashable, Sendable {
 
     /// Whether one market event is thin (never outside a crisis phase). Draws one choice either
     /// way, so the stream stays aligned whatever the phase.
+    @inlinable
     public func isThin<Source: ChoiceSource>(inCrisis: Bool, from source: inout Source) -> Bool {
         let thin = Self.happens(perMille: thinPerMille, from: &source)
         return inCrisis && thin
     }
 
-    private func leg<Source: ChoiceSource>(from source: inout Source) -> SimDuration {
+    @inlinable
+    func leg<Source: ChoiceSource>(from source: inout Source) -> SimDuration {
         let jittered = bounds.baseLatency + SimDuration(nanoseconds: Int64(source.choose(upTo: UInt64(jitter.nanoseconds))))
         return Self.happens(perMille: spikePerMille, from: &source) ? jittered + spike : jittered
     }
 
     /// An event of probability `perMille`‰: the choice u in 0 … 999 is an event when
     /// u ≥ 1 000 − perMille, so zero is never an event and a larger choice never removes one.
+    @inlinable
     static func happens<Source: ChoiceSource>(perMille: Int64, from source: inout Source) -> Bool {
         let choice = Int64(source.choose(upTo: 999))
         return perMille > 0 && choice >= 1_000 - perMille

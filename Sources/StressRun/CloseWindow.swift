@@ -45,9 +45,12 @@ struct CloseWindow: Sendable {
 /// The maximum of the last `capacity` appended values in O(1) amortized per value: a queue of
 /// the values that can still become the maximum (each smaller than the one before it), oldest
 /// first, in a fixed ring (no allocation after `init`).
+///
+/// Each entry keeps its value and serial together, so an append writes one array (one
+/// uniqueness check, not two), and ring positions wrap by a comparison, not a division: every
+/// strategy appends every symbol's close at every bar.
 struct SlidingMaximum: Sendable {
-    private var values: ContiguousArray<Double>
-    private var serials: ContiguousArray<Int>
+    private var entries: ContiguousArray<(value: Double, serial: Int)>
     private var front = 0
     private var length = 0
     private var appended = 0
@@ -55,25 +58,28 @@ struct SlidingMaximum: Sendable {
 
     init(capacity: Int) {
         self.capacity = capacity
-        values = ContiguousArray(repeating: 0, count: capacity)
-        serials = ContiguousArray(repeating: 0, count: capacity)
+        entries = ContiguousArray(repeating: (0, 0), count: capacity)
+    }
+
+    /// `front + offset` on the ring (`offset` < `capacity`).
+    private func slot(_ offset: Int) -> Int {
+        let position = front + offset
+        return position < capacity ? position : position - capacity
     }
 
     mutating func append(_ value: Double) {
         // Values at the back no larger than the new one can never be the maximum again.
-        while length > 0, values[(front + length - 1) % capacity] <= value { length -= 1 }
+        while length > 0, entries[slot(length - 1)].value <= value { length -= 1 }
         // The front leaves once it is older than the window.
-        if length > 0, serials[front] <= appended - capacity {
-            front = (front + 1) % capacity
+        if length > 0, entries[front].serial <= appended - capacity {
+            front = slot(1)
             length -= 1
         }
-        let slot = (front + length) % capacity
-        values[slot] = value
-        serials[slot] = appended
+        entries[slot(length)] = (value, appended)
         length += 1
         appended += 1
     }
 
     /// The maximum of the window; only meaningful after an append.
-    var maximum: Double { values[front] }
+    var maximum: Double { entries[front].value }
 }

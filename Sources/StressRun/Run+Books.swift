@@ -96,7 +96,7 @@ extension Run {
         }
         for i in symbols.indices {
             let ours = ledger.holding(i, symbol: symbols[i])
-            let theirs = exchange.holding(of: symbols[i])
+            let theirs = exchange.holding(instrument: i)  // the venue lists the symbols in order
             if ours != theirs {
                 booksAgree = false
                 violate(.booksUnreconciled(time: now, .holding(symbol: symbols[i], executor: ours, venue: theirs)))

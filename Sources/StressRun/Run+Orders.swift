@@ -72,10 +72,11 @@ extension Run {
     /// Asks the strategy for this bar's intents (with the scenario's signal faults applied) and
     /// sends them: buys through the risk stack, sells through the router.
     mutating func runStrategy(_ index: Int, equity: Int64, choices: inout some ChoiceSource) {
-        let fault = signalFault(at: index)
+        let fault = market.signalFault(atBar: index)
         if fault != .frozen { frozenBars = nil } else if frozenBars == nil { frozenBars = stepBars }
         let view = MarketStep(step: index, time: now, symbols: symbols, bars: frozenBars ?? stepBars)
-        let portfolio = PortfolioView(equity: Cents(equity), cash: Cents(ledger.cash), positions: ledger.positions.map(\.lots))
+        for i in positionLots.indices { positionLots[i] = ledger.positions[i].lots }
+        let portfolio = PortfolioView(equity: Cents(equity), cash: Cents(ledger.cash), positions: positionLots)
         intents.removeAll(keepingCapacity: true)
         strategy.decide(view, portfolio: portfolio, into: &intents)
         for var intent in intents where symbols.indices.contains(intent.symbol) {
@@ -97,7 +98,8 @@ extension Run {
 
     /// How old the client's quote of symbol `i` is now (nil: none received yet).
     func quoteAge(_ i: Int) -> SimDuration? {
-        exchange.clientQuote(for: symbols[i]).map { now - $0.receivedAt }
+        // The venue lists the run's symbols in their order (`Run.init`): symbol i is instrument i.
+        exchange.clientQuoteReceivedAt(instrument: i).map { now - $0 }
     }
 
     /// The age of the stalest client quote (nil while a symbol has none).
@@ -108,13 +110,6 @@ extension Run {
             oldest = max(oldest, age)
         }
         return oldest
-    }
-
-    /// The scenario's signal fault in force at bar `index`, if any.
-    func signalFault(at index: Int) -> SignalFault.Kind? {
-        guard let crash = market.crash, !crash.scenario.signalFaults.isEmpty, let phase = crash.phase(atBar: index) else { return nil }
-        let faults = crash.scenario.signalFaults
-        return faults.first { $0.phase == phase.name }?.kind
     }
 
     /// A buy of `notional` at the ask: the risk stack decides; accepted for the exchange, the

@@ -58,13 +58,18 @@ extension Run {
 
     /// The schedule's windows and the phase's outage, as of now: the link, the storm, the stale book.
     /// Takes this bar's market conditions per symbol first (read again by the bars and the orders).
+    /// The conditions are looked up again only when the bar leaves the stretch they hold over
+    /// (a phase, or a gap between phases): not for every symbol at every bar.
     mutating func applyVenueFaults(bar: Int) {
-        var outage = false
-        for i in symbols.indices {
-            stepConditions[i] = market.conditions(symbolIndex: i, bar: bar)
-            outage = outage || stepConditions[i].venueOutage
+        if bar >= conditionsUntil || bar < conditionsFrom {
+            var outage = false
+            for i in symbols.indices {
+                stepConditions[i] = market.conditions(symbolIndex: i, bar: bar)
+                outage = outage || stepConditions[i].venueOutage
+            }
+            phaseOutage = outage
+            (conditionsFrom, conditionsUntil) = market.conditionsStretch(atBar: bar)
         }
-        phaseOutage = outage
         applyLink(at: now - start)
         disconnectedSteps = exchange.isConnected ? 0 : disconnectedSteps + 1
     }
@@ -83,50 +88,59 @@ extension Run {
 
     /// Checks each symbol's bar; a usable one trades the resting orders along its path, then its
     /// close becomes the quote in force; an unusable one is a data-quality fault and is skipped.
+    ///
+    /// Each per-symbol array is written once per bar (every write of an array element checks
+    /// its uniqueness, and this runs for every symbol at every bar).
     mutating func ingestBars(_ index: Int, choices: inout some ChoiceSource) {
         for i in symbols.indices {
-            stepBars[i] = nil
-            stepReturns[i] = nil
-            stepLiquidity[i] = nil
-            let bars = market.series[i].bars
-            guard bars.indices.contains(index) else { continue }
-            let bar = bars[index]
-            switch scales[i].convert(bar, symbol: symbols[i], previous: lastBarTime[i]) {
-            case .faulty(let kind):
-                badBars[i] += 1
-                events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
-            case .usable(let venueBar):
-                badBars[i] = 0
-                accept(venueBar, symbol: i, bar: index, choices: &choices)
+            var usable: Bar?
+            var logReturn: Double?
+            if market.series[i].bars.indices.contains(index) {
+                let bar = market.series[i].bars[index]
+                switch scales[i].convert(bar, symbol: symbols[i], previous: lastUsable[i]?.time) {
+                case .faulty(let kind):
+                    badBars[i] += 1
+                    events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
+                case .usable(let venueBar):
+                    if badBars[i] != 0 { badBars[i] = 0 }
+                    logReturn = accept(venueBar, of: bar, symbol: i, choices: &choices)
+                    usable = bar
+                }
             }
+            stepBars[i] = usable
+            stepReturns[i] = logReturn
+            stepLiquidity[i] = usable?.liquidity
         }
         feed.record(returns: stepReturns, liquidity: stepLiquidity)
     }
 
-    /// Feeds a usable bar to the venue and the condition feed, and quotes its close.
-    mutating func accept(_ venueBar: VenueBar, symbol i: Int, bar index: Int, choices: inout some ChoiceSource) {
-        let conditions = stepConditions[i]
-        let crisis = conditions.partialFillProbability > 0
+    /// Feeds a usable bar (`bar`, converted as `venueBar`) to the venue and quotes its close.
+    /// - Returns: the bar's log return from the previous usable close (nil for the first).
+    mutating func accept(_ venueBar: VenueBar, of bar: Bar, symbol i: Int, choices: inout some ChoiceSource) -> Double? {
+        let crisis = stepConditions[i].partialFillProbability > 0
+        // Both thin flags drawn here, in the order they always were (nothing draws in between),
+        // from one local copy of the fault mix: each call on `self.faults` copied it whole.
+        let faults = self.faults
+        let barThin = faults.isThin(inCrisis: crisis, from: &choices)
+        let quoteThin = faults.isThin(inCrisis: crisis, from: &choices)
         var update = venueBar.update
-        update.thin = faults.isThin(inCrisis: crisis, from: &choices)
+        update.thin = barThin
         // Validated by `convert`: the venue takes it (a refusal would leave the venue as it was).
         _ = try? exchange.apply(update)
         let close = update.close.value
-        let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(venueBar.bar.liquidity, 0), 1)).rounded(.down)))
+        let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(bar.liquidity, 0), 1)).rounded(.down)))
         let quote = QuoteUpdate(
             symbol: symbols[i], bid: Ticks(close - venueBar.halfSpread), ask: Ticks(close + venueBar.halfSpread),
-            bidSize: Lots(depth), askSize: Lots(depth), thin: faults.isThin(inCrisis: crisis, from: &choices))
+            bidSize: Lots(depth), askSize: Lots(depth), thin: quoteThin)
         do {
             try exchange.apply(quote)
             quotes[i] = quote
         } catch {
             quotes[i] = nil
         }
-        if let previous = lastClose[i] { stepReturns[i] = log(venueBar.bar.close / previous) }
-        stepLiquidity[i] = venueBar.bar.liquidity
-        lastClose[i] = venueBar.bar.close
-        lastBarTime[i] = venueBar.bar.time
+        let logReturn = lastUsable[i].map { log(bar.close / $0.close) }
+        lastUsable[i] = bar
         closes[i] = close
-        stepBars[i] = venueBar.bar
+        return logReturn
     }
 }

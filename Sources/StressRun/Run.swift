@@ -23,11 +23,10 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var ledger: Ledger
     var feed: ConditionFeed
 
-    /// Per symbol: the latest usable close in ticks (0: none yet), its `Double` close and time,
-    /// the quote in force, the run of unusable bars.
+    /// Per symbol: the latest usable close in ticks (0: none yet), the latest usable bar (its
+    /// `Double` close and time), the quote in force, the run of unusable bars.
     var closes: [Int64]
-    var lastClose: [Double?]
-    var lastBarTime: [SimTime?]
+    var lastUsable: [Bar?]
     var quotes: [QuoteUpdate?]
     var badBars: [Int]
     /// Orders not yet terminal at the client, oldest first.
@@ -70,6 +69,9 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var booksAgree = true
     var goals: [StepStatus] = []
     var intents: [OrderIntent] = []
+    /// The lots held per symbol, as the strategy's `PortfolioView` shows them: one buffer
+    /// rewritten each bar, not an array built per bar.
+    var positionLots: [Int64]
     var stepBars: [Bar?]
     var stepReturns: [Double?]
     var stepLiquidity: [Double?]
@@ -77,6 +79,9 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var stepConditions: [MarketConditions]
     /// Whether the bar being stepped is in a phase with a venue outage.
     var phaseOutage = false
+    /// The bars over which `stepConditions` and `phaseOutage` hold as they are (empty: none yet).
+    var conditionsFrom = 0
+    var conditionsUntil = 0
 
     init(
         market: RunMarket, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
@@ -111,8 +116,7 @@ struct Run<S: Strategy, G: RiskGovernor> {
             symbols: n, window: configuration.volatilityWindowBars, interval: interval,
             initialEquity: configuration.initialCash.value)
         closes = Array(repeating: 0, count: n)
-        lastClose = Array(repeating: nil, count: n)
-        lastBarTime = Array(repeating: nil, count: n)
+        lastUsable = Array(repeating: nil, count: n)
         quotes = Array(repeating: nil, count: n)
         badBars = Array(repeating: 0, count: n)
         trips = Array(repeating: nil, count: n)
@@ -120,6 +124,7 @@ struct Run<S: Strategy, G: RiskGovernor> {
         accepted = Array(repeating: 0, count: n)
         portfolioValue = configuration.initialCash.value
         stepBars = Array(repeating: nil, count: n)
+        positionLots = Array(repeating: 0, count: n)
         stepReturns = Array(repeating: nil, count: n)
         stepLiquidity = Array(repeating: nil, count: n)
         stepConditions = Array(repeating: .calm, count: n)

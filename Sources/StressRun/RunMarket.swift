@@ -17,8 +17,11 @@ import TradingVocabulary
 ///   the bars, as they always do (`ConditionFeed`).
 struct RunMarket: Sendable {
     let series: [BarSeries]
-    /// The generated market, or nil for a historic one.
-    let crash: CrashResult?
+    /// The generated market, or nil for a historic one. Boxed: the conditions are read for every
+    /// symbol at every bar, and a method called on an optional struct this size copies it out
+    /// whole first (every array in it retained and released); through a reference it is read in
+    /// place.
+    private let generated: GeneratedMarket?
     let interval: SimDuration
     let start: SimTime
     /// The time just after the last step.
@@ -41,7 +44,7 @@ struct RunMarket: Sendable {
             scales.append(scale)
         }
         series = market.series
-        crash = market
+        generated = GeneratedMarket(market)
         interval = scenario.interval
         start = scenario.start
         end = scenario.start + scenario.interval * Int64(market.series.map(\.bars.count).max() ?? 0)
@@ -62,7 +65,7 @@ struct RunMarket: Sendable {
             scales.append(scale)
         }
         series = market.series
-        crash = nil
+        generated = nil
         interval = market.interval
         start = market.start
         end = market.end
@@ -74,15 +77,43 @@ struct RunMarket: Sendable {
     /// The declared conditions of symbol `symbolIndex` at bar `bar`: its phase's, calm outside
     /// the phases and throughout a historic market.
     func conditions(symbolIndex: Int, bar: Int) -> MarketConditions {
-        crash?.conditions(symbolIndex: symbolIndex, bar: bar) ?? .calm
+        generated?.result.conditions(symbolIndex: symbolIndex, bar: bar) ?? .calm
     }
 
+    /// The bars around `bar` over which `conditions` stays what it is at `bar`, for every
+    /// symbol: up to the next bar at which a phase starts or ends (all of them in a historic
+    /// market). Whatever the phases, the spans holding a bar change only at such a bar.
+    func conditionsStretch(atBar bar: Int) -> (from: Int, until: Int) {
+        guard let generated else { return (0, Int.max) }
+        var until = Int.max
+        for span in generated.result.phases {
+            if span.bars.lowerBound > bar { until = min(until, span.bars.lowerBound) }
+            if span.bars.upperBound > bar { until = min(until, span.bars.upperBound) }
+        }
+        return (bar, until)
+    }
+
+    /// The scenario's signal fault in force at bar `index`, if any (never in a historic market).
+    func signalFault(atBar index: Int) -> SignalFault.Kind? {
+        guard let generated, !generated.result.scenario.signalFaults.isEmpty, let phase = generated.result.phase(atBar: index) else { return nil }
+        return generated.result.scenario.signalFaults.first { $0.phase == phase.name }?.kind
+    }
+
+    /// The generated market (nil: historic).
+    var crash: CrashResult? { generated?.result }
+
     /// The crash kind (nil: historic).
-    var kind: CrashKind? { crash?.scenario.kind }
+    var kind: CrashKind? { generated?.result.scenario.kind }
 
     /// How far the clock moves at step `index` when it stands at `now`.
     func advance(toStep index: Int, from now: SimTime) -> SimDuration {
         guard let stepTimes else { return interval }
         return stepTimes[index] + interval - now
     }
+}
+
+/// A generated market behind a reference (see ``RunMarket``).
+private final class GeneratedMarket: Sendable {
+    let result: CrashResult
+    init(_ result: CrashResult) { self.result = result }
 }

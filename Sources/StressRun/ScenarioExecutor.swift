@@ -36,6 +36,13 @@ public struct ScenarioExecutor: Sendable {
     ///
     /// - Parameter scripted: fault windows written out (the certification's broker-failure
     ///   tests) instead of drawn; the run's fault mix is still drawn.
+    ///
+    /// Pre-specialized for the built-in strategies on a seeded source, the runs other modules make
+    /// most (the stress check, the benchmark): a call from another module otherwise runs the whole
+    /// loop unspecialized, every field access and stack call going through generic metadata.
+    @_specialize(where S == BuyTheDipStrategy, C == SeededChoices)
+    @_specialize(where S == MomentumStrategy, C == SeededChoices)
+    @_specialize(where S == MeanReversionStrategy, C == SeededChoices)
     public func run<S: Strategy, C: ChoiceSource>(
         _ scenario: CrashScenario, strategy: S, choices: inout C,
         scripted: VenueFaultSchedule? = nil

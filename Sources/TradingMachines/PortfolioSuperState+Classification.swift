@@ -15,7 +15,12 @@ extension PortfolioSuperState {
         let byDrawdown: PortfolioState =
             d < T.drawdownCautious ? .normal : d < T.drawdownStressed ? .cautious : d <= T.drawdownCrisis ? .stressed : .crisis
         let byLiquidity: PortfolioState = l < T.liquidityStressed ? .stressed : .normal
-        return [byVolatility, byDrawdown, byLiquidity].max { $0.severity < $1.severity } ?? .normal
+        // The first of the most severe, as `max(by:)` over the three would give, without building
+        // an array: this runs twice per bar of a stress run (the stack's update and the check).
+        var worst = byVolatility
+        if byDrawdown.severity > worst.severity { worst = byDrawdown }
+        if byLiquidity.severity > worst.severity { worst = byLiquidity }
+        return worst
     }
 
     /// Rejects NaN, infinity, negatives and (for fractions) values above one.

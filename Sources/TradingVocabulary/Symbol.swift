@@ -19,8 +19,23 @@ public struct Symbol: Hashable, Comparable, Sendable {
     /// words, so equal hashes.
     @inlinable
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15) ^ (w2 &* 0xC2B2_AE3D_27D4_EB4F) ^ (w3 &* 0x1656_67B1_9E37_79F9))
+        hasher.combine(folded)
     }
+
+    /// What `Dictionary` and `Set` hash a symbol with: the folded words mixed with the table's
+    /// seed by one 64 × 64 → 128-bit multiply, its halves folded together. `Hasher` seeds,
+    /// combines and finalizes with SipHash rounds, most of a lookup's cost, and the risk stack
+    /// looks a symbol up several times per symbol per bar. The seed keeps each table's order its
+    /// own (nothing may depend on it).
+    @inlinable
+    public func _rawHashValue(seed: Int) -> Int {
+        let product = (folded ^ UInt64(truncatingIfNeeded: seed)).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        return Int(truncatingIfNeeded: product.high ^ product.low)
+    }
+
+    /// The four words folded into one (multiplied by odd constants, so that no two words cancel).
+    @inlinable
+    var folded: UInt64 { w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15) ^ (w2 &* 0xC2B2_AE3D_27D4_EB4F) ^ (w3 &* 0x1656_67B1_9E37_79F9) }
 
     /// Creates a symbol from text, validating every character.
     ///

@@ -27,6 +27,11 @@ public enum CrashSimulator {
     ///   (an input too extreme for it, e.g. prices pinned at ``BarGenerator/priceRange``) is left
     ///   out and listed in ``CrashResult/skippedTransformers`` instead of failing the run: what
     ///   generators use, since they cannot foresee every market their choices make.
+    ///
+    /// Pre-specialized for ``SeededChoices``, the source of every seeded run (the executor's, the
+    /// benchmarks'): called from another module the loop would otherwise run unspecialized, every
+    /// draw a witness call and every generator copied out to draw its shock.
+    @_specialize(where C == SeededChoices)
     public static func run<C: ChoiceSource>(
         _ scenario: CrashScenario, choices: inout C,
         skippingRefusals: Bool = false
