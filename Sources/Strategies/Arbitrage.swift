@@ -7,7 +7,7 @@ import TradingVocabulary
 /// on the cheap venue and sell on the dear one, one limit leg each. A leg that ends short
 /// (rejected, cancelled at the timeout) has its partner cancelled, and whatever the two hold
 /// together is unwound with a market order; COMPLETED when the legs filled the same quantity.
-public struct Arbitrage: Sendable {
+public struct Arbitrage: Sendable, OrderTrackingMachine {
     public let parameters: ArbitrageParameters
     public internal(set) var phase: StrategyPhase = .idle
     public internal(set) var positionA: Int64 = 0
@@ -48,13 +48,7 @@ public struct Arbitrage: Sendable {
     /// Handles one event, appending its actions and phase changes to `step`.
     public mutating func handle(_ event: StrategyEvent, into step: inout StrategyStep) {
         defer { checkInvariantsIfEnabled() }
-        if phase == .error { move(to: .closing, &step) }
-        switch event {
-        case .emergencyStop: stop(&step)
-        case .timer(let time): tick(time, &step)
-        case .book(let venue, let book): receive(book, from: venue, &step)
-        case .order(let report): apply(report, &step)
-        }
+        dispatch(event, &step)
         if !phase.isTerminal, phase != .error { settle(&step) }
     }
 
@@ -64,18 +58,14 @@ public struct Arbitrage: Sendable {
         guard !phase.isTerminal else { return }
         move(to: .stopped, &step)
         cancelWorking(&step)
-        var pending: Int64 = 0
-        for order in live where order.order.purpose == .flatten { pending += order.order.side.sign * order.remaining.value }
+        let pending = pendingFlatten()
         if net + pending != 0 { unwind(-(net + pending), &step) }
     }
 
     mutating func tick(_ time: Int64, _ step: inout StrategyStep) {
         if time > now { now = time }
         if phase == .executing || phase == .monitoring, let deadline, now >= deadline { cancelWorking(&step) }
-        for index in live.indices where live[index].state == .cancelFailed {
-            live[index].state = .cancelRequested
-            step.actions.append(.cancel(live[index].order.id, live[index].order.venue))
-        }
+        resendFailedCancels(&step)
     }
 
     mutating func receive(_ book: BookTicker, from venue: VenueID, _ step: inout StrategyStep) {
@@ -180,31 +170,9 @@ public struct Arbitrage: Sendable {
     }
 
     mutating func place(_ venue: VenueID, _ side: Side, _ quantity: Lots, at price: Ticks?, _ purpose: OrderPurpose, _ step: inout StrategyStep) {
-        let order = StrategyOrder(
-            id: ClientOrderID(nextID), venue: venue, symbol: parameters.symbol, side: side, quantity: quantity, limit: price, purpose: purpose)
-        nextID += 1
-        placed += 1
-        live.append(TrackedOrder(order: order))
-        step.actions.append(.place(order))
+        send(venue, parameters.symbol, side, quantity, at: price, purpose, &step)
     }
 
-    mutating func finish(_ index: Int) {
-        live.remove(at: index)
-        finished += 1
-    }
-
-    mutating func enterError(_ alert: StrategyAlert, _ step: inout StrategyStep) {
-        step.actions.append(.alert(alert))
-        guard !phase.isTerminal, phase != .error else { return }
-        move(to: .error, &step)
-        cancelWorking(&step)
-    }
-
-    mutating func move(to next: StrategyPhase, _ step: inout StrategyStep) {
-        guard next != phase else { return }
-        step.transitions.append(PhaseTransition(phase, next))
-        phase = next
-    }
 }
 
 extension Arbitrage {

@@ -7,7 +7,7 @@ import TradingVocabulary
 /// other, equal lots. MONITORING keeps |A + B| within the band, rebalancing the lagging leg
 /// beyond it; CLOSING unwinds both legs when the spread reverts, at the roll point before the
 /// nearer expiry, or after an error; an emergency stop flattens both and stops.
-public struct Hedge: Sendable {
+public struct Hedge: Sendable, OrderTrackingMachine {
     public let parameters: HedgeParameters
     public internal(set) var phase: StrategyPhase = .idle
     public internal(set) var positionA: Int64 = 0
@@ -46,13 +46,7 @@ public struct Hedge: Sendable {
 
     public mutating func handle(_ event: StrategyEvent, into step: inout StrategyStep) {
         defer { checkInvariantsIfEnabled() }
-        if phase == .error { move(to: .closing, &step) }
-        switch event {
-        case .emergencyStop: stop(&step)
-        case .timer(let time): tick(time, &step)
-        case .book(let venue, let book): receive(book, from: venue, &step)
-        case .order(let report): apply(report, &step)
-        }
+        dispatch(event, &step)
         if !phase.isTerminal, phase != .error { settle(&step) }
     }
 
@@ -66,9 +60,7 @@ public struct Hedge: Sendable {
         move(to: .stopped, &step)
         cancelWorking(&step)
         for venue in VenueID.allCases {
-            var pending: Int64 = 0
-            for order in live where order.order.purpose == .flatten && order.order.venue == venue { pending += order.order.side.sign * order.remaining.value }
-            let need = -(position(venue) + pending)
+            let need = -(position(venue) + pendingFlatten(on: venue))
             if need != 0 { place(venue, need, at: nil, .flatten, &step) }
         }
     }
@@ -76,10 +68,7 @@ public struct Hedge: Sendable {
     mutating func tick(_ time: Int64, _ step: inout StrategyStep) {
         if time > now { now = time }
         if phase == .executing, let deadline, now >= deadline { cancelWorking(&step) }
-        for index in live.indices where live[index].state == .cancelFailed {
-            live[index].state = .cancelRequested
-            step.actions.append(.cancel(live[index].order.id, live[index].order.venue))
-        }
+        resendFailedCancels(&step)
     }
 
     mutating func receive(_ book: BookTicker, from venue: VenueID, _ step: inout StrategyStep) {
@@ -184,32 +173,9 @@ public struct Hedge: Sendable {
 
     /// Places `signed` lots (positive buys) on `venue`'s leg.
     mutating func place(_ venue: VenueID, _ signed: Int64, at price: Ticks?, _ purpose: OrderPurpose, _ step: inout StrategyStep) {
-        let order = StrategyOrder(
-            id: ClientOrderID(nextID), venue: venue, symbol: symbol(venue), side: signed > 0 ? .buy : .sell, quantity: Lots(abs(signed)), limit: price,
-            purpose: purpose)
-        nextID += 1
-        placed += 1
-        live.append(TrackedOrder(order: order))
-        step.actions.append(.place(order))
+        send(venue, symbol(venue), signed > 0 ? .buy : .sell, Lots(abs(signed)), at: price, purpose, &step)
     }
 
-    mutating func finish(_ index: Int) {
-        live.remove(at: index)
-        finished += 1
-    }
-
-    mutating func enterError(_ alert: StrategyAlert, _ step: inout StrategyStep) {
-        step.actions.append(.alert(alert))
-        guard !phase.isTerminal, phase != .error else { return }
-        move(to: .error, &step)
-        cancelWorking(&step)
-    }
-
-    mutating func move(to next: StrategyPhase, _ step: inout StrategyStep) {
-        guard next != phase else { return }
-        step.transitions.append(PhaseTransition(phase, next))
-        phase = next
-    }
 }
 
 extension Hedge {

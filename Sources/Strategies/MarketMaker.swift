@@ -10,7 +10,7 @@ import TradingVocabulary
 /// The rule that keeps quotes from ever crossing: new quotes are placed only when no quote of
 /// the machine is still working. A move cancels the old quotes first; the new ones follow once
 /// every cancel is confirmed (or the order filled).
-public struct MarketMaker: Sendable {
+public struct MarketMaker: Sendable, OrderTrackingMachine {
     public let parameters: MarketMakingParameters
     public internal(set) var phase: StrategyPhase = .idle
     public internal(set) var pull: MarketMakingPull = .none
@@ -44,13 +44,7 @@ public struct MarketMaker: Sendable {
     /// Handles one event, appending its actions and phase changes to `step`.
     public mutating func handle(_ event: StrategyEvent, into step: inout StrategyStep) {
         defer { checkInvariantsIfEnabled() }
-        if phase == .error { move(to: .closing, &step) }
-        switch event {
-        case .emergencyStop: stop(&step)
-        case .timer(let time): tick(time, &step)
-        case .book(let venue, let book): receive(book, from: venue, &step)
-        case .order(let report): apply(report, &step)
-        }
+        dispatch(event, &step)
         if !phase.isTerminal, phase != .error {
             reconcile(&step)
         } else if mutation == .quotesAfterCompleted, phase == .completed, case .book = event {
@@ -76,9 +70,7 @@ public struct MarketMaker: Sendable {
         move(to: .stopped, &step)
         cancelWorkingQuotes(sides: mutation == .stopKeepsAsk ? .buy : nil, &step)
         // Flatten what is held, net of what working flatten orders will already bring back.
-        var pending: Int64 = 0
-        for order in live where order.order.purpose == .flatten { pending += order.order.side.sign * order.remaining.value }
-        let need = -(inventory + pending)
+        let need = -(inventory + pendingFlatten())
         if need != 0 { placeFlatten(need, &step) }
     }
 
@@ -86,10 +78,7 @@ public struct MarketMaker: Sendable {
         if time > now { now = time }
         if !phase.isTerminal, phase != .closing, now >= parameters.endsAt { move(to: .closing, &step) }
         // A cancel that failed to reach the venue is sent again on every tick.
-        for index in live.indices where live[index].state == .cancelFailed {
-            live[index].state = .cancelRequested
-            step.actions.append(.cancel(live[index].order.id, .a))
-        }
+        resendFailedCancels(&step)
     }
 
     mutating func receive(_ book: BookTicker, from venue: VenueID, _ step: inout StrategyStep) {
@@ -218,12 +207,7 @@ public struct MarketMaker: Sendable {
     }
 
     mutating func place(_ side: Side, _ quantity: Lots, at price: Ticks?, purpose: OrderPurpose = .quote, _ step: inout StrategyStep) {
-        let order = StrategyOrder(
-            id: ClientOrderID(nextID), venue: .a, symbol: parameters.symbol, side: side, quantity: quantity, limit: price, purpose: purpose)
-        nextID += 1
-        placed += 1
-        live.append(TrackedOrder(order: order))
-        step.actions.append(.place(order))
+        send(.a, parameters.symbol, side, quantity, at: price, purpose, &step)
     }
 
     /// A market order of `signed` lots (positive buys).
@@ -231,22 +215,6 @@ public struct MarketMaker: Sendable {
         place(signed > 0 ? .buy : .sell, Lots(abs(signed)), at: nil, purpose: .flatten, &step)
     }
 
-    /// The order at `index` is terminal: it leaves the working list and is counted.
-    mutating func finish(_ index: Int) {
-        live.remove(at: index)
-        finished += 1
-    }
-
-    mutating func enterError(_ alert: StrategyAlert, _ step: inout StrategyStep) {
-        step.actions.append(.alert(alert))
-        guard !phase.isTerminal, phase != .error else { return }
-        move(to: .error, &step)
-        cancelWorkingQuotes(&step)
-    }
-
-    mutating func move(to next: StrategyPhase, _ step: inout StrategyStep) {
-        guard next != phase else { return }
-        step.transitions.append(PhaseTransition(phase, next))
-        phase = next
-    }
+    /// What an error cancels: every quote still working.
+    mutating func cancelWorking(_ step: inout StrategyStep) { cancelWorkingQuotes(&step) }
 }
