@@ -61,23 +61,70 @@ struct Conditions: Hashable, Sendable {
     var liquidity: Double
 }
 
-/// The last `capacity` log returns of one series.
+/// The last `capacity` log returns of one series, with their mean and sum of squared deviations
+/// kept as they slide (Welford's update, for a window).
+///
+/// The executor asks for a held symbol's volatility at every bar; recomputing it over the whole
+/// window each time (two passes of `capacity` dependent additions) was the costliest single step
+/// of a run. Kept incrementally, a bar costs a few operations; every `capacity` appends the two
+/// sums are recomputed exactly from the window, and at once when most of the squares leave
+/// together, so rounding cannot accumulate beyond one window's worth (`ConditionFeedTests` holds it to the two-pass result: within a relative 1e-9,
+/// or 1e-11 for a window gone flat, through crashes entering and leaving it).
 struct ReturnWindow: Sendable {
     private var values: ContiguousArray<Double>
     private var next = 0
     private(set) var count = 0
+    private var mean = 0.0
+    /// Σ (x − mean)² over the window.
+    private var squares = 0.0
+    /// Appends since the last exact recomputation.
+    private var sinceExact = 0
 
     init(capacity: Int) { values = ContiguousArray(repeating: 0, count: max(capacity, 2)) }
 
     mutating func append(_ value: Double) {
         guard value.isFinite else { return }
+        if count < values.count {
+            count += 1
+            let delta = value - mean
+            mean += delta / Double(count)
+            squares += delta * (value - mean)
+        } else {
+            let leaving = values[next]
+            let newMean = mean + (value - leaving) / Double(count)
+            let before = squares
+            squares += (value - leaving) * (value - newMean + leaving - mean)
+            mean = newMean
+            // Most of the sum just left (a crash's return leaving a calm window): what remains
+            // is of the order of the rounding of what left, so take it from the window instead.
+            if squares < before * 1e-3 { sinceExact = values.count - 1 }
+        }
         values[next] = value
-        next = (next + 1) % values.count
-        count = min(count + 1, values.count)
+        next = next + 1 == values.count ? 0 : next + 1
+        sinceExact += 1
+        if sinceExact == values.count { recomputeExactly() }
+    }
+
+    /// The mean and the squared deviations from the window itself (two passes).
+    private mutating func recomputeExactly() {
+        sinceExact = 0
+        var sum = 0.0
+        for i in 0..<count { sum += values[i] }
+        mean = sum / Double(count)
+        var squares = 0.0
+        for i in 0..<count { squares += (values[i] - mean) * (values[i] - mean) }
+        self.squares = squares
     }
 
     /// The sample standard deviation (n − 1); 0 with fewer than two returns.
     var standardDeviation: Double {
+        guard count >= 2 else { return 0 }
+        return (max(squares, 0) / Double(count - 1)).squareRoot()
+    }
+
+    /// The same, recomputed over the window in two passes: what the incremental figure is tested
+    /// against.
+    var standardDeviationRecomputed: Double {
         guard count >= 2 else { return 0 }
         var mean = 0.0
         for i in 0..<count { mean += values[i] }

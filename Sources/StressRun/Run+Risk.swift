@@ -102,15 +102,7 @@ extension Run {
 
     /// Samples the exposure of the scenario's sectors in the stack, in sector order.
     mutating func recordExposure() {
-        var sectors: [SectorExposure] = []
-        sectors.reserveCapacity(exposureSectors.count)
-        for sector in exposureSectors {
-            sectors.append(
-                SectorExposure(
-                    sector: sector, exposure: stack.exposure(of: sector),
-                    health: stack.health(of: sector)))
-        }
-        let value = stack.sectorPortfolioValue ?? .zero
-        events.append(.exposure(SectorExposureSample(time: now, portfolioValue: value, sectors: sectors)))
+        exposure.beginSample(time: now, portfolioValue: stack.sectorPortfolioValue ?? .zero)
+        for sector in exposureSectors { exposure.appendCell(exposure: stack.exposure(of: sector), health: stack.health(of: sector)) }
     }
 }

@@ -20,7 +20,7 @@ extension Run {
         bookFills()
         pollOrders(choices: &choices)
         let equity = ledger.equity(closes: closes)
-        events.append(.equity(EquityPoint(time: now, equity: Cents(equity))))
+        equityCurve.append(EquityPoint(time: now, equity: Cents(equity)))
         reconcileStack(equity: equity)
         checkBooks()
         let conditions = feedSuperState(equity: equity)

@@ -59,6 +59,8 @@ struct Run<S: Strategy, G: RiskGovernor> {
 
     var now: SimTime
     var events: [RunEvent] = []
+    var equityCurve: [EquityPoint] = []
+    var exposure: ExposureSeries
     /// The sectors the run's symbols are in, in `Sector.allCases` order: the exposure samples'
     /// rows (looked up once: the table is fixed for the run).
     let exposureSectors: [Sector]
@@ -107,6 +109,7 @@ struct Run<S: Strategy, G: RiskGovernor> {
         symbolSectors = symbols.map { market.sectorTable.sector(for: $0) }
         let held = Set(symbolSectors)
         exposureSectors = Sector.allCases.filter(held.contains)
+        exposure = ExposureSeries(sectors: exposureSectors)
         var prepared = strategy
         prepared.prepare(symbols: market.series.map(\.symbol))
         self.strategy = prepared
@@ -129,6 +132,10 @@ struct Run<S: Strategy, G: RiskGovernor> {
         stepLiquidity = Array(repeating: nil, count: n)
         stepConditions = Array(repeating: .calm, count: n)
         intents.reserveCapacity(4 * n)
+        let steps = market.series.map(\.bars.count).max() ?? 0
+        equityCurve.reserveCapacity(steps)
+        exposure.reserveCapacity(steps)
+        goals.reserveCapacity(steps)
         // The operator starts the bot: OFF → DRY_RUN → LIVE_ACTIVE, confirmed.
         stack.enableDryRun()
         stack.goLive(confirmed: true)

@@ -5,12 +5,13 @@ import TradingVocabulary
 /// One entry of a run's event log, in the order things happened. Two runs of the same scenario,
 /// strategy and choices give equal logs: the determinism check compares them whole.
 ///
-/// The cases of the rarer, larger payloads are `indirect` (boxed), so that a log entry is as
-/// small as the every-bar ones (equity, exposure): the log grows by two entries a bar, and a
-/// 177-byte entry (a safety violation's size) made copying it a tenth of a run's time.
+/// What happens at every bar (the equity point, the sector exposure sample) is not logged here but
+/// kept by column in the record (``RunRecord/equityCurve``, ``RunRecord/exposure``): per bar, an
+/// entry of this log cost an enum's copy and destruction, and a sample an array of its own.
+/// The cases of the rarer, larger payloads are `indirect` (boxed), so that an entry stays small:
+/// a 177-byte entry (a safety violation's size) made copying the log a tenth of a run's time.
 public enum RunEvent: Hashable, Sendable {
     indirect case dataFault(DataQualityFault)
-    case equity(EquityPoint)
     case superState(Timed<SuperStateTransition>)
     case tradingMode(Timed<TradingModeTransition>)
     indirect case emergencyStop(EmergencyStop)
@@ -24,6 +25,5 @@ public enum RunEvent: Hashable, Sendable {
     indirect case roundTrip(RoundTrip)
     indirect case executionFailure(ExecutionFailure)
     indirect case latencySpike(LatencySpike)
-    case exposure(SectorExposureSample)
     indirect case violation(SafetyViolation)
 }

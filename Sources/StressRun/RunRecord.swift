@@ -3,8 +3,9 @@ import MarketSim
 import TradingVocabulary
 
 /// Everything a run did, as typed values: the event log in order, the final books, the safety
-/// violations and the liveness verdict. The typed views (`equityCurve`, `rejections`, …) are
-/// filters of the log, so the log is the one source of truth that determinism compares.
+/// violations and the liveness verdict. The typed views (`rejections`, `fills`, …) are filters of
+/// the log; what happens at every bar — the equity point, the sector exposure sample — is kept by
+/// column beside it (`equityCurve`, `exposure`). Determinism compares the whole record.
 public struct RunRecord: Hashable, Sendable {
     public let strategy: String
     /// The generated market's crash kind; nil for a historic market.
@@ -13,8 +14,12 @@ public struct RunRecord: Hashable, Sendable {
     public let start: SimTime
     public let interval: SimDuration
     public let initialCash: Cents
-    /// Every event, in the order it happened.
+    /// Every event, in the order it happened (per-bar samples apart: below).
     public let events: [RunEvent]
+    /// Equity after each step, one point per bar.
+    public let equityCurve: [EquityPoint]
+    /// The sector exposure in the risk stack after each step, one sample per bar.
+    public let exposure: ExposureSeries
     /// The final books: cash, fees, realized PnL and the unrealized PnL at the last closes.
     public let cash: Cents
     public let feesPaid: Cents
@@ -28,7 +33,6 @@ public struct RunRecord: Hashable, Sendable {
     /// Every order the client sent, by id, with its state at the end of the run.
     public let orders: [OrderOutcome]
 
-    public var equityCurve: [EquityPoint] { events.compactMap { if case .equity(let p) = $0 { p } else { nil } } }
     public var finalEquity: Cents { equityCurve.last?.equity ?? initialCash }
     /// Final equity − initial cash (fees included).
     public var pnl: Cents { Cents(finalEquity.value - initialCash.value) }
@@ -41,7 +45,7 @@ public struct RunRecord: Hashable, Sendable {
     public var tradingModeTransitions: [Timed<TradingModeTransition>] {
         events.compactMap { if case .tradingMode(let t) = $0 { t } else { nil } }
     }
-    public var sectorExposure: [SectorExposureSample] { events.compactMap { if case .exposure(let s) = $0 { s } else { nil } } }
+    public var sectorExposure: [SectorExposureSample] { exposure.samples }
     public var rejections: [Rejection] { events.compactMap { if case .rejection(let r) = $0 { r } else { nil } } }
     public var executionFailures: [ExecutionFailure] { events.compactMap { if case .executionFailure(let f) = $0 { f } else { nil } } }
     public var latencySpikes: [LatencySpike] { events.compactMap { if case .latencySpike(let s) = $0 { s } else { nil } } }

@@ -137,7 +137,8 @@ extension Run {
         }
         return RunRecord(
             strategy: strategy.name, kind: market.kind, symbols: symbols, start: start, interval: interval,
-            initialCash: configuration.initialCash, events: events, cash: Cents(ledger.cash), feesPaid: Cents(ledger.fees),
+            initialCash: configuration.initialCash, events: events, equityCurve: equityCurve, exposure: exposure, cash: Cents(ledger.cash),
+            feesPaid: Cents(ledger.fees),
             realizedPnL: Cents(ledger.realized), unrealizedPnL: Cents(unrealized), violationCount: violations,
             liveness: livenessVerdict(), steps: goals,
             orders: exchange.clientOrders.map { OrderOutcome(id: $0.id, state: $0.state) })

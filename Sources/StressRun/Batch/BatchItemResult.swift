@@ -43,13 +43,12 @@ public struct BatchItemResult: Hashable, Sendable {
     /// The result of `record`, the run of `item`.
     public init(item: BatchItem, record: RunRecord) {
         var properties: [SafetyProperty] = []
-        var steps = 0
+        let steps = record.equityCurve.count
         var stops = 0
         var failures = 0
         var trades = 0
         for event in record.events {
             switch event {
-            case .equity: steps += 1
             case .emergencyStop: stops += 1
             case .executionFailure: failures += 1
             case .roundTrip: trades += 1
