@@ -22,19 +22,25 @@ struct ConditionFeed: Sendable {
         peakEquity = initialEquity
     }
 
-    /// Takes one step's log returns (nil: no usable bar for that symbol) and liquidity scores.
-    mutating func record(returns stepReturns: [Double?], liquidity stepLiquidity: [Double?]) {
-        var sum = 0.0
-        var count = 0
-        for (i, r) in stepReturns.enumerated() {
-            if let r {
-                returns[i].append(r)
-                sum += r
-                count += 1
-            }
-            if let l = stepLiquidity[i] { liquidity[i] = min(max(l, 0), 1) }
+    /// The step's returns so far, for the index (the mean of the symbols' returns that bar).
+    private var stepSum = 0.0
+    private var stepCount = 0
+
+    /// Takes symbol `i`'s usable bar this step: its log return (nil for its first) and its
+    /// liquidity score. Each symbol with a usable bar is recorded once a step, then ``endStep()``.
+    mutating func record(symbol i: Int, return r: Double?, liquidity l: Double) {
+        if let r {
+            returns[i].append(r)
+            stepSum += r
+            stepCount += 1
         }
-        if count > 0 { returns[returns.count - 1].append(sum / Double(count)) }
+        liquidity[i] = min(max(l, 0), 1)
+    }
+
+    /// Ends the step: the index takes the mean of the step's returns, if any.
+    mutating func endStep() {
+        if stepCount > 0 { returns[returns.count - 1].append(stepSum / Double(stepCount)) }
+        (stepSum, stepCount) = (0, 0)
     }
 
     /// The three conditions given the equity now and which symbols are held (by index).

@@ -94,7 +94,6 @@ extension Run {
     mutating func ingestBars(_ index: Int, choices: inout some ChoiceSource) {
         for i in symbols.indices {
             var usable: Bar?
-            var logReturn: Double?
             if market.series[i].bars.indices.contains(index) {
                 let bar = market.series[i].bars[index]
                 switch scales[i].convert(bar, symbol: symbols[i], previous: lastUsable[i]?.time) {
@@ -103,15 +102,14 @@ extension Run {
                     events.append(.dataFault(DataQualityFault(time: now, symbol: symbols[i], barIndex: index, kind: kind)))
                 case .usable(let venueBar):
                     if badBars[i] != 0 { badBars[i] = 0 }
-                    logReturn = accept(venueBar, of: bar, symbol: i, choices: &choices)
+                    let logReturn = accept(venueBar, of: bar, symbol: i, choices: &choices)
+                    feed.record(symbol: i, return: logReturn, liquidity: bar.liquidity)
                     usable = bar
                 }
             }
             stepBars[i] = usable
-            stepReturns[i] = logReturn
-            stepLiquidity[i] = usable?.liquidity
         }
-        feed.record(returns: stepReturns, liquidity: stepLiquidity)
+        feed.endStep()
     }
 
     /// Feeds a usable bar (`bar`, converted as `venueBar`) to the venue and quotes its close.

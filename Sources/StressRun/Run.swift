@@ -75,8 +75,6 @@ struct Run<S: Strategy, G: RiskGovernor> {
     /// rewritten each bar, not an array built per bar.
     var positionLots: [Int64]
     var stepBars: [Bar?]
-    var stepReturns: [Double?]
-    var stepLiquidity: [Double?]
     /// Each symbol's market conditions at the bar being stepped (the phase's, or calm).
     var stepConditions: [MarketConditions]
     /// Whether the bar being stepped is in a phase with a venue outage.
@@ -128,8 +126,6 @@ struct Run<S: Strategy, G: RiskGovernor> {
         portfolioValue = configuration.initialCash.value
         stepBars = Array(repeating: nil, count: n)
         positionLots = Array(repeating: 0, count: n)
-        stepReturns = Array(repeating: nil, count: n)
-        stepLiquidity = Array(repeating: nil, count: n)
         stepConditions = Array(repeating: .calm, count: n)
         intents.reserveCapacity(4 * n)
         let steps = market.series.map(\.bars.count).max() ?? 0
