@@ -18,8 +18,8 @@ extension PositionManager {
         case .forcedUnwind: (wanted, reason) = (book.count, .forcedUnwind)
         }
         let ranked = book.sorted { lhs, rhs in
-            (lhs.value.pnl, lhs.value.entry) < (rhs.value.pnl, rhs.value.entry)
+            (lhs.unrealizedPnL.value, lhs.entry) < (rhs.unrealizedPnL.value, rhs.entry)
         }
-        return ranked.prefix(wanted).map { ExitOrder(symbol: $0.key, reason: reason) }
+        return ranked.prefix(wanted).map { ExitOrder(symbol: $0.symbol, reason: reason) }
     }
 }

@@ -15,7 +15,7 @@ extension PositionManager {
 
     /// What `open` would answer, changing nothing.
     func decideOpen(_ symbol: Symbol) throws(PositionError) -> Decision<PositionRejection> {
-        if book[symbol] != nil { throw .alreadyHeld(symbol) }
+        if holds(symbol) { throw .alreadyHeld(symbol) }
         return decideNewEntry()
     }
 
@@ -30,7 +30,7 @@ extension PositionManager {
 
     /// Records a new entry that the rules accepted. The state cannot change (count + 1 ≤ cap).
     mutating func commitOpen(_ symbol: Symbol) {
-        book[symbol] = Entry(pnl: 0, isMarked: false, entry: nextEntry)
+        book.append(HeldPosition(symbol: symbol, unrealizedPnL: .zero, isMarked: false, entry: nextEntry))
         nextEntry &+= 1
     }
 
@@ -41,7 +41,7 @@ extension PositionManager {
     @discardableResult
     public mutating func adopt(_ symbol: Symbol) throws(PositionError) -> PositionTransition? {
         defer { checkInvariantsIfEnabled() }
-        if book[symbol] != nil { throw .alreadyHeld(symbol) }
+        if holds(symbol) { throw .alreadyHeld(symbol) }
         commitOpen(symbol)
         return settle()
     }
@@ -53,7 +53,8 @@ extension PositionManager {
     @discardableResult
     public mutating func close(_ symbol: Symbol) throws(PositionError) -> PositionTransition? {
         defer { checkInvariantsIfEnabled() }
-        guard book.removeValue(forKey: symbol) != nil else { throw .notHeld(symbol) }
+        guard let index = index(of: symbol) else { throw .notHeld(symbol) }
+        book.remove(at: index)
         return settle()
     }
 
@@ -62,10 +63,10 @@ extension PositionManager {
     /// - Throws: `.notHeld`; nothing changes.
     public mutating func mark(_ symbol: Symbol, unrealizedPnL: Cents) throws(PositionError) {
         defer { checkInvariantsIfEnabled() }
-        // One hash lookup, then the entry in place: the executor marks every holding every bar.
-        guard let index = book.index(forKey: symbol) else { throw .notHeld(symbol) }
-        book.values[index].pnl = unrealizedPnL.value
-        book.values[index].isMarked = true
+        // One scan, then the entry in place: the executor marks every holding every bar.
+        guard let index = index(of: symbol) else { throw .notHeld(symbol) }
+        book[index].unrealizedPnL = unrealizedPnL
+        book[index].isMarked = true
     }
 
     /// Changes the cap; the state is recomputed at once (a cap below count enters DRAIN now).

@@ -11,22 +11,28 @@ extension PositionManager {
         if state == .drain && !(excess > 0 && !isForced) { violated.append("drain.impliesExcessAndNotForced") }
         if state == .normal && !(excess <= 0 && !isForced) { violated.append("normal.impliesNoExcessAndNotForced") }
         if (state == .forcedUnwind) != isForced { violated.append("forcedUnwind.iffForced") }
-        if !entriesAreUnique { violated.append("entries.unique") }
+        if !entriesAscend { violated.append("entries.ascending") }
+        if !symbolsAreUnique { violated.append("symbols.unique") }
         return violated
     }
 
-    /// Whether no two positions share an entry number: sorted in a stack buffer, no allocation
-    /// (this runs after every input under `STRESSCHECK_INVARIANT_CHECKS`, the fuzz builds included).
-    private var entriesAreUnique: Bool {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(book.count, 1)) { buffer in
-            var count = 0
-            for position in book.values {
-                buffer.initializeElement(at: count, to: position.entry)
-                count += 1
-            }
-            var entries = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
-            entries.sort()
-            return zip(entries, entries.dropFirst()).allSatisfy { $0 < $1 }
+    /// Whether the book is oldest entry first with no two positions sharing an entry number
+    /// (strictly ascending): what `positions`, `cycle`'s ties and appending on open rely on.
+    private var entriesAscend: Bool {
+        var previous: UInt64?
+        for position in book {
+            if let previous, position.entry <= previous { return false }
+            previous = position.entry
         }
+        return true
+    }
+
+    /// Whether no symbol is held twice (nothing allocated: the book is at most a few dozen long,
+    /// and this runs after every input under `STRESSCHECK_INVARIANT_CHECKS`).
+    private var symbolsAreUnique: Bool {
+        for i in book.indices {
+            for j in book.indices[(i + 1)...] where book[i].symbol == book[j].symbol { return false }
+        }
+        return true
     }
 }

@@ -7,14 +7,12 @@ import TradingVocabulary
 /// its cap: here the state is recomputed from `excess = count − cap` after every input, so at
 /// excess 0 it is NORMAL. Rules and decisions: `docs/machines.md` §1.
 public struct PositionManager: Sendable {
-    /// What the machine remembers of one position.
-    struct Entry: Sendable {
-        var pnl: Int64
-        var isMarked: Bool
-        var entry: UInt64
-    }
-
-    var book: [Symbol: Entry]
+    /// The positions, oldest entry first (entry numbers only grow, so appending keeps the order).
+    ///
+    /// A list, not a dictionary keyed by symbol: a book holds at most a few dozen positions, a
+    /// scan of them compares a symbol's four words where a lookup hashes it, and `positions` (read
+    /// after every input by the checks) is the stored array itself instead of one sorted anew.
+    var book: [HeldPosition]
     var nextEntry: UInt64 = 0
     let sink: any TransitionSink
 
@@ -31,7 +29,8 @@ public struct PositionManager: Sendable {
     ///   - capacityHint: positions to reserve room for, so the book does not allocate as it grows.
     ///   - sink: where state changes are logged.
     public init(capacityHint: Int = 64, sink: any TransitionSink = NoTransitionSink()) {
-        book = Dictionary(minimumCapacity: max(capacityHint, 0))
+        book = []
+        book.reserveCapacity(max(capacityHint, 0))
         self.sink = sink
     }
 
@@ -42,19 +41,13 @@ public struct PositionManager: Sendable {
     public var excess: Int { book.count - cap }
 
     /// Whether the symbol is held.
-    public func holds(_ symbol: Symbol) -> Bool { book[symbol] != nil }
+    public func holds(_ symbol: Symbol) -> Bool { index(of: symbol) != nil }
+
+    /// Where `symbol` is in the book, if held.
+    func index(of symbol: Symbol) -> Int? { book.firstIndex { $0.symbol == symbol } }
 
     /// Every position, oldest entry first.
-    public var positions: [HeldPosition] {
-        // One array, sorted in place (`map` then `sorted` built two).
-        var positions: [HeldPosition] = []
-        positions.reserveCapacity(book.count)
-        for (symbol, held) in book {
-            positions.append(HeldPosition(symbol: symbol, unrealizedPnL: Cents(held.pnl), isMarked: held.isMarked, entry: held.entry))
-        }
-        positions.sort { $0.entry < $1.entry }
-        return positions
-    }
+    public var positions: [HeldPosition] { book }
 
     /// The state the rules derive from the current count, cap and flag.
     var derivedState: PositionState {

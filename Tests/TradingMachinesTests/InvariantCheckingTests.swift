@@ -42,14 +42,21 @@ import TradingVocabulary
         #expect(superMessage.contains("PortfolioSuperState: invariants broken after an input: history.allowedTransitions"), "\(superMessage)")
     }
 
-    /// The entry-number check (sorted in a stack buffer) names a duplicate, and only that.
-    @Test func twoPositionsWithOneEntryNumberAreNamed() throws {
+    /// The book's order checks name a duplicate entry number, an entry out of order, a symbol
+    /// held twice, and only that.
+    @Test func aBookOutOfOrderOrWithDuplicatesIsNamed() throws {
         var machine = PositionManager()
         _ = try machine.open(btc)
         _ = try machine.open(eth)
         #expect(machine.checkInvariants().isEmpty)
-        let first = try #require(machine.book[btc]?.entry)
-        machine.book[eth]?.entry = first
-        #expect(machine.checkInvariants() == ["entries.unique"])
+        var duplicateEntry = machine
+        duplicateEntry.book[1].entry = duplicateEntry.book[0].entry
+        #expect(duplicateEntry.checkInvariants() == ["entries.ascending"])
+        var outOfOrder = machine
+        outOfOrder.book.swapAt(0, 1)
+        #expect(outOfOrder.checkInvariants() == ["entries.ascending"])
+        var heldTwice = machine
+        heldTwice.book[1].symbol = btc
+        #expect(heldTwice.checkInvariants() == ["symbols.unique"])
     }
 }
