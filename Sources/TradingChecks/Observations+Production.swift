@@ -21,12 +21,12 @@ extension SectorCapsObservation {
 }
 
 extension SectorCaps {
-    /// Every holding, sorted by symbol, built in one array.
+    /// Every holding in the order production lists them (by symbol: not sorted here, so that a
+    /// book out of order is seen by the model's "holdings sorted and unique"), in one array.
     var observedHoldings: [ObservedHolding] {
         var holdings: [ObservedHolding] = []
         holdings.reserveCapacity(holdingCount)
         forEachHolding { holdings.append(ObservedHolding(symbol: $0, sector: $1, amount: $2)) }
-        holdings.sort { $0.symbol < $1.symbol }
         return holdings
     }
 }

@@ -14,7 +14,7 @@ extension RiskStack {
         defer { checkInvariantsIfEnabled() }
         let amount = request.amount.value
         let sector = sectorCaps.sector(for: request.symbol)
-        let held = Int128(sectorCaps.holdingsBySymbol[request.symbol]?.amount ?? 0)
+        let held = Int128(sectorCaps.holding(of: request.symbol)?.value ?? 0)
         guard sectorCaps.totalsFit(sector: sector, delta: amount), held + Int128(amount) <= Int128(Int64.max) else { return }
         if !positions.holds(request.symbol) { _ = try? positions.adopt(request.symbol) }
         sectorCaps.commitAdd(request.symbol, sector: sector, amount: amount)

@@ -17,7 +17,7 @@ extension RiskStack {
         violated += sectorCaps.checkInvariants().map { "sectorCaps." + $0 }
         // The same keys: equal counts, and each of one side held by the other (no sets built).
         let sameSymbols =
-            positions.book.count == sectorCaps.holdingsBySymbol.count && positions.book.allSatisfy { sectorCaps.holdingsBySymbol[$0.symbol] != nil }
+            positions.book.count == sectorCaps.book.count && positions.book.allSatisfy { sectorCaps.index(of: $0.symbol) != nil }
         if !sameSymbols { violated.append("stack.sameSymbols") }
         if tradingMode.isHalted != (superState.state == .emergencyHalt) { violated.append("stack.haltMirrored") }
         return violated

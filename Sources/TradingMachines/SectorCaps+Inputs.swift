@@ -76,8 +76,18 @@ extension SectorCaps {
 
     /// Books an add the rules accepted: `add` checked that every total fits (`totalsFit`).
     mutating func commitAdd(_ symbol: Symbol, sector: Sector, amount: Int64) {
-        holdingsBySymbol[symbol, default: Holding(sector: sector, amount: 0)].amount += amount
+        if let index = index(of: symbol) {
+            book[index].amount.value += amount
+        } else {
+            insert(SectorHolding(symbol: symbol, sector: sector, amount: Cents(amount)))
+        }
         adjustTotals(sector: sector, by: amount)
+    }
+
+    /// Adds a holding for a symbol not held, where symbol order puts it.
+    mutating func insert(_ holding: SectorHolding) {
+        let at = book.firstIndex { $0.symbol > holding.symbol } ?? book.endIndex
+        book.insert(holding, at: at)
     }
 
     /// Moves the sector, group and overall totals by a delta known not to overflow.
@@ -101,14 +111,15 @@ extension SectorCaps {
     public mutating func reduce(_ symbol: Symbol, amount: Cents) throws(SectorCapsError) {
         defer { checkInvariantsIfEnabled() }
         guard amount.value > 0 else { throw .nonPositiveAmount(amount) }
-        guard let holding = holdingsBySymbol[symbol] else { throw .notHeld(symbol) }
-        guard amount.value <= holding.amount else {
-            throw .exceedsHolding(symbol, held: Cents(holding.amount), requested: amount)
+        guard let index = index(of: symbol) else { throw .notHeld(symbol) }
+        let holding = book[index]
+        guard amount <= holding.amount else {
+            throw .exceedsHolding(symbol, held: holding.amount, requested: amount)
         }
-        if amount.value == holding.amount {
-            holdingsBySymbol[symbol] = nil
+        if amount == holding.amount {
+            book.remove(at: index)
         } else {
-            holdingsBySymbol[symbol]?.amount -= amount.value
+            book[index].amount.value -= amount.value
         }
         adjustTotals(sector: holding.sector, by: -amount.value)
     }
@@ -119,12 +130,12 @@ extension SectorCaps {
     public mutating func markToMarket(_ symbol: Symbol, value: Cents) throws(SectorCapsError) {
         defer { checkInvariantsIfEnabled() }
         guard value.value >= 0 else { throw .negativeValue(value) }
-        // One hash lookup, then the holding in place: the executor marks every holding every bar.
-        guard let index = holdingsBySymbol.index(forKey: symbol) else { throw .notHeld(symbol) }
-        let holding = holdingsBySymbol.values[index]
-        let delta = value.value - holding.amount  // both in 0...Int64.max: cannot overflow
+        // One scan, then the holding in place: the executor marks every holding every bar.
+        guard let index = index(of: symbol) else { throw .notHeld(symbol) }
+        let holding = book[index]
+        let delta = value.value - holding.amount.value  // both in 0...Int64.max: cannot overflow
         guard totalsFit(sector: holding.sector, delta: delta) else { throw .overflow(symbol) }
-        holdingsBySymbol.values[index].amount = value.value
+        book[index].amount = value
         adjustTotals(sector: holding.sector, by: delta)
     }
 
@@ -135,14 +146,14 @@ extension SectorCaps {
         defer { checkInvariantsIfEnabled() }
         try checkAdopt(symbol, value: value)
         let sector = table.sector(for: symbol)
-        holdingsBySymbol[symbol] = Holding(sector: sector, amount: value.value)
+        insert(SectorHolding(symbol: symbol, sector: sector, amount: value))
         adjustTotals(sector: sector, by: value.value)
     }
 
     /// The errors `adopt` would throw, changing nothing.
     func checkAdopt(_ symbol: Symbol, value: Cents) throws(SectorCapsError) {
         guard value.value >= 0 else { throw .negativeValue(value) }
-        guard holdingsBySymbol[symbol] == nil else { throw .alreadyHeld(symbol) }
+        guard index(of: symbol) == nil else { throw .alreadyHeld(symbol) }
         guard totalsFit(sector: table.sector(for: symbol), delta: value.value) else { throw .overflow(symbol) }
     }
 
@@ -153,8 +164,9 @@ extension SectorCaps {
     @discardableResult
     public mutating func remove(_ symbol: Symbol) throws(SectorCapsError) -> Cents {
         defer { checkInvariantsIfEnabled() }
-        guard let holding = holdingsBySymbol.removeValue(forKey: symbol) else { throw .notHeld(symbol) }
-        adjustTotals(sector: holding.sector, by: -holding.amount)
-        return Cents(holding.amount)
+        guard let index = index(of: symbol) else { throw .notHeld(symbol) }
+        let holding = book.remove(at: index)
+        adjustTotals(sector: holding.sector, by: -holding.amount.value)
+        return holding.amount
     }
 }

@@ -7,10 +7,11 @@ extension SectorCaps {
         var violated: [String] = []
         var sums = [Int128](repeating: 0, count: Sector.allCases.count)
         var negative = false
-        for holding in holdingsBySymbol.values {
-            sums[holding.sector.index] += Int128(holding.amount)
-            if holding.amount < 0 { negative = true }
+        for holding in book {
+            sums[holding.sector.index] += Int128(holding.amount.value)
+            if holding.amount.value < 0 { negative = true }
         }
+        if !zip(book, book.dropFirst()).allSatisfy({ $0.symbol < $1.symbol }) { violated.append("holdings.sortedUnique") }
         if Sector.allCases.contains(where: { sums[$0.index] != Int128(sectorTotals[$0.index]) }) {
             violated.append("exposure.sectorIsSumOfHoldings")
         }

@@ -3,18 +3,18 @@ import TradingVocabulary
 /// Sector caps: exposure per sector and per correlated group, limited as a fraction of the
 /// portfolio value.
 ///
-/// Totals are kept incrementally (per sector, per group, overall), so a decision costs one
-/// dictionary lookup and a few integer comparisons, whatever the size of the book. Limits are
+/// Totals are kept incrementally (per sector, per group, overall), so a decision costs a scan of
+/// the holdings for the symbol and a few integer comparisons. Limits are
 /// compared exactly in 128-bit integers: `exposure × 10 000 ≤ limit × portfolio value`.
 /// Rules and decisions: `docs/machines.md` §2.
 public struct SectorCaps: Sendable {
-    /// One holding: its sector is fixed when it is first recorded.
-    struct Holding: Sendable {
-        var sector: Sector
-        var amount: Int64
-    }
-
-    var holdingsBySymbol: [Symbol: Holding]
+    /// The holdings, sorted by symbol, each symbol once; a holding's sector is fixed when it is
+    /// first recorded.
+    ///
+    /// A sorted list, not a dictionary keyed by symbol: a book holds at most a few dozen symbols,
+    /// a scan of them compares a symbol's four words where a lookup hashes it, and the holdings
+    /// are listed in symbol order (a check reads them after every input) without a sort.
+    var book: [SectorHolding]
     // `@usableFromInline` so the read-only queries below can be inlined into callers (a check
     // reads every sector's exposure, limits and health at every step).
     @usableFromInline var sectorTotals = ContiguousArray<Int64>(repeating: 0, count: Sector.allCases.count)
@@ -35,12 +35,17 @@ public struct SectorCaps: Sendable {
     ///   - capacityHint: holdings to reserve room for, so the book does not allocate as it grows.
     public init(table: SymbolSectorTable = .default, capacityHint: Int = 64) {
         self.table = table
-        holdingsBySymbol = Dictionary(minimumCapacity: max(capacityHint, 0))
+        book = []
+        book.reserveCapacity(max(capacityHint, 0))
     }
+
+    /// Where `symbol`'s holding is in the book, if held.
+    func index(of symbol: Symbol) -> Int? { book.firstIndex { $0.symbol == symbol } }
 
     /// The sector a symbol counts in: its recorded sector if held, else the table's.
     public func sector(for symbol: Symbol) -> Sector {
-        holdingsBySymbol[symbol]?.sector ?? table.sector(for: symbol)
+        if let index = index(of: symbol) { return book[index].sector }
+        return table.sector(for: symbol)
     }
 
     /// The exposure of one sector.
@@ -54,22 +59,19 @@ public struct SectorCaps: Sendable {
 
     /// The amount held in a symbol, `nil` if not held.
     public func holding(of symbol: Symbol) -> Cents? {
-        holdingsBySymbol[symbol].map { Cents($0.amount) }
+        index(of: symbol).map { book[$0].amount }
     }
 
     /// The number of symbols held.
-    public var holdingCount: Int { holdingsBySymbol.count }
+    public var holdingCount: Int { book.count }
 
-    /// Visits every holding in no particular order, without building an array.
+    /// Visits every holding in symbol order, without building an array.
     public func forEachHolding(_ body: (Symbol, Sector, Cents) throws -> Void) rethrows {
-        for (symbol, holding) in holdingsBySymbol { try body(symbol, holding.sector, Cents(holding.amount)) }
+        for holding in book { try body(holding.symbol, holding.sector, holding.amount) }
     }
 
     /// Every holding, sorted by symbol.
-    public var holdings: [SectorHolding] {
-        holdingsBySymbol.map { SectorHolding(symbol: $0.key, sector: $0.value.sector, amount: Cents($0.value.amount)) }
-            .sorted { $0.symbol < $1.symbol }
-    }
+    public var holdings: [SectorHolding] { book }
 
     /// The limits in force for a sector.
     @inlinable public func limits(for sector: Sector) -> SectorLimits { sectorLimits[sector.index] }

@@ -59,4 +59,20 @@ import TradingVocabulary
         heldTwice.book[1].symbol = btc
         #expect(heldTwice.checkInvariants() == ["symbols.unique"])
     }
+
+    /// The sector caps' book order check names holdings out of symbol order or a symbol held
+    /// twice, and only that.
+    @Test func sectorHoldingsOutOfOrderOrTwiceAreNamed() throws {
+        var caps = SectorCaps()
+        try caps.setPortfolioValue(1_000_000)
+        _ = try caps.add(btc, amount: 1_000)
+        _ = try caps.add(eth, amount: 1_000)
+        #expect(caps.checkInvariants().isEmpty)
+        var outOfOrder = caps
+        outOfOrder.book.swapAt(0, 1)
+        #expect(outOfOrder.checkInvariants() == ["holdings.sortedUnique"])
+        var twice = caps
+        twice.book[1].symbol = twice.book[0].symbol
+        #expect(twice.checkInvariants() == ["holdings.sortedUnique"])
+    }
 }
