@@ -16,11 +16,13 @@ public enum RiskStackInvariants {
     }
 
     /// Each layer's invariants, prefixed, both as a list and as a "first violated" that projects
-    /// the layer once: the one table `state` and `firstViolation(of:)` are built from.
+    /// the layer once: the one table `state` and `firstViolation(of:)` are built from. A layer
+    /// with a one-pass `firstViolation(of:)` of its own (held equal to its list's first by its
+    /// tests) is asked through it.
     static let layers = [
-        layer("tradingMode.", TradingModeInvariants.state) { $0.tradingMode },
+        layer("tradingMode.", TradingModeInvariants.state, first: TradingModeInvariants.firstViolation(of:)) { $0.tradingMode },
         layer("superState.", SuperStateInvariants.state) { $0.superState },
-        layer("positions.", PositionInvariants.state) { $0.positions },
+        layer("positions.", PositionInvariants.state, first: PositionInvariants.firstViolation(of:)) { $0.positions },
         layer("sectorCaps.", SectorCapsInvariants.state) { $0.sectorCaps },
     ]
 
@@ -30,12 +32,13 @@ public enum RiskStackInvariants {
     }
 
     static func layer<Part>(
-        _ prefix: String, _ invariants: [Invariant<Part>],
+        _ prefix: String, _ invariants: [Invariant<Part>], first: (@Sendable (Part) -> String?)? = nil,
         _ part: @escaping @Sendable (RiskStackObservation) -> Part
     ) -> Layer {
-        Layer(
+        let firstOfPart: @Sendable (Part) -> String? = first ?? { o in Self.first(of: invariants, violatedBy: o) }
+        return Layer(
             invariants: invariants.map { $0.pulledBack(prefix: prefix, part) },
-            firstViolation: { o in first(of: invariants, violatedBy: part(o)).map { prefix + $0 } })
+            firstViolation: { o in firstOfPart(part(o)).map { prefix + $0 } })
     }
 
     static func first<Observation>(of invariants: [Invariant<Observation>], violatedBy o: borrowing Observation) -> String? {
