@@ -5,7 +5,7 @@
 // Builds with both `swift build -c release -Xswiftc -sanitize=fuzzer` and
 // `swift build -c release --sanitize=fuzzer` (in Fuzz/), with the entry point in EntryPoint.swift;
 // see docs/fuzzing.md, "Building".
-import FuzzSupport
+import FuzzCore
 
 let target = FuzzTarget.machine("exchange")
 

@@ -1,6 +1,6 @@
 // The entry point, in a file of its own: with two source files and no main.swift, the compiler
 // makes no implicit `main` in either build mode (a single file would be compiled as a script).
-import FuzzSupport
+import FuzzCore
 
 /// The entry point under `-Xswiftc -sanitize=fuzzer`, where SwiftPM links `main` to
 /// `<module>_main`: it starts libFuzzer with `LLVMFuzzerRunDriver`. (Under `--sanitize=fuzzer`
