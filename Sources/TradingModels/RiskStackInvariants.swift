@@ -21,7 +21,7 @@ public enum RiskStackInvariants {
     /// tests) is asked through it.
     static let layers = [
         layer("tradingMode.", TradingModeInvariants.state, first: TradingModeInvariants.firstViolation(of:)) { $0.tradingMode },
-        layer("superState.", SuperStateInvariants.state) { $0.superState },
+        layer("superState.", SuperStateInvariants.state, first: SuperStateInvariants.firstViolation(of:)) { $0.superState },
         layer("positions.", PositionInvariants.state, first: PositionInvariants.firstViolation(of:)) { $0.positions },
         layer("sectorCaps.", SectorCapsInvariants.state) { $0.sectorCaps },
     ]

@@ -21,15 +21,7 @@ public enum SuperStateInvariants {
             "history causes fit",
             "halt enters EMERGENCY_HALT; resume leaves it to CRISIS or RECOVERY; an update never leaves it and goes to its classification (or RECOVERY out of CRISIS)."
         ) { o in
-            o.history.allSatisfy { entry in
-                switch entry.cause {
-                case .halt: entry.to == .emergencyHalt
-                case .resume: entry.from == .emergencyHalt && (entry.to == .crisis || entry.to == .recovery)
-                case .update(let c):
-                    c.isClassification && entry.from != .emergencyHalt
-                        && (entry.to == c || (entry.from == .crisis && entry.to == .recovery && c != .crisis))
-                }
-            }
+            o.history.allSatisfy(causeFits)
         },
         Invariant("confirmations in 0…2", "RECOVERY leaves on the 3rd confirmation, so at most 2 are ever pending.") { o in
             (0...2).contains(o.confirmations)
@@ -44,6 +36,19 @@ public enum SuperStateInvariants {
             o.limits == o.state.limits && o.riskMultiplier == o.state.limits.riskMultiplier
         },
     ]
+
+    /// Whether a history entry's cause fits its move: halt enters EMERGENCY_HALT; resume leaves
+    /// it to CRISIS or RECOVERY; an update never leaves it and goes to its classification (or
+    /// RECOVERY out of CRISIS).
+    static func causeFits(_ entry: SuperStateTransition) -> Bool {
+        switch entry.cause {
+        case .halt: entry.to == .emergencyHalt
+        case .resume: entry.from == .emergencyHalt && (entry.to == .crisis || entry.to == .recovery)
+        case .update(let c):
+            c.isClassification && entry.from != .emergencyHalt
+                && (entry.to == c || (entry.from == .crisis && entry.to == .recovery && c != .crisis))
+        }
+    }
 
     /// Rules about one step.
     public static let steps: [StepInvariant<SuperStateCommand, SuperStateOutcome, SuperStateObservation>] = [

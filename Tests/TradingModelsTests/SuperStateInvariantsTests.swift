@@ -61,6 +61,42 @@ struct SuperStateInvariantsTests {
         #expect(!invariant.holds(bad))
     }
 
+    /// The one-pass `firstViolation(of:)` names what the list names first: on the good
+    /// observation, on each rule's violating example, on pairs of violations, and on every
+    /// observation of seeded random model runs (updates of every classification, halts, resumes,
+    /// restarts, errors).
+    @Test func firstViolationIsTheListsFirst() {
+        #expect(SuperStateInvariants.state.count == 9)
+        var observations = [Self.good] + Self.violating.values
+        for a in Self.violating.values {
+            for b in Self.violating.values {
+                var both = a
+                if both.history == Self.good.history { both.history = b.history }
+                if both.state == Self.good.state { both.state = b.state }
+                if both.confirmations == Self.good.confirmations { both.confirmations = b.confirmations }
+                if both.lastClassification == Self.good.lastClassification { both.lastClassification = b.lastClassification }
+                if both.limits == Self.good.limits { both.limits = b.limits }
+                observations.append(both)
+            }
+        }
+        let commands: [SuperStateCommand] = [
+            Self.calm, Self.crisis, .update(volatility: 0.05, drawdown: 0.05, liquidity: 0.6), .update(volatility: 0.1, drawdown: 0.12, liquidity: 0.4),
+            .update(volatility: .nan, drawdown: 0, liquidity: 1), .halt, .resume, .restart,
+        ]
+        for seed in 0..<200 as Range<UInt64> {
+            var rng = SplitMix(seed: seed)
+            var model = SuperStateModel()
+            for _ in 0..<30 {
+                _ = model.apply(commands[Int(rng.next() % UInt64(commands.count))])
+                observations.append(model.observation)
+            }
+        }
+        #expect(Set(observations.map(\.state)) == Set(PortfolioState.allCases))
+        for o in observations {
+            #expect(SuperStateInvariants.firstViolation(of: o) == SuperStateInvariants.state.violations(of: o).first, "\(o)")
+        }
+    }
+
     // MARK: Step invariants
 
     typealias Step = (before: SuperStateObservation, command: SuperStateCommand, outcome: SuperStateOutcome, after: SuperStateObservation)

@@ -23,6 +23,7 @@ public enum SuperStateChecks {
             system: system,
             commands: commands,
             invariants: SuperStateInvariants.state,
+            firstStateViolation: SuperStateInvariants.firstViolation(of:),
             steps: SuperStateInvariants.steps,
             labels: PortfolioState.allCases.map { state in CaseLabel("reached \(state.rawValue)") { $0.state.state == state } } + [
                 CaseLabel("failed save reported") { if case .faultyRestart(let report) = $0.outcome { report.saveFailedAt != nil } else { false } },

@@ -1,0 +1,34 @@
+import TradingVocabulary
+
+extension SuperStateInvariants {
+    /// The name of the first invariant of `state` that `o` violates, the same as
+    /// `state.violations(of: o).first`: one pass over the history instead of four closures each
+    /// walking it, the other rules asked of `state` (the differential check asks at every step).
+    /// The rules are `state`'s, in its order; `SuperStateInvariantsTests` holds the two equal on
+    /// every rule's violating example, on pairs of them and on generated observations.
+    public static func firstViolation(of o: SuperStateObservation) -> String? {
+        let history = o.history
+        var (noCrisisToNormal, allowed, chains, causesFit) = (true, true, true, true)
+        for index in history.indices {
+            let entry = history[index]
+            if entry.from == .crisis && entry.to == .normal { noCrisisToNormal = false }
+            if !entry.from.allows(entry.to) { allowed = false }
+            if entry.from != (index == 0 ? PortfolioState.normal : history[index - 1].to) { chains = false }
+            if !causeFits(entry) { causesFit = false }
+        }
+        // Each rule by its index in `state` (the ones that read no history asked of `state`
+        // itself); the first that fails is the answer.
+        var first: Int?
+        func rule(_ index: Int, _ holds: @autoclosure () -> Bool) { if first == nil, !holds() { first = index } }
+        rule(0, noCrisisToNormal)
+        rule(1, allowed)
+        rule(2, chains)
+        rule(3, state[3].holds(o))
+        rule(4, causesFit)
+        rule(5, state[5].holds(o))
+        rule(6, state[6].holds(o))
+        rule(7, state[7].holds(o))
+        rule(8, state[8].holds(o))
+        return first.map { state[$0].name }
+    }
+}
