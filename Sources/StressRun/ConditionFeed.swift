@@ -74,8 +74,9 @@ struct Conditions: Hashable, Sendable {
 /// window each time (two passes of `capacity` dependent additions) was the costliest single step
 /// of a run. Kept incrementally, a bar costs a few operations; every `capacity` appends the two
 /// sums are recomputed exactly from the window, and at once when most of the squares leave
-/// together, so rounding cannot accumulate beyond one window's worth (`ConditionFeedTests` holds it to the two-pass result: within a relative 1e-9,
-/// or 1e-11 for a window gone flat, through crashes entering and leaving it).
+/// together, so rounding cannot accumulate beyond one window's worth. `ConditionFeedTests` holds
+/// it to the two-pass result (a relative 1e-9, or 1e-11 for a window gone flat) through crashes
+/// entering and leaving it.
 struct ReturnWindow: Sendable {
     private var values: ContiguousArray<Double>
     private var next = 0
@@ -111,15 +112,20 @@ struct ReturnWindow: Sendable {
         if sinceExact == values.count { recomputeExactly() }
     }
 
-    /// The mean and the squared deviations from the window itself (two passes).
+    /// The mean and the squared deviations taken from the window itself.
     private mutating func recomputeExactly() {
         sinceExact = 0
+        (mean, squares) = twoPass
+    }
+
+    /// The window's mean and Σ (x − mean)², in two passes over it.
+    private var twoPass: (mean: Double, squares: Double) {
         var sum = 0.0
         for i in 0..<count { sum += values[i] }
-        mean = sum / Double(count)
+        let mean = sum / Double(count)
         var squares = 0.0
         for i in 0..<count { squares += (values[i] - mean) * (values[i] - mean) }
-        self.squares = squares
+        return (mean, squares)
     }
 
     /// The sample standard deviation (n − 1); 0 with fewer than two returns.
@@ -132,11 +138,6 @@ struct ReturnWindow: Sendable {
     /// against.
     var standardDeviationRecomputed: Double {
         guard count >= 2 else { return 0 }
-        var mean = 0.0
-        for i in 0..<count { mean += values[i] }
-        mean /= Double(count)
-        var squares = 0.0
-        for i in 0..<count { squares += (values[i] - mean) * (values[i] - mean) }
-        return (squares / Double(count - 1)).squareRoot()
+        return (twoPass.squares / Double(count - 1)).squareRoot()
     }
 }

@@ -103,6 +103,6 @@ extension Run {
     /// Samples the exposure of the scenario's sectors in the stack, in sector order.
     mutating func recordExposure() {
         exposure.beginSample(time: now, portfolioValue: stack.sectorPortfolioValue ?? .zero)
-        for sector in exposureSectors { exposure.appendCell(exposure: stack.exposure(of: sector), health: stack.health(of: sector)) }
+        for sector in exposure.sectors { exposure.appendCell(exposure: stack.exposure(of: sector), health: stack.health(of: sector)) }
     }
 }

@@ -61,9 +61,6 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var events: [RunEvent] = []
     var equityCurve: [EquityPoint] = []
     var exposure: ExposureSeries
-    /// The sectors the run's symbols are in, in `Sector.allCases` order: the exposure samples'
-    /// rows (looked up once: the table is fixed for the run).
-    let exposureSectors: [Sector]
     /// Each symbol's sector, by symbol index.
     let symbolSectors: [Sector]
     var violations = 0
@@ -106,8 +103,9 @@ struct Run<S: Strategy, G: RiskGovernor> {
         do { stack = try G(portfolioValue: configuration.initialCash, table: market.sectorTable) } catch { throw .riskStack(String(describing: error)) }
         symbolSectors = symbols.map { market.sectorTable.sector(for: $0) }
         let held = Set(symbolSectors)
-        exposureSectors = Sector.allCases.filter(held.contains)
-        exposure = ExposureSeries(sectors: exposureSectors)
+        // The sectors the run's symbols are in, in `Sector.allCases` order: the samples' rows
+        // (looked up once: the table is fixed for the run).
+        exposure = ExposureSeries(sectors: Sector.allCases.filter(held.contains))
         var prepared = strategy
         prepared.prepare(symbols: market.series.map(\.symbol))
         self.strategy = prepared

@@ -4,8 +4,8 @@ import TradingVocabulary
 /// portfolio value.
 ///
 /// Totals are kept incrementally (per sector, per group, overall), so a decision costs a scan of
-/// the holdings for the symbol and a few integer comparisons. Limits are
-/// compared exactly in 128-bit integers: `exposure × 10 000 ≤ limit × portfolio value`.
+/// the holdings for the symbol and a few integer comparisons. Limits are compared exactly in
+/// 128-bit integers: `exposure × 10 000 ≤ limit × portfolio value`.
 /// Rules and decisions: `docs/machines.md` §2.
 public struct SectorCaps: Sendable {
     /// The holdings, sorted by symbol, each symbol once; a holding's sector is fixed when it is

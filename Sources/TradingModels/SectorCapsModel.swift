@@ -98,8 +98,8 @@ public struct SectorCapsModel: Hashable, Sendable {
     /// nothing held and the default limits is an untouched row and is left out (`SectorRows`).
     ///
     /// The sums are taken in one pass — each holding's amount added to its sector's and to its
-    /// group's, if the sector is in one — rather than by asking `exactExposure(of:)` 19 + 6 times (a pass each): the same
-    /// sums, and the check reads this after every step.
+    /// group's, if the sector is in one — rather than by asking `exactExposure(of:)` 19 + 3
+    /// times, a pass each: the same sums, and the check reads this after every step.
     public var observation: SectorCapsObservation {
         // On the stack: a `PerSector` would allocate its array on every observation.
         var sectorSums = InlineArray<19, Int128>(repeating: 0)
