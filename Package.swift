@@ -138,6 +138,17 @@ targets += [
     .target(name: "QueueCheckExample", dependencies: ["PropertyCheck"], path: "Examples/QueueCheck/Sources/QueueCheck", swiftSettings: strict),
 ]
 
+// MARK: - Fuzz builds: coverage where it guides.
+// `Fuzz/build.sh` names the modules whose code libFuzzer should see in STRESSCHECK_FUZZ_INSTRUMENT
+// (comma-separated), and compiles only those with `-sanitize=fuzzer`: every instrumented module
+// adds edge counters libFuzzer clears and scans at every execution and comparison callbacks in
+// its loops, so the engine, the simulation and the rest run uninstrumented under a machine's
+// target. Unset (every other build) changes nothing.
+let fuzzInstrumented = Set((Context.environment["STRESSCHECK_FUZZ_INSTRUMENT"] ?? "").split(separator: ",").map(String.init))
+for target in targets where fuzzInstrumented.contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+}
+
 let package = Package(
     name: "StressCheck",
     platforms: [.macOS(.v15)],

@@ -30,6 +30,15 @@ let machineTargets: Set<String> = [
     "market-making", "arbitrage", "spot-futures-hedge", "calendar-spread",
 ]
 
+/// The lean build (`Fuzz/build.sh`, see `Fuzz/common.sh`): `STRESSCHECK_FUZZ_INSTRUMENT` names
+/// the root package's modules to instrument (its Package.swift adds `-sanitize=fuzzer` to those
+/// alone), and no `-Xswiftc -sanitize=fuzzer` is given. The executables then ask for libFuzzer
+/// themselves, at compile time (the entry point's renaming, as under the global flag) and link
+/// time. Unset, this adds nothing: the global flag does it all.
+let leanBuild = Context.environment["STRESSCHECK_FUZZ_INSTRUMENT"] != nil
+let leanCompile: [SwiftSetting] = leanBuild ? [.unsafeFlags(["-sanitize=fuzzer"])] : []
+let leanLink: [LinkerSetting] = leanBuild ? [.unsafeFlags(["-sanitize=fuzzer"])] : []
+
 let package = Package(
     name: "StressCheckFuzz",
     platforms: [.macOS(.v15)],
@@ -57,9 +66,10 @@ let package = Package(
         + fuzzTargets.map { name in
             .executableTarget(
                 name: "fuzz-\(name)", dependencies: [machineTargets.contains(name) ? "FuzzCore" : "FuzzSupport"], path: "Targets/\(name)",
-                swiftSettings: strict)
+                swiftSettings: strict + leanCompile, linkerSettings: leanLink)
         } + [
             // Regenerates the seed corpus and the dictionaries (Fuzz/seeds.sh); an ordinary tool.
-            .executableTarget(name: "corpus-seeds", dependencies: ["FuzzSupport"], path: "Targets/seeds", swiftSettings: strict)
+            .executableTarget(
+                name: "corpus-seeds", dependencies: ["FuzzSupport"], path: "Targets/seeds", swiftSettings: strict, linkerSettings: leanLink)
         ]
 )

@@ -17,7 +17,10 @@ seconds="${1:-60}"; shift || true
 seed="${SEED:-1}"
 samples="${SAMPLES:-8}"
 variants=("$@")
-[ ${#variants[@]} -gt 0 ] || mapfile -t variants < <(zoo_variants)
+if [ ${#variants[@]} -eq 0 ]; then
+    listed="$(zoo_variants)" || exit 2
+    mapfile -t variants <<<"$listed"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 shortlex_less() { [ ${#1} -lt ${#2} ] || { [ ${#1} -eq ${#2} ] && [[ "$1" < "$2" ]]; }; }

@@ -2,7 +2,9 @@
 # Builds the fuzz targets (release) in Fuzz/, a SwiftPM package of its own so that the fuzzer
 # flags never touch the main build.
 #
-#   Fuzz/build.sh                   swift build -c release -Xswiftc -sanitize=fuzzer   → Fuzz/.build/release/
+#   Fuzz/build.sh                   two builds (common.sh, LEAN_TARGETS): the machines' targets with only
+#                                   the production code and models instrumented → Fuzz/.build/release/, and the
+#                                   others with swift build -c release -Xswiftc -sanitize=fuzzer → Fuzz/.build/full/release/
 #   Fuzz/build.sh --sanitize-flag   swift build -c release --sanitize=fuzzer           → Fuzz/.build/sanitize-flag/release/
 #   Fuzz/build.sh --asan            ... -Xswiftc -sanitize=fuzzer,address              → Fuzz/.build/asan/release/
 #   Fuzz/build.sh --coverage        ... -sanitize=fuzzer -profile-generate -profile-coverage-mapping → Fuzz/.build/coverage/release/
@@ -36,7 +38,7 @@ done
 
 cd "$FUZZ_DIR"
 case "$flavour" in
-    fuzzer) flags=(-Xswiftc -sanitize=fuzzer) ;;
+    fuzzer) flags=() ;;
     sanitize-flag) flags=(--scratch-path .build/sanitize-flag --sanitize=fuzzer) ;;
     asan) flags=(--scratch-path .build/asan -Xswiftc -sanitize=fuzzer,address) ;;
     coverage) flags=(--scratch-path .build/coverage -Xswiftc -sanitize=fuzzer -Xswiftc -profile-generate -Xswiftc -profile-coverage-mapping) ;;
@@ -44,11 +46,44 @@ esac
 # Production machines check their invariants after every input in the fuzz builds (Package.swift).
 flags+=(-Xswiftc -DSTRESSCHECK_INVARIANT_CHECKS)
 if [ "$clean" = 1 ]; then
-    scratch=".build"
-    [ "$flavour" != fuzzer ] && scratch=".build/$flavour"
-    echo "== clean: $scratch/*/release"
-    rm -rf "$scratch"/*-linux-gnu/release "$scratch"/*-apple-macosx/release "$scratch/release" "$scratch/build.db"
+    scratches=(".build")
+    [ "$flavour" != fuzzer ] && scratches=(".build/$flavour")
+    [ "$flavour" = fuzzer ] && scratches+=(".build/full")
+    for scratch in "${scratches[@]}"; do
+        echo "== clean: $scratch/*/release"
+        rm -rf "$scratch"/*-linux-gnu/release "$scratch"/*-apple-macosx/release "$scratch/release" "$scratch/build.db"
+    done
 fi
-echo "== swift build -c release ${flags[*]} ${extra[*]:-}"
-swift_cmd build -c release "${flags[@]}" "${extra[@]}"
-echo "== binaries: $(bin_dir "$flavour")/fuzz-*"
+if [ "$flavour" != fuzzer ]; then
+    echo "== swift build -c release ${flags[*]} ${extra[*]:-}"
+    swift_cmd build -c release "${flags[@]}" "${extra[@]}"
+    echo "== binaries: $(bin_dir "$flavour")/fuzz-*"
+    exit 0
+fi
+
+# The default flavour is two builds (common.sh, LEAN_TARGETS): the lean one instruments only
+# LEAN_MODULES, the full one every module (-Xswiftc -sanitize=fuzzer, the design's command).
+# SwiftPM builds one product per invocation; after the first, each only links.
+lean_products=(corpus-seeds)
+full_products=()
+for target in "${LEAN_TARGETS[@]}"; do lean_products+=("fuzz-$target"); done
+for target in "${FULL_TARGETS[@]}"; do full_products+=("fuzz-$target"); done
+if [ ${#extra[@]} -gt 0 ]; then
+    # --product <name>: only that one, in its build.
+    lean_products=() full_products=()
+    if is_lean_target "${extra[1]}" || [ "${extra[1]}" = corpus-seeds ]; then lean_products=("${extra[1]}"); else full_products=("${extra[1]}"); fi
+fi
+if [ ${#lean_products[@]} -gt 0 ]; then
+    echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$LEAN_MODULES swift build -c release ${flags[*]} (${lean_products[*]})"
+    for product in "${lean_products[@]}"; do
+        STRESSCHECK_FUZZ_INSTRUMENT="$LEAN_MODULES" swift_cmd build -c release "${flags[@]}" --product "$product"
+    done
+    echo "== binaries: $(bin_dir fuzzer)/ (${lean_products[*]})"
+fi
+if [ ${#full_products[@]} -gt 0 ]; then
+    echo "== full: swift build -c release --scratch-path .build/full -Xswiftc -sanitize=fuzzer ${flags[*]} (${full_products[*]})"
+    for product in "${full_products[@]}"; do
+        swift_cmd build -c release --scratch-path .build/full -Xswiftc -sanitize=fuzzer "${flags[@]}" --product "$product"
+    done
+    echo "== binaries: $FUZZ_DIR/.build/full/release/ (${full_products[*]})"
+fi

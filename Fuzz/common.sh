@@ -26,10 +26,29 @@ swift_cmd() {
     fi
 }
 
+# The lean build (build.sh's default flavour): these executables are built with only
+# LEAN_MODULES instrumented (the production machines, their models, the venue, the strategies
+# and the zoo's broken variants: the code whose branches and comparisons guide the fuzzer), not
+# the engine, the simulation or the checks' plumbing, which every input runs the same way. Their
+# executions are about twice as fast (docs/fuzzing.md, "Performance"). The other targets fuzz
+# the engine's, the simulation's or the certification's own code, so they are built with every
+# module instrumented, in .build/full/.
+LEAN_TARGETS=(position sector-caps super-state trading-mode risk-stack exchange market-making arbitrage spot-futures-hedge calendar-spread zoo)
+LEAN_MODULES="TradingVocabulary,TradingMachines,TradingModels,ExchangeVocabulary,ExchangeSim,StrategyVocabulary,Strategies,StrategyModels,BugZoo"
+FULL_TARGETS=(engine-decoding state-file csv market stress shard-file journal latency-table)
+is_lean_target() { local t; for t in "${LEAN_TARGETS[@]}"; do [ "fuzz-$t" = "$1" ] || [ "$t" = "$1" ] && return 0; done; return 1; }
+
 # The release binaries of a build flavour (see build.sh): fuzzer | sanitize-flag | asan | coverage.
+# With a target (a name or an executable), the directory of that target's binary: under the
+# default flavour the full build's targets are in .build/full/release.
 bin_dir() {
     case "${1:-fuzzer}" in
-        fuzzer) echo "$FUZZ_DIR/.build/release" ;;
+        fuzzer)
+            if [ -n "${2:-}" ] && ! is_lean_target "$2" && [ "$2" != corpus-seeds ]; then
+                echo "$FUZZ_DIR/.build/full/release"
+            else
+                echo "$FUZZ_DIR/.build/release"
+            fi ;;
         *) echo "$FUZZ_DIR/.build/$1/release" ;;
     esac
 }
@@ -53,7 +72,7 @@ run_target() {
     local target="$1" flavour="${FLAVOUR:-fuzzer}"
     shift
     local binary
-    binary="$(bin_dir "$flavour")/$(target_binary "$target")"
+    binary="$(bin_dir "$flavour" "$(target_binary "$target")")/$(target_binary "$target")"
     if [ ! -x "$binary" ]; then
         echo "error: $binary is missing; run Fuzz/build.sh first" >&2
         return 2
@@ -61,9 +80,15 @@ run_target() {
     STRESSCHECK_ZOO="$(target_zoo "$target")" "$binary" "$@"
 }
 
-# Every bug zoo variant, by name.
+# Every bug zoo variant, by name: fuzz-zoo lists them when STRESSCHECK_ZOO is unset (exit 2).
+# Fails, saying why, when the binary is missing or lists none.
 zoo_variants() {
-    sed -n 's/^ *ZooVariant("\([^"]*\)".*/\1/p' "$ROOT_DIR/Tests/BugZoo/BugZoo.swift"
+    local zoo names
+    zoo="$(bin_dir "${FLAVOUR:-fuzzer}" fuzz-zoo)/fuzz-zoo"
+    [ -x "$zoo" ] || { echo "error: $zoo is missing; run Fuzz/build.sh first" >&2; return 2; }
+    names="$(env -u STRESSCHECK_ZOO "$zoo" 2>&1 >/dev/null | sed -n 's/^  \([a-z0-9-]*\/[^ ]*\)  .*/\1/p')" || true
+    [ -n "$names" ] || { echo "error: $zoo listed no bug zoo variant" >&2; return 2; }
+    echo "$names"
 }
 
 # Expands "all" / "zoo" / a name into target names.

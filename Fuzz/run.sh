@@ -77,7 +77,9 @@ triage() {
     return 1
 }
 
-for target in $(expand_targets "$1"); do
+# A target list that cannot be made (fuzz-zoo missing) stops the campaign, saying why.
+targets="$(expand_targets "$1")" || exit 2
+for target in $targets; do
     slug="$(target_slug "$target")"
     dir="$ARTIFACTS_DIR/$slug"
     mkdir -p "$dir/corpus"

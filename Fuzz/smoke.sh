@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CI smoke run of the fuzz targets (called by .ci/run when executable).
 #
-# 1. One build: swift build -c release -Xswiftc -sanitize=fuzzer (in Fuzz/).
+# 1. Fuzz/build.sh: the machines' targets lean (only production and its models instrumented),
+#    the others with -Xswiftc -sanitize=fuzzer (common.sh, LEAN_TARGETS).
 # 2. Each target of TARGETS (common.sh: the machines, engine-decoding, state-file, csv, market, stress, shard-file, journal, latency-table): -runs=$RUNS (default 20000) executions with a fixed
 #    -seed over a temporary copy of corpus/<target>/ (CI writes nothing into the repository).
 #    Fails on any crash, and unless libFuzzer reports stat::number_of_executed_units ≥ RUNS:
