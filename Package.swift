@@ -148,6 +148,10 @@ let fuzzInstrumented = Set((Context.environment["STRESSCHECK_FUZZ_INSTRUMENT"] ?
 for target in targets where fuzzInstrumented.contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
 }
+// A misspelt name would leave the code it means uninstrumented, without a word.
+if let unknown = fuzzInstrumented.subtracting(targets.map(\.name)).sorted().first {
+    fatalError("STRESSCHECK_FUZZ_INSTRUMENT names \(unknown), which is not a target of StressCheck's Package.swift")
+}
 
 let package = Package(
     name: "StressCheck",

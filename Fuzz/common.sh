@@ -27,14 +27,16 @@ swift_cmd() {
 }
 
 # The lean build (build.sh's default flavour): these executables are built with only
-# LEAN_MODULES instrumented (the production machines, their models, the venue, the strategies
-# and the zoo's broken variants: the code whose branches and comparisons guide the fuzzer), not
-# the engine, the simulation or the checks' plumbing, which every input runs the same way. Their
-# executions are about twice as fast (docs/fuzzing.md, "Performance"). The other targets fuzz
-# the engine's, the simulation's or the certification's own code, so they are built with every
-# module instrumented, in .build/full/.
+# LEAN_MODULES instrumented — the production code under test (the machines, the venue, the
+# strategies, their vocabularies) and the zoo's broken variants of it, whose branches and
+# comparisons guide the fuzzer — and not the engine, the checks' loop, the models (the oracle:
+# their invariant scans and observation comparisons run the same way for every input) or the
+# simulation. Their executions cost a third to two thirds of the instructions, and they find
+# the zoo's variants in as many executions (docs/fuzzing.md, "Lean targets"). The other
+# targets fuzz the engine's, the simulation's or the certification's own code, so they are
+# built with every module instrumented, in .build/full/.
 LEAN_TARGETS=(position sector-caps super-state trading-mode risk-stack exchange market-making arbitrage spot-futures-hedge calendar-spread zoo)
-LEAN_MODULES="TradingVocabulary,TradingMachines,TradingModels,ExchangeVocabulary,ExchangeSim,StrategyVocabulary,Strategies,StrategyModels,BugZoo"
+LEAN_MODULES="TradingVocabulary,TradingMachines,ExchangeVocabulary,ExchangeSim,StrategyVocabulary,Strategies,BugZoo"
 FULL_TARGETS=(engine-decoding state-file csv market stress shard-file journal latency-table)
 is_lean_target() { local t; for t in "${LEAN_TARGETS[@]}"; do [ "fuzz-$t" = "$1" ] || [ "$t" = "$1" ] && return 0; done; return 1; }
 

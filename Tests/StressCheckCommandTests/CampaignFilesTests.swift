@@ -140,6 +140,29 @@ import Testing
         }
     }
 
+    /// `Fuzz/build.sh` builds each target of `TARGETS` in exactly one of its two builds (lean or
+    /// full), and every module the lean build instruments is a module of the root package: a
+    /// misspelt one would silently leave the code it names uninstrumented.
+    @Test func everyFuzzTargetIsInExactlyOneBuildAndTheLeanModulesExist() throws {
+        let common = try Self.text("Fuzz/common.sh").split(separator: "\n")
+        func list(_ name: String) throws -> [String] {
+            let line = try #require(common.first { $0.hasPrefix(name + "=(") }, "\(name) in Fuzz/common.sh")
+            return line.dropFirst(name.count + 2).dropLast().split(separator: " ").map(String.init)
+        }
+        let machines = try list("MACHINES")
+        let targets = try machines + list("TARGETS").filter { !$0.hasPrefix("\"$") }
+        let lean = try list("LEAN_TARGETS")
+        let full = try list("FULL_TARGETS")
+        #expect(Set(lean).isDisjoint(with: full))
+        for target in targets { #expect(lean.contains(target) != full.contains(target), "\(target) in one build") }
+        #expect(lean.contains("zoo"), "fuzz-zoo, which smoke.sh and bites.sh run, is built")
+        let modulesLine = try #require(common.first { $0.hasPrefix("LEAN_MODULES=\"") })
+        let modules = modulesLine.dropFirst("LEAN_MODULES=\"".count).dropLast().split(separator: ",").map(String.init)
+        #expect(modules.contains("TradingMachines") && modules.contains("ExchangeSim"))
+        let manifest = try Self.text("Package.swift")
+        for module in modules { #expect(manifest.contains("name: \"\(module)\""), "\(module) is a target of Package.swift") }
+    }
+
     // MARK: - Reading the files and running their command lines
 
     /// The text after `key` on the first line (trimmed) that starts with it.
