@@ -24,14 +24,21 @@ extension SimulatedExchange {
     /// still open.
     @inline(__always)
     mutating func count(_ order: Int32, _ sign: Int64) {
+        add(order, sign, to: &totals)
+    }
+
+    /// Adds (`sign` +1) or removes (−1) an open order's share of `sums`: the running totals, or
+    /// the recount the invariant check compares them with.
+    @inline(__always)
+    func add(_ order: Int32, _ sign: Int64, to sums: inout OpenTotals) {
         let held = venue[Int(order)]
         let instrument = Int(held.instrument)
         let remainder = held.remainder
-        totals.remainders[instrument] += sign * remainder
+        sums.remainders[instrument] += sign * remainder
         if held.request.side == .sell {
-            totals.sellRemainders[instrument] += sign * remainder
+            sums.sellRemainders[instrument] += sign * remainder
         } else if instruments[instrument].isSpot {
-            totals.spotBuyReservations += sign * spotBuyReservation(order)
+            sums.spotBuyReservations += sign * spotBuyReservation(order)
         }
     }
 

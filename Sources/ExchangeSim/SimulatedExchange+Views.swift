@@ -74,6 +74,11 @@ extension SimulatedExchange {
         return clientQuotes[Int(index)]
     }
 
+    /// The client's latest quote of every instrument it has received one for, in the
+    /// configuration's order of instruments: what `clientQuote(for:)` gives for each of them,
+    /// without a symbol lookup each (a check observes them all after every step).
+    public var receivedQuotes: [ClientQuote] { clientQuotes.compactMap { $0 } }
+
     /// When the client last received a quote for the instrument at `index` in the
     /// configuration's `instruments` (nil: none yet, or no such instrument). A driver that lists
     /// its symbols in that order asks this for every symbol at every step: no symbol lookup, and

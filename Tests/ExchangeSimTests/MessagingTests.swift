@@ -122,6 +122,22 @@ import TradingVocabulary
         #expect(venue.invariantViolations().isEmpty)
     }
 
+    /// `receivedQuotes` (what the differential check observes) is `clientQuote(for:)` of every
+    /// instrument, in the configuration's order, skipping those with no quote yet.
+    @Test func receivedQuotesAreEachInstrumentsClientQuoteInOrder() throws {
+        var venue = try Fixture.venue()
+        let symbols = [Fixture.spot, Fixture.other, Fixture.future]
+        #expect(venue.receivedQuotes.isEmpty)
+        try venue.apply(quote(200, 201, Fixture.other))
+        venue.advance(by: .seconds(1))
+        #expect(venue.receivedQuotes == symbols.compactMap { venue.clientQuote(for: $0) })
+        #expect(venue.receivedQuotes.map(\.quote.symbol) == [Fixture.other])
+        try venue.apply(quote(99, 100))
+        venue.advance(by: .seconds(1))
+        #expect(venue.receivedQuotes == symbols.compactMap { venue.clientQuote(for: $0) })
+        #expect(venue.receivedQuotes.map(\.quote.symbol) == [Fixture.spot, Fixture.other])
+    }
+
     @Test func staleBookFreezesTheClientQuoteNotTheVenue() throws {
         var venue = try Fixture.venue()
         try venue.apply(quote(99, 100))

@@ -75,4 +75,49 @@ import TradingVocabulary
         twice.book[1].symbol = twice.book[0].symbol
         #expect(twice.checkInvariants() == ["holdings.sortedUnique"])
     }
+
+    /// Every other rule of the sector caps' check is named when its part of the state is
+    /// corrupted, and only the rules that part breaks; each limit is accepted at its bound and
+    /// refused one unit past it. (The check folds differences and signs into one comparison
+    /// per rule: this is what holds it to the rules.)
+    @Test func everySectorCapsRuleIsNamedWhenItsStateIsCorrupted() throws {
+        var caps = SectorCaps()
+        try caps.setPortfolioValue(1_000_000)
+        _ = try caps.add(btc, amount: 1_000)
+        _ = try caps.add(eth, amount: 2_000)
+        #expect(caps.checkInvariants().isEmpty)
+        func broken(_ corrupt: (inout SectorCaps) -> Void) -> [String] {
+            var copy = caps
+            corrupt(&copy)
+            return copy.checkInvariants()
+        }
+        let grouped = Sector.defiDEX.index
+        let ungrouped = try #require(Sector.allCases.first { $0.group == nil && caps.exposure(of: $0) == 0 }).index
+        let defi = SectorGroup.defi.index
+        #expect(broken { $0.sectorTotals[ungrouped] += 1 } == ["exposure.sectorIsSumOfHoldings", "exposure.totalIsSumOfSectors"])
+        #expect(
+            broken { $0.sectorTotals[grouped] += 1 }
+                == ["exposure.sectorIsSumOfHoldings", "exposure.groupIsSumOfSectors", "exposure.totalIsSumOfSectors"])
+        #expect(broken { $0.groupTotals[defi] += 1 } == ["exposure.groupIsSumOfSectors"])
+        #expect(broken { $0.total += 1 } == ["exposure.totalIsSumOfSectors"])
+        #expect(broken { $0.total = -1 } == ["exposure.totalIsSumOfSectors", "exposure.nonNegative"])
+        #expect(broken { $0.groupTotals[defi] = -1 } == ["exposure.groupIsSumOfSectors", "exposure.nonNegative"])
+        #expect(
+            broken { $0.sectorTotals[ungrouped] = -1 }
+                == ["exposure.sectorIsSumOfHoldings", "exposure.totalIsSumOfSectors", "exposure.nonNegative"])
+        // A holding's amount feeds only the recount of its sector (the totals are production's own).
+        #expect(broken { $0.book[0].amount = Cents(-1) } == ["exposure.sectorIsSumOfHoldings", "exposure.nonNegative"])
+        // 0 ≤ soft ≤ hard ≤ 100% for a sector, 0 ≤ limit ≤ 100% for a group: at each bound and one past.
+        func limits(_ soft: Int64, _ hard: Int64) -> [String] {
+            broken { $0.sectorLimits[ungrouped] = SectorLimits(soft: BasisPoints(soft), hard: BasisPoints(hard)) }
+        }
+        #expect(limits(0, 0).isEmpty && limits(10_000, 10_000).isEmpty && limits(3_000, 3_000).isEmpty)
+        #expect(limits(-1, 5_000) == ["limits.valid"])
+        #expect(limits(3_001, 3_000) == ["limits.valid"])
+        #expect(limits(5_000, 10_001) == ["limits.valid"])
+        #expect(limits(Int64.min, Int64.max) == ["limits.valid"] && limits(Int64.max, Int64.min) == ["limits.valid"])
+        func groupLimit(_ value: Int64) -> [String] { broken { $0.groupLimits[defi] = BasisPoints(value) } }
+        #expect(groupLimit(0).isEmpty && groupLimit(10_000).isEmpty)
+        #expect(groupLimit(-1) == ["limits.valid"] && groupLimit(10_001) == ["limits.valid"] && groupLimit(Int64.min) == ["limits.valid"])
+    }
 }

@@ -65,7 +65,8 @@ public struct ExchangeSystem: SystemUnderTest {
         ExchangeObservation(
             now: exchange.now, isConnected: exchange.isConnected, isRejectStorm: exchange.isRejectStorm, isBookStale: exchange.isBookStale,
             venueOrders: exchange.venueOrders, clientOrders: exchange.clientOrders, fills: exchange.fills, account: exchange.account,
-            clientQuotes: VenueSetup.instruments.compactMap { exchange.clientQuote(for: $0.symbol) },
+            // Every venue of the check is configured with `VenueSetup.instruments`, in order.
+            clientQuotes: exchange.receivedQuotes,
             initialCash: setup.initialCash, fees: setup.fees)
     }
 }
