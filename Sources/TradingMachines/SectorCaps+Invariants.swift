@@ -25,6 +25,7 @@ extension SectorCaps {
         var groupSums = InlineArray<3, Int128>(repeating: 0)
         var sumOfSectors: Int128 = 0
         var badLimits: Int128 = 0
+        let whole = Int128(BasisPoints.whole.value)
         for sector in Sector.all {
             let exposure = Int128(sectorTotals[sector.index])
             sectorDifference |= sums[sector.index] ^ exposure
@@ -34,7 +35,7 @@ extension SectorCaps {
             // 0 ≤ soft ≤ hard ≤ 100%: each difference is negative exactly when its rule breaks.
             let limits = sectorLimits[sector.index]
             badLimits |= Int128(limits.soft.value) | (Int128(limits.hard.value) - Int128(limits.soft.value))
-            badLimits |= Int128(BasisPoints.whole.value) - Int128(limits.hard.value)
+            badLimits |= whole - Int128(limits.hard.value)
         }
         if sectorDifference != 0 { violated.append("exposure.sectorIsSumOfHoldings") }
         var groupDifference: Int128 = 0
@@ -42,7 +43,7 @@ extension SectorCaps {
             groupDifference |= groupSums[group.index] ^ Int128(groupTotals[group.index])
             signs |= groupTotals[group.index]
             let limit = Int128(groupLimits[group.index].value)
-            badLimits |= limit | (Int128(BasisPoints.whole.value) - limit)
+            badLimits |= limit | (whole - limit)
         }
         if groupDifference != 0 { violated.append("exposure.groupIsSumOfSectors") }
         if sumOfSectors != Int128(total) { violated.append("exposure.totalIsSumOfSectors") }
