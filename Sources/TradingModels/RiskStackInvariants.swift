@@ -23,7 +23,7 @@ public enum RiskStackInvariants {
         layer("tradingMode.", TradingModeInvariants.state, first: TradingModeInvariants.firstViolation(of:)) { $0.tradingMode },
         layer("superState.", SuperStateInvariants.state, first: SuperStateInvariants.firstViolation(of:)) { $0.superState },
         layer("positions.", PositionInvariants.state, first: PositionInvariants.firstViolation(of:)) { $0.positions },
-        layer("sectorCaps.", SectorCapsInvariants.state) { $0.sectorCaps },
+        layer("sectorCaps.", SectorCapsInvariants.state, first: SectorCapsInvariants.firstViolation(of:)) { $0.sectorCaps },
     ]
 
     struct Layer: Sendable {

@@ -62,6 +62,52 @@ struct SectorCapsInvariantsTests {
         #expect(!invariant.holds(bad))
     }
 
+    /// `firstViolation(of:)` names what the list names first: on the good observation, on each
+    /// rule's violating example, on pairs of them (every rule's change applied over another's),
+    /// and on every observation of seeded random model runs over symbols of every sector.
+    @Test func firstViolationIsTheListsFirst() {
+        #expect(SectorCapsInvariants.state.count == 10)
+        var observations = [Self.good] + Self.violating.values
+        let changes: [(inout SectorCapsObservation) -> Void] = [
+            { $0.holdings[0].amount.value += 1 }, { $0.groups[SectorGroup.defi].exposure = 0 }, { $0.totalExposure.value -= 1 },
+            { $0.holdings.reverse() }, { $0.portfolioValue = 0 }, { $0.sectors[.bitcoin].limits = SectorLimits(soft: 2500, hard: 2000) },
+            { $0.sectors[Sector.bitcoin].health = .healthy }, { $0.groups[SectorGroup.defi].health = .critical }, { $0.overallHealth = .warning },
+        ]
+        for first in Self.violating.values {
+            for change in changes {
+                var both = first
+                change(&both)
+                observations.append(both)
+            }
+        }
+        let symbols: [Symbol] = ["BTC-USD", "ETH-USD", "UNI-USD", "AAVE-USD", "SOL-USD", "DOGE-USD", "ZZZ-USD"]
+        for seed in 0..<200 as Range<UInt64> {
+            var rng = SplitMix(seed: seed)
+            var model = SectorCapsModel()
+            for _ in 0..<30 {
+                let symbol = symbols[Int(rng.next() % UInt64(symbols.count))]
+                let amount = Cents(Int64(rng.next() % 300_000))
+                let command: SectorCapsCommand =
+                    switch rng.next() % 8 {
+                    case 0: .setPortfolioValue(Cents(Int64(rng.next() % 2_000_000)))
+                    case 1:
+                        .setLimits(SectorLimits(soft: 1_000, hard: BasisPoints(Int64(1_000 + rng.next() % 3_000))), for: Sector.allCases[Int(rng.next() % 19)])
+                    case 2: .setGroupLimit(BasisPoints(Int64(rng.next() % 10_001)), for: SectorGroup.allCases[Int(rng.next() % 3)])
+                    case 3, 4: .add(symbol, amount: amount)
+                    case 5: .reduce(symbol, amount: amount)
+                    case 6: .markToMarket(symbol, value: amount)
+                    default: .remove(symbol)
+                    }
+                _ = model.apply(command)
+                observations.append(model.observation)
+            }
+        }
+        #expect(observations.contains { $0.overallHealth == .critical } && observations.contains { $0.overallHealth == .warning })
+        for o in observations {
+            #expect(SectorCapsInvariants.firstViolation(of: o) == SectorCapsInvariants.state.violations(of: o).first, "\(o)")
+        }
+    }
+
     // MARK: Step invariants
 
     typealias Step = (before: SectorCapsObservation, command: SectorCapsCommand, outcome: SectorCapsOutcome, after: SectorCapsObservation)

@@ -23,6 +23,7 @@ public enum SectorCapsChecks {
             system: system,
             commands: commands,
             invariants: SectorCapsInvariants.state,
+            firstStateViolation: SectorCapsInvariants.firstViolation(of:),
             steps: SectorCapsInvariants.steps,
             labels: [
                 CaseLabel("critical") { $0.state.overallHealth == .critical },
