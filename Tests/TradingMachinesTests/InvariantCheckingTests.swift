@@ -60,13 +60,19 @@ import TradingVocabulary
         #expect(heldTwice.checkInvariants() == ["symbols.unique"])
     }
 
+    /// Sector caps with a portfolio value of 1 000 000 ¢ holding BTC and ETH.
+    static func sectorCapsHolding(btc btcAmount: Int64, eth ethAmount: Int64) throws -> SectorCaps {
+        var caps = SectorCaps()
+        try caps.setPortfolioValue(1_000_000)
+        _ = try caps.add(btc, amount: Cents(btcAmount))
+        _ = try caps.add(eth, amount: Cents(ethAmount))
+        return caps
+    }
+
     /// The sector caps' book order check names holdings out of symbol order or a symbol held
     /// twice, and only that.
     @Test func sectorHoldingsOutOfOrderOrTwiceAreNamed() throws {
-        var caps = SectorCaps()
-        try caps.setPortfolioValue(1_000_000)
-        _ = try caps.add(btc, amount: 1_000)
-        _ = try caps.add(eth, amount: 1_000)
+        let caps = try Self.sectorCapsHolding(btc: 1_000, eth: 1_000)
         #expect(caps.checkInvariants().isEmpty)
         var outOfOrder = caps
         outOfOrder.book.swapAt(0, 1)
@@ -81,10 +87,7 @@ import TradingVocabulary
     /// refused one unit past it. (The check folds differences and signs into one comparison
     /// per rule: this is what holds it to the rules.)
     @Test func everySectorCapsRuleIsNamedWhenItsStateIsCorrupted() throws {
-        var caps = SectorCaps()
-        try caps.setPortfolioValue(1_000_000)
-        _ = try caps.add(btc, amount: 1_000)
-        _ = try caps.add(eth, amount: 2_000)
+        let caps = try Self.sectorCapsHolding(btc: 1_000, eth: 2_000)
         #expect(caps.checkInvariants().isEmpty)
         func broken(_ corrupt: (inout SectorCaps) -> Void) -> [String] {
             var copy = caps
