@@ -3,7 +3,7 @@
 # flags never touch the main build.
 #
 #   Fuzz/build.sh                   two builds (common.sh, LEAN_TARGETS): the machines' targets with only
-#                                   the production code and models instrumented → Fuzz/.build/release/, and the
+#                                   the production code instrumented → Fuzz/.build/release/, and the
 #                                   others with swift build -c release -Xswiftc -sanitize=fuzzer → Fuzz/.build/full/release/
 #   Fuzz/build.sh --sanitize-flag   swift build -c release --sanitize=fuzzer           → Fuzz/.build/sanitize-flag/release/
 #   Fuzz/build.sh --asan            ... -Xswiftc -sanitize=fuzzer,address              → Fuzz/.build/asan/release/

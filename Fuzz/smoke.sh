@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The CI smoke run of the fuzz targets (called by .ci/run when executable).
 #
-# 1. Fuzz/build.sh: the machines' targets lean (only production and its models instrumented),
+# 1. Fuzz/build.sh: the machines' targets lean (only the production code instrumented),
 #    the others with -Xswiftc -sanitize=fuzzer (common.sh, LEAN_TARGETS).
 # 2. Each target of TARGETS (common.sh: the machines, engine-decoding, state-file, csv, market, stress, shard-file, journal, latency-table): -runs=$RUNS (default 20000) executions with a fixed
 #    -seed over a temporary copy of corpus/<target>/ (CI writes nothing into the repository).
