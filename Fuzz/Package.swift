@@ -32,9 +32,9 @@ let machineTargets: Set<String> = [
 
 /// The lean build (`Fuzz/build.sh`, see `Fuzz/common.sh`): `STRESSCHECK_FUZZ_INSTRUMENT` names
 /// the root package's modules to instrument (its Package.swift adds `-sanitize=fuzzer` to those
-/// alone), and no `-Xswiftc -sanitize=fuzzer` is given. The executables then ask for libFuzzer
-/// themselves, at compile time (the entry point's renaming, as under the global flag) and link
-/// time. Unset, this adds nothing: the global flag does it all.
+/// alone), and no `-Xswiftc -sanitize=fuzzer` is given. The executables are then compiled and
+/// linked with the flag themselves (linking it is what brings in libFuzzer). Unset, this adds
+/// nothing: the global flag does it all.
 let leanBuild = Context.environment["STRESSCHECK_FUZZ_INSTRUMENT"] != nil
 let leanCompile: [SwiftSetting] = leanBuild ? [.unsafeFlags(["-sanitize=fuzzer"])] : []
 let leanLink: [LinkerSetting] = leanBuild ? [.unsafeFlags(["-sanitize=fuzzer"])] : []

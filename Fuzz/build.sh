@@ -71,7 +71,7 @@ for target in "${FULL_TARGETS[@]}"; do full_products+=("fuzz-$target"); done
 if [ ${#extra[@]} -gt 0 ]; then
     # --product <name>: only that one, in its build.
     lean_products=() full_products=()
-    if is_lean_target "${extra[1]}" || [ "${extra[1]}" = corpus-seeds ]; then lean_products=("${extra[1]}"); else full_products=("${extra[1]}"); fi
+    if is_lean_target "${extra[1]}"; then lean_products=("${extra[1]}"); else full_products=("${extra[1]}"); fi
 fi
 if [ ${#lean_products[@]} -gt 0 ]; then
     echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$LEAN_MODULES swift build -c release ${flags[*]} (${lean_products[*]})"

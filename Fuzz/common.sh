@@ -38,7 +38,13 @@ swift_cmd() {
 LEAN_TARGETS=(position sector-caps super-state trading-mode risk-stack exchange market-making arbitrage spot-futures-hedge calendar-spread zoo)
 LEAN_MODULES="TradingVocabulary,TradingMachines,ExchangeVocabulary,ExchangeSim,StrategyVocabulary,Strategies,BugZoo"
 FULL_TARGETS=(engine-decoding state-file csv market stress shard-file journal latency-table)
-is_lean_target() { local t; for t in "${LEAN_TARGETS[@]}"; do [ "fuzz-$t" = "$1" ] || [ "$t" = "$1" ] && return 0; done; return 1; }
+# Whether a target (a name or an executable) is built by the lean build; the corpus-seeds tool is too.
+is_lean_target() {
+    local t
+    [ "$1" = corpus-seeds ] && return 0
+    for t in "${LEAN_TARGETS[@]}"; do [ "fuzz-$t" = "$1" ] || [ "$t" = "$1" ] && return 0; done
+    return 1
+}
 
 # The release binaries of a build flavour (see build.sh): fuzzer | sanitize-flag | asan | coverage.
 # With a target (a name or an executable), the directory of that target's binary: under the
@@ -46,7 +52,7 @@ is_lean_target() { local t; for t in "${LEAN_TARGETS[@]}"; do [ "fuzz-$t" = "$1"
 bin_dir() {
     case "${1:-fuzzer}" in
         fuzzer)
-            if [ -n "${2:-}" ] && ! is_lean_target "$2" && [ "$2" != corpus-seeds ]; then
+            if [ -n "${2:-}" ] && ! is_lean_target "$2"; then
                 echo "$FUZZ_DIR/.build/full/release"
             else
                 echo "$FUZZ_DIR/.build/release"

@@ -69,3 +69,16 @@ extension Sequence {
         filter { !$0.holds(before, command, outcome, after) }.map(\.name)
     }
 }
+
+/// The first of a list of rules to fail, asked in the list's order by index: each `check`
+/// after a failure is skipped (its condition is an autoclosure, not evaluated). How the one-pass
+/// `firstViolation(of:)`s answer with the rules they evaluate in one walk and the ones they ask
+/// of the list.
+struct FirstFailingRule {
+    private(set) var index: Int?
+
+    @inline(__always)
+    mutating func check(_ rule: Int, _ holds: @autoclosure () -> Bool) {
+        if index == nil, !holds() { index = rule }
+    }
+}

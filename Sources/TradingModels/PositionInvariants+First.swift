@@ -27,24 +27,23 @@ extension PositionInvariants {
         }
         // Each rule by its index in `state` (the ones that walk no list asked of `state` itself);
         // the first that fails is the answer.
-        var first: Int?
-        func rule(_ index: Int, _ holds: @autoclosure () -> Bool) { if first == nil, !holds() { first = index } }
-        rule(0, state[0].holds(o))
-        rule(1, state[1].holds(o))
-        rule(2, state[2].holds(o))
-        rule(3, state[3].holds(o))
-        rule(4, state[4].holds(o))
-        rule(5, state[5].holds(o))
-        rule(6, state[6].holds(o))
-        rule(7, state[7].holds(o))
-        rule(8, state[8].holds(o))
-        rule(9, entryOrder)
-        rule(10, uniqueSymbols)
-        rule(11, unmarkedZero)
-        rule(12, chains)
-        rule(13, changes)
-        rule(14, state[14].holds(o))
-        rule(15, consistent)
-        return first.map { state[$0].name }
+        var first = FirstFailingRule()
+        first.check(0, state[0].holds(o))
+        first.check(1, state[1].holds(o))
+        first.check(2, state[2].holds(o))
+        first.check(3, state[3].holds(o))
+        first.check(4, state[4].holds(o))
+        first.check(5, state[5].holds(o))
+        first.check(6, state[6].holds(o))
+        first.check(7, state[7].holds(o))
+        first.check(8, state[8].holds(o))
+        first.check(9, entryOrder)
+        first.check(10, uniqueSymbols)
+        first.check(11, unmarkedZero)
+        first.check(12, chains)
+        first.check(13, changes)
+        first.check(14, state[14].holds(o))
+        first.check(15, consistent)
+        return first.index.map { state[$0].name }
     }
 }

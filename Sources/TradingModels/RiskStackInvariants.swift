@@ -16,9 +16,9 @@ public enum RiskStackInvariants {
     }
 
     /// Each layer's invariants, prefixed, both as a list and as a "first violated" that projects
-    /// the layer once: the one table `state` and `firstViolation(of:)` are built from. A layer
-    /// with a one-pass `firstViolation(of:)` of its own (held equal to its list's first by its
-    /// tests) is asked through it.
+    /// the layer once: the one table `state` and `firstViolation(of:)` are built from. Each layer
+    /// is asked through its one-pass `firstViolation(of:)` (held equal to its list's first by its
+    /// tests).
     static let layers = [
         layer("tradingMode.", TradingModeInvariants.state, first: TradingModeInvariants.firstViolation(of:)) { $0.tradingMode },
         layer("superState.", SuperStateInvariants.state, first: SuperStateInvariants.firstViolation(of:)) { $0.superState },
@@ -32,13 +32,12 @@ public enum RiskStackInvariants {
     }
 
     static func layer<Part>(
-        _ prefix: String, _ invariants: [Invariant<Part>], first: (@Sendable (Part) -> String?)? = nil,
+        _ prefix: String, _ invariants: [Invariant<Part>], first: @escaping @Sendable (Part) -> String?,
         _ part: @escaping @Sendable (RiskStackObservation) -> Part
     ) -> Layer {
-        let firstOfPart: @Sendable (Part) -> String? = first ?? { o in Self.first(of: invariants, violatedBy: o) }
-        return Layer(
+        Layer(
             invariants: invariants.map { $0.pulledBack(prefix: prefix, part) },
-            firstViolation: { o in firstOfPart(part(o)).map { prefix + $0 } })
+            firstViolation: { o in first(part(o)).map { prefix + $0 } })
     }
 
     static func first<Observation>(of invariants: [Invariant<Observation>], violatedBy o: borrowing Observation) -> String? {

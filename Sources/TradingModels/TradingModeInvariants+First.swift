@@ -18,15 +18,14 @@ extension TradingModeInvariants {
         }
         // Each rule by its index in `state` (the ones that read no history asked of `state`
         // itself); the first that fails is the answer.
-        var first: Int?
-        func rule(_ index: Int, _ holds: @autoclosure () -> Bool) { if first == nil, !holds() { first = index } }
-        rule(0, noOffToLive)
-        rule(1, chains)
-        rule(2, changes)
-        rule(3, state[3].holds(o))
-        rule(4, causesFit)
-        rule(5, state[5].holds(o))
-        rule(6, state[6].holds(o))
-        return first.map { state[$0].name }
+        var first = FirstFailingRule()
+        first.check(0, noOffToLive)
+        first.check(1, chains)
+        first.check(2, changes)
+        first.check(3, state[3].holds(o))
+        first.check(4, causesFit)
+        first.check(5, state[5].holds(o))
+        first.check(6, state[6].holds(o))
+        return first.index.map { state[$0].name }
     }
 }
