@@ -24,12 +24,14 @@ public struct ConcurrentResult<Command: Sendable, Response: Sendable>: Sendable 
 extension ConcurrentCheck {
     /// Runs the check: corpus, then random cases, each run ``repetitions`` times; a failure is
     /// shrunk (a candidate fails if any of its runs fails) to the fewest lanes, commands and
-    /// smallest arguments, and reported with the history that showed it.
+    /// smallest arguments, and reported with the history that showed it. The per-case deadline
+    /// is ``caseDeadline``, not `configuration`'s.
     public func check(configuration: CheckConfiguration = CheckConfiguration()) -> ConcurrentResult<Command, Response> {
         let workers = LaneWorkers(count: max(lanes.upperBound, 2))
         defer { workers.shutDown() }
         let counter = ConcurrentCounter()
         var configuration = configuration
+        configuration.caseDeadline = caseDeadline
         if configuration.failureSamples == nil { configuration.failureSamples = 3 }
         let result = PropertyCheck.check(name, cases, configuration: configuration) { (value, context) throws -> Bool in
             let overlapped = try self.test(value, workers: workers, counter: counter, runs: repetitions)
@@ -50,6 +52,8 @@ extension ConcurrentCheck {
         let workers = LaneWorkers(count: max(lanes.upperBound, 2))
         defer { workers.shutDown() }
         let counter = ConcurrentCounter()
+        var configuration = configuration
+        configuration.caseDeadline = caseDeadline
         let result = PropertyCheck.replay(name, cases, bytes: bytes, shrink: shrink, configuration: configuration) { (value, _) throws -> Bool in
             try self.test(value, workers: workers, counter: counter, runs: repetitions)
             return true

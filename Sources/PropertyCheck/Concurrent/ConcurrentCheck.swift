@@ -55,6 +55,12 @@ public struct ConcurrentCheck<Model: Hashable & Sendable, System: Sendable, Comm
     public var maxLaneSteps: Int = 4
     /// Runs of each case; a case fails if any run fails. Default 12.
     public var repetitions: Int = 12
+    /// How long one case (all its runs) may take before it fails with "deadline exceeded", in
+    /// place of ``CheckConfiguration/caseDeadline``; `nil` (the default) sets none. A concurrent
+    /// case's time is set by how the threads are scheduled, not by its input: under a loaded
+    /// machine the same case takes 100 times as long, fails the sequential checks' 200 ms, and
+    /// passes when the shrinker runs it again, ending the check as flaky.
+    public var caseDeadline: Duration?
     /// A Swift expression for this check, used in the regression test printed with a failure.
     public var regressionExpression: String?
 

@@ -22,7 +22,8 @@ public struct CheckConfiguration: Sendable {
     /// Wall-clock time the shrinker may take. Default 60 s.
     public var shrinkTime: Duration = .seconds(60)
     /// A case whose property call takes longer fails with "deadline exceeded"; `nil` disables.
-    /// Default 200 ms, measured with a coarse clock (a few milliseconds of resolution).
+    /// Default 200 ms, measured with a coarse clock (a few milliseconds of resolution). A
+    /// concurrent check has a deadline of its own, ``ConcurrentCheck/caseDeadline``.
     public var caseDeadline: Duration? = .milliseconds(200)
     /// The seed; `nil` derives a fixed one from the check's name. `STRESSCHECK_SEED` overrides both.
     public var seed: UInt64?

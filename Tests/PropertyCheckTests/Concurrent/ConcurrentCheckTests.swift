@@ -113,6 +113,38 @@ enum SharedCounterChecks {
         #expect(decoded.commandLines == counterexample.value.commandLines)
     }
 
+    /// The correct counter, each call 1 ms long: every case takes at least 12 ms (12 runs).
+    static func slowCounter() -> ConcurrentCheck<Int, SharedCounter, SharedCounterOp, Int> {
+        var check = SharedCounterChecks.check(racy: false)
+        check.runSystem = { counter, op in
+            usleep(1_000)
+            return counter.apply(op)
+        }
+        return check
+    }
+
+    /// How long a concurrent case takes is up to the scheduler (under the whole suite on two
+    /// cores, 100 times as long as alone), so the sequential checks' deadline does not apply:
+    /// a 1 ms one, which every case here overruns, fails nothing.
+    @Test func theConfigurationsCaseDeadlineDoesNotApply() {
+        var configuration = CheckConfiguration(cases: 4)
+        configuration.usesCorpus = false
+        configuration.caseDeadline = .milliseconds(1)
+        let result = Self.slowCounter().check(configuration: configuration)
+        #expect(result.passed, "\(result.report)")
+    }
+
+    /// The check's own deadline does, and bites.
+    @Test func theChecksOwnCaseDeadlineApplies() throws {
+        var check = Self.slowCounter()
+        check.caseDeadline = .milliseconds(1)
+        var configuration = CheckConfiguration(cases: 4)
+        configuration.usesCorpus = false
+        configuration.shrinkCalls = 10
+        let result = check.check(configuration: configuration)
+        #expect(try #require(result.check.counterexample, "\(result.report)").signature.kind == .deadlineExceeded)
+    }
+
     @Test func invalidSettingsAreAnInvalidGenerator() {
         var check = SharedCounterChecks.check(racy: false)
         check.lanes = 1...2
