@@ -140,7 +140,7 @@ public enum SuperStateInvariants {
             case .updated(_, let t), .transition(let t): reported = t
             default: reported = nil
             }
-            return after.history == before.history + (reported.map { [$0] } ?? [])
+            return after.history.equals(before.history, followedBy: reported)
         },
     ]
 }

@@ -75,10 +75,8 @@ public enum TradingModeInvariants {
         StepInvariant("restart restores the snapshot", "A restart keeps the flag and the history, appending only LIVE_ACTIVE → DRY_RUN by restart.") {
             before, command, _, after in
             guard command == .restart else { return true }
-            let appended =
-                before.state == .liveActive
-                ? [TradingModeTransition(from: .liveActive, to: .dryRun, cause: .restart)] : []
-            return after.isHalted == before.isHalted && after.history == before.history + appended
+            let appended = before.state == .liveActive ? TradingModeTransition(from: .liveActive, to: .dryRun, cause: .restart) : nil
+            return after.isHalted == before.isHalted && after.history.equals(before.history, followedBy: appended)
         },
         StepInvariant("LIVE_ACTIVE only by confirmed goLive", "Going live needs goLive(confirmed: true) from DRY_RUN while not halted.") {
             before, command, _, after in
@@ -108,7 +106,7 @@ public enum TradingModeInvariants {
             case .faultyRestart: return true  // an earlier save plus the reload's entry: the rule above
             default: reported = nil
             }
-            return after.history == before.history + (reported.map { [$0] } ?? [])
+            return after.history.equals(before.history, followedBy: reported)
         },
     ]
 }

@@ -37,6 +37,11 @@ enum ExchangeMutants {
                 ["submit(#1 buy 6 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
                 invariant("fees never toward the client")
             ),
+            // As short: a stop triggered by the ask, where a fuzzer's crash shrinks to.
+            (
+                ["submit(#1 buy 2 AAA stop 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 999x1 / 1001x1)"],
+                invariant("fees never toward the client")
+            ),
         ]),
         ZooVariant(
             "exchange/limit-beyond-price", "a limit crossing inside a bar filled at the point's price",
