@@ -101,26 +101,29 @@ extension StateMachineCheck {
         var kindsSeen: UInt64 = 0
         var labelsSeen: UInt64 = 0
         let steps = sequence.steps
-        // Each step is read from the array once, into `step` (an array read copies the element,
-        // and comparing and labelling `steps[index].expected` copied it three times per step).
+        // The step is never copied out of the array (a copy retained and released every array
+        // in its expected observation): its command is, and the expected observation is read in
+        // place for the comparison; the labels then read `observed`, which equals it.
+        // (Instructions ×0.97–0.99 per machine against one copy per step.)
         for index in steps.indices {
-            let step = steps[index]
             counter.steps += 1
+            let command = steps[index].command
             let observed: Observation
             do {
-                observed = try runSystem(&system, step.command)
+                observed = try runSystem(&system, command)
             } catch {
                 throw failure(.systemThrew(String(reflecting: type(of: error))), at: index, of: steps, observed: nil, system: String(describing: error))
             }
-            if let violated = violatedInvariant(previous, step.command, observed) {
+            if let violated = violatedInvariant(previous, command, observed) {
                 throw failure(.invariant(violated), at: index, of: steps, observed: observed)
             }
-            if observed != step.expected {
+            if observed != steps[index].expected {
                 throw failure(.divergence, at: index, of: steps, observed: observed)
             }
             if context != nil {
-                if (0..<64).contains(step.kindIndex) { kindsSeen |= 1 << UInt64(step.kindIndex) }
-                for number in labels.indices where labelsSeen & (1 << UInt64(number)) == 0 && labels[number].holds(step.expected) {
+                let kindIndex = steps[index].kindIndex
+                if (0..<64).contains(kindIndex) { kindsSeen |= 1 << UInt64(kindIndex) }
+                for number in labels.indices where labelsSeen & (1 << UInt64(number)) == 0 && labels[number].holds(observed) {
                     labelsSeen |= 1 << UInt64(number)
                 }
             }
