@@ -82,19 +82,28 @@ public enum Differential {
             teardown: { $0.tearDown() })
         check.regressionExpression = regressionExpression
         check.firstViolation = { before, command, after in
-            // The model's invariants, evaluated on production's observation; indices rather
-            // than `for … in`, which would copy each invariant (a name and a closure).
-            if let firstStateViolation {
-                if let name = firstStateViolation(after.state) { return name }
-            } else {
-                for index in invariants.indices where !invariants[index].holds(after.state) { return invariants[index].name }
+            guard let before else {
+                return Self.stateViolation(after.state, invariants: invariants, first: firstStateViolation)
+                    ?? firstStepViolation(steps, initial, command, after)
             }
-            if let before {
-                return firstStepViolation(steps, before.state, command, after)
+            // State invariants are functions of the state alone: a state equal to the one before,
+            // which passed them, passes them again.
+            if before.state != after.state, let name = Self.stateViolation(after.state, invariants: invariants, first: firstStateViolation) {
+                return name
             }
-            return firstStepViolation(steps, initial, command, after)
+            return firstStepViolation(steps, before.state, command, after)
         }
         return check
+    }
+
+    /// The model's invariants, evaluated on production's observation; indices rather than
+    /// `for … in`, which would copy each invariant (a name and a closure).
+    static func stateViolation<Observation>(
+        _ state: borrowing Observation, invariants: [Invariant<Observation>], first: (@Sendable (Observation) -> String?)?
+    ) -> String? {
+        if let first { return first(copy state) }
+        for index in invariants.indices where !invariants[index].holds(state) { return invariants[index].name }
+        return nil
     }
 
     /// The first step invariant the step from `before` breaks.
