@@ -99,9 +99,9 @@ public enum Differential {
     /// The model's invariants, evaluated on production's observation; indices rather than
     /// `for … in`, which would copy each invariant (a name and a closure).
     static func stateViolation<Observation>(
-        _ state: borrowing Observation, invariants: [Invariant<Observation>], first: (@Sendable (Observation) -> String?)?
+        _ state: Observation, invariants: [Invariant<Observation>], first: (@Sendable (Observation) -> String?)?
     ) -> String? {
-        if let first { return first(copy state) }
+        if let first { return first(state) }
         for index in invariants.indices where !invariants[index].holds(state) { return invariants[index].name }
         return nil
     }
