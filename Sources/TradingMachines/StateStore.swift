@@ -60,6 +60,11 @@ public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
     /// - Throws: `.missingDirectory` when the directory itself does not exist (a mistyped or
     ///   unmounted state directory must not start a machine from defaults), and the read and
     ///   decoding errors.
+    // Specialized here for the two snapshots, so that callers in other modules (the checks,
+    // the executor) do not run the generic body, which asked the runtime for type metadata on
+    // every load.
+    @_specialize(exported: true, where Snapshot == SuperStateSnapshot)
+    @_specialize(exported: true, where Snapshot == TradingModeSnapshot)
     public func load() throws(PersistenceError) -> Snapshot {
         guard let bytes = try file.read() else {
             guard file.fileSystem.directoryExists(atPath: file.directory) else {
@@ -71,6 +76,8 @@ public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
     }
 
     /// Saves the snapshot atomically; on failure the previous file is kept.
+    @_specialize(exported: true, where Snapshot == SuperStateSnapshot)
+    @_specialize(exported: true, where Snapshot == TradingModeSnapshot)
     public func save(_ snapshot: Snapshot) throws(PersistenceError) {
         try file.write(encode(snapshot))
     }
