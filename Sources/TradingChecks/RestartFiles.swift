@@ -22,8 +22,23 @@ struct RestartResult<Snapshot> {
     /// The report as the models state it.
     var report: RestartReport {
         var report = RestartReport(refusedCorruptFile: reloaded == nil)
-        if case .writeFailed(let step, _)? = saveError?.kind { report.saveFailedAt = SaveStep(rawValue: step.rawValue) }
+        if case .writeFailed(let step, _)? = saveError?.kind { report.saveFailedAt = Self.saveStep(step) }
         return report
+    }
+}
+
+extension RestartResult {
+    /// Production's name for a step of the save, in the models' vocabulary (a `switch`: going
+    /// through the raw strings parsed one per failed save).
+    static func saveStep(_ step: WriteStep) -> SaveStep {
+        switch step {
+        case .createTemporary: .createTemporary
+        case .write: .write
+        case .sync: .sync
+        case .close: .close
+        case .rename: .rename
+        case .syncDirectory: .syncDirectory
+        }
     }
 }
 

@@ -34,12 +34,7 @@ public struct RiskStackSystem: SystemUnderTest {
     }
 
     public mutating func apply(_ command: RiskStackCommand) throws -> RiskStackOutcome {
-        let outcome: RiskStackOutcome
-        do {
-            outcome = try decide(command)
-        } catch let error as RiskStackError {
-            outcome = .error(error)
-        }
+        let outcome = try decide(command)
         held = stack.positions.positions.map(ObservedPosition.init(production:))
         return outcome
     }
@@ -65,7 +60,9 @@ public struct RiskStackSystem: SystemUnderTest {
                 try restart(superState: try superStateFile.saveAndReload(stack.superState.snapshot, in: files), tradingMode: tradingMode)
                 return .faultyRestart(result.report)
             }
-        default: return try Self.input(command, on: &stack)
+        default:
+            // The stack's typed error is the outcome (caught typed: never boxed and cast back).
+            do throws(RiskStackError) { return try Self.input(command, on: &stack) } catch { return .error(error) }
         }
     }
 

@@ -19,28 +19,29 @@ public struct SuperStateSystem: SystemUnderTest {
     }
 
     public mutating func apply(_ command: SuperStateCommand) throws -> SuperStateOutcome {
-        let outcome: SuperStateOutcome
-        do {
-            switch command {
-            case .update(let volatility, let drawdown, let liquidity):
+        switch command {
+        case .update(let volatility, let drawdown, let liquidity):
+            return Self.outcome { () throws(SuperStateError) in
                 let update = try machine.update(volatility: volatility, drawdown: drawdown, liquidity: liquidity)
-                outcome = .updated(classification: update.classification, transition: update.transition)
-            case .halt: outcome = .transition(machine.halt())
-            case .resume: outcome = .transition(try machine.resume())
-            case .canOpen(let size, let deployed, let value):
-                outcome = .decision(try machine.canOpen(size: size, deployed: deployed, portfolioValue: value))
-            case .restart:
-                machine = try PortfolioSuperState(restoring: try file.saveAndReload(machine.snapshot, in: files))
-                outcome = .restarted
-            case .restartAfter(let fault):
-                let result = try file.restart(machine.snapshot, after: fault, in: files)
-                if let reloaded = result.reloaded { machine = try PortfolioSuperState(restoring: reloaded) }
-                outcome = .faultyRestart(result.report)
+                return .updated(classification: update.classification, transition: update.transition)
             }
-        } catch let error as SuperStateError {
-            outcome = .error(error)
+        case .halt: return .transition(machine.halt())
+        case .resume: return Self.outcome { () throws(SuperStateError) in .transition(try machine.resume()) }
+        case .canOpen(let size, let deployed, let value):
+            return Self.outcome { () throws(SuperStateError) in .decision(try machine.canOpen(size: size, deployed: deployed, portfolioValue: value)) }
+        case .restart:
+            machine = try PortfolioSuperState(restoring: try file.saveAndReload(machine.snapshot, in: files))
+            return .restarted
+        case .restartAfter(let fault):
+            let result = try file.restart(machine.snapshot, after: fault, in: files)
+            if let reloaded = result.reloaded { machine = try PortfolioSuperState(restoring: reloaded) }
+            return .faultyRestart(result.report)
         }
-        return outcome
+    }
+
+    /// The machine's typed error as the outcome `.error` (typed, so never boxed and cast back).
+    private static func outcome(_ input: () throws(SuperStateError) -> SuperStateOutcome) -> SuperStateOutcome {
+        do { return try input() } catch { return .error(error) }
     }
 
     public var observation: SuperStateObservation { SuperStateObservation(production: machine) }
