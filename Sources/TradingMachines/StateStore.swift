@@ -55,16 +55,17 @@ public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
         file = AtomicFile(path: path, fileSystem: fileSystem, mutation: mutation)
     }
 
+    // `load` and `save` are specialized here for the two snapshots, so that callers in other
+    // modules (the checks, the executor) do not run the generic body, which asked the runtime
+    // for type metadata on every load.
+
     /// Loads the snapshot; `Snapshot.initial` if the file does not exist in an existing directory.
     ///
     /// - Throws: `.missingDirectory` when the directory itself does not exist (a mistyped or
     ///   unmounted state directory must not start a machine from defaults), and the read and
     ///   decoding errors.
-    // Specialized here for the two snapshots, so that callers in other modules (the checks,
-    // the executor) do not run the generic body, which asked the runtime for type metadata on
-    // every load.
-    @_specialize(exported: true, where Snapshot == SuperStateSnapshot)
-    @_specialize(exported: true, where Snapshot == TradingModeSnapshot)
+    @_specialize(exported:true,where Snapshot == SuperStateSnapshot)
+    @_specialize(exported:true,where Snapshot == TradingModeSnapshot)
     public func load() throws(PersistenceError) -> Snapshot {
         guard let bytes = try file.read() else {
             guard file.fileSystem.directoryExists(atPath: file.directory) else {
@@ -76,8 +77,8 @@ public struct StateStore<Snapshot: PersistableSnapshot>: Sendable {
     }
 
     /// Saves the snapshot atomically; on failure the previous file is kept.
-    @_specialize(exported: true, where Snapshot == SuperStateSnapshot)
-    @_specialize(exported: true, where Snapshot == TradingModeSnapshot)
+    @_specialize(exported:true,where Snapshot == SuperStateSnapshot)
+    @_specialize(exported:true,where Snapshot == TradingModeSnapshot)
     public func save(_ snapshot: Snapshot) throws(PersistenceError) {
         try file.write(encode(snapshot))
     }
