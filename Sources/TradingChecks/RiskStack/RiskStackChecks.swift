@@ -49,10 +49,6 @@ public enum RiskStackChecks {
         return labels
     }()
 
-    static let update = SuperStateChecks.update.map { command -> RiskStackCommand in
-        guard case .update(let v, let d, let l) = command else { return .halt }
-        return .update(volatility: v, drawdown: d, liquidity: l)
-    }
     static let goLive = Gen.bool(probability: 0.8).map { RiskStackCommand.goLive(confirmed: $0) }
     static let setCap = Gen.int(in: -1...10).map(RiskStackCommand.setCap)
     static let adopt = Gen.zip(SymbolUniverse.any, Gen<Int64>.int(in: -10...2_000_000)).map { RiskStackCommand.adopt($0.0, value: Cents($0.1)) }
@@ -80,7 +76,12 @@ public enum RiskStackChecks {
                 return .submit(symbol, amount: try SectorCapsChecks.drawAmount(model.sectorCaps, for: symbol, from: &stream))
             }),
         CommandKind("enableDryRun", weight: 2) { _ in enableDryRun },
-        CommandKind("update", weight: 3) { _ in update },
+        CommandKind(
+            "update", weight: 3,
+            drawing: { _, stream throws(Rejection) in
+                let drawn = try SuperStateChecks.conditions(&stream)
+                return .update(volatility: drawn.volatility, drawdown: drawn.drawdown, liquidity: drawn.liquidity)
+            }),
         CommandKind("close", weight: 2, drawing: { model, stream throws(Rejection) in .close(try held(model, &stream)) }),
         CommandKind("goLive", weight: 1) { _ in goLive },
         CommandKind("setCap", weight: 1) { _ in setCap },
