@@ -14,6 +14,13 @@ public struct TradingModeTransition: Hashable, Sendable, Codable {
         self.to = to
         self.cause = cause
     }
+
+    /// Field by field, as the synthesized `==` compares, but inlinable: the checks compare
+    /// histories entry by entry at every step, and the synthesized one was a call per entry
+    /// from another module.
+    @inlinable public static func == (lhs: TradingModeTransition, rhs: TradingModeTransition) -> Bool {
+        lhs.from == rhs.from && lhs.to == rhs.to && lhs.cause == rhs.cause
+    }
 }
 
 /// What a trading-mode input did.
