@@ -16,8 +16,8 @@ final class SimulatedFileSystem: StateFileSystem {
     static let directory = "/stresscheck-state"
 
     private struct Disk: Sendable {
-        var files = FileTable()
-        var open = OpenFiles()
+        var files = SmallTable<String, [UInt8]>()
+        var open = SmallTable<Int32, String>()
         var nextHandle: Int32 = 3
         var fault: PersistenceFault?
         var dead = false
@@ -52,7 +52,7 @@ final class SimulatedFileSystem: StateFileSystem {
     func contents(_ path: String) -> [UInt8]? { disk.withLock { $0.files[path] } }
 
     /// Every file on the disk, for tests (temporary files a killed save left behind included).
-    var paths: [String] { disk.withLock { $0.files.paths.sorted() } }
+    var paths: [String] { disk.withLock { $0.files.keys.sorted() } }
 
     /// Runs one step: a dead process does nothing; an armed fault at `step` strikes once, after
     /// `partial` (what the step gets done before it stops: half a write).
@@ -144,71 +144,47 @@ final class SimulatedFileSystem: StateFileSystem {
     func directoryExists(atPath path: String) -> Bool { path == Self.directory }
 }
 
-/// The simulated disk's files. A case holds a handful at most (each machine's state file and,
-/// during a save, its temporary file), so a list searched in order is faster than a dictionary,
-/// which hashed the whole path on every operation of every save.
-private struct FileTable: Sendable {
-    private var entries: [(path: String, bytes: [UInt8])] = []
+/// A few keys and their values, in a list searched in order. The simulated disk holds a handful
+/// of files at most (each machine's state file and, during a save, its temporary file) and one
+/// open descriptor at a time; a dictionary hashed the whole path on every operation of every
+/// save, and the descriptors' one was allocated again after every restart.
+private struct SmallTable<Key: Equatable & Sendable, Value: Sendable>: Sendable {
+    private var entries: [(key: Key, value: Value)] = []
 
-    /// The paths of the files, in creation order.
-    var paths: [String] { entries.map(\.path) }
+    /// The keys, in insertion order.
+    var keys: [Key] { entries.map(\.key) }
 
-    /// A file's bytes; setting `nil` deletes it.
-    subscript(path: String) -> [UInt8]? {
-        get { entries.first { $0.path == path }?.bytes }
+    /// The value of `key`; setting `nil` removes it.
+    subscript(key: Key) -> Value? {
+        get { entries.first { $0.key == key }?.value }
         set {
-            let index = entries.firstIndex { $0.path == path }
+            let index = entries.firstIndex { $0.key == key }
             switch (index, newValue) {
-            case (let index?, let bytes?): entries[index].bytes = bytes
+            case (let index?, let value?): entries[index].value = value
             case (let index?, nil): entries.remove(at: index)
-            case (nil, let bytes?): entries.append((path, bytes))
+            case (nil, let value?): entries.append((key, value))
             case (nil, nil): break
             }
         }
     }
 
-    /// Appends to a file (created empty if missing), in place.
-    mutating func append(_ bytes: some Sequence<UInt8>, to path: String) {
-        guard let index = entries.firstIndex(where: { $0.path == path }) else {
-            entries.append((path, Array(bytes)))
-            return
-        }
-        entries[index].bytes.append(contentsOf: bytes)
+    /// Removes `key`, returning its value (`nil` if it was absent).
+    mutating func removeValue(forKey key: Key) -> Value? {
+        guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        return entries.remove(at: index).value
     }
 
-    /// Deletes a file, returning its bytes.
-    mutating func removeValue(forKey path: String) -> [UInt8]? {
-        guard let index = entries.firstIndex(where: { $0.path == path }) else { return nil }
-        return entries.remove(at: index).bytes
-    }
+    /// Removes every key, keeping the list's storage.
+    mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
 }
 
-/// The open descriptors and their files' paths. A save has one open at a time, so a list: a
-/// dictionary hashed the descriptor on every step of every save, and was allocated again after
-/// every restart (a fifth of the simulated disk's time in the super-state check).
-private struct OpenFiles: Sendable {
-    private var entries: [(handle: Int32, path: String)] = []
-
-    /// The path `handle` was opened for; setting `nil` closes it.
-    subscript(handle: Int32) -> String? {
-        get { entries.first { $0.handle == handle }?.path }
-        set {
-            let index = entries.firstIndex { $0.handle == handle }
-            switch (index, newValue) {
-            case (let index?, let path?): entries[index].path = path
-            case (let index?, nil): entries.remove(at: index)
-            case (nil, let path?): entries.append((handle, path))
-            case (nil, nil): break
-            }
+extension SmallTable where Value == [UInt8] {
+    /// Appends to a file (created empty if missing), in place.
+    mutating func append(_ bytes: some Sequence<UInt8>, to key: Key) {
+        guard let index = entries.firstIndex(where: { $0.key == key }) else {
+            entries.append((key, Array(bytes)))
+            return
         }
+        entries[index].value.append(contentsOf: bytes)
     }
-
-    /// Closes `handle`, returning its path (`nil` if it was not open).
-    mutating func removeValue(forKey handle: Int32) -> String? {
-        guard let index = entries.firstIndex(where: { $0.handle == handle }) else { return nil }
-        return entries.remove(at: index).path
-    }
-
-    /// Closes every descriptor (the process restarted), keeping the list's storage.
-    mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
 }

@@ -101,16 +101,24 @@ import TradingMachines
     }
 
     /// A decision that keeps 16 KB it never frees: resident memory climbs ~16 MB/s, far above the
-    /// 32 KiB/s tolerance.
+    /// 32 KiB/s tolerance. The 16 KB are pages mapped for the leak and written, not a heap block:
+    /// under the whole suite in parallel, heap blocks reused memory other tests had freed, and the
+    /// process's resident size stayed flat (178 MB) while the decision leaked.
     @Test func aLeakingDecisionIsCaughtBySlope() throws {
         #if os(Linux)
-            let kept = Mutex<[[UInt8]]>([])
+            let size = 16_384
+            let kept = Mutex<[UInt]>([])
+            defer { for address in kept.withLock({ $0 }) { munmap(UnsafeMutableRawPointer(bitPattern: address), size) } }
             var configuration = FloodConfiguration(mode: .scheduled(rate: 1_000, seconds: 1))
             configuration.memorySampleIntervalSeconds = 0.02
             let report = try DecisionFlood.run(configuration) { index in
-                let block = [UInt8](repeating: UInt8(truncatingIfNeeded: index | 1), count: 16_384)
-                kept.withLock { $0.append(block) }
+                guard let block = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+                    block != UnsafeMutableRawPointer(bitPattern: -1)
+                else { return }
+                memset(block, Int32(truncatingIfNeeded: index | 1), size)
+                kept.withLock { $0.append(UInt(bitPattern: block)) }
             }
+            #expect(kept.withLock { $0.count } > 0, "no page could be mapped")
             #expect(report.memory.verdict == .leaking, "slope \(report.memory.slopeBytesPerSecond ?? -1) B/s")
             #expect((report.memory.slopeBytesPerSecond ?? 0) > 4_000_000)
             #expect(!report.passed)
