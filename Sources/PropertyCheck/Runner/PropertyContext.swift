@@ -19,11 +19,16 @@ public final class PropertyContext {
     var notes: [String] = []
     /// True while the runner collects statistics (generation); false while shrinking.
     var collecting = false
+    /// A stateful check's label table, from its first reported case, and the current case's
+    /// bits in it (`nil` until the case reports): the runner counts them per entry.
+    var labelTable: CaseLabelTable?
+    var caseTableBits: (kinds: UInt64, labels: UInt64)?
 
     init() {}
 
     func startCase() {
         if !caseLabels.isEmpty { caseLabels.removeAll(keepingCapacity: true) }
+        caseTableBits = nil
         if !caseScores.isEmpty { caseScores.removeAll(keepingCapacity: true) }
         if !notes.isEmpty { notes.removeAll(keepingCapacity: true) }
     }
@@ -31,6 +36,21 @@ public final class PropertyContext {
     /// Counts this case under `label` in the distribution report.
     public func label(_ label: String) {
         if collecting { caseLabels.append(label) }
+    }
+
+    /// A stateful case's labels as bits of its check's table (`CaseLabelTable.report`); the
+    /// table's coverage requirements are registered with the first case.
+    @usableFromInline
+    func report(table: CaseLabelTable, kinds: UInt64, labels: UInt64) {
+        guard collecting else { return }
+        if labelTable == nil {
+            labelTable = table
+            for requirement in table.requirements where requirements[requirement.label] == nil {
+                requirements[requirement.label] = requirement.percent / 100
+            }
+        }
+        assert(labelTable?.entries.count == table.entries.count, "PropertyContext.report: one check reports one label table")
+        caseTableBits = (kinds, labels)
     }
 
     /// Requires that at least `percent` % of cases have `condition` true, under `label`; the

@@ -15,6 +15,9 @@ final class Runner<Value>: ShrinkOracle {
     var stream: ChoiceStream
     var statistics = CheckStatistics()
     var warnings: [CheckWarning] = []
+    /// Valid cases per entry of a stateful check's label table (`context.labelTable`), folded
+    /// into `statistics.labels` when they are read (`labelCounts`).
+    private var tableCounts: [Int] = []
     private var lastDecoded: Value?
     /// When the run began; `finish` measures the run's time from here.
     private let startedAt = ContinuousClock.now
@@ -183,7 +186,7 @@ final class Runner<Value>: ShrinkOracle {
             if let timeLimit, index & 63 == 0, CoarseClock.nanoseconds() > timeLimit {
                 statistics.stoppedByTime = statistics.validCases < configuration.cases
                 if case .notMet(let shortfalls) = coverage.decide(
-                    requirements: context.requirements, labels: statistics.labels, valid: statistics.validCases, ran: .max)
+                    requirements: context.requirements, labels: labelCounts, valid: statistics.validCases, ran: .max)
                 {
                     return finish(.coverageNotMet(shortfalls))
                 }
@@ -192,7 +195,7 @@ final class Runner<Value>: ShrinkOracle {
             let valid = statistics.validCases
             if valid >= configuration.cases && valid != decidedAt && (valid - configuration.cases) % 64 == 0 {
                 decidedAt = valid
-                switch coverage.decide(requirements: context.requirements, labels: statistics.labels, valid: valid, ran: valid) {
+                switch coverage.decide(requirements: context.requirements, labels: labelCounts, valid: valid, ran: valid) {
                 case .met: return finish(.completed)
                 case .notMet(let shortfalls): return finish(.coverageNotMet(shortfalls))
                 case .undecided: break
@@ -277,11 +280,27 @@ final class Runner<Value>: ShrinkOracle {
     }
 
     private func recordLabels() {
+        let bits = context.caseTableBits
+        if let bits, let table = context.labelTable {
+            if tableCounts.isEmpty { tableCounts = Array(repeating: 0, count: table.entries.count) }
+            for entry in table.entries.indices where table.carries(entry, kinds: bits.kinds, labels: bits.labels) { tableCounts[entry] += 1 }
+        }
         let labels = context.caseLabels
         guard !labels.isEmpty else { return }
         // A case carries a handful of labels: a scan of the earlier ones dedupes them without
-        // building a set per case.
-        for index in labels.indices where !labels[..<index].contains(labels[index]) { statistics.labels[labels[index], default: 0] += 1 }
+        // building a set per case (and a name the table already counted is not counted again).
+        for index in labels.indices where !labels[..<index].contains(labels[index]) {
+            if let bits, let table = context.labelTable, table.carries(labels[index], kinds: bits.kinds, labels: bits.labels) { continue }
+            statistics.labels[labels[index], default: 0] += 1
+        }
+    }
+
+    /// Valid cases per label: those counted by name, and a stateful check's table counts.
+    var labelCounts: [String: Int] {
+        guard let table = context.labelTable, !tableCounts.isEmpty else { return statistics.labels }
+        var labels = statistics.labels
+        table.add(tableCounts, to: &labels)
+        return labels
     }
 
     /// A shrunk failure, before it is confirmed and reported.
@@ -353,6 +372,8 @@ final class Runner<Value>: ShrinkOracle {
 
     private func finish(_ reason: ExitReason, counterexample: Counterexample<Value>? = nil) -> CheckResult<Value> {
         statistics.seconds = (ContinuousClock.now - startedAt).seconds
+        statistics.labels = labelCounts
+        tableCounts = []
         return CheckResult(
             name: name, seed: seed, exitReason: reason, counterexample: counterexample,
             statistics: statistics, warnings: warnings, replayHint: configuration.replayHint)
