@@ -75,7 +75,7 @@ extension SimulatedExchange {
         var replay = self
         replay.cash = configuration.initialCash.value
         replay.feesPaid = 0
-        replay.holdings = Array(repeating: Holding(), count: instruments.count)
+        replay.holdings = Array(filling: Holding(), count: instruments.count)
         var filledByOrder: [ClientOrderID: Int64] = [:]
         var venueIndex: [ClientOrderID: Int] = [:]
         for (slot, order) in venue.enumerated() { venueIndex[order.request.id] = slot }

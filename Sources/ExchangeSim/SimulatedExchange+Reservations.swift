@@ -13,8 +13,8 @@ struct OpenTotals: Equatable, Sendable {
     var spotBuyReservations: Int64 = 0
 
     init(instruments: Int) {
-        remainders = Array(repeating: 0, count: instruments)
-        sellRemainders = Array(repeating: 0, count: instruments)
+        remainders = Array(filling: 0, count: instruments)
+        sellRemainders = Array(filling: 0, count: instruments)
     }
 }
 

@@ -70,10 +70,10 @@ public struct SimulatedExchange: Sendable {
         client.reserveCapacity(reserved)
         clientIndex = Dictionary(minimumCapacity: reserved)
         let count = configuration.instruments.count
-        markets = Array(repeating: SymbolMarket(), count: count)
+        markets = Array(filling: SymbolMarket(), count: count)
         for position in markets.indices { markets[position].resting.reserveCapacity(reserved) }
-        clientQuotes = Array(repeating: nil, count: count)
-        holdings = Array(repeating: Holding(), count: count)
+        clientQuotes = Array(filling: nil, count: count)
+        holdings = Array(filling: Holding(), count: count)
         totals = OpenTotals(instruments: count)
         cash = configuration.initialCash.value
         feesPaid = 0

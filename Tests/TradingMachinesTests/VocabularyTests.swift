@@ -2,6 +2,13 @@ import Testing
 import TradingVocabulary
 
 @Suite struct VocabularyTests {
+    @Test(arguments: [0, 1, 3, 19, 1000])
+    func arrayFillingIsArrayRepeating(count: Int) {
+        #expect(Array(filling: Int64(-7), count: count) == Array(repeating: -7, count: count))
+        #expect(Array(filling: "x", count: count) == Array(repeating: "x", count: count))
+        #expect([Int?](filling: nil, count: count) == Array(repeating: nil, count: count))
+    }
+
     @Test func symbolValidation() throws {
         #expect(try Symbol("BTC-USD").text == "BTC-USD")
         #expect(try Symbol("1INCH-USD").description == "1INCH-USD")
