@@ -11,8 +11,16 @@ extension SectorCaps {
     /// The health rule of the sector at `index`, given a portfolio value.
     @inlinable @inline(__always)
     func sectorHealth(at index: Int, value: Int64) -> SectorHealth {
-        let exposure = Int128(sectorTotals[index])
         let limits = sectorLimits[index]
+        // An empty sector, the common case (a check reads every sector's health after every
+        // step): with value > 0 and 0 ≤ soft ≤ hard, nothing held is within the hard limit, and
+        // at or above the soft one exactly when the soft limit is 0. (The zoo's
+        // `sector-caps/empty-sector-healthy` is this shortcut forgetting that soft may be 0.)
+        if sectorTotals[index] == 0 {
+            assert(value > 0 && 0 <= limits.soft.value && limits.soft <= limits.hard, "SectorCaps: limits or value out of their range")
+            return limits.soft.value == 0 ? .warning : .healthy
+        }
+        let exposure = Int128(sectorTotals[index])
         if !within(exposure, limit: limits.hard, of: value) { return .critical }
         if exposure &* 10_000 >= Int128(limits.soft.value) &* Int128(value) { return .warning }
         return .healthy

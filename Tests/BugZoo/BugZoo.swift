@@ -113,6 +113,13 @@ public enum BugZoo {
                 )
             ]),
             ZooVariant(
+                "sector-caps/empty-sector-healthy", "an empty sector reported healthy though its soft limit is 0",
+                minimum: [".setPortfolioValue(1)", ".setLimits(SectorLimits(soft: 0, hard: 0), for: .bitcoin)"],
+                invariant: "sector health matches exposure"
+            ) { name in
+                SectorCapsChecks.machine(name: name) { SectorCapsMutants.EmptySectorHealthy() }
+            },
+            ZooVariant(
                 "sector-caps/overflow-not-refused", "an add whose totals pass Int64.max accepted instead of refused with .overflow",
                 // The top values are drawn as Int64.max − 1 000 … Int64.max, so the shrunk adoption
                 // is the range's low end and the add the one cent more that overflows.

@@ -73,6 +73,25 @@ public enum SectorCapsMutants {
         public var observation: SectorCapsObservation { inner.observation }
     }
 
+    /// An empty sector is reported healthy whatever its limits: the shortcut for a sector with
+    /// nothing held, forgetting that a soft limit of 0 puts even an empty sector in warning.
+    public struct EmptySectorHealthy: SystemUnderTest {
+        public init() {}
+        var inner = SectorCapsSystem()
+        /// The wrapped system's state files go with it.
+        public mutating func tearDown() { inner.tearDown() }
+        public mutating func apply(_ command: SectorCapsCommand) -> SectorCapsOutcome { inner.apply(command) }
+        public var observation: SectorCapsObservation {
+            var observation = inner.observation
+            for row in observation.sectors where row.exposure == 0 && row.health == .warning {
+                observation.sectors[row.sector].health = .healthy
+            }
+            let sectors = observation.sectors.map(\.health).max() ?? .healthy
+            observation.overallHealth = max(sectors, SectorGroup.allCases.map { observation.health(of: $0) }.max() ?? .healthy)
+            return observation
+        }
+    }
+
     /// `reduce` lowers the holding but never releases the sector exposure.
     public struct ReduceKeepsExposure: SystemUnderTest {
         public init() {}
