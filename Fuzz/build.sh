@@ -14,7 +14,9 @@
 # SwiftPM's incremental build of this package does not always notice changes in the root
 # package it depends on by path (seen: a new source file; a stored property added to a model,
 # whose dependents were not recompiled, so a target diverged where `stresscheck replay` passed).
-# When a target disagrees with `stresscheck replay` on the same bytes, rebuild with --clean.
+# A flavour whose root source files were added or removed since its last build is cleaned by
+# itself (the list is kept in Fuzz/.build/root-sources-<flavour>.list). When a target still
+# disagrees with `stresscheck replay` on the same bytes, rebuild with --clean.
 #
 # Every flavour gives binaries that really start libFuzzer (see docs/fuzzing.md, "Building"). STRESSCHECK_BUILD_LOCK=<file> serializes builds with flock.
 set -euo pipefail
@@ -37,6 +39,16 @@ while [ $# -gt 0 ]; do
 done
 
 cd "$FUZZ_DIR"
+# SwiftPM's incremental build misses source files added to or removed from the root package (see
+# above), so the list of them is kept with each flavour's build: when it differs, the flavour is
+# cleaned first, and the build says so.
+sources_list=".build/root-sources-$flavour.list"
+current_sources=$(cd "$ROOT_DIR" && find Sources Tests -name '*.swift' | LC_ALL=C sort)
+if [ "$clean" = 0 ] && [ -f "$sources_list" ] && [ "$current_sources" != "$(cat "$sources_list")" ]; then
+    echo "== the root package's source files were added or removed since the last build of this flavour: cleaning it first"
+    clean=1
+fi
+record_sources() { mkdir -p .build && printf '%s\n' "$current_sources" >"$sources_list"; }
 case "$flavour" in
     fuzzer) flags=() ;;
     sanitize-flag) flags=(--scratch-path .build/sanitize-flag --sanitize=fuzzer) ;;
@@ -58,6 +70,7 @@ if [ "$flavour" != fuzzer ]; then
     echo "== swift build -c release ${flags[*]} ${extra[*]:-}"
     swift_cmd build -c release "${flags[@]}" "${extra[@]}"
     echo "== binaries: $(bin_dir "$flavour")/fuzz-*"
+    record_sources
     exit 0
 fi
 
@@ -87,3 +100,4 @@ if [ ${#full_products[@]} -gt 0 ]; then
     done
     echo "== binaries: $FUZZ_DIR/.build/full/release/ (${full_products[*]})"
 fi
+record_sources
