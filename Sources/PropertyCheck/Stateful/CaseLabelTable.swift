@@ -16,9 +16,9 @@ struct CaseLabelTable: Sendable {
 
     /// In name order, each name once.
     @usableFromInline let entries: [Entry]
-    /// Coverage requirements in label order: the percentage and the entry it reads (`nil`: a
-    /// label no case can carry, so it is never met).
-    @usableFromInline let requirements: [(label: String, percent: Double, entry: Int?)]
+    /// Coverage requirements in label order, registered with the first case; a label no entry
+    /// names is counted by none, so it is never met.
+    @usableFromInline let requirements: [(label: String, percent: Double)]
     /// "command <kind>" by kind index, for the per-kind counts.
     @usableFromInline let kindNames: [String]
 
@@ -33,10 +33,7 @@ struct CaseLabelTable: Sendable {
             byName[label, default: Entry(name: label, kindBits: 0, labelBits: 0)].labelBits |= 1 << UInt64(index)
         }
         entries = byName.values.sorted { $0.name < $1.name }
-        let entries = self.entries
-        requirements = coverage.sorted { $0.key < $1.key }.map { label, percent in
-            (label, percent, entries.firstIndex { $0.name == label })
-        }
+        requirements = coverage.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         kindNames = kinds
     }
 
