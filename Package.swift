@@ -143,10 +143,13 @@ targets += [
 // (comma-separated), and compiles only those with `-sanitize=fuzzer`: every instrumented module
 // adds edge counters libFuzzer clears and scans at every execution and comparison callbacks in
 // its loops, so the engine, the simulation and the rest run uninstrumented under a machine's
-// target. Unset (every other build) changes nothing.
+// target. STRESSCHECK_FUZZ_COVERAGE, if set, is their `-sanitize-coverage=` list (the lean build
+// leaves out `trace-cmp`, docs/fuzzing.md "Comparison tracing"). Unset (every other build), neither
+// changes anything.
 let fuzzInstrumented = Set((Context.environment["STRESSCHECK_FUZZ_INSTRUMENT"] ?? "").split(separator: ",").map(String.init))
+let fuzzCoverage = Context.environment["STRESSCHECK_FUZZ_COVERAGE"].map { ["-sanitize-coverage=\($0)"] } ?? []
 for target in targets where fuzzInstrumented.contains(target.name) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"] + fuzzCoverage)]
 }
 // A misspelt name would leave the code it means uninstrumented, without a word.
 if let unknown = fuzzInstrumented.subtracting(targets.map(\.name)).sorted().first {

@@ -3,7 +3,8 @@
 # flags never touch the main build.
 #
 #   Fuzz/build.sh                   two builds (common.sh, LEAN_TARGETS): the machines' targets with only
-#                                   the production code instrumented → Fuzz/.build/release/, and the
+#                                   the production code instrumented, for edges and not comparisons
+#                                   (LEAN_COVERAGE) → Fuzz/.build/release/, and the
 #                                   others with swift build -c release -Xswiftc -sanitize=fuzzer → Fuzz/.build/full/release/
 #   Fuzz/build.sh --sanitize-flag   swift build -c release --sanitize=fuzzer           → Fuzz/.build/sanitize-flag/release/
 #   Fuzz/build.sh --asan            ... -Xswiftc -sanitize=fuzzer,address              → Fuzz/.build/asan/release/
@@ -15,7 +16,9 @@
 # package it depends on by path (seen: a new source file; a stored property added to a model,
 # whose dependents were not recompiled, so a target diverged where `stresscheck replay` passed).
 # A flavour whose root source files were added or removed since its last build is cleaned by
-# itself (the list is kept in Fuzz/.build/root-sources-<flavour>.list). When a target still
+# itself (the list is kept in Fuzz/.build/root-sources-<flavour>.list, with the lean build's
+# LEAN_MODULES and LEAN_COVERAGE: the Swift driver does not recompile a module whose
+# -sanitize-coverage list alone changed). When a target still
 # disagrees with `stresscheck replay` on the same bytes, rebuild with --clean.
 #
 # Every flavour gives binaries that really start libFuzzer (see docs/fuzzing.md, "Building"). STRESSCHECK_BUILD_LOCK=<file> serializes builds with flock.
@@ -39,13 +42,16 @@ while [ $# -gt 0 ]; do
 done
 
 cd "$FUZZ_DIR"
-# SwiftPM's incremental build misses source files added to or removed from the root package (see
-# above), so the list of them is kept with each flavour's build: when it differs, the flavour is
-# cleaned first, and the build says so.
+# SwiftPM's incremental build misses source files added to or removed from the root package, and
+# a changed coverage list (see above), so both are kept with each flavour's build: when they
+# differ, the flavour is cleaned first, and the build says so.
 sources_list=".build/root-sources-$flavour.list"
-current_sources=$(cd "$ROOT_DIR" && find Sources Tests -name '*.swift' | LC_ALL=C sort)
+current_sources=$(
+    echo "instrumented: $LEAN_MODULES; coverage: $LEAN_COVERAGE"
+    cd "$ROOT_DIR" && find Sources Tests -name '*.swift' | LC_ALL=C sort
+)
 if [ "$clean" = 0 ] && [ -f "$sources_list" ] && [ "$current_sources" != "$(cat "$sources_list")" ]; then
-    echo "== the root package's source files were added or removed since the last build of this flavour: cleaning it first"
+    echo "== the root package's source files or the lean build's instrumentation changed since the last build of this flavour: cleaning it first"
     clean=1
 fi
 record_sources() { mkdir -p .build && printf '%s\n' "$current_sources" >"$sources_list"; }
@@ -87,9 +93,9 @@ if [ ${#extra[@]} -gt 0 ]; then
     if is_lean_target "${extra[1]}"; then lean_products=("${extra[1]}"); else full_products=("${extra[1]}"); fi
 fi
 if [ ${#lean_products[@]} -gt 0 ]; then
-    echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$LEAN_MODULES swift build -c release ${flags[*]} (${lean_products[*]})"
+    echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$LEAN_MODULES STRESSCHECK_FUZZ_COVERAGE=$LEAN_COVERAGE swift build -c release ${flags[*]} (${lean_products[*]})"
     for product in "${lean_products[@]}"; do
-        STRESSCHECK_FUZZ_INSTRUMENT="$LEAN_MODULES" swift_cmd build -c release "${flags[@]}" --product "$product"
+        STRESSCHECK_FUZZ_INSTRUMENT="$LEAN_MODULES" STRESSCHECK_FUZZ_COVERAGE="$LEAN_COVERAGE" swift_cmd build -c release "${flags[@]}" --product "$product"
     done
     echo "== binaries: $(bin_dir fuzzer)/ (${lean_products[*]})"
 fi

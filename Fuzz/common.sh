@@ -37,6 +37,11 @@ swift_cmd() {
 # built with every module instrumented, in .build/full/.
 LEAN_TARGETS=(position sector-caps super-state trading-mode risk-stack exchange market-making arbitrage spot-futures-hedge calendar-spread zoo)
 LEAN_MODULES="TradingVocabulary,TradingMachines,ExchangeVocabulary,ExchangeSim,StrategyVocabulary,Strategies,BugZoo"
+# What the lean build instruments those modules for: edge counters (what libFuzzer keeps inputs
+# for), without `-sanitize=fuzzer`'s comparison tracing (`trace-cmp`). Each comparison then costs
+# no callback: a quarter to two fifths of a machine target's instructions, while the zoo's
+# variants are found in as many executions (docs/fuzzing.md, "Comparison tracing").
+LEAN_COVERAGE="edge,inline-8bit-counters,pc-table"
 FULL_TARGETS=(engine-decoding state-file csv market stress shard-file journal latency-table)
 # Whether a target (a name or an executable) is built by the lean build; the corpus-seeds tool is too.
 is_lean_target() {
