@@ -43,9 +43,7 @@ extension SimulatedExchange {
             found.append(.booksEquation)
         }
         if replayingFillLog, keepsFillLog, fillLogIsComplete { found += fillLogViolations() }
-        var recount = OpenTotals(instruments: instruments.count)
-        for order in venue.indices where venue[order].isOpen { add(Int32(order), 1, to: &recount) }
-        if recount != totals { found.append(.openTotals) }
+        if !totalsMatchRecount() { found.append(.openTotals) }
         for order in venue {
             let id = order.request.id
             let filled = order.filled
