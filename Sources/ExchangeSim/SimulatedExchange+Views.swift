@@ -5,14 +5,18 @@ import TradingVocabulary
 extension SimulatedExchange {
     /// Every order the venue has seen, sorted by id (allocates: for checks).
     public var venueOrders: [VenueOrderSnapshot] {
-        var snapshots = venue.map(\.snapshot)
+        var snapshots: [VenueOrderSnapshot] = []
+        snapshots.reserveCapacity(venue.count)
+        for order in venue { snapshots.append(order.snapshot) }
         snapshots.sort { $0.request.id < $1.request.id }
         return snapshots
     }
 
     /// Every order the client tracks, sorted by id (allocates: for checks).
     public var clientOrders: [ClientOrderSnapshot] {
-        var snapshots = client.map(\.snapshot)
+        var snapshots: [ClientOrderSnapshot] = []
+        snapshots.reserveCapacity(client.count)
+        for order in client { snapshots.append(order.snapshot) }
         snapshots.sort { $0.id < $1.id }
         return snapshots
     }
@@ -29,7 +33,10 @@ extension SimulatedExchange {
 
     /// The books: cash, fees and the holdings of every symbol that has had a fill, by symbol.
     public var account: AccountSnapshot {
+        // Sized before it is filled, and not allocated when empty: a check reads this after every step.
         var rows: [HoldingSnapshot] = []
+        let traded = holdings.reduce(0) { $1.hasTraded ? $0 + 1 : $0 }
+        if traded > 0 { rows.reserveCapacity(traded) }
         for (position, holding) in holdings.enumerated() where holding.hasTraded {
             rows.append(
                 HoldingSnapshot(
@@ -77,7 +84,14 @@ extension SimulatedExchange {
     /// The client's latest quote of every instrument it has received one for, in the
     /// configuration's order of instruments: what `clientQuote(for:)` gives for each of them,
     /// without a symbol lookup each (a check observes them all after every step).
-    public var receivedQuotes: [ClientQuote] { clientQuotes.compactMap { $0 } }
+    public var receivedQuotes: [ClientQuote] {
+        // Sized before it is filled, and not allocated when empty: a check reads this after every step.
+        var quotes: [ClientQuote] = []
+        let received = clientQuotes.reduce(0) { $1 == nil ? $0 : $0 + 1 }
+        if received > 0 { quotes.reserveCapacity(received) }
+        for case let quote? in clientQuotes { quotes.append(quote) }
+        return quotes
+    }
 
     /// When the client last received a quote for the instrument at `index` in the
     /// configuration's `instruments` (nil: none yet, or no such instrument). A driver that lists
