@@ -2,10 +2,12 @@
 # Builds the fuzz targets (release) in Fuzz/, a SwiftPM package of its own so that the fuzzer
 # flags never touch the main build.
 #
-#   Fuzz/build.sh                   two builds (common.sh, LEAN_TARGETS): the machines' targets with only
-#                                   the production code instrumented, for edges and not comparisons
-#                                   (LEAN_COVERAGE) → Fuzz/.build/release/, and the
-#                                   others with swift build -c release -Xswiftc -sanitize=fuzzer → Fuzz/.build/full/release/
+#   Fuzz/build.sh                   the lean builds (common.sh, LEAN_FAMILIES): each family of the machines'
+#                                   targets with only its production code instrumented, for edges and
+#                                   not comparisons (LEAN_COVERAGE) → Fuzz/.build/lean-<family>/release/,
+#                                   the zoo with all of it → Fuzz/.build/release/; then the others with
+#                                   swift build -c release -Xswiftc -sanitize=fuzzer → Fuzz/.build/full/release/
+#                                   (Fuzz/run.sh and the other scripts find each binary: bin_dir in common.sh)
 #   Fuzz/build.sh --sanitize-flag   swift build -c release --sanitize=fuzzer           → Fuzz/.build/sanitize-flag/release/
 #   Fuzz/build.sh --asan            ... -Xswiftc -sanitize=fuzzer,address              → Fuzz/.build/asan/release/
 #   Fuzz/build.sh --coverage        ... -sanitize=fuzzer -profile-generate -profile-coverage-mapping → Fuzz/.build/coverage/release/
@@ -16,9 +18,9 @@
 # package it depends on by path (seen: a new source file; a stored property added to a model,
 # whose dependents were not recompiled, so a target diverged where `stresscheck replay` passed).
 # A flavour whose root source files were added or removed since its last build is cleaned by
-# itself (the list is kept in Fuzz/.build/root-sources-<flavour>.list, with the lean build's
-# LEAN_MODULES and LEAN_COVERAGE: the Swift driver does not recompile a module whose
-# -sanitize-coverage list alone changed). When a target still
+# itself (the list is kept in Fuzz/.build/root-sources-<flavour>.list, with the lean builds'
+# LEAN_MODULES, LEAN_FAMILIES and LEAN_COVERAGE: the Swift driver does not recompile a module
+# whose -sanitize-coverage list alone changed). When a target still
 # disagrees with `stresscheck replay` on the same bytes, rebuild with --clean.
 #
 # Every flavour gives binaries that really start libFuzzer (see docs/fuzzing.md, "Building"). STRESSCHECK_BUILD_LOCK=<file> serializes builds with flock.
@@ -47,7 +49,7 @@ cd "$FUZZ_DIR"
 # differ, the flavour is cleaned first, and the build says so.
 sources_list=".build/root-sources-$flavour.list"
 current_sources=$(
-    echo "instrumented: $LEAN_MODULES; coverage: $LEAN_COVERAGE"
+    echo "instrumented: $LEAN_MODULES; families: ${LEAN_FAMILIES[*]}; coverage: $LEAN_COVERAGE"
     cd "$ROOT_DIR" && find Sources Tests -name '*.swift' | LC_ALL=C sort
 )
 if [ "$clean" = 0 ] && [ -f "$sources_list" ] && [ "$current_sources" != "$(cat "$sources_list")" ]; then
@@ -66,7 +68,7 @@ flags+=(-Xswiftc -DSTRESSCHECK_INVARIANT_CHECKS)
 if [ "$clean" = 1 ]; then
     scratches=(".build")
     [ "$flavour" != fuzzer ] && scratches=(".build/$flavour")
-    [ "$flavour" = fuzzer ] && scratches+=(".build/full")
+    [ "$flavour" = fuzzer ] && scratches+=(.build/full .build/lean-*)
     for scratch in "${scratches[@]}"; do
         echo "== clean: $scratch/*/release"
         rm -rf "$scratch"/*-linux-gnu/release "$scratch"/*-apple-macosx/release "$scratch/release" "$scratch/build.db"
@@ -80,25 +82,36 @@ if [ "$flavour" != fuzzer ]; then
     exit 0
 fi
 
-# The default flavour is two builds (common.sh, LEAN_TARGETS): the lean one instruments only
-# LEAN_MODULES, the full one every module (-Xswiftc -sanitize=fuzzer, the design's command).
-# SwiftPM builds one product per invocation; after the first, each only links.
-lean_products=(corpus-seeds)
+# The default flavour (common.sh): the lean builds, one per family of LEAN_FAMILIES with only its
+# modules instrumented (in .build/lean-<family>) and the zoo's with all of LEAN_MODULES (in .build,
+# with corpus-seeds); then the full build of the other targets, every module instrumented
+# (-Xswiftc -sanitize=fuzzer, the design's command). SwiftPM builds one product per invocation;
+# after the first of a build, each only links.
 full_products=()
-for target in "${LEAN_TARGETS[@]}"; do lean_products+=("fuzz-$target"); done
 for target in "${FULL_TARGETS[@]}"; do full_products+=("fuzz-$target"); done
-if [ ${#extra[@]} -gt 0 ]; then
-    # --product <name>: only that one, in its build.
-    lean_products=() full_products=()
-    if is_lean_target "${extra[1]}"; then lean_products=("${extra[1]}"); else full_products=("${extra[1]}"); fi
-fi
-if [ ${#lean_products[@]} -gt 0 ]; then
-    echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$LEAN_MODULES STRESSCHECK_FUZZ_COVERAGE=$LEAN_COVERAGE swift build -c release ${flags[*]} (${lean_products[*]})"
-    for product in "${lean_products[@]}"; do
-        STRESSCHECK_FUZZ_INSTRUMENT="$LEAN_MODULES" STRESSCHECK_FUZZ_COVERAGE="$LEAN_COVERAGE" swift_cmd build -c release "${flags[@]}" --product "$product"
+wanted="${extra[1]:-}"
+# --product <name>: only that one, in its build.
+[ -n "$wanted" ] && { full_products=(); is_lean_target "$wanted" || full_products=("$wanted"); }
+build_lean() {
+    local scratch="$1" modules="$2" product
+    shift 2
+    [ $# -gt 0 ] || return 0
+    echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$modules STRESSCHECK_FUZZ_COVERAGE=$LEAN_COVERAGE swift build -c release --scratch-path $scratch ${flags[*]} ($*)"
+    for product in "$@"; do
+        STRESSCHECK_FUZZ_INSTRUMENT="$modules" STRESSCHECK_FUZZ_COVERAGE="$LEAN_COVERAGE" \
+            swift_cmd build -c release --scratch-path "$scratch" "${flags[@]}" --product "$product"
     done
-    echo "== binaries: $(bin_dir fuzzer)/ (${lean_products[*]})"
-fi
+    echo "== binaries: $FUZZ_DIR/$scratch/release/ ($*)"
+}
+for entry in "${LEAN_FAMILIES[@]}"; do
+    IFS='|' read -r family modules targets <<<"$entry"
+    products=()
+    for target in $targets; do [ -z "$wanted" ] || [ "$wanted" = "fuzz-$target" ] && products+=("fuzz-$target"); done
+    build_lean ".build/lean-$family" "$modules" ${products[@]+"${products[@]}"}
+done
+products=()
+for product in fuzz-zoo corpus-seeds; do [ -z "$wanted" ] || [ "$wanted" = "$product" ] && products+=("$product"); done
+build_lean .build "$LEAN_MODULES" ${products[@]+"${products[@]}"}
 if [ ${#full_products[@]} -gt 0 ]; then
     echo "== full: swift build -c release --scratch-path .build/full -Xswiftc -sanitize=fuzzer ${flags[*]} (${full_products[*]})"
     for product in "${full_products[@]}"; do

@@ -161,6 +161,21 @@ import Testing
         #expect(modules.contains("TradingMachines") && modules.contains("ExchangeSim"))
         let manifest = try Self.text("Package.swift")
         for module in modules { #expect(manifest.contains("name: \"\(module)\""), "\(module) is a target of Package.swift") }
+        // Each lean target but the zoo (built with all of LEAN_MODULES) is in exactly one family,
+        // whose modules are lean modules.
+        let start = try #require(common.firstIndex { $0.hasPrefix("LEAN_FAMILIES=(") })
+        let end = try #require(common[start...].firstIndex { $0 == ")" })
+        let families = common[(start + 1)..<end].map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        #expect(families.count >= 3)
+        var familyTargets: [String] = []
+        for family in families {
+            let fields = family.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            #expect(fields.count == 3, "\(family): name|modules|targets")
+            guard fields.count == 3 else { continue }
+            for module in fields[1].split(separator: ",") { #expect(modules.contains(String(module)), "\(fields[0]): \(module) is in LEAN_MODULES") }
+            familyTargets += fields[2].split(separator: " ").map(String.init)
+        }
+        #expect(familyTargets.sorted() == lean.filter { $0 != "zoo" }.sorted(), "every lean target but the zoo in exactly one family")
     }
 
     // MARK: - Reading the files and running their command lines
