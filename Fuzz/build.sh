@@ -68,7 +68,10 @@ flags+=(-Xswiftc -DSTRESSCHECK_INVARIANT_CHECKS)
 if [ "$clean" = 1 ]; then
     scratches=(".build")
     [ "$flavour" != fuzzer ] && scratches=(".build/$flavour")
-    [ "$flavour" = fuzzer ] && scratches+=(.build/full .build/lean-*)
+    if [ "$flavour" = fuzzer ]; then
+        scratches+=(.build/full)
+        for scratch in .build/lean-*; do [ -d "$scratch" ] && scratches+=("$scratch"); done
+    fi
     for scratch in "${scratches[@]}"; do
         echo "== clean: $scratch/*/release"
         rm -rf "$scratch"/*-linux-gnu/release "$scratch"/*-apple-macosx/release "$scratch/release" "$scratch/build.db"

@@ -26,10 +26,10 @@ swift_cmd() {
     fi
 }
 
-# The lean build (build.sh's default flavour): these executables are built with only
-# LEAN_MODULES instrumented — the production code under test (the machines, the venue, the
-# strategies, their vocabularies) and the zoo's broken variants of it, whose branches and
-# comparisons guide the fuzzer — and not the engine, the checks' loop, the models (the oracle:
+# The lean builds (build.sh's default flavour): these executables are built with only production
+# code instrumented — each family's own modules (LEAN_FAMILIES below), and for the zoo all of
+# LEAN_MODULES: the machines, the venue, the strategies, their vocabularies and the zoo's broken
+# variants of them, whose branches guide the fuzzer — and not the engine, the checks' loop, the models (the oracle:
 # their invariant scans and observation comparisons run the same way for every input) or the
 # simulation. Their executions cost a third to two thirds of the instructions, and they find
 # the zoo's variants in as many executions (docs/fuzzing.md, "Lean targets"). The other

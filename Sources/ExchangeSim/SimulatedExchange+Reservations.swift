@@ -43,6 +43,7 @@ extension SimulatedExchange {
         }
     }
 
+    /// `order`'s share of the totals, as it stands (counted while the order is open).
     @inline(__always)
     func share(of order: Int32) -> OpenShare {
         let held = venue[Int(order)]
