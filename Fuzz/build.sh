@@ -95,26 +95,26 @@ for target in "${FULL_TARGETS[@]}"; do full_products+=("fuzz-$target"); done
 wanted="${extra[1]:-}"
 # --product <name>: only that one, in its build.
 [ -n "$wanted" ] && { full_products=(); is_lean_target "$wanted" || full_products=("$wanted"); }
+# Builds the products named after <scratch> <modules> (those of them --product wants) with only
+# <modules> instrumented.
 build_lean() {
-    local scratch="$1" modules="$2" product
+    local scratch="$1" modules="$2" product products=()
     shift 2
-    [ $# -gt 0 ] || return 0
-    echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$modules STRESSCHECK_FUZZ_COVERAGE=$LEAN_COVERAGE swift build -c release --scratch-path $scratch ${flags[*]} ($*)"
-    for product in "$@"; do
+    for product in "$@"; do [ -z "$wanted" ] || [ "$wanted" = "$product" ] && products+=("$product"); done
+    [ ${#products[@]} -gt 0 ] || return 0
+    echo "== lean: STRESSCHECK_FUZZ_INSTRUMENT=$modules STRESSCHECK_FUZZ_COVERAGE=$LEAN_COVERAGE swift build -c release --scratch-path $scratch ${flags[*]} (${products[*]})"
+    for product in "${products[@]}"; do
         STRESSCHECK_FUZZ_INSTRUMENT="$modules" STRESSCHECK_FUZZ_COVERAGE="$LEAN_COVERAGE" \
             swift_cmd build -c release --scratch-path "$scratch" "${flags[@]}" --product "$product"
     done
-    echo "== binaries: $FUZZ_DIR/$scratch/release/ ($*)"
+    echo "== binaries: $FUZZ_DIR/$scratch/release/ (${products[*]})"
 }
 for entry in "${LEAN_FAMILIES[@]}"; do
     IFS='|' read -r family modules targets <<<"$entry"
-    products=()
-    for target in $targets; do [ -z "$wanted" ] || [ "$wanted" = "fuzz-$target" ] && products+=("fuzz-$target"); done
-    build_lean ".build/lean-$family" "$modules" ${products[@]+"${products[@]}"}
+    # shellcheck disable=SC2046,SC2086
+    build_lean ".build/lean-$family" "$modules" $(printf 'fuzz-%s ' $targets)
 done
-products=()
-for product in fuzz-zoo corpus-seeds; do [ -z "$wanted" ] || [ "$wanted" = "$product" ] && products+=("$product"); done
-build_lean .build "$LEAN_MODULES" ${products[@]+"${products[@]}"}
+build_lean .build "$LEAN_MODULES" fuzz-zoo corpus-seeds
 if [ ${#full_products[@]} -gt 0 ]; then
     echo "== full: swift build -c release --scratch-path .build/full -Xswiftc -sanitize=fuzzer ${flags[*]} (${full_products[*]})"
     for product in "${full_products[@]}"; do

@@ -4,7 +4,7 @@ import TradingVocabulary
 
 /// What open orders hold back, kept as running totals so a submit's funds check is O(1)
 /// instead of a walk over every open order (`docs/exchange.md`, rejections, funds).
-struct OpenTotals: Equatable, Sendable {
+struct OpenTotals: Sendable {
     /// Per instrument: Σ remainders of every open order (futures margin).
     var remainders: [Int64]
     /// Per instrument: Σ remainders of the open sells (spot position check).
