@@ -23,6 +23,8 @@ struct Ledger: Sendable {
     private(set) var cash: Int64
     private(set) var fees: Int64 = 0
     private(set) var positions: [Position]
+    /// How many fills the books have taken (the books change by nothing else).
+    private(set) var entries = 0
 
     init(initialCash: Cents, symbols: Int, tickValue: Cents) {
         self.initialCash = initialCash.value
@@ -52,6 +54,7 @@ struct Ledger: Sendable {
         p.hasTraded = true
         positions[index] = p
         fees += fill.fee.value
+        entries += 1
     }
 
     /// Cash plus every position at `closes` (ticks per symbol; 0 = no price yet: at its mark).

@@ -76,8 +76,11 @@ extension Run {
 
     /// The `booksReconcile` property: the executor's books equal the venue's, and their
     /// equation holds to the minor unit. Remembers whether they agreed, for the liveness goal
-    /// (nothing books a fill between this check and the goal's status).
+    /// (nothing books a fill between this check and the goal's status). Books that agreed and
+    /// have taken no fill since are not compared again (``booksAgreedAt``).
     mutating func checkBooks() {
+        let counts = (venueFills: exchange.fillsBooked, ledgerEntries: ledger.entries)
+        if booksAgree, let agreed = booksAgreedAt, agreed == counts { return }
         booksAgree = true
         let equation = ledger.equation
         if equation.assets != equation.accounted {
@@ -102,6 +105,7 @@ extension Run {
                 violate(.booksUnreconciled(time: now, .holding(symbol: symbols[i], executor: ours, venue: theirs)))
             }
         }
+        booksAgreedAt = booksAgree ? counts : nil
     }
 
     /// Whether books and stack agree and nothing is in flight (the liveness goal's part): the

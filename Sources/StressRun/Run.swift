@@ -66,6 +66,10 @@ struct Run<S: Strategy, G: RiskGovernor> {
     var violations = 0
     /// Whether the executor's books equalled the venue's at this step's `checkBooks`.
     var booksAgree = true
+    /// The venue's and the ledger's fill counts when `checkBooks` last found the books agreeing.
+    /// Each side's books change only by a fill (`SimulatedExchange.book`, `Ledger.book`): while
+    /// neither count moves, both books are what they were, and agree still.
+    var booksAgreedAt: (venueFills: Int, ledgerEntries: Int)?
     var goals: [StepStatus] = []
     var intents: [OrderIntent] = []
     /// The lots held per symbol, as the strategy's `PortfolioView` shows them: one buffer
