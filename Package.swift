@@ -67,7 +67,7 @@ targets += [
 products += [.library(name: "StressRun", targets: ["StressRun"])]
 targets += [
     .target(name: "StressRun", dependencies: ["MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
-            swiftSettings: strict),
+            swiftSettings: strict + invariantChecks),
     .testTarget(name: "StressRunTests", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
                 swiftSettings: strict),
     // The whole stack's throughput: events/s, scenarios/s, simulated hours per second.

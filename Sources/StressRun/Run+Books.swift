@@ -77,35 +77,40 @@ extension Run {
     /// The `booksReconcile` property: the executor's books equal the venue's, and their
     /// equation holds to the minor unit. Remembers whether they agreed, for the liveness goal
     /// (nothing books a fill between this check and the goal's status). Books that agreed and
-    /// have taken no fill since are not compared again (``booksAgreedAt``).
+    /// have taken no fill since are not compared again (``booksAgreedAt``); builds with
+    /// `STRESSCHECK_INVARIANT_CHECKS` compare them anyway and stop if they no longer agree.
     mutating func checkBooks() {
         let counts = (venueFills: exchange.fillsBooked, ledgerEntries: ledger.entries)
-        if booksAgree, let agreed = booksAgreedAt, agreed == counts { return }
-        booksAgree = true
+        if booksAgree, let agreed = booksAgreedAt, agreed == counts {
+            #if STRESSCHECK_INVARIANT_CHECKS
+                precondition(booksMismatches().isEmpty, "StressRun: the books changed without a fill")
+            #endif
+            return
+        }
+        let mismatches = booksMismatches()
+        booksAgree = mismatches.isEmpty
+        for mismatch in mismatches { violate(.booksUnreconciled(time: now, mismatch)) }
+        booksAgreedAt = booksAgree ? counts : nil
+    }
+
+    /// Every way the books fail to reconcile, in the order checked: the executor's equation,
+    /// cash, fees, then each symbol's holding. Empty (and nothing allocated) when they agree.
+    func booksMismatches() -> [BooksMismatch] {
+        var mismatches: [BooksMismatch] = []
         let equation = ledger.equation
         if equation.assets != equation.accounted {
-            booksAgree = false
-            violate(.booksUnreconciled(time: now, .equation(assets: Cents(equation.assets), accounted: Cents(equation.accounted))))
+            mismatches.append(.equation(assets: Cents(equation.assets), accounted: Cents(equation.accounted)))
         }
         let cash = exchange.booksCash
-        if cash.value != ledger.cash {
-            booksAgree = false
-            violate(.booksUnreconciled(time: now, .cash(executor: Cents(ledger.cash), venue: cash)))
-        }
+        if cash.value != ledger.cash { mismatches.append(.cash(executor: Cents(ledger.cash), venue: cash)) }
         let fees = exchange.booksFeesPaid
-        if fees.value != ledger.fees {
-            booksAgree = false
-            violate(.booksUnreconciled(time: now, .fees(executor: Cents(ledger.fees), venue: fees)))
-        }
+        if fees.value != ledger.fees { mismatches.append(.fees(executor: Cents(ledger.fees), venue: fees)) }
         for i in symbols.indices {
             let ours = ledger.holding(i, symbol: symbols[i])
             let theirs = exchange.holding(instrument: i)  // the venue lists the symbols in order
-            if ours != theirs {
-                booksAgree = false
-                violate(.booksUnreconciled(time: now, .holding(symbol: symbols[i], executor: ours, venue: theirs)))
-            }
+            if ours != theirs { mismatches.append(.holding(symbol: symbols[i], executor: ours, venue: theirs)) }
         }
-        booksAgreedAt = booksAgree ? counts : nil
+        return mismatches
     }
 
     /// Whether books and stack agree and nothing is in flight (the liveness goal's part): the
