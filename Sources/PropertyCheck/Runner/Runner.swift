@@ -109,12 +109,7 @@ final class Runner<Value>: ShrinkOracle {
             return finish(.tooManyRejections(rejected: 1, valid: 0))
         }
         if bytes.count > stream.position {
-            let unread = bytes.count - stream.position
-            warnings.append(
-                CheckWarning(
-                    .unreadBytes, count: unread,
-                    "\(unread) byte\(unread == 1 ? "" : "s") of \(bytes.count) this check's generator did not read: the input was written for another check or an older generator, or is not an input"
-                ))
+            warnings.append(.unreadInput(bytes.count - stream.position, of: bytes.count))
         }
         context.startCase()
         switch test(value) {

@@ -40,6 +40,22 @@ extension StateMachineCheck {
     /// and `shrink` is set.
     @inlinable
     public func replay(bytes: [UInt8], shrink: Bool = true, configuration: CheckConfiguration = CheckConfiguration()) -> StatefulResult<Command, Observation> {
+        replay(bytes: bytes, shrink: shrink, configuration: configuration, sequences: sequences)
+    }
+
+    /// ``replay(bytes:shrink:configuration:)`` with the sequence generator built once, for a
+    /// caller that replays input after input (a fuzz target): building it is an allocation and
+    /// a few thousand instructions each time.
+    @inlinable
+    public func replayer() -> @Sendable (_ bytes: [UInt8], _ shrink: Bool, _ configuration: CheckConfiguration) -> StatefulResult<Command, Observation> {
+        let sequences = self.sequences
+        return { bytes, shrink, configuration in self.replay(bytes: bytes, shrink: shrink, configuration: configuration, sequences: sequences) }
+    }
+
+    @inlinable
+    func replay(
+        bytes: [UInt8], shrink: Bool, configuration: CheckConfiguration, sequences: Gen<CommandSequence<Command, Observation>>
+    ) -> StatefulResult<Command, Observation> {
         let counter = StepCounter()
         let result = PropertyCheck.replay(name, sequences, bytes: bytes, shrink: shrink, configuration: configuration) { (sequence, _) throws -> Bool in
             try self.run(sequence, counter: counter, context: nil, labelTable: nil)
