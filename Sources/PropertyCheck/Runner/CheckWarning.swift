@@ -43,9 +43,9 @@ public struct CheckWarning: Sendable, Equatable, CustomStringConvertible {
             "\(unread) byte\(unread == 1 ? "" : "s") of \(total) this check's generator did not read: the input was written for another check or an older generator, or is not an input"
         }
     }
-    /// The sentence, or what it is written from when it is written on reading: a fuzz target's
-    /// input often has bytes its generator does not read, and the warning is made for each one
-    /// but almost never read (writing the sentence cost a fuzz execution 2,000 instructions).
+    /// The sentence, or the counts it is written from when it is read: most of a fuzz target's
+    /// inputs have bytes the generator does not read, so the warning is made for nearly every
+    /// input and read for almost none (writing the sentence cost an execution 2,000 instructions).
     private let text: Text
     private enum Text: Sendable {
         case given(String)
