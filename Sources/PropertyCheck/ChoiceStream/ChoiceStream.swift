@@ -150,10 +150,16 @@ extension ChoiceStream {
     @inlinable @inline(__always)
     mutating func record(_ value: UInt64, width: Int, label: UInt32) {
         let p = storage.bytes + position
-        var shift = (width &- 1) &* 8
-        for i in 0..<width {
-            p[i] = UInt8(truncatingIfNeeded: value &>> UInt64(shift))
-            shift &-= 8
+        if position &+ 8 <= storage.capacity {
+            // One unaligned eight-byte store, the draw's `width` bytes first: the bytes after
+            // them are past the cursor, where nothing reads and the next draw writes.
+            UnsafeMutableRawPointer(p).storeBytes(of: (value &<< UInt64((8 &- width) &* 8)).bigEndian, as: UInt64.self)
+        } else {
+            var shift = (width &- 1) &* 8
+            for i in 0..<width {
+                p[i] = UInt8(truncatingIfNeeded: value &>> UInt64(shift))
+                shift &-= 8
+            }
         }
         if recordsSpans { appendChoiceSpan(start: position, width: width, label: label) }
         cursor &+= width
@@ -166,9 +172,15 @@ extension ChoiceStream {
     mutating func replay(bound: UInt64, width: Int, label: UInt32) -> UInt64 {
         var raw: UInt64 = 0
         let count = input.count
-        for i in 0..<width {
-            let at = position &+ i
-            raw = raw &<< 8 | UInt64(at < count ? input[at] : 0)
+        if position &+ 8 <= count {
+            // Eight bytes in one unaligned load, the draw's `width` of them first.
+            let word = input.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+            raw = width == 0 ? 0 : UInt64(bigEndian: word) &>> UInt64((8 &- width) &* 8)
+        } else {
+            for i in 0..<width {
+                let at = position &+ i
+                raw = raw &<< 8 | UInt64(at < count ? input[at] : 0)
+            }
         }
         let bits = 64 - bound.leadingZeroBitCount
         let masked = bits == 64 ? raw : raw & ((1 &<< UInt64(bits)) &- 1)
