@@ -81,17 +81,19 @@ extension Run {
     /// `STRESSCHECK_INVARIANT_CHECKS` compare them anyway and stop if they no longer agree.
     mutating func checkBooks() {
         let counts = (venueFills: exchange.fillsBooked, ledgerEntries: ledger.entries)
-        if booksAgree, let agreed = booksAgreedAt, agreed == counts {
+        if let agreed = booksAgreedAt, agreed == counts {
             #if STRESSCHECK_INVARIANT_CHECKS
                 precondition(booksMismatches().isEmpty, "StressRun: the books changed without a fill")
             #endif
             return
         }
         let mismatches = booksMismatches()
-        booksAgree = mismatches.isEmpty
         for mismatch in mismatches { violate(.booksUnreconciled(time: now, mismatch)) }
-        booksAgreedAt = booksAgree ? counts : nil
+        booksAgreedAt = mismatches.isEmpty ? counts : nil
     }
+
+    /// Whether the executor's books equalled the venue's at this step's `checkBooks`.
+    var booksAgree: Bool { booksAgreedAt != nil }
 
     /// Every way the books fail to reconcile, in the order checked: the executor's equation,
     /// cash, fees, then each symbol's holding. Empty (and nothing allocated) when they agree.

@@ -64,11 +64,10 @@ struct Run<S: Strategy, G: RiskGovernor> {
     /// Each symbol's sector, by symbol index.
     let symbolSectors: [Sector]
     var violations = 0
-    /// Whether the executor's books equalled the venue's at this step's `checkBooks`.
-    var booksAgree = true
-    /// The venue's and the ledger's fill counts when `checkBooks` last found the books agreeing.
-    /// Each side's books change only by a fill (`SimulatedExchange.book`, `Ledger.book`): while
-    /// neither count moves, both books are what they were, and agree still.
+    /// The venue's and the ledger's fill counts when `checkBooks` last found the books agreeing;
+    /// nil when its last check found them apart. Each side's books change only by a fill
+    /// (`SimulatedExchange.book`, `Ledger.book`): while neither count moves, both books are what
+    /// they were, and agree still.
     var booksAgreedAt: (venueFills: Int, ledgerEntries: Int)?
     var goals: [StepStatus] = []
     var intents: [OrderIntent] = []
