@@ -123,8 +123,13 @@ extension Run {
         let quoteThin = faults.isThin(inCrisis: crisis, from: &choices)
         var update = venueBar.update
         update.thin = barThin
-        // Validated by `convert`: the venue takes it (a refusal would leave the venue as it was).
-        _ = try? exchange.apply(update)
+        // Validated by `convert` (prices on the venue's range, low ≤ open, close ≤ high, volume
+        // clamped, a listed symbol): a refusal here is a bug in `convert` or the venue, not data.
+        do throws(MarketDataError) {
+            try exchange.apply(update)
+        } catch {
+            preconditionFailure("the venue refused a bar that SymbolScale.convert accepted (\(symbols[i]), bar \(bar.time)): \(error)")
+        }
         let close = update.close.value
         let depth = max(1, Int64((Double(configuration.quoteDepthLots) * min(max(bar.liquidity, 0), 1)).rounded(.down)))
         let quote = QuoteUpdate(

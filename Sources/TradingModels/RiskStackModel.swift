@@ -158,7 +158,7 @@ public struct RiskStackModel: Hashable, Sendable {
         let value = sectorCaps.portfolioValue ?? configuredPortfolioValue
         switch askSuperState.apply(.canOpen(size: amount, deployed: deployed, portfolioValue: value)) {
         case .decision(.rejected(let reason)): return .decision(.rejected(.superState(reason)))
-        case .error(let error): return .error(.superState(error))  // unreachable: every argument is valid
+        case .error(let error): preconditionFailure("the super-state refused canOpen with valid arguments: \(error)")
         default: break
         }
 
@@ -173,7 +173,7 @@ public struct RiskStackModel: Hashable, Sendable {
         } else {
             switch newPositions.apply(.open(symbol)) {
             case .decision(.rejected(let reason)): return .decision(.rejected(.positions(reason)))
-            case .error(let error): return .error(.position(error))  // unreachable: not held
+            case .error(let error): preconditionFailure("position management refused to open \(symbol), which it does not hold: \(error)")
             default: break
             }
         }
@@ -181,7 +181,7 @@ public struct RiskStackModel: Hashable, Sendable {
         var newCaps = sectorCaps
         switch newCaps.apply(.add(symbol, amount: amount)) {
         case .decision(.rejected(let reason)): return .decision(.rejected(.sectorCaps(reason)))
-        case .error(let error): return .error(.sectorCaps(error))  // unreachable: utilization bounds the total
+        case .error(let error): preconditionFailure("sector caps refused an add the utilization bound keeps in range: \(error)")
         default: break
         }
 

@@ -225,11 +225,16 @@ public enum DecisionFlood {
         var first = Int64.max
         var last = Int64.min
         for worker in workers {
-            // Same configurations throughout: `add` cannot fail here.
-            try? corrected.add(worker.corrected)
-            try? naive.add(worker.naive)
-            try? lateness.add(worker.schedulerLateness)
-            for (index, window) in worker.windows.enumerated() where index < windows.count { try? windows[index].add(window) }
+            // Every worker's histograms are made with the same configurations as these: a
+            // refused merge is a bug here, and would drop a worker's decisions from the figures.
+            do throws(LatencyHistogramError) {
+                try corrected.add(worker.corrected)
+                try naive.add(worker.naive)
+                try lateness.add(worker.schedulerLateness)
+                for (index, window) in worker.windows.enumerated() where index < windows.count { try windows[index].add(window) }
+            } catch {
+                preconditionFailure("a worker's latency histogram does not merge into the flood's: \(error)")
+            }
             decisions += worker.decisions
             measured += worker.measured
             backlogged += worker.backlogged

@@ -27,7 +27,7 @@ public final class SharedRiskStackSystem: SharedSystemUnderTest {
         } catch {
             switch error {
             case .input(let input): return .error(input)
-            case .persistence: throw error  // no persistence: cannot happen
+            case .persistence: preconditionFailure("the shared stack has no persistence, yet it failed to persist: \(error)")
             }
         }
     }
