@@ -90,7 +90,7 @@ enum Stress {
             return Interruption.exitStatus(for: signal)
         }
         if let output { try output.write(result.file.encoded) }
-        if let html { try html.write(Array(StressHTML.render(result, plan: plan).utf8)) }
+        if let html { try html.write(Array(StressHTML.render(result, plan: plan, warn: { console.errors.write($0) }).utf8)) }
         StressReport.write(result, run: run, console: console, json: options.json, output: output?.path)
         if let html, !options.json { console.output.write("HTML report: \(html.path)\n") }
         return result.summary.passed ? ExitStatus.passed : ExitStatus.failed

@@ -9,7 +9,9 @@ import TradingChecks
 enum StressHTML {
     static let shownRuns = 6
 
-    static func render(_ result: BatchResult, plan: BatchPlan) -> String {
+    /// The report of `result`; `warn` is told of every run the report leaves out (its replay
+    /// threw), so that a page with fewer runs than chosen never says nothing.
+    static func render(_ result: BatchResult, plan: BatchPlan, warn: (String) -> Void) -> String {
         var chosen: [BatchItem] = result.summary.failures.map(\.first.item)
         for item in result.items.sorted(by: { $0.maxDrawdown > $1.maxDrawdown || ($0.maxDrawdown == $1.maxDrawdown && $0.item.number < $1.item.number) })
         where chosen.count < shownRuns && !chosen.contains(item.item) {
@@ -17,7 +19,11 @@ enum StressHTML {
         }
         var scenarios: [HTMLReport.Scenario] = []
         for item in chosen.prefix(shownRuns) {
-            guard let record = try? BatchRunner.replay(item.number, of: plan) else { continue }
+            let record: RunRecord
+            do { record = try BatchRunner.replay(item.number, of: plan) } catch {
+                warn("warning: the HTML report leaves out run \(item.number) (\(item.scenario)): it could not be replayed: \(error)\n")
+                continue
+            }
             let seed = plan.replay?.calmVenue == true ? nil : item.seed
             scenarios.append(HTMLReport.Scenario(name: "\(item.scenario) (item \(item.number))", seed: seed, record: record))
         }

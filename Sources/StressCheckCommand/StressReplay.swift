@@ -151,7 +151,7 @@ enum StressReplay {
                     + "\(Format.grouped(header.shardItemCount)); no file written.\n")
             return Interruption.exitStatus(for: signal)
         }
-        if let html { try html.write(Array(StressHTML.render(result, plan: plan).utf8)) }
+        if let html { try html.write(Array(StressHTML.render(result, plan: plan, warn: { console.errors.write($0) }).utf8)) }
         write(result, run: run, prepared: prepared, document: document, console: console, json: options.json)
         if let html, !options.json { console.output.write("HTML report: \(html.path)\n") }
         return result.summary.passed ? ExitStatus.passed : ExitStatus.failed

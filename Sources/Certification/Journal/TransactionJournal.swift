@@ -133,8 +133,10 @@ public final class TransactionJournal: Sendable {
                 state.usable = false
                 throw .fileSystem(error)
             }
-            // Checked above: it applies.
-            try? state.books.apply(transaction)
+            // Checked above (`books.check`), with nothing changed since: it applies.
+            do throws(BooksError) { try state.books.apply(transaction) } catch {
+                preconditionFailure("the books refused a transaction they had just checked: \(error)")
+            }
             state.lastSequence = sequence
             state.length += record.count
             let due =

@@ -67,6 +67,15 @@ public enum StressChecks {
         return configuration
     }
 
+    /// Saves a library failure's minimal bytes in the corpus under `root`: the saved file's path,
+    /// or a `saveFailed` warning that says where and why (the run still reports the failure).
+    static func save(_ bytes: [UInt8], for name: String, in root: String) -> (path: String?, warnings: [CheckWarning]) {
+        let corpus = Corpus(root: root)
+        do { return (try corpus.save(bytes, for: name), []) } catch {
+            return (nil, [CheckWarning(.saveFailed, path: corpus.directory(for: name), "could not save the counterexample: \(error)")])
+        }
+    }
+
     /// Counts the bars the property sees run.
     final class StepCounter: @unchecked Sendable {
         var steps = 0
@@ -115,13 +124,14 @@ public enum StressChecks {
                         name, StressGen.cases(executor: executor), bytes: bytes, shrink: true,
                         configuration: shrinking, property(counting: counter))
                     var saved: String?
+                    var warnings: [CheckWarning] = []
                     if configuration.saveFailures, let root = configuration.effectiveCorpusDirectory(), let minimal = result.counterexample?.bytes {
-                        saved = try? Corpus(root: root).save(minimal, for: name)
+                        (saved, warnings) = save(minimal, for: name, in: root)
                     }
                     let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0).directory(for: name) }
                     return MachineRun(
                         result, machine: name, steps: counter.steps, extraCases: libraryRuns - 1,
-                        seconds: (ContinuousClock.now - started).seconds, corpusDirectory: corpus, savedPath: saved,
+                        seconds: (ContinuousClock.now - started).seconds, corpusDirectory: corpus, savedPath: saved, warnings: warnings,
                         foundIn: "library \(entry.name) with \(strategy) (seed \(CheckConfiguration.format(seed: entry.seed)))")
                 }
             }
@@ -142,7 +152,7 @@ extension MachineRun {
     /// A stress check's run: the engine's result, plus the library runs before it.
     init(
         _ result: CheckResult<StressCase>, machine: String, steps: Int, extraCases: Int = 0, seconds: Double? = nil,
-        corpusDirectory: String? = nil, savedPath: String? = nil, foundIn: String? = nil
+        corpusDirectory: String? = nil, savedPath: String? = nil, warnings: [CheckWarning] = [], foundIn: String? = nil
     ) {
         let bytes = result.counterexample?.bytes
         // A regression test to paste, for inputs short enough to read (else: replay the saved file).
@@ -159,7 +169,7 @@ extension MachineRun {
         self.init(
             machine: machine, passed: result.passed, exitReason: result.exitReason, signature: result.counterexample?.signature,
             seed: result.seed, cases: result.statistics.validCases + extraCases, steps: steps, seconds: seconds ?? result.statistics.seconds,
-            labels: result.statistics.labels, warnings: result.warnings, corpusDirectory: corpusDirectory,
+            labels: result.statistics.labels, warnings: result.warnings + warnings, corpusDirectory: corpusDirectory,
             corpusReplayed: result.statistics.corpusFiles, corpusSkipped: result.statistics.corpusSkipped, counterexampleBytes: bytes,
             counterexample: result.counterexample.map { $0.value.description }, counterexampleLines: result.counterexample?.value.lines,
             savedPath: savedPath, regressionTest: test
