@@ -121,7 +121,11 @@ extension Run {
         let amount = lots * perLot
         let symbol = symbols[i]
         let stateBefore = stack.portfolioState
-        guard let decision = try? stack.submit(OrderRequest(symbol: symbol, amount: Cents(amount))) else { return }
+        let decision: RiskDecision
+        do { decision = try stack.submit(OrderRequest(symbol: symbol, amount: Cents(amount))) } catch {
+            events.append(.rejection(Rejection(time: now, symbol: symbol, side: .buy, reason: .stackError(String(describing: error)))))
+            return
+        }
         switch decision {
         case .rejected(let rejection):
             events.append(.rejection(Rejection(time: now, symbol: symbol, side: .buy, reason: .risk(rejection))))

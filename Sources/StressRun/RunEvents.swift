@@ -32,6 +32,9 @@ public enum RejectionLayer: String, CaseIterable, Hashable, Sendable {
     case venue
     /// The executor held it back: the client's quote was older than `maxQuoteAge`.
     case dataFeed
+    /// The risk stack threw instead of deciding (a `RiskGovernor`'s own error): the order went
+    /// nowhere, and the record says so rather than dropping it.
+    case riskStackError
 }
 
 /// Why an order was refused, typed by layer.
@@ -42,6 +45,8 @@ public enum RejectionReason: Hashable, Sendable {
     case venue(RejectReason)
     /// The strategy's order was decided on a quote `age` old (beyond `maxQuoteAge`): held back.
     case staleData(age: SimDuration)
+    /// `RiskGovernor.submit` threw; the error as the governor describes it (shown, never parsed).
+    case stackError(String)
 
     public var layer: RejectionLayer {
         switch self {
@@ -55,6 +60,7 @@ public enum RejectionReason: Hashable, Sendable {
         case .routerClosed: .router
         case .venue: .venue
         case .staleData: .dataFeed
+        case .stackError: .riskStackError
         }
     }
 }
