@@ -34,11 +34,18 @@ enum Doctor {
                 detail: "\(free / (1 << 20)) MiB free in the current directory (needs 1 GiB)"))
         var isDirectory: ObjCBool = false
         let corpus = FileManager.default.fileExists(atPath: "corpus", isDirectory: &isDirectory) && isDirectory.boolValue
-        let files = corpus ? ((try? FileManager.default.subpathsOfDirectory(atPath: "corpus"))?.count ?? 0) : 0
-        checks.append(
-            Check(
-                name: "corpus", passed: corpus && access("corpus", R_OK) == 0, required: true,
-                detail: corpus ? "corpus/ readable, \(files) entries" : "no corpus/ directory here (run from the package root)"))
+        // Listed, not only tested for access: an entry that cannot be read fails the listing, and
+        // the check says which error rather than counting 0 entries.
+        let listing: Result<Int, any Error>? =
+            corpus ? Result { try FileManager.default.subpathsOfDirectory(atPath: "corpus").count } : nil
+        let corpusDetail: String
+        switch listing {
+        case nil: corpusDetail = "no corpus/ directory here (run from the package root)"
+        case .success(let entries): corpusDetail = "corpus/ readable, \(entries) entries"
+        case .failure(let error): corpusDetail = "corpus/ cannot be listed: \(error.localizedDescription)"
+        }
+        let listed = if case .success = listing { true } else { false }
+        checks.append(Check(name: "corpus", passed: listed && access("corpus", R_OK) == 0, required: true, detail: corpusDetail))
         let probe = FileManager.default.temporaryDirectory.appendingPathComponent("stresscheck-doctor-\(getpid())").path
         let writable = FileManager.default.createFile(atPath: probe, contents: Data("probe".utf8))
         try? FileManager.default.removeItem(atPath: probe)
