@@ -26,6 +26,29 @@ import Testing
         #expect(second.counterexample?.value == [0, 0])
     }
 
+    @Test func aFailureThatCannotBeSavedSaysWhereAndWhy() throws {
+        // The corpus root is a file: nothing can be saved under it.
+        let root = NSTemporaryDirectory() + "stresscheck-corpus-file-\(UUID().uuidString)"
+        #expect(FileManager.default.createFile(atPath: root, contents: Data()))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var warnings: [CheckWarning] = []
+        #expect(Corpus(root: root).save([1, 2, 3], for: "unsaveable", warnings: &warnings) == nil)
+        #expect(warnings.map(\.kind) == [.saveFailed])
+        #expect(warnings.first?.path == root + "/unsaveable")
+        #expect(warnings.first?.message.hasPrefix("could not save the counterexample") == true, "\(warnings)")
+        // The engine's check reports its failure all the same, with the warning.
+        let result = check("unsaveable", Gen.int(in: 0...10), configuration: CheckConfiguration(seed: 1, corpusDirectory: root)) { $0 < 5 }
+        #expect(result.counterexample?.value == 5)
+        #expect(result.counterexample?.savedPath == nil)
+        #expect(result.warnings.contains { $0.kind == .saveFailed && $0.path == root + "/unsaveable" })
+        // Where it can be written, the file is saved and nothing is said.
+        let writable = try temporaryRoot()
+        var none: [CheckWarning] = []
+        let path = try #require(Corpus(root: writable).save([1, 2, 3], for: "saveable", warnings: &none))
+        #expect(none.isEmpty)
+        #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
+    }
+
     @Test func aFileThatNoLongerDecodesGetsAMessageNamingIt() throws {
         let root = try temporaryRoot()
         let corpus = Corpus(root: root)

@@ -105,24 +105,6 @@ import Testing
         #expect(again.corpusReplayed == 1 && !again.passed)
     }
 
-    @Test func aLibraryFailureThatCannotBeSavedSaysSo() throws {
-        // The corpus root is a file: nothing can be saved under it.
-        let root = NSTemporaryDirectory() + "stress-check-unsaveable-\(getpid())"
-        #expect(FileManager.default.createFile(atPath: root, contents: Data()))
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let (path, warnings) = StressChecks.save([1, 2, 3], for: "stress", in: root)
-        #expect(path == nil)
-        let warning = try #require(warnings.first)
-        #expect(warning.kind == .saveFailed && warning.path == root + "/stress")
-        #expect(warning.message.hasPrefix("could not save the counterexample"), "\(warning.message)")
-        // Where it can be written, the file is saved and nothing is said.
-        let writable = NSTemporaryDirectory() + "stress-check-saveable-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: writable) }
-        let saved = StressChecks.save([1, 2, 3], for: "stress", in: writable)
-        #expect(saved.warnings.isEmpty)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: try #require(saved.path))) == Data([1, 2, 3]))
-    }
-
     @Test func theLibraryPhaseRunsFirstAndAMutationFailsALibraryRun() throws {
         var executor = ScenarioExecutor()
         executor.mutation = .haltNotPropagated

@@ -105,6 +105,15 @@ public struct Corpus: Sendable {
         try CorpusSaveError.writeAtomically(bytes, to: path)
         return path
     }
+
+    /// ``save(_:for:)`` for a check that goes on when the save fails: the saved file's path, or
+    /// nil and a ``CheckWarning/Kind/saveFailed`` warning in `warnings` that says where and why.
+    public func save(_ bytes: [UInt8], for check: String, warnings: inout [CheckWarning]) -> String? {
+        do { return try save(bytes, for: check) } catch {
+            warnings.append(CheckWarning(.saveFailed, path: directory(for: check), "could not save the counterexample: \(error)"))
+            return nil
+        }
+    }
 }
 
 /// A corpus file or directory that could not be written: the path and the reason in words.

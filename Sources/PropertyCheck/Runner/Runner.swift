@@ -354,11 +354,7 @@ final class Runner<Value>: ShrinkOracle {
         context.reportingNotes = false
         guard verdict == .failed(signature) else { return finish(.flaky) }
         var savedPath: String?
-        if let corpus, configuration.saveFailures {
-            do { savedPath = try corpus.save(best.key, for: name) } catch {
-                warnings.append(CheckWarning(.saveFailed, path: corpus.directory(for: name), "could not save the counterexample: \(error)"))
-            }
-        }
+        if let corpus, configuration.saveFailures { savedPath = corpus.save(best.key, for: name, warnings: &warnings) }
         let counterexample = Counterexample(
             value: value, bytes: best.key, signature: signature, message: lastMessage,
             notes: context.notes, shrinkStoppedBy: best.stoppedBy, savedPath: savedPath, foundIn: best.foundIn)

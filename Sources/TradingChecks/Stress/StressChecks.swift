@@ -67,15 +67,6 @@ public enum StressChecks {
         return configuration
     }
 
-    /// Saves a library failure's minimal bytes in the corpus under `root`: the saved file's path,
-    /// or a `saveFailed` warning that says where and why (the run still reports the failure).
-    static func save(_ bytes: [UInt8], for name: String, in root: String) -> (path: String?, warnings: [CheckWarning]) {
-        let corpus = Corpus(root: root)
-        do { return (try corpus.save(bytes, for: name), []) } catch {
-            return (nil, [CheckWarning(.saveFailed, path: corpus.directory(for: name), "could not save the counterexample: \(error)")])
-        }
-    }
-
     /// Counts the bars the property sees run.
     final class StepCounter: @unchecked Sendable {
         var steps = 0
@@ -126,7 +117,7 @@ public enum StressChecks {
                     var saved: String?
                     var warnings: [CheckWarning] = []
                     if configuration.saveFailures, let root = configuration.effectiveCorpusDirectory(), let minimal = result.counterexample?.bytes {
-                        (saved, warnings) = save(minimal, for: name, in: root)
+                        saved = Corpus(root: root).save(minimal, for: name, warnings: &warnings)
                     }
                     let corpus = configuration.effectiveCorpusDirectory().map { Corpus(root: $0).directory(for: name) }
                     return MachineRun(
