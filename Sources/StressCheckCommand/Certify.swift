@@ -23,6 +23,7 @@ enum Certify {
         }
         // Checked before anything runs, so a bad path costs nothing.
         let latencyTable = try request.latencyTable.map { path throws(UsageError) in try OutputFile.checked(path) }
+        for path in [request.html, request.prometheus].compactMap(\.self) { _ = try OutputFile.checked(path) }
         var certification = CertificationRun(gates: gates)
         certification.full = request.full
         let runs = request.runs ?? gates.runs
@@ -47,10 +48,15 @@ enum Certify {
         }
         if console.isTerminal, !request.json { console.output.write("\n") }
         console.output.write(request.json ? CertifyText.json(report, gates: gates) : CertifyText.matrix(report))
-        let metrics = CertifyText.metrics(report)
+        // The certification's own metrics, named and labelled by this code: a registry that
+        // refuses them is a bug here, not something a user can mend.
+        let metricsText: String
+        do { metricsText = try CertifyText.metrics(report).registry().render() } catch {
+            preconditionFailure("the certification's metrics do not render: \(error)")
+        }
         if let path = request.prometheus {
             do {
-                try MetricsTextFile.write(try metrics.registry().render(), to: path)
+                try MetricsTextFile.write(metricsText, to: path)
             } catch {
                 console.errors.write("error: cannot write the metrics file: \(error)\n")
                 return ExitStatus.usage
@@ -69,9 +75,8 @@ enum Certify {
             }
         }
         if let port = request.serveMetrics {
-            let text = (try? metrics.registry().render()) ?? ""
             do {
-                let endpoint = try MetricsEndpoint(port: UInt16(port), limits: .init(maxRequests: 10, lifetime: .seconds(60))) { text }
+                let endpoint = try MetricsEndpoint(port: UInt16(port), limits: .init(maxRequests: 10, lifetime: .seconds(60))) { metricsText }
                 console.errors.write("serving /metrics on http://127.0.0.1:\(endpoint.port)/metrics (10 requests or 60 s)\n")
                 _ = endpoint.serve()
             } catch {

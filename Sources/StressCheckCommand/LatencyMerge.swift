@@ -7,28 +7,29 @@ import Foundation
 /// and the line.
 enum LatencyMerge {
     /// Whether `bytes` begin as a latency table does (so `merge` knows which kind it was given).
-    static func isLatencyTable(_ bytes: Data) -> Bool {
-        bytes.starts(with: Data("stresscheck-latency-histogram ".utf8))
+    static func isLatencyTable(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: "stresscheck-latency-histogram ".utf8)
     }
 
-    static func run(files: [String], options: Options, console: Console) throws(UsageError) -> Int32 {
-        let output = try options.output.map { path throws(UsageError) in try OutputFile.checked(path) }
+    /// Merges `files` (each path with its bytes, read by `merge`) into `output` if given.
+    static func run(_ files: [(path: String, bytes: [UInt8])], output: OutputFile?, options: Options, console: Console) throws(UsageError) -> Int32 {
         var tables: [String] = []
-        for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else { return Stress.fail("cannot read '\(path)'", console: console) }
-            guard isLatencyTable(data), let text = String(data: data, encoding: .utf8) else {
+        for (path, bytes) in files {
+            guard isLatencyTable(bytes), let text = String(validating: bytes, as: UTF8.self) else {
                 return Stress.fail("\(path): not a latency table (merge takes shard files or latency tables, not both)", console: console)
             }
             tables.append(text)
         }
+        let files = files.map(\.path)
         let merged: String
         do {
             merged = try LatencyHistogram.mergingTables(tables)
         } catch {
             return Stress.fail(describe(error, files: files), console: console)
         }
-        // `mergingTables` wrote it from a histogram: it reads back.
-        guard let histogram = try? LatencyHistogram(table: merged) else { return Stress.fail("the merged table does not read back", console: console) }
+        // `mergingTables` wrote it from a histogram: it reads back, or the writer and the reader disagree.
+        let histogram: LatencyHistogram
+        do { histogram = try LatencyHistogram(table: merged) } catch { preconditionFailure("the merged latency table does not read back: \(error)") }
         if let output { try output.write(Array(merged.utf8)) }
         let summary = histogram.summary
         if options.json {
@@ -88,6 +89,8 @@ enum LatencyMerge {
             "\(files[index]): line \(tableError.line): \(tableError.problem)"
         case .configurationMismatch(let index):
             "\(files[index]): another range or precision than \(files[0]) (tables of one flood configuration only)"
+        case .countOverflow(let index):
+            "\(files[index]): its count and the tables' before it add up to more than \(Int64.max) decisions"
         }
     }
 }

@@ -44,10 +44,16 @@ enum ShardSelection {
         } else if let value = try number(countVariable) {
             count = (value, countVariable)
         } else if index?.source.hasPrefix(slurmID) == true, let value = try number(slurmCount) {
-            if let minimum = try number(slurmMin), let maximum = try number(slurmMax), maximum - minimum + 1 != value {
-                throw UsageError(
-                    "the Slurm array \(minimum)-\(maximum) has \(value) tasks, not \(maximum - minimum + 1): "
-                        + "shard with a contiguous array (--array=0-\(value - 1)), no step")
+            if let minimum = try number(slurmMin), let maximum = try number(slurmMax) {
+                guard maximum >= minimum else { throw UsageError("\(slurmMax)=\(maximum) is below \(slurmMin)=\(minimum)") }
+                // Both are from 0, so the span cannot overflow; the task count (span + 1) can, for
+                // a MAX of Int.max: compared as span against count − 1, and printed unsigned.
+                let span = maximum - minimum
+                if span != value - 1 {
+                    throw UsageError(
+                        "the Slurm array \(minimum)-\(maximum) has \(value) tasks, not \(UInt(span) + 1): "
+                            + "shard with a contiguous array (--array=0-\(max(value, 1) - 1)), no step")
+                }
             }
             count = (value, slurmCount)
         }

@@ -108,25 +108,29 @@ enum Stress {
     /// the whole batch and writes `--output`. Bad files: an `error:` line naming the file and
     /// line, exit 2, nothing written.
     static func merge(files: [String], options: Options, console: Console) throws(UsageError) -> Int32 {
-        if let first = files.first, let data = FileManager.default.contents(atPath: first), LatencyMerge.isLatencyTable(data) {
-            return try LatencyMerge.run(files: files, options: options, console: console)
-        }
         let output = try options.output.map { path throws(UsageError) in try OutputFile.checked(path) }
-        var contents: [(path: String, data: Data)] = []
+        // Each file read once (a pipe such as `<(cat shard-0.jsonl)` reads only once), at most
+        // `mergeFileLimit` bytes of it.
+        var contents: [(path: String, bytes: [UInt8])] = []
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return fail("cannot read '\(path)'", console: console)
+            let file: InputFile.Contents
+            do { file = try InputFile.read(path, limit: mergeFileLimit) } catch { return fail(error.message, console: console) }
+            guard !file.isTruncated else {
+                return fail("'\(path)' is larger than \(mergeFileLimit >> 20) MiB, the most merge reads of one file", console: console)
             }
-            contents.append((path, data))
+            contents.append((path, file.bytes))
+        }
+        if let first = contents.first, LatencyMerge.isLatencyTable(first.bytes) {
+            return try LatencyMerge.run(contents, output: output, options: options, console: console)
         }
         // A kind mixed up is named before any file's own errors.
-        if let table = contents.first(where: { LatencyMerge.isLatencyTable($0.data) }) {
+        if let table = contents.first(where: { LatencyMerge.isLatencyTable($0.bytes) }) {
             return fail("\(table.path): a latency table (merge takes shard files or latency tables, not both)", console: console)
         }
         var shards: [(name: String, file: ShardFile)] = []
-        for (path, data) in contents {
+        for (path, bytes) in contents {
             do {
-                shards.append((path, try ShardFile(parsing: [UInt8](data))))
+                shards.append((path, try ShardFile(parsing: bytes)))
             } catch {
                 return fail("\(path): \(error.description)", console: console)
             }
@@ -138,6 +142,11 @@ enum Stress {
         StressReport.write(result, run: nil, console: console, json: options.json, output: output?.path, mergedFrom: files.count)
         return result.summary.passed ? ExitStatus.passed : ExitStatus.failed
     }
+
+    /// The largest file `merge` reads: a shard file holds a line of about 300 bytes per run, so
+    /// this is millions of runs per shard, and a longer file (a log, `/dev/zero`) is refused
+    /// rather than read without bound.
+    static let mergeFileLimit = 1 << 30
 
     /// An input error of `merge`: one line, exit 2 (the usage message would not help).
     static func fail(_ message: String, console: Console) -> Int32 {
@@ -168,13 +177,15 @@ struct OutputFile {
     /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
     func write(_ bytes: [UInt8]) throws(UsageError) {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw UsageError("cannot write '\(temporary)'")
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw UsageError("cannot write '\(temporary)': \(error.localizedDescription)")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw UsageError("cannot rename '\(temporary)' to '\(path)': \(reason)")
+            let left = unlink(temporary) == 0 ? "" : " (and '\(temporary)' is left behind: \(String(cString: strerror(errno))))"
+            throw UsageError("cannot rename '\(temporary)' to '\(path)': \(reason)\(left)")
         }
     }
 }

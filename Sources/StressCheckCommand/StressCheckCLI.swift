@@ -62,9 +62,12 @@ public enum StressCheckCLI {
                 throw UsageError("two machines are registered as '\(repeated)'; each needs its own name (it names its corpus directory)")
             }
             let command = try Arguments.parse(arguments, machines: names, subcommands: commands.names)
+            let environment = environment ?? ProcessInfo.processInfo.environment
+            if let text = CheckConfiguration.ignoredSeedVariable(in: environment) {
+                throw UsageError("environment variable STRESSCHECK_SEED is '\(text)', not a seed (decimal, or hexadecimal after 0x)")
+            }
             var run = Run(
-                console: console, machines: machines, defaultCases: defaultCases, interruption: interruption,
-                environment: environment ?? ProcessInfo.processInfo.environment)
+                console: console, machines: machines, defaultCases: defaultCases, interruption: interruption, environment: environment)
             run.program = usage
             return try run(command)
         } catch {

@@ -21,8 +21,9 @@ public enum TimeBudget {
             var amount: Int64 = 0
             while index < characters.count, let digit = characters[index].wholeNumberValue, characters[index].isASCII {
                 let (times, overflow) = amount.multipliedReportingOverflow(by: 10)
-                guard !overflow else { throw TimeBudgetError(text: text, position: numberStart, problem: .tooLarge) }
-                amount = times + Int64(digit)
+                let (next, overflowAdd) = times.addingReportingOverflow(Int64(digit))
+                guard !overflow, !overflowAdd else { throw TimeBudgetError(text: text, position: numberStart, problem: .tooLarge) }
+                amount = next
                 index += 1
             }
             guard index > numberStart else {

@@ -8,6 +8,11 @@
 
 /// `StateFileSystem` on POSIX calls: open, read, write, fsync, close, rename, unlink.
 public struct POSIXFileSystem: StateFileSystem {
+    /// The largest state file read: a state file holds a few kilobytes (the machines bound their
+    /// histories), so a longer one is not theirs, and is refused (`EFBIG`) rather than read
+    /// without bound.
+    public static let maxStateFileBytes = 1 << 24
+
     public init() {}
 
     public func directoryExists(atPath path: String) -> Bool {
@@ -31,6 +36,7 @@ public struct POSIXFileSystem: StateFileSystem {
                 throw FileSystemFailure(operation: "read", path: path, errno: errno)
             }
             if count == 0 { return result }
+            guard result.count + count <= Self.maxStateFileBytes else { throw FileSystemFailure(operation: "read", path: path, errno: EFBIG) }
             result.append(contentsOf: chunk[0..<count])
         }
     }
@@ -44,7 +50,10 @@ public struct POSIXFileSystem: StateFileSystem {
     public func write(_ bytes: [UInt8], to handle: FileHandleID) throws(FileSystemFailure) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { posixWrite(handle.rawValue, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { preconditionFailure("bytes remain, so the buffer has a base address") }
+                return posixWrite(handle.rawValue, base + offset, buffer.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FileSystemFailure(operation: "write", path: "fd \(handle.rawValue)", errno: errno)

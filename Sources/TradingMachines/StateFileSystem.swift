@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The file operations an atomic state write is made of, injectable so tests can fail each step.
 ///
 /// The default is `POSIXFileSystem`. A test double can fail at any step (or write half the bytes
@@ -47,5 +55,5 @@ public struct FileSystemFailure: Error, Hashable, Sendable, CustomStringConverti
         self.errno = errno
     }
 
-    public var description: String { "\(operation)(\(path)) failed: errno \(errno)" }
+    public var description: String { "\(operation)(\(path)) failed: \(String(cString: strerror(errno))) (errno \(errno))" }
 }

@@ -78,6 +78,42 @@ import Testing
         #expect(result.statistics.corpusFiles == 1 && result.statistics.corpusSkipped == 0)
     }
 
+    /// Nothing in a corpus directory is read without bound: a FIFO (which would wait for a
+    /// writer) and a link to `/dev/zero` are skipped, a long file is read as far as any input
+    /// can go, and a `.layout-version` that cannot be read as a file says so.
+    @Test func aCorpusFileIsNeverReadWithoutBound() throws {
+        let root = try temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = Corpus(root: root)
+        let saved = try corpus.save([1], for: "bounded")
+        let directory = corpus.directory(for: "bounded")
+        #expect(mkfifo(directory + "/a-fifo", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/b-zeros", withDestinationPath: "/dev/zero")
+        let (entries, warnings) = corpus.entries(for: "bounded", maxBytes: 100)
+        #expect(entries.map(\.path) == [saved])
+        // `/dev/zero`, through the link, is a device: skipped as the FIFO is, each named.
+        #expect(
+            warnings
+                == ["a-fifo", "b-zeros"].map {
+                    CheckWarning(.fileUnreadable, path: directory + "/" + $0, "\(directory)/\($0): not a regular file (a pipe, a device or a socket); skipped")
+                })
+        // A regular file longer than any input: its first bytes, and a warning.
+        try Data(repeating: 1, count: 150).write(to: URL(fileURLWithPath: directory + "/c-long"))
+        let (long, longWarnings) = corpus.entries(for: "bounded", maxBytes: 100)
+        #expect(long.first { $0.path.hasSuffix("/c-long") }?.bytes == [UInt8](repeating: 1, count: 100))
+        #expect(
+            longWarnings.contains(
+                CheckWarning(
+                    .inputTooLong, path: directory + "/c-long", "\(directory)/c-long: longer than any input (100 bytes); only its first 100 bytes were used")))
+        // A layout version that is a directory: its layout is unknown, and that is said.
+        try FileManager.default.removeItem(atPath: root + "/.layout-version")
+        try FileManager.default.createDirectory(atPath: root + "/.layout-version", withIntermediateDirectories: false)
+        #expect(corpus.layoutWarning()?.kind == .layoutMismatch)
+        #expect(corpus.layoutWarning()?.message.contains("is not a regular file: the saved cases' layout is unknown") == true)
+        try FileManager.default.removeItem(atPath: root + "/.layout-version")
+        #expect(corpus.layoutWarning() == nil)
+    }
+
     @Test func directoryNamesAreSanitized() {
         #expect(Corpus.directoryName(for: "Position drain: DRAIN at excess 0!") == "position-drain-drain-at-excess-0")
         #expect(Corpus.directoryName(for: "///") == "check")

@@ -62,6 +62,18 @@ import Testing
         let mixedTheOtherWay = Invocation(["merge", directory + "/shard.jsonl", directory + "/a.latency"])
         #expect(mixedTheOtherWay.status == 2 && mixedTheOtherWay.errors.contains("a.latency: a latency table"), "\(mixedTheOtherWay.errors)")
         #expect(!FileManager.default.fileExists(atPath: merged))
+
+        // Two tables whose counts add up past Int64.max: a clear error naming the second, not a trap.
+        var one = LatencyHistogram()
+        one.record(80)
+        let huge = one.table.replacingOccurrences(of: "count 1\n", with: "count \(Int64.max / 2 + 1)\n")
+            .replacingOccurrences(of: "sum-ns 80\n", with: "sum-ns \(Int128(80) * Int128(Int64.max / 2 + 1))\n")
+            .replacingOccurrences(of: "\n80 80 1 ", with: "\n80 80 \(Int64.max / 2 + 1) ")
+        #expect(try LatencyHistogram(table: huge).count == Int64.max / 2 + 1)
+        try huge.write(toFile: directory + "/huge.latency", atomically: true, encoding: .utf8)
+        let overflow = Invocation(["merge", directory + "/huge.latency", directory + "/huge.latency", "--output", merged])
+        #expect(overflow.status == 2 && overflow.errors.contains("huge.latency: its count and the tables' before it add up to more than"), "\(overflow.errors)")
+        #expect(!FileManager.default.fileExists(atPath: merged))
     }
 
     @Test(.enabled(if: CertifyCommandTests.promtool != nil, "promtool is not installed here (.ci/run installs the prometheus package)"))
@@ -132,6 +144,9 @@ import Testing
             (["certify", "--runs", "1"], ["STRESSCHECK_CERTIFY_RUNS": "ten"], "STRESSCHECK_CERTIFY_RUNS=ten"),
             (["certify", "--runs", "1"], ["STRESSCHECK_CERTIFY_P99_NS": "0"], "STRESSCHECK_CERTIFY_P99_NS must be"),
             (["doctor", "--runs", "1"], [:], "does not apply"),
+            // The report paths are checked before the run (it takes up to ten minutes with --full).
+            (["certify", "--html", "/nonexistent/dir/report.html"], [:], "cannot write '/nonexistent/dir/report.html': its directory"),
+            (["certify", "--prometheus", "/nonexistent/dir/c.prom"], [:], "cannot write '/nonexistent/dir/c.prom': its directory"),
         ]
         for (arguments, environment, expected) in bad {
             let run = Invocation(arguments, environment: environment)

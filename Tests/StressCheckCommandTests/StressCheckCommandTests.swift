@@ -150,3 +150,17 @@ func temporaryDirectory() throws -> String {
         #expect(run.errors.hasPrefix("error: option '--cases' expects a positive whole number, got '-3'\n\nUSAGE:"))
     }
 }
+
+/// A `STRESSCHECK_SEED` that is not a seed stops the command line before anything runs, naming
+/// the variable (a check would otherwise run with another seed than the one asked for).
+@Suite struct SeedVariableCommandTests {
+    @Test func aSeedVariableThatIsNotASeedIsAUsageError() {
+        let run = Invocation(["check", "position", "--cases", "5"], environment: ["STRESSCHECK_SEED": "banana"])
+        #expect(run.status == 2)
+        #expect(
+            run.errors.hasPrefix("error: environment variable STRESSCHECK_SEED is 'banana', not a seed (decimal, or hexadecimal after 0x)\n"), "\(run.errors)")
+        #expect(run.output.isEmpty)
+        let seeded = Invocation(["check", "position", "--cases", "5"], environment: ["STRESSCHECK_SEED": "0x2A"])
+        #expect(seeded.status == 0, "\(seeded.errors)")
+    }
+}

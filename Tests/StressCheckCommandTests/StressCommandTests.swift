@@ -103,6 +103,14 @@ import Testing
                 [], ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "4", "SLURM_ARRAY_TASK_COUNT": "3"],
                 "the Slurm array 0-4 has 3 tasks, not 5"
             ),
+            (
+                [], ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "\(Int.max)", "SLURM_ARRAY_TASK_COUNT": "1"],
+                "the Slurm array 0-\(Int.max) has 1 tasks, not 9223372036854775808"
+            ),
+            (
+                [], ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "3", "SLURM_ARRAY_TASK_MAX": "1", "SLURM_ARRAY_TASK_COUNT": "2"],
+                "SLURM_ARRAY_TASK_MAX=1 is below SLURM_ARRAY_TASK_MIN=3"
+            ),
             ([], ["STRESSCHECK_SHARD_INDEX": "x", "STRESSCHECK_SHARD_COUNT": "2"], "environment variable STRESSCHECK_SHARD_INDEX is 'x'"),
             (["--shard-index", "-1", "--shard-count", "2"], [:], "error: option '--shard-index' expects a whole number from 0, got '-1'"),
         ]
@@ -158,7 +166,7 @@ import Testing
             (["s0.jsonl", "v2.jsonl"], "are from different code versions"),
             (["s0.jsonl"], "error: missing shard 1 of 2"),
             (["s0.jsonl", "s0.jsonl", "s1.jsonl"], "are both shard 0 of 2"),
-            (["s0.jsonl", "absent.jsonl"], "error: cannot read '\(directory)/absent.jsonl'"),
+            (["s0.jsonl", "absent.jsonl"], "error: cannot read '\(directory)/absent.jsonl': No such file or directory"),
         ]
         for (files, message) in cases {
             let run = Invocation(["merge"] + files.map { directory + "/" + $0 } + ["--output", existing])
@@ -168,6 +176,22 @@ import Testing
             #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me\n")
         }
         #expect(Invocation(["merge"]).status == 2)
+
+        // A pipe given first (`merge <(cat s0.jsonl) s1.jsonl`) is read once: merge used to read
+        // the first file twice, to tell tables from shard files, and found the pipe empty.
+        let pipe = directory + "/s0.pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let shard = try Data(contentsOf: URL(fileURLWithPath: directory + "/s0.jsonl"))
+        let writer = Thread {
+            let descriptor = open(pipe, O_WRONLY)
+            guard descriptor >= 0 else { return }
+            _ = shard.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+        }
+        writer.start()
+        let piped = Invocation(["merge", pipe, directory + "/s1.jsonl"])
+        #expect(piped.status == 0, "\(piped.errors)")
+        #expect(piped.output.contains("merged from 2 shard files"))
     }
 
     @Test func anItemRerunsAlone() throws {

@@ -33,6 +33,9 @@ import Testing
         #expect(problem("")?.problem == .empty)
         #expect(problem("5mins")?.problem == .unknownUnit("mins"))
         #expect(problem("99999999999h")?.problem == .tooLarge)
+        // The amount itself past Int64: the last digit's addition overflows, not the multiply.
+        #expect(problem("9223372036854775808ms") == TimeBudgetError(text: "9223372036854775808ms", position: 0, problem: .tooLarge))
+        #expect(problem("99999999999999999999s")?.problem == .tooLarge)
         #expect(problem("5x")?.description == "'5x' at character 2: unknown unit 'x' (expected ms, s, m or h)")
     }
 

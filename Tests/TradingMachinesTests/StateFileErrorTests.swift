@@ -9,6 +9,14 @@ import TradingVocabulary
     let superStore = SuperStateStore(path: "errors-test/super-state.json")
     let modeStore = TradingModeStore(path: "errors-test/trading-mode.json")
 
+    /// A "state file" that never ends (`/dev/zero`, a log put in its place) is refused past
+    /// `maxStateFileBytes`, not read until memory runs out; the failure names the system's reason.
+    @Test func aStateFileIsNotReadWithoutBound() {
+        #expect(throws: FileSystemFailure(operation: "read", path: "/dev/zero", errno: EFBIG)) { try POSIXFileSystem().readFile(atPath: "/dev/zero") }
+        #expect(FileSystemFailure(operation: "read", path: "/dev/zero", errno: EFBIG).description == "read(/dev/zero) failed: File too large (errno 27)")
+        #expect(FileSystemFailure(operation: "open", path: "/x", errno: EACCES).description == "open(/x) failed: Permission denied (errno 13)")
+    }
+
     func detail<Snapshot>(_ store: StateStore<Snapshot>, _ text: String) -> String? {
         guard case .failure(.corrupted(let detail)) = store.result(Array(text.utf8)) else { return nil }
         return detail

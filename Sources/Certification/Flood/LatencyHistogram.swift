@@ -142,12 +142,16 @@ public struct LatencyHistogram: Hashable, Sendable {
     }
 
     /// Adds every value of `other` (same configuration), exactly as if each had been recorded here.
-    /// - Throws: `.configurationMismatch`; nothing changes.
+    /// - Throws: `.configurationMismatch`, or `.countOverflow` when the two counts together pass
+    ///   `Int64.max` (tables read from files can hold any count); nothing changes.
     public mutating func add(_ other: LatencyHistogram) throws(LatencyHistogramError) {
         guard other.highestTrackableValue == highestTrackableValue, other.significantDigits == significantDigits else {
             throw .configurationMismatch
         }
         guard other.count > 0 else { return }
+        // Each slot and the saturated count are at most their histogram's count, so when the
+        // counts add without overflow, so do they; the sum is an Int128 of values below 2⁴².
+        guard !count.addingReportingOverflow(other.count).overflow else { throw .countOverflow }
         counts.withUnsafeMutableBufferPointer { mine in
             other.counts.withUnsafeBufferPointer { theirs in
                 for index in mine.indices { mine[index] &+= theirs[index] }
@@ -234,4 +238,6 @@ public enum LatencyHistogramError: Error, Hashable, Sendable {
     case invalidConfiguration(highestTrackableValue: Int64, significantDigits: Int)
     /// Histograms of different ranges or precisions cannot be added.
     case configurationMismatch
+    /// The two histograms hold more values together than an `Int64` counts.
+    case countOverflow
 }

@@ -182,7 +182,10 @@ extension LatencyHistogram {
                 do {
                     try sum.add(histogram)
                 } catch {
-                    throw .configurationMismatch(index: position)
+                    switch error {
+                    case .configurationMismatch, .invalidConfiguration: throw .configurationMismatch(index: position)
+                    case .countOverflow: throw .countOverflow(index: position)
+                    }
                 }
                 merged = sum
             } else {
@@ -237,6 +240,8 @@ public enum LatencyMergeError: Error, Hashable, Sendable {
     case table(index: Int, LatencyTableError)
     /// Table `index` has another range or precision than the ones before it.
     case configurationMismatch(index: Int)
+    /// Table `index` brings the merged count past `Int64.max`.
+    case countOverflow(index: Int)
 }
 
 /// Line-by-line reading with 1-based line numbers.

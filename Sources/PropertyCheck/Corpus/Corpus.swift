@@ -42,19 +42,14 @@ public struct Corpus: Sendable {
     /// was looked for in the wrong place); a root or check directory that is a dangling link,
     /// a file or unreadable is ``CheckWarning/Kind/corpusUnreadable``. A check directory that does
     /// not exist yet is normal and says nothing.
-    public func entries(for check: String) -> ([Entry], [CheckWarning]) {
+    ///
+    /// A file longer than `maxBytes` (any input's limit) is read that far and carries an
+    /// ``CheckWarning/Kind/inputTooLong`` warning; one that is not a regular file (a FIFO, a
+    /// device) is skipped with ``CheckWarning/Kind/fileUnreadable``: neither is read without bound.
+    public func entries(for check: String, maxBytes: Int = CheckConfiguration().maxBytes) -> ([Entry], [CheckWarning]) {
         let directory = directory(for: check)
         var problems: [CheckWarning] = []
-        let versionPath = (root as NSString).appendingPathComponent(".layout-version")
-        if let version = try? String(contentsOfFile: versionPath, encoding: .utf8),
-            Int(version.trimmingCharacters(in: .whitespacesAndNewlines)) != ChoiceStream.layoutVersion
-        {
-            problems.append(
-                CheckWarning(
-                    .layoutMismatch, path: versionPath,
-                    "\(root)/.layout-version says \(version.trimmingCharacters(in: .whitespacesAndNewlines)); this engine reads layout \(ChoiceStream.layoutVersion): saved cases may decode to different values"
-                ))
-        }
+        if let warning = layoutWarning() { problems.append(warning) }
         for (path, isRoot) in [(root, true), (directory, false)] {
             let state = PathState(of: path)
             if let warning = Corpus.warning(for: path, state: state, isRoot: isRoot) { problems.append(warning) }
@@ -80,13 +75,43 @@ public struct Corpus: Sendable {
                 problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read (\(reason)); skipped"))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read; skipped"))
-                continue
+            switch Corpus.readRegularFile(path, limit: maxBytes) {
+            case .bytes(let bytes, let truncated):
+                if truncated {
+                    problems.append(
+                        CheckWarning(
+                            .inputTooLong, path: path, "\(path): longer than any input (\(maxBytes) bytes); only its first \(maxBytes) bytes were used"))
+                }
+                entries.append(Entry(path: path, bytes: bytes))
+            case .notARegularFile:
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): not a regular file (a pipe, a device or a socket); skipped"))
+            case .unreadable(let reason):
+                problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read (\(reason)); skipped"))
             }
-            entries.append(Entry(path: path, bytes: [UInt8](data)))
         }
         return (entries, problems)
+    }
+
+    /// The warning for a root whose `.layout-version` is not this engine's layout, or cannot be
+    /// read as one (a version that cannot be read says so: the saved cases' layout is unknown).
+    /// No file: nothing to say (a corpus made by hand, or before the file existed).
+    func layoutWarning() -> CheckWarning? {
+        let versionPath = (root as NSString).appendingPathComponent(".layout-version")
+        let unknown = "saved cases may decode to different values"
+        switch Corpus.readRegularFile(versionPath, limit: 64) {
+        case .unreadable where PathState(of: versionPath) == .missing:
+            return nil
+        case .unreadable(let reason):
+            return CheckWarning(.layoutMismatch, path: versionPath, "\(versionPath) cannot be read (\(reason)): the saved cases' layout is unknown; \(unknown)")
+        case .notARegularFile:
+            return CheckWarning(.layoutMismatch, path: versionPath, "\(versionPath) is not a regular file: the saved cases' layout is unknown; \(unknown)")
+        case .bytes(let bytes, _):
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard Int(text) != ChoiceStream.layoutVersion else { return nil }
+            return CheckWarning(
+                .layoutMismatch, path: versionPath,
+                "\(root)/.layout-version says \(text); this engine reads layout \(ChoiceStream.layoutVersion): \(unknown)")
+        }
     }
 
     /// Saves `bytes` for `check` (atomically: a temporary file, then a rename) and returns the
@@ -154,7 +179,10 @@ public struct CorpusSaveError: Error, Sendable, Equatable, CustomStringConvertib
         guard fd >= 0 else { throw CorpusSaveError(path: temporary, errno: errno) }
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { preconditionFailure("bytes remain, so the buffer has a base address") }
+                return write(fd, base + written, bytes.count - written)
+            }
             guard n > 0 else {
                 let code = errno
                 close(fd)

@@ -78,6 +78,14 @@ public struct CheckConfiguration: Sendable {
         return seed ?? CheckConfiguration.stableHash(name)
     }
 
+    /// `STRESSCHECK_SEED`'s text when it is set but is not a seed (``parseSeed(_:)`` refuses it),
+    /// so that the variable is ignored: a check warns (``CheckWarning/Kind/seedIgnored``) and the
+    /// command line refuses it. `nil` when it is unset or a seed.
+    public static func ignoredSeedVariable(in environment: [String: String] = ProcessEnvironment.values) -> String? {
+        guard let text = environment["STRESSCHECK_SEED"], parseSeed(text) == nil else { return nil }
+        return text
+    }
+
     /// The corpus root to use: `STRESSCHECK_CORPUS`, else `corpusDirectory`.
     public func effectiveCorpusDirectory(environment: [String: String] = ProcessEnvironment.values) -> String? {
         guard usesCorpus else { return nil }

@@ -26,6 +26,8 @@ public struct CheckWarning: Sendable, Equatable, CustomStringConvertible {
         case inputRejected
         /// A counterexample could not be saved into the corpus.
         case saveFailed
+        /// `STRESSCHECK_SEED` is set but is not a seed: it was ignored.
+        case seedIgnored
     }
 
     /// What the warning is about.

@@ -35,6 +35,13 @@ final class Runner<Value>: ShrinkOracle {
         self.property = property
         self.configuration = configuration
         seed = configuration.effectiveSeed(for: name)
+        if let text = CheckConfiguration.ignoredSeedVariable() {
+            warnings.append(
+                CheckWarning(
+                    .seedIgnored,
+                    "STRESSCHECK_SEED is '\(text)', not a seed (decimal, or hexadecimal after 0x): ignored; this run's seed is \(CheckConfiguration.format(seed: seed))"
+                ))
+        }
         stream = ChoiceStream(replaying: [], randomTail: true, random: RandomSource(seed: seed), maxBytes: configuration.maxBytes)
         deadline = configuration.caseDeadline?.nanoseconds
     }
@@ -127,7 +134,7 @@ final class Runner<Value>: ShrinkOracle {
 
     /// Phase 1: every saved file for this check, before any random case.
     private func replayCorpus(_ corpus: Corpus) -> CheckResult<Value>? {
-        let (entries, problems) = corpus.entries(for: name)
+        let (entries, problems) = corpus.entries(for: name, maxBytes: configuration.maxBytes)
         warnings += problems
         var unread: [String] = []
         statistics.corpusSkipped += problems.count { $0.skipsCorpusFile }

@@ -180,6 +180,34 @@ extension Double {
         }
     }
 
+    /// Tables read from files can hold any count up to `Int64.max`: two that add up past it are a
+    /// typed error naming the second (the counters wrapped, then writing the merge trapped).
+    @Test func countsThatAddUpPastInt64AreRefused() throws {
+        func huge(at value: Int64, count: Int64) -> LatencyHistogram {
+            var histogram = LatencyHistogram()
+            histogram.record(value)
+            histogram.counts[histogram.index(of: value)] = count
+            histogram.count = count
+            histogram.sum = Int128(value) * Int128(count)
+            return histogram
+        }
+        let half = Int64.max / 2 + 1
+        let a = huge(at: 80, count: half)
+        // The table round-trips: the reader takes such counts.
+        #expect(try LatencyHistogram(table: a.table) == a)
+        for other in [huge(at: 90, count: half), huge(at: 80, count: half)] {
+            var merged = a
+            #expect(throws: LatencyHistogramError.countOverflow) { try merged.add(other) }
+            #expect(merged == a)
+            #expect(throws: LatencyMergeError.countOverflow(index: 1)) { try LatencyHistogram.mergingTables([a.table, other.table]) }
+        }
+        // Up to Int64.max exactly, they merge.
+        var exact = a
+        try exact.add(huge(at: 90, count: Int64.max - half))
+        #expect(exact.count == .max)
+        #expect(try LatencyHistogram.mergingTables([a.table, huge(at: 90, count: Int64.max - half).table]) == exact.table)
+    }
+
     @Test func theTableIsReadableText() {
         var histogram = LatencyHistogram()
         for value: Int64 in [80, 80, 90, 52_000_000] { histogram.record(value) }
