@@ -8,10 +8,10 @@
 
 /// `StateFileSystem` on POSIX calls: open, read, write, fsync, close, rename, unlink.
 public struct POSIXFileSystem: StateFileSystem {
-    /// The largest state file read: a state file holds a few kilobytes (the machines bound their
-    /// histories), so a longer one is not theirs, and is refused (`EFBIG`) rather than read
-    /// without bound.
-    public static let maxStateFileBytes = 1 << 24
+    /// The largest state file read (64 MiB): a state file holds its machine's transition
+    /// history, about 60 bytes a transition, so this is a million transitions; a longer file (a
+    /// log put in its place, `/dev/zero`) is refused (`EFBIG`) rather than read without bound.
+    public static let maxStateFileBytes = 1 << 26
 
     public init() {}
 

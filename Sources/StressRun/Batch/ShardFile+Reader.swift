@@ -11,24 +11,24 @@ extension ShardFile {
     /// - Throws: ``ShardFileError``.
     public init(parsing bytes: [UInt8]) throws(ShardFileError) {
         guard !bytes.isEmpty else { throw ShardFileError(.empty, line: nil, "the file is empty") }
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let endsWithNewline = bytes.last == 0x0A
-        if endsWithNewline { lines.removeLast() }
-        let header = try Self.header(Array(lines[0]), complete: endsWithNewline || lines.count > 1)
+        // Lines are found one at a time, not split up front: a slice per line of a file of
+        // newlines would take 32 bytes for each byte read.
+        var lines = LineCursor(bytes)
+        guard let first = lines.next() else { throw ShardFileError(.empty, line: nil, "the file is empty") }
+        let header = try Self.header(Array(first.text), complete: first.complete)
         let expected = header.shardItemCount
         var items: [BatchItemResult] = []
-        items.reserveCapacity(min(expected, lines.count))
+        items.reserveCapacity(min(expected, bytes.count / 64 + 1))
         var numbers = header.shard.items(of: header.plan.itemCount).makeIterator()
-        let itemsStart = lines[0].count + 1
+        let itemsStart = first.text.endIndex + 1
         var lineNumber = 1
-        for position in 1..<max(lines.count, 1) {
-            lineNumber = position + 1
-            let last = position == lines.count - 1
-            if last && !endsWithNewline {
+        while let line = lines.next() {
+            lineNumber += 1
+            guard line.complete else {
                 throw ShardFileError(.truncated, line: lineNumber, "the file ends in the middle of line \(lineNumber) (no newline): it was cut short")
             }
             let value: StateJSON
-            do { value = try StateJSON(parsing: Array(lines[position])) } catch {
+            do { value = try StateJSON(parsing: Array(line.text)) } catch {
                 throw ShardFileError(.syntax, line: lineNumber, "not JSON: \(error)")
             }
             let fields = try ShardLine(value, line: lineNumber)
@@ -39,9 +39,8 @@ extension ShardFile {
                 }
                 items.append(try Self.item(fields, plan: header.plan, expected: number))
             case "footer":
-                let itemBytes = bytes[itemsStart..<(itemsStart + lines[1..<position].reduce(0) { $0 + $1.count + 1 })]
-                try Self.footer(fields, items: items.count, expected: expected, digest: Self.digest(itemBytes))
-                guard position == lines.count - 1 else {
+                try Self.footer(fields, items: items.count, expected: expected, digest: Self.digest(bytes[itemsStart..<line.text.startIndex]))
+                guard lines.next() == nil else {
                     throw ShardFileError(.unexpectedLine, line: lineNumber + 1, "a line after the footer")
                 }
                 self.init(header: header, items: items)
@@ -53,6 +52,27 @@ extension ShardFile {
         throw ShardFileError(
             .truncated, line: nil,
             "no footer after \(items.count) of \(expected) items (line \(lineNumber) is the last): the file was cut short")
+    }
+
+    /// The lines of a file, one at a time: each line's bytes without its newline, and whether a
+    /// newline ended it (only the last line can lack one). A final newline ends the last line; it
+    /// does not begin an empty one.
+    struct LineCursor {
+        let bytes: [UInt8]
+        var position = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func next() -> (text: ArraySlice<UInt8>, complete: Bool)? {
+            guard position < bytes.count else { return nil }
+            let start = position
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+                position = bytes.count
+                return (bytes[start...], false)
+            }
+            position = newline + 1
+            return (bytes[start..<newline], true)
+        }
     }
 
     /// The header on line 1.
