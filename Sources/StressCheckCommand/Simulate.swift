@@ -90,8 +90,11 @@ enum Simulate {
         for series in result.series {
             let file = result.series.count == 1 ? path : insert(series.symbol.text.replacingOccurrences(of: "/", with: "_"), into: path)
             let text = CSVWriter.text(series.bars)
-            guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
-                throw UsageError("cannot write '\(file)': check that its directory exists and is writable")
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+            } catch {
+                let before = written.isEmpty ? "" : " (written before it: \(written.map { "'\($0)'" }.joined(separator: ", ")))"
+                throw UsageError("cannot write '\(file)': \(error.localizedDescription)\(before)")
             }
             written.append(file)
         }
