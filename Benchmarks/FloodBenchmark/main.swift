@@ -40,7 +40,7 @@ if arguments.count == 3, let n = Int(arguments[2]) {
         print(histogram.count)
         exit(0)
     case "--allocs-decide":
-        guard let stack = RiskStackFloodWorkload.makeStack() else { exit(2) }
+        let stack = RiskStackFloodWorkload.makeStack()
         let workload = RiskStackFloodWorkload(stack: stack)
         for index in 0..<n { workload.decide(index) }
         exit(0)
@@ -50,7 +50,7 @@ if arguments.count == 3, let n = Int(arguments[2]) {
 }
 
 let seconds = Double(ProcessInfo.processInfo.environment["SECONDS_AT_RATE"] ?? "5") ?? 5
-guard let stack = RiskStackFloodWorkload.makeStack() else { fatalError("benchmark setup: the risk stack") }
+let stack = RiskStackFloodWorkload.makeStack()
 let workload = RiskStackFloodWorkload(stack: stack)
 
 // 1. Open loop at 1 000/s.

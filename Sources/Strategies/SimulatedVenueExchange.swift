@@ -97,14 +97,15 @@ public struct SimulatedVenueExchange: SimulatedMarketExchange {
             state: state)
     }
 
-    /// The protocol's error for the venue client's (a cancel names no symbol: its unknown
-    /// symbol cannot happen, and would be an unknown order).
+    /// The protocol's error for the venue client's (a cancel names no symbol, and the venue
+    /// does not look one up for it: an unknown symbol without one is a bug, and traps).
     static func translate(_ error: ClientError, symbol: Symbol?, id: ClientOrderID) -> ExchangeError {
         switch error {
         case .disconnected: .disconnected
         case .invalidQuantity(let quantity): .invalidQuantity(quantity)
         case .invalidPrice(let price): .invalidPrice(price)
-        case .unknownSymbol: symbol.map { .unknownSymbol($0) } ?? .unknownOrder(id)
+        case .unknownSymbol:
+            if let symbol { .unknownSymbol(symbol) } else { preconditionFailure("the venue answered a cancel of \(id) with an unknown symbol") }
         case .idInUse(let id): .idInUse(id)
         case .unknownOrder(let id), .notFound(let id), .notResubmittable(let id, _): .unknownOrder(id)
         case .alreadyTerminal(let id, _): .alreadyTerminal(id)

@@ -122,7 +122,13 @@ enum CertifyText {
 
     static func histogram(_ latency: LatencyHistogram) -> MetricHistogram? {
         let buckets = latency.nonEmptySlots.map { (upperBoundNanoseconds: $0.highest, count: UInt64($0.count)) }
-        return try? CertificationMetrics.latencyHistogram(nanosecondBuckets: buckets, counting: .perBucket, sumNanoseconds: Double(latency.sum))
+        guard !buckets.isEmpty else { return nil }
+        // A histogram's slots are ascending and its counts positive: a refusal is a bug here, named.
+        do {
+            return try CertificationMetrics.latencyHistogram(nanosecondBuckets: buckets, counting: .perBucket, sumNanoseconds: Double(latency.sum))
+        } catch {
+            preconditionFailure("the flood's latency histogram does not make a metric: \(error)")
+        }
     }
 
     /// A self-contained page (no network): the verdict, the matrix and the rules broken.

@@ -32,7 +32,13 @@ extension Run {
                     done = true
                     resend.append(order)
                 } else if exchange.isConnected {
-                    try? exchange.query(order.id, latency: LinkLatency(out: faults.bounds.baseLatency, back: faults.bounds.baseLatency))
+                    // Connected, and a tracked order was accepted by the venue's client: a refusal
+                    // means the tracking lost it, a bug of the executor's, named.
+                    do throws(ClientError) {
+                        try exchange.query(order.id, latency: LinkLatency(out: faults.bounds.baseLatency, back: faults.bounds.baseLatency))
+                    } catch {
+                        preconditionFailure("the venue does not know tracked order \(order.id): \(error)")
+                    }
                 }
             case .notFound:
                 done = true

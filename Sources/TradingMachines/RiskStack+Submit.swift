@@ -18,8 +18,8 @@ extension RiskStack {
         case .rejected(let reason): return .rejected(.tradingMode(reason))
         }
 
-        // The stack always has a portfolio value (set at init, never unset).
-        let value = sectorCaps.portfolioValue?.value ?? 0
+        // Set at init and never unset: without one, every open would be judged against 0.
+        guard let value = sectorCaps.portfolioValue?.value else { preconditionFailure("the risk stack has no portfolio value") }
         if case .rejected(let reason) = superState.decideOpen(size: amount, deployed: sectorCaps.total, portfolioValue: value) {
             return .rejected(.superState(reason))
         }

@@ -22,9 +22,10 @@ public struct RiskStackModel: Hashable, Sendable {
     /// The documented initial state: every layer initial, portfolio value
     /// `defaultPortfolioValue`.
     public init() {
-        // The default value is positive, so this cannot fail.
+        // The default value is positive: the caps take it, or the model is wrong, said so.
         var caps = SectorCapsModel()
-        _ = caps.apply(.setPortfolioValue(Self.defaultPortfolioValue))
+        let outcome = caps.apply(.setPortfolioValue(Self.defaultPortfolioValue))
+        precondition(outcome == .done, "the sector-caps model refused the default portfolio value: \(outcome)")
         self.init(tradingMode: TradingModeModel(), superState: SuperStateModel(), positions: PositionModel(), sectorCaps: caps)
     }
 

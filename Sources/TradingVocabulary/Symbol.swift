@@ -37,6 +37,13 @@ public struct Symbol: Hashable, Comparable, Sendable {
     @inlinable
     var folded: UInt64 { w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15) ^ (w2 &* 0xC2B2_AE3D_27D4_EB4F) ^ (w3 &* 0x1656_67B1_9E37_79F9) }
 
+    /// A symbol written in the code (a default table, a test universe): a literal that is not a
+    /// valid symbol is a programmer error, and traps naming the text and the problem, where
+    /// `try?` would drop it from its list without a word.
+    public init(constant text: String) {
+        do { try self.init(text) } catch { preconditionFailure("'\(text)' is not a valid symbol: \(error)") }
+    }
+
     /// Creates a symbol from text, validating every character.
     ///
     /// - Throws: `SymbolError` naming the first problem found.

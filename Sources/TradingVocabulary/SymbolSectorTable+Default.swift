@@ -29,13 +29,7 @@ extension SymbolSectorTable {
         ]
         var entries: [Symbol: Sector] = [:]
         for (sector, texts) in rows {
-            for text in texts {
-                // The literals above are valid symbols; a typo here is a programmer error.
-                guard let symbol = try? Symbol(text) else {
-                    preconditionFailure("invalid default symbol \(text)")
-                }
-                entries[symbol] = sector
-            }
+            for text in texts { entries[Symbol(constant: text)] = sector }
         }
         return SymbolSectorTable(entries)
     }()

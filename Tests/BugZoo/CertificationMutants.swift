@@ -79,7 +79,7 @@ extension BugZoo {
             name: "certify/stalls-20ms-per-1000", summary: "the risk stack stalls 20 ms once every thousand decisions",
             gate: .latency, runs: 1
         ) { certification in
-            guard let stack = RiskStackFloodWorkload.makeStack() else { return }
+            let stack = RiskStackFloodWorkload.makeStack()
             let workload = RiskStackFloodWorkload(stack: stack)
             certification.floodDecision = { index in
                 workload.decide(index)

@@ -11,7 +11,7 @@ public enum DecisionUniverse {
         "SHIB-USD", "PEPE-USD", "FET-USD", "TAO-USD", "XMR-USD", "FIL-USD", "GRT-USD", "ICP-USD",
         "NEW1-USD", "NEW2-USD", "NEW3-USD", "NEW4-USD", "XRP-USD", "NEAR-USD", "MKR-USD", "DYDX-USD",
         "WIF-USD", "BONK-USD", "RNDR-USD", "AXS-USD", "IMX-USD", "ZEC-USD", "AR-USD", "OKB-USD",
-    ].compactMap { try? Symbol($0) }
+    ].map(Symbol.init(constant:))
 
     /// SplitMix64 from `seed`.
     public struct Stream: Sendable {

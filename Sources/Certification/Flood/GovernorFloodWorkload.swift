@@ -10,14 +10,14 @@ import TradingVocabulary
 public struct GovernorFloodWorkload: Sendable {
     public let decision: DecisionFlood.Decision
 
-    /// A workload over a fresh stack of type `type`; nil when the stack refuses to start.
-    public init?(_ type: any RiskGovernor.Type, seed: UInt64 = 1) {
-        guard let decision = Self.decision(type, seed: seed) else { return nil }
-        self.decision = decision
+    /// A workload over a fresh stack of type `type`.
+    /// - Throws: the stack's own error when it refuses to start (the certification reports it).
+    public init(_ type: any RiskGovernor.Type, seed: UInt64 = 1) throws {
+        decision = try Self.decision(type, seed: seed)
     }
 
-    private static func decision<G: RiskGovernor>(_ type: G.Type, seed: UInt64) -> DecisionFlood.Decision? {
-        guard var stack = try? G(portfolioValue: Cents(100_000_000), table: .default) else { return nil }
+    private static func decision<G: RiskGovernor>(_ type: G.Type, seed: UInt64) throws -> DecisionFlood.Decision {
+        var stack = try G(portfolioValue: Cents(100_000_000), table: .default)
         stack.enableDryRun()
         let locked = Locked(stack)
         let requests = RiskStackFloodWorkload.requests(seed: seed)

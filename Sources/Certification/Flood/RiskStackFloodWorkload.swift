@@ -15,15 +15,16 @@ public struct RiskStackFloodWorkload: Sendable {
     let mask: Int
 
     /// The stack every flood starts from unless given one: $1M, dry run, cap 20.
-    public static func makeStack() -> SharedRiskStack? {
-        guard var stack = try? RiskStack(portfolioValue: Cents(100_000_000)) else { return nil }
-        stack.enableDryRun()
+    public static func makeStack() -> SharedRiskStack {
+        // Constants any risk stack takes: a refusal is a bug in the stack, and traps naming it.
         do {
+            var stack = try RiskStack(portfolioValue: Cents(100_000_000))
+            stack.enableDryRun()
             _ = try stack.setCap(20)
+            return SharedRiskStack(stack)
         } catch {
-            return nil
+            preconditionFailure("the flood's risk stack refused its constants: \(error)")
         }
-        return SharedRiskStack(stack)
     }
 
     /// Decisions through `stack`, with 4 096 requests drawn from `seed`.
@@ -47,7 +48,8 @@ public struct RiskStackFloodWorkload: Sendable {
     @inline(__always)
     public func decide(_ index: Int) {
         let request = requests[index & mask]
-        _ = try? stack.submit(request)
+        // Amounts from 10 000 up: the stack decides, and a thrown error is a bug, named.
+        do { _ = try stack.submit(request) } catch { preconditionFailure("the flood's decision \(index) threw: \(error)") }
         if index & 3 == 3 {
             _ = try? stack.apply { (stack: inout RiskStack) throws(RiskStackError) in try stack.close(request.symbol) }
         }

@@ -10,8 +10,7 @@ import TradingVocabulary
 public struct JournaledSession {
     /// Three spot instruments, 1 minor unit a tick, $1 000 000 of cash, maker rebates.
     public static let spotConfiguration: VenueConfiguration = {
-        // Constant, valid symbols: the session's precondition checks there are three.
-        let symbols = ["AAA-USD", "BBB-USD", "CCC-USD"].compactMap { try? Symbol($0) }
+        let symbols = ["AAA-USD", "BBB-USD", "CCC-USD"].map(Symbol.init(constant:))
         return VenueConfiguration(
             instruments: symbols.map { Instrument(symbol: $0, kind: .spot, tickValue: 1) },
             initialCash: Cents(100_000_000), fees: FeeSchedule(maker: BasisPoints(-1), taker: BasisPoints(5)), slippage: .none,

@@ -71,11 +71,9 @@ public struct CertificationRun: Sendable {
         if let floodDecision {
             decision = floodDecision
         } else if ObjectIdentifier(riskStack) != ObjectIdentifier(RiskStackGovernor.self) {
-            guard let workload = GovernorFloodWorkload(riskStack) else { throw .floodStack }
-            decision = workload.decision
+            do { decision = try GovernorFloodWorkload(riskStack).decision } catch { throw .floodStack(error) }
         } else {
-            guard let stack = RiskStackFloodWorkload.makeStack() else { throw .floodStack }
-            decision = RiskStackFloodWorkload(stack: stack).decision
+            decision = RiskStackFloodWorkload(stack: RiskStackFloodWorkload.makeStack()).decision
         }
         do { return try DecisionFlood.run(configuration, decide: decision) } catch { throw .flood(error) }
     }
@@ -138,6 +136,7 @@ public enum CertificationError: Error, Sendable {
     case flashCrash(seed: UInt64, FlashCrashError)
     case broker(seed: UInt64, fault: BrokerFault, BrokerFailureError)
     case integrity(seed: UInt64, IntegrityError)
-    case floodStack
+    /// The governor under certification refused to start the flood's stack: its error.
+    case floodStack(any Error)
     case flood(FloodConfigurationError)
 }

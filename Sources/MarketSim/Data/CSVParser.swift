@@ -202,8 +202,14 @@ private struct ColumnIndices: Sendable {
     init(_ layout: CSVLayout) {
         fieldCount = layout.fieldCount
         let fields = layout.fields
-        (time, timeOfDay) = (fields[.time] ?? 0, fields[.timeOfDay])
-        (open, high, low, close) = (fields[.open] ?? 0, fields[.high] ?? 0, fields[.low] ?? 0, fields[.close] ?? 0)
-        (adjustedClose, volume) = (fields[.adjustedClose], fields[.volume] ?? 0)
+        // A layout is made only with its required columns found: one missing here is a bug in
+        // the layout's detection, and reading field 0 in its place would be silently wrong.
+        func required(_ column: CSVColumn) -> Int {
+            guard let index = fields[column] else { preconditionFailure("a CSV layout without its required column \(column)") }
+            return index
+        }
+        (time, timeOfDay) = (required(.time), fields[.timeOfDay])
+        (open, high, low, close) = (required(.open), required(.high), required(.low), required(.close))
+        (adjustedClose, volume) = (fields[.adjustedClose], required(.volume))
     }
 }

@@ -7,7 +7,7 @@ import TradingMachines
 /// Floods run on wall-clock time: one at a time, so they do not disturb each other's schedule.
 @Suite(.serialized) struct DecisionFloodTests {
     static func workload() throws -> RiskStackFloodWorkload {
-        let stack = try #require(RiskStackFloodWorkload.makeStack())
+        let stack = RiskStackFloodWorkload.makeStack()
         return RiskStackFloodWorkload(stack: stack)
     }
 
