@@ -52,8 +52,15 @@ extension Run {
     /// Brings the stack in line with the books before any decision: the portfolio value is the
     /// equity; a held symbol is marked to its exposure, or closed once flat with nothing in
     /// flight; its unrealized PnL orders DRAIN's exits.
+    /// A call the stack refuses is logged (``StackRefusal``), and what it would have set is not
+    /// taken as reconciled.
     mutating func reconcileStack(equity: Int64) {
-        if equity > 0, (try? stack.setPortfolioValue(Cents(equity))) != nil { portfolioValue = equity }
+        if equity > 0 {
+            do {
+                try stack.setPortfolioValue(Cents(equity))
+                portfolioValue = equity
+            } catch { refused(.setPortfolioValue, nil, error) }
+        }
         for i in symbols.indices {
             let symbol = symbols[i]
             let value = exposure(of: i)
@@ -62,16 +69,32 @@ extension Run {
             let inFlight = tracked.contains { $0.symbol == i }
             if stack.holds(symbol) {
                 if ledger.positions[i].lots == 0, !inFlight {
-                    _ = try? stack.close(symbol)
+                    do { try stack.close(symbol) } catch { refused(.close, symbol, error) }
                 } else {
-                    if (try? stack.markToMarket(symbol, value: Cents(value))) != nil { reconciled[i] = value }
-                    if closes[i] > 0 { _ = try? stack.mark(symbol, unrealizedPnL: Cents(ledger.unrealized(i, close: closes[i]))) }
+                    do {
+                        try stack.markToMarket(symbol, value: Cents(value))
+                        reconciled[i] = value
+                    } catch { refused(.markToMarket, symbol, error) }
+                    if closes[i] > 0 {
+                        do { try stack.mark(symbol, unrealizedPnL: Cents(ledger.unrealized(i, close: closes[i]))) } catch {
+                            refused(.markUnrealizedPnL, symbol, error)
+                        }
+                    }
                 }
             } else if value > 0 {
-                // Exposure the stack never booked (cannot happen through `submit`): adopted.
-                if (try? stack.adopt(symbol, value: Cents(value))) != nil { reconciled[i] = value }
+                // Exposure the stack never booked (a governor that lost a holding; not through
+                // the project's stack's `submit`): adopted.
+                do {
+                    try stack.adopt(symbol, value: Cents(value))
+                    reconciled[i] = value
+                } catch { refused(.adopt, symbol, error) }
             }
         }
+    }
+
+    /// Logs a refused call (``RunEvent/stackRefusal(_:)``).
+    mutating func refused(_ call: StackRefusal.Call, _ symbol: Symbol?, _ error: any Error) {
+        events.append(.stackRefusal(StackRefusal(time: now, symbol: symbol, call: call, error: "\(error)")))
     }
 
     /// The `booksReconcile` property: the executor's books equal the venue's, and their

@@ -12,16 +12,21 @@ extension Run {
         let fed = mutation == .staleConditions ? (previousConditions ?? fresh) : fresh
         previousConditions = fresh
         let before = stack.portfolioState
-        // The feed clamps every input into range, so the stack accepts them.
-        _ = try? stack.update(volatility: fed.volatility, drawdown: fed.drawdown, liquidity: fed.liquidity)
-        if let classification = try? PortfolioSuperState.classify(
-            volatility: fresh.volatility, drawdown: fresh.drawdown,
-            liquidity: fresh.liquidity)
-        {
-            let state = stack.portfolioState
-            if !Self.satisfies(classification, before: before, after: state) {
-                violate(.stateBelowClassification(time: now, classification: classification, before: before, state: state))
-            }
+        // The feed clamps every input into range: the project's stack accepts them, and a
+        // governor that refuses them is logged.
+        do { try stack.update(volatility: fed.volatility, drawdown: fed.drawdown, liquidity: fed.liquidity) } catch {
+            refused(.updateConditions, nil, error)
+        }
+        // The same clamped inputs: a refusal here is a bug of the feed's, named.
+        let classification: PortfolioState
+        do {
+            classification = try PortfolioSuperState.classify(volatility: fresh.volatility, drawdown: fresh.drawdown, liquidity: fresh.liquidity)
+        } catch {
+            preconditionFailure("the feed's conditions \(fresh) do not classify: \(error)")
+        }
+        let state = stack.portfolioState
+        if !Self.satisfies(classification, before: before, after: state) {
+            violate(.stateBelowClassification(time: now, classification: classification, before: before, state: state))
         }
         return fresh
     }

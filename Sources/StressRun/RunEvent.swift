@@ -26,4 +26,30 @@ public enum RunEvent: Hashable, Sendable {
     indirect case executionFailure(ExecutionFailure)
     indirect case latencySpike(LatencySpike)
     indirect case violation(SafetyViolation)
+    /// The stack refused one of the executor's calls that keep it in line with the books (a
+    /// mark, a close, the portfolio value, the conditions): from then on the stack and the
+    /// books may disagree on it, so it is logged, not dropped.
+    indirect case stackRefusal(StackRefusal)
+}
+
+/// A call of the executor's on the risk stack that the stack refused (``RunEvent/stackRefusal(_:)``).
+public struct StackRefusal: Hashable, Sendable {
+    /// Which call.
+    public enum Call: String, Hashable, Sendable, CaseIterable {
+        case setPortfolioValue, markToMarket, markUnrealizedPnL, close, adopt, updateConditions
+    }
+
+    public let time: SimTime
+    /// The symbol the call was about; nil for the portfolio value and the conditions.
+    public let symbol: Symbol?
+    public let call: Call
+    /// The stack's error, in its own words (for people: nothing reads it back).
+    public let error: String
+
+    public init(time: SimTime, symbol: Symbol?, call: Call, error: String) {
+        self.time = time
+        self.symbol = symbol
+        self.call = call
+        self.error = error
+    }
 }

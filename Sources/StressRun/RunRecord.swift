@@ -52,6 +52,7 @@ public struct RunRecord: Hashable, Sendable {
     public var dataFaults: [DataQualityFault] { events.compactMap { if case .dataFault(let f) = $0 { f } else { nil } } }
     public var sentOrders: [SentOrder] { events.compactMap { if case .sent(let s) = $0 { s } else { nil } } }
     public var violations: [SafetyViolation] { events.compactMap { if case .violation(let v) = $0 { v } else { nil } } }
+    public var stackRefusals: [StackRefusal] { events.compactMap { if case .stackRefusal(let r) = $0 { r } else { nil } } }
 
     /// Rejections counted per layer, in the layers' order.
     public var rejectionsByLayer: [(layer: RejectionLayer, count: Int)] {
