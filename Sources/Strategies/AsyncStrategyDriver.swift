@@ -26,7 +26,11 @@ public enum AsyncStrategyDriver {
             switch input {
             case .market(let venue, let book):
                 guard let symbol = driver.strategy.requirements.first(where: { $0.venue == venue })?.symbol else { continue }
-                driver.withExchange(venue) { exchange in try? exchange.publish(book, for: symbol) }
+                var refusal: ExchangeError?
+                driver.withExchange(venue) { exchange in
+                    do throws(ExchangeError) { try exchange.publish(book, for: symbol) } catch { refusal = error }
+                }
+                if let refusal { driver.noteRefusedBook(refusal) }
             case .clock(let time):
                 now = max(now, time)
                 for venue in VenueID.allCases { driver.withExchange(venue) { $0.advance(to: now) } }

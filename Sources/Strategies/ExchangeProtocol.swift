@@ -69,6 +69,9 @@ public enum ExchangeError: Error, Hashable, Sendable {
     case alreadyTerminal(ClientOrderID)
     /// No book yet for the symbol.
     case noBook(Symbol)
+    /// A book published for a listed symbol that the venue refuses (crossed, a price or size
+    /// out of range): the venue's reason.
+    case invalidBook(Symbol, MarketDataError)
 }
 
 /// The exchange protocol (`docs/strategies.md`): what a strategy's driver needs of a venue.

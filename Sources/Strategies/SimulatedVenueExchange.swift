@@ -52,10 +52,12 @@ public struct SimulatedVenueExchange: SimulatedMarketExchange {
     }
 
     public mutating func publish(_ book: BookTicker, for symbol: Symbol) throws(ExchangeError) {
-        do {
+        do throws(MarketDataError) {
             try venue.apply(QuoteUpdate(symbol: symbol, bid: book.bid, ask: book.ask, bidSize: book.bidSize, askSize: book.askSize))
-        } catch {
+        } catch .unknownSymbol {
             throw .unknownSymbol(symbol)
+        } catch {
+            throw .invalidBook(symbol, error)
         }
     }
 

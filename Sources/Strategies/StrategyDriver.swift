@@ -16,6 +16,11 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     public private(set) var exchanges: [Exchange?]
     /// Every action the strategy produced, in order.
     public private(set) var actions: [StrategyAction] = []
+    /// How many books a simulation published that their exchange refused (crossed, out of
+    /// range, an unlisted symbol): the strategy never saw them. ``lastRefusedBook`` says why.
+    public private(set) var refusedBooks = 0
+    /// The exchange's error for the last refused book.
+    public private(set) var lastRefusedBook: ExchangeError?
     /// The last book of each venue (the risk stack prices market orders at it).
     var books: [BookTicker?] = [nil, nil]
     /// What the driver last told the strategy about each order it did not see finish.
@@ -29,6 +34,12 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
         try StrategyValidation.validate(strategy, listings: exchanges.mapValues(\.symbols))
         self.strategy = strategy
         self.exchanges = VenueID.allCases.map { exchanges[$0] }
+    }
+
+    /// Counts a book the exchange refused (``refusedBooks``).
+    mutating func noteRefusedBook(_ error: ExchangeError) {
+        refusedBooks += 1
+        lastRefusedBook = error
     }
 
     /// The exchange of `venue`, to drive its market in a simulation.

@@ -56,6 +56,18 @@ import TradingVocabulary
         #expect(risk.sectorCaps.totalExposure.value > 0)
     }
 
+    /// A book the venue refuses (crossed here) is counted with the venue's reason, not dropped;
+    /// the books before and after it are taken as usual.
+    @Test func aBookTheVenueRefusesIsCountedWithItsReason() async throws {
+        let crossed = BookTicker(bid: Ticks(25), bidSize: 5, ask: Ticks(20), askSize: 5)
+        let inputs: [DriverInput] = [.market(.a, Self.book(19)), .clock(10), .market(.a, crossed), .clock(20), .market(.a, Self.book(21)), .clock(30)]
+        let (driver, _) = try await session(try Self.venue(), inputs: inputs)
+        #expect(driver.refusedBooks == 1)
+        #expect(driver.lastRefusedBook == .invalidBook(FactoryTests.symbol, .crossedQuote(bid: Ticks(25), ask: Ticks(20))))
+        let (clean, _) = try await session(try Self.venue(), inputs: Self.inputs)
+        #expect(clean.refusedBooks == 0 && clean.lastRefusedBook == nil)
+    }
+
     @Test func aHaltOfTheSuperStateStopsTheStrategy() async throws {
         let (driver, _) = try await session(try Self.venue(), inputs: [.market(.a, Self.book(19)), .clock(10), .halt, .clock(20), .market(.a, Self.book(30))])
         #expect(driver.strategy.phase == .stopped)
