@@ -41,8 +41,14 @@ public struct IntegrityTest: Sendable {
             throw .journal(error)
         } catch let error as BooksError {
             throw .books(error)
+        } catch let error as VenueConfigurationError {
+            throw .venueConfiguration(error)
+        } catch let error as ClientError {
+            throw .client(error)
+        } catch let error as MarketDataError {
+            throw .marketData(error)
         } catch {
-            throw .venue(String(describing: error))
+            preconditionFailure("the journaled session threw an error it does not declare: \(error)")
         }
         let replay: JournalReplay
         do {
@@ -52,8 +58,10 @@ public struct IntegrityTest: Sendable {
             throw error
         } catch let error as JournalError {
             throw .journal(error)
+        } catch let error as FileSystemFailure {
+            throw .fileSystem(error)
         } catch {
-            throw .venue(String(describing: error))
+            preconditionFailure("reading the journal back threw an error it does not declare: \(error)")
         }
         let report = Reconciliation.check(live: session.live, journal: replay, venue: session.venue)
         return IntegrityResult(seed: seed, report: report, fills: session.venue.fills.count, journalEnd: replay.end)
@@ -84,6 +92,11 @@ public enum IntegrityError: Error, Hashable, Sendable {
     case journal(JournalError)
     case books(BooksError)
     case journalMissing(String)
-    /// The simulated venue refused an input of the session (a bug in the session itself).
-    case venue(String)
+    /// The journal file could not be read back.
+    case fileSystem(FileSystemFailure)
+    /// The simulated venue refused the session's configuration, an order or a quote (a bug in
+    /// the session itself): the venue's typed error.
+    case venueConfiguration(VenueConfigurationError)
+    case client(ClientError)
+    case marketData(MarketDataError)
 }
