@@ -178,7 +178,7 @@ enum PersistenceBenchmark {
     /// Table rows: µs per save and per load.
     static func rows(_ timings: [Timing]) -> [String] {
         timings.map { timing in
-            "| state file \(timing.name), \(timing.bytes) bytes: save / load | \(String(format: "%.2f µs / %.2f µs", timing.saveMicros, timing.loadMicros)) | |"
+            "| state file \(timing.name), \(timing.bytes) bytes: save / load | \(String(format: "%.2f µs / %.2f µs", timing.saveMicros, timing.loadMicros)) | | |"
         }
     }
 }

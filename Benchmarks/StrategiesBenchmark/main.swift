@@ -6,8 +6,11 @@
 //     swift run -c release strategies-benchmark
 //
 // Figures are wall-clock on whatever machine runs this (printed with the table). Every figure
-// past its target (P99 ≤ 1 µs; a cycle ≤ 20 µs; ≤ 16 KB an instance; 10 000 instances; ≥ 300 k
-// steps/s) is flagged MISSED, listed at the end, and makes the exit status 1.
+// past its target (P99 ≤ 1 µs; a cycle ≤ 20 µs; ≤ 16 KB an instance, judged on the resident
+// memory 10 000 instances add; 10 000 instances; ≥ 300 k steps/s) is flagged MISSED, listed at
+// the end, and makes the exit status 1; so does a target whose figure could not be measured
+// (NOT MEASURED, e.g. without /proc/self/statm). The layout estimate of one instance is printed
+// for comparison, not judged.
 import BenchmarkSupport
 import ExchangeVocabulary
 import Foundation
@@ -30,6 +33,12 @@ func seconds(_ duration: Duration) -> Double {
     let verdict = met.map { $0 ? "ok" : "MISSED" } ?? "–"
     if met == false { missed.append("\(name): \(value) (target \(target))") }
     rows.append("| \(name) | \(value) | \(target) | \(verdict) |")
+}
+
+/// A target whose figure could not be measured: not met, and said so.
+@MainActor func notMeasured(_ name: String, _ target: String, why: String) {
+    missed.append("\(name): not measured (\(why))")
+    rows.append("| \(name) | not measured (\(why)) | \(target) | NOT MEASURED |")
 }
 
 /// A deterministic source of numbers (SplitMix64): no wall clock, no unseeded randomness.
@@ -84,10 +93,12 @@ print("")
 // 1. First, while the process is small: 10 000 instances in one process, each driven through a
 //    book, its quotes acknowledged and a fill: time per event, and the resident memory they add.
 do {
-    func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    /// The process's resident memory; nil when /proc/self/statm cannot be read.
+    func residentBytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
         let fields = text.split(separator: " ")
-        return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
     let before = residentBytes()
     let count = 10_000
@@ -113,12 +124,17 @@ do {
         }
     }
     let elapsed = seconds(clock.now - start)
-    let added = max(residentBytes() - before, 0)
+    let after = residentBytes()
     let live = strategies.filter { !$0.phase.isTerminal }.count
     row("10 000 instances: live after the script", "\(live)", "10 000", met: live == count)
-    row(
-        "10 000 instances: resident memory added", String(format: "%.1f MB (%.0f B each)", Double(added) / 1e6, Double(added) / Double(count)), "≤ 16 KB each",
-        met: added / count <= 16 * 1024)
+    if let before, let after {
+        let added = max(after - before, 0)
+        row(
+            "10 000 instances: resident memory added", String(format: "%.1f MB (%.0f B each)", Double(added) / 1e6, Double(added) / Double(count)),
+            "≤ 16 KB each", met: added / count <= 16 * 1024)
+    } else {
+        notMeasured("10 000 instances: resident memory added", "≤ 16 KB each", why: "/proc/self/statm unreadable")
+    }
     row("10 000 instances: time per event", String(format: "%.0f ns", elapsed / Double(events) * 1e9), "–", met: nil)
 }
 
@@ -179,12 +195,12 @@ do {
     row("full cycle with the mock (arbitrage, IDLE → COMPLETED)", String(format: "%.2f µs", best * 1e6), "≤ 20 µs", met: best * 1e6 <= 20)
 }
 
-// 4. One instance's memory: the machine inline, plus its working-order storage (4 reserved).
+// 4. One instance's memory, estimated from the layout (not measured; the target is judged on
+//    the resident memory of 1.): the machine inline, plus its working-order storage (4 reserved).
 do {
     let inline = MemoryLayout<Strategy>.stride
     let heap = 32 + 4 * MemoryLayout<TrackedOrder>.stride  // array header + the reserved capacity
-    let bytes = inline + heap
-    row("memory per instance (inline + working orders)", "\(bytes) B", "≤ 16 KB", met: bytes <= 16 * 1024)
+    row("memory per instance, estimated from the layout (inline + working orders)", "≈ \(inline + heap) B", "–", met: nil)
 }
 
 // 5. The differential checks: steps per second, 2 000 cases of up to 100 steps, best of 3.

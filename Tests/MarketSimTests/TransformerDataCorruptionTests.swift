@@ -136,9 +136,14 @@ import Testing
                 #expect(shown.isEmpty, "bar \(i): nothing injected, shows \(shown)", sourceLocation: sourceLocation)
             }
         }
+        // The independent validator, run on the corrupted series, reports each injected fault at
+        // its bar.
+        let report = DataValidator.validate(result.series)
         for corruption in result.corruptions {
-            let fault = DataFault(kind: corruption.kind, symbol: series.symbol.text, barIndex: corruption.barIndex)
-            #expect(corruption.isReported(by: fault), sourceLocation: sourceLocation)
+            #expect(
+                report.faults.contains { corruption.isReported(by: $0) },
+                "the validator does not report \(corruption); it reports \(report.faults.filter { $0.barIndex == corruption.barIndex })",
+                sourceLocation: sourceLocation)
         }
     }
 

@@ -27,8 +27,13 @@ import Testing
         #expect(configured.effectiveSeed(for: "x", environment: ["STRESSCHECK_SEED": "0x10"]) == 16)
         #expect(configured.effectiveSeed(for: "x", environment: ["STRESSCHECK_SEED": "42"]) == 42)
         #expect(configured.effectiveSeed(for: "x", environment: [:]) == 5)
-        #expect(CheckConfiguration().effectiveSeed(for: "x", environment: [:]) == CheckConfiguration().effectiveSeed(for: "x", environment: [:]))
-        #expect(CheckConfiguration().effectiveSeed(for: "x", environment: [:]) != CheckConfiguration().effectiveSeed(for: "y", environment: [:]))
+        // Without a seed, the name's FNV-1a 64 hash (offset basis 0xCBF29CE484222325, prime
+        // 0x100000001B3), pinned to values computed outside Swift: a change of the hash would
+        // change every unseeded check's cases between versions.
+        #expect(CheckConfiguration().effectiveSeed(for: "x", environment: [:]) == 0xAF63_F54C_8602_1707)
+        #expect(CheckConfiguration().effectiveSeed(for: "y", environment: [:]) == 12_638_213_588_834_719_060)
+        #expect(CheckConfiguration.stableHash("a") == 0xAF63_DC4C_8601_EC8C, "the published FNV-1a 64 test vector")
+        #expect(CheckConfiguration.stableHash("") == 0xCBF2_9CE4_8422_2325)
         #expect(CheckConfiguration.parseSeed("nonsense") == nil)
         #expect(CheckConfiguration(corpusDirectory: "a").effectiveCorpusDirectory(environment: ["STRESSCHECK_CORPUS": "b"]) == "b")
         var none = CheckConfiguration(corpusDirectory: "a")

@@ -72,14 +72,23 @@ import TradingVocabulary
     /// missing members, values of other types.
     @Test func rewrittenFilesAreReadAlikeOrLeftToTheGeneralReader() throws {
         var random = SeededGenerator(seed: 13)
+        var (fastReads, rewrites) = (0, 0)
         for snapshot in Snapshots.superStates(steps: 40, random: &random) {
             let tree = try StateJSON(parsing: superStore.encode(snapshot))
-            for _ in 0..<30 { agree(JSONMutations.mutate(tree, random: &random).encoded, superStore) }
+            for _ in 0..<30 {
+                rewrites += 1
+                if agree(JSONMutations.mutate(tree, random: &random).encoded, superStore) { fastReads += 1 }
+            }
         }
         for snapshot in Snapshots.tradingModes(steps: 40, random: &random) {
             let tree = try StateJSON(parsing: modeStore.encode(snapshot))
-            for _ in 0..<30 { agree(JSONMutations.mutate(tree, random: &random).encoded, modeStore) }
+            for _ in 0..<30 {
+                rewrites += 1
+                if agree(JSONMutations.mutate(tree, random: &random).encoded, modeStore) { fastReads += 1 }
+            }
         }
+        // The fast reader read some rewrites, so `agree` compared it with the general reader.
+        #expect(fastReads > 0, "the fast reader read none of \(rewrites) rewritten files: nothing was compared")
     }
 
     /// Integers at and past `Int`'s ends, and the spellings `String(Int)` never writes.
@@ -103,7 +112,6 @@ import TradingVocabulary
         for text in ["-0", "01", "-01", "1.0", "1e0", "9223372036854775808", "-9223372036854775809", "99999999999999999999", "+1", "-", ""] {
             #expect(integer(text) == nil, "\(text)")
             #expect(SuperStateStore.decodeCanonical(file(text)) == nil, "\(text)")
-            agree(file(text), superStore)
         }
     }
 }

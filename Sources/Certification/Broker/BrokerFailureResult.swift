@@ -12,6 +12,10 @@ public struct BrokerFailureResult: Hashable, Sendable {
     public let recoveryTimes: [SimDuration?]
     /// Orders that reached the venue while the link was down (must be none).
     public let sentWhileDown: [ClientOrderID]
+    /// Order attempts made while the link was down that never reached the venue: refused by the
+    /// client (``ExecutionFailureKind/notSent(_:)``) or rejected by the risk stack (halted for the
+    /// unreachable venue, among other reasons). With none, an empty ``sentWhileDown`` says nothing.
+    public let refusedWhileDown: Int
     /// Buys sent at a step when a client quote was older than the gate's data age: trading
     /// resumed (or went on) on stale data (must be none; exits may go out on any book).
     public let boughtOnStaleData: [ClientOrderID]
@@ -39,6 +43,11 @@ public struct BrokerFailureResult: Hashable, Sendable {
         }
         let sent = record.sentOrders
         sentWhileDown = sent.filter { order in plan.down.contains { $0.contains(order.time - start) } }.map(\.order.id)
+        let isDown = { (time: SimTime) in plan.down.contains { $0.contains(time - start) } }
+        refusedWhileDown =
+            record.executionFailures.count { failure in
+                if case .notSent = failure.kind { isDown(failure.time) } else { false }
+            } + record.rejections.count { isDown($0.time) }
         var stale: [ClientOrderID] = []
         var stepIndex = 0
         for order in sent where order.order.side == .buy {

@@ -32,13 +32,13 @@ import Testing
         // client (never reach the venue), which is what "no order sent while down" is about.
         var test = BrokerFailureTest()
         test.outage = .seconds(60)
-        var refusedWhileDown = 0
         for seed in UInt64(1)...3 {
             let result = try test.run(.disconnect, seed: seed)
-            #expect(result.sentWhileDown.isEmpty)
-            refusedWhileDown += result.ordersSent > 0 ? 1 : 0
+            #expect(result.sentWhileDown.isEmpty, "seed \(seed)")
+            // Orders were tried inside the outage and none got through: the empty list above
+            // measured something.
+            #expect(result.refusedWhileDown > 0, "seed \(seed): no order was tried while the link was down")
         }
-        #expect(refusedWhileDown > 0)
     }
 
     @Test func tradingOnAStaleBookIsCaught() throws {

@@ -20,8 +20,11 @@ import Testing
         // A drawdown gate below what the crash costs fails the run; a huge drop breaks it too.
         var test = FlashCrashTest()
         let result = try test.run(seed: 1)
+        #expect(result.passed, "the standard gates pass seed 1: \(result)")
+        // The crash costs at least 2 bp on seed 1, so a gate 1 bp below its drawdown is a real gate.
+        try #require(result.maxDrawdown * 10_000 >= 2, "seed 1's drawdown \(result.maxDrawdown) leaves no gate below it to test")
         test.gates.maxDrawdownBasisPoints = max(1, Int64((result.maxDrawdown * 10_000).rounded(.down)) - 1)
-        if result.maxDrawdown * 10_000 >= 2 { #expect(try !test.run(seed: 1).passed) }
+        #expect(try !test.run(seed: 1).passed, "a gate below the crash's drawdown still passed")
     }
 
     @Test func aWiringBugThatFeedsStaleConditionsIsCaught() throws {

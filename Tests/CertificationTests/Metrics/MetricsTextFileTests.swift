@@ -46,7 +46,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["occupied.prom"])
     }
 
-    /// A reader polling the file while it is rewritten sees one whole version or the other, never a mix.
+    /// A reader polling the file while it is rewritten sees one whole version or the other, never
+    /// a mix; and it saw both versions, so its reads overlapped the rewrites.
     @Test func aConcurrentReaderNeverSeesAHalfWrittenFile() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -54,18 +55,39 @@ import Testing
         let short = "# HELP x y\n# TYPE x gauge\nx 1\n"
         let long = String(repeating: "# HELP a_long_one padding padding padding\n", count: 4_000)
         try MetricsTextFile.write(short, to: path)
-        let reader = Task.detached { () -> Int in
-            var torn = 0
-            for _ in 0..<400 {
-                guard let seen = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    torn += 1
-                    continue
-                }
-                if seen != short && seen != long { torn += 1 }
+        // The writer alternates the versions until the reader is done and cancels it (at most
+        // 20 000 rewrites).
+        let writer = Task.detached { () throws -> Int in
+            var rounds = 0
+            while !Task.isCancelled, rounds < 20_000 {
+                try MetricsTextFile.write(rounds.isMultiple(of: 2) ? long : short, to: path)
+                rounds += 1
             }
-            return torn
+            return rounds
         }
-        for round in 0..<40 { try MetricsTextFile.write(round.isMultiple(of: 2) ? long : short, to: path) }
-        #expect(await reader.value == 0)
+        // The reader reads until it has seen each version 20 times while the writer runs (at most
+        // 5 000 reads).
+        var (torn, shortSeen, longSeen, reads) = (0, 0, 0, 0)
+        while min(shortSeen, longSeen) < 20, reads < 5_000 {
+            reads += 1
+            guard let seen = try? String(contentsOfFile: path, encoding: .utf8) else {
+                torn += 1
+                continue
+            }
+            if seen == short {
+                shortSeen += 1
+            } else if seen == long {
+                longSeen += 1
+            } else {
+                torn += 1
+            }
+            await Task.yield()
+        }
+        writer.cancel()
+        let rounds = try await writer.value
+        #expect(torn == 0, "\(torn) of \(reads) reads saw neither version whole")
+        #expect(
+            shortSeen >= 20 && longSeen >= 20,
+            "the reads overlapped too few rewrites: \(shortSeen) short, \(longSeen) long in \(reads) reads over \(rounds) rewrites")
     }
 }
