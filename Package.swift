@@ -22,7 +22,7 @@ targets += [
     // The shrinking problems of the quality suite, shared by the tests and the benchmark.
     .target(name: "ShrinkChallenges", dependencies: ["PropertyCheck"], swiftSettings: strict),
     .testTarget(name: "PropertyCheckTests", dependencies: ["PropertyCheck", "PropertyCheckTesting", "ShrinkChallenges"], swiftSettings: strict),
-    .executableTarget(name: "engine-benchmark", dependencies: ["PropertyCheck", "ShrinkChallenges"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
+    .executableTarget(name: "engine-benchmark", dependencies: ["PropertyCheck", "ShrinkChallenges", "BenchmarkSupport"], path: "Benchmarks/EngineBenchmark", swiftSettings: strict),
 ]
 
 // Shared by the benchmark executables: machine description, valgrind allocation counts.
@@ -114,9 +114,9 @@ targets += [
     .testTarget(name: "TradingChecksTests", dependencies: ["TradingChecks", "PropertyCheckTesting", "TradingMachines", "BugZoo", "MarketSim", "PropertyCheck",
                                                          "StressRun"],
                 swiftSettings: strict),
-    .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
+    .executableTarget(name: "checks-benchmark", dependencies: ["TradingChecks", "PropertyCheck", "BenchmarkSupport"], path: "Benchmarks/ChecksBenchmark", swiftSettings: strict),
     // The concurrent verdict (issue 15): 3 lanes × 10 commands against the risk-stack model, mean and P99.
-    .executableTarget(name: "concurrent-benchmark", dependencies: ["TradingChecks", "PropertyCheck", "BugZoo", "TradingModels"],
+    .executableTarget(name: "concurrent-benchmark", dependencies: ["TradingChecks", "PropertyCheck", "BugZoo", "TradingModels", "BenchmarkSupport"],
                       path: "Benchmarks/ConcurrentBenchmark", swiftSettings: strict),
     // Market simulation throughput: bars/s per model and source, correlated markets, allocations.
     .executableTarget(name: "market-benchmark", dependencies: ["MarketSim", "TradingChecks", "PropertyCheck", "BenchmarkSupport"], path: "Benchmarks/MarketBenchmark",

@@ -10,6 +10,7 @@
 import Foundation
 import PropertyCheck
 import TradingChecks
+import BenchmarkSupport
 
 let cases = Int(ProcessInfo.processInfo.environment["CASES"] ?? "2000") ?? 2000
 let only = ProcessInfo.processInfo.environment["ONLY"]
@@ -52,9 +53,4 @@ for machine in Machines.all where (only == nil || only == machine.name) && !conc
         "| \(machine.name) | \(best.steps) | \(String(format: "%.3f s", best.seconds)) | \(String(format: "%.0f k/s", rate / 1000)) | \(target) | \(verdict) |")
 }
 print("")
-if missed.isEmpty {
-    print("every target met")
-} else {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
+reportTargets(missed: missed)

@@ -13,6 +13,7 @@ import Foundation
 import PropertyCheck
 import TradingChecks
 import TradingModels
+import BenchmarkSupport
 
 let histories = Int(ProcessInfo.processInfo.environment["HISTORIES"] ?? "500") ?? 500
 let target = 1e-3
@@ -110,9 +111,4 @@ for (name, timing) in [
     )
 }
 print("")
-if missed.isEmpty {
-    print("every target met")
-} else {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
+reportTargets(missed: missed)

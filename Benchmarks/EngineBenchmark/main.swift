@@ -12,6 +12,7 @@
 import PropertyCheck
 import ShrinkChallenges
 import Foundation
+import BenchmarkSupport
 
 let environment = ProcessInfo.processInfo.environment
 let only = environment["ONLY"]
@@ -148,9 +149,4 @@ let hardSeeds = Int(environment["HARD_SEEDS"] ?? "100") ?? 100
 // 98 of 100, scaled to the seeds run and rounded up: 98 of 100, 10 of 10, 49 of 50.
 measure(Challenge.hard, seeds: hardSeeds, requiredMinimal: (hardSeeds * 98 + 99) / 100)
 print("")
-if missed.isEmpty {
-    print("every target met")
-} else {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
+reportTargets(missed: missed)

@@ -115,8 +115,4 @@ if let a = allocsSmall, let b = allocsLarge {
     print("| heap allocations (valgrind) | not measured: valgrind not found or failed | 0 | NOT MEASURED |")
 }
 print("")
-if !missed.isEmpty {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
-print(notMeasured.isEmpty ? "every target met" : "every measured target met; NOT MEASURED: " + notMeasured.joined(separator: "; "))
+reportTargets(missed: missed, notMeasured: notMeasured)

@@ -163,8 +163,4 @@ print(
 )
 PersistenceBenchmark.rows(persistence).forEach { print($0) }
 print("")
-if !missed.isEmpty {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
-print(notMeasured.isEmpty ? "every target met" : "every measured target met; NOT MEASURED: " + notMeasured.joined(separator: "; "))
+reportTargets(missed: missed, notMeasured: notMeasured)

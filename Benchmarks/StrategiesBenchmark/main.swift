@@ -221,9 +221,4 @@ print("| measure | figure | target | |")
 print("|---|---:|---:|---|")
 for line in rows { print(line) }
 print("")
-if missed.isEmpty {
-    print("every target met")
-} else {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
+reportTargets(missed: missed)

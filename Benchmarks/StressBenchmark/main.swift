@@ -77,9 +77,4 @@ print("")
 print(
     "\(best.scenarios) scenarios, \(best.events) events, \(String(format: "%.0f", best.simulatedHours)) simulated hours in \(String(format: "%.3f", best.seconds)) s"
 )
-if missed.isEmpty {
-    print("every target met")
-} else {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
+reportTargets(missed: missed)

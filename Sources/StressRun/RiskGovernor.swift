@@ -12,8 +12,13 @@ import TradingVocabulary
 /// machines onto these operations, and is then run by ``ScenarioExecutor`` (`run(…, stack:)`)
 /// and certified by a `CertificationRun` whose `riskStack` is its type.
 ///
-/// Refusals are the stack's business: the executor ignores a thrown error (an input the stack
-/// refuses changes nothing) and records what the stack decided instead.
+/// Refusals are the stack's business, and the executor records them: an order `submit` throws
+/// on is a rejection by the `riskStackError` layer, and a refused reconciliation call (a mark,
+/// a close, the portfolio value, the conditions) is a `stackRefusal` event. An input the stack
+/// refuses must change nothing.
+///
+/// To change a few calls of an existing stack (a test's faulty stack, a policy on top of the
+/// project's), conform to ``ForwardingRiskGovernor``: every call you do not write is forwarded.
 public protocol RiskGovernor: Sendable {
     /// A fresh stack for a portfolio of `portfolioValue`, symbols mapped to sectors by `table`,
     /// its trading mode OFF.

@@ -11,75 +11,18 @@ import TradingVocabulary
     }
 
     /// The project's stack for everything but `submit`, which throws.
-    struct ThrowingGovernor: RiskGovernor {
+    struct ThrowingGovernor: ForwardingRiskGovernor {
         var inner: RiskStackGovernor
-
-        init(portfolioValue: Cents, table: SymbolSectorTable) throws {
-            inner = try RiskStackGovernor(portfolioValue: portfolioValue, table: table)
-        }
-
+        init(wrapping inner: RiskStackGovernor) { self.inner = inner }
         mutating func submit(_ request: OrderRequest) throws -> RiskDecision { throw OutOfService() }
-        func cycle() -> [ExitOrder] { inner.cycle() }
-        var isForcedUnwind: Bool { inner.isForcedUnwind }
-        mutating func setForcedUnwind(_ forced: Bool) { inner.setForcedUnwind(forced) }
-        func holds(_ symbol: Symbol) -> Bool { inner.holds(symbol) }
-        mutating func setPortfolioValue(_ value: Cents) throws { try inner.setPortfolioValue(value) }
-        mutating func close(_ symbol: Symbol) throws { try inner.close(symbol) }
-        mutating func adopt(_ symbol: Symbol, value: Cents) throws { try inner.adopt(symbol, value: value) }
-        mutating func markToMarket(_ symbol: Symbol, value: Cents) throws { try inner.markToMarket(symbol, value: value) }
-        mutating func mark(_ symbol: Symbol, unrealizedPnL: Cents) throws { try inner.mark(symbol, unrealizedPnL: unrealizedPnL) }
-        mutating func update(volatility: Double, drawdown: Double, liquidity: Double) throws {
-            try inner.update(volatility: volatility, drawdown: drawdown, liquidity: liquidity)
-        }
-        var portfolioState: PortfolioState { inner.portfolioState }
-        var lastClassification: PortfolioState? { inner.lastClassification }
-        var portfolioTransitions: [SuperStateTransition] { inner.portfolioTransitions }
-        mutating func halt() -> Bool { inner.halt() }
-        mutating func resume() throws { try inner.resume() }
-        mutating func enableDryRun() { inner.enableDryRun() }
-        mutating func goLive(confirmed: Bool) { inner.goLive(confirmed: confirmed) }
-        var tradingModeState: TradingModeState { inner.tradingModeState }
-        var isTradingHalted: Bool { inner.isTradingHalted }
-        var tradingModeTransitions: [TradingModeTransition] { inner.tradingModeTransitions }
-        func exposure(of sector: Sector) -> Cents { inner.exposure(of: sector) }
-        func health(of sector: Sector) -> SectorHealth { inner.health(of: sector) }
-        func hardCap(of sector: Sector) -> BasisPoints { inner.hardCap(of: sector) }
-        var sectorPortfolioValue: Cents? { inner.sectorPortfolioValue }
     }
 
     /// The project's stack, but it refuses every mark to market and every conditions update.
-    struct RefusingGovernor: RiskGovernor {
-        var inner: ThrowingGovernor
-
-        init(portfolioValue: Cents, table: SymbolSectorTable) throws {
-            inner = try ThrowingGovernor(portfolioValue: portfolioValue, table: table)
-        }
-
-        mutating func submit(_ request: OrderRequest) throws -> RiskDecision { try inner.inner.submit(request) }
-        func cycle() -> [ExitOrder] { inner.cycle() }
-        var isForcedUnwind: Bool { inner.isForcedUnwind }
-        mutating func setForcedUnwind(_ forced: Bool) { inner.setForcedUnwind(forced) }
-        func holds(_ symbol: Symbol) -> Bool { inner.holds(symbol) }
-        mutating func setPortfolioValue(_ value: Cents) throws { try inner.setPortfolioValue(value) }
-        mutating func close(_ symbol: Symbol) throws { try inner.close(symbol) }
-        mutating func adopt(_ symbol: Symbol, value: Cents) throws { try inner.adopt(symbol, value: value) }
+    struct RefusingGovernor: ForwardingRiskGovernor {
+        var inner: RiskStackGovernor
+        init(wrapping inner: RiskStackGovernor) { self.inner = inner }
         mutating func markToMarket(_ symbol: Symbol, value: Cents) throws { throw OutOfService() }
-        mutating func mark(_ symbol: Symbol, unrealizedPnL: Cents) throws { try inner.mark(symbol, unrealizedPnL: unrealizedPnL) }
         mutating func update(volatility: Double, drawdown: Double, liquidity: Double) throws { throw OutOfService() }
-        var portfolioState: PortfolioState { inner.portfolioState }
-        var lastClassification: PortfolioState? { inner.lastClassification }
-        var portfolioTransitions: [SuperStateTransition] { inner.portfolioTransitions }
-        mutating func halt() -> Bool { inner.halt() }
-        mutating func resume() throws { try inner.resume() }
-        mutating func enableDryRun() { inner.enableDryRun() }
-        mutating func goLive(confirmed: Bool) { inner.goLive(confirmed: confirmed) }
-        var tradingModeState: TradingModeState { inner.tradingModeState }
-        var isTradingHalted: Bool { inner.isTradingHalted }
-        var tradingModeTransitions: [TradingModeTransition] { inner.tradingModeTransitions }
-        func exposure(of sector: Sector) -> Cents { inner.exposure(of: sector) }
-        func health(of sector: Sector) -> SectorHealth { inner.health(of: sector) }
-        func hardCap(of sector: Sector) -> BasisPoints { inner.hardCap(of: sector) }
-        var sectorPortfolioValue: Cents? { inner.sectorPortfolioValue }
     }
 
     /// The calls that keep the stack in line with the books, refused: each refusal is in the
