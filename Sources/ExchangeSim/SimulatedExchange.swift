@@ -54,7 +54,7 @@ public struct SimulatedExchange: Sendable {
     ///   - capacity: orders to reserve room for (venue and client tables, messages, fills), so a
     ///     run of that size never grows a table.
     ///   - keepsFillLog: false keeps the books but no fill log (`fills` stays empty), for long
-    ///     runs that need bounded memory.
+    ///     runs: memory then grows only with the order tables, by submit (see the type's notes).
     /// - Throws: the first bound the configuration breaks.
     public init(configuration: VenueConfiguration, capacity: Int = 256, keepsFillLog: Bool = true) throws(VenueConfigurationError) {
         try configuration.validate()
