@@ -58,6 +58,8 @@ struct ValidateRun {
         if let alignment {
             let dropped = alignment.dropped.map { "\($0.symbol.text) \(Format.grouped($0.bars))" }
             console.print("Aligned on timestamps: \(Format.count(alignment.commonBars, "common bar")); dropped \(dropped.joined(separator: ", ")).")
+        } else if let reason = FileValidation.alignmentSkipped(of: results) {
+            console.print("Not aligned on timestamps: \(reason).")
         }
         let unreadable = results.filter { $0.error != nil }.count
         let faulty = results.filter { !$0.isClean && $0.error == nil }
@@ -112,6 +114,23 @@ struct FileValidation {
     /// The files aligned on their common timestamps (as ``AlignedSeries`` aligns them: each
     /// common time once), when there are several, all loaded, with distinct valid symbols;
     /// otherwise `nil`.
+    /// Why several files were not aligned on their timestamps, when they were not: a file that
+    /// did not load, a name that is not a valid symbol, two files of one symbol. `nil` for one
+    /// file, or when they were aligned (the report says the one or the other, never nothing).
+    static func alignmentSkipped(of results: [FileValidation]) -> String? {
+        guard results.count > 1 else { return nil }
+        if let unloaded = results.first(where: { $0.times == nil }) { return "'\(unloaded.path)' did not load" }
+        if let unnamed = results.first(where: { $0.symbol == nil }) {
+            return "'\(unnamed.path)' is not named after a valid symbol (e.g. BTC-USD.csv)"
+        }
+        for (index, result) in results.enumerated() {
+            if let other = results[..<index].first(where: { $0.symbol == result.symbol }) {
+                return "'\(other.path)' and '\(result.path)' are both \(result.label)"
+            }
+        }
+        return nil
+    }
+
     static func alignment(of results: [FileValidation]) -> TimestampAlignment? {
         guard results.count > 1 else { return nil }
         var symbols: [Symbol] = []

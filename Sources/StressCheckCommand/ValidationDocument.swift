@@ -11,6 +11,9 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
     public var files: [File]
     /// With several files that all load: their common timestamps; otherwise `nil`.
     public var alignment: Alignment?
+    /// With several files and no alignment: why (a file that did not load, a name that is not a
+    /// symbol, two files of one symbol); otherwise `nil`.
+    public var alignmentSkipped: String?
 
     /// One file's result.
     public struct File: Codable, Equatable, Sendable {
@@ -98,7 +101,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         public var dropped: [String: Int]
     }
 
-    private enum CodingKeys: String, CodingKey { case clean, files, alignment }
+    private enum CodingKeys: String, CodingKey { case clean, files, alignment, alignmentSkipped }
 
     /// Encodes every key, `null` for a missing alignment.
     public func encode(to encoder: any Encoder) throws {
@@ -106,6 +109,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         try container.encode(clean, forKey: .clean)
         try container.encode(files, forKey: .files)
         try container.encode(alignment, forKey: .alignment)
+        try container.encode(alignmentSkipped, forKey: .alignmentSkipped)
     }
 
     /// The document for the results of `validate`.
@@ -125,6 +129,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
                 commonBars: aligned.commonBars,
                 dropped: Dictionary(aligned.dropped.map { ($0.symbol.text, $0.bars) }, uniquingKeysWith: +))
         }
+        alignmentSkipped = alignment == nil ? FileValidation.alignmentSkipped(of: results) : nil
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending with a newline.

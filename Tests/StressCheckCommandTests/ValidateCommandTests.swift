@@ -48,6 +48,25 @@ import Testing
         #expect(output.last == "✗ 2 faults in 1 of 2 files")
     }
 
+    /// Several files that cannot be aligned say why, instead of leaving the alignment out.
+    @Test func filesThatCannotBeAlignedSayWhy() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/other", withIntermediateDirectories: false)
+        let first = try write(try cleanCSV(count: 20, seed: 5), "BTC-USD.csv", in: directory)
+        let twin = try write(try cleanCSV(count: 20, seed: 6), "BTC-USD.csv", in: directory + "/other")
+        let unnamed = try write(try cleanCSV(count: 20, seed: 7), "my prices.csv", in: directory)
+        let twins = Invocation(["validate", first, twin])
+        #expect(twins.output.contains("Not aligned on timestamps: '\(first)' and '\(twin)' are both BTC-USD.\n"), "\(twins.output)")
+        let named = Invocation(["validate", first, unnamed])
+        #expect(named.output.contains("Not aligned on timestamps: '\(unnamed)' is not named after a valid symbol (e.g. BTC-USD.csv).\n"), "\(named.output)")
+        let missing = Invocation(["validate", first, directory + "/missing.csv"])
+        #expect(missing.output.contains("Not aligned on timestamps: '\(directory)/missing.csv' did not load.\n"), "\(missing.output)")
+        #expect(!Invocation(["validate", first]).output.contains("aligned"))
+        let json = Invocation(["validate", "--json", first, twin])
+        #expect(json.output.contains("\"alignmentSkipped\" : \"'\(first)' and '\(twin)' are both BTC-USD\""), "\(json.output)")
+    }
+
     @Test func unparsableFileGivesTheTypedErrorWithStatus2() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
