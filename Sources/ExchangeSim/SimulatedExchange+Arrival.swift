@@ -29,6 +29,7 @@ extension SimulatedExchange {
             return
         }
         markets[Int(instrument)].resting.append(order)
+        markets[Int(instrument)].reach.include(request, triggered: false)
         count(order, 1)
         if markets[Int(instrument)].book != nil { priceOnQuote(order) }
     }

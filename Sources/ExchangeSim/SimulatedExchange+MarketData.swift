@@ -21,8 +21,10 @@ extension SimulatedExchange {
         let instrument = Int(index)
         if !staleBook { clientQuotes[instrument] = ClientQuote(quote: quote, receivedAt: now) }
         var book = QuoteBook(quote)
-        withResting(instrument) { venue, list in
-            for order in list { venue.price(order, on: &book) }
+        if markets[instrument].reach.reaches(bid: quote.bid.value, ask: quote.ask.value) {
+            withResting(instrument) { venue, list in
+                for order in list { venue.price(order, on: &book) }
+            }
         }
         markets[instrument].book = book
     }

@@ -61,8 +61,9 @@ extension SimulatedExchange {
     }
 
     /// Takes the symbol's resting list out (so pricing can mutate the venue without copying it),
-    /// for `body` to walk; then puts back only the orders still open, in the same order. With none
-    /// resting (most bars and quotes of a run) there is nothing to walk, so nothing is swapped.
+    /// for `body` to walk; then puts back only the orders still open, in the same order, and
+    /// makes their reach exact. With none resting (most bars and quotes of a run) there is
+    /// nothing to walk, so nothing is swapped.
     @inline(__always)
     mutating func withResting(_ instrument: Int, _ body: (inout SimulatedExchange, [Int32]) -> Void) {
         guard !markets[instrument].resting.isEmpty else { return }
@@ -70,11 +71,15 @@ extension SimulatedExchange {
         swap(&list, &markets[instrument].resting)
         body(&self, list)
         var kept = 0
+        var reach = RestingReach()
         for position in list.indices where isPriceable(list[position]) {
+            let slot = Int(list[position])
+            reach.include(venue[slot].request, triggered: venue[slot].triggered)
             list[kept] = list[position]
             kept += 1
         }
         list.removeLast(list.count - kept)
         swap(&list, &markets[instrument].resting)
+        markets[instrument].reach = reach
     }
 }
