@@ -24,9 +24,11 @@ import Testing
         // One window over the CI flood, as `stresscheck certify` judges it: the tail gate
         // (P99.9) then needs 4 decisions of 3 000 beyond 15 ms, not 2 of 1 000.
         // Under the whole test suite in parallel on two cores the scheduler alone can hold a
-        // decision 20 ms (seen in CI): the tail gate is loosened here; the stall variant proves it bites.
+        // decision 20 ms (seen in CI), at the P99 as at the P99.9: the latency gates are loosened
+        // here; the stall variant proves they bite.
         var certification = CertificationRun()
         certification.gates.p999LatencyNanoseconds = 100_000_000
+        certification.gates.p99LatencyNanoseconds = 100_000_000
         let report = try run(certification, runs: 3, windowSeconds: 3)
         #expect(report.matrix.isGo, "\(report.matrix)")
         #expect(report.matrix.gates.map(\.gate) == CertificationGate.allCases)

@@ -12,10 +12,12 @@ import Testing
         let html = directory + "/report.html"
         let prometheus = directory + "/certify.prom"
         let table = directory + "/flood.latency"
-        // The tail gate loosened: under the parallel test suite the scheduler alone can hold a decision 20 ms.
+        // The latency gates loosened: under the parallel test suite on two cores the scheduler
+        // alone can hold a decision 20 ms, at the P99 as at the P99.9 (the command's files are
+        // under test here; the zoo's latency variant proves the gate).
         let run = Invocation(
             ["certify", "--runs", "2", "--html", html, "--prometheus", prometheus, "--latency-table", table],
-            environment: ["STRESSCHECK_CERTIFY_P999_NS": "100000000"])
+            environment: ["STRESSCHECK_CERTIFY_P999_NS": "100000000", "STRESSCHECK_CERTIFY_P99_NS": "100000000"])
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         for gate in ["safety", "latency", "recovery", "integrity"] { #expect(run.output.contains("\n\(gate)")) }
         #expect(run.output.contains("GO: every gate passed over 2 run(s)"))
