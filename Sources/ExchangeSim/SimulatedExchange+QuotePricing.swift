@@ -29,6 +29,9 @@ extension SimulatedExchange {
                 let triggers = side == .buy ? book.quote.ask >= trigger : book.quote.bid <= trigger
                 guard triggers else { return }
                 venue[slot].triggered = true
+                // Triggered, it is priced by every quote from now on: its symbol's reach says so
+                // (on arrival it was included as an untriggered stop, out of the walks' recount).
+                markets[Int(venue[slot].instrument)].reach.anyQuote = true
             }
         }
         let remainder = venue[slot].remainder
