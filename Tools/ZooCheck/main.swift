@@ -9,7 +9,8 @@ import Foundation
 //
 // Prints one line per variant and seed; a variant not caught, or shrunk to anything but a known
 // minimum, prints its report. Then the certification zoo (`certify/…`): the project's own stack
-// must be GO and each variant NO-GO with exactly its gate failed. Exit 0 when every run ends at a
+// must be GO (a NO-GO on the wall-clock latency gate alone is tried again, up to 3 attempts in
+// all, each printed) and each variant NO-GO with exactly its gate failed. Exit 0 when every run ends at a
 // known minimum and every certification verdict is right, 1 otherwise, 2 for an unknown variant
 // name.
 
@@ -54,14 +55,31 @@ for variant in variants {
         }
     }
 }
+/// Attempts the project's own stack gets when only the latency gate fails. The flood's latencies
+/// are wall-clock: on a shared host the scheduler now and then holds the deciding thread for tens
+/// of milliseconds, which one 3-second window's P99.9 (its 3rd-worst decision) cannot absorb. A
+/// latency regression in the stack fails every attempt; a host stall does not repeat on cue.
+let baselineLatencyAttempts = 3
 if !certificationVariants.isEmpty {
-    let (baseline, time) = timed { BugZoo.certifyProjectStack() }
+    var attempt = 1
+    var (baseline, time) = timed { BugZoo.certifyProjectStack() }
+    while attempt < baselineLatencyAttempts, case .success(let report) = baseline, report.matrix.failedGates == [.latency] {
+        let worst =
+            report.matrix.gates.first { $0.gate == .latency }?.figures.filter { !$0.passed }.map {
+                "\($0.name) \($0.measured.map { String(format: "%.3g", $0) } ?? "none") > \($0.limit) \($0.unit)"
+            }.first ?? ""
+        print("retry    certify (the project's own stack) NO-GO on latency only, attempt \(attempt) of \(baselineLatencyAttempts) (\(time)): \(worst)")
+        attempt += 1
+        (baseline, time) = timed { BugZoo.certifyProjectStack() }
+    }
     switch baseline {
     case .success(let report) where report.matrix.isGo:
-        print("ok       certify (the project's own stack) GO (\(time))")
+        print("ok       certify (the project's own stack) GO (\(time))\(attempt > 1 ? " on attempt \(attempt)" : "")")
     case .success(let report):
         failures += 1
-        print("WRONG    certify (the project's own stack) NO-GO on \(report.matrix.failedGates.map(\.rawValue)) (\(time)): the variants prove nothing")
+        print(
+            "WRONG    certify (the project's own stack) NO-GO on \(report.matrix.failedGates.map(\.rawValue)) (\(time), attempt \(attempt)): the variants prove nothing"
+        )
     case .failure(let failure):
         failures += 1
         print("ERROR    certify (the project's own stack) could not run (\(time)): \(failure)")
