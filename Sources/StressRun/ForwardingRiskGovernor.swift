@@ -33,6 +33,7 @@ extension ForwardingRiskGovernor {
     public var portfolioState: PortfolioState { inner.portfolioState }
     public var lastClassification: PortfolioState? { inner.lastClassification }
     public var portfolioTransitions: [SuperStateTransition] { inner.portfolioTransitions }
+    public var portfolioTransitionsDropped: Int { inner.portfolioTransitionsDropped }
     public mutating func halt() -> Bool { inner.halt() }
     public mutating func resume() throws { try inner.resume() }
     public mutating func enableDryRun() { inner.enableDryRun() }
@@ -40,6 +41,7 @@ extension ForwardingRiskGovernor {
     public var tradingModeState: TradingModeState { inner.tradingModeState }
     public var isTradingHalted: Bool { inner.isTradingHalted }
     public var tradingModeTransitions: [TradingModeTransition] { inner.tradingModeTransitions }
+    public var tradingModeTransitionsDropped: Int { inner.tradingModeTransitionsDropped }
     public func exposure(of sector: Sector) -> Cents { inner.exposure(of: sector) }
     public func health(of sector: Sector) -> SectorHealth { inner.health(of: sector) }
     public func hardCap(of sector: Sector) -> BasisPoints { inner.hardCap(of: sector) }

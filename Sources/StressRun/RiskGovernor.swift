@@ -55,8 +55,11 @@ public protocol RiskGovernor: Sendable {
     var portfolioState: PortfolioState { get }
     /// The classification of the last conditions, if any.
     var lastClassification: PortfolioState? { get }
-    /// Every portfolio-state transition so far, oldest first (the executor reads the new ones).
+    /// The latest portfolio-state transitions, oldest first (the executor reads the new ones).
     var portfolioTransitions: [SuperStateTransition] { get }
+    /// How many earlier portfolio-state transitions `portfolioTransitions` no longer holds (a
+    /// bounded history drops its oldest); 0 by default, for a stack that keeps them all.
+    var portfolioTransitionsDropped: Int { get }
     /// The emergency halt; true when it halted now (false when already halted).
     mutating func halt() -> Bool
     /// Leaves the halt (the operator, after the cooldown).
@@ -70,8 +73,11 @@ public protocol RiskGovernor: Sendable {
     var tradingModeState: TradingModeState { get }
     /// Whether the mode is halted (with the portfolio state's EMERGENCY_HALT).
     var isTradingHalted: Bool { get }
-    /// Every trading-mode transition so far, oldest first.
+    /// The latest trading-mode transitions, oldest first.
     var tradingModeTransitions: [TradingModeTransition] { get }
+    /// How many earlier trading-mode transitions `tradingModeTransitions` no longer holds; 0 by
+    /// default.
+    var tradingModeTransitionsDropped: Int { get }
 
     // MARK: Sectors
 
@@ -81,6 +87,13 @@ public protocol RiskGovernor: Sendable {
     func hardCap(of sector: Sector) -> BasisPoints
     /// The portfolio value the sector caps are taken of, if set.
     var sectorPortfolioValue: Cents? { get }
+}
+
+extension RiskGovernor {
+    /// A stack that keeps every portfolio-state transition drops none.
+    public var portfolioTransitionsDropped: Int { 0 }
+    /// A stack that keeps every trading-mode transition drops none.
+    public var tradingModeTransitionsDropped: Int { 0 }
 }
 
 /// The project's ``RiskStack`` as a ``RiskGovernor``: what the executor runs unless given another
@@ -109,6 +122,7 @@ public struct RiskStackGovernor: RiskGovernor {
     public var portfolioState: PortfolioState { stack.superState.state }
     public var lastClassification: PortfolioState? { stack.superState.lastClassification }
     public var portfolioTransitions: [SuperStateTransition] { stack.superState.history }
+    public var portfolioTransitionsDropped: Int { stack.superState.historyDropped }
     public mutating func halt() -> Bool { stack.halt() != nil }
     public mutating func resume() throws { _ = try stack.resume() }
     public mutating func enableDryRun() { _ = stack.enableDryRun() }
@@ -116,6 +130,7 @@ public struct RiskStackGovernor: RiskGovernor {
     public var tradingModeState: TradingModeState { stack.tradingMode.state }
     public var isTradingHalted: Bool { stack.tradingMode.isHalted }
     public var tradingModeTransitions: [TradingModeTransition] { stack.tradingMode.history }
+    public var tradingModeTransitionsDropped: Int { stack.tradingMode.historyDropped }
     public func exposure(of sector: Sector) -> Cents { stack.sectorCaps.exposure(of: sector) }
     public func health(of sector: Sector) -> SectorHealth { stack.sectorCaps.health(of: sector) }
     public func hardCap(of sector: Sector) -> BasisPoints { stack.sectorCaps.limits(for: sector).hard }

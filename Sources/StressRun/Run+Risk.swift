@@ -91,16 +91,23 @@ extension Run {
 
     /// Logs the stack's new transitions with the time, and checks `allowedTransitions`.
     mutating func recordTransitions() {
+        // The histories are bounded: entry i of all is at i - dropped in the window. The executor
+        // reads after every stack call, so the window never slides past an unread entry unless
+        // one call made more transitions than the history keeps.
         let superHistory = stack.portfolioTransitions
-        while superStateSeen < superHistory.count {
-            let transition = superHistory[superStateSeen]
+        let superDropped = stack.portfolioTransitionsDropped
+        precondition(superStateSeen >= superDropped, "the stack's super-state history dropped transitions the executor had not read")
+        while superStateSeen < superDropped + superHistory.count {
+            let transition = superHistory[superStateSeen - superDropped]
             superStateSeen += 1
             events.append(.superState(Timed(time: now, value: transition)))
             if !transition.from.allows(transition.to) { violate(.forbiddenTransition(time: now, transition)) }
         }
         let modeHistory = stack.tradingModeTransitions
-        while tradingModeSeen < modeHistory.count {
-            events.append(.tradingMode(Timed(time: now, value: modeHistory[tradingModeSeen])))
+        let modeDropped = stack.tradingModeTransitionsDropped
+        precondition(tradingModeSeen >= modeDropped, "the stack's trading-mode history dropped transitions the executor had not read")
+        while tradingModeSeen < modeDropped + modeHistory.count {
+            events.append(.tradingMode(Timed(time: now, value: modeHistory[tradingModeSeen - modeDropped])))
             tradingModeSeen += 1
         }
     }

@@ -36,14 +36,16 @@ extension SuperStateObservation {
         let snapshot = machine.snapshot
         self.init(
             state: snapshot.state, limits: machine.limits, riskMultiplier: machine.riskMultiplier,
-            confirmations: snapshot.confirmations, lastClassification: snapshot.lastClassification, history: snapshot.history)
+            confirmations: snapshot.confirmations, lastClassification: snapshot.lastClassification, history: snapshot.history,
+            historyDropped: snapshot.historyDropped)
     }
 }
 
 extension TradingModeObservation {
     init(production machine: borrowing TradingMode) {
         let snapshot = machine.snapshot
-        self.init(state: snapshot.state, isHalted: snapshot.isHalted, history: snapshot.history, routing: machine.submit())
+        self.init(
+            state: snapshot.state, isHalted: snapshot.isHalted, history: snapshot.history, historyDropped: snapshot.historyDropped, routing: machine.submit())
     }
 }
 

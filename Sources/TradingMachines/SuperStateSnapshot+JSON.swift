@@ -10,6 +10,10 @@ extension SuperStateSnapshot {
         output.append(contentsOf: String(confirmations).utf8)
         output.appendLiteral(#","history":"#)
         output.appendArray(history) { $0.writeJSON(into: &$1) }
+        if historyDropped != 0 {
+            output.appendLiteral(#","historyDropped":"#)
+            output.append(contentsOf: String(historyDropped).utf8)
+        }
         if let lastClassification {
             output.appendLiteral(#","lastClassification":"#)
             output.append(contentsOf: PortfolioState.jsonCases.quoted(lastClassification))
@@ -23,13 +27,19 @@ extension SuperStateSnapshot {
         guard reader.literal(#"{"confirmations":"#), let confirmations = reader.integer(),
             reader.literal(#","history":"#), let history = reader.array(SuperStateTransition.init(canonicalJSON:))
         else { return nil }
+        var historyDropped = 0
+        if reader.literal(#","historyDropped":"#) {
+            guard let dropped = reader.integer() else { return nil }
+            historyDropped = dropped
+        }
         var lastClassification: PortfolioState?
         if reader.literal(#","lastClassification":"#) {
             guard let classification = reader.enumCase(PortfolioState.jsonCases) else { return nil }
             lastClassification = classification
         }
         guard reader.literal(#","state":"#), let state = reader.enumCase(PortfolioState.jsonCases), reader.literal("}") else { return nil }
-        self.init(state: state, confirmations: confirmations, lastClassification: lastClassification, history: history)
+        self.init(
+            state: state, confirmations: confirmations, lastClassification: lastClassification, history: history, historyDropped: historyDropped)
     }
 
     /// Reads a snapshot; unknown members are ignored, as `Decodable` ignores them. The
@@ -40,7 +50,8 @@ extension SuperStateSnapshot {
             state: try fields.decode("state") { json throws(StateJSONError) in try json.enumCase(PortfolioState.self) },
             confirmations: try fields.decode("confirmations") { json throws(StateJSONError) in try json.integer() },
             lastClassification: try fields.decodeIfPresent("lastClassification") { json throws(StateJSONError) in try json.enumCase(PortfolioState.self) },
-            history: try fields.decode("history") { json throws(StateJSONError) in try json.array(SuperStateTransition.init(stateJSON:)) })
+            history: try fields.decode("history") { json throws(StateJSONError) in try json.array(SuperStateTransition.init(stateJSON:)) },
+            historyDropped: try fields.decodeIfPresent("historyDropped") { json throws(StateJSONError) in try json.integer() } ?? 0)
     }
 }
 

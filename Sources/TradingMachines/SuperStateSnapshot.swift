@@ -5,13 +5,42 @@ public struct SuperStateSnapshot: Hashable, Sendable, Codable {
     public var state: PortfolioState
     public var confirmations: Int
     public var lastClassification: PortfolioState?
+    /// The latest state changes, oldest first (the machine keeps at most its `historyLimit`).
     public var history: [SuperStateTransition]
+    /// How many earlier state changes were dropped from the front of `history`. Written only
+    /// when not 0, so that files of machines that never dropped one keep their bytes.
+    public var historyDropped: Int
 
-    public init(state: PortfolioState, confirmations: Int, lastClassification: PortfolioState?, history: [SuperStateTransition]) {
+    public init(
+        state: PortfolioState, confirmations: Int, lastClassification: PortfolioState?, history: [SuperStateTransition], historyDropped: Int = 0
+    ) {
         self.state = state
         self.confirmations = confirmations
         self.lastClassification = lastClassification
         self.history = history
+        self.historyDropped = historyDropped
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case state, confirmations, lastClassification, history, historyDropped
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        state = try container.decode(PortfolioState.self, forKey: .state)
+        confirmations = try container.decode(Int.self, forKey: .confirmations)
+        lastClassification = try container.decodeIfPresent(PortfolioState.self, forKey: .lastClassification)
+        history = try container.decode([SuperStateTransition].self, forKey: .history)
+        historyDropped = try container.decodeIfPresent(Int.self, forKey: .historyDropped) ?? 0
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state, forKey: .state)
+        try container.encode(confirmations, forKey: .confirmations)
+        try container.encodeIfPresent(lastClassification, forKey: .lastClassification)
+        try container.encode(history, forKey: .history)
+        if historyDropped != 0 { try container.encode(historyDropped, forKey: .historyDropped) }
     }
 
     /// The documented default when no file exists: NORMAL, nothing else.
@@ -29,12 +58,14 @@ public struct SuperStateSnapshot: Hashable, Sendable, Codable {
         for index in max(start, 0)..<history.count {
             let transition = history[index]
             if !transition.from.allows(transition.to) { allowed = false }
-            if transition.from != (index == 0 ? PortfolioState.normal : history[index - 1].to) { chains = false }
+            // The first entry leaves NORMAL, unless earlier ones were dropped.
+            if index > 0 ? transition.from != history[index - 1].to : historyDropped == 0 && transition.from != .normal { chains = false }
         }
         var violated: [String] = []
         if !allowed { violated.append("history.allowedTransitions") }
         if !chains { violated.append("history.chains") }
         if (history.last?.to ?? .normal) != state { violated.append("history.endsAtState") }
+        if historyDropped < 0 || (historyDropped > 0 && history.isEmpty) { violated.append("history.droppedCount") }
         let maxConfirmations = ConditionThresholds.recoveryConfirmations - 1
         if confirmations < 0 || confirmations > maxConfirmations || (confirmations != 0 && state != .recovery) {
             violated.append("confirmations.inRange")

@@ -6,6 +6,10 @@ extension TradingModeSnapshot {
     public func writeJSON(into output: inout [UInt8]) {
         output.appendLiteral(#"{"history":"#)
         output.appendArray(history) { $0.writeJSON(into: &$1) }
+        if historyDropped != 0 {
+            output.appendLiteral(#","historyDropped":"#)
+            output.append(contentsOf: String(historyDropped).utf8)
+        }
         output.appendLiteral(#","isHalted":"#)
         output.appendLiteral(isHalted ? "true" : "false")
         output.appendLiteral(#","state":"#)
@@ -14,11 +18,16 @@ extension TradingModeSnapshot {
     }
 
     public init?(canonicalJSON reader: inout CanonicalStateReader) {
-        guard reader.literal(#"{"history":"#), let history = reader.array(TradingModeTransition.init(canonicalJSON:)),
-            reader.literal(#","isHalted":"#), let isHalted = reader.bool(),
+        guard reader.literal(#"{"history":"#), let history = reader.array(TradingModeTransition.init(canonicalJSON:)) else { return nil }
+        var historyDropped = 0
+        if reader.literal(#","historyDropped":"#) {
+            guard let dropped = reader.integer() else { return nil }
+            historyDropped = dropped
+        }
+        guard reader.literal(#","isHalted":"#), let isHalted = reader.bool(),
             reader.literal(#","state":"#), let state = reader.enumCase(TradingModeState.jsonCases), reader.literal("}")
         else { return nil }
-        self.init(state: state, isHalted: isHalted, history: history)
+        self.init(state: state, isHalted: isHalted, history: history, historyDropped: historyDropped)
     }
 
     /// Reads a snapshot; unknown members are ignored, as `Decodable` ignores them. The
@@ -28,7 +37,8 @@ extension TradingModeSnapshot {
         self.init(
             state: try fields.decode("state") { json throws(StateJSONError) in try json.enumCase(TradingModeState.self) },
             isHalted: try fields.decode("isHalted") { json throws(StateJSONError) in try json.bool() },
-            history: try fields.decode("history") { json throws(StateJSONError) in try json.array(TradingModeTransition.init(stateJSON:)) })
+            history: try fields.decode("history") { json throws(StateJSONError) in try json.array(TradingModeTransition.init(stateJSON:)) },
+            historyDropped: try fields.decodeIfPresent("historyDropped") { json throws(StateJSONError) in try json.integer() } ?? 0)
     }
 }
 

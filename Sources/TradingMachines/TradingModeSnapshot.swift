@@ -4,12 +4,37 @@ import TradingVocabulary
 public struct TradingModeSnapshot: Hashable, Sendable, Codable {
     public var state: TradingModeState
     public var isHalted: Bool
+    /// The latest mode changes, oldest first (the machine keeps at most its `historyLimit`).
     public var history: [TradingModeTransition]
+    /// How many earlier mode changes were dropped from the front of `history`. Written only
+    /// when not 0, so that files of machines that never dropped one keep their bytes.
+    public var historyDropped: Int
 
-    public init(state: TradingModeState, isHalted: Bool, history: [TradingModeTransition]) {
+    public init(state: TradingModeState, isHalted: Bool, history: [TradingModeTransition], historyDropped: Int = 0) {
         self.state = state
         self.isHalted = isHalted
         self.history = history
+        self.historyDropped = historyDropped
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case state, isHalted, history, historyDropped
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        state = try container.decode(TradingModeState.self, forKey: .state)
+        isHalted = try container.decode(Bool.self, forKey: .isHalted)
+        history = try container.decode([TradingModeTransition].self, forKey: .history)
+        historyDropped = try container.decodeIfPresent(Int.self, forKey: .historyDropped) ?? 0
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state, forKey: .state)
+        try container.encode(isHalted, forKey: .isHalted)
+        try container.encode(history, forKey: .history)
+        if historyDropped != 0 { try container.encode(historyDropped, forKey: .historyDropped) }
     }
 
     /// The documented default when no file exists: OFF, not halted, no history.
@@ -25,7 +50,8 @@ public struct TradingModeSnapshot: Hashable, Sendable, Codable {
         var (chains, noOffToLive) = (true, true)
         for index in max(start, 0)..<history.count {
             let transition = history[index]
-            let expectedFrom = index == 0 ? TradingModeState.off : history[index - 1].to
+            // The first entry leaves OFF, unless earlier ones were dropped.
+            let expectedFrom = index > 0 ? history[index - 1].to : historyDropped == 0 ? TradingModeState.off : transition.from
             if transition.from != expectedFrom || transition.from == transition.to { chains = false }
             if transition.from == .off && transition.to == .liveActive { noOffToLive = false }
         }
@@ -33,6 +59,7 @@ public struct TradingModeSnapshot: Hashable, Sendable, Codable {
         if !chains { violated.append("history.chains") }
         if (history.last?.to ?? .off) != state { violated.append("history.endsAtState") }
         if !noOffToLive { violated.append("history.noOffToLive") }
+        if historyDropped < 0 || (historyDropped > 0 && history.isEmpty) { violated.append("history.droppedCount") }
         if isHalted && state == .liveActive { violated.append("halted.notLive") }
         return violated
     }

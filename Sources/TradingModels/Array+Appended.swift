@@ -9,3 +9,25 @@ extension Array where Element: Equatable {
         return self[..<prefix.count].elementsEqual(prefix)
     }
 }
+
+extension Array where Element: Equatable {
+    /// The history rules over a bounded history: whether this window (`dropped` entries before
+    /// it) is `previous` (`previousDropped` before it) followed by `appended`, with as many of
+    /// the oldest entries dropped from the front as the window slid — none without an entry
+    /// appended, at most the one it made room for.
+    func equals(window dropped: Int, previous: [Element], previousDropped: Int, followedBy appended: Element?) -> Bool {
+        let slid = dropped - previousDropped
+        guard slid >= 0, slid <= (appended == nil ? 0 : 1), slid <= previous.count else { return false }
+        return self.equals(Array(previous.dropFirst(slid)), followedBy: appended)
+    }
+
+    /// Whether this window (`dropped` entries before it) can be part of an earlier save of
+    /// `later`'s history (`laterDropped` before it): it ends no later, and holds the same
+    /// entries wherever the two windows overlap. (Without an overlap there is nothing to compare:
+    /// the windows are then of a history longer than either holds.)
+    func isEarlierSave(dropped: Int, of later: [Element], laterDropped: Int) -> Bool {
+        guard dropped >= 0, laterDropped >= 0, dropped + count <= laterDropped + later.count else { return false }
+        let (first, end) = (Swift.max(dropped, laterDropped), dropped + count)
+        return first >= end || (first..<end).allSatisfy { self[$0 - dropped] == later[$0 - laterDropped] }
+    }
+}

@@ -13,7 +13,7 @@ extension SuperStateInvariants {
             let entry = history[index]
             if entry.from == .crisis && entry.to == .normal { noCrisisToNormal = false }
             if !entry.from.allows(entry.to) { allowed = false }
-            if entry.from != (index == 0 ? PortfolioState.normal : history[index - 1].to) { chains = false }
+            if index > 0 ? entry.from != history[index - 1].to : o.historyDropped == 0 && entry.from != .normal { chains = false }
             if !causeFits(entry) { causesFit = false }
         }
         // Each rule by its index in `state` (the ones that read no history asked of `state`
@@ -28,6 +28,7 @@ extension SuperStateInvariants {
         first.check(6, state[6].holds(o))
         first.check(7, state[7].holds(o))
         first.check(8, state[8].holds(o))
+        first.check(9, state[9].holds(o))
         return first.index.map { state[$0].name }
     }
 }

@@ -11,8 +11,8 @@ public enum SuperStateInvariants {
         Invariant("history transitions allowed", "Every history entry is in the allowed-transition table (hence never from == to).") { o in
             o.history.allSatisfy { $0.from.allows($0.to) }
         },
-        Invariant("history chains", "Each entry's `from` is the previous entry's `to`; the first is from NORMAL.") { o in
-            o.history.indices.allSatisfy { i in o.history[i].from == (i == 0 ? .normal : o.history[i - 1].to) }
+        Invariant("history chains", "Each entry's `from` is the previous entry's `to`; the first is from NORMAL unless earlier ones were dropped.") { o in
+            o.history.indices.allSatisfy { i in i == 0 ? o.historyDropped > 0 || o.history[0].from == .normal : o.history[i].from == o.history[i - 1].to }
         },
         Invariant("history ends at state", "The last entry's `to` is the state; an empty history means NORMAL.") { o in
             (o.history.last?.to ?? .normal) == o.state
@@ -34,6 +34,12 @@ public enum SuperStateInvariants {
         },
         Invariant("limits are the state's row", "The limits in force are the table's row for the current state.") { o in
             o.limits == o.state.limits && o.riskMultiplier == o.state.limits.riskMultiplier
+        },
+        Invariant(
+            "history drops only what it replaced",
+            "The count of dropped entries is never negative, and entries are dropped only to make room: never to empty the history."
+        ) { o in
+            o.historyDropped == 0 || (o.historyDropped > 0 && !o.history.isEmpty)
         },
     ]
 
@@ -127,7 +133,8 @@ public enum SuperStateInvariants {
             before, _, outcome, after in
             guard case .faultyRestart(let report) = outcome else { return true }
             if report.refusedCorruptFile { return before == after }
-            return after.history.count <= before.history.count && before.history.starts(with: after.history)
+            return after.historyDropped <= before.historyDropped
+                && after.history.isEarlierSave(dropped: after.historyDropped, of: before.history, laterDropped: before.historyDropped)
         },
         StepInvariant(
             "returned transition is the new history entry",
@@ -140,7 +147,7 @@ public enum SuperStateInvariants {
             case .updated(_, let t), .transition(let t): reported = t
             default: reported = nil
             }
-            return after.history.equals(before.history, followedBy: reported)
+            return after.history.equals(window: after.historyDropped, previous: before.history, previousDropped: before.historyDropped, followedBy: reported)
         },
     ]
 }

@@ -3,12 +3,17 @@ import TradingVocabulary
 /// The reference model of the portfolio super-state (`docs/machines.md` §3), written as plainly
 /// as possible.
 ///
-/// It stores only the history, the confirmation count and the latest classification. The state
-/// is the last history entry's `to` (NORMAL when the history is empty), so state and history
-/// cannot disagree; the limits are looked up from the state on every query.
+/// It stores only the history (its latest `historyLimit` entries, and how many were dropped
+/// before them), the confirmation count and the latest classification. The state is the last
+/// history entry's `to` (NORMAL when the history is empty), so state and history cannot
+/// disagree; the limits are looked up from the state on every query.
 public struct SuperStateModel: Hashable, Sendable {
-    /// Every state change, oldest first.
+    /// The latest state changes, oldest first, at most `historyLimit` of them.
     public private(set) var history: [SuperStateTransition] = []
+    /// How many earlier state changes were dropped from the front of `history`.
+    public private(set) var historyDropped = 0
+    /// The most entries `history` keeps.
+    public let historyLimit: Int
     /// Confirming updates counted in RECOVERY.
     public private(set) var confirmations: Int = 0
     /// The classification of the latest valid update.
@@ -17,6 +22,7 @@ public struct SuperStateModel: Hashable, Sendable {
     /// Everything the state file holds: all the model stores.
     public struct Persisted: Hashable, Sendable {
         var history: [SuperStateTransition] = []
+        var historyDropped = 0
         var confirmations = 0
         var lastClassification: PortfolioState?
     }
@@ -24,14 +30,16 @@ public struct SuperStateModel: Hashable, Sendable {
     /// The state file restarts write and reload.
     public private(set) var file = ModelStateFile(initial: Persisted())
 
-    /// The documented initial state: NORMAL, no classification, empty history.
-    public init() {}
+    /// The documented initial state: NORMAL, no classification, empty history, keeping the
+    /// latest `historyLimit` entries (production's default: 1 000).
+    public init(historyLimit: Int = 1_000) { self.historyLimit = historyLimit }
 
     /// The model's facts as the state file holds them.
     public internal(set) var persisted: Persisted {
-        get { Persisted(history: history, confirmations: confirmations, lastClassification: lastClassification) }
+        get { Persisted(history: history, historyDropped: historyDropped, confirmations: confirmations, lastClassification: lastClassification) }
         set {
             history = newValue.history
+            historyDropped = newValue.historyDropped
             confirmations = newValue.confirmations
             lastClassification = newValue.lastClassification
         }
@@ -44,7 +52,7 @@ public struct SuperStateModel: Hashable, Sendable {
     public var observation: SuperStateObservation {
         SuperStateObservation(
             state: state, limits: state.limits, riskMultiplier: state.limits.riskMultiplier,
-            confirmations: confirmations, lastClassification: lastClassification, history: history)
+            confirmations: confirmations, lastClassification: lastClassification, history: history, historyDropped: historyDropped)
     }
 
     /// Validates the conditions and classifies them: the most severe of the three rules.
@@ -140,10 +148,15 @@ public struct SuperStateModel: Hashable, Sendable {
         }
     }
 
-    /// Appends the history entry that moves to `target`, and returns it.
+    /// Appends the history entry that moves to `target` (dropping the oldest when the history
+    /// is full), and returns it.
     private mutating func move(to target: PortfolioState, cause: SuperStateCause) -> SuperStateTransition {
         let transition = SuperStateTransition(from: state, to: target, cause: cause)
         history.append(transition)
+        if history.count > historyLimit {
+            history.removeFirst()
+            historyDropped += 1
+        }
         return transition
     }
 }

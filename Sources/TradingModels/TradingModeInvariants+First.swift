@@ -12,7 +12,7 @@ extension TradingModeInvariants {
         for index in history.indices {
             let transition = history[index]
             if transition.from == .off && transition.to == .liveActive { noOffToLive = false }
-            if transition.from != (index == 0 ? TradingModeState.off : history[index - 1].to) { chains = false }
+            if index > 0 ? transition.from != history[index - 1].to : o.historyDropped == 0 && transition.from != .off { chains = false }
             if transition.from == transition.to { changes = false }
             if !fits(transition) { causesFit = false }
         }
@@ -26,6 +26,7 @@ extension TradingModeInvariants {
         first.check(4, causesFit)
         first.check(5, state[5].holds(o))
         first.check(6, state[6].holds(o))
+        first.check(7, state[7].holds(o))
         return first.index.map { state[$0].name }
     }
 }

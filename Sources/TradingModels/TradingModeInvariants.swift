@@ -18,8 +18,8 @@ public enum TradingModeInvariants {
         Invariant("no OFF → LIVE_ACTIVE", "Live trading is entered only from DRY_RUN.") { o in
             !o.history.contains { $0.from == .off && $0.to == .liveActive }
         },
-        Invariant("history chains", "Each entry's `from` is the previous entry's `to`; the first is from OFF.") { o in
-            o.history.indices.allSatisfy { i in o.history[i].from == (i == 0 ? .off : o.history[i - 1].to) }
+        Invariant("history chains", "Each entry's `from` is the previous entry's `to`; the first is from OFF unless earlier ones were dropped.") { o in
+            o.history.indices.allSatisfy { i in i == 0 ? o.historyDropped > 0 || o.history[0].from == .off : o.history[i].from == o.history[i - 1].to }
         },
         Invariant("history: from ≠ to", "Only real state changes are recorded.") { o in
             o.history.allSatisfy { $0.from != $0.to }
@@ -40,6 +40,12 @@ public enum TradingModeInvariants {
             case .dryRun: o.routing == .routed(.simulation)
             case .liveActive: o.routing == .routed(.exchange)
             }
+        },
+        Invariant(
+            "history drops only what it replaced",
+            "The count of dropped entries is never negative, and entries are dropped only to make room: never to empty the history."
+        ) { o in
+            o.historyDropped == 0 || (o.historyDropped > 0 && !o.history.isEmpty)
         },
     ]
 
@@ -68,15 +74,19 @@ public enum TradingModeInvariants {
             before, _, outcome, after in
             guard case .faultyRestart(let report, let appended) = outcome else { return true }
             if report.refusedCorruptFile { return before == after && appended == nil }
-            let reloaded = after.history.dropLast(appended == nil ? 0 : 1)
-            return reloaded.count <= before.history.count && before.history.starts(with: reloaded)
+            // The reload's own entry may have pushed the save's oldest entry out of the window:
+            // one more dropped than the save had, at most one more than before the restart.
+            let reloaded = Array(after.history.dropLast(appended == nil ? 0 : 1))
+            return after.historyDropped <= before.historyDropped + (appended == nil ? 0 : 1)
+                && reloaded.isEarlierSave(dropped: after.historyDropped, of: before.history, laterDropped: before.historyDropped)
                 && (appended == nil || after.history.last == appended)
         },
         StepInvariant("restart restores the snapshot", "A restart keeps the flag and the history, appending only LIVE_ACTIVE → DRY_RUN by restart.") {
             before, command, _, after in
             guard command == .restart else { return true }
             let appended = before.state == .liveActive ? TradingModeTransition(from: .liveActive, to: .dryRun, cause: .restart) : nil
-            return after.isHalted == before.isHalted && after.history.equals(before.history, followedBy: appended)
+            return after.isHalted == before.isHalted
+                && after.history.equals(window: after.historyDropped, previous: before.history, previousDropped: before.historyDropped, followedBy: appended)
         },
         StepInvariant("LIVE_ACTIVE only by confirmed goLive", "Going live needs goLive(confirmed: true) from DRY_RUN while not halted.") {
             before, command, _, after in
@@ -106,7 +116,7 @@ public enum TradingModeInvariants {
             case .faultyRestart: return true  // an earlier save plus the reload's entry: the rule above
             default: reported = nil
             }
-            return after.history.equals(before.history, followedBy: reported)
+            return after.history.equals(window: after.historyDropped, previous: before.history, previousDropped: before.historyDropped, followedBy: reported)
         },
     ]
 }

@@ -3,31 +3,39 @@ import TradingVocabulary
 /// The reference model of the trading mode (`docs/machines.md` §4), written as plainly as
 /// possible.
 ///
-/// It stores only the history and the halted flag; the state is the last history entry's `to`
-/// (OFF when empty), and the routing of an order is looked up from the state on every query.
+/// It stores only the history (its latest `historyLimit` entries, and how many were dropped
+/// before them) and the halted flag; the state is the last history entry's `to` (OFF when
+/// empty), and the routing of an order is looked up from the state on every query.
 public struct TradingModeModel: Hashable, Sendable {
-    /// Every state change, oldest first.
+    /// The latest state changes, oldest first, at most `historyLimit` of them.
     public private(set) var history: [TradingModeTransition] = []
+    /// How many earlier state changes were dropped from the front of `history`.
+    public private(set) var historyDropped = 0
+    /// The most entries `history` keeps.
+    public let historyLimit: Int
     /// Whether the super-state is halted, as last told.
     public private(set) var isHalted: Bool = false
 
     /// Everything the state file holds: all the model stores.
     public struct Persisted: Hashable, Sendable {
         var history: [TradingModeTransition] = []
+        var historyDropped = 0
         var isHalted = false
     }
 
     /// The state file restarts write and reload.
     public private(set) var file = ModelStateFile(initial: Persisted())
 
-    /// The documented initial state: OFF, not halted, empty history.
-    public init() {}
+    /// The documented initial state: OFF, not halted, empty history, keeping the latest
+    /// `historyLimit` entries (production's default: 1 000).
+    public init(historyLimit: Int = 1_000) { self.historyLimit = historyLimit }
 
     /// The model's facts as the state file holds them.
     public internal(set) var persisted: Persisted {
-        get { Persisted(history: history, isHalted: isHalted) }
+        get { Persisted(history: history, historyDropped: historyDropped, isHalted: isHalted) }
         set {
             history = newValue.history
+            historyDropped = newValue.historyDropped
             isHalted = newValue.isHalted
         }
     }
@@ -46,7 +54,7 @@ public struct TradingModeModel: Hashable, Sendable {
 
     /// The snapshot a differential check compares.
     public var observation: TradingModeObservation {
-        TradingModeObservation(state: state, isHalted: isHalted, history: history, routing: routing)
+        TradingModeObservation(state: state, isHalted: isHalted, history: history, historyDropped: historyDropped, routing: routing)
     }
 
     /// Applies one input and returns what it produced.
@@ -98,10 +106,15 @@ public struct TradingModeModel: Hashable, Sendable {
         state == .liveActive ? move(to: .dryRun, cause: .restart) : nil
     }
 
-    /// Appends the history entry that moves to `target`, and returns it.
+    /// Appends the history entry that moves to `target` (dropping the oldest when the history
+    /// is full), and returns it.
     private mutating func move(to target: TradingModeState, cause: TradingModeCause) -> TradingModeTransition {
         let transition = TradingModeTransition(from: state, to: target, cause: cause)
         history.append(transition)
+        if history.count > historyLimit {
+            history.removeFirst()
+            historyDropped += 1
+        }
         return transition
     }
 }

@@ -5,15 +5,18 @@ public struct TradingModeObservation: Hashable, Sendable, CustomStringConvertibl
     public var state: TradingModeState
     /// Whether the super-state is in EMERGENCY_HALT (as last told).
     public var isHalted: Bool
-    /// Every state change, oldest first.
+    /// The latest state changes, oldest first (at most the machine's history limit).
     public var history: [TradingModeTransition]
+    /// How many earlier state changes were dropped from the front of `history`.
+    public var historyDropped: Int
     /// What `submit()` answers now.
     public var routing: RoutingDecision
 
-    public init(state: TradingModeState, isHalted: Bool, history: [TradingModeTransition], routing: RoutingDecision) {
+    public init(state: TradingModeState, isHalted: Bool, history: [TradingModeTransition], historyDropped: Int = 0, routing: RoutingDecision) {
         self.state = state
         self.isHalted = isHalted
         self.history = history
+        self.historyDropped = historyDropped
         self.routing = routing
     }
 
@@ -23,6 +26,7 @@ public struct TradingModeObservation: Hashable, Sendable, CustomStringConvertibl
             case .routed(let r): "→ \(r.rawValue)"
             case .rejected: "rejects orders"
             }
-        return "\(state.rawValue)\(isHalted ? " halted" : "") \(route) history [\(history.map(Describe.tradingMode).joined(separator: "; "))]"
+        return
+            "\(state.rawValue)\(isHalted ? " halted" : "") \(route) history \(historyDropped > 0 ? "(\(historyDropped) dropped) " : "")[\(history.map(Describe.tradingMode).joined(separator: "; "))]"
     }
 }

@@ -65,6 +65,10 @@ public struct ZooVariant: Sendable {
 }
 
 public enum BugZoo {
+    /// The super-state's simplest STRESSED and NORMAL updates, as a shrunk counterexample prints them.
+    static let stressedUpdate = ".update(volatility: 0.0, drawdown: 0.0, liquidity: 0.19999999999999998)"
+    static let calmUpdate = ".update(volatility: 0.0, drawdown: 0.0, liquidity: 1.0)"
+
     public static let variants: [ZooVariant] =
         [
             ZooVariant(
@@ -184,6 +188,18 @@ public enum BugZoo {
             ) { name in
                 SuperStateChecks.machine(name: name) { SuperStateMutants.failedSaveSwallowed() }
             },
+            // Any three state changes overflow the check's history of 2 (`SuperStateSystem.historyLimit`);
+            // the seeds' shrinks end at three of them.
+            ZooVariant(
+                "super-state/history-unbounded", "the history never drops its oldest entry: it grows with every state change (and the state file with it)",
+                minimum: [".halt", ".resume", ".halt"], divergesAt: "halt"
+            ) { name in
+                SuperStateChecks.machine(name: name) { SuperStateMutants.historyUnbounded() }
+            }
+            .alsoMinimal([
+                ([".halt", ".resume", stressedUpdate], FailureSignature(.diverged(command: "update"))),
+                ([stressedUpdate, calmUpdate, stressedUpdate], FailureSignature(.diverged(command: "update"))),
+            ]),
             ZooVariant(
                 "trading-mode/restart-resumes-live", "a restart that resumes LIVE_ACTIVE",
                 minimum: [".enableDryRun", ".goLive(confirmed: true)", ".restart"], invariant: "restart never resumes LIVE_ACTIVE"
@@ -196,6 +212,14 @@ public enum BugZoo {
             ) { name in
                 TradingModeChecks.machine(name: name) { TradingModeMutants.HaltKeepsLive() }
             },
+            // Any three mode changes overflow the check's history of 2 (`TradingModeSystem.historyLimit`).
+            ZooVariant(
+                "trading-mode/history-unbounded", "the history never drops its oldest entry: it grows with every mode change (and the state file with it)",
+                minimum: [".enableDryRun", ".stop", ".enableDryRun"], divergesAt: "enableDryRun"
+            ) { name in
+                TradingModeChecks.machine(name: name) { TradingModeMutants.historyUnbounded() }
+            }
+            .alsoMinimal([([".enableDryRun", ".goLive(confirmed: true)", ".restart"], FailureSignature(.diverged(command: "restart")))]),
             ZooVariant(
                 "risk-stack/non-atomic-write", "the stack's super-state file written in place (no temporary file, no rename)",
                 minimum: [".restartAfter(.saveFails(.write), file: .superState)"], divergesAt: "restartAfterFault"

@@ -12,6 +12,9 @@ public enum SuperStateMutants {
         SuperStateSystem { StateStore(path: $0, fileSystem: $1, mutation: .inPlace) }
     }
 
+    /// Production whose machine never bounds its history: every state change is kept.
+    public static func historyUnbounded() -> SuperStateSystem { SuperStateSystem(machineHistoryLimit: .max) }
+
     /// Production whose state store reports success whatever a step of the write did.
     public static func failedSaveSwallowed() -> SuperStateSystem {
         SuperStateSystem { StateStore(path: $0, fileSystem: $1, mutation: .swallowsErrors) }

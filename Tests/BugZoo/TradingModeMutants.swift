@@ -1,10 +1,13 @@
-import TradingChecks
+@_spi(BugZoo) import TradingChecks
 import TradingMachines
 import TradingModels
 import TradingVocabulary
 
 /// Deliberately broken variants of the production trading mode.
 public enum TradingModeMutants {
+    /// Production whose machine never bounds its history: every mode change is kept.
+    public static func historyUnbounded() -> TradingModeSystem { TradingModeSystem(machineHistoryLimit: .max) }
+
     /// A restart that resumes LIVE_ACTIVE: the persisted live state is restored as it was.
     public struct RestartResumesLive: SystemUnderTest {
         public init() {}

@@ -48,6 +48,54 @@ func temporaryDirectory() throws -> String {
         #expect(try store.load().isHalted)
     }
 
+    /// The histories are bounded: the latest `historyLimit` entries are kept, the others counted;
+    /// the count is saved and loaded with them, and a machine with a smaller limit keeps the
+    /// latest of a longer saved history.
+    @Test func boundedHistoriesRoundTripWithTheirDroppedCount() throws {
+        let directory = try temporaryDirectory()
+        let store = SuperStateStore(path: directory + "/super-state.json")
+        var machine = PortfolioSuperState(historyLimit: 3)
+        #expect(PortfolioSuperState().historyLimit == PortfolioSuperState.defaultHistoryLimit)
+        for _ in 0..<5 {
+            try machine.update(volatility: 0.5, drawdown: 0, liquidity: 1)
+            try machine.update(volatility: 0, drawdown: 0, liquidity: 1)
+        }
+        // NORMAL → CRISIS → RECOVERY, then CRISIS ↔ RECOVERY: 10 changes, the latest 3 kept.
+        #expect(machine.history.count == 3 && machine.historyDropped == 7)
+        #expect(machine.history.last == SuperStateTransition(from: .crisis, to: .recovery, cause: .update(.normal)))
+        #expect(machine.checkInvariants() == [])
+        try store.save(machine.snapshot)
+        #expect(try String(contentsOfFile: directory + "/super-state.json", encoding: .utf8).contains(#""historyDropped":7"#))
+        let loaded = try store.load()
+        #expect(loaded == machine.snapshot)
+        let smaller = try PortfolioSuperState(restoring: loaded, historyLimit: 1)
+        #expect(smaller.history == [machine.history[2]] && smaller.historyDropped == 9 && smaller.state == machine.state)
+
+        let modeStore = TradingModeStore(path: directory + "/mode.json")
+        var mode = TradingMode(historyLimit: 2)
+        for _ in 0..<3 {
+            mode.enableDryRun()
+            mode.stop()
+        }
+        mode.enableDryRun()
+        mode.goLive(confirmed: true)
+        #expect(mode.history.count == 2 && mode.historyDropped == 6 && mode.checkInvariants() == [])
+        try modeStore.save(mode.snapshot)
+        // The restart's LIVE_ACTIVE → DRY_RUN pushes the oldest kept entry out.
+        let restarted = try TradingMode(restarting: try modeStore.load(), historyLimit: 2)
+        #expect(restarted.historyDropped == 7 && restarted.history.first == mode.history.last && restarted.state == .dryRun)
+        #expect(restarted.checkInvariants() == [])
+    }
+
+    /// A dropped count that cannot be (negative, or with no entry kept) is refused.
+    @Test func anImpossibleDroppedCountIsRefused() {
+        let negative = SuperStateSnapshot(state: .normal, confirmations: 0, lastClassification: nil, history: [], historyDropped: -1)
+        #expect(negative.violations() == ["history.droppedCount"])
+        let emptied = TradingModeSnapshot(state: .off, isHalted: false, history: [], historyDropped: 2)
+        #expect(emptied.violations() == ["history.droppedCount"])
+        #expect(throws: InvalidSnapshot(violations: ["history.droppedCount"])) { try TradingMode(restarting: emptied) }
+    }
+
     @Test func missingFileGivesTheDocumentedDefault() throws {
         let directory = try temporaryDirectory()
         #expect(try SuperStateStore(path: directory + "/none.json").load() == .initial)

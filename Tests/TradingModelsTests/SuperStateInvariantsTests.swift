@@ -45,6 +45,7 @@ struct SuperStateInvariantsTests {
         }
         make("last classification is a classification") { $0.lastClassification = .recovery }
         make("limits are the state's row") { $0.limits = PortfolioState.normal.limits }
+        make("history drops only what it replaced") { $0.historyDropped = -1 }
         return cases
     }()
 
@@ -66,12 +67,13 @@ struct SuperStateInvariantsTests {
     /// observation of seeded random model runs (updates of every classification, halts, resumes,
     /// restarts, errors).
     @Test func firstViolationIsTheListsFirst() {
-        #expect(SuperStateInvariants.state.count == 9)
+        #expect(SuperStateInvariants.state.count == 10)
         var observations = [Self.good] + Self.violating.values
         for a in Self.violating.values {
             for b in Self.violating.values {
                 var both = a
                 if both.history == Self.good.history { both.history = b.history }
+                if both.historyDropped == Self.good.historyDropped { both.historyDropped = b.historyDropped }
                 if both.state == Self.good.state { both.state = b.state }
                 if both.confirmations == Self.good.confirmations { both.confirmations = b.confirmations }
                 if both.lastClassification == Self.good.lastClassification { both.lastClassification = b.lastClassification }
@@ -85,7 +87,7 @@ struct SuperStateInvariantsTests {
         ]
         for seed in 0..<200 as Range<UInt64> {
             var rng = SplitMix(seed: seed)
-            var model = SuperStateModel()
+            var model = SuperStateModel(historyLimit: seed % 2 == 0 ? 1_000 : 3)  // half of them drop entries
             for _ in 0..<30 {
                 _ = model.apply(commands[Int(rng.next() % UInt64(commands.count))])
                 observations.append(model.observation)
@@ -154,5 +156,42 @@ struct SuperStateInvariantsTests {
         let pair = try #require(Self.stepCases[name], "no violating example for \(name)")
         #expect(invariant.holds(pair.good.before, pair.good.command, pair.good.outcome, pair.good.after))
         #expect(!invariant.holds(pair.bad.before, pair.bad.command, pair.bad.outcome, pair.bad.after))
+    }
+
+    /// A full history drops its oldest entry for each new one, counted: the rules accept the
+    /// window that slid by exactly that entry, and no other.
+    @Test func theHistoryWindowSlidesByTheEntryItAppends() throws {
+        var model = SuperStateModel(historyLimit: 2)
+        for command in [Self.crisis, .halt] { _ = model.apply(command) }
+        let before = model.observation
+        let outcome = model.apply(.resume)
+        let after = model.observation
+        #expect(after.historyDropped == 1 && after.history.count == 2 && after.history.first == before.history.last)
+        #expect(after.history.first?.from != .normal)  // the window no longer starts at NORMAL
+        #expect(SuperStateInvariants.state.violations(of: after) == [])
+        #expect(SuperStateInvariants.firstViolation(of: after) == nil)
+
+        let rule = try #require(SuperStateInvariants.steps.first { $0.name == "returned transition is the new history entry" })
+        #expect(rule.holds(before, .resume, outcome, after))
+        var uncounted = after
+        uncounted.historyDropped = 0
+        #expect(!rule.holds(before, .resume, outcome, uncounted))
+        var keptAll = after
+        keptAll.history = before.history + [try #require(after.history.last)]
+        #expect(!rule.holds(before, .resume, outcome, keptAll))
+        var droppedTwo = after
+        droppedTwo.history.removeFirst()
+        droppedTwo.historyDropped = 2
+        #expect(!rule.holds(before, .resume, outcome, droppedTwo))
+        // Without a drop counted, the window must start at NORMAL.
+        #expect(SuperStateInvariants.state.violations(of: uncounted).contains("history chains"))
+
+        // A save reloaded after the window slid: the reloaded window is the earlier one.
+        let reload = try #require(SuperStateInvariants.steps.first { $0.name == "a faulty restart reloads a save" })
+        let faulty = SuperStateOutcome.faultyRestart(RestartReport(saveFailedAt: nil))
+        #expect(reload.holds(after, .restartAfter(.killedDuringSave(.write)), faulty, before))
+        var rewritten = before
+        rewritten.history[1].cause = .update(.crisis)
+        #expect(!reload.holds(after, .restartAfter(.killedDuringSave(.write)), faulty, rewritten))
     }
 }

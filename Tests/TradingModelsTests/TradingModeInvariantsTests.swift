@@ -32,6 +32,7 @@ struct TradingModeInvariantsTests {
         make("history causes fit") { $0.history[2].cause = .stop }
         make("halted ⇒ not LIVE_ACTIVE") { $0.isHalted = true }
         make("routing follows state") { $0.routing = .routed(.simulation) }
+        make("history drops only what it replaced") { $0.historyDropped = -1 }
         return cases
     }()
 
@@ -53,12 +54,13 @@ struct TradingModeInvariantsTests {
     /// observation, on each rule's violating example, on pairs of violations, and on every
     /// observation of seeded random model runs.
     @Test func firstViolationIsTheListsFirst() {
-        #expect(TradingModeInvariants.state.count == 7)
+        #expect(TradingModeInvariants.state.count == 8)
         var observations = [Self.good] + Self.violating.values
         for a in Self.violating.values {
             for b in Self.violating.values {
                 var both = a
                 if both.history == Self.good.history { both.history = b.history }
+                if both.historyDropped == Self.good.historyDropped { both.historyDropped = b.historyDropped }
                 if both.isHalted == Self.good.isHalted { both.isHalted = b.isHalted }
                 if both.routing == Self.good.routing { both.routing = b.routing }
                 observations.append(both)
@@ -69,7 +71,7 @@ struct TradingModeInvariantsTests {
         ]
         for seed in 0..<200 as Range<UInt64> {
             var rng = SplitMix(seed: seed)
-            var model = TradingModeModel()
+            var model = TradingModeModel(historyLimit: seed % 2 == 0 ? 1_000 : 3)  // half of them drop entries
             for _ in 0..<30 {
                 _ = model.apply(commands[Int(rng.next() % UInt64(commands.count))])
                 observations.append(model.observation)

@@ -19,7 +19,7 @@ public enum TradingModeChecks {
     where System.Command == TradingModeCommand, System.Outcome == TradingModeCommandOutcome, System.Observation == TradingModeObservation {
         Differential.check(
             name: name,
-            model: { TradingModeModel() },
+            model: { TradingModeModel(historyLimit: TradingModeSystem.historyLimit) },
             system: system,
             commands: commands,
             invariants: TradingModeInvariants.state,
@@ -29,8 +29,18 @@ public enum TradingModeChecks {
                 CaseLabel("restarted while live") { if case .restarted(let transition?) = $0.outcome { transition.from == .liveActive } else { false } },
                 CaseLabel("failed save reported") { if case .faultyRestart(let report, _) = $0.outcome { report.saveFailedAt != nil } else { false } },
                 CaseLabel("corrupt file refused") { if case .faultyRestart(let report, _) = $0.outcome { report.refusedCorruptFile } else { false } },
+                CaseLabel("history full, oldest dropped") { $0.state.historyDropped > 0 },
+                CaseLabel("restart with a full history") {
+                    switch $0.outcome {
+                    case .restarted, .faultyRestart: return $0.state.historyDropped > 0
+                    default: return false
+                    }
+                },
             ],
-            coverage: ["reached liveActive": 10, "restarted while live": 1, "failed save reported": 2, "corrupt file refused": 1],
+            coverage: [
+                "reached liveActive": 10, "restarted while live": 1, "failed save reported": 2, "corrupt file refused": 1,
+                "history full, oldest dropped": 5, "restart with a full history": 1,
+            ],
             regressionExpression: "TradingModeChecks.machine")
     }
 
