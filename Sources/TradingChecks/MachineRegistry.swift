@@ -42,11 +42,10 @@ public enum Machines {
     /// ``replayHint(_:shrink:)`` as a registry's hint.
     public static let hint: @Sendable (String, Bool) -> String? = { replayHint($0, shrink: $1) }
 
-    /// The command printed with a failure of a replayed input: the zoo's fuzz target for a zoo
-    /// variant, `stresscheck minimize` or `replay` for the others.
+    /// The command printed with a failure of a replayed input: `stresscheck minimize` or
+    /// `replay`. (The bug zoo's variants give their own: the zoo's fuzz target.)
     public static func replayHint(_ machine: String, shrink: Bool) -> String {
-        if machine.hasPrefix("zoo ") { return "STRESSCHECK_ZOO=\(machine.dropFirst(4)) Fuzz/.build/release/fuzz-zoo <the input file>" }
-        return "swift run -c release stresscheck \(shrink ? "minimize" : "replay") \(machine) <the input file>"
+        "swift run -c release stresscheck \(shrink ? "minimize" : "replay") \(machine) <the input file>"
     }
 
     /// The entry named `name`.

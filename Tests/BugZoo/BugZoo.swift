@@ -37,7 +37,13 @@ public struct ZooVariant: Sendable {
         self.summary = summary
         self.minimum = minimum
         signature = FailureSignature(.invariantViolated(invariant))
-        entry = MachineEntry(summary: summary, replayHint: Machines.hint) { steps in check("zoo " + name).limited(to: steps) }
+        entry = MachineEntry(summary: summary, replayHint: Self.fuzzReplayHint(name)) { steps in check("zoo " + name).limited(to: steps) }
+    }
+
+    /// The command printed with a failure of a replayed input: the zoo's fuzz target, which
+    /// builds this variant (its name given, never read back from the check's).
+    static func fuzzReplayHint(_ name: String) -> @Sendable (String, Bool) -> String? {
+        { _, _ in "STRESSCHECK_ZOO=\(name) Fuzz/.build/release/fuzz-zoo <the input file>" }
     }
 
     /// A variant of a property check (not a state machine): `entry` is the check against the
@@ -60,7 +66,7 @@ public struct ZooVariant: Sendable {
         self.summary = summary
         self.minimum = minimum
         signature = FailureSignature(.diverged(command: kind))
-        entry = MachineEntry(summary: summary, replayHint: Machines.hint) { steps in check("zoo " + name).limited(to: steps) }
+        entry = MachineEntry(summary: summary, replayHint: Self.fuzzReplayHint(name)) { steps in check("zoo " + name).limited(to: steps) }
     }
 }
 

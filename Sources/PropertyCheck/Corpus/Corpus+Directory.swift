@@ -60,40 +60,4 @@ extension Corpus {
             return CheckWarning(.corpusUnreadable, path: path, "the corpus directory \(path) cannot be read (\(reason)); \(nothing)")
         }
     }
-
-    /// What reading a corpus file gave: its bytes (at most the limit asked for, and whether the
-    /// file is longer), or why it could not be read.
-    enum FileRead: Equatable {
-        case bytes([UInt8], truncated: Bool)
-        /// A FIFO, a device, a socket: reading it could block or never end, so it is not read.
-        case notARegularFile
-        /// The system's reason (`Permission denied`, …).
-        case unreadable(String)
-    }
-
-    /// At most `limit` bytes of the regular file at `path` (one more is read to know whether it
-    /// is longer): a corpus holds short inputs, and a link to `/dev/zero` or a huge file must not
-    /// be read without bound, nor a FIFO wait for a writer.
-    static func readRegularFile(_ path: String, limit: Int) -> FileRead {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
-        guard descriptor >= 0 else { return .unreadable(String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notARegularFile }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while bytes.count <= limit {
-            let wanted = min(chunk.count, limit + 1 - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(descriptor, base, wanted)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return .unreadable(String(cString: strerror(errno))) }
-            if count == 0 { break }
-            bytes += chunk[..<count]
-        }
-        return bytes.count > limit ? .bytes(Array(bytes.prefix(limit)), truncated: true) : .bytes(bytes, truncated: false)
-    }
 }

@@ -75,7 +75,7 @@ public struct Corpus: Sendable {
                 problems.append(CheckWarning(.fileUnreadable, path: path, "\(path): cannot be read (\(reason)); skipped"))
                 continue
             }
-            switch Corpus.readRegularFile(path, limit: maxBytes) {
+            switch BoundedFile.read(path, limit: maxBytes, regularFilesOnly: true) {
             case .bytes(let bytes, let truncated):
                 if truncated {
                     problems.append(
@@ -98,7 +98,7 @@ public struct Corpus: Sendable {
     func layoutWarning() -> CheckWarning? {
         let versionPath = (root as NSString).appendingPathComponent(".layout-version")
         let unknown = "saved cases may decode to different values"
-        switch Corpus.readRegularFile(versionPath, limit: 64) {
+        switch BoundedFile.read(versionPath, limit: 64, regularFilesOnly: true) {
         case .unreadable where PathState(of: versionPath) == .missing:
             return nil
         case .unreadable(let reason):

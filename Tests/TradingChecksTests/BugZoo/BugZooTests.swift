@@ -18,4 +18,14 @@ import Testing
         #expect(BugZoo.variants.count >= 10)
         #expect(Set(BugZoo.variants.map { String($0.name.prefix { $0 != "/" }) }) == Set(Machines.all.map(\.name)))
     }
+
+    /// A zoo variant's replayed failure says how to rerun it: with the zoo's fuzz target, which
+    /// builds the variant (the machines' own say `stresscheck replay`).
+    @Test func aReplayedFailureNamesTheCommandThatRerunsIt() throws {
+        let variant = try #require(BugZoo.named("position/drain-at-excess-0"))
+        let zoo = variant.entry.replay([0x00, 0x01, 0x04], false)  // .setCap(0)
+        #expect(!zoo.passed)
+        #expect(zoo.report.contains("Replay: STRESSCHECK_ZOO=position/drain-at-excess-0 Fuzz/.build/release/fuzz-zoo <the input file>"), "\(zoo.report)")
+        #expect(Machines.replayHint("position", shrink: true) == "swift run -c release stresscheck minimize position <the input file>")
+    }
 }
