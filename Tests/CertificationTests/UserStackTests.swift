@@ -21,6 +21,14 @@ import TradingVocabulary
         }
     }
 
+    /// A user's stack whose every `submit` throws: it never decides.
+    struct ThrowingStack: ForwardingRiskGovernor {
+        struct Broken: Error, CustomStringConvertible { var description: String { "the order book is not connected" } }
+        var inner: RiskStackGovernor
+        init(wrapping inner: RiskStackGovernor) { self.inner = inner }
+        mutating func submit(_ request: OrderRequest) throws -> RiskDecision { throw Broken() }
+    }
+
     protocol RecklessnessPolicy: Sendable { static var reckless: Bool { get } }
     enum Careful: RecklessnessPolicy { static let reckless = false }
     enum Reckless: RecklessnessPolicy { static let reckless = true }
@@ -46,6 +54,21 @@ import TradingVocabulary
         let report = try certify(UserStack<Careful>.self, runs: 2)
         #expect(report.matrix.isGo, "\(report.matrix)")
         #expect(report.flood.decisions > 900)
+    }
+
+    /// Decisions that throw are not timed as decisions: the flood counts them, and the latency
+    /// gate fails naming the first (they were dropped by `try?`, and a stack that threw on every
+    /// order passed the latency gate fastest of all).
+    @Test func aUsersStackThatThrowsInTheFloodIsNoGoOnLatency() throws {
+        let report = try certify(ThrowingStack.self, runs: 1)
+        let latency = try #require(report.matrix.gates.first { $0.gate == .latency })
+        let rule = try #require(latency.ruleBreaks.first, "\(report.matrix)")
+        #expect(
+            rule.rule.hasPrefix("\(report.flood.decisions) of \(report.flood.decisions) decisions threw (first: the order book is not connected)"),
+            "\(rule.rule)")
+        #expect(report.matrix.failedGates.contains(.latency))
+        let careful = try certify(UserStack<Careful>.self, runs: 1)
+        #expect(careful.matrix.gates.first { $0.gate == .latency }?.ruleBreaks.isEmpty == true, "\(careful.matrix)")
     }
 
     @Test func aUsersStackWithItsChecksOffIsNoGoOnSafety() throws {

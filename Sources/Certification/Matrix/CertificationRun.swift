@@ -53,37 +53,53 @@ public struct CertificationRun: Sendable {
             do { sessions.append(try integrity.run(seed: seed, directory: directory)) } catch { throw .integrity(seed: seed, error) }
             progress(n + 1)
         }
-        let flood = try runFlood()
+        let (flood, refusals) = try runFlood()
         let matrix = CertificationMatrix(
             runs: runs,
             gates: [
                 CoreGates.safety(flashCrash: crashes, broker: outages, gates: gates),
-                Self.latency(flood, gates: gates, judgesMemory: full),
+                Self.latency(flood, gates: gates, judgesMemory: full, refusedDecisions: refusals?.summary ?? (0, nil)),
                 CoreGates.recovery(broker: outages, gates: gates),
                 Self.integrity(sessions, gates: gates),
             ])
         return CertificationReport(matrix: matrix, flood: flood, flashCrash: crashes, broker: outages, integrity: sessions)
     }
 
-    func runFlood() throws(CertificationError) -> FloodReport {
+    /// The flood, and for a user's stack the decisions that threw (the project's stack traps
+    /// on one: its flood's requests are all valid).
+    func runFlood() throws(CertificationError) -> (FloodReport, FloodRefusals?) {
         let configuration = full ? FloodConfiguration.full(gates) : FloodConfiguration.ci(gates, seconds: ciFloodSeconds)
         let decision: DecisionFlood.Decision
+        var refusals: FloodRefusals?
         if let floodDecision {
             decision = floodDecision
         } else if ObjectIdentifier(riskStack) != ObjectIdentifier(RiskStackGovernor.self) {
-            do { decision = try GovernorFloodWorkload(riskStack).decision } catch { throw .floodStack(error) }
+            let workload: GovernorFloodWorkload
+            do { workload = try GovernorFloodWorkload(riskStack) } catch { throw .floodStack(error) }
+            decision = workload.decision
+            refusals = workload.refusals
         } else {
             decision = RiskStackFloodWorkload(stack: RiskStackFloodWorkload.makeStack()).decision
         }
-        do { return try DecisionFlood.run(configuration, decide: decision) } catch { throw .flood(error) }
+        do { return (try DecisionFlood.run(configuration, decide: decision), refusals) } catch { throw .flood(error) }
     }
 
     /// Latency: the corrected P99 and P99.9 of every window within the gates, the target rate sustained,
-    /// and, in the full run, no leak. (The CI flood lasts 3 s after the seeds' runs: too short
-    /// for a slope that means anything, and in a test process the resident memory is shared
-    /// with other tests; its samples are still reported.)
-    static func latency(_ flood: FloodReport, gates: CertificationGates, judgesMemory: Bool) -> GateResult {
+    /// no decision that threw, and, in the full run, no leak. (The CI flood lasts 3 s after the
+    /// seeds' runs: too short for a slope that means anything, and in a test process the
+    /// resident memory is shared with other tests; its samples are still reported.)
+    static func latency(
+        _ flood: FloodReport, gates: CertificationGates, judgesMemory: Bool, refusedDecisions: (count: Int, first: String?) = (0, nil)
+    ) -> GateResult {
         var breaks: [RuleBreak] = []
+        if refusedDecisions.count > 0 {
+            breaks.append(
+                RuleBreak(
+                    test: "decision flood", seed: 0,
+                    rule:
+                        "\(refusedDecisions.count) of \(flood.decisions) decisions threw (first: \(refusedDecisions.first ?? "?")): a stack that throws has not decided"
+                ))
+        }
         if !flood.sustained { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "target rate not sustained (\(Int(flood.achievedRate))/s)")) }
         if judgesMemory, flood.memory.verdict == .leaking { breaks.append(RuleBreak(test: "decision flood", seed: 0, rule: "resident memory grows (leak)")) }
         let worstP99 = flood.windows.map(\.p99Corrected).max()
