@@ -21,6 +21,18 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     public private(set) var refusedBooks = 0
     /// The exchange's error for the last refused book.
     public private(set) var lastRefusedBook: ExchangeError?
+    /// How many of `poll`'s questions (a book, an order's state) the exchange did not answer (a
+    /// disconnected venue): the strategy keeps what it was last told, and the next poll asks
+    /// again. ``lastFailedQuery`` says why.
+    public private(set) var failedQueries = 0
+    /// The exchange's error for the last question it did not answer.
+    public private(set) var lastFailedQuery: ExchangeError?
+    /// How many orders the risk stack refused with an error rather than a decision (a notional
+    /// of 0: a zero quantity): each reported to the strategy as rejected by the risk stack.
+    /// ``lastRiskStackError`` says why.
+    public private(set) var riskStackErrors = 0
+    /// The risk stack's error for the last such order.
+    public private(set) var lastRiskStackError: RiskStackError?
     /// The last book of each venue (the risk stack prices market orders at it).
     var books: [BookTicker?] = [nil, nil]
     /// What the driver last told the strategy about each order it did not see finish.
@@ -34,6 +46,12 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
         try StrategyValidation.validate(strategy, listings: exchanges.mapValues(\.symbols))
         self.strategy = strategy
         self.exchanges = VenueID.allCases.map { exchanges[$0] }
+    }
+
+    /// Counts a question of `poll` the exchange did not answer (``failedQueries``).
+    mutating func noteFailedQuery(_ error: ExchangeError) {
+        failedQueries += 1
+        lastFailedQuery = error
     }
 
     /// Counts a book the exchange refused (``refusedBooks``).
@@ -77,12 +95,21 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     /// and delivers what changed, then the time.
     public mutating func poll(now: Int64, risk: inout RiskStack) {
         for (venue, symbol) in strategy.requirements {
-            if let book = try? exchanges[Int(venue.rawValue)]?.bookTicker(symbol), book != books[Int(venue.rawValue)] {
-                deliver(.book(venue, book), risk: &risk)
+            guard let exchange = exchanges[Int(venue.rawValue)] else { continue }
+            let book: BookTicker
+            do throws(ExchangeError) { book = try exchange.bookTicker(symbol) } catch {
+                noteFailedQuery(error)
+                continue
             }
+            if book != books[Int(venue.rawValue)] { deliver(.book(venue, book), risk: &risk) }
         }
         for id in known.keys.sorted() {
-            guard let entry = known[id], let order = try? exchanges[Int(entry.venue.rawValue)]?.order(id) else { continue }
+            guard let entry = known[id], let exchange = exchanges[Int(entry.venue.rawValue)] else { continue }
+            let order: ExchangeOrder
+            do throws(ExchangeError) { order = try exchange.order(id) } catch {
+                noteFailedQuery(error)
+                continue
+            }
             var reports: [StrategyEvent] = []
             record(order, venue: entry.venue, into: &reports)
             for report in reports { deliver(report, risk: &risk) }
@@ -136,8 +163,14 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
         let price = order.limit?.value ?? (order.side == .buy ? book?.ask.value : book?.bid.value) ?? 1
         let (amount, overflow) = order.quantity.value.multipliedReportingOverflow(by: max(price, 1))
         guard !overflow else { return false }
-        guard case .accepted = try? risk.submit(OrderRequest(symbol: order.symbol, amount: Cents(amount))) else { return false }
-        return true
+        do throws(RiskStackError) {
+            guard case .accepted = try risk.submit(OrderRequest(symbol: order.symbol, amount: Cents(amount))) else { return false }
+            return true
+        } catch {
+            riskStackErrors += 1
+            lastRiskStackError = error
+            return false
+        }
     }
 
     /// The reports that bring the strategy from what it was told to `order`'s state.

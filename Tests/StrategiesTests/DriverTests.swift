@@ -105,6 +105,23 @@ import TradingVocabulary
         #expect(throws: ExchangeError.unknownOrder(1)) { try driver.exchange(.a)?.order(1) }
     }
 
+    /// A question of `poll` the exchange does not answer (no book yet here) is counted with its
+    /// reason, not dropped by `try?`; the strategy keeps what it was told, and the next poll asks
+    /// again and is answered.
+    @Test func aPollTheExchangeDoesNotAnswerIsCountedWithItsReason() throws {
+        var risk = try Self.risk()
+        var driver = try StrategyDriver(
+            strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: MockExchange(symbols: [Self.listing])])
+        driver.poll(now: 1, risk: &risk)
+        driver.poll(now: 2, risk: &risk)
+        #expect(driver.failedQueries == 2 && driver.lastFailedQuery == .noBook(FactoryTests.symbol))
+        #expect(driver.actions.isEmpty)
+        driver.withExchange(.a) { try? $0.setBook(Self.book(19), for: FactoryTests.symbol) }
+        driver.poll(now: 3, risk: &risk)
+        #expect(driver.failedQueries == 2 && !driver.actions.isEmpty)
+        #expect(driver.riskStackErrors == 0 && driver.lastRiskStackError == nil)
+    }
+
     @Test func aFullCycleWithTheMockCompletes() throws {
         var risk = try Self.risk()
         var mock = MockExchange(symbols: [Self.listing])
