@@ -66,9 +66,12 @@ extension Run {
         if stack.portfolioState == .emergencyHalt, let haltedAt, now - haltedAt >= configuration.haltCooldown,
             exchange.isConnected, !badBars.contains(where: { $0 > 0 })
         {
-            if (try? stack.resume()) != nil {
+            do {
+                try stack.resume()
                 self.haltedAt = nil
                 events.append(.resumed(now))
+            } catch {
+                refused(.resume, nil, error)
             }
         }
         if stack.tradingModeState == .dryRun, !stack.isTradingHalted { stack.goLive(confirmed: true) }

@@ -37,6 +37,8 @@ public struct StackRefusal: Hashable, Sendable {
     /// Which call.
     public enum Call: String, Hashable, Sendable, CaseIterable {
         case setPortfolioValue, markToMarket, markUnrealizedPnL, close, adopt, updateConditions
+        /// The operator's resume of a halt (tried again at the next bar).
+        case resume
     }
 
     public let time: SimTime

@@ -25,6 +25,30 @@ import TradingVocabulary
         mutating func update(volatility: Double, drawdown: Double, liquidity: Double) throws { throw OutOfService() }
     }
 
+    /// The project's stack, but the operator's resume of a halt is refused.
+    struct NoResumeGovernor: ForwardingRiskGovernor {
+        var inner: RiskStackGovernor
+        init(wrapping inner: RiskStackGovernor) { self.inner = inner }
+        mutating func resume() throws { throw OutOfService() }
+    }
+
+    /// A resume the stack refuses is logged at each bar the operator tries it (it was dropped by
+    /// `try?`, and the run simply stayed halted), and the halt stands.
+    @Test func aRefusedResumeIsLoggedAndTheHaltStands() throws {
+        let entry = try #require(ScenarioLibrary.named("liquidity-drain"))
+        var choices = SeededChoices(seed: entry.seed)
+        let resumed = try ScenarioExecutor().run(entry.scenario, strategy: BuyTheDipStrategy(), choices: &choices)
+        #expect(!resumed.emergencyStops.isEmpty)
+        #expect(resumed.events.contains { if case .resumed = $0 { true } else { false } }, "the project's stack resumes after the cooldown")
+        #expect(!resumed.stackRefusals.contains { $0.call == .resume })
+        var again = SeededChoices(seed: entry.seed)
+        let record = try ScenarioExecutor().run(entry.scenario, strategy: BuyTheDipStrategy(), stack: NoResumeGovernor.self, choices: &again)
+        let refusals = record.stackRefusals.filter { $0.call == .resume }
+        #expect(!refusals.isEmpty)
+        #expect(refusals.allSatisfy { $0.symbol == nil && $0.error == "the risk service is out of service" })
+        #expect(!record.events.contains { if case .resumed = $0 { true } else { false } })
+    }
+
     /// The calls that keep the stack in line with the books, refused: each refusal is in the
     /// record (they were dropped by `try?`), once per bar it happens, with the symbol it was about.
     @Test func aGovernorThatRefusesToBeReconciledIsLoggedNotDropped() throws {
