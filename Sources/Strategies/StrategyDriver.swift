@@ -14,8 +14,17 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     public private(set) var strategy: Strategy
     /// By venue: `exchanges[venue.rawValue]`.
     public private(set) var exchanges: [Exchange?]
-    /// Every action the strategy produced, in order.
+    /// The latest actions the strategy produced, in order: at least the last `actionLimit`
+    /// (at most twice as many: the oldest half is dropped at once, so that a driver that runs for
+    /// months keeps bounded memory at a constant cost an action).
     public private(set) var actions: [StrategyAction] = []
+    /// How many older actions were dropped from the front of `actions`: the strategy produced
+    /// `actionsDropped + actions.count` in all.
+    public private(set) var actionsDropped = 0
+    /// How many actions `actions` keeps at least (at least 1).
+    public let actionLimit: Int
+    /// The actions kept by default.
+    public static var defaultActionLimit: Int { 10_000 }
     /// How many books a simulation published that their exchange refused (crossed, out of
     /// range, an unlisted symbol): the strategy never saw them. ``lastRefusedBook`` says why.
     public private(set) var refusedBooks = 0
@@ -42,8 +51,10 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     /// Starts `strategy` on `exchanges` after runtime validation.
     ///
     /// - Throws: `StrategyStartError` naming every missing exchange and symbol.
-    public init(strategy: Strategy, exchanges: [VenueID: Exchange]) throws(StrategyStartError) {
+    public init(strategy: Strategy, exchanges: [VenueID: Exchange], actionLimit: Int = defaultActionLimit) throws(StrategyStartError) {
+        precondition(actionLimit >= 1, "StrategyDriver: an action limit of \(actionLimit); it keeps at least the latest action")
         try StrategyValidation.validate(strategy, listings: exchanges.mapValues(\.symbols))
+        self.actionLimit = actionLimit
         self.strategy = strategy
         self.exchanges = VenueID.allCases.map { exchanges[$0] }
     }
@@ -86,6 +97,10 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
             strategy.handle(current, into: &step)
             for action in step.actions {
                 actions.append(action)
+                if actions.count >= 2 * actionLimit {
+                    actions.removeFirst(actionLimit)
+                    actionsDropped += actionLimit
+                }
                 carryOut(action, risk: &risk, reports: &queue)
             }
         }

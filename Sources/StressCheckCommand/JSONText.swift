@@ -8,11 +8,10 @@ enum JSONText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
-            // The documents hold strings, numbers, booleans, arrays and dictionaries of them, and
-            // non-finite numbers become strings: encoding cannot fail.
-            preconditionFailure("\(T.self) could not be encoded as JSON")
-        }
-        return text + "\n"
+        // The documents hold strings, numbers, booleans, arrays and dictionaries of them, and
+        // non-finite numbers become strings: encoding cannot fail, and a failure is a bug, named.
+        let data: Data
+        do { data = try encoder.encode(value) } catch { preconditionFailure("\(T.self) could not be encoded as JSON: \(error)") }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

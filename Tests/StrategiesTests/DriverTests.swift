@@ -122,6 +122,23 @@ import TradingVocabulary
         #expect(driver.riskStackErrors == 0 && driver.lastRiskStackError == nil)
     }
 
+    /// A driver keeps its latest actions, bounded, and counts the ones it dropped: the same
+    /// session with a limit of 2 keeps the last of the actions an unbounded one records.
+    @Test func theActionLogIsBoundedAndCountsWhatItDropped() async throws {
+        let (whole, _) = try await session(try Self.venue(), inputs: Self.inputs)
+        let maker = Strategy.marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid))
+        let small = try StrategyDriver(strategy: maker, exchanges: [.a: try Self.venue()], actionLimit: 2)
+        let stream = AsyncStream<DriverInput> { continuation in
+            for input in Self.inputs { continuation.yield(input) }
+            continuation.finish()
+        }
+        let (bounded, _) = await AsyncStrategyDriver.run(small, risk: try Self.risk(), inputs: stream)
+        #expect(whole.actionsDropped == 0 && whole.actions.count > 4)
+        #expect((2..<4).contains(bounded.actions.count))
+        #expect(bounded.actionsDropped + bounded.actions.count == whole.actions.count)
+        #expect(bounded.actions == Array(whole.actions.suffix(bounded.actions.count)))
+    }
+
     @Test func aFullCycleWithTheMockCompletes() throws {
         var risk = try Self.risk()
         var mock = MockExchange(symbols: [Self.listing])
