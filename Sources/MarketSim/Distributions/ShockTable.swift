@@ -55,13 +55,24 @@ public struct ShockTable: Sendable, CustomStringConvertible {
 
     private static let studentCache = Mutex<[UInt64: ShockTable]>([:])
 
+    /// The most Student-t tables kept (256 KB each): a caller that draws its degrees of freedom
+    /// from a continuous range (a calibration) must not grow the cache for as long as it runs.
+    static let studentCacheLimit = 32
+
+    /// How many Student-t tables are cached now (at most ``studentCacheLimit``).
+    static var studentCacheCount: Int { studentCache.withLock { $0.count } }
+
     /// A Student-t table with `degreesOfFreedom` (> 2, so the variance exists), scaled to unit
-    /// variance; built once per value and cached.
+    /// variance; built once per value and cached, up to ``studentCacheLimit`` values (past it,
+    /// the cache is emptied first: any table can be built again, the same bits).
     public static func studentT(degreesOfFreedom nu: Double) -> ShockTable {
         precondition(nu > 2 && nu.isFinite, "Student-t needs finite degrees of freedom above 2, got \(nu)")
         if let table = studentCache.withLock({ $0[nu.bitPattern] }) { return table }
         let table = ShockTable(quantiles: StudentTDistribution(degreesOfFreedom: nu).upperQuantiles(count: size))
-        studentCache.withLock { $0[nu.bitPattern] = table }
+        studentCache.withLock { cache in
+            if cache.count >= studentCacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[nu.bitPattern] = table
+        }
         return table
     }
 }
