@@ -80,7 +80,7 @@ products += [.library(name: "Certification", targets: ["Certification"])]
 targets += [
     .target(name: "Certification", dependencies: ["StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "TradingVocabulary"],
             swiftSettings: strict),
-    .testTarget(name: "CertificationTests", dependencies: ["Certification", "BugZoo", "StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines",
+    .testTarget(name: "CertificationTests", dependencies: ["Certification", "BugZoo", "StressRun", "MarketSim", "ExchangeSim", "ExchangeVocabulary", "TradingMachines", "PropertyCheck",
                                                          "TradingVocabulary"], swiftSettings: strict),
     // The flood's figures: corrected P99 at 1 000/s, maximum rate, histogram record cost and allocations.
     .executableTarget(name: "flood-benchmark", dependencies: ["Certification", "BenchmarkSupport"], path: "Benchmarks/FloodBenchmark", swiftSettings: strict),

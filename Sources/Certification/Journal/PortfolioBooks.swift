@@ -39,8 +39,9 @@ public struct PortfolioBooks: Hashable, Sendable {
     public private(set) var cash: Int64 = 0
     public private(set) var fees: Int64 = 0
     public private(set) var openOrders: [ClientOrderID: OpenOrder] = [:]
-    /// Every order id acknowledged so far (an id is never reused).
-    public private(set) var knownOrders: Set<ClientOrderID> = []
+    /// Every order id acknowledged so far (an id is never reused), as ranges: ids handed out in
+    /// sequence take one range however many orders there were.
+    public private(set) var knownOrders = OrderIDSet()
     public private(set) var transactionCount = 0
     public private(set) var fillCount = 0
 
