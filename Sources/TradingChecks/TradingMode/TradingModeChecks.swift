@@ -29,18 +29,12 @@ public enum TradingModeChecks {
                 CaseLabel("restarted while live") { if case .restarted(let transition?) = $0.outcome { transition.from == .liveActive } else { false } },
                 CaseLabel("failed save reported") { if case .faultyRestart(let report, _) = $0.outcome { report.saveFailedAt != nil } else { false } },
                 CaseLabel("corrupt file refused") { if case .faultyRestart(let report, _) = $0.outcome { report.refusedCorruptFile } else { false } },
-                CaseLabel("history full, oldest dropped") { $0.state.historyDropped > 0 },
-                CaseLabel("restart with a full history") {
-                    switch $0.outcome {
-                    case .restarted, .faultyRestart: return $0.state.historyDropped > 0
-                    default: return false
-                    }
-                },
-            ],
+            ]
+                + BoundedHistoryLabels.labels(
+                    dropped: \.historyDropped, isRestart: { if case .restarted = $0 { true } else if case .faultyRestart = $0 { true } else { false } }),
             coverage: [
                 "reached liveActive": 10, "restarted while live": 1, "failed save reported": 2, "corrupt file refused": 1,
-                "history full, oldest dropped": 5, "restart with a full history": 1,
-            ],
+            ].merging(BoundedHistoryLabels.coverage) { own, _ in own },
             regressionExpression: "TradingModeChecks.machine")
     }
 

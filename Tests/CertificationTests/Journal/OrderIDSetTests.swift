@@ -39,24 +39,11 @@ import Testing
 
     @Test func idsInSequenceAreOneRangeWhateverTheOrder() {
         var ids = OrderIDSet()
-        var generator = SplitMixGenerator(seed: 7)
+        var generator = SeededGenerator(state: 7)
         for id in (UInt64(1)...10_000).shuffled(using: &generator) { ids.insert(ClientOrderID(id)) }
         #expect(ids.ranges == [1...10_000])
         let reinserted = ids.insert(ClientOrderID(5_000))
         #expect(!reinserted)
         #expect(ids.contains(ClientOrderID(10_000)) && !ids.contains(ClientOrderID(10_001)) && !ids.contains(ClientOrderID(0)))
-    }
-}
-
-/// A seeded generator for `shuffled(using:)` (SplitMix64).
-struct SplitMixGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
