@@ -31,8 +31,8 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     /// The exchange's error for the last refused book.
     public private(set) var lastRefusedBook: ExchangeError?
     /// How many of `poll`'s questions (a book, an order's state) the exchange did not answer (a
-    /// disconnected venue): the strategy keeps what it was last told, and the next poll asks
-    /// again. ``lastFailedQuery`` says why.
+    /// disconnected venue, no book yet, an order it no longer knows): the strategy keeps what it
+    /// was last told, and the next poll asks again. ``lastFailedQuery`` says why.
     public private(set) var failedQueries = 0
     /// The exchange's error for the last question it did not answer.
     public private(set) var lastFailedQuery: ExchangeError?
@@ -97,7 +97,7 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
             strategy.handle(current, into: &step)
             for action in step.actions {
                 actions.append(action)
-                if actions.count >= 2 * actionLimit {
+                if actions.count - actionLimit >= actionLimit {  // twice the limit, without overflow
                     actions.removeFirst(actionLimit)
                     actionsDropped += actionLimit
                 }

@@ -58,7 +58,9 @@ public protocol RiskGovernor: Sendable {
     /// The latest portfolio-state transitions, oldest first (the executor reads the new ones).
     var portfolioTransitions: [SuperStateTransition] { get }
     /// How many earlier portfolio-state transitions `portfolioTransitions` no longer holds (a
-    /// bounded history drops its oldest); 0 by default, for a stack that keeps them all.
+    /// bounded history drops its oldest: `PortfolioSuperState.historyDropped`; 0 for a stack that
+    /// keeps them all). No default: a stack that forwards a bounded history and answered 0 would
+    /// stop the executor's log at its limit without a word.
     var portfolioTransitionsDropped: Int { get }
     /// The emergency halt; true when it halted now (false when already halted).
     mutating func halt() -> Bool
@@ -75,8 +77,8 @@ public protocol RiskGovernor: Sendable {
     var isTradingHalted: Bool { get }
     /// The latest trading-mode transitions, oldest first.
     var tradingModeTransitions: [TradingModeTransition] { get }
-    /// How many earlier trading-mode transitions `tradingModeTransitions` no longer holds; 0 by
-    /// default.
+    /// How many earlier trading-mode transitions `tradingModeTransitions` no longer holds
+    /// (`TradingMode.historyDropped`; no default, as above).
     var tradingModeTransitionsDropped: Int { get }
 
     // MARK: Sectors
@@ -87,13 +89,6 @@ public protocol RiskGovernor: Sendable {
     func hardCap(of sector: Sector) -> BasisPoints
     /// The portfolio value the sector caps are taken of, if set.
     var sectorPortfolioValue: Cents? { get }
-}
-
-extension RiskGovernor {
-    /// A stack that keeps every portfolio-state transition drops none.
-    public var portfolioTransitionsDropped: Int { 0 }
-    /// A stack that keeps every trading-mode transition drops none.
-    public var tradingModeTransitionsDropped: Int { 0 }
 }
 
 /// The project's ``RiskStack`` as a ``RiskGovernor``: what the executor runs unless given another

@@ -95,8 +95,9 @@ extension Run {
     /// Logs the stack's new transitions with the time, and checks `allowedTransitions`.
     mutating func recordTransitions() {
         // The histories are bounded: entry i of all is at i - dropped in the window. The executor
-        // reads after every stack call, so the window never slides past an unread entry unless
-        // one call made more transitions than the history keeps.
+        // reads after every step, so the window never slides past an unread entry unless one
+        // step made more transitions than the history keeps (the project's keeps 1 000; a step
+        // makes a few): a stack that does is not one the executor can log, and it stops.
         let superHistory = stack.portfolioTransitions
         let superDropped = stack.portfolioTransitionsDropped
         precondition(superStateSeen >= superDropped, "the stack's super-state history dropped transitions the executor had not read")

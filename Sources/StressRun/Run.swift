@@ -104,6 +104,9 @@ struct Run<S: Strategy, G: RiskGovernor> {
             start: market.start)
         do { exchange = try SimulatedExchange(configuration: venue, capacity: 1_024) } catch { throw .venue(error) }
         do { stack = try G(portfolioValue: configuration.initialCash, table: market.sectorTable) } catch { throw .riskStack(String(describing: error)) }
+        // Transitions a stack starts with (one that restores its own state) happened before the run.
+        superStateSeen = stack.portfolioTransitionsDropped + stack.portfolioTransitions.count
+        tradingModeSeen = stack.tradingModeTransitionsDropped + stack.tradingModeTransitions.count
         symbolSectors = symbols.map { market.sectorTable.sector(for: $0) }
         let held = Set(symbolSectors)
         // The sectors the run's symbols are in, in `Sector.allCases` order: the samples' rows

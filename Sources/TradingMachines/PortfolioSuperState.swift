@@ -88,7 +88,7 @@ public struct PortfolioSuperState: Sendable {
         let excess = history.count - historyLimit
         guard excess > 0 else { return }
         history.removeFirst(excess)
-        historyDropped += excess
+        historyDropped = Swift.min(historyDropped + excess, SuperStateSnapshot.maxHistoryDropped)  // ≤ 2⁶² before: no overflow
         #if STRESSCHECK_INVARIANT_CHECKS
             checkedHistoryCount = Swift.max(0, checkedHistoryCount - excess)
         #endif

@@ -11,6 +11,12 @@ public struct SuperStateSnapshot: Hashable, Sendable, Codable {
     /// when not 0, so that files of machines that never dropped one keep their bytes.
     public var historyDropped: Int
 
+    /// The largest dropped count: 2⁶². The machines count up to it and no further (at a
+    /// transition a nanosecond, 146 years of them), so that counting never overflows and a
+    /// machine never saves a count its own restore would refuse; a file that claims more is
+    /// corrupted.
+    public static let maxHistoryDropped = 1 << 62
+
     public init(
         state: PortfolioState, confirmations: Int, lastClassification: PortfolioState?, history: [SuperStateTransition], historyDropped: Int = 0
     ) {
@@ -59,13 +65,13 @@ public struct SuperStateSnapshot: Hashable, Sendable, Codable {
             let transition = history[index]
             if !transition.from.allows(transition.to) { allowed = false }
             // The first entry leaves NORMAL, unless earlier ones were dropped.
-            if index > 0 ? transition.from != history[index - 1].to : historyDropped == 0 && transition.from != .normal { chains = false }
+            if index > 0 ? transition.from != history[index - 1].to : historyDropped <= 0 && transition.from != .normal { chains = false }
         }
         var violated: [String] = []
         if !allowed { violated.append("history.allowedTransitions") }
         if !chains { violated.append("history.chains") }
         if (history.last?.to ?? .normal) != state { violated.append("history.endsAtState") }
-        if historyDropped < 0 || (historyDropped > 0 && history.isEmpty) { violated.append("history.droppedCount") }
+        if !(0...Self.maxHistoryDropped).contains(historyDropped) || (historyDropped > 0 && history.isEmpty) { violated.append("history.droppedCount") }
         let maxConfirmations = ConditionThresholds.recoveryConfirmations - 1
         if confirmations < 0 || confirmations > maxConfirmations || (confirmations != 0 && state != .recovery) {
             violated.append("confirmations.inRange")

@@ -79,7 +79,7 @@ public struct TradingMode: Sendable {
         let excess = history.count - historyLimit
         guard excess > 0 else { return }
         history.removeFirst(excess)
-        historyDropped += excess
+        historyDropped = Swift.min(historyDropped + excess, TradingModeSnapshot.maxHistoryDropped)  // ≤ 2⁶² before: no overflow
         #if STRESSCHECK_INVARIANT_CHECKS
             checkedHistoryCount = Swift.max(0, checkedHistoryCount - excess)
         #endif

@@ -10,6 +10,12 @@ public struct TradingModeSnapshot: Hashable, Sendable, Codable {
     /// when not 0, so that files of machines that never dropped one keep their bytes.
     public var historyDropped: Int
 
+    /// The largest dropped count: 2⁶². The machines count up to it and no further (at a
+    /// transition a nanosecond, 146 years of them), so that counting never overflows and a
+    /// machine never saves a count its own restore would refuse; a file that claims more is
+    /// corrupted.
+    public static let maxHistoryDropped = 1 << 62
+
     public init(state: TradingModeState, isHalted: Bool, history: [TradingModeTransition], historyDropped: Int = 0) {
         self.state = state
         self.isHalted = isHalted
@@ -51,7 +57,7 @@ public struct TradingModeSnapshot: Hashable, Sendable, Codable {
         for index in max(start, 0)..<history.count {
             let transition = history[index]
             // The first entry leaves OFF, unless earlier ones were dropped.
-            let expectedFrom = index > 0 ? history[index - 1].to : historyDropped == 0 ? TradingModeState.off : transition.from
+            let expectedFrom = index > 0 ? history[index - 1].to : historyDropped <= 0 ? TradingModeState.off : transition.from
             if transition.from != expectedFrom || transition.from == transition.to { chains = false }
             if transition.from == .off && transition.to == .liveActive { noOffToLive = false }
         }
@@ -59,7 +65,7 @@ public struct TradingModeSnapshot: Hashable, Sendable, Codable {
         if !chains { violated.append("history.chains") }
         if (history.last?.to ?? .off) != state { violated.append("history.endsAtState") }
         if !noOffToLive { violated.append("history.noOffToLive") }
-        if historyDropped < 0 || (historyDropped > 0 && history.isEmpty) { violated.append("history.droppedCount") }
+        if !(0...Self.maxHistoryDropped).contains(historyDropped) || (historyDropped > 0 && history.isEmpty) { violated.append("history.droppedCount") }
         if isHalted && state == .liveActive { violated.append("halted.notLive") }
         return violated
     }

@@ -13,7 +13,7 @@ extension SuperStateInvariants {
             let entry = history[index]
             if entry.from == .crisis && entry.to == .normal { noCrisisToNormal = false }
             if !entry.from.allows(entry.to) { allowed = false }
-            if index > 0 ? entry.from != history[index - 1].to : o.historyDropped == 0 && entry.from != .normal { chains = false }
+            if index > 0 ? entry.from != history[index - 1].to : o.historyDropped <= 0 && entry.from != .normal { chains = false }
             if !causeFits(entry) { causesFit = false }
         }
         // Each rule by its index in `state` (the ones that read no history asked of `state`

@@ -37,9 +37,9 @@ public enum SuperStateInvariants {
         },
         Invariant(
             "history drops only what it replaced",
-            "The count of dropped entries is never negative, and entries are dropped only to make room: never to empty the history."
+            "The count of dropped entries is in 0…2⁶², and entries are dropped only to make room: never to empty the history."
         ) { o in
-            o.historyDropped == 0 || (o.historyDropped > 0 && !o.history.isEmpty)
+            o.historyDropped == 0 || ((1...(1 << 62)).contains(o.historyDropped) && !o.history.isEmpty)
         },
     ]
 

@@ -155,7 +155,7 @@ public struct SuperStateModel: Hashable, Sendable {
         history.append(transition)
         if history.count > historyLimit {
             history.removeFirst()
-            historyDropped += 1
+            historyDropped = min(historyDropped + 1, 1 << 62)  // counted up to 2⁶², as production does
         }
         return transition
     }

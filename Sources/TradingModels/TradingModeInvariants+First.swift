@@ -12,7 +12,7 @@ extension TradingModeInvariants {
         for index in history.indices {
             let transition = history[index]
             if transition.from == .off && transition.to == .liveActive { noOffToLive = false }
-            if index > 0 ? transition.from != history[index - 1].to : o.historyDropped == 0 && transition.from != .off { chains = false }
+            if index > 0 ? transition.from != history[index - 1].to : o.historyDropped <= 0 && transition.from != .off { chains = false }
             if transition.from == transition.to { changes = false }
             if !fits(transition) { causesFit = false }
         }

@@ -67,8 +67,11 @@ import TradingVocabulary
             rule.rule.hasPrefix("\(report.flood.decisions) of \(report.flood.decisions) decisions threw (first: the order book is not connected)"),
             "\(rule.rule)")
         #expect(report.matrix.failedGates.contains(.latency))
+        // A stack that decides has no such rule break (the rate rule, on the wall clock, may
+        // still break under a loaded suite: not judged here).
         let careful = try certify(UserStack<Careful>.self, runs: 1)
-        #expect(careful.matrix.gates.first { $0.gate == .latency }?.ruleBreaks.isEmpty == true, "\(careful.matrix)")
+        let carefulLatency = try #require(careful.matrix.gates.first { $0.gate == .latency })
+        #expect(!carefulLatency.ruleBreaks.contains { $0.rule.contains("decisions threw") }, "\(careful.matrix)")
     }
 
     @Test func aUsersStackWithItsChecksOffIsNoGoOnSafety() throws {

@@ -94,6 +94,18 @@ func temporaryDirectory() throws -> String {
         let emptied = TradingModeSnapshot(state: .off, isHalted: false, history: [], historyDropped: 2)
         #expect(emptied.violations() == ["history.droppedCount"])
         #expect(throws: InvalidSnapshot(violations: ["history.droppedCount"])) { try TradingMode(restarting: emptied) }
+        // A count so large that counting on would overflow: refused, not a trap at the next transition.
+        let entry = [SuperStateTransition(from: .normal, to: .crisis, cause: .update(.crisis))]
+        let atBound = SuperStateSnapshot(state: .crisis, confirmations: 0, lastClassification: .crisis, history: entry, historyDropped: 1 << 62)
+        #expect(atBound.violations() == [])
+        let huge = SuperStateSnapshot(state: .crisis, confirmations: 0, lastClassification: .crisis, history: entry, historyDropped: Int.max)
+        #expect(huge.violations() == ["history.droppedCount"])
+        #expect(throws: InvalidSnapshot(violations: ["history.droppedCount"])) { try PortfolioSuperState(restoring: huge, historyLimit: 1) }
+        var restored = try? PortfolioSuperState(restoring: atBound, historyLimit: 1)
+        _ = try? restored?.update(volatility: 0, drawdown: 0, liquidity: 1)
+        // Counted up to the bound and no further: its own save restores.
+        #expect(restored?.historyDropped == 1 << 62 && restored?.history.count == 1)
+        #expect(restored?.snapshot.violations() == [])
     }
 
     @Test func missingFileGivesTheDocumentedDefault() throws {

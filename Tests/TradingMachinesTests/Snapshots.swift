@@ -20,7 +20,8 @@ struct SeededGenerator: RandomNumberGenerator {
 enum Snapshots {
     /// The snapshot after each of `steps` random inputs to a super-state.
     static func superStates(steps: Int, random: inout SeededGenerator) -> [SuperStateSnapshot] {
-        var machine = PortfolioSuperState(historyLimit: steps % 2 == 0 ? 1_000 : 16)  // odd runs drop entries
+        // Half the runs keep 16 entries, so that long ones drop some and write `historyDropped`.
+        var machine = PortfolioSuperState(historyLimit: Bool.random(using: &random) ? 1_000 : 16)
         var snapshots = [machine.snapshot]
         for _ in 0..<steps {
             switch Int.random(in: 0..<10, using: &random) {
@@ -39,7 +40,7 @@ enum Snapshots {
 
     /// The snapshot after each of `steps` random inputs to a trading mode.
     static func tradingModes(steps: Int, random: inout SeededGenerator) -> [TradingModeSnapshot] {
-        var mode = TradingMode(historyLimit: steps % 2 == 0 ? 1_000 : 16)  // odd runs drop entries
+        var mode = TradingMode(historyLimit: Bool.random(using: &random) ? 1_000 : 16)  // as above
         var snapshots = [mode.snapshot]
         for _ in 0..<steps {
             switch Int.random(in: 0..<6, using: &random) {

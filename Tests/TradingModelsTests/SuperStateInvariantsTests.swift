@@ -69,6 +69,13 @@ struct SuperStateInvariantsTests {
     @Test func firstViolationIsTheListsFirst() {
         #expect(SuperStateInvariants.state.count == 10)
         var observations = [Self.good] + Self.violating.values
+        // A window that does not start at NORMAL, with every dropped count around the rule's bounds.
+        for dropped in [-1, 0, 1, 1 << 62, (1 << 62) + 1, Int.max] {
+            var o = Self.good
+            o.historyDropped = dropped
+            o.history.removeFirst()
+            observations.append(o)
+        }
         for a in Self.violating.values {
             for b in Self.violating.values {
                 var both = a

@@ -56,6 +56,13 @@ struct TradingModeInvariantsTests {
     @Test func firstViolationIsTheListsFirst() {
         #expect(TradingModeInvariants.state.count == 8)
         var observations = [Self.good] + Self.violating.values
+        // A window that does not start at OFF, with every dropped count around the rule's bounds.
+        for dropped in [-1, 0, 1, 1 << 62, (1 << 62) + 1, Int.max] {
+            observations.append(
+                TradingModeObservation(
+                    state: .dryRun, isHalted: false, history: [TradingModeTransition(from: .liveActive, to: .dryRun, cause: .pause)],
+                    historyDropped: dropped, routing: .routed(.simulation)))
+        }
         for a in Self.violating.values {
             for b in Self.violating.values {
                 var both = a
