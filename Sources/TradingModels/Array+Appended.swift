@@ -3,8 +3,8 @@ extension Array where Element: Equatable {
     /// `appended` is nil: the history rules' "after = before + the reported entry", compared in
     /// place. (Building `before + [entry]` to compare with copied the whole history into a new
     /// array after every step: 8% of the super-state check.)
-    func equals(_ prefix: [Element], followedBy appended: Element?) -> Bool {
-        guard let appended else { return self == prefix }
+    func equals<Prefix: Collection<Element>>(_ prefix: Prefix, followedBy appended: Element?) -> Bool {
+        guard let appended else { return elementsEqual(prefix) }
         guard count == prefix.count + 1, self[count - 1] == appended else { return false }
         return self[..<prefix.count].elementsEqual(prefix)
     }
@@ -18,7 +18,7 @@ extension Array where Element: Equatable {
     func equals(window dropped: Int, previous: [Element], previousDropped: Int, followedBy appended: Element?) -> Bool {
         let slid = dropped - previousDropped
         guard slid >= 0, slid <= (appended == nil ? 0 : 1), slid <= previous.count else { return false }
-        return self.equals(Array(previous.dropFirst(slid)), followedBy: appended)
+        return equals(previous[slid...], followedBy: appended)  // in place, as above
     }
 
     /// Whether this window (`dropped` entries before it) can be part of an earlier save of
@@ -26,8 +26,16 @@ extension Array where Element: Equatable {
     /// entries wherever the two windows overlap. (Without an overlap there is nothing to compare:
     /// the windows are then of a history longer than either holds.)
     func isEarlierSave(dropped: Int, of later: [Element], laterDropped: Int) -> Bool {
+        self[...].isEarlierSave(dropped: dropped, of: later, laterDropped: laterDropped)
+    }
+}
+
+extension ArraySlice where Element: Equatable {
+    /// `Array.isEarlierSave` of a part of a window (the trading mode's reload without the entry
+    /// its restart appended), compared in place.
+    func isEarlierSave(dropped: Int, of later: [Element], laterDropped: Int) -> Bool {
         guard dropped >= 0, laterDropped >= 0, dropped + count <= laterDropped + later.count else { return false }
         let (first, end) = (Swift.max(dropped, laterDropped), dropped + count)
-        return first >= end || (first..<end).allSatisfy { self[$0 - dropped] == later[$0 - laterDropped] }
+        return first >= end || (first..<end).allSatisfy { self[startIndex + $0 - dropped] == later[$0 - laterDropped] }
     }
 }

@@ -76,7 +76,7 @@ public enum TradingModeInvariants {
             if report.refusedCorruptFile { return before == after && appended == nil }
             // The reload's own entry may have pushed the save's oldest entry out of the window:
             // one more dropped than the save had, at most one more than before the restart.
-            let reloaded = Array(after.history.dropLast(appended == nil ? 0 : 1))
+            let reloaded = after.history.dropLast(appended == nil ? 0 : 1)
             return after.historyDropped <= before.historyDropped + (appended == nil ? 0 : 1)
                 && reloaded.isEarlierSave(dropped: after.historyDropped, of: before.history, laterDropped: before.historyDropped)
                 && (appended == nil || after.history.last == appended)
