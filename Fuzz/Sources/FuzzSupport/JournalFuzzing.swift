@@ -10,9 +10,10 @@ import TradingMachines
 /// - a clean end covers the whole input; a torn tail runs from the valid length to the end;
 /// - a corruption is named at a record boundary: the bytes before it replay cleanly with
 ///   exactly `sequence − 1` records;
-/// - what replays round-trips: re-encoding the records gives the valid bytes, and the writer
-///   (`TransactionJournal`, on an in-memory disk) writes exactly those bytes from the
-///   transactions, whose books are the replay's.
+/// - what replays round-trips: re-encoding the checkpoint (if any) and the records gives the
+///   valid bytes; the writer (`TransactionJournal`, on an in-memory disk) opens the checkpoint
+///   where the reader left it and takes the transactions, whose books are the replay's; and
+///   compacting that journal changes no books.
 ///
 /// Mutated bytes rarely keep a CRC-32C valid, so each input is also checked with its
 /// checksums recomputed (`withChecksumsFixed`): that reaches the payload decoder and the books.
@@ -57,17 +58,21 @@ public enum JournalFuzzing {
             }
             do {
                 let before = try JournalReader.replay(Array(bytes.prefix(corruption.offset)))
-                guard before.end == .clean, UInt64(before.recordCount) == corruption.sequence - 1 else {
-                    return ("a corruption not at a record boundary", "\(corruption); before it: \(before.recordCount) records, \(before.end)")
+                guard before.end == .clean, before.lastSequence == corruption.sequence - 1 else {
+                    return ("a corruption not at a record boundary", "\(corruption); before it: \(before.lastSequence) records, \(before.end)")
                 }
             } catch {
+                // Inside a checkpoint, the bytes before the damage are a checkpoint cut short.
+                if case .corrupted(let cut) = error, case .incompleteCheckpoint = cut.kind, cut.offset == corruption.offset { return nil }
                 return ("the bytes before a corruption do not replay", "\(corruption); before it: \(error)")
             }
             return nil
         }
+        // A compacted journal's transactions are numbered on from its checkpoint's last entry.
+        let base = replay.checkpoint?.lastSequence ?? 0
         guard replay.validLength <= bytes.count, replay.recordCount == replay.records.count,
-            replay.lastSequence == UInt64(replay.recordCount),
-            replay.records.enumerated().allSatisfy({ $0.element.sequence == UInt64($0.offset + 1) && $0.element.offset < replay.validLength })
+            replay.lastSequence == base + UInt64(replay.recordCount),
+            replay.records.enumerated().allSatisfy({ $0.element.sequence == base + UInt64($0.offset + 1) && $0.element.offset < replay.validLength })
         else {
             return ("records or lengths outside the input", "valid \(replay.validLength) of \(bytes.count), \(replay.recordCount) records")
         }
@@ -83,24 +88,37 @@ public enum JournalFuzzing {
         if replay.validLength == 0 {
             return replay.records.isEmpty ? nil : ("records in a file without a header", "")
         }
-        var encoded = JournalFormat.fileHeader
+        // Canonical: a checkpoint is the one the writer makes of its books.
+        let start = replay.checkpoint.map { JournalFormat.fileHeader + JournalCheckpoint.records(of: $0.books, sequence: $0.sequence) }
+        var encoded = start ?? JournalFormat.fileHeader
         for record in replay.records {
             do { encoded += try JournalFormat.record(sequence: record.sequence, record.transaction) } catch {
                 return ("a record read does not encode", "\(record.transaction): \(error)")
             }
         }
         guard encoded == valid else { return ("the records re-encode to other bytes", "\(encoded.count) bytes for \(valid.count)") }
-        // The writer, from the transactions alone.
-        let disk = MemoryJournalDisk()
+        // The writer, from the transactions alone (after the checkpoint, from the checkpoint's
+        // own bytes, which it must open and go on from).
+        let disk = MemoryJournalDisk(contents: start)
         do {
             let journal = try TransactionJournal(path: MemoryJournalDisk.path, fileSystem: disk)
+            guard journal.lastSequence == base, journal.books == (replay.checkpoint?.books ?? PortfolioBooks()) else {
+                return ("the writer does not open a checkpoint as the reader reads it", "at sequence \(journal.lastSequence) for \(base)")
+            }
             for transaction in replay.transactions { try journal.append(transaction) }
+            guard disk.contents == valid else { return ("the writer writes other bytes", "\(disk.contents.count) bytes for \(valid.count)") }
+            if replay.checkpoint != nil || replay.recordCount > 0 {
+                // Compacting what was read gives its books back, and the journal goes on.
+                try journal.compact()
+                guard journal.books == replay.books,
+                    try JournalReader.replay(disk.contents).books == replay.books
+                else { return ("compaction changes the books", "") }
+            }
             try journal.close()
             guard journal.books == replay.books else { return ("the writer's books differ from the replay's", "") }
         } catch {
             return ("the writer refuses what the reader read", "\(error)")
         }
-        guard disk.contents == valid else { return ("the writer writes other bytes", "\(disk.contents.count) bytes for \(valid.count)") }
         return nil
     }
 
@@ -115,32 +133,57 @@ public enum JournalFuzzing {
     }
 }
 
-/// One journal file in memory, for the writer's round trip: no faults, immediately durable.
+/// Journal files in memory, for the writer's round trip: no faults, immediately durable. A
+/// handle is the file's path, by number (the journal's, or the compaction's new file).
 final class MemoryJournalDisk: JournalFileSystem {
     static let directory = "/fuzz"
     static let path = directory + "/journal"
-    private let file = Mutex<[UInt8]?>(nil)
+    private static let paths = [path, TransactionJournal.compactionPath(for: path)]
+    private let files = Mutex<[String: [UInt8]]>([:])
 
-    var contents: [UInt8] { file.withLock { $0 ?? [] } }
+    init(contents: [UInt8]? = nil) {
+        if let contents { files.withLock { $0[Self.path] = contents } }
+    }
 
-    func readFile(atPath path: String) throws(FileSystemFailure) -> [UInt8]? { file.withLock { $0 } }
+    var contents: [UInt8] { files.withLock { $0[Self.path] ?? [] } }
+
+    private func handle(_ path: String) throws(FileSystemFailure) -> FileHandleID {
+        guard let index = Self.paths.firstIndex(of: path) else { throw FileSystemFailure(operation: "open", path: path, errno: 2) }
+        return FileHandleID(rawValue: Int32(3 + index))
+    }
+    private func path(_ handle: FileHandleID) -> String { Self.paths[Int(handle.rawValue) - 3] }
+
+    func readFile(atPath path: String) throws(FileSystemFailure) -> [UInt8]? { files.withLock { $0[path] } }
     func directoryExists(atPath path: String) -> Bool { path == Self.directory }
     func openForAppend(atPath path: String) throws(FileSystemFailure) -> FileHandleID {
-        file.withLock { if $0 == nil { $0 = [] } }
-        return FileHandleID(rawValue: 3)
+        let handle = try handle(path)
+        files.withLock { if $0[path] == nil { $0[path] = [] } }
+        return handle
     }
     func truncate(_ handle: FileHandleID, toLength length: Int) throws(FileSystemFailure) {
-        file.withLock { $0 = Array(($0 ?? []).prefix(length)) }
+        let path = path(handle)
+        files.withLock { $0[path] = Array(($0[path] ?? []).prefix(length)) }
     }
-    func write(_ bytes: [UInt8], to handle: FileHandleID) throws(FileSystemFailure) { file.withLock { $0 = ($0 ?? []) + bytes } }
+    func write(_ bytes: [UInt8], to handle: FileHandleID) throws(FileSystemFailure) {
+        let path = path(handle)
+        files.withLock { $0[path, default: []] += bytes }
+    }
     func sync(_ handle: FileHandleID) throws(FileSystemFailure) {}
     func close(_ handle: FileHandleID) throws(FileSystemFailure) {}
     func syncDirectory(atPath path: String) throws(FileSystemFailure) {}
     func createExclusive(atPath path: String) throws(FileSystemFailure) -> FileHandleID {
-        throw FileSystemFailure(operation: "open", path: path, errno: 95)
+        let handle = try handle(path)
+        try files.withLock { (files: inout [String: [UInt8]]) throws(FileSystemFailure) in
+            guard files[path] == nil else { throw FileSystemFailure(operation: "open", path: path, errno: 17) }
+            files[path] = []
+        }
+        return handle
     }
     func rename(_ source: String, to destination: String) throws(FileSystemFailure) {
-        throw FileSystemFailure(operation: "rename", path: source, errno: 95)
+        try files.withLock { (files: inout [String: [UInt8]]) throws(FileSystemFailure) in
+            guard let moved = files.removeValue(forKey: source) else { throw FileSystemFailure(operation: "rename", path: source, errno: 2) }
+            files[destination] = moved
+        }
     }
-    func removeFile(atPath path: String) { file.withLock { $0 = nil } }
+    func removeFile(atPath path: String) { files.withLock { $0[path] = nil } }
 }

@@ -60,6 +60,12 @@ public struct JournalCorruption: Error, Hashable, Sendable, CustomStringConverti
         case malformedPayload(String)
         /// The transaction decodes but the books refuse it (a fill of an unknown order, …).
         case refusedByBooks(BooksError)
+        /// A checkpoint record that does not decode, is out of its canonical order, or says
+        /// what no books could hold (`JournalCheckpoint`); or a checkpoint record anywhere but
+        /// at the start.
+        case invalidCheckpoint(String)
+        /// The file ends inside its checkpoint, this many entries short.
+        case incompleteCheckpoint(missingEntries: Int)
     }
 
     /// The byte offset of the record's first byte in the file.
@@ -85,6 +91,8 @@ public struct JournalCorruption: Error, Hashable, Sendable, CustomStringConverti
             case .unknownType(let type): "unknown record type \(type)"
             case .malformedPayload(let detail): "malformed payload: \(detail)"
             case .refusedByBooks(let error): "refused by the books: \(error)"
+            case .invalidCheckpoint(let detail): "invalid checkpoint: \(detail)"
+            case .incompleteCheckpoint(let missing): "the file ends inside its checkpoint, \(missing) entries short"
             }
         return "journal corrupted at offset \(offset) (record \(sequence)): \(what)"
     }

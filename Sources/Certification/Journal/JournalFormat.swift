@@ -54,11 +54,17 @@ public enum JournalFormat {
         } catch {
             throw .invalidTransaction("\(transaction): \(error.detail)")
         }
+        return frame(sequence: sequence, type: transaction.recordType, payload: payload)
+    }
+
+    /// A record around `payload` (at most `maxPayloadLength` bytes, checked by the caller).
+    static func frame(sequence: UInt64, type: JournalRecordType, payload: [UInt8]) -> [UInt8] {
+        precondition(payload.count <= maxPayloadLength, "a journal payload of \(payload.count) bytes")
         var bytes: [UInt8] = []
         bytes.reserveCapacity(recordHeaderSize + payload.count + trailerSize)
         bytes.appendLittleEndian(UInt32(payload.count))
         bytes.appendLittleEndian(sequence)
-        bytes.appendLittleEndian(transaction.recordType.rawValue)
+        bytes.appendLittleEndian(type.rawValue)
         bytes.appendLittleEndian(UInt16(0))
         bytes.appendLittleEndian(CRC32C.checksum(bytes))
         bytes += payload
@@ -143,46 +149,12 @@ public enum JournalFormat {
         let transaction: JournalTransaction
         switch type {
         case .instrumentListed:
-            let symbol = try reader.symbol()
-            let kind = try reader.byte("instrument kind", allowed: 0...1)
-            let expiry = try reader.int64()
-            let tickValue = try reader.int64()
-            let margin = try reader.int64()
-            if kind == 0, expiry != 0 { throw JournalPayloadError("a spot instrument with an expiry") }
-            guard (1...VenueLimits.maxTickValue.value).contains(tickValue) else { throw JournalPayloadError("tick value \(tickValue)") }
-            guard (0...10_000).contains(margin) else { throw JournalPayloadError("initial margin \(margin) bp") }
-            transaction = .instrumentListed(
-                Instrument(
-                    symbol: symbol, kind: kind == 0 ? .spot : .futures(expiry: SimTime(nanoseconds: expiry)),
-                    tickValue: Cents(tickValue), initialMargin: BasisPoints(margin)))
+            transaction = .instrumentListed(try reader.instrument())
         case .cashAdjusted:
             let amount = try reader.int64()
             transaction = .cashAdjusted(Cents(amount), reason: try reader.text())
         case .orderAcknowledged:
-            let id = try reader.uint64()
-            let symbol = try reader.symbol()
-            let side = try reader.byte("side", allowed: 0...1)
-            let kind = try reader.byte("order type", allowed: 0...2)
-            let price = try reader.int64()
-            let quantity = try reader.int64()
-            let timeInForce = try reader.byte("time in force", allowed: 0...1)
-            let type: OrderType
-            switch kind {
-            case 0:
-                guard price == 0 else { throw JournalPayloadError("a market order with a price") }
-                type = .market
-            case 1:
-                guard price > 0 else { throw JournalPayloadError("limit price \(price)") }
-                type = .limit(Ticks(price))
-            default:
-                guard price > 0 else { throw JournalPayloadError("stop trigger \(price)") }
-                type = .stop(trigger: Ticks(price))
-            }
-            guard (1...VenueLimits.maxQuantity.value).contains(quantity) else { throw JournalPayloadError("order quantity \(quantity)") }
-            transaction = .orderAcknowledged(
-                NewOrder(
-                    id: ClientOrderID(id), symbol: symbol, side: side == 0 ? .buy : .sell, type: type,
-                    quantity: Lots(quantity), timeInForce: timeInForce == 0 ? .gtc : .ioc))
+            transaction = .orderAcknowledged(try reader.newOrder())
         case .fillBooked:
             let id = try reader.uint64()
             let symbol = try reader.symbol()
@@ -202,6 +174,8 @@ public enum JournalFormat {
         case .orderCancelled:
             let id = try reader.uint64()
             transaction = .orderCancelled(ClientOrderID(id), reason: try reader.text())
+        case .checkpoint, .checkpointHolding, .checkpointOpenOrder, .checkpointOrderIDs:
+            throw JournalPayloadError("a checkpoint record outside a checkpoint")
         }
         guard reader.isAtEnd else { throw JournalPayloadError("\(reader.remaining) bytes after the last field") }
         return transaction
@@ -249,6 +223,48 @@ struct PayloadReader {
         let text = try take(length, "a symbol")
         guard let string = String(validating: text, as: UTF8.self) else { throw JournalPayloadError("a symbol that is not text") }
         do { return try Symbol(string) } catch { throw JournalPayloadError("symbol \(string.debugDescription): \(error)") }
+    }
+
+    /// An instrument's fields (the `instrumentListed` payload).
+    mutating func instrument() throws(JournalPayloadError) -> Instrument {
+        let symbol = try symbol()
+        let kind = try byte("instrument kind", allowed: 0...1)
+        let expiry = try int64()
+        let tickValue = try int64()
+        let margin = try int64()
+        if kind == 0, expiry != 0 { throw JournalPayloadError("a spot instrument with an expiry") }
+        guard (1...VenueLimits.maxTickValue.value).contains(tickValue) else { throw JournalPayloadError("tick value \(tickValue)") }
+        guard (0...10_000).contains(margin) else { throw JournalPayloadError("initial margin \(margin) bp") }
+        return Instrument(
+            symbol: symbol, kind: kind == 0 ? .spot : .futures(expiry: SimTime(nanoseconds: expiry)),
+            tickValue: Cents(tickValue), initialMargin: BasisPoints(margin))
+    }
+
+    /// An order's fields (the `orderAcknowledged` payload).
+    mutating func newOrder() throws(JournalPayloadError) -> NewOrder {
+        let id = try uint64()
+        let symbol = try symbol()
+        let side = try byte("side", allowed: 0...1)
+        let kind = try byte("order type", allowed: 0...2)
+        let price = try int64()
+        let quantity = try int64()
+        let timeInForce = try byte("time in force", allowed: 0...1)
+        let type: OrderType
+        switch kind {
+        case 0:
+            guard price == 0 else { throw JournalPayloadError("a market order with a price") }
+            type = .market
+        case 1:
+            guard price > 0 else { throw JournalPayloadError("limit price \(price)") }
+            type = .limit(Ticks(price))
+        default:
+            guard price > 0 else { throw JournalPayloadError("stop trigger \(price)") }
+            type = .stop(trigger: Ticks(price))
+        }
+        guard (1...VenueLimits.maxQuantity.value).contains(quantity) else { throw JournalPayloadError("order quantity \(quantity)") }
+        return NewOrder(
+            id: ClientOrderID(id), symbol: symbol, side: side == 0 ? .buy : .sell, type: type,
+            quantity: Lots(quantity), timeInForce: timeInForce == 0 ? .gtc : .ioc)
     }
 
     mutating func text() throws(JournalPayloadError) -> String {

@@ -11,9 +11,12 @@ public enum JournalEnd: Hashable, Sendable {
 public struct JournalReplay: Hashable, Sendable {
     /// The state the transactions rebuild.
     public var books: PortfolioBooks
-    /// The records in order (empty when replayed with `keepRecords: false`).
+    /// The checkpoint a compacted journal starts with (nil: the journal starts from nothing).
+    public var checkpoint: JournalCheckpoint?
+    /// The transactions' records in order, after the checkpoint if there is one (empty when
+    /// replayed with `keepRecords: false`).
     public var records: [JournalRecord]
-    /// The number of whole records.
+    /// The number of whole transaction records (a checkpoint's records are not counted).
     public var recordCount: Int
     /// The last record's sequence number (0: none).
     public var lastSequence: UInt64
@@ -34,27 +37,36 @@ public struct JournalReplay: Hashable, Sendable {
 /// never traps on any bytes.
 public enum JournalReader {
     public static func replay(_ bytes: [UInt8], keepRecords: Bool = true) throws(JournalError) -> JournalReplay {
-        var replay = JournalReplay(books: PortfolioBooks(), records: [], recordCount: 0, lastSequence: 0, validLength: 0, end: .clean)
+        var replay = JournalReplay(
+            books: PortfolioBooks(), checkpoint: nil, records: [], recordCount: 0, lastSequence: 0, validLength: 0, end: .clean)
         if let tail = try readFileHeader(bytes) {
             replay.end = .tornTail(tail)
             return replay
         }
         var offset = JournalFormat.fileHeaderSize
         var sequence: UInt64 = 1
+        // A checkpoint being read (a compacted journal's first records), and where it began.
+        var checkpoint: CheckpointReader?
+        var checkpointSequence: UInt64 = 0
         // Past this, only zeros: found once, so that a long journal is read in linear time.
         let zerosFrom = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
         while offset < bytes.count {
             let remaining = bytes.count - offset
+            func corrupted(_ kind: JournalCorruption.Kind) -> JournalError {
+                .corrupted(JournalCorruption(offset: offset, sequence: sequence, kind: kind))
+            }
+            // A checkpoint is renamed into place whole: one cut short is damage, not a crash's tail.
+            func torn(_ kind: TornTail.Kind) throws(JournalError) -> JournalEnd {
+                if let checkpoint { throw corrupted(.incompleteCheckpoint(missingEntries: checkpoint.remaining)) }
+                return .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: kind))
+            }
             if offset >= zerosFrom {
-                replay.end = .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: .zeroFilled))
+                replay.end = try torn(.zeroFilled)
                 break
             }
             guard remaining >= JournalFormat.recordHeaderSize else {
-                replay.end = .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: .incompleteRecordHeader))
+                replay.end = try torn(.incompleteRecordHeader)
                 break
-            }
-            func corrupted(_ kind: JournalCorruption.Kind) -> JournalError {
-                .corrupted(JournalCorruption(offset: offset, sequence: sequence, kind: kind))
             }
             let header = bytes[offset..<offset + 16]
             let storedHeaderChecksum = UInt32(littleEndian: bytes[offset + 16..<offset + 20])
@@ -70,7 +82,12 @@ public enum JournalReader {
             guard reserved == 0 else { throw corrupted(.reservedBitsSet(reserved)) }
             let total = JournalFormat.recordHeaderSize + Int(length) + JournalFormat.trailerSize
             guard remaining >= total else {
-                replay.end = .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: .incompleteRecord(expectedLength: total)))
+                // A whole, valid header says this is the checkpoint a compaction renamed into
+                // place whole: cut short, it is damage.
+                if offset == JournalFormat.fileHeaderSize, rawType == JournalRecordType.checkpoint.rawValue {
+                    throw corrupted(.incompleteCheckpoint(missingEntries: 1))
+                }
+                replay.end = try torn(.incompleteRecord(expectedLength: total))
                 break
             }
             let payloadStart = offset + JournalFormat.recordHeaderSize
@@ -79,8 +96,33 @@ public enum JournalReader {
             let storedChecksum = UInt32(littleEndian: bytes[trailerStart..<trailerStart + 4])
             let checksum = JournalFormat.recordChecksum(header: header, payload: payload)
             guard storedChecksum == checksum else { throw corrupted(.recordChecksumMismatch(stored: storedChecksum, computed: checksum)) }
+            // A compacted journal's first record, a checkpoint, carries the sequence number the
+            // journal had reached: the numbering goes on from there.
+            let opensCheckpoint = offset == JournalFormat.fileHeaderSize && rawType == JournalRecordType.checkpoint.rawValue
+            if opensCheckpoint, (1...UInt64(Int64.max)).contains(found) { sequence = found }
             guard found == sequence else { throw corrupted(.sequenceGap(expected: sequence, found: found)) }
             guard let type = JournalRecordType(rawValue: rawType) else { throw corrupted(.unknownType(rawType)) }
+            if opensCheckpoint || checkpoint != nil {
+                do throws(JournalPayloadError) {
+                    if opensCheckpoint {
+                        checkpoint = try CheckpointReader(header: payload)
+                        checkpointSequence = sequence
+                    } else {
+                        try checkpoint?.read(type, payload)
+                    }
+                } catch {
+                    throw corrupted(.invalidCheckpoint(error.detail))
+                }
+                if let done = checkpoint, done.remaining == 0 {
+                    replay.books = done.books
+                    replay.checkpoint = JournalCheckpoint(sequence: checkpointSequence, lastSequence: sequence, books: done.books)
+                    checkpoint = nil
+                }
+                replay.lastSequence = sequence
+                offset += total
+                sequence += 1
+                continue
+            }
             let transaction: JournalTransaction
             do throws(JournalPayloadError) {
                 transaction = try JournalFormat.decodePayload(payload, type: type)
@@ -97,6 +139,10 @@ public enum JournalReader {
             replay.lastSequence = sequence
             offset += total
             sequence += 1
+        }
+        if let checkpoint {
+            throw JournalError.corrupted(
+                JournalCorruption(offset: offset, sequence: sequence, kind: .incompleteCheckpoint(missingEntries: checkpoint.remaining)))
         }
         replay.validLength = offset
         if case .tornTail(let tail) = replay.end { replay.validLength = tail.offset }

@@ -45,12 +45,23 @@ public enum JournalTransaction: Hashable, Sendable, CustomStringConvertible {
 
 /// The record types of format version 1. A type the reader does not know is corruption (it
 /// never guesses a length's meaning and skips on).
+///
+/// Types 1–5 are transactions. Types 6–9 make up a checkpoint (`JournalCheckpoint`), which only
+/// a compacted journal has, and only as its first records.
 public enum JournalRecordType: UInt16, Hashable, Sendable, CaseIterable {
     case instrumentListed = 1
     case cashAdjusted = 2
     case orderAcknowledged = 3
     case fillBooked = 4
     case orderCancelled = 5
+    /// A checkpoint's first record: the totals, and how many entries of each kind follow.
+    case checkpoint = 6
+    /// One symbol's books in a checkpoint.
+    case checkpointHolding = 7
+    /// One open order in a checkpoint.
+    case checkpointOpenOrder = 8
+    /// One range of order ids ever acknowledged, in a checkpoint.
+    case checkpointOrderIDs = 9
 }
 
 /// One record read back: its sequence number, where it starts in the file, and the transaction.

@@ -9,7 +9,7 @@ import ExchangeVocabulary
 /// orders were sent. The ranges are canonical, so equal sets are equal values.
 public struct OrderIDSet: Hashable, Sendable {
     /// The ids, as ranges sorted by their bounds; no two overlap or touch.
-    public private(set) var ranges: [ClosedRange<UInt64>] = []
+    public internal(set) var ranges: [ClosedRange<UInt64>] = []
 
     public init() {}
 

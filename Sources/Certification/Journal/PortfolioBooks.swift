@@ -33,17 +33,17 @@ public struct PortfolioBooks: Hashable, Sendable {
         public var filled: Int64
     }
 
-    public private(set) var instruments: [Symbol: Instrument] = [:]
+    public internal(set) var instruments: [Symbol: Instrument] = [:]
     /// Symbols that have had a fill.
-    public private(set) var holdings: [Symbol: Holding] = [:]
-    public private(set) var cash: Int64 = 0
-    public private(set) var fees: Int64 = 0
-    public private(set) var openOrders: [ClientOrderID: OpenOrder] = [:]
+    public internal(set) var holdings: [Symbol: Holding] = [:]
+    public internal(set) var cash: Int64 = 0
+    public internal(set) var fees: Int64 = 0
+    public internal(set) var openOrders: [ClientOrderID: OpenOrder] = [:]
     /// Every order id acknowledged so far (an id is never reused), as ranges: ids handed out in
     /// sequence take one range however many orders there were.
-    public private(set) var knownOrders = OrderIDSet()
-    public private(set) var transactionCount = 0
-    public private(set) var fillCount = 0
+    public internal(set) var knownOrders = OrderIDSet()
+    public internal(set) var transactionCount = 0
+    public internal(set) var fillCount = 0
 
     public init() {}
 

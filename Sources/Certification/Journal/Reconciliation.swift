@@ -78,7 +78,8 @@ public struct ReconciliationReport: Hashable, Sendable {
 /// rebuilt from the journal, and the venue's books — exactly, to the minor unit.
 public enum Reconciliation {
     /// Compares cash, fees and every symbol's position, cost, realized PnL and mark; and, when
-    /// the venue keeps its fill log, every fill the venue booked with the journal's fills.
+    /// the venue keeps its fill log, every fill the venue booked with the journal's fills (after
+    /// a compacted journal's checkpoint: those before it are in its books, not as records).
     public static func check(live: PortfolioBooks, journal: JournalReplay, venue: SimulatedExchange) -> ReconciliationReport {
         check(live: live, journal: journal, venueAccount: venue.account, venueFills: venue.keepsFillLog ? venue.fills : nil)
     }
@@ -110,7 +111,11 @@ public enum Reconciliation {
             compare(symbol, .mark, (l?.mark.value, j?.mark.value, v?.mark.value))
         }
         if let venueFills {
-            differences += compareFills(journaled: journal.records.compactMap(\.fill), booked: venueFills)
+            // A compacted journal holds the fills after its checkpoint only: they are compared
+            // with the venue's fills after the checkpoint's count (the venue's log is in the
+            // order the fills were booked, and so journaled).
+            let folded = journal.checkpoint?.books.fillCount ?? 0
+            differences += compareFills(journaled: journal.records.compactMap(\.fill), booked: Array(venueFills.dropFirst(folded)))
         }
         return ReconciliationReport(differences: differences, comparedFills: venueFills != nil)
     }

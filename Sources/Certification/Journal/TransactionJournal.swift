@@ -43,10 +43,22 @@ public final class TransactionJournal: Sendable {
         var usable = true
     }
 
+    /// What a compaction did (`compact()`).
+    public struct Compaction: Hashable, Sendable {
+        /// The file's length before and after.
+        public var bytesBefore: Int
+        public var bytesAfter: Int
+        /// The sequence numbers of the checkpoint's records: transactions go on after them.
+        public var checkpoint: ClosedRange<UInt64>
+    }
+
     public let path: String
     public let policy: SyncPolicy
     /// The torn tail cut off when the journal was opened, if any.
     public let recoveredTail: TornTail?
+    /// The length of an unfinished compaction's file found beside the journal when it was
+    /// opened, and removed (a crash before its rename: the journal itself is whole), if any.
+    public let discardedCompaction: Int?
     private let fileSystem: any JournalFileSystem
     private let state: Mutex<State>
 
@@ -61,6 +73,7 @@ public final class TransactionJournal: Sendable {
         self.policy = policy
         self.fileSystem = fileSystem
         recoveredTail = opened.tail
+        discardedCompaction = opened.discarded
         state = Mutex(
             State(
                 handle: opened.handle, books: opened.replay.books, lastSequence: opened.replay.lastSequence,
@@ -74,10 +87,16 @@ public final class TransactionJournal: Sendable {
     }
 
     private static func open(path: String, fileSystem: any JournalFileSystem) throws(JournalError)
-        -> (handle: FileHandleID, replay: JournalReplay, tail: TornTail?)
+        -> (handle: FileHandleID, replay: JournalReplay, tail: TornTail?, discarded: Int?)
     {
         let existing: [UInt8]?
-        do { existing = try fileSystem.readFile(atPath: path) } catch { throw .fileSystem(error) }
+        let unfinished: [UInt8]?
+        do {
+            existing = try fileSystem.readFile(atPath: path)
+            unfinished = try fileSystem.readFile(atPath: compactionPath(for: path))
+        } catch {
+            throw .fileSystem(error)
+        }
         let directory = directoryOf(path)
         let created = existing == nil
         if created, !fileSystem.directoryExists(atPath: directory) { throw .missingDirectory(directory) }
@@ -106,9 +125,15 @@ public final class TransactionJournal: Sendable {
             try? fileSystem.close(handle)
             throw .fileSystem(error)
         }
+        // Removed only once the journal itself has opened: a journal that does not open keeps
+        // everything as found.
+        if unfinished != nil { fileSystem.removeFile(atPath: compactionPath(for: path)) }
         replay.end = .clean
-        return (handle, replay, tail)
+        return (handle, replay, tail, unfinished?.count)
     }
+
+    /// Where `compact()` writes the new file before renaming it over the journal.
+    public static func compactionPath(for path: String) -> String { path + ".compacting" }
 
     static func directoryOf(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -167,6 +192,76 @@ public final class TransactionJournal: Sendable {
             throw .fileSystem(error)
         }
         state.durableSequence = state.lastSequence
+    }
+
+    /// Rewrites the journal as one checkpoint of its books (`JournalCheckpoint`), so that its
+    /// size and its replay follow the state, not the history; transactions go on after it.
+    ///
+    /// Pending appends are synced first. The new file is written whole beside the journal
+    /// (`compactionPath(for:)`), synced, and renamed over it, then the directory is synced:
+    /// a crash at any point leaves the old journal or the new one, and both replay to the same
+    /// books (an unfinished new file is removed at the next open, `discardedCompaction`).
+    ///
+    /// - Throws: `.fileSystem` when a step fails: before the rename the journal is unchanged
+    ///   and stays usable; after it, the journal is unusable until reopened (as after a failed
+    ///   append). `.unusable` after an earlier failure.
+    @discardableResult
+    public func compact() throws(JournalError) -> Compaction {
+        try state.withLock { (state: inout State) throws(JournalError) -> Compaction in
+            guard state.usable, let handle = state.handle else { throw .unusable }
+            if state.durableSequence < state.lastSequence { try Self.sync(&state, fileSystem) }
+            let first = state.lastSequence + 1
+            let bytes = JournalFormat.fileHeader + JournalCheckpoint.records(of: state.books, sequence: first)
+            // What is renamed into place must replay as these books: read it back first.
+            let written: JournalReplay
+            do { written = try JournalReader.replay(bytes, keepRecords: false) } catch {
+                preconditionFailure("a checkpoint of the journal's own books does not replay: \(error)")
+            }
+            precondition(written.books == state.books && written.end == .clean, "a checkpoint does not replay as the books it holds")
+            let temporary = Self.compactionPath(for: path)
+            fileSystem.removeFile(atPath: temporary)
+            do throws(FileSystemFailure) {
+                let file = try fileSystem.createExclusive(atPath: temporary)
+                do throws(FileSystemFailure) {
+                    try fileSystem.write(bytes, to: file)
+                    try fileSystem.sync(file)
+                } catch {
+                    try? fileSystem.close(file)  // the write's failure is the one reported
+                    throw error
+                }
+                try fileSystem.close(file)
+            } catch {
+                fileSystem.removeFile(atPath: temporary)
+                throw .fileSystem(error)
+            }
+            // The old file is synced: closing it loses nothing, and POSIX releases it even when
+            // close fails (the journal is then reopened, as after a failed append).
+            state.handle = nil
+            do throws(FileSystemFailure) { try fileSystem.close(handle) } catch {
+                fileSystem.removeFile(atPath: temporary)
+                state.usable = false
+                throw .fileSystem(error)
+            }
+            do throws(FileSystemFailure) {
+                try fileSystem.rename(temporary, to: path)
+            } catch {
+                fileSystem.removeFile(atPath: temporary)
+                do throws(FileSystemFailure) { state.handle = try fileSystem.openForAppend(atPath: path) } catch { state.usable = false }
+                throw .fileSystem(error)
+            }
+            do throws(FileSystemFailure) {
+                try fileSystem.syncDirectory(atPath: Self.directoryOf(path))
+                state.handle = try fileSystem.openForAppend(atPath: path)
+            } catch {
+                state.usable = false
+                throw .fileSystem(error)
+            }
+            let before = state.length
+            state.lastSequence = written.lastSequence
+            state.durableSequence = written.lastSequence
+            state.length = bytes.count
+            return Compaction(bytesBefore: before, bytesAfter: bytes.count, checkpoint: first...written.lastSequence)
+        }
     }
 
     /// Syncs what is pending and closes the file; further appends throw `.unusable`.

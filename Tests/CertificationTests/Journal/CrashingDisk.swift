@@ -6,7 +6,7 @@ import TradingMachines
 /// was last fsynced, and can kill the process or fail at any numbered operation.
 ///
 /// Operations are numbered from 0 in the order they are called (open for append, create,
-/// write, fsync, truncate, directory fsync, close, rename): the write points of the crash
+/// write, fsync, truncate, directory fsync, close, rename; not remove): the write points of the crash
 /// tests. A kill stops the process at that operation — a write writes half its bytes first —
 /// and every later operation fails. `crash(losing:)` then decides what reached the platter,
 /// and restarts the process.
@@ -37,6 +37,10 @@ final class CrashingDisk: JournalFileSystem {
         var content: [UInt8] = []
         var synced: [UInt8] = []
         var entryDurable = false
+        /// For a file renamed over another and not yet made durable by a directory fsync: the
+        /// durable contents the name held before (nil: it named nothing). A power loss then
+        /// gives the name back its old file.
+        var replaced: [UInt8]?? = .none
     }
 
     private struct State {
@@ -70,7 +74,11 @@ final class CrashingDisk: JournalFileSystem {
                     continue
                 case .unsynced, .halfOfUnsynced:
                     guard file.entryDurable else {
-                        state.files[path] = nil
+                        if case .some(.some(let previous)) = file.replaced {
+                            state.files[path] = File(content: previous, synced: previous, entryDurable: true)
+                        } else {
+                            state.files[path] = nil
+                        }
                         continue
                     }
                     var survived = file.synced
@@ -139,7 +147,19 @@ final class CrashingDisk: JournalFileSystem {
     }
 
     func createExclusive(atPath path: String) throws(FileSystemFailure) -> FileHandleID {
-        throw FileSystemFailure(operation: "open", path: path, errno: 95)  // not used by the journal
+        switch try begin("open", path) {
+        case .kill: throw FileSystemFailure(operation: "open", path: path, errno: 4)
+        case .fail: throw FileSystemFailure(operation: "open", path: path, errno: 5)
+        case .run:
+            return try state.withLock { (state: inout State) throws(FileSystemFailure) -> FileHandleID in
+                guard state.files[path] == nil else { throw FileSystemFailure(operation: "open", path: path, errno: 17) }
+                state.files[path] = File()
+                let handle = state.nextHandle
+                state.nextHandle += 1
+                state.open[handle] = path
+                return FileHandleID(rawValue: handle)
+            }
+        }
     }
 
     func write(_ bytes: [UInt8], to handle: FileHandleID) throws(FileSystemFailure) {
@@ -181,7 +201,10 @@ final class CrashingDisk: JournalFileSystem {
         let outcome = try begin("fsync", path)
         try state.withLock { (state: inout State) throws(FileSystemFailure) in
             guard outcome == .run else { throw FileSystemFailure(operation: "fsync", path: path, errno: outcome == .fail ? 5 : 4) }
-            for name in state.files.keys where name.hasPrefix(path + "/") { state.files[name]?.entryDurable = true }
+            for name in state.files.keys where name.hasPrefix(path + "/") {
+                state.files[name]?.entryDurable = true
+                state.files[name]?.replaced = .none
+            }
         }
     }
 
@@ -195,8 +218,20 @@ final class CrashingDisk: JournalFileSystem {
         }
     }
 
+    /// Atomic: the name `destination` is the source's file from now on, and its old file is gone
+    /// for a process kill; a power loss before the directory's fsync gives it back its old file.
+    /// Killed at, it does not happen.
     func rename(_ source: String, to destination: String) throws(FileSystemFailure) {
-        throw FileSystemFailure(operation: "rename", path: source, errno: 95)  // not used by the journal
+        let outcome = try begin("rename", source)
+        try state.withLock { (state: inout State) throws(FileSystemFailure) in
+            guard outcome == .run else { throw FileSystemFailure(operation: "rename", path: source, errno: outcome == .fail ? 5 : 4) }
+            guard var file = state.files.removeValue(forKey: source) else { throw FileSystemFailure(operation: "rename", path: source, errno: 2) }
+            let previous = state.files[destination]
+            file.replaced = .some(previous.flatMap { $0.entryDurable ? $0.synced : nil })
+            file.entryDurable = false
+            state.files[destination] = file
+            for (handle, name) in state.open where name == source { state.open[handle] = destination }
+        }
     }
 
     func removeFile(atPath path: String) {

@@ -56,6 +56,19 @@ enum JournalFixture {
         return books
     }
 
+    /// The bytes of a compacted journal: a checkpoint of the first `count` transactions (at the
+    /// sequence number after them), then the rest.
+    static func compactedBytes(after count: Int, _ transactions: [JournalTransaction] = transactions) throws -> [UInt8] {
+        var bytes = JournalFormat.fileHeader
+        bytes += JournalCheckpoint.records(of: try books(Array(transactions.prefix(count))), sequence: UInt64(count + 1))
+        var sequence = try JournalReader.replay(bytes).lastSequence
+        for transaction in transactions.dropFirst(count) {
+            sequence += 1
+            bytes += try JournalFormat.record(sequence: sequence, transaction)
+        }
+        return bytes
+    }
+
     /// The bytes of a journal of `transactions`, as the writer writes them.
     static func journalBytes(_ transactions: [JournalTransaction] = transactions) throws -> [UInt8] {
         var bytes = JournalFormat.fileHeader

@@ -27,7 +27,12 @@ import Testing
         var flipped = all
         flipped[records[5].offset + 24] ^= 0x04
         let first = try JournalFormat.record(sequence: 1, JournalFixture.transactions[0])
+        let compacted = try JournalFixture.compactedBytes(after: 10)
+        let checkpointEnd = try #require(try JournalReader.replay(compacted).records.first?.offset)
         return [
+            "valid-compacted": compacted,
+            "corrupt-checkpoint-cut-short": Array(compacted.prefix(checkpointEnd - 1)),
+            "corrupt-checkpoint-not-first": all + Array(compacted[JournalFormat.fileHeaderSize..<checkpointEnd]),
             "valid-all-kinds": all,
             "valid-header-only": JournalFormat.fileHeader,
             "valid-three-records": try JournalFixture.journalBytes(Array(JournalFixture.transactions.prefix(3))),
