@@ -8,8 +8,9 @@ import TradingMachines
 /// - it never reads past the input: the valid length, a torn tail's offset and length, every
 ///   record's offset and a corruption's offset lie inside it;
 /// - a clean end covers the whole input; a torn tail runs from the valid length to the end;
-/// - a corruption is named at a record boundary: the bytes before it replay cleanly with
-///   exactly `sequence − 1` records;
+/// - a corruption is named at a record boundary: the bytes before it replay cleanly up to
+///   sequence number `sequence − 1` (or are the file header alone, before a checkpoint, which
+///   may carry any number), or are a checkpoint cut short there;
 /// - what replays round-trips: re-encoding the checkpoint (if any) and the records gives the
 ///   valid bytes; the writer (`TransactionJournal`, on an in-memory disk) opens the checkpoint
 ///   where the reader left it and takes the transactions, whose books are the replay's; and
@@ -58,12 +59,14 @@ public enum JournalFuzzing {
             }
             do {
                 let before = try JournalReader.replay(Array(bytes.prefix(corruption.offset)))
-                guard before.end == .clean, before.lastSequence == corruption.sequence - 1 else {
+                // (The first record may be a checkpoint, which carries any sequence number.)
+                let first = corruption.offset == JournalFormat.fileHeaderSize && before.lastSequence == 0
+                guard before.end == .clean, first || before.lastSequence == corruption.sequence - 1 else {
                     return ("a corruption not at a record boundary", "\(corruption); before it: \(before.lastSequence) records, \(before.end)")
                 }
             } catch {
                 // Inside a checkpoint, the bytes before the damage are a checkpoint cut short.
-                if case .corrupted(let cut) = error, case .incompleteCheckpoint = cut.kind, cut.offset == corruption.offset { return nil }
+                if case .corrupted(let cut) = error, case .incompleteCheckpoint = cut.kind, cut.offset == JournalFormat.fileHeaderSize { return nil }
                 return ("the bytes before a corruption do not replay", "\(corruption); before it: \(error)")
             }
             return nil

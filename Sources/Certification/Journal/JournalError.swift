@@ -64,7 +64,8 @@ public struct JournalCorruption: Error, Hashable, Sendable, CustomStringConverti
         /// what no books could hold (`JournalCheckpoint`); or a checkpoint record anywhere but
         /// at the start.
         case invalidCheckpoint(String)
-        /// The file ends inside its checkpoint, this many entries short.
+        /// The file ends inside its checkpoint, this many entries short (named at the
+        /// checkpoint's first record, the file's first).
         case incompleteCheckpoint(missingEntries: Int)
     }
 

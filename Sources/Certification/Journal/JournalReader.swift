@@ -55,9 +55,10 @@ public enum JournalReader {
             func corrupted(_ kind: JournalCorruption.Kind) -> JournalError {
                 .corrupted(JournalCorruption(offset: offset, sequence: sequence, kind: kind))
             }
-            // A checkpoint is renamed into place whole: one cut short is damage, not a crash's tail.
+            // A checkpoint is renamed into place whole: one cut short is damage, not a crash's
+            // tail, named where the checkpoint starts.
             func torn(_ kind: TornTail.Kind) throws(JournalError) -> JournalEnd {
-                if let checkpoint { throw corrupted(.incompleteCheckpoint(missingEntries: checkpoint.remaining)) }
+                if let checkpoint { throw incomplete(checkpoint.remaining, checkpointSequence) }
                 return .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: kind))
             }
             if offset >= zerosFrom {
@@ -85,7 +86,7 @@ public enum JournalReader {
                 // A whole, valid header says this is the checkpoint a compaction renamed into
                 // place whole: cut short, it is damage.
                 if offset == JournalFormat.fileHeaderSize, rawType == JournalRecordType.checkpoint.rawValue {
-                    throw corrupted(.incompleteCheckpoint(missingEntries: 1))
+                    throw incomplete(1, (1...UInt64(Int64.max)).contains(found) ? found : sequence)
                 }
                 replay.end = try torn(.incompleteRecord(expectedLength: total))
                 break
@@ -140,13 +141,15 @@ public enum JournalReader {
             offset += total
             sequence += 1
         }
-        if let checkpoint {
-            throw JournalError.corrupted(
-                JournalCorruption(offset: offset, sequence: sequence, kind: .incompleteCheckpoint(missingEntries: checkpoint.remaining)))
-        }
+        if let checkpoint { throw incomplete(checkpoint.remaining, checkpointSequence) }
         replay.validLength = offset
         if case .tornTail(let tail) = replay.end { replay.validLength = tail.offset }
         return replay
+    }
+
+    /// A checkpoint cut short, `missing` entries before its end: named at its first record.
+    private static func incomplete(_ missing: Int, _ sequence: UInt64) -> JournalError {
+        .corrupted(JournalCorruption(offset: JournalFormat.fileHeaderSize, sequence: sequence, kind: .incompleteCheckpoint(missingEntries: missing)))
     }
 
     /// Checks the file header: nil when whole and valid, a torn tail at 0 when the file stops

@@ -63,7 +63,8 @@ import TradingVocabulary
             #expect(journal.books == books && books.transactionCount == 2 + 400 * (round + 1))
             sizes.append(compaction.bytesAfter)
         }
-        #expect(Set(sizes).count == 1, "the same state, the same size, round after round: \(sizes)")
+        // File header 16, checkpoint 72, instrument 53, id range 40, holding 60.
+        #expect(sizes == [Int](repeating: 241, count: 5), "the same state, the same size, round after round")
         #expect(journal.books.knownOrders.ranges == [1...1_000], "a thousand ids, one range")
     }
 
