@@ -14,6 +14,10 @@ public struct IntegrityTest: Sendable {
     public var orders = 40
     /// The journal's fsync policy (every append durable by default, as in production).
     public var policy: TransactionJournal.SyncPolicy = .everyAppend
+    /// How many times the journal is compacted during the session, evenly spaced (0: never). A
+    /// long-lived bot compacts its journal (`TransactionJournal.compact()`), so the truth is
+    /// reconciled across a checkpoint, as it would be in production.
+    public var compactions = 1
     public var gates = CertificationGates()
     /// A deliberate bug for the bug zoo: the bot forgets to journal its n-th fill (the live books
     /// still take it). nil in production.
@@ -35,7 +39,11 @@ public struct IntegrityTest: Sendable {
                 journal: try TransactionJournal(path: path, policy: policy))
             session.dropsFill = dropsFill
             var choices = SeededChoices(seed: seed)
-            try session.trade(orders: orders, choices: &choices)
+            let parts = max(compactions, 0) + 1
+            for part in 0..<parts {
+                if part > 0 { try session.journal.compact() }
+                try session.trade(orders: orders * (part + 1) / parts - orders * part / parts, choices: &choices)
+            }
             try session.journal.close()
         } catch let error as JournalError {
             throw .journal(error)
@@ -64,7 +72,8 @@ public struct IntegrityTest: Sendable {
             preconditionFailure("reading the journal back threw an error it does not declare: \(error)")
         }
         let report = Reconciliation.check(live: session.live, journal: replay, venue: session.venue)
-        return IntegrityResult(seed: seed, report: report, fills: session.venue.fills.count, journalEnd: replay.end)
+        return IntegrityResult(
+            seed: seed, report: report, fills: session.venue.fills.count, journalEnd: replay.end, compacted: replay.checkpoint != nil)
     }
 }
 
@@ -76,6 +85,8 @@ public struct IntegrityResult: Hashable, Sendable {
     public let fills: Int
     /// How the journal ended when read back (clean after an orderly close).
     public let journalEnd: JournalEnd
+    /// Whether the journal read back starts from a checkpoint (it was compacted).
+    public let compacted: Bool
 
     /// Fills in the journal or at the venue but not both: a transaction not logged (or logged and
     /// never made), whatever its amount.

@@ -16,6 +16,7 @@ import Testing
             let result = try IntegrityTest().run(seed: seed, directory: directory)
             #expect(result.fills >= 10, "seed \(seed): only \(result.fills) fills, the session measured little")
             #expect(result.report.isExact && result.report.comparedFills, "seed \(seed): \(result.report.differences)")
+            #expect(result.compacted, "seed \(seed): reconciled across a checkpoint")
             #expect(result.passed(CertificationGates()))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "the journals are removed")
@@ -32,6 +33,20 @@ import Testing
         var lenient = CertificationGates()
         lenient.integrityDeltaMinorUnits = 1_000_000_000
         #expect(!result.passed(lenient), "a transaction missing from the journal fails the gate however small its amount")
+    }
+
+    @Test func aFillDroppedBeforeTheCheckpointIsStillCaught() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var test = IntegrityTest()
+        test.dropsFill = 0  // the session's first fill, long before the compaction halfway
+        let result = try test.run(seed: 1, directory: directory)
+        #expect(result.compacted)
+        #expect(!result.passed(CertificationGates()))
+        #expect(result.report.differences.contains { if case .books = $0 { true } else { false } }, "the checkpoint's books lack it")
+        var uncompacted = test
+        uncompacted.compactions = 0
+        #expect(try !uncompacted.run(seed: 1, directory: directory).compacted)
     }
 
     @Test func theSameSeedGivesTheSameSession() throws {
