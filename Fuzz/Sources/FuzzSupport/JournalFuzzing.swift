@@ -92,7 +92,7 @@ public enum JournalFuzzing {
             return replay.records.isEmpty ? nil : ("records in a file without a header", "")
         }
         // Canonical: a checkpoint is the one the writer makes of its books.
-        let start = replay.checkpoint.map { JournalFormat.fileHeader + JournalCheckpoint.records(of: $0.books, sequence: $0.sequence) }
+        let start = replay.checkpoint.map { JournalFormat.compactedFileHeader + JournalCheckpoint.records(of: $0.books, sequence: $0.sequence) }
         var encoded = start ?? JournalFormat.fileHeader
         for record in replay.records {
             do { encoded += try JournalFormat.record(sequence: record.sequence, record.transaction) } catch {
@@ -110,8 +110,8 @@ public enum JournalFuzzing {
             }
             for transaction in replay.transactions { try journal.append(transaction) }
             guard disk.contents == valid else { return ("the writer writes other bytes", "\(disk.contents.count) bytes for \(valid.count)") }
-            if replay.checkpoint != nil || replay.recordCount > 0 {
-                // Compacting what was read gives its books back, and the journal goes on.
+            if (replay.checkpoint != nil || replay.recordCount > 0) && journal.lastSequence < JournalFormat.maxCheckpointSequence {
+                // Compacting what was read gives its books back.
                 try journal.compact()
                 guard journal.books == replay.books,
                     try JournalReader.replay(disk.contents).books == replay.books

@@ -21,11 +21,13 @@ import TradingVocabulary
 ///                              by symbol
 ///     checkpointOpenOrder (8)  the `orderAcknowledged` payload, then filled Int64, by id
 ///
-/// The checkpoint record is the file's first record and may carry any sequence number ≥ 1 (the
-/// one after the last transaction it folds in); the entries and the transactions after them
+/// A compacted journal's file header has `JournalFormat.compactedFlag` set, and its first record
+/// is the checkpoint record, which may carry any sequence number from 1 to
+/// `JournalFormat.maxCheckpointSequence` (the one after the last transaction it folds in); the entries and the transactions after them
 /// follow at +1 each, so sequence numbers keep rising across a compaction. The entries are in a
 /// canonical order, so equal books give equal bytes. A checkpoint cut short is corruption, never
-/// a torn tail: it is written whole to a temporary file and renamed into place only once synced.
+/// a torn tail (from a whole file header on): it is written whole to a temporary file and
+/// renamed into place only once synced.
 public struct JournalCheckpoint: Hashable, Sendable {
     /// The checkpoint record's sequence number (the file's first record).
     public var sequence: UInt64
@@ -47,8 +49,7 @@ public struct JournalCheckpoint: Hashable, Sendable {
         header.appendLittleEndian(UInt32(books.holdings.count))
         header.appendLittleEndian(UInt32(books.openOrders.count))
         payloads.append((.checkpoint, header))
-        for symbol in books.instruments.keys.sorted() {
-            guard let instrument = books.instruments[symbol] else { continue }
+        for (_, instrument) in books.instruments.sorted(by: { $0.key < $1.key }) {
             payloads.append((.instrumentListed, JournalFormat.encodePayload(.instrumentListed(instrument))))
         }
         for range in books.knownOrders.ranges {
@@ -57,15 +58,13 @@ public struct JournalCheckpoint: Hashable, Sendable {
             bytes.appendLittleEndian(range.upperBound)
             payloads.append((.checkpointOrderIDs, bytes))
         }
-        for symbol in books.holdings.keys.sorted() {
-            guard let holding = books.holdings[symbol] else { continue }
+        for (symbol, holding) in books.holdings.sorted(by: { $0.key < $1.key }) {
             var bytes: [UInt8] = []
             bytes.appendSymbol(symbol)
             for field in [holding.position, holding.cost, holding.realized, holding.mark] { bytes.appendLittleEndian(field) }
             payloads.append((.checkpointHolding, bytes))
         }
-        for id in books.openOrders.keys.sorted() {
-            guard let open = books.openOrders[id] else { continue }
+        for (_, open) in books.openOrders.sorted(by: { $0.key < $1.key }) {
             var bytes = JournalFormat.encodePayload(.orderAcknowledged(open.order))
             bytes.appendLittleEndian(open.filled)
             payloads.append((.checkpointOpenOrder, bytes))
@@ -109,6 +108,7 @@ struct CheckpointReader {
         }
         guard reader.isAtEnd else { throw JournalPayloadError("\(reader.remaining) bytes after the last field") }
         dropFinishedKinds()
+        if due.isEmpty { try checkCounts() }
     }
 
     /// Entries still to come.
@@ -151,7 +151,12 @@ struct CheckpointReader {
             guard books.instruments[symbol] != nil else { throw JournalPayloadError("a holding of unlisted \(symbol)") }
             if let last = lastHolding, !(last < symbol) { throw JournalPayloadError("holding \(symbol) after \(last)") }
             guard holding.mark > 0 else { throw JournalPayloadError("holding \(symbol) marked at \(holding.mark)") }
-            guard holding.position != 0 || holding.cost == 0 else { throw JournalPayloadError("holding \(symbol): flat with cost \(holding.cost)") }
+            // Fills make the cost: on the position's side, never 0 while a position is held
+            // (a partial close leaves part of it), 0 when flat.
+            guard holding.cost.signum() == holding.position.signum() else {
+                throw JournalPayloadError("holding \(symbol): position \(holding.position) with cost \(holding.cost)")
+            }
+            guard books.fillCount > 0 else { throw JournalPayloadError("holding \(symbol) with no fill booked") }
             books.holdings[symbol] = holding
             lastHolding = symbol
         case .checkpointOpenOrder:
@@ -171,5 +176,20 @@ struct CheckpointReader {
         guard reader.isAtEnd else { throw JournalPayloadError("\(reader.remaining) bytes after the last field") }
         due[0].1 -= 1
         dropFinishedKinds()
+        if due.isEmpty { try checkCounts() }
+    }
+
+    /// Every listing, acknowledgement and fill was a transaction of its own.
+    private func checkCounts() throws(JournalPayloadError) {
+        var made = UInt64(books.instruments.count) + UInt64(books.fillCount)
+        for range in books.knownOrders.ranges {
+            let (ids, overflow) = (range.upperBound - range.lowerBound).addingReportingOverflow(1)
+            let (sum, beyond) = made.addingReportingOverflow(ids)
+            guard !overflow, !beyond else { throw JournalPayloadError("more acknowledged ids than transactions") }
+            made = sum
+        }
+        guard made <= UInt64(books.transactionCount) else {
+            throw JournalPayloadError("\(made) listings, acknowledgements and fills among \(books.transactionCount) transactions")
+        }
     }
 }

@@ -24,6 +24,12 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An earlier write or sync failed, so the file's tail is unknown: reopen the journal,
     /// which finds and cuts a torn tail.
     case unusable
+    /// A compaction's file (path, length) with no journal beside it: never removed nor taken
+    /// for a new journal, since it may hold the only copy of the books.
+    case compactionWithoutJournal(String, length: Int)
+    /// The journal's sequence numbers have reached `JournalFormat.maxCheckpointSequence`
+    /// (after this sequence number): a checkpoint cannot start beyond it.
+    case sequenceExhausted(UInt64)
 
     public var description: String {
         switch self {
@@ -37,6 +43,9 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .fileSystem(let failure): "journal: \(failure)"
         case .missingDirectory(let directory): "journal directory \(directory) does not exist"
         case .unusable: "journal unusable after a failed write or sync: reopen it to recover"
+        case .compactionWithoutJournal(let path, let length):
+            "a compacted journal (\(path), \(length) bytes) with no journal beside it: rename it into place if it is the journal, or remove it"
+        case .sequenceExhausted(let last): "journal sequence numbers exhausted after \(last): no checkpoint can start beyond them"
         }
     }
 }
@@ -61,11 +70,12 @@ public struct JournalCorruption: Error, Hashable, Sendable, CustomStringConverti
         /// The transaction decodes but the books refuse it (a fill of an unknown order, …).
         case refusedByBooks(BooksError)
         /// A checkpoint record that does not decode, is out of its canonical order, or says
-        /// what no books could hold (`JournalCheckpoint`); or a checkpoint record anywhere but
-        /// at the start.
+        /// what no books could hold (`JournalCheckpoint`); or a compacted journal whose first
+        /// record is not a checkpoint. (A checkpoint record after the first is a malformed
+        /// payload.)
         case invalidCheckpoint(String)
-        /// The file ends inside its checkpoint, this many entries short (named at the
-        /// checkpoint's first record, the file's first).
+        /// A compacted journal ends inside its checkpoint, at least this many entries short
+        /// (named at the checkpoint's first record, the file's first).
         case incompleteCheckpoint(missingEntries: Int)
     }
 

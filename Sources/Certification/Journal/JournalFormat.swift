@@ -9,7 +9,7 @@ import TradingVocabulary
 ///
 ///     0  magic "SCJRNL\r\n"   8 bytes (the CR LF catches a text-mode copy)
 ///     8  version             UInt16 = 1
-///    10  flags               UInt16 = 0 (reserved)
+///    10  flags               UInt16: 0, or `compactedFlag` (1) for a compacted journal
 ///    12  CRC-32C of bytes 0..<12
 ///
 /// Then records, back to back, each `recordHeaderSize + length + trailerSize` bytes:
@@ -30,15 +30,27 @@ public enum JournalFormat {
     /// The largest payload a record may declare. The reader refuses a larger length before it
     /// looks at the bytes it claims: a garbage length costs nothing.
     public static let maxPayloadLength = 4_096
+    /// The largest sequence number a checkpoint may start at (`TransactionJournal.compact()`
+    /// refuses to compact beyond it): far from `UInt64.max`, so numbering on never overflows.
+    public static let maxCheckpointSequence = UInt64(Int64.max)
+
+    /// Header flag bit 0: the file is a compacted journal, and starts with a checkpoint
+    /// (`JournalCheckpoint`). A build that predates compaction refuses the file
+    /// (`.unsupportedFlags`), and the reader of this one knows the checkpoint must be whole.
+    public static let compactedFlag: UInt16 = 1
 
     /// The file header of this version.
-    public static let fileHeader: [UInt8] = {
+    public static let fileHeader = fileHeader(flags: 0)
+    /// The file header of a compacted journal.
+    public static let compactedFileHeader = fileHeader(flags: compactedFlag)
+
+    static func fileHeader(flags: UInt16) -> [UInt8] {
         var bytes = magic
         bytes.appendLittleEndian(version)
-        bytes.appendLittleEndian(UInt16(0))
+        bytes.appendLittleEndian(flags)
         bytes.appendLittleEndian(CRC32C.checksum(bytes))
         return bytes
-    }()
+    }
 
     /// The record `sequence` holding `transaction`: header, payload and trailer.
     ///

@@ -39,9 +39,13 @@ public enum JournalReader {
     public static func replay(_ bytes: [UInt8], keepRecords: Bool = true) throws(JournalError) -> JournalReplay {
         var replay = JournalReplay(
             books: PortfolioBooks(), checkpoint: nil, records: [], recordCount: 0, lastSequence: 0, validLength: 0, end: .clean)
-        if let tail = try readFileHeader(bytes) {
+        let compacted: Bool
+        switch try readFileHeader(bytes) {
+        case .torn(let tail):
             replay.end = .tornTail(tail)
             return replay
+        case .whole(let flags):
+            compacted = flags == JournalFormat.compactedFlag
         }
         var offset = JournalFormat.fileHeaderSize
         var sequence: UInt64 = 1
@@ -55,10 +59,12 @@ public enum JournalReader {
             func corrupted(_ kind: JournalCorruption.Kind) -> JournalError {
                 .corrupted(JournalCorruption(offset: offset, sequence: sequence, kind: kind))
             }
-            // A checkpoint is renamed into place whole: one cut short is damage, not a crash's
-            // tail, named where the checkpoint starts.
+            // A compacted journal is renamed into place whole: its checkpoint cut short is
+            // damage, not a crash's tail, named where the checkpoint starts.
             func torn(_ kind: TornTail.Kind) throws(JournalError) -> JournalEnd {
-                if let checkpoint { throw incomplete(checkpoint.remaining, checkpointSequence) }
+                if compacted, replay.checkpoint == nil {
+                    throw incomplete(checkpoint?.remaining ?? 1, checkpoint == nil ? sequence : checkpointSequence)
+                }
                 return .tornTail(TornTail(offset: offset, length: remaining, sequence: sequence, kind: kind))
             }
             if offset >= zerosFrom {
@@ -83,11 +89,6 @@ public enum JournalReader {
             guard reserved == 0 else { throw corrupted(.reservedBitsSet(reserved)) }
             let total = JournalFormat.recordHeaderSize + Int(length) + JournalFormat.trailerSize
             guard remaining >= total else {
-                // A whole, valid header says this is the checkpoint a compaction renamed into
-                // place whole: cut short, it is damage.
-                if offset == JournalFormat.fileHeaderSize, rawType == JournalRecordType.checkpoint.rawValue {
-                    throw incomplete(1, (1...UInt64(Int64.max)).contains(found) ? found : sequence)
-                }
                 replay.end = try torn(.incompleteRecord(expectedLength: total))
                 break
             }
@@ -97,10 +98,15 @@ public enum JournalReader {
             let storedChecksum = UInt32(littleEndian: bytes[trailerStart..<trailerStart + 4])
             let checksum = JournalFormat.recordChecksum(header: header, payload: payload)
             guard storedChecksum == checksum else { throw corrupted(.recordChecksumMismatch(stored: storedChecksum, computed: checksum)) }
-            // A compacted journal's first record, a checkpoint, carries the sequence number the
+            // A compacted journal's first record, its checkpoint, carries the sequence number the
             // journal had reached: the numbering goes on from there.
-            let opensCheckpoint = offset == JournalFormat.fileHeaderSize && rawType == JournalRecordType.checkpoint.rawValue
-            if opensCheckpoint, (1...UInt64(Int64.max)).contains(found) { sequence = found }
+            let opensCheckpoint = compacted && offset == JournalFormat.fileHeaderSize
+            if opensCheckpoint {
+                guard rawType == JournalRecordType.checkpoint.rawValue else {
+                    throw corrupted(.invalidCheckpoint("a compacted journal whose first record is of type \(rawType)"))
+                }
+                if (1...JournalFormat.maxCheckpointSequence).contains(found) { sequence = found }
+            }
             guard found == sequence else { throw corrupted(.sequenceGap(expected: sequence, found: found)) }
             guard let type = JournalRecordType(rawValue: rawType) else { throw corrupted(.unknownType(rawType)) }
             if opensCheckpoint || checkpoint != nil {
@@ -141,7 +147,9 @@ public enum JournalReader {
             offset += total
             sequence += 1
         }
-        if let checkpoint { throw incomplete(checkpoint.remaining, checkpointSequence) }
+        if compacted, replay.checkpoint == nil {
+            throw incomplete(checkpoint?.remaining ?? 1, checkpoint == nil ? sequence : checkpointSequence)
+        }
         replay.validLength = offset
         if case .tornTail(let tail) = replay.end { replay.validLength = tail.offset }
         return replay
@@ -152,16 +160,24 @@ public enum JournalReader {
         .corrupted(JournalCorruption(offset: JournalFormat.fileHeaderSize, sequence: sequence, kind: .incompleteCheckpoint(missingEntries: missing)))
     }
 
-    /// Checks the file header: nil when whole and valid, a torn tail at 0 when the file stops
-    /// inside it (a prefix of the header, or zeros), else a typed error.
-    static func readFileHeader(_ bytes: [UInt8]) throws(JournalError) -> TornTail? {
+    enum FileHeader {
+        case whole(flags: UInt16)
+        case torn(TornTail)
+    }
+
+    /// Checks the file header: its flags when whole and valid, a torn tail at 0 when the file
+    /// stops inside it (a prefix of the header, or zeros), else a typed error. (A compacted
+    /// journal cut inside its header cannot be told from a new one cut there: a torn tail.)
+    static func readFileHeader(_ bytes: [UInt8]) throws(JournalError) -> FileHeader {
         let size = JournalFormat.fileHeaderSize
         if bytes.allSatisfy({ $0 == 0 }) {
-            return TornTail(offset: 0, length: bytes.count, sequence: 1, kind: bytes.count < size ? .incompleteFileHeader : .zeroFilled)
+            return .torn(TornTail(offset: 0, length: bytes.count, sequence: 1, kind: bytes.count < size ? .incompleteFileHeader : .zeroFilled))
         }
         guard bytes.count >= size else {
-            guard JournalFormat.fileHeader.starts(with: bytes) else { throw .notAJournal }
-            return TornTail(offset: 0, length: bytes.count, sequence: 1, kind: .incompleteFileHeader)
+            guard JournalFormat.fileHeader.starts(with: bytes) || JournalFormat.compactedFileHeader.starts(with: bytes) else {
+                throw .notAJournal
+            }
+            return .torn(TornTail(offset: 0, length: bytes.count, sequence: 1, kind: .incompleteFileHeader))
         }
         guard bytes.starts(with: JournalFormat.magic) else { throw .notAJournal }
         let stored = UInt32(littleEndian: bytes[12..<16])
@@ -170,7 +186,7 @@ public enum JournalReader {
         let version = UInt16(littleEndian: bytes[8..<10])
         guard version == JournalFormat.version else { throw .unsupportedVersion(version) }
         let flags = UInt16(littleEndian: bytes[10..<12])
-        guard flags == 0 else { throw .unsupportedFlags(flags) }
-        return nil
+        guard flags == 0 || flags == JournalFormat.compactedFlag else { throw .unsupportedFlags(flags) }
+        return .whole(flags: flags)
     }
 }

@@ -82,6 +82,8 @@ public struct PortfolioBooks: Hashable, Sendable {
     }
 
     func prepare(_ transaction: JournalTransaction) throws(BooksError) -> Change {
+        // (Counts restored from a checkpoint can be anything an Int holds.)
+        guard transactionCount < Int.max else { throw .overflow("transaction count") }
         switch transaction {
         case .instrumentListed(let instrument):
             guard instruments[instrument.symbol] == nil else { throw .duplicateInstrument(instrument.symbol) }
@@ -111,6 +113,7 @@ public struct PortfolioBooks: Hashable, Sendable {
         let quantity = fill.quantity.value
         guard quantity > 0 else { throw .invalidQuantity(fill.orderID, quantity) }
         guard fill.price.value > 0 else { throw .invalidPrice(fill.orderID, fill.price.value) }
+        guard fillCount < Int.max else { throw .overflow("fill count") }
         guard quantity <= order.order.quantity.value - order.filled else {
             throw .overfill(fill.orderID, filled: order.filled, fill: quantity, ordered: order.order.quantity.value)
         }

@@ -45,12 +45,19 @@ public enum ReconciliationDifference: Hashable, Sendable, CustomStringConvertibl
     case fillMissingFromJournal(Fill)
     /// The journal has this fill; the venue never booked it.
     case fillUnknownToVenue(Fill)
+    /// A compacted journal's checkpoint folds in `journal` fills, and the venue booked `venue`
+    /// before the first fill journaled after the checkpoint: the fills before a checkpoint are
+    /// compared by count (the checkpoint keeps books, not fills), so which one is missing or
+    /// extra cannot be named.
+    case fillCountBeforeCheckpoint(journal: Int, venue: Int)
 
     public var description: String {
         switch self {
         case .books(let difference): difference.description
         case .fillMissingFromJournal(let fill): "fill missing from the journal: \(fill.symbol) \(fill)"
         case .fillUnknownToVenue(let fill): "fill the venue never booked: \(fill.symbol) \(fill)"
+        case .fillCountBeforeCheckpoint(let journal, let venue):
+            "fills before the journal's checkpoint: \(journal) in the journal, \(venue) at the venue"
         }
     }
 }
@@ -78,8 +85,9 @@ public struct ReconciliationReport: Hashable, Sendable {
 /// rebuilt from the journal, and the venue's books — exactly, to the minor unit.
 public enum Reconciliation {
     /// Compares cash, fees and every symbol's position, cost, realized PnL and mark; and, when
-    /// the venue keeps its fill log, every fill the venue booked with the journal's fills (after
-    /// a compacted journal's checkpoint: those before it are in its books, not as records).
+    /// the venue keeps its fill log, every fill the venue booked with the journal's fills (for a
+    /// compacted journal, those before its checkpoint by count: they are in its books, not as
+    /// records).
     public static func check(live: PortfolioBooks, journal: JournalReplay, venue: SimulatedExchange) -> ReconciliationReport {
         check(live: live, journal: journal, venueAccount: venue.account, venueFills: venue.keepsFillLog ? venue.fills : nil)
     }
@@ -111,11 +119,12 @@ public enum Reconciliation {
             compare(symbol, .mark, (l?.mark.value, j?.mark.value, v?.mark.value))
         }
         if let venueFills {
-            // A compacted journal holds the fills after its checkpoint only: they are compared
-            // with the venue's fills after the checkpoint's count (the venue's log is in the
-            // order the fills were booked, and so journaled).
-            let folded = journal.checkpoint?.books.fillCount ?? 0
-            differences += compareFills(journaled: journal.records.compactMap(\.fill), booked: Array(venueFills.dropFirst(folded)))
+            let journaled = journal.records.compactMap(\.fill)
+            if let checkpoint = journal.checkpoint {
+                differences += compareFills(journaled: journaled, after: checkpoint.books.fillCount, booked: venueFills)
+            } else {
+                differences += compareFills(journaled: journaled, booked: venueFills)
+            }
         }
         return ReconciliationReport(differences: differences, comparedFills: venueFills != nil)
     }
@@ -133,6 +142,39 @@ public enum Reconciliation {
                 differences.append(.fillMissingFromJournal(fill))
             }
         }
+        for fill in journaled {
+            if let count = unmatched[fill], count > 0 {
+                unmatched[fill] = count - 1
+                differences.append(.fillUnknownToVenue(fill))
+            }
+        }
+        return differences
+    }
+}
+
+extension Reconciliation {
+    /// The fills of a compacted journal — `folded` fills in its checkpoint, then `journaled` —
+    /// against the venue's log, in the order booked (and so journaled). The venue's fills from
+    /// the first one journaled after the checkpoint on are compared one by one; those before it
+    /// can only be counted against `folded`.
+    static func compareFills(journaled: [Fill], after folded: Int, booked: [Fill]) -> [ReconciliationDifference] {
+        var unmatched: [Fill: Int] = [:]
+        for fill in journaled { unmatched[fill, default: 0] += 1 }
+        var missing: [Int] = []
+        var firstMatched: Int?
+        for (index, fill) in booked.enumerated() {
+            if let count = unmatched[fill], count > 0 {
+                unmatched[fill] = count - 1
+                if firstMatched == nil { firstMatched = index }
+            } else {
+                missing.append(index)
+            }
+        }
+        let boundary = firstMatched ?? booked.count
+        let before = missing.count { $0 < boundary }
+        var differences: [ReconciliationDifference] = []
+        if before != folded { differences.append(.fillCountBeforeCheckpoint(journal: folded, venue: before)) }
+        differences += missing.filter { $0 >= boundary }.map { .fillMissingFromJournal(booked[$0]) }
         for fill in journaled {
             if let count = unmatched[fill], count > 0 {
                 unmatched[fill] = count - 1

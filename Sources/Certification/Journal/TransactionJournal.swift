@@ -6,8 +6,9 @@ import TradingMachines
 /// Opening it replays the file (`JournalReader`): a torn tail — the incomplete record a crash
 /// during an append leaves — is cut off and synced (`recoveredTail` says what was dropped); a
 /// damaged record before the end is a typed error and the journal does not open: nothing is
-/// ever skipped silently. A missing file is created with its header, synced, and its directory
-/// synced.
+/// ever skipped silently. A missing file is created with its header. Every open then fsyncs the
+/// file and its directory: what it replays (a killed process's unsynced appends, a compaction's
+/// rename) is durable before anything is built on it.
 ///
 /// Fsync policy (`SyncPolicy`):
 /// - `.everyAppend` (the default): `append` returns only once the record is written and
@@ -100,6 +101,9 @@ public final class TransactionJournal: Sendable {
         let directory = directoryOf(path)
         let created = existing == nil
         if created, !fileSystem.directoryExists(atPath: directory) { throw .missingDirectory(directory) }
+        // A compaction's file is only ever written beside an open journal, and the rename that
+        // replaces the journal is atomic: with no journal beside it, it may be the only copy.
+        if created, let unfinished { throw .compactionWithoutJournal(compactionPath(for: path), length: unfinished.count) }
         var replay = try JournalReader.replay(existing ?? JournalFormat.fileHeader, keepRecords: false)
         if created { replay.validLength = 0 }
         let tail: TornTail? = if case .tornTail(let tail) = replay.end { tail } else { nil }
@@ -114,13 +118,13 @@ public final class TransactionJournal: Sendable {
                 try fileSystem.write(JournalFormat.fileHeader, to: handle)
                 replay.validLength = JournalFormat.fileHeaderSize
             }
-            if created || tail != nil {
-                try fileSystem.sync(handle)
-            }
-            if created || tail?.offset == 0 {
-                // The new file's directory entry.
-                try fileSystem.syncDirectory(atPath: directory)
-            }
+            // Always: what a killed process wrote and never synced is replayed as the journal's
+            // from now on, so it is made durable before anything is built on it.
+            try fileSystem.sync(handle)
+            // The file's directory entry: a new file's, and the one a compaction's rename left
+            // if the process died before syncing it (else a power loss after this open could
+            // give the name back the old journal, without what is appended from now on).
+            try fileSystem.syncDirectory(atPath: directory)
         } catch {
             try? fileSystem.close(handle)
             throw .fileSystem(error)
@@ -202,16 +206,21 @@ public final class TransactionJournal: Sendable {
     /// a crash at any point leaves the old journal or the new one, and both replay to the same
     /// books (an unfinished new file is removed at the next open, `discardedCompaction`).
     ///
-    /// - Throws: `.fileSystem` when a step fails: before the rename the journal is unchanged
-    ///   and stays usable; after it, the journal is unusable until reopened (as after a failed
-    ///   append). `.unusable` after an earlier failure.
+    /// - Throws: `.fileSystem` when a step fails: while the new file is written (create,
+    ///   write, fsync, close) the journal is unchanged and stays usable; a failed fsync of
+    ///   pending appends, or a failure from closing the journal's handle on (close, rename,
+    ///   directory fsync, reopen), leaves it unusable until reopened (as after a failed append;
+    ///   reopening finds the old journal or the new one, with the same books).
+    ///   `.sequenceExhausted` when the numbers left cannot start a checkpoint; `.unusable` after
+    ///   an earlier failure.
     @discardableResult
     public func compact() throws(JournalError) -> Compaction {
         try state.withLock { (state: inout State) throws(JournalError) -> Compaction in
             guard state.usable, let handle = state.handle else { throw .unusable }
-            if state.durableSequence < state.lastSequence { try Self.sync(&state, fileSystem) }
             let first = state.lastSequence + 1
-            let bytes = JournalFormat.fileHeader + JournalCheckpoint.records(of: state.books, sequence: first)
+            guard first <= JournalFormat.maxCheckpointSequence else { throw .sequenceExhausted(state.lastSequence) }
+            if state.durableSequence < state.lastSequence { try Self.sync(&state, fileSystem) }
+            let bytes = JournalFormat.compactedFileHeader + JournalCheckpoint.records(of: state.books, sequence: first)
             // What is renamed into place must replay as these books: read it back first.
             let written: JournalReplay
             do { written = try JournalReader.replay(bytes, keepRecords: false) } catch {
@@ -245,8 +254,9 @@ public final class TransactionJournal: Sendable {
             do throws(FileSystemFailure) {
                 try fileSystem.rename(temporary, to: path)
             } catch {
+                // Which file the name holds is not known for sure: reopening replays what it holds.
                 fileSystem.removeFile(atPath: temporary)
-                do throws(FileSystemFailure) { state.handle = try fileSystem.openForAppend(atPath: path) } catch { state.usable = false }
+                state.usable = false
                 throw .fileSystem(error)
             }
             do throws(FileSystemFailure) {

@@ -27,6 +27,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var test = IntegrityTest()
         test.dropsFill = 3
+        test.compactions = 0  // every fill a record: the dropped one is named
         let result = try test.run(seed: 1, directory: directory)
         #expect(result.report.differences.contains { if case .fillMissingFromJournal = $0 { true } else { false } })
         #expect(!result.passed(CertificationGates()))
@@ -44,9 +45,17 @@ import Testing
         #expect(result.compacted)
         #expect(!result.passed(CertificationGates()))
         #expect(result.report.differences.contains { if case .books = $0 { true } else { false } }, "the checkpoint's books lack it")
+        // Counted, not named: the checkpoint keeps books, not fills; and no other fill is blamed.
+        let fills = result.report.differences.filter { if case .books = $0 { false } else { true } }
+        guard case .fillCountBeforeCheckpoint(let journal, let venue)? = fills.first, fills.count == 1 else {
+            Issue.record("\(fills)")
+            return
+        }
+        #expect(venue == journal + 1)
         var uncompacted = test
         uncompacted.compactions = 0
-        #expect(try !uncompacted.run(seed: 1, directory: directory).compacted)
+        let named = try uncompacted.run(seed: 1, directory: directory)
+        #expect(!named.compacted && !named.passed(CertificationGates()))
     }
 
     @Test func theSameSeedGivesTheSameSession() throws {

@@ -132,6 +132,10 @@ import TradingVocabulary
         let final = try JournalReader.replay(disk.contents() ?? [])
         let expected = try JournalFixture.books()
         #expect(final.end == .clean && final.books == expected, "\(context)")
+        // Everything acknowledged since the restart is durable too: the open synced the
+        // directory, so a compaction's rename cannot be undone by a power loss now.
+        disk.crash(losing: .unsynced)
+        #expect(try JournalReader.replay(disk.contents() ?? []).books == expected, "\(context), then a power loss")
     }
 
     @Test func aKillAtEveryWritePointOfACompactionLosesNothing() throws {
@@ -167,8 +171,8 @@ import TradingVocabulary
             }
             #expect(acknowledged == compactAfter)
             #expect(disk.contents(Self.temporary) == nil, "step \(step): no file left beside the journal")
-            // Writing the new file (create, write, fsync, close) or renaming it: the journal is as it was.
-            let usable = step < 4 || step == 5
+            // Writing the new file (create, write, fsync, close): the journal is as it was.
+            let usable = step < 4
             if usable {
                 for transaction in transactions.dropFirst(compactAfter) { try journal.append(transaction) }
                 try journal.close()
@@ -197,6 +201,30 @@ import TradingVocabulary
         #expect(disk.contents(Self.temporary) == [1, 2, 3])
     }
 
+    @Test func aCompactionFileWithoutAJournalIsNeitherRemovedNorTakenForANewJournal() throws {
+        let disk = CrashingDisk()
+        let compacted = try JournalFixture.compactedBytes(after: 15)
+        disk.replace(Self.temporary, with: compacted)
+        #expect(throws: JournalError.compactionWithoutJournal(Self.temporary, length: compacted.count)) {
+            try TransactionJournal(path: CrashingDisk.path, fileSystem: disk)
+        }
+        #expect(disk.contents(Self.temporary) == compacted && disk.contents() == nil)
+    }
+
+    @Test func noCheckpointStartsBeyondTheLastSequenceNumberAllowed() throws {
+        let disk = CrashingDisk()
+        let books = try JournalFixture.books()
+        disk.replace(with: JournalFormat.compactedFileHeader + JournalCheckpoint.records(of: books, sequence: JournalFormat.maxCheckpointSequence))
+        let journal = try TransactionJournal(path: CrashingDisk.path, fileSystem: disk)
+        #expect(journal.books == books && journal.lastSequence > JournalFormat.maxCheckpointSequence)
+        #expect(throws: JournalError.sequenceExhausted(journal.lastSequence)) { try journal.compact() }
+        try journal.append(.cashAdjusted(Cents(1), reason: "still usable"))
+        #expect(try JournalReader.replay(disk.contents() ?? []).books.cash == books.cash + 1)
+        // One past the limit does not open a checkpoint: a sequence gap.
+        disk.replace(with: JournalFormat.compactedFileHeader + JournalCheckpoint.records(of: books, sequence: JournalFormat.maxCheckpointSequence + 1))
+        #expect({ if case .sequenceGap? = corruption(disk.contents() ?? [])?.kind { true } else { false } }())
+    }
+
     // MARK: The reader
 
     func corruption(_ bytes: [UInt8]) -> JournalCorruption? {
@@ -214,9 +242,9 @@ import TradingVocabulary
         let bytes = try JournalFixture.compactedBytes(after: 12)
         let replay = try JournalReader.replay(bytes)
         let checkpointEnd = try #require(replay.records.first?.offset)
-        // (Cut inside the first record's header, the type is not known yet: a torn tail, as for
-        // any journal; from a whole header on, the checkpoint is known.)
-        for length in JournalFormat.fileHeaderSize + JournalFormat.recordHeaderSize..<checkpointEnd {
+        // The file header's flag says a checkpoint follows: from the header on, a cut anywhere
+        // before the checkpoint's end is damage.
+        for length in JournalFormat.fileHeaderSize..<checkpointEnd {
             let found = corruption(Array(bytes.prefix(length)))
             guard case .incompleteCheckpoint(let missing)? = found?.kind else {
                 Issue.record("cut at \(length): \(String(describing: found))")
@@ -245,12 +273,15 @@ import TradingVocabulary
         #expect(found?.offset == all.count && found?.sequence == UInt64(transactions.count + 1))
         #expect({ if case .malformedPayload? = found?.kind { true } else { false } }())
         #expect(corruption(all + Array(compacted[JournalFormat.fileHeaderSize..<checkpointEnd])) != nil)
+        // A compacted journal that does not start with its checkpoint.
+        let first = try JournalFormat.record(sequence: 1, transactions[0])
+        #expect({ if case .invalidCheckpoint? = corruption(JournalFormat.compactedFileHeader + first)?.kind { true } else { false } }())
     }
 
     /// Books no transactions could make, each written as a checkpoint: refused, and said why.
     @Test func aCheckpointOfImpossibleBooksIsRefused() throws {
         let books = try JournalFixture.books(Array(transactions.prefix(13)))  // order 5 open, holdings in both symbols
-        let valid = JournalFormat.fileHeader + JournalCheckpoint.records(of: books, sequence: 14)
+        let valid = JournalFormat.compactedFileHeader + JournalCheckpoint.records(of: books, sequence: 14)
         #expect(try JournalReader.replay(valid).books == books)
         let records = try recordOffsets(valid)
         // The last record is the open order: its `filled` (the payload's last 8 bytes) set to
@@ -262,13 +293,27 @@ import TradingVocabulary
         var flat = valid
         let holding = try #require(records.first { $0.type == 7 })
         flat.replaceSubrange(holding.start + 4..<holding.start + 12, with: littleEndian(Int64(0)))
+        // The first holding's cost on the other side of its position.
+        var flipped = valid
+        let cost = (0..<8).reduce(Int64(0)) { $0 | Int64(flipped[holding.start + 12 + $1]) << (8 * $1) }
+        flipped.replaceSubrange(holding.start + 12..<holding.start + 20, with: littleEndian(-cost))
         // The only id range (1…5) with its upper bound set below its lower one.
         var ranges = valid
         let range = try #require(records.first { $0.type == 9 })
         ranges.replaceSubrange(range.start + 8..<range.start + 16, with: littleEndian(UInt64(0)))
+        // The second instrument (FUT) renamed AAA: listed twice, out of the canonical order.
+        var twice = valid
+        let instruments = records.filter { $0.type == 1 }
+        #expect(instruments.count == 2)
+        twice.replaceSubrange(instruments[1].start + 1..<instruments[1].start + 4, with: Array("AAA".utf8))
+        // Fewer transactions than the listings, acknowledgements and fills it holds.
+        var few = valid
+        let header = try #require(records.first)
+        few.replaceSubrange(header.start + 16..<header.start + 24, with: littleEndian(UInt64(11)))
         for (name, bytes, detail) in [
-            ("overfilled open order", overfilled, "7 of 7 filled"), ("flat holding with a cost", flat, "flat with cost"),
-            ("inverted id range", ranges, "order ids 1…0"),
+            ("overfilled open order", overfilled, "7 of 7 filled"), ("flat holding with a cost", flat, "position 0 with cost"),
+            ("cost against the position", flipped, "with cost -"), ("inverted id range", ranges, "order ids 1…0"),
+            ("an instrument listed twice", twice, "instrument AAA after AAA"), ("too few transactions", few, "among 11 transactions"),
         ] {
             let found = corruption(fixChecksums(bytes, records))
             guard case .invalidCheckpoint(let text)? = found?.kind else {

@@ -59,7 +59,7 @@ enum JournalFixture {
     /// The bytes of a compacted journal: a checkpoint of the first `count` transactions (at the
     /// sequence number after them), then the rest.
     static func compactedBytes(after count: Int, _ transactions: [JournalTransaction] = transactions) throws -> [UInt8] {
-        var bytes = JournalFormat.fileHeader
+        var bytes = JournalFormat.compactedFileHeader
         bytes += JournalCheckpoint.records(of: try books(Array(transactions.prefix(count))), sequence: UInt64(count + 1))
         var sequence = try JournalReader.replay(bytes).lastSequence
         for transaction in transactions.dropFirst(count) {

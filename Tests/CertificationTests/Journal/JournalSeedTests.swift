@@ -32,7 +32,8 @@ import Testing
         return [
             "valid-compacted": compacted,
             "corrupt-checkpoint-cut-short": Array(compacted.prefix(checkpointEnd - 1)),
-            "corrupt-checkpoint-not-first": all + Array(compacted[JournalFormat.fileHeaderSize..<checkpointEnd]),
+            "corrupt-checkpoint-not-first": all + JournalCheckpoint.records(of: try JournalFixture.books(), sequence: UInt64(records.count + 1)),
+            "corrupt-compacted-without-checkpoint": JournalFormat.compactedFileHeader + first,
             "valid-all-kinds": all,
             "valid-header-only": JournalFormat.fileHeader,
             "valid-three-records": try JournalFixture.journalBytes(Array(JournalFixture.transactions.prefix(3))),
