@@ -93,15 +93,14 @@ struct CheckpointReader {
     /// Reads the checkpoint record's payload.
     init(header payload: ArraySlice<UInt8>) throws(JournalPayloadError) {
         var reader = PayloadReader(bytes: payload)
-        books.cash = try reader.int64()
-        books.fees = try reader.int64()
+        let cash = try reader.int64()
+        let fees = try reader.int64()
         let transactions = try reader.uint64()
         let fills = try reader.uint64()
         guard transactions <= UInt64(Int.max), fills <= transactions else {
             throw JournalPayloadError("\(fills) fills among \(transactions) transactions")
         }
-        books.transactionCount = Int(transactions)
-        books.fillCount = Int(fills)
+        books.restore(cash: cash, fees: fees, transactionCount: Int(transactions), fillCount: Int(fills))
         due = []
         for type in [JournalRecordType.instrumentListed, .checkpointOrderIDs, .checkpointHolding, .checkpointOpenOrder] {
             due.append((type, Int(UInt32(littleEndian: try reader.take(4, "an entry count")))))
@@ -131,7 +130,7 @@ struct CheckpointReader {
             if let last = lastInstrument, !(last < instrument.symbol) {
                 throw JournalPayloadError("instrument \(instrument.symbol) after \(last)")
             }
-            books.instruments[instrument.symbol] = instrument
+            books.restore(instrument)
             lastInstrument = instrument.symbol
         case .checkpointOrderIDs:
             let lower = try reader.uint64()
@@ -140,7 +139,7 @@ struct CheckpointReader {
             if let last = books.knownOrders.ranges.last, last.upperBound == .max || lower <= last.upperBound + 1 {
                 throw JournalPayloadError("order ids \(lower)…\(upper) overlap or touch \(last.lowerBound)…\(last.upperBound)")
             }
-            books.knownOrders.ranges.append(lower...upper)
+            books.restoreOrderIDs(lower...upper)
         case .checkpointHolding:
             let symbol = try reader.symbol()
             var holding = PortfolioBooks.Holding()
@@ -157,7 +156,7 @@ struct CheckpointReader {
                 throw JournalPayloadError("holding \(symbol): position \(holding.position) with cost \(holding.cost)")
             }
             guard books.fillCount > 0 else { throw JournalPayloadError("holding \(symbol) with no fill booked") }
-            books.holdings[symbol] = holding
+            books.restore(holding, of: symbol)
             lastHolding = symbol
         case .checkpointOpenOrder:
             let order = try reader.newOrder()
@@ -168,7 +167,7 @@ struct CheckpointReader {
             guard 0 <= filled, filled < order.quantity.value else {
                 throw JournalPayloadError("open order \(order.id): \(filled) of \(order.quantity.value) filled")
             }
-            books.openOrders[order.id] = PortfolioBooks.OpenOrder(order: order, filled: filled)
+            books.restore(PortfolioBooks.OpenOrder(order: order, filled: filled))
             lastOpenOrder = order.id
         case .cashAdjusted, .orderAcknowledged, .fillBooked, .orderCancelled, .checkpoint:
             preconditionFailure("checkpoint entry of type \(type) was due")

@@ -9,7 +9,7 @@ import ExchangeVocabulary
 /// orders were sent. The ranges are canonical, so equal sets are equal values.
 public struct OrderIDSet: Hashable, Sendable {
     /// The ids, as ranges sorted by their bounds; no two overlap or touch.
-    public internal(set) var ranges: [ClosedRange<UInt64>] = []
+    public private(set) var ranges: [ClosedRange<UInt64>] = []
 
     public init() {}
 
@@ -41,6 +41,15 @@ public struct OrderIDSet: Hashable, Sendable {
             ranges.insert(value...value, at: next)
         }
         return true
+    }
+
+    /// Adds `range`, which lies above every id in the set without touching it (a checkpoint's
+    /// ranges, read in order: `CheckpointReader` checks that first).
+    mutating func appendAbove(_ range: ClosedRange<UInt64>) {
+        if let last = ranges.last {
+            precondition(last.upperBound < UInt64.max && range.lowerBound > last.upperBound + 1, "ranges out of order")
+        }
+        ranges.append(range)
     }
 
     /// The index of the first range that starts after `value` (binary search).

@@ -33,17 +33,17 @@ public struct PortfolioBooks: Hashable, Sendable {
         public var filled: Int64
     }
 
-    public internal(set) var instruments: [Symbol: Instrument] = [:]
+    public private(set) var instruments: [Symbol: Instrument] = [:]
     /// Symbols that have had a fill.
-    public internal(set) var holdings: [Symbol: Holding] = [:]
-    public internal(set) var cash: Int64 = 0
-    public internal(set) var fees: Int64 = 0
-    public internal(set) var openOrders: [ClientOrderID: OpenOrder] = [:]
+    public private(set) var holdings: [Symbol: Holding] = [:]
+    public private(set) var cash: Int64 = 0
+    public private(set) var fees: Int64 = 0
+    public private(set) var openOrders: [ClientOrderID: OpenOrder] = [:]
     /// Every order id acknowledged so far (an id is never reused), as ranges: ids handed out in
     /// sequence take one range however many orders there were.
-    public internal(set) var knownOrders = OrderIDSet()
-    public internal(set) var transactionCount = 0
-    public internal(set) var fillCount = 0
+    public private(set) var knownOrders = OrderIDSet()
+    public private(set) var transactionCount = 0
+    public private(set) var fillCount = 0
 
     public init() {}
 
@@ -187,6 +187,37 @@ public struct PortfolioBooks: Hashable, Sendable {
         let product = Int128(price) * Int128(quantity) * Int128(tickValue)
         guard let value = Int64(exactly: product) else { throw .overflow("notional") }
         return value
+    }
+}
+
+extension PortfolioBooks {
+    // Books restored from a checkpoint, part by part. Only `CheckpointReader` calls these, after
+    // checking each part against what transactions could make; each asserts what it relies on.
+
+    mutating func restore(cash: Int64, fees: Int64, transactionCount: Int, fillCount: Int) {
+        precondition(0 <= fillCount && fillCount <= transactionCount, "restored counts out of range")
+        self.cash = cash
+        self.fees = fees
+        self.transactionCount = transactionCount
+        self.fillCount = fillCount
+    }
+
+    mutating func restore(_ instrument: Instrument) {
+        precondition(instruments[instrument.symbol] == nil, "instrument \(instrument.symbol) restored twice")
+        instruments[instrument.symbol] = instrument
+    }
+
+    /// Ids above (and not touching) every id restored so far.
+    mutating func restoreOrderIDs(_ range: ClosedRange<UInt64>) { knownOrders.appendAbove(range) }
+
+    mutating func restore(_ holding: Holding, of symbol: Symbol) {
+        precondition(instruments[symbol] != nil && holdings[symbol] == nil, "holding \(symbol) restored twice or unlisted")
+        holdings[symbol] = holding
+    }
+
+    mutating func restore(_ open: OpenOrder) {
+        precondition(knownOrders.contains(open.order.id) && openOrders[open.order.id] == nil, "open order \(open.order.id) restored twice or unknown")
+        openOrders[open.order.id] = open
     }
 }
 

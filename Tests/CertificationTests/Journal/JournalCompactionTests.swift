@@ -227,16 +227,7 @@ import TradingVocabulary
 
     // MARK: The reader
 
-    func corruption(_ bytes: [UInt8]) -> JournalCorruption? {
-        do {
-            _ = try JournalReader.replay(bytes)
-            return nil
-        } catch {
-            if case .corrupted(let corruption) = error { return corruption }
-            Issue.record("\(error)")
-            return nil
-        }
-    }
+    func corruption(_ bytes: [UInt8]) -> JournalCorruption? { JournalFixture.corruption(bytes) }
 
     @Test func aCheckpointCutAnywhereIsCorruptionNotATornTail() throws {
         let bytes = try JournalFixture.compactedBytes(after: 12)

@@ -69,6 +69,18 @@ enum JournalFixture {
         return bytes
     }
 
+    /// The corruption the reader names in `bytes`, or nil if it names none (a replay, or
+    /// another error).
+    static func corruption(_ bytes: [UInt8]) -> JournalCorruption? {
+        do {
+            _ = try JournalReader.replay(bytes)
+            return nil
+        } catch {
+            if case .corrupted(let corruption) = error { return corruption }
+            return nil
+        }
+    }
+
     /// The bytes of a journal of `transactions`, as the writer writes them.
     static func journalBytes(_ transactions: [JournalTransaction] = transactions) throws -> [UInt8] {
         var bytes = JournalFormat.fileHeader

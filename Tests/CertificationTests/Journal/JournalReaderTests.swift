@@ -22,15 +22,7 @@ import TradingVocabulary
         for index in 0..<count { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }
 
-    func corruption(_ bytes: [UInt8]) -> JournalCorruption? {
-        do {
-            _ = try JournalReader.replay(bytes)
-            return nil
-        } catch {
-            if case .corrupted(let corruption) = error { return corruption }
-            return nil
-        }
-    }
+    func corruption(_ bytes: [UInt8]) -> JournalCorruption? { JournalFixture.corruption(bytes) }
 
     @Test func everyPrefixReplaysToTheWholeRecordsItHolds() throws {
         let bytes = try JournalFixture.journalBytes()
