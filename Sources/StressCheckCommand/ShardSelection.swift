@@ -16,6 +16,8 @@ enum ShardSelection {
     static let kubernetesIndex = "JOB_COMPLETION_INDEX"
     static let slurmID = "SLURM_ARRAY_TASK_ID", slurmCount = "SLURM_ARRAY_TASK_COUNT"
     static let slurmMin = "SLURM_ARRAY_TASK_MIN", slurmMax = "SLURM_ARRAY_TASK_MAX"
+    /// The variables that give a shard index (a command that is not sharded warns about them).
+    static let indexVariables = [indexVariable, kubernetesIndex, slurmID]
 
     /// The shard, and where its index and count came from (for the report).
     static func resolve(index flagIndex: Int?, count flagCount: Int?, environment: [String: String]) throws(UsageError) -> (shard: BatchShard, source: String) {

@@ -60,13 +60,8 @@ enum Stress {
         }
         guard options.from == nil, options.to == nil else { throw UsageError("--from and --to apply only to --replay") }
         let plan = try plan(request)
-        let (shard, source) = try ShardSelection.resolve(index: options.shardIndex, count: options.shardCount, environment: environment)
-        let output = try options.output.map { path throws(UsageError) in
-            try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index)))
-        }
-        let html = try options.html.map { path throws(UsageError) in
-            try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index)))
-        }
+        // Before the shard: the rerun line a failure prints (`--item N`) must work inside the
+        // sharded job that printed it, where the engine's index variable is still set.
         if let item = options.item {
             guard item < plan.itemCount else { throw UsageError(BatchError(.unknownItem(item, count: plan.itemCount)).description) }
             guard options.output == nil, options.html == nil, options.shardIndex == nil, options.shardCount == nil else {
@@ -74,26 +69,58 @@ enum Stress {
             }
             return runItem(item, of: plan, console: console, json: options.json, environment: environment)
         }
+        let (shard, source) = try ShardSelection.resolve(index: options.shardIndex, count: options.shardCount, environment: environment)
+        let output = try options.output.map { path throws(UsageError) in
+            try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index)))
+        }
+        let html = try options.html.map { path throws(UsageError) in
+            try OutputFile.checked(path.replacingOccurrences(of: shardPlaceholder, with: String(shard.index)))
+        }
+        if let output, let html, output.path == html.path {
+            throw UsageError("--output and --html name the same file '\(output.path)'")
+        }
         let header = ShardHeader(plan: plan, codeVersion: CodeVersion.current(environment), shard: shard)
         let runner = BatchRunner(parallel: options.parallel ?? BatchRunner.activeCores)
-        let progress = options.json ? nil : StressProgress(console: console).callback()
+        let progress = options.json ? nil : StressProgress(console: console)
         let started = ContinuousClock.now
-        let items = runner.runBlocking(plan, shard: shard, progress: progress, shouldStop: { interruption.signal() != nil })
+        let items = runner.runBlocking(plan, shard: shard, progress: progress?.callback(), shouldStop: { interruption.signal() != nil })
         let seconds = (ContinuousClock.now - started).seconds
         let result = BatchResult(header: header, items: items)
-        let run = StressReport.Run(seconds: seconds, parallel: runner.parallel, shardSource: source)
+        var run = StressReport.Run(seconds: seconds, parallel: runner.parallel, shardSource: source)
         if let signal = interruption.signal(), !result.isComplete {
+            progress?.clear()
+            run.interrupted = Interruption.name(of: signal)
             StressReport.write(result, run: run, console: console, json: options.json, output: nil)
             console.errors.write(
                 "Interrupted by \(Interruption.name(of: signal)) after \(Format.count(items.count, "run")) of "
                     + "\(Format.grouped(header.shardItemCount)); no file written.\n")
             return Interruption.exitStatus(for: signal)
         }
-        if let output { try output.write(result.file.encoded) }
-        if let html { try html.write(Array(StressHTML.render(result, plan: plan, warn: { console.errors.write($0) }).utf8)) }
+        var written: [String] = []
+        do throws(UsageError) {
+            if let output {
+                try output.write(result.file.encoded)
+                written.append(output.path)
+            }
+            if let html { try html.write(Array(StressHTML.render(result, plan: plan, warn: { console.errors.write($0) }).utf8)) }
+        } catch {
+            // The runs are done: their summary is printed, then what could not be written.
+            StressReport.write(result, run: run, console: console, json: options.json, output: nil)
+            return writeFailed(error, written: written, passed: result.summary.passed, console: console)
+        }
         StressReport.write(result, run: run, console: console, json: options.json, output: output?.path)
         if let html, !options.json { console.output.write("HTML report: \(html.path)\n") }
         return result.summary.passed ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// A report that could not be written after the runs: an `error:` line that says which file,
+    /// what was written and what the runs found; exit 2 (the usage message would not help).
+    static func writeFailed(_ error: UsageError, written: [String], passed: Bool, console: Console) -> Int32 {
+        console.errors.write(
+            "error: \(error.message)\n"
+                + (written.isEmpty ? "Nothing was written" : "Written: \(written.joined(separator: ", "))")
+                + "; the runs \(passed ? "passed" : "failed") (exit 2 for the file, not the runs).\n")
+        return ExitStatus.usage
     }
 
     /// `--item N`: that item alone, with its record's figures.
@@ -109,6 +136,9 @@ enum Stress {
     /// line, exit 2, nothing written.
     static func merge(files: [String], options: Options, console: Console) throws(UsageError) -> Int32 {
         let output = try options.output.map { path throws(UsageError) in try OutputFile.checked(path) }
+        if let output, let input = files.first(where: { output.isSameFile(as: $0) }) {
+            throw UsageError("--output '\(output.path)' is the input '\(input)': merge writes a new file and never replaces a shard")
+        }
         // Each file read once (a pipe such as `<(cat shard-0.jsonl)` reads only once), at most
         // `mergeFileLimit` bytes of it.
         var contents: [(path: String, bytes: [UInt8])] = []
@@ -137,8 +167,13 @@ enum Stress {
         }
         let merged: ShardFile
         do { merged = try ShardMerge.merge(shards) } catch { return fail(error.description, console: console) }
-        if let output { try output.write(merged.encoded) }
         let result = BatchResult(merged)
+        if let output {
+            do throws(UsageError) { try output.write(merged.encoded) } catch {
+                StressReport.write(result, run: nil, console: console, json: options.json, output: nil, mergedFrom: files.count)
+                return writeFailed(error, written: [], passed: result.summary.passed, console: console)
+            }
+        }
         StressReport.write(result, run: nil, console: console, json: options.json, output: output?.path, mergedFrom: files.count)
         return result.summary.passed ? ExitStatus.passed : ExitStatus.failed
     }
@@ -155,37 +190,106 @@ enum Stress {
     }
 }
 
-/// The `--output` file: its directory checked before anything runs, written whole and renamed
+/// A report file (`--output`, `--html`): checked before anything runs, written whole and renamed
 /// into place, so that a failed or interrupted command never leaves a partial file or
 /// overwrites a good one.
+///
+/// The target must be a regular file or not exist yet; a symbolic link is followed (the file it
+/// names is replaced, the link kept). A directory, a device, a pipe or a socket is refused:
+/// renaming over `/dev/stdout` would replace the device node, not write to it.
 struct OutputFile {
+    /// The path as given (for messages).
     let path: String
+    /// The path written: `path` with a symbolic link resolved.
+    let target: String
 
-    /// `path`, once its directory is known to exist and be writable.
+    /// `path`, once its target is a regular file or absent and a file can be created in its
+    /// directory.
     static func checked(_ path: String) throws(UsageError) -> OutputFile {
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        let parent = directory.isEmpty ? "." : directory
-        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue,
-            FileManager.default.isWritableFile(atPath: parent)
-        else {
-            throw UsageError("cannot write '\(path)': its directory '\(parent)' does not exist or is not writable")
+        guard !path.isEmpty else { throw UsageError("an output file needs a name") }
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                throw UsageError("cannot write '\(path)': it is a symbolic link to nothing (\(String(cString: strerror(errno))))")
+            }
+            target = String(cString: resolved)
+            free(resolved)
         }
-        return OutputFile(path: path)
+        if stat(target, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            guard kind == S_IFREG else {
+                let what = kind == S_IFDIR ? "a directory" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : kind == S_IFIFO ? "a pipe" : "not a regular file"
+                throw UsageError("cannot write '\(path)': it is \(what); give a file name")
+            }
+        }
+        let directory = (target as NSString).deletingLastPathComponent
+        let parent = directory.isEmpty ? "." : directory
+        guard stat(parent, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw UsageError("cannot write '\(path)': its directory '\(parent)' does not exist")
+        }
+        // A file is created there and removed: the only test that holds for every file system
+        // (`/proc` is writable to root, yet takes no new file).
+        let file = OutputFile(path: path, target: target)
+        let probe = file.createTemporary()
+        guard probe >= 0 else {
+            throw UsageError("cannot write '\(path)': no file can be created in '\(parent)' (\(String(cString: strerror(errno))))")
+        }
+        close(probe)
+        unlink(file.temporary)
+        return file
     }
 
-    /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+    /// The file written before the rename: beside the target, named for this process.
+    var temporary: String { target + ".partial-\(ProcessInfo.processInfo.processIdentifier)" }
+
+    /// Creates `temporary` afresh for writing: one a killed process of the same id left behind
+    /// is removed first. A descriptor, or −1 with `errno` set.
+    func createTemporary() -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+        let descriptor = open(temporary, flags, 0o644)
+        guard descriptor < 0, errno == EEXIST, unlink(temporary) == 0 else { return descriptor }
+        return open(temporary, flags, 0o644)
+    }
+
+    /// Whether `other` names the file this writes (the same inode, when both exist).
+    func isSameFile(as other: String) -> Bool {
+        var mine = stat()
+        var theirs = stat()
+        guard stat(target, &mine) == 0, stat(other, &theirs) == 0 else { return false }
+        return mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino
+    }
+
+    /// Writes `bytes` to a new temporary file beside the target, then renames it over the target.
     func write(_ bytes: [UInt8]) throws(UsageError) {
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw UsageError("cannot write '\(temporary)': \(error.localizedDescription)")
+        let descriptor = createTemporary()
+        guard descriptor >= 0 else {
+            throw UsageError("cannot write '\(path)': creating '\(temporary)' failed: \(String(cString: strerror(errno)))")
         }
-        guard rename(temporary, path) == 0 else {
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }  // nothing to write
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += count
+            }
+        }
+        // Closing reports a deferred write error (NFS, a full disk): it counts as one.
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw UsageError("cannot write '\(path)': writing '\(temporary)' failed: \(failure)")
+        }
+        guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             let left = unlink(temporary) == 0 ? "" : " (and '\(temporary)' is left behind: \(String(cString: strerror(errno))))"
-            throw UsageError("cannot rename '\(temporary)' to '\(path)': \(reason)\(left)")
+            throw UsageError("cannot rename '\(temporary)' to '\(target)': \(reason)\(left)")
         }
     }
 }
@@ -193,6 +297,11 @@ struct OutputFile {
 /// A live line on a terminal: `… stress: 120 / 1,200 runs`, rewritten at most once per percent.
 struct StressProgress {
     let console: Console
+
+    /// Erases the live line (an interrupted batch never reaches its last run, which erases it).
+    func clear() {
+        if console.isTerminal { console.output.write("\r\u{1B}[2K") }
+    }
 
     func callback() -> BatchRunner.Progress? {
         guard console.isTerminal else { return nil }

@@ -2,7 +2,12 @@ import StressRun
 
 /// The document `stress --json` and `merge --json` print.
 struct StressDocument: Encodable {
+    /// False when a property failed or the batch was interrupted before its last run.
     var passed: Bool
+    /// The signal that interrupted the batch (`SIGINT`, `SIGTERM`), `null` when it ran to the end.
+    var interrupted: String?
+    /// The runs of the batch or shard; `summary.runs` is fewer when it was interrupted.
+    var plannedRuns: Int
     var campaignSeed: String
     var codeVersion: String
     var simulationVersion: Int
@@ -48,7 +53,9 @@ struct StressDocument: Encodable {
         let header = result.header
         let plan = header.plan
         let summary = result.summary
-        passed = summary.passed
+        passed = summary.passed && result.isComplete
+        interrupted = run?.interrupted
+        plannedRuns = header.shardItemCount
         campaignSeed = BatchSeed.format(plan.campaignSeed)
         codeVersion = header.codeVersion
         simulationVersion = header.simulationVersion
@@ -82,11 +89,14 @@ struct StressDocument: Encodable {
     /// Encodes every key, `null` included, so that a script finds each one.
     func encode(to encoder: any Encoder) throws {
         enum Key: String, CodingKey {
-            case passed, campaignSeed, codeVersion, simulationVersion, scenarios, strategies, seeds, shardIndex, shardCount, seconds, parallel
+            case passed, interrupted, plannedRuns, campaignSeed, codeVersion, simulationVersion, scenarios, strategies, seeds, shardIndex, shardCount, seconds,
+                parallel
             case mergedFrom, output, replay, summary, scenarioStandings, failures
         }
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(passed, forKey: .passed)
+        try container.encode(interrupted, forKey: .interrupted)
+        try container.encode(plannedRuns, forKey: .plannedRuns)
         try container.encode(campaignSeed, forKey: .campaignSeed)
         try container.encode(codeVersion, forKey: .codeVersion)
         try container.encode(simulationVersion, forKey: .simulationVersion)

@@ -64,6 +64,7 @@ enum StressReplay {
         }
         var loaded: [File] = []
         var series: [BarSeries] = []
+        var ranges: [ReplayError.FileRange] = []
         for path in files {
             let symbol: Symbol
             let csv: LoadedCSV
@@ -79,11 +80,17 @@ enum StressReplay {
             let report = DataValidator.validate(csv, symbol: symbol.text)
             let refused = report.faults.filter { !tolerated.contains($0.kind) }
             guard refused.isEmpty else { throw .invalidData(file: path, faults: refused) }
+            guard let firstBar = csv.bars.first, let lastBar = csv.bars.last else { throw .noBars(file: path) }
+            ranges.append(.init(path: path, first: firstBar.time, last: lastBar.time))
             loaded.append(File(path: path, symbol: symbol, bars: csv.bars.count, warnings: report.faults))
             series.append(csv.series(symbol: symbol))
         }
         let market: HistoricMarket
-        do { market = try HistoricMarket(series, from: from?.first, before: to?.after) } catch { throw .market(error) }
+        do {
+            market = try HistoricMarket(series, from: from?.first, before: to?.after)
+        } catch {
+            throw .market(error, files: ranges, from: options.from, to: options.to)
+        }
         let symbols = market.series.map(\.symbol.text)
         let name = "replay " + (symbols.count <= 4 ? symbols.joined(separator: ",") : symbols.prefix(3).joined(separator: ",") + ",+\(symbols.count - 3)")
         var arguments = ["--replay"] + files.map(ReplayHint.quoted)
@@ -129,6 +136,10 @@ enum StressReplay {
             return ExitStatus.usage
         }
         let plan = try plan(prepared, options: options)
+        // A replay in a sharded job (the engines' variables set) runs whole in every shard: said.
+        for name in ShardSelection.indexVariables where !(environment[name] ?? "").isEmpty {
+            console.errors.write("warning: \(name) is set, but a replay is not sharded: this process runs all of it\n")
+        }
         if let item = options.item {
             guard item < plan.itemCount else { throw UsageError(BatchError(.unknownItem(item, count: plan.itemCount)).description) }
             guard options.html == nil else { throw UsageError("--item runs one item alone: it takes no --html") }
@@ -137,21 +148,30 @@ enum StressReplay {
         }
         let header = ShardHeader(plan: plan, codeVersion: CodeVersion.current(environment), shard: .whole)
         let runner = BatchRunner(parallel: options.parallel ?? BatchRunner.activeCores)
-        let progress = options.json ? nil : StressProgress(console: console).callback()
+        let progress = options.json ? nil : StressProgress(console: console)
         let started = ContinuousClock.now
-        let items = runner.runBlocking(plan, progress: progress, shouldStop: { interruption.signal() != nil })
+        let items = runner.runBlocking(plan, progress: progress?.callback(), shouldStop: { interruption.signal() != nil })
         let seconds = (ContinuousClock.now - started).seconds
         let result = BatchResult(header: header, items: items)
-        let run = StressReport.Run(seconds: seconds, parallel: runner.parallel, shardSource: "")
+        var run = StressReport.Run(seconds: seconds, parallel: runner.parallel, shardSource: "")
         let document = ReplayDocument(prepared)
         if let signal = interruption.signal(), !result.isComplete {
+            progress?.clear()
+            run.interrupted = Interruption.name(of: signal)
             write(result, run: run, prepared: prepared, document: document, console: console, json: options.json)
             console.errors.write(
                 "Interrupted by \(Interruption.name(of: signal)) after \(Format.count(items.count, "run")) of "
                     + "\(Format.grouped(header.shardItemCount)); no file written.\n")
             return Interruption.exitStatus(for: signal)
         }
-        if let html { try html.write(Array(StressHTML.render(result, plan: plan, warn: { console.errors.write($0) }).utf8)) }
+        if let html {
+            do throws(UsageError) {
+                try html.write(Array(StressHTML.render(result, plan: plan, warn: { console.errors.write($0) }).utf8))
+            } catch {
+                write(result, run: run, prepared: prepared, document: document, console: console, json: options.json)
+                return Stress.writeFailed(error, written: [], passed: result.summary.passed, console: console)
+            }
+        }
         write(result, run: run, prepared: prepared, document: document, console: console, json: options.json)
         if let html, !options.json { console.output.write("HTML report: \(html.path)\n") }
         return result.summary.passed ? ExitStatus.passed : ExitStatus.failed
@@ -203,13 +223,22 @@ enum ReplayError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateSymbol(String, first: String, second: String)
     /// The faults of a file that refuse it (never empty).
     case invalidData(file: String, faults: [DataFault])
-    case market(HistoricMarketError)
+    /// A file with a header and no data row.
+    case noBars(file: String)
+    /// The files cannot make a market: named with each file's span and the window as written.
+    case market(HistoricMarketError, files: [FileRange], from: String?, to: String?)
+
+    /// A file's first and last bar, for a message that says which file does not overlap.
+    struct FileRange: Hashable, Sendable {
+        var path: String
+        var first, last: SimTime
+    }
 
     /// A usage error: the command line, not the data, is wrong (the usage message is printed).
     var isUsage: Bool {
         switch self {
         case .scenarioWithReplay, .optionNotTaken, .invalidDate, .fromAfterTo: true
-        case .unloadable, .duplicateSymbol, .invalidData, .market: false
+        case .unloadable, .duplicateSymbol, .invalidData, .noBars, .market: false
         }
     }
 
@@ -231,7 +260,15 @@ enum ReplayError: Error, Hashable, Sendable, CustomStringConvertible {
                         + (fault.detail.isEmpty ? "" : " (\(fault.detail))")
                 }.joined(separator: "\n")
                 + (faults.count > StressReplay.maxFaultsPrinted ? "\n  … and \(Format.count(faults.count - StressReplay.maxFaultsPrinted, "more fault"))" : "")
-        case .market(let error): "\(error.description)"
+        case .noBars(let file): "\(file) has no data row (a header alone): a replay needs bars"
+        case .market(.noCommonTimestamps, let files, _, _):
+            "the files share no timestamp, so aligning them leaves no bar: "
+                + files.map { "\($0.path) runs from \($0.first) to \($0.last)" }.joined(separator: "; ")
+        case .market(.tooFewBars(let count, _, _, let first, let last), _, let from, let to):
+            "\(count == 0 ? "no common bar" : count == 1 ? "only 1 common bar" : "\(count) common bars") "
+                + "\(from.map { "from --from \($0)" } ?? "from the start") \(to.map { "to --to \($0) (inclusive)" } ?? "to the end")"
+                + "; a replay needs at least \(HistoricMarket.minimumBars), and the data's common bars run from \(first) to \(last)"
+        case .market(let error, _, _, _): "\(error.description)"
         }
     }
 }

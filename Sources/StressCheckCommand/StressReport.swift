@@ -10,6 +10,8 @@ enum StressReport {
         var parallel: Int
         /// Where the shard came from (`--shard-index, --shard-count`, `JOB_COMPLETION_INDEX, …`).
         var shardSource: String
+        /// The signal that stopped the batch before its last run (`SIGINT`, `SIGTERM`).
+        var interrupted: String? = nil
     }
 
     /// The most failures printed in the text (`--json` has them all).
@@ -43,7 +45,8 @@ enum StressReport {
         if let mergedFrom { first += "; merged from \(Format.count(mergedFrom, "shard file"))" }
         if let run { first += "; \(Format.count(run.parallel, "worker")), \(Format.seconds(run.seconds))" }
         lines.append(first)
-        lines.append("code \(header.codeVersion), simulation v\(header.simulationVersion)")
+        // The fallback version already names the simulation's.
+        lines.append("code \(header.codeVersion)" + (header.codeVersion == CodeVersion.fallback ? "" : ", simulation v\(header.simulationVersion)"))
         lines.append("")
         lines.append(
             "passed \(Format.grouped(summary.passes)) of \(Format.grouped(summary.runs)); safety violations \(Format.grouped(summary.safetyViolations)) "

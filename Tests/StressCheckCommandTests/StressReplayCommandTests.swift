@@ -117,7 +117,10 @@ import Testing
             (["--replay", a, "--from", "2020-13-45"], "error: option '--from' expects a date YYYY-MM-DD or an ISO 8601 time"),
             (["--replay", a, "--to", "yesterday"], "error: option '--to' expects a date"),
             (["--replay", a, "--from", "2020-03-13", "--to", "2020-03-12"], "error: --from 2020-03-13 is after --to 2020-03-12"),
-            (["--replay", a, "--from", "2021-01-01"], "error: no bar between 2021-01-01T00:00:00Z and the end"),
+            (
+                ["--replay", a, "--from", "2021-01-01"],
+                "error: no common bar from --from 2021-01-01 to the end; a replay needs at least 2, and the data's common bars run from 2020-03-12T09:00:00Z"
+            ),
             (["--replay", a, "flash-crash-2010"], "error: 'flash-crash-2010' is a library scenario: --replay runs CSV files only"),
             (["--replay", a, directory + "/aaa.csv"], "error: '\(a)' and '\(directory)/aaa.csv' are both symbol AAA"),
             (["--replay", a, "--output", directory + "/x.jsonl"], "error: option '--output' does not apply to a replay"),
@@ -153,7 +156,7 @@ import Testing
             _ = try StressReplay.prepare(files: [a], options: options)
             Issue.record("an empty window runs")
         } catch {
-            guard case .market(.tooFewBars(0, _, _, _, _)) = error else {
+            guard case .market(.tooFewBars(0, _, _, _, _), _, _, _) = error else {
                 Issue.record("\(error)")
                 return
             }

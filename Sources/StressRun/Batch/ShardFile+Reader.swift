@@ -118,6 +118,7 @@ extension ShardFile {
         guard shardItemCount == header.shardItemCount else {
             throw fields.fail("shardItemCount", "\(shardItemCount), but shard \(shard.index) of \(shard.count) has \(header.shardItemCount) items")
         }
+        try fields.rejectUnknownKeys(besides: header.json)
         return header
     }
 
@@ -162,6 +163,7 @@ extension ShardFile {
         guard try fields.bool("passed") == result.passed else {
             throw fields.fail("passed", "disagrees with the item's violations, liveness and error")
         }
+        try fields.rejectUnknownKeys(besides: result.json)
         return result
     }
 
@@ -175,6 +177,7 @@ extension ShardFile {
             throw ShardFileError(.footerMismatch, line: fields.line, "the footer counts \(count) items; the file has \(items)")
         }
         let recorded = try fields.seed("digest")
+        try fields.rejectUnknownKeys(besides: .object([.init("digest", .null), .init("items", .null), .init("type", .null)]))
         guard recorded == digest else {
             throw ShardFileError(
                 .footerMismatch, line: fields.line,

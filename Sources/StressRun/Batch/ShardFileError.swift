@@ -57,6 +57,15 @@ struct ShardLine {
 
     func fail(_ key: String, _ problem: String) -> ShardFileError { ShardFileError(.field, line: line, "\(key): \(problem)") }
 
+    /// Refuses a key the writer never writes (`canonical` is the writer's object for the value
+    /// read): the reading is strict, so an edited or foreign line is named, not half-read.
+    func rejectUnknownKeys(besides canonical: StateJSON) throws(ShardFileError) {
+        guard case .object(let known) = canonical else { return }
+        for member in members where !known.contains(where: { $0.key == member.key }) {
+            throw fail(member.key, "unknown key (this stresscheck writes no such key)")
+        }
+    }
+
     func value(_ key: String) throws(ShardFileError) -> StateJSON {
         var found: StateJSON?
         for member in members where member.key == key {
