@@ -8,9 +8,10 @@ extension SimulatedExchange {
         // The receive window: a submit older than its deadline is dropped unseen.
         guard now <= sentAt + configuration.timeout else { return }
         let request = client[Int(slot)].request
-        // A duplicate id cannot reach the venue through the client (it refuses ids it tracks, and
-        // resubmits only ids the venue never saw); the order on record stays as it is.
-        guard client[Int(slot)].venueSlot < 0 else { return }
+        // A duplicate id cannot reach the venue through the client: it refuses ids it tracks
+        // (`idInUse`) and resubmits only an id whose NOT_FOUND came after the deadline, when the
+        // first submit had been dropped unseen. Asserted: a repeat here is a client bug.
+        precondition(client[Int(slot)].venueSlot < 0, "a submit for id \(request.id) reached the venue twice")
         guard let instrument = instrumentIndex(request.symbol) else {
             preconditionFailure("the client refuses unknown symbols before sending")
         }

@@ -9,6 +9,7 @@ extension SlippageModel {
     /// Integer rates: s = the fixed rate, or σ × percent / 100 rounded down, and the slip
     /// (P × s + 9 999) / 10 000; the square-root rate is computed in `Double` exactly as the spec
     /// writes it, left to right, with the fill's quantity, and its ceiling taken in `Double`.
+    /// Either computed rate is capped at `VenueLimits.maxRate`.
     func slip(price: Int64, quantity: Int64, volume: Int64, sigma: Int64) -> Int64 {
         switch self {
         case .none:
@@ -16,14 +17,17 @@ extension SlippageModel {
         case .fixed(let rate):
             return Money.narrow(Money.ceilDivide(Int128(price) * Int128(rate.value), 10_000))
         case .volatility(let percent):
-            let rate = sigma * percent / 100
+            // At most `VenueLimits.maxRate` (the documented bound on every rate): σ and the
+            // percentage may each reach 10 000, which would price a fill at 100 × the market and
+            // let a few notionals overflow the books.
+            let rate = min(sigma * percent / 100, VenueLimits.maxRate.value)
             return Money.narrow(Money.ceilDivide(Int128(price) * Int128(rate), 10_000))
         case .squareRoot(let kPercent):
             guard volume > 0 else { return 0 }
-            let rate = Double(kPercent) / 100 * Double(sigma) * (Double(quantity) / Double(volume)).squareRoot()
-            let slip = (Double(price) * rate / 10_000).rounded(.up)
-            // price ≤ ~10⁸, rate ≤ 100 × 10⁴ × √(10⁶): the slip stays far inside Int64.
-            return Int64(slip)
+            let impact = Double(kPercent) / 100 * Double(sigma) * (Double(quantity) / Double(volume)).squareRoot()
+            let rate = min(impact, Double(VenueLimits.maxRate.value))
+            // price ≤ ~10⁸ and rate ≤ 1 000: the slip is at most 10⁷ ticks.
+            return Int64((Double(price) * rate / 10_000).rounded(.up))
         }
     }
 

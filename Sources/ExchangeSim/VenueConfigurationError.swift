@@ -18,7 +18,11 @@ public enum VenueConfigurationError: Error, Hashable, Sendable {
     /// A participation cap outside 1 … 10 000 bp.
     case invalidParticipation(BasisPoints)
     case negativeTimeout(SimDuration)
+    /// A timeout above `VenueLimits.maxTimeout` (one day).
+    case timeoutTooLong(SimDuration)
     case negativeCash(Cents)
+    /// Starting cash above `VenueLimits.maxCash`.
+    case cashTooLarge(Cents)
 }
 
 extension VenueConfiguration {
@@ -44,6 +48,8 @@ extension VenueConfiguration {
         }
         guard (1...BasisPoints.whole.value).contains(participation.value) else { throw .invalidParticipation(participation) }
         guard timeout >= .zero else { throw .negativeTimeout(timeout) }
+        guard timeout.nanoseconds <= VenueLimits.maxTimeout else { throw .timeoutTooLong(timeout) }
         guard initialCash >= .zero else { throw .negativeCash(initialCash) }
+        guard initialCash <= VenueLimits.maxCash else { throw .cashTooLarge(initialCash) }
     }
 }

@@ -37,14 +37,3 @@ public enum ClientError: Error, Hashable, Sendable {
     /// The link to the venue is down.
     case disconnected
 }
-
-/// Why the venue refused a cancel that reached it (reported to the client; the order is
-/// unchanged).
-public enum CancelRefusal: Hashable, Sendable {
-    case unknownOrder
-    case terminal(VenueOrderState)
-    case alreadyPending
-    /// The venue refused it (a random refusal): PENDING_CANCEL returns to ACCEPTED or
-    /// PARTIALLY_FILLED.
-    case refused
-}

@@ -40,6 +40,14 @@ public enum VenueLimits {
     public static let bookDepth: Int64 = 100
     /// The largest fee or slippage rate, in basis points (10%).
     public static let maxRate = BasisPoints(1_000)
+    /// The largest starting cash: 10¹⁵ ¢ ($10 trillion). The books stay exact `Int64` with room
+    /// for hundreds of fills of the largest notional (~10¹⁶ ¢) above it; cash near `Int64.max`
+    /// would overflow on the first sale.
+    public static let maxCash = Cents(1_000_000_000_000_000)
+    /// The longest timeout (receive window) of a venue: one day. Deadlines are sent + timeout
+    /// on the virtual clock; a timeout meant as "never" (`Int64.max` ns) would wrap them into
+    /// the past.
+    public static let maxTimeout: Int64 = 86_400 * 1_000_000_000
 }
 
 /// Why a price given as a `Double` cannot become ticks.

@@ -52,7 +52,11 @@ enum ExchangeMutants {
             (
                 ["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1001 l999 c1000 v4 σ0)"],
                 invariant("no fill beyond a limit")
-            )
+            ),
+            (
+                ["submit(#1 buy 2 AAA limit 999 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1000 l999 c1000 v4 σ0)"],
+                invariant("no fill beyond a limit")
+            ),
         ]),
         ZooVariant(
             "exchange/stop-at-trigger-through-gap", "a stop gapped through at the open filled at its trigger",
@@ -81,6 +85,12 @@ enum ExchangeMutants {
                 ["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/0ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
                 invariant("terminal orders never change")
             ),
+            // The cancel's report still on its way (1 ms): the client holds ACCEPTED, so the
+            // venue's CANCELED turning FILLED is what breaks (0 ms would break another invariant).
+            (
+                ["submit(#1 buy 1 AAA limit 1000 gtc, 0ms/0ms)", "cancel(#1, 0ms/1ms, hold 0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
+                invariant("terminal orders never change")
+            ),
         ]),
         ZooVariant(
             "exchange/timed-out-resent-as-new", "a timed-out order resent as a new order (a duplicate)",
@@ -105,6 +115,13 @@ enum ExchangeMutants {
             (
                 ["submit(#1 buy 1 AAA limit 1000 gtc, 1ms/0ms)", "submit(#2 buy 99951 AAA limit 1000 gtc, 0ms/0ms)", "advance(1ms)"],
                 divergence("advance")
+            ),
+            // Market orders priced off a quote's ask (1 001): 99 851 lots is one beyond the cash.
+            (
+                [
+                    "quote(AAA 999x1 / 1001x1)", "submit(#1 buy 99851 AAA market gtc, 0ms/0ms)", "submit(#2 buy 1 AAA market gtc, 0ms/0ms)",
+                    "advance(0ms)",
+                ], divergence("advance")
             ),
         ]),
     ]

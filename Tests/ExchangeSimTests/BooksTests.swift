@@ -86,6 +86,19 @@ import TradingVocabulary
             try SimulatedExchange(configuration: Fixture.configuration(timeout: .milliseconds(-1)))
         }
         #expect(throws: VenueConfigurationError.negativeCash(-1)) { try SimulatedExchange(configuration: Fixture.configuration(cash: -1)) }
+        // The largest values the books and the clock stay exact with, and one unit beyond.
+        let day = SimDuration(nanoseconds: VenueLimits.maxTimeout)
+        #expect(throws: Never.self) { try SimulatedExchange(configuration: Fixture.configuration(timeout: day)) }
+        #expect(throws: VenueConfigurationError.timeoutTooLong(day + SimDuration(nanoseconds: 1))) {
+            try SimulatedExchange(configuration: Fixture.configuration(timeout: day + SimDuration(nanoseconds: 1)))
+        }
+        #expect(throws: VenueConfigurationError.timeoutTooLong(SimDuration(nanoseconds: .max))) {
+            try SimulatedExchange(configuration: Fixture.configuration(timeout: SimDuration(nanoseconds: .max)))
+        }
+        #expect(throws: Never.self) { try SimulatedExchange(configuration: Fixture.configuration(cash: VenueLimits.maxCash.value)) }
+        #expect(throws: VenueConfigurationError.cashTooLarge(Cents(VenueLimits.maxCash.value + 1))) {
+            try SimulatedExchange(configuration: Fixture.configuration(cash: VenueLimits.maxCash.value + 1))
+        }
     }
 
     @Test func badMarketDataChangesNothing() throws {

@@ -73,7 +73,7 @@ public enum ExchangeChecks {
         CommandKind(
             "cancel", weight: 8,
             drawing: { model, stream throws(Rejection) in
-                let hold = try ExchangeGen.millis([0, 5_000, 1_500, 5_000, 200, 10], &stream)
+                let hold = try ExchangeGen.millis([0, 5_000, 1_500, 5_000, 200, 10, -1], &stream)
                 let open = model.trackedIDs(in: .venue(.partiallyFilled), .venue(.accepted))
                 let any = try ExchangeGen.flag(&stream, oneIn: 4)
                 let anyID = try id(model, &stream)
@@ -98,7 +98,7 @@ public enum ExchangeChecks {
         CommandKind(
             "advance", weight: 8,
             drawing: { _, stream throws(Rejection) in
-                .advance(try ExchangeGen.millis([0, 1, 10, 100, 50, 500, 999, 1_000, 1_001, 5_000, 600_000], &stream))
+                .advance(try ExchangeGen.millis([0, 1, 10, 100, 50, 500, 999, 1_000, 1_001, 5_000, 600_000, -1], &stream))
             }),
         CommandKind("quote", weight: 6, drawing: { model, stream throws(Rejection) in .quote(try ExchangeGen.quote(model, &stream)) }),
         CommandKind("bar", weight: 8, drawing: { model, stream throws(Rejection) in .bar(try ExchangeGen.bar(model, &stream)) }),

@@ -81,6 +81,8 @@ enum ExchangeGen {
             [
                 .none, .fixed(10), .fixed(1), .fixed(maxRate), .volatility(percent: 100), .volatility(percent: 50), .squareRoot(kPercent: 100),
                 .squareRoot(kPercent: 250),
+                // The largest computed rates, capped at `maxRate` (appended: earlier picks decode as before).
+                .volatility(percent: 10_000), .squareRoot(kPercent: 10_000),
             ], &stream)
         let participation = BasisPoints(try pick([10_000, 2_500, 1, 9_999], &stream))
         let timeout = try millis([1_000, 100, 0, 5_000], &stream)
@@ -134,12 +136,18 @@ enum ExchangeGen {
         var quote = QuoteUpdate(
             symbol: symbol, bid: Ticks(max(1, mid - half)), ask: Ticks(mid + half),
             bidSize: Lots(1 + upTo(19, &stream)), askSize: Lots(1 + upTo(19, &stream)), thin: try flag(&stream, oneIn: 8))
+        // One quote in 30 at a limit: beyond it (refused), or exactly on it (the book walked at
+        // the top of the price range, the largest size). Cases appended keep earlier ones' choices.
         if try flag(&stream, oneIn: 30) {
-            switch try stream.index(below: 4) {
+            let top = VenueLimits.maxPrice.value
+            switch try stream.index(below: 7) {
             case 0: quote.ask = quote.bid
             case 1: quote.bidSize = Lots(0)
             case 2: quote.bid = Ticks(0)
-            default: quote.askSize = Lots(VenueLimits.maxQuoteSize.value + 1)
+            case 3: quote.askSize = Lots(VenueLimits.maxQuoteSize.value + 1)
+            case 4: (quote.bidSize, quote.askSize) = (VenueLimits.maxQuoteSize, VenueLimits.maxQuoteSize)
+            case 5: quote.ask = Ticks(top + 1)
+            default: (quote.bid, quote.ask) = (Ticks(top - 1), Ticks(top))
             }
         }
         return quote
@@ -158,12 +166,19 @@ enum ExchangeGen {
             symbol: symbol, open: Ticks(open), high: Ticks(high), low: Ticks(low), close: Ticks(close),
             volume: Lots(try pick([4, 40, 400, 0, 3, 39_999, 1_000_000], &stream)), sigma: BasisPoints(upTo(500, &stream)),
             thin: try flag(&stream, oneIn: 8))
+        // One bar in 30 at a limit: beyond it (refused), or exactly on it.
         if try flag(&stream, oneIn: 30) {
-            switch try stream.index(below: 4) {
+            let top = VenueLimits.maxPrice.value
+            switch try stream.index(below: 9) {
             case 0: bar.high = Ticks(min(open, close) - 1)
             case 1: bar.volume = Lots(-1)
             case 2: bar.sigma = BasisPoints(10_001)
-            default: bar.low = Ticks(0)
+            case 3: bar.low = Ticks(0)
+            case 4: bar.volume = VenueLimits.maxVolume
+            case 5: bar.volume = Lots(VenueLimits.maxVolume.value + 1)
+            case 6: bar.sigma = BasisPoints(10_000)
+            case 7: bar.high = Ticks(top + 1)
+            default: (bar.open, bar.high, bar.low, bar.close) = (Ticks(top), Ticks(top), Ticks(top - 1), Ticks(top))
             }
         }
         return bar

@@ -132,19 +132,20 @@ extension ExchangeModel {
         }
     }
 
-    /// The price after slippage, rounded against the taker; a sell keeps at least one tick.
+    /// The price after slippage, rounded against the taker; a sell keeps at least one tick. A
+    /// computed rate (volatility, square root) counts at most 1 000 bp, the bound on every rate.
     func slipped(_ price: Ticks, side: Side, quantity: Int64, bar: BarUpdate) -> Ticks {
         let slip: Int64
         switch configuration.slippage {
         case .none: slip = 0
         case .fixed(let rate): slip = (price.value * rate.value + 9_999) / 10_000
-        case .volatility(let percent): slip = (price.value * (bar.sigma.value * percent / 100) + 9_999) / 10_000
+        case .volatility(let percent): slip = (price.value * min(bar.sigma.value * percent / 100, 1_000) + 9_999) / 10_000
         case .squareRoot(let k):
             if bar.volume.value == 0 {
                 slip = 0
             } else {
                 let rate = Double(k) / 100 * Double(bar.sigma.value) * (Double(quantity) / Double(bar.volume.value)).squareRoot()
-                slip = Int64((Double(price.value) * rate / 10_000).rounded(.up))
+                slip = Int64((Double(price.value) * min(rate, 1_000) / 10_000).rounded(.up))
             }
         }
         return side == .buy ? Ticks(price.value + slip) : Ticks(max(1, price.value - slip))
