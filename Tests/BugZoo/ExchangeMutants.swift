@@ -18,6 +18,14 @@ enum ExchangeMutants {
 
     static let variants: [ZooVariant] = [
         ZooVariant(
+            "exchange/slippage-uncapped", "a volatility slippage rate above the 1 000 bp every rate is capped at",
+            // σ 11 is one unit past the cap (10 000 % × σ 10 / 100 = 1 000 bp, the cap itself).
+            minimum: [
+                "configure(fees maker 2bp taker 5bp, slippage volatility(percent: 10000), participation 10000bp, timeout 1s, cancel-on-disconnect false, cash 100000000)",
+                "submit(#1 buy 1 AAA stop 1000 gtc, 0ms/0ms)", "advance(0ms)", "bar(AAA o1000 h1000 l1000 c1000 v4 σ11)",
+            ], divergesAt: "bar", variant(.slippageUncapped)
+        ),
+        ZooVariant(
             "exchange/partial-fill-not-booked", "a partial fill logged but not booked (hftbacktest #316)",
             minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fill log replays", variant(.partialFillNotBooked)
         )

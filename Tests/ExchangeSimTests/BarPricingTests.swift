@@ -95,6 +95,18 @@ import TradingVocabulary
         #expect(SlippageModel.none.slip(price: 1_000, quantity: 1, volume: 4, sigma: 100) == 0)
     }
 
+    @Test func computedRatesAreCappedAtTheLargestRate() {
+        // σ 10 000 × 10 000 / 100 = 10⁶ bp uncapped (a fill at 101 × the price); capped: 1 000 bp.
+        let top = VenueLimits.maxPrice.value
+        #expect(SlippageModel.volatility(percent: 10_000).slip(price: top, quantity: 1, volume: 4, sigma: 10_000) == top / 10)
+        // σ 1 000 × 1 000 / 100 = 10 000 bp; just at the cap: σ 100 × 1 000 / 100 = 1 000; one under: 999.
+        #expect(SlippageModel.volatility(percent: 1_000).slip(price: 1_000, quantity: 1, volume: 4, sigma: 1_000) == 100)
+        #expect(SlippageModel.volatility(percent: 1_000).slip(price: 1_000, quantity: 1, volume: 4, sigma: 100) == 100)
+        #expect(SlippageModel.volatility(percent: 1_000).slip(price: 1_000, quantity: 1, volume: 4, sigma: 99) == 99)
+        // k 10 000 % × σ 10 000 × √(10⁶ / 1) = 10⁹ bp uncapped; capped: 1 000 bp.
+        #expect(SlippageModel.squareRoot(kPercent: 10_000).slip(price: top, quantity: 1_000_000, volume: 1, sigma: 10_000) == top / 10)
+    }
+
     @Test func slippedSellNeverBelowOneTick() throws {
         var venue = try Fixture.venue(slippage: .fixed(1_000))
         try venue.apply(bar(1, 1, 1, 1, volume: 0, Fixture.future))
