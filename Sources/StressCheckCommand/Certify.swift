@@ -15,7 +15,7 @@ enum Certify {
         var latencyTable: String?
     }
 
-    static func run(_ request: Request, console: Console, environment: [String: String]) throws(UsageError) -> Int32 {
+    static func run(_ request: Request, console: Console, environment: [String: String], interruption: Interruption = .never) throws(UsageError) -> Int32 {
         let gates: CertificationGates
         do { gates = try CertificationGates.fromEnvironment(environment) } catch { throw UsageError(error.description) }
         if let port = request.serveMetrics, !(0...65_535).contains(port) {
@@ -23,7 +23,16 @@ enum Certify {
         }
         // Checked before anything runs, so a bad path costs nothing.
         let latencyTable = try request.latencyTable.map { path throws(UsageError) in try OutputFile.checked(path) }
-        for path in [request.html, request.prometheus].compactMap(\.self) { _ = try OutputFile.checked(path) }
+        let html = try request.html.map { path throws(UsageError) in try OutputFile.checked(path) }
+        let prometheus = try request.prometheus.map { path throws(UsageError) in try OutputFile.checked(path) }
+        let outputs = [("--html", html), ("--prometheus", prometheus), ("--latency-table", latencyTable)].compactMap { option, file in
+            file.map { (option, $0) }
+        }
+        for (index, first) in outputs.enumerated() {
+            for second in outputs[(index + 1)...] where first.1.target == second.1.target || first.1.isSameFile(as: second.1.target) {
+                throw UsageError("\(first.0) and \(second.0) name the same file '\(first.1.path)': one would overwrite the other")
+            }
+        }
         var certification = CertificationRun(gates: gates)
         certification.full = request.full
         let runs = request.runs ?? gates.runs
@@ -39,9 +48,18 @@ enum Certify {
         }
         let report: CertificationReport
         do {
-            report = try certification.run(runs: runs, directory: directory) { done in
-                if console.isTerminal, !request.json { console.output.write("\r  \(done)/\(runs) seeds") }
-            }
+            report = try certification.run(
+                runs: runs, directory: directory,
+                progress: { done in
+                    if console.isTerminal, !request.json { console.output.write("\r  \(done)/\(runs) seeds") }
+                }, shouldStop: { interruption.signal() != nil })
+        } catch CertificationError.interrupted(let completed) {
+            if console.isTerminal, !request.json { console.output.write("\n") }
+            let signal = interruption.signal() ?? SIGINT
+            console.errors.write(
+                "Interrupted by \(Interruption.name(of: signal)) after \(completed) of \(runs) seeds"
+                    + (completed == runs ? " (before the decision flood)" : "") + ": no verdict, no file written.\n")
+            return Interruption.exitStatus(for: signal)
         } catch {
             console.errors.write("error: the certification could not run: \(error)\n")
             return ExitStatus.usage
@@ -54,9 +72,10 @@ enum Certify {
         do { metricsText = try CertifyText.metrics(report).registry().render() } catch {
             preconditionFailure("the certification's metrics do not render: \(error)")
         }
-        if let path = request.prometheus {
+        if let prometheus {
             do {
-                try MetricsTextFile.write(metricsText, to: path)
+                // The resolved target: a symbolic link is kept, the file it names replaced.
+                try MetricsTextFile.write(metricsText, to: prometheus.target)
             } catch {
                 console.errors.write("error: cannot write the metrics file: \(error)\n")
                 return ExitStatus.usage
@@ -68,9 +87,9 @@ enum Certify {
                 return ExitStatus.usage
             }
         }
-        if let path = request.html {
-            do { try Data(CertifyText.html(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                console.errors.write("error: cannot write \(path): \(error.localizedDescription)\n")
+        if let html {
+            do { try html.write(Array(CertifyText.html(report).utf8)) } catch {
+                console.errors.write("error: \(error)\n")
                 return ExitStatus.usage
             }
         }

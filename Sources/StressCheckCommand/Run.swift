@@ -61,7 +61,7 @@ struct Run {
                 Certify.Request(
                     runs: options.runs, full: options.full, json: options.json, html: options.html,
                     prometheus: options.prometheus, serveMetrics: options.serveMetrics, latencyTable: options.latencyTable),
-                console: console, environment: environment)
+                console: console, environment: environment, interruption: interruption)
         case .doctor(let options):
             return Doctor.run(json: options.json, console: console, environment: environment)
         }
@@ -117,7 +117,8 @@ struct Run {
             reports.append(report)
         }
         let notRun = entries.dropFirst(runs.count).map(\.name)
-        let stopped = runs.contains { FailureKind($0.exitReason) == .interrupted } || !notRun.isEmpty
+        // A signal that cut a shrink short stops the run too (the failure is reported as found).
+        let stopped = runs.contains { FailureKind($0.exitReason) == .interrupted } || !notRun.isEmpty || interruption.signal() != nil
         let signal = stopped ? interruption.signal() ?? SIGINT : nil
         if options.json {
             console.output.write(JSONReport(machines: reports, interrupted: signal.map(Interruption.name(of:)), notRun: notRun).encoded())

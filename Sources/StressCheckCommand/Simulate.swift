@@ -39,7 +39,7 @@ enum Simulate {
     static func list(console: Console, json: Bool) {
         if json {
             let entries = ScenarioLibrary.all.map { ScenarioListing(name: $0.name, kind: $0.kind.name, title: $0.title, source: $0.source) }
-            console.output.write(JSONText.encode(entries))
+            console.output.write(JSONText.encode(ScenarioCatalog(library: entries, crashKinds: CrashKind.allCases.map(\.name))))
             return
         }
         let width = ScenarioLibrary.all.map(\.name.count).max() ?? 0
@@ -58,6 +58,13 @@ enum Simulate {
     /// - Returns: 0, or 1 when a library scenario's run misses one of its calibration ranges.
     static func run(_ request: Request, console: Console) throws(UsageError) -> Int32 {
         let (scenario, defaultSeed, entry) = try resolve(request.scenario, symbols: request.symbols)
+        // The CSV files are checked before the run, as every report file is (`OutputFile`).
+        var csvFiles: [OutputFile] = []
+        if let csv = request.csv {
+            for symbol in scenario.symbols {
+                csvFiles.append(try OutputFile.checked(csvPath(csv, symbol: symbol, symbols: scenario.symbols.count)))
+            }
+        }
         let seed = request.seed ?? defaultSeed
         var choices = SeededChoices(seed: seed)
         let clock = ContinuousClock()
@@ -71,7 +78,7 @@ enum Simulate {
         let wall = (clock.now - started) / .seconds(1)
         let outcomes = entry?.calibrate(result) ?? []
         var written: [String] = []
-        if let csv = request.csv { written = try writeCSV(result, to: csv) }
+        if let csv = request.csv { written = try writeCSV(result, to: csv, checked: csvFiles) }
         let report = SimulationReport(
             name: request.scenario, seed: seed, result: result, outcomes: outcomes, wallSeconds: wall,
             csvFiles: written)
@@ -85,20 +92,29 @@ enum Simulate {
 
     /// Writes each symbol's bars as CSV: to `path` for one symbol; otherwise to `path` with the
     /// symbol before the extension (`bars.csv` → `bars-BTC-USD.csv`).
-    static func writeCSV(_ result: CrashResult, to path: String) throws(UsageError) -> [String] {
+    /// `checked` holds the files checked before the run; a series another symbol's file does not
+    /// cover is checked now.
+    static func writeCSV(_ result: CrashResult, to path: String, checked: [OutputFile] = []) throws(UsageError) -> [String] {
         var written: [String] = []
         for series in result.series {
-            let file = result.series.count == 1 ? path : insert(series.symbol.text.replacingOccurrences(of: "/", with: "_"), into: path)
-            let text = CSVWriter.text(series.bars)
+            let name = csvPath(path, symbol: series.symbol.text, symbols: result.series.count)
+            let file: OutputFile
+            if let known = checked.first(where: { $0.path == name }) { file = known } else { file = try OutputFile.checked(name) }
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+                try file.write(Array(CSVWriter.text(series.bars).utf8))
             } catch {
                 let before = written.isEmpty ? "" : " (written before it: \(written.map { "'\($0)'" }.joined(separator: ", ")))"
-                throw UsageError("cannot write '\(file)': \(error.localizedDescription)\(before)")
+                throw UsageError("\(error.message)\(before)")
             }
-            written.append(file)
+            written.append(name)
         }
         return written
+    }
+
+    /// The CSV file of `symbol`: `path` itself for a single symbol, else `path` with the symbol
+    /// (a `/` as `_`) before its extension.
+    static func csvPath(_ path: String, symbol: String, symbols: Int) -> String {
+        symbols == 1 ? path : insert(symbol.replacingOccurrences(of: "/", with: "_"), into: path)
     }
 
     private static func insert(_ symbol: String, into path: String) -> String {
@@ -111,6 +127,12 @@ enum Simulate {
 }
 
 /// One library entry in `scenarios --json`.
+/// `scenarios --json`: the library, and the crash kinds `simulate` also takes by name.
+struct ScenarioCatalog: Codable, Equatable {
+    var library: [ScenarioListing]
+    var crashKinds: [String]
+}
+
 struct ScenarioListing: Codable, Equatable {
     var name: String
     var kind: String

@@ -63,6 +63,25 @@ import Testing
         #expect(result.report.contains("stopped by the budget of 3 shrink calls; the case may not be minimal"))
     }
 
+    @Test func anInterruptStopsTheShrinkAndSaysSo() throws {
+        // The interrupt arrives as soon as the first failure is found: the shrink makes no call,
+        // the failure is reported as found, and the report says it is not minimal.
+        final class Flag: @unchecked Sendable { var raised = false }
+        let flag = Flag()
+        var configuration = CheckConfiguration(seed: 1)
+        configuration.shouldStop = { flag.raised }
+        configuration.failureSamples = 4
+        let result = check("interrupted", Gen.array(of: Gen.int()), configuration: configuration) { list in
+            if list.count >= 3 { flag.raised = true }
+            return list.count < 3
+        }
+        let counterexample = try #require(result.counterexample)
+        #expect(result.statistics.shrinkCalls == 0)
+        #expect(counterexample.shrinkStoppedBy == .interrupted)
+        #expect(counterexample.value.count >= 3, "still a failing case")
+        #expect(result.report.contains("stopped by an interrupt (SIGINT or SIGTERM); the case may not be minimal"), "\(result.report)")
+    }
+
     @Test func shortlexOrdersByLengthThenBytes() {
         #expect(shortlexLess([9], [0, 0]))
         #expect(shortlexLess([0, 1], [1, 0]))

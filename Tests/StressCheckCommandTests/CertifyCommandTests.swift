@@ -136,6 +136,34 @@ import Testing
         #expect(run.output.contains("\"STRESSCHECK_CERTIFY_MAX_DRAWDOWN_BP\" : 1"))
     }
 
+    @Test func anInterruptedCertificationGivesNoVerdictAndWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = directory + "/report.html"
+        let run = Invocation(["certify", "--runs", "2", "--html", html], interruption: Interruption { SIGTERM })
+        #expect(run.status == 143)
+        #expect(run.errors.contains("Interrupted by SIGTERM after 0 of 2 seeds: no verdict, no file written."), "\(run.errors)")
+        #expect(!run.output.contains("GO"))
+        #expect(!FileManager.default.fileExists(atPath: html))
+    }
+
+    @Test func reportFilesBehindSymbolicLinksAreWrittenThroughThem() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in ["report.html", "certify.prom"] {
+            try Data("old\n".utf8).write(to: URL(fileURLWithPath: directory + "/target-" + name))
+            try FileManager.default.createSymbolicLink(atPath: directory + "/" + name, withDestinationPath: directory + "/target-" + name)
+        }
+        let run = Invocation(
+            ["certify", "--runs", "1", "--html", directory + "/report.html", "--prometheus", directory + "/certify.prom"],
+            environment: ["STRESSCHECK_CERTIFY_P999_NS": "100000000", "STRESSCHECK_CERTIFY_P99_NS": "100000000"])
+        #expect(run.status == 0, "\(run.errors)")
+        for name in ["report.html", "certify.prom"] {
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory + "/" + name) == directory + "/target-" + name)
+            #expect(try String(contentsOfFile: directory + "/target-" + name, encoding: .utf8) != "old\n", "\(name) written through its link")
+        }
+    }
+
     @Test func badInputIsAUsageErrorNamingWhatAndWhere() {
         let bad: [([String], [String: String], String)] = [
             (["certify", "--runs", "0"], [:], "--runs"),
@@ -149,6 +177,12 @@ import Testing
             // The report paths are checked before the run (it takes up to ten minutes with --full).
             (["certify", "--html", "/nonexistent/dir/report.html"], [:], "cannot write '/nonexistent/dir/report.html': its directory"),
             (["certify", "--prometheus", "/nonexistent/dir/c.prom"], [:], "cannot write '/nonexistent/dir/c.prom': its directory"),
+            (["certify", "--html", "/tmp", "--runs", "1"], [:], "cannot write '/tmp': it is a directory"),
+            // Two report files on one path: one would silently overwrite the other.
+            (
+                ["certify", "--html", "/tmp/stresscheck-same.out", "--prometheus", "/tmp/stresscheck-same.out"], [:],
+                "--html and --prometheus name the same file"
+            ),
         ]
         for (arguments, environment, expected) in bad {
             let run = Invocation(arguments, environment: environment)

@@ -11,8 +11,10 @@ import Testing
         for entry in ScenarioLibrary.all { #expect(run.output.contains(entry.name)) }
         #expect(run.output.contains("CRASH KINDS (their default parameters): flash-crash, gradual-decline, sector-crash, black-swan, liquidity-crisis"))
         let json = Invocation(["scenarios", "--json"])
-        let entries = try? JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: String]]
+        let catalog = try? JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        let entries = catalog?["library"] as? [[String: String]]
         #expect(entries?.map { $0["name"] ?? "" } == ScenarioLibrary.all.map(\.name))
+        #expect(catalog?["crashKinds"] as? [String] == ["flash-crash", "gradual-decline", "sector-crash", "black-swan", "liquidity-crisis"])
     }
 
     @Test func simulatePrintsTheCrashAndItsCalibration() {
@@ -71,5 +73,24 @@ import Testing
         let run = Invocation(["simulate", "flash-crash", "--csv", "/nonexistent-dir/bars.csv"])
         #expect(run.status == 2)
         #expect(run.errors.hasPrefix("error: cannot write '/nonexistent-dir/bars.csv'"))
+    }
+
+    /// The CSV files are report files: checked before the run (a directory refused, nothing run)
+    /// and written through a symbolic link, which stays a link.
+    @Test func csvFilesAreCheckedBeforeTheRunAndLinksKept() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let refused = Invocation(["simulate", "flash-crash", "--csv", directory])
+        #expect(refused.status == 2)
+        #expect(refused.errors.hasPrefix("error: cannot write '\(directory)': it is a directory"), "\(refused.errors.prefix(200))")
+        #expect(refused.output.isEmpty, "nothing ran")
+        let target = directory + "/target.csv"
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: target))
+        let link = directory + "/link.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let run = Invocation(["simulate", "flash-crash", "--csv", link])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try CSVLoader.load(path: target).bars.count > 0)
     }
 }

@@ -35,7 +35,12 @@ public struct CertificationRun: Sendable {
     /// Runs the suite; `progress` hears each seed finished (for a terminal's progress line).
     /// - Parameter directory: where the integrity runs' journals are written (each removed after).
     /// - Throws: ``CertificationError`` when a test cannot run at all; a failing gate is a result.
-    public func run(runs: Int, directory: String, progress: (Int) -> Void = { _ in }) throws(CertificationError) -> CertificationReport {
+    /// - Parameter shouldStop: Asked before each seed and before the flood; true ends the run
+    ///   with ``CertificationError/interrupted(completedRuns:)`` (a verdict on part of the seeds
+    ///   would not be the verdict asked for).
+    public func run(
+        runs: Int, directory: String, progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+    ) throws(CertificationError) -> CertificationReport {
         guard runs >= 1 else { throw .noRuns }
         var crashes: [FlashCrashResult] = []
         var outages: [BrokerFailureResult] = []
@@ -45,6 +50,7 @@ public struct CertificationRun: Sendable {
         flashCrash.stack = riskStack
         broker.stack = riskStack
         for n in 0..<runs {
+            if shouldStop() { throw .interrupted(completedRuns: n) }
             let seed = firstSeed &+ UInt64(n)
             do { crashes.append(try flashCrash.run(seed: seed)) } catch { throw .flashCrash(seed: seed, error) }
             for fault in BrokerFault.allCases {
@@ -53,6 +59,7 @@ public struct CertificationRun: Sendable {
             do { sessions.append(try integrity.run(seed: seed, directory: directory)) } catch { throw .integrity(seed: seed, error) }
             progress(n + 1)
         }
+        if shouldStop() { throw .interrupted(completedRuns: runs) }
         let (flood, refusals) = try runFlood()
         let matrix = CertificationMatrix(
             runs: runs,
@@ -155,4 +162,6 @@ public enum CertificationError: Error, Sendable {
     /// The governor under certification refused to start the flood's stack: its error.
     case floodStack(any Error)
     case flood(FloodConfigurationError)
+    /// `shouldStop` asked the run to stop (an interrupt) after `completedRuns` seeds: no verdict.
+    case interrupted(completedRuns: Int)
 }

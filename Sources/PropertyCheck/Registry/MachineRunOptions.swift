@@ -36,6 +36,12 @@ public struct MachineRunOptions: Sendable {
         configuration.shouldStop = shouldStop
         configuration.replayHint = replayHint
         configuration.timeLimit = timeLimit
+        // The case deadline is sized for the default 100 steps; a longer case is given the same
+        // time per step, so `--steps 100000` does not fail a case for being long (a timing
+        // artefact, not a bug of the machine).
+        if let maxSteps, maxSteps > 100, let deadline = configuration.caseDeadline {
+            configuration.caseDeadline = deadline * ((maxSteps + 99) / 100)
+        }
         return configuration
     }
 }

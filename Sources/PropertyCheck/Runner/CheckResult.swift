@@ -117,12 +117,16 @@ public enum ShrinkStop: Sendable, Equatable, CustomStringConvertible {
     case callBudget(Int)
     /// The time allowed for shrinking (``CheckConfiguration/shrinkTime``) was spent.
     case timeLimit
+    /// ``CheckConfiguration/shouldStop`` asked the run to stop (SIGINT, SIGTERM) while it
+    /// shrank: the counterexample is the smallest found so far, not a minimal one.
+    case interrupted
 
     public var description: String {
         switch self {
         case .shrinkingOff: "request (shrinking was off)"
         case .callBudget(let calls): "the budget of \(calls) shrink calls"
         case .timeLimit: "the shrink time limit"
+        case .interrupted: "an interrupt (SIGINT or SIGTERM)"
         }
     }
 }

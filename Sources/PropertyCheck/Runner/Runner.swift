@@ -321,7 +321,7 @@ final class Runner<Value>: ShrinkOracle {
         guard let decoded = decode(bytes) else { return nil }
         var shrinker = Shrinker(
             oracle: self, failing: decoded, signature: signature,
-            maxCalls: configuration.shrinkCalls, timeLimit: configuration.shrinkTime)
+            maxCalls: configuration.shrinkCalls, timeLimit: configuration.shrinkTime, shouldStop: configuration.shouldStop)
         shrinker.run()
         statistics.shrinkCalls += shrinker.calls
         statistics.shrinkSteps += shrinker.steps
@@ -342,6 +342,8 @@ final class Runner<Value>: ShrinkOracle {
         let attemptLimit = timeLimited ? min(configuration.cases, max(statistics.validCases, 100)) : configuration.cases
         while samples < wanted && attempts < attemptLimit && statistics.validCases < configuration.cases * 2 {
             if timeLimited, let deadline = generationDeadline, CoarseClock.nanoseconds() > deadline { break }
+            // Interrupted: the failure found is reported as it stands, no more samples sought.
+            if best.stoppedBy == .interrupted || configuration.shouldStop?() == true { break }
             attempts += 1
             stream.reset(randomTail: true)
             guard let value = try? generator.body(&stream) else { continue }

@@ -24,13 +24,20 @@ struct Shrinker<Oracle: ShrinkOracle> {
     private var tried: Set<[UInt8]> = []
     private let maxCalls: Int
     private let deadline: ContinuousClock.Instant
+    /// Asked before every property call: true stops the shrink (an interrupted run), keeping
+    /// the smallest case found so far.
+    private let shouldStop: (@Sendable () -> Bool)?
 
-    init(oracle: Oracle, failing: DecodedCase, signature: FailureSignature, maxCalls: Int, timeLimit: Duration) {
+    init(
+        oracle: Oracle, failing: DecodedCase, signature: FailureSignature, maxCalls: Int, timeLimit: Duration,
+        shouldStop: (@Sendable () -> Bool)? = nil
+    ) {
         self.oracle = oracle
         self.signature = signature
         best = failing.bytes
         spans = failing.spans
         self.maxCalls = maxCalls
+        self.shouldStop = shouldStop
         deadline = .now + timeLimit
         verdicts[failing.key] = .failed(signature)
     }
@@ -84,6 +91,10 @@ struct Shrinker<Oracle: ShrinkOracle> {
         }
         if ContinuousClock.now > deadline {
             stoppedBy = .timeLimit
+            return false
+        }
+        if let shouldStop, shouldStop() {
+            stoppedBy = .interrupted
             return false
         }
         guard candidate != best, tried.insert(candidate).inserted else { return false }
