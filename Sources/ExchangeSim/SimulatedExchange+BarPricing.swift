@@ -82,10 +82,8 @@ extension SimulatedExchange {
 
     @inline(__always)
     func slipped(_ price: Int64, side: Side, quantity: Int64, bar: BarUpdate) -> Int64 {
-        if mutation == .slippageUncapped, case .volatility(let percent) = configuration.slippage {
-            let slip = Money.narrow(Money.ceilDivide(Int128(price) * Int128(bar.sigma.value * percent / 100), 10_000))
-            return side == .buy ? price + slip : max(price - slip, 1)
-        }
-        return configuration.slippage.slipped(price, side: side, quantity: quantity, volume: bar.volume.value, sigma: bar.sigma.value)
+        let rateCap = mutation == .slippageUncapped ? Int64.max : VenueLimits.maxRate.value
+        return configuration.slippage.slipped(
+            price, side: side, quantity: quantity, volume: bar.volume.value, sigma: bar.sigma.value, rateCap: rateCap)
     }
 }

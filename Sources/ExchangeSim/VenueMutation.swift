@@ -21,6 +21,6 @@
     case timedOutResentAsNew
     /// A rejected order stays in the open orders' totals (its reservation never released).
     case rejectedLeftOpen
-    /// The volatility slippage rate (σ × percent / 100) is not capped at `VenueLimits.maxRate`.
+    /// Computed slippage rates (volatility, square root) are not capped at `VenueLimits.maxRate`.
     case slippageUncapped
 }

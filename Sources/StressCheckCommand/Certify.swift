@@ -25,14 +25,7 @@ enum Certify {
         let latencyTable = try request.latencyTable.map { path throws(UsageError) in try OutputFile.checked(path) }
         let html = try request.html.map { path throws(UsageError) in try OutputFile.checked(path) }
         let prometheus = try request.prometheus.map { path throws(UsageError) in try OutputFile.checked(path) }
-        let outputs = [("--html", html), ("--prometheus", prometheus), ("--latency-table", latencyTable)].compactMap { option, file in
-            file.map { (option, $0) }
-        }
-        for (index, first) in outputs.enumerated() {
-            for second in outputs[(index + 1)...] where first.1.target == second.1.target || first.1.isSameFile(as: second.1.target) {
-                throw UsageError("\(first.0) and \(second.0) name the same file '\(first.1.path)': one would overwrite the other")
-            }
-        }
+        try OutputFile.refuseSharedTargets([("--html", html), ("--prometheus", prometheus), ("--latency-table", latencyTable)])
         var certification = CertificationRun(gates: gates)
         certification.full = request.full
         let runs = request.runs ?? gates.runs

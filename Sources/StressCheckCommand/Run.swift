@@ -117,9 +117,9 @@ struct Run {
             reports.append(report)
         }
         let notRun = entries.dropFirst(runs.count).map(\.name)
-        // A signal that cut a shrink short stops the run too (the failure is reported as found).
-        let stopped = runs.contains { FailureKind($0.exitReason) == .interrupted } || !notRun.isEmpty || interruption.signal() != nil
-        let signal = stopped ? interruption.signal() ?? SIGINT : nil
+        // Any signal stopped the run: between machines, in a machine's cases, or in a shrink
+        // (whose failure is reported as found).
+        let signal = interruption.signal()
         if options.json {
             console.output.write(JSONReport(machines: reports, interrupted: signal.map(Interruption.name(of:)), notRun: notRun).encoded())
         } else {

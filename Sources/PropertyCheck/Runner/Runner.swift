@@ -343,7 +343,7 @@ final class Runner<Value>: ShrinkOracle {
         while samples < wanted && attempts < attemptLimit && statistics.validCases < configuration.cases * 2 {
             if timeLimited, let deadline = generationDeadline, CoarseClock.nanoseconds() > deadline { break }
             // Interrupted: the failure found is reported as it stands, no more samples sought.
-            if best.stoppedBy == .interrupted || configuration.shouldStop?() == true { break }
+            if configuration.shouldStop?() == true { break }
             attempts += 1
             stream.reset(randomTail: true)
             guard let value = try? generator.body(&stream) else { continue }
