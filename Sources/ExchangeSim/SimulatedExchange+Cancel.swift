@@ -16,7 +16,8 @@ extension SimulatedExchange {
         case .accepted, .partiallyFilled:
             venue[Int(order)].state = .pendingCancel
             report(order, back: back)
-            queue.schedule(.cancelDecision(order: order, refuse: refuse, back: back), at: now + max(hold, .zero))
+            assert(hold >= .zero, "the client refuses a negative hold (invalidHold)")
+            queue.schedule(.cancelDecision(order: order, refuse: refuse, back: back), at: now + hold)
         }
     }
 

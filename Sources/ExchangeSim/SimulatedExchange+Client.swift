@@ -10,11 +10,12 @@ extension SimulatedExchange {
     /// - Parameters:
     ///   - latency: `out` to the venue, `back` for every report about the order.
     ///   - randomReject: the driver's reject flag (a reject storm's rate during a storm).
-    /// - Throws: `disconnected`, `invalidQuantity`, `invalidPrice`, `unknownSymbol`, `idInUse`,
-    ///   checked in that order.
+    /// - Throws: `disconnected`, `invalidLatency`, `invalidQuantity`, `invalidPrice`,
+    ///   `unknownSymbol`, `idInUse`, checked in that order.
     public mutating func submit(_ request: NewOrder, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
+        guard latency.isValid else { throw .invalidLatency(latency) }
         guard (1...VenueLimits.maxQuantity.value).contains(request.quantity.value) else { throw .invalidQuantity(request.quantity) }
         switch request.type {
         case .market: break
@@ -31,10 +32,12 @@ extension SimulatedExchange {
 
     /// Resends the NOT_FOUND order `id` with the same request and a new deadline (state SENT).
     ///
-    /// - Throws: `disconnected`, `unknownOrder`, `notResubmittable`, in that order.
+    /// - Throws: `disconnected`, `invalidLatency`, `unknownOrder`, `notResubmittable`, in that
+    ///   order.
     public mutating func resubmit(_ id: ClientOrderID, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
+        guard latency.isValid else { throw .invalidLatency(latency) }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         let state = client[Int(slot)].state
         if mutation == .timedOutResentAsNew, state == .unknown {
@@ -50,10 +53,13 @@ extension SimulatedExchange {
     /// Asks the venue to cancel `id`; `hold` is the venue's processing time, `refuse` the
     /// driver's random refusal. The client state does not change until a report says so.
     ///
-    /// - Throws: `disconnected`, `unknownOrder`, `notFound`, `alreadyTerminal`, in that order.
+    /// - Throws: `disconnected`, `invalidLatency`, `invalidHold`, `unknownOrder`, `notFound`,
+    ///   `alreadyTerminal`, in that order.
     public mutating func cancel(_ id: ClientOrderID, latency: LinkLatency, hold: SimDuration, refuse: Bool) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
+        guard latency.isValid else { throw .invalidLatency(latency) }
+        guard (0...VenueLimits.maxLatency).contains(hold.nanoseconds) else { throw .invalidHold(hold) }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         switch client[Int(slot)].state {
         case .notFound: throw .notFound(id)
@@ -66,10 +72,11 @@ extension SimulatedExchange {
     /// Asks the venue for the order's state: a report, or NOT_FOUND (final only if answered
     /// after the order's deadline).
     ///
-    /// - Throws: `disconnected`, `unknownOrder`.
+    /// - Throws: `disconnected`, `invalidLatency`, `unknownOrder`.
     public mutating func query(_ id: ClientOrderID, latency: LinkLatency) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
+        guard latency.isValid else { throw .invalidLatency(latency) }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         queue.schedule(.queryArrives(client: slot, back: latency.back), at: now + latency.out)
     }

@@ -1,4 +1,5 @@
 import MarketSim
+import ExchangeVocabulary
 
 /// The limits inside which one run's fault mix is drawn (`VenueFaults`). Every rate is per mille
 /// and every draw scales from zero (calm) up to its bound.
@@ -31,14 +32,20 @@ public struct VenueFaultBounds: Hashable, Sendable {
 
     public init() {}
 
-    /// Checks that every bound is non-negative, every rate at most 1 000‰ and the thin rate at
-    /// most 850‰.
+    /// Checks that every bound is non-negative, every rate at most 1 000‰, the thin rate at
+    /// most 850‰, and that the longest leg a run may draw (base + jitter + spike) and the longest
+    /// cancel hold are within the client's one-day limit (`VenueLimits.maxLatency`).
     public func validate() throws(VenueFaultBoundsError) {
         let durations: [(VenueFaultBoundsError.Field, SimDuration)] = [
             (.baseLatency, baseLatency), (.maxJitter, maxJitter), (.maxSpike, maxSpike), (.maxCancelHold, maxCancelHold),
             (.maxDisconnectLength, maxDisconnectLength), (.maxRejectStormLength, maxRejectStormLength), (.maxStaleLength, maxStaleLength),
         ]
         for (field, duration) in durations where duration < .zero { throw .outOfRange(field) }
+        let day = VenueLimits.maxLatency
+        // Each at most a day first, so the sum below cannot overflow.
+        for (field, duration) in durations.prefix(4) where duration.nanoseconds > day { throw .outOfRange(field) }
+        let longestLeg = baseLatency + maxJitter + maxSpike
+        guard longestLeg.nanoseconds <= day else { throw .legTooLong(longestLeg) }
         let rates: [(VenueFaultBoundsError.Field, Int64, Int64)] = [
             (.maxSpikePerMille, maxSpikePerMille, 1_000), (.maxRejectPerMille, maxRejectPerMille, 1_000),
             (.maxStormRejectPerMille, maxStormRejectPerMille, 1_000), (.maxCancelRefusalPerMille, maxCancelRefusalPerMille, 1_000),
@@ -60,4 +67,7 @@ public enum VenueFaultBoundsError: Error, Hashable, Sendable {
         case maxDisconnects, maxDisconnectLength, maxRejectStorms, maxRejectStormLength, maxStaleWindows, maxStaleLength
     }
     case outOfRange(Field)
+    /// Base latency + largest jitter + largest spike, the longest leg a run may draw, is above
+    /// one day (`VenueLimits.maxLatency`): the client would refuse such a leg.
+    case legTooLong(SimDuration)
 }

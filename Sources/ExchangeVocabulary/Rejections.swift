@@ -1,3 +1,5 @@
+import MarketSim
+
 /// Why the venue rejected an order that reached it (the order becomes REJECTED).
 public enum RejectReason: Hashable, Sendable {
     /// The client id was used before in this run.
@@ -36,4 +38,8 @@ public enum ClientError: Error, Hashable, Sendable {
     case notResubmittable(ClientOrderID, ClientOrderState)
     /// The link to the venue is down.
     case disconnected
+    /// A latency leg negative or above `VenueLimits.maxLatency` (one day).
+    case invalidLatency(LinkLatency)
+    /// A cancel hold negative or above `VenueLimits.maxLatency` (one day).
+    case invalidHold(SimDuration)
 }

@@ -10,6 +10,11 @@ public struct LinkLatency: Hashable, Sendable, CustomStringConvertible {
         self.back = back
     }
     public static let zero = LinkLatency(out: .zero, back: .zero)
+    /// True when both legs are in 0 … `VenueLimits.maxLatency`: a message cannot arrive before
+    /// it was sent, nor so late that its time overflows the clock.
+    public var isValid: Bool {
+        (0...VenueLimits.maxLatency).contains(out.nanoseconds) && (0...VenueLimits.maxLatency).contains(back.nanoseconds)
+    }
     public var description: String { "\(out.nanoseconds / 1_000_000)ms/\(back.nanoseconds / 1_000_000)ms" }
 }
 

@@ -48,6 +48,10 @@ public enum VenueLimits {
     /// on the virtual clock; a timeout meant as "never" (`Int64.max` ns) would wrap them into
     /// the past.
     public static let maxTimeout: Int64 = 86_400 * 1_000_000_000
+    /// The longest latency leg of one operation, and the longest cancel hold: one day. Every
+    /// message is scheduled at now + its delay on the virtual clock; a delay meant as "never"
+    /// (`Int64.max` ns) would overflow it.
+    public static let maxLatency: Int64 = 86_400 * 1_000_000_000
 }
 
 /// Why a price given as a `Double` cannot become ticks.

@@ -65,6 +65,8 @@ public enum ExchangeError: Error, Hashable, Sendable {
     case invalidQuantity(Lots)
     case invalidPrice(Ticks)
     case disconnected
+    /// The link's latency has a leg negative or above one day (`VenueLimits.maxLatency`).
+    case invalidLatency(LinkLatency)
     /// The order is terminal: nothing to cancel.
     case alreadyTerminal(ClientOrderID)
     /// No book yet for the symbol.

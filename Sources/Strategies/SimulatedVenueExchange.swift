@@ -111,6 +111,8 @@ public struct SimulatedVenueExchange: SimulatedMarketExchange {
         case .idInUse(let id): .idInUse(id)
         case .unknownOrder(let id), .notFound(let id), .notResubmittable(let id, _): .unknownOrder(id)
         case .alreadyTerminal(let id, _): .alreadyTerminal(id)
+        case .invalidLatency(let latency): .invalidLatency(latency)
+        case .invalidHold(let hold): preconditionFailure("this adapter cancels with no hold, yet the venue refused a hold of \(hold.nanoseconds) ns")
         }
     }
 }

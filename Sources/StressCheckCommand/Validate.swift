@@ -38,6 +38,10 @@ struct ValidateRun {
             return
         }
         let bars = Format.count(report.barCount, "bar")
+        if result.isEmpty {
+            console.print("✗ \(result.path) (\(result.label)): no data row (a header alone): no bar to validate or replay")
+            return
+        }
         guard !report.isClean else {
             console.print("✓ \(result.path) (\(result.label)): \(bars), clean")
             return
@@ -62,14 +66,18 @@ struct ValidateRun {
             console.print("Not aligned on timestamps: \(reason).")
         }
         let unreadable = results.filter { $0.error != nil }.count
-        let faulty = results.filter { !$0.isClean && $0.error == nil }
+        let empty = results.filter(\.isEmpty).count
+        let faulty = results.filter { !($0.report?.isClean ?? true) }
         let faults = faulty.reduce(0) { $0 + ($1.report?.faults.count ?? 0) }
         if unreadable > 0 {
             console.print("✗ \(Format.count(unreadable, "file")) of \(results.count) could not be loaded")
         }
+        if empty > 0 {
+            console.print("✗ \(Format.count(empty, "file")) of \(results.count) \(empty == 1 ? "has" : "have") no data row")
+        }
         if !faulty.isEmpty {
             console.print("✗ \(Format.count(faults, "fault")) in \(faulty.count) of \(Format.count(results.count, "file"))")
-        } else if unreadable == 0 {
+        } else if unreadable == 0, empty == 0 {
             console.print("✓ \(results.count == 1 ? "the file is" : "all \(results.count) files are") clean")
         }
     }
@@ -108,8 +116,12 @@ struct FileValidation {
     /// The name faults carry: the symbol, or the path when it makes none.
     var label: String { symbol?.text ?? path }
 
-    /// True when the file loaded and has no fault.
-    var isClean: Bool { report?.isClean ?? false }
+    /// True when the file loaded, has at least one bar, and has no fault.
+    var isClean: Bool { !isEmpty && (report?.isClean ?? false) }
+
+    /// True when the file loaded but holds no bar (a header alone): nothing in it can be
+    /// replayed, so it is not clean, though no bar is faulty.
+    var isEmpty: Bool { report?.barCount == 0 }
 
     /// The files aligned on their common timestamps (as ``AlignedSeries`` aligns them: each
     /// common time once), when there are several, all loaded, with distinct valid symbols;

@@ -5,7 +5,7 @@ import MarketSim
 /// alignment of several files, and the overall verdict. Every key is always written (`null` when
 /// it does not apply), so CI scripts see the same keys whatever the verdict.
 public struct ValidationDocument: Codable, Equatable, Sendable {
-    /// True when every file loaded and none has a fault.
+    /// True when every file loaded, has a bar, and none has a fault.
     public var clean: Bool
     /// One entry per file, in the order given.
     public var files: [File]
@@ -23,6 +23,8 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         public var symbol: String?
         /// The number of bars loaded (0 when it did not load).
         public var bars: Int
+        /// True when the file loaded but has no data row (a header alone): not clean.
+        public var empty: Bool
         /// The number of faults of each kind found.
         public var faultCounts: [String: Int]
         /// Every fault, sorted by bar.
@@ -30,7 +32,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         /// Why the file did not load, or `nil`.
         public var error: LoadError?
 
-        private enum CodingKeys: String, CodingKey { case file, symbol, bars, faultCounts, faults, error }
+        private enum CodingKeys: String, CodingKey { case file, symbol, bars, empty, faultCounts, faults, error }
 
         /// Encodes every key, `null` for a missing value.
         public func encode(to encoder: any Encoder) throws {
@@ -38,6 +40,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
             try container.encode(file, forKey: .file)
             try container.encode(symbol, forKey: .symbol)
             try container.encode(bars, forKey: .bars)
+            try container.encode(empty, forKey: .empty)
             try container.encode(faultCounts, forKey: .faultCounts)
             try container.encode(faults, forKey: .faults)
             try container.encode(error, forKey: .error)
@@ -116,7 +119,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
     init(_ results: [FileValidation], alignment: TimestampAlignment?) {
         files = results.map { result in
             File(
-                file: result.path, symbol: result.symbol?.text, bars: result.times?.count ?? 0,
+                file: result.path, symbol: result.symbol?.text, bars: result.times?.count ?? 0, empty: result.isEmpty,
                 faultCounts: Dictionary(uniqueKeysWithValues: (result.report?.countsByKind ?? [:]).map { ($0.key.rawValue, $0.value) }),
                 faults: (result.report?.faults ?? []).map { Fault(kind: $0.kind.rawValue, bar: $0.barIndex, line: $0.line, detail: $0.detail) },
                 error: result.error.map {

@@ -35,10 +35,12 @@ extension Run {
         tracked.append(TrackedOrder(id: order.id, symbol: i, side: order.side, quantity: order.quantity.value, decision: decision))
     }
 
-    /// `duration` × `multiplier` (≥ 1), in whole nanoseconds, saturating.
+    /// `duration` × `multiplier` (≥ 1), in whole nanoseconds, saturating at the client's longest
+    /// leg (`VenueLimits.maxLatency`, one day): a leg that long is lost to any timeout, and one
+    /// longer would be refused as `invalidLatency` (the order not sent, where it should be late).
     static func scaled(_ duration: SimDuration, by multiplier: Double) -> SimDuration {
         let ns = (Double(duration.nanoseconds) * max(multiplier, 1)).rounded()
-        return SimDuration(nanoseconds: ns < 9e18 ? Int64(ns) : 9_000_000_000_000_000_000)
+        return SimDuration(nanoseconds: ns < Double(VenueLimits.maxLatency) ? Int64(ns) : VenueLimits.maxLatency)
     }
 
     /// The `sectorHardCap` property for a buy the stack just accepted: the sector's exposure as

@@ -62,4 +62,25 @@ import Testing
         bounds.maxJitter = .milliseconds(-1)
         #expect(throws: VenueFaultBoundsError.outOfRange(.maxJitter)) { try VenueFaultSchedule(bounds: bounds, horizon: .hours(1), from: &calm) }
     }
+
+    /// The longest leg a run may draw and the longest hold stay within the client's one day: at
+    /// the limit the bounds are taken, one nanosecond past it they are refused.
+    @Test func boundsBeyondTheClientsOneDayAreTypedErrors() throws {
+        let day = SimDuration(nanoseconds: VenueLimits.maxLatency)
+        let nanosecond = SimDuration(nanoseconds: 1)
+        var calm = CalmChoices()
+        var bounds = VenueFaultBounds()
+        bounds.maxSpike = SimDuration(nanoseconds: day.nanoseconds - bounds.baseLatency.nanoseconds - bounds.maxJitter.nanoseconds)
+        _ = try VenueFaults(bounds: bounds, from: &calm)
+        bounds.maxSpike = bounds.maxSpike + nanosecond
+        #expect(throws: VenueFaultBoundsError.legTooLong(day + nanosecond)) { try VenueFaults(bounds: bounds, from: &calm) }
+        bounds = VenueFaultBounds()
+        bounds.baseLatency = SimDuration(nanoseconds: .max)
+        #expect(throws: VenueFaultBoundsError.outOfRange(.baseLatency)) { try VenueFaults(bounds: bounds, from: &calm) }
+        bounds = VenueFaultBounds()
+        bounds.maxCancelHold = day
+        _ = try VenueFaults(bounds: bounds, from: &calm)
+        bounds.maxCancelHold = day + nanosecond
+        #expect(throws: VenueFaultBoundsError.outOfRange(.maxCancelHold)) { try VenueFaults(bounds: bounds, from: &calm) }
+    }
 }

@@ -145,4 +145,31 @@ import TradingVocabulary
         #expect(throws: ClientError.disconnected) { try venue.query(9, latency: .zero) }
         #expect(venue.pendingMessages == 1)  // only the first submit's deadline timer
     }
+
+    /// A latency leg or a hold is taken from 0 to one day exactly; −1 ns and one day + 1 ns are
+    /// refused, on each leg of each request, before anything is sent (no `now + delay` past the
+    /// clock's range, no message arriving before it left).
+    @Test func latencyAndHoldOutsideZeroToOneDayAreRefused() throws {
+        var venue = try Fixture.venue()
+        try venue.place(order(1, .buy, .limit(100), 1))
+        let day = SimDuration(nanoseconds: VenueLimits.maxLatency)
+        let outside = [SimDuration(nanoseconds: -1), day + SimDuration(nanoseconds: 1), SimDuration(nanoseconds: .max)]
+        let before = (venue.clientOrders, venue.pendingMessages)
+        for leg in outside {
+            for latency in [LinkLatency(out: leg, back: .zero), LinkLatency(out: .zero, back: leg)] {
+                let refused = ClientError.invalidLatency(latency)
+                #expect(throws: refused) { try venue.submit(order(2, .buy, .market, 1), latency: latency, randomReject: false) }
+                #expect(throws: refused) { try venue.resubmit(1, latency: latency, randomReject: false) }
+                #expect(throws: refused) { try venue.cancel(1, latency: latency, hold: .zero, refuse: false) }
+                #expect(throws: refused) { try venue.query(1, latency: latency) }
+            }
+            #expect(throws: ClientError.invalidHold(leg)) { try venue.cancel(1, latency: .zero, hold: leg, refuse: false) }
+        }
+        #expect(venue.clientOrders == before.0)
+        #expect(venue.pendingMessages == before.1)
+        try venue.submit(order(2, .buy, .limit(100), 1), latency: LinkLatency(out: day, back: day), randomReject: false)
+        try venue.cancel(1, latency: LinkLatency(out: .zero, back: day), hold: day, refuse: false)
+        try venue.query(1, latency: LinkLatency(out: day, back: .zero))
+        #expect(venue.pendingMessages == before.1 + 4)  // submit 2 and its deadline, the cancel, the query
+    }
 }

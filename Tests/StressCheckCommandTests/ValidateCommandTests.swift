@@ -67,6 +67,26 @@ import Testing
         #expect(json.output.contains("\"alignmentSkipped\" : \"'\(first)' and '\(twin)' are both BTC-USD\""), "\(json.output)")
     }
 
+    /// A header alone loads (no syntax error) but holds nothing to replay: not clean, status 1,
+    /// said in the text and as `"empty": true` in JSON; a clean file beside it is still clean.
+    @Test func fileWithAHeaderAloneIsNotClean() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let empty = try write("Date,Open,High,Low,Close,Volume\n", "BTC-USD.csv", in: directory)
+        let clean = try write(try cleanCSV(count: 20, seed: 8), "ETH-USD.csv", in: directory)
+        let run = Invocation(["validate", empty, clean])
+        #expect(run.status == 1, "\(run.output)")
+        let output = run.output.split(separator: "\n").map(String.init)
+        #expect(output.first == "✗ \(empty) (BTC-USD): no data row (a header alone): no bar to validate or replay")
+        #expect(output.contains("✓ \(clean) (ETH-USD): 20 bars, clean"))
+        #expect(output.last == "✗ 1 file of 2 has no data row")
+        let json = Invocation(["validate", "--json", empty, clean])
+        #expect(json.status == 1)
+        let document = try JSONDecoder().decode(ValidationDocument.self, from: Data(json.output.utf8))
+        #expect(!document.clean)
+        #expect(document.files.map(\.empty) == [true, false])
+    }
+
     @Test func unparsableFileGivesTheTypedErrorWithStatus2() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

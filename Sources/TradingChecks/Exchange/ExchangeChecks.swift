@@ -54,6 +54,15 @@ public enum ExchangeChecks {
         CaseLabel("filled") { $0.state.venueOrders.contains { $0.state == .filled } },
     ]
 
+    /// A cancel's hold in ms: the first seven as they always were (a shrunk case's small picks
+    /// decode as before), the usual holds again so that the client's limits (one day exactly,
+    /// taken; one day + 1 ms and −1 ms, refused as `invalidHold`) are rare enough not to starve
+    /// the cancel paths of their coverage.
+    static let holds: [Int64] = {
+        let usual: [Int64] = [0, 5_000, 1_500, 5_000, 200, 10]
+        return usual + [-1] + Array([[Int64]](repeating: usual, count: 4).joined()) + [86_400_000, 86_400_001]
+    }()
+
     static let commands: [CommandKind<ExchangeModel, ExchangeCommand>] = [
         // Every kind is always available (a cancel with nothing tracked is a refused request): a
         // kind's availability changing with the state would shift later commands' kinds when the
@@ -73,7 +82,7 @@ public enum ExchangeChecks {
         CommandKind(
             "cancel", weight: 8,
             drawing: { model, stream throws(Rejection) in
-                let hold = try ExchangeGen.millis([0, 5_000, 1_500, 5_000, 200, 10, -1], &stream)
+                let hold = try ExchangeGen.millis(holds, &stream)
                 let open = model.trackedIDs(in: .venue(.partiallyFilled), .venue(.accepted))
                 let any = try ExchangeGen.flag(&stream, oneIn: 4)
                 let anyID = try id(model, &stream)

@@ -45,9 +45,17 @@ enum ExchangeGen {
     /// Latencies: none most often, then small, then beyond a one-second timeout (a spike).
     static func latency(_ stream: inout ChoiceStream) throws(Rejection) -> LinkLatency {
         guard try stream.index(below: 3) > 0 else { return .zero }
-        let values: [Int64] = [0, 1, 5, 20, 99, 100, 101, 500, 999, 1_000, 1_001, 3_000]
-        return LinkLatency(out: try millis(values, &stream), back: try millis(values, &stream))
+        return LinkLatency(out: try millis(legs, &stream), back: try millis(legs, &stream))
     }
+
+    /// One latency leg in ms: the first twelve as they always were (a shrunk case's small picks
+    /// decode as before), then the client's limits: −1 ms and one day + 1 ms (refused as
+    /// `invalidLatency`), one day exactly (taken).
+    static let legs: [Int64] = {
+        let usual: [Int64] = [0, 1, 5, 20, 99, 100, 101, 500, 999, 1_000, 1_001, 3_000]
+        let day = VenueLimits.maxLatency / 1_000_000
+        return Array([[Int64]](repeating: usual, count: 3).joined()) + [-1, day, day + 1]
+    }()
 
     static func flag(_ stream: inout ChoiceStream, oneIn n: Int) throws(Rejection) -> Bool { try stream.index(below: n) == n - 1 }
 

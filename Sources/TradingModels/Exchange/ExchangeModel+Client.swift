@@ -6,6 +6,7 @@ import TradingVocabulary
 extension ExchangeModel {
     mutating func submit(_ request: NewOrder, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         guard isConnected else { throw .disconnected }
+        guard Self.isValid(latency) else { throw .invalidLatency(latency) }
         guard (1...VenueLimits.maxQuantity.value).contains(request.quantity.value) else { throw .invalidQuantity(request.quantity) }
         switch request.type {
         case .market: break
@@ -22,6 +23,7 @@ extension ExchangeModel {
 
     mutating func resubmit(_ id: ClientOrderID, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         guard isConnected else { throw .disconnected }
+        guard Self.isValid(latency) else { throw .invalidLatency(latency) }
         guard let slot = clientSlot(id) else { throw .unknownOrder(id) }
         guard clientOrders[slot].state == .notFound else { throw .notResubmittable(id, clientOrders[slot].state) }
         clientOrders[slot].state = .sent
@@ -38,6 +40,8 @@ extension ExchangeModel {
 
     mutating func cancel(_ id: ClientOrderID, latency: LinkLatency, hold: SimDuration, refuse: Bool) throws(ClientError) {
         guard isConnected else { throw .disconnected }
+        guard Self.isValid(latency) else { throw .invalidLatency(latency) }
+        guard hold >= .zero, hold <= SimDuration(nanoseconds: VenueLimits.maxLatency) else { throw .invalidHold(hold) }
         guard let slot = clientSlot(id) else { throw .unknownOrder(id) }
         switch clientOrders[slot].state {
         case .notFound: throw .notFound(id)
@@ -49,8 +53,16 @@ extension ExchangeModel {
 
     mutating func query(_ id: ClientOrderID, latency: LinkLatency) throws(ClientError) {
         guard isConnected else { throw .disconnected }
+        guard Self.isValid(latency) else { throw .invalidLatency(latency) }
         guard clientSlot(id) != nil else { throw .unknownOrder(id) }
         schedule(.queryArrives(id, back: latency.back), at: now + latency.out)
+    }
+
+    /// Each leg at least zero and at most one day (`VenueLimits.maxLatency`), written out here
+    /// rather than read from `LinkLatency.isValid`.
+    static func isValid(_ latency: LinkLatency) -> Bool {
+        let day = SimDuration(nanoseconds: VenueLimits.maxLatency)
+        return latency.out >= .zero && latency.out <= day && latency.back >= .zero && latency.back <= day
     }
 
     mutating func disconnect() {

@@ -101,7 +101,7 @@ extension ExchangeModel {
             return
         }
         change(index, to: .pendingCancel, back: back)
-        schedule(.cancelDecision(id, refuse: refuse, back: back), at: now + max(hold, .zero))  // a negative hold is none
+        schedule(.cancelDecision(id, refuse: refuse, back: back), at: now + hold)
     }
 
     mutating func decideCancel(_ id: ClientOrderID, refuse: Bool, back: SimDuration) {
