@@ -47,6 +47,13 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     /// What the driver last told the strategy about each order it did not see finish.
     var known: [ClientOrderID: (venue: VenueID, filled: Lots)] = [:]
     var step = StrategyStep()
+    /// Refusals met while the strategy handled a refusal, kept for the next `deliver`. A strategy
+    /// re-places a refused flatten, unwind or quote at once; were the refusal of the retry
+    /// delivered at once too, a stack that keeps refusing (OFF, CRISIS, a full cap) or a venue
+    /// that is down would loop forever inside one call. Deferred, it is one retry per call.
+    var deferredRefusals: [StrategyEvent] = []
+    /// How many refusals were kept for a later call rather than delivered at once.
+    public private(set) var refusalsDeferred = 0
 
     /// Starts `strategy` on `exchanges` after runtime validation.
     ///
@@ -83,12 +90,16 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     }
 
     /// Delivers `event` and everything it leads to (reports of orders placed or cancelled at
-    /// once), in order. An EMERGENCY_HALT of the risk stack's super-state stops the strategy first.
+    /// once), in order. An EMERGENCY_HALT of the risk stack's super-state stops the strategy
+    /// first; the refusals an earlier call deferred (``refusalsDeferred``) come next.
     public mutating func deliver(_ event: StrategyEvent, risk: inout RiskStack) {
         var queue: [StrategyEvent] = []
         if risk.superState.state == .emergencyHalt, !strategy.phase.isTerminal { queue.append(.emergencyStop) }
+        queue += deferredRefusals
+        deferredRefusals.removeAll()
         queue.append(event)
         var next = 0
+        var reports: [StrategyEvent] = []
         while next < queue.count {
             let current = queue[next]
             next += 1
@@ -101,8 +112,25 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
                     actions.removeFirst(actionLimit)
                     actionsDropped += actionLimit
                 }
-                carryOut(action, risk: &risk, reports: &queue)
+                reports.removeAll(keepingCapacity: true)
+                carryOut(action, risk: &risk, reports: &reports)
+                for report in reports {
+                    if Self.isRefusal(current), Self.isRefusal(report) {
+                        deferredRefusals.append(report)
+                        refusalsDeferred += 1
+                    } else {
+                        queue.append(report)
+                    }
+                }
             }
+        }
+    }
+
+    /// A rejection or a failed cancel: what a strategy may answer by trying again at once.
+    static func isRefusal(_ event: StrategyEvent) -> Bool {
+        switch event {
+        case .order(.rejected), .order(.cancelFailed): true
+        default: false
         }
     }
 

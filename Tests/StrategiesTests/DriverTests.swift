@@ -139,6 +139,33 @@ import TradingVocabulary
         #expect(bounded.actions == Array(whole.actions.suffix(bounded.actions.count)))
     }
 
+    /// A flatten the risk stack keeps refusing (trading mode OFF once the maker holds inventory)
+    /// is retried once a call, not in a loop that never returns; when the stack takes orders
+    /// again, the next poll flattens and the maker completes.
+    @Test(.timeLimit(.minutes(1))) func aFlattenTheStackKeepsRefusingIsRetriedOnceACall() throws {
+        var risk = try Self.risk()
+        var mock = MockExchange(symbols: [Self.listing])
+        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
+        var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
+        driver.poll(now: 1, risk: &risk)
+        driver.withExchange(.a) { try? $0.setBook(Self.book(23), for: FactoryTests.symbol) }  // through the ask: inventory
+        driver.poll(now: 2, risk: &risk)
+        _ = risk.stop()
+        let before = driver.actions.count
+        driver.poll(now: 200, risk: &risk)  // the end: the maker closes and flattens, refused
+        driver.poll(now: 201, risk: &risk)
+        guard case .marketMaking(let stuck) = driver.strategy else { return }
+        #expect(stuck.inventory != 0)
+        #expect(driver.refusalsDeferred > 0)
+        #expect(driver.actions.count - before < 20, "\(driver.actions.count - before) actions in two polls")
+        _ = risk.enableDryRun()
+        driver.poll(now: 202, risk: &risk)
+        driver.poll(now: 203, risk: &risk)
+        guard case .marketMaking(let maker) = driver.strategy else { return }
+        #expect(maker.inventory == 0)
+        #expect(driver.strategy.phase == .completed)
+    }
+
     @Test func aFullCycleWithTheMockCompletes() throws {
         var risk = try Self.risk()
         var mock = MockExchange(symbols: [Self.listing])
