@@ -63,7 +63,35 @@ import Testing
         #expect(CertificationGate.recovery.actionWhenFailed == .proceedWithMonitoring)
     }
 
+    /// A stop asked for before a seed, or during the flood (seen when it ends), gives no
+    /// verdict: `interrupted` with the seeds completed, never a report.
+    @Test func aStopBeforeASeedOrDuringTheFloodGivesNoVerdict() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(Self.completedRuns(stoppedBy: CertificationRun().runResult(runs: 2, directory: directory) { true }) == 0)
+        var asked = 0
+        // Asked before seed 0, before the flood, after it: the stop arrives during the flood.
+        let stoppedInFlood = CertificationRun().runResult(runs: 1, directory: directory) {
+            asked += 1
+            return asked == 3
+        }
+        #expect(Self.completedRuns(stoppedBy: stoppedInFlood) == 1)
+        #expect(asked == 3)
+    }
+
+    /// The seeds an `interrupted` run completed; nil for any other outcome.
+    static func completedRuns(stoppedBy result: Result<CertificationReport, CertificationError>) -> Int? {
+        if case .failure(.interrupted(let completed)) = result { completed } else { nil }
+    }
+
     @Test func noRunsIsATypedError() throws {
         #expect(throws: CertificationError.self) { try CertificationRun().run(runs: 0, directory: "/tmp") }
+    }
+}
+
+extension CertificationRun {
+    /// `run` as a `Result` (`CertificationError` is not `Equatable`, for `#expect(throws:)`).
+    func runResult(runs: Int, directory: String, shouldStop: () -> Bool) -> Result<CertificationReport, CertificationError> {
+        do { return .success(try run(runs: runs, directory: directory, shouldStop: shouldStop)) } catch { return .failure(error) }
     }
 }

@@ -35,9 +35,10 @@ public struct CertificationRun: Sendable {
     /// Runs the suite; `progress` hears each seed finished (for a terminal's progress line).
     /// - Parameter directory: where the integrity runs' journals are written (each removed after).
     /// - Throws: ``CertificationError`` when a test cannot run at all; a failing gate is a result.
-    /// - Parameter shouldStop: Asked before each seed and before the flood; true ends the run
-    ///   with ``CertificationError/interrupted(completedRuns:)`` (a verdict on part of the seeds
-    ///   would not be the verdict asked for).
+    /// - Parameter shouldStop: Asked before each seed, before the flood and after it; true ends
+    ///   the run with ``CertificationError/interrupted(completedRuns:)`` (a verdict on part of the
+    ///   seeds would not be the verdict asked for). The flood itself runs to its end (3 s in CI,
+    ///   10 minutes with `--full`): a signal during it is obeyed when it ends, with no verdict.
     public func run(
         runs: Int, directory: String, progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }
     ) throws(CertificationError) -> CertificationReport {
@@ -61,6 +62,7 @@ public struct CertificationRun: Sendable {
         }
         if shouldStop() { throw .interrupted(completedRuns: runs) }
         let (flood, refusals) = try runFlood()
+        if shouldStop() { throw .interrupted(completedRuns: runs) }
         let matrix = CertificationMatrix(
             runs: runs,
             gates: [
