@@ -64,6 +64,9 @@ enum Simulate {
             for symbol in scenario.symbols {
                 csvFiles.append(try OutputFile.checked(csvPath(csv, symbol: symbol, symbols: scenario.symbols.count)))
             }
+            // Two symbols whose names make one file name (`BTC/USD` and `BTC_USD`): the second
+            // would overwrite the first's bars.
+            try OutputFile.refuseSharedTargets(zip(scenario.symbols, csvFiles).map { ("--csv for \($0)", $1) })
         }
         let seed = request.seed ?? defaultSeed
         var choices = SeededChoices(seed: seed)

@@ -75,6 +75,19 @@ import Testing
         #expect(run.errors.hasPrefix("error: cannot write '/nonexistent-dir/bars.csv'"))
     }
 
+    /// Two symbols whose names make one file name are refused before the run: one file would
+    /// hold the second symbol's bars and the first's would be lost.
+    @Test func symbolsSharingACSVFileNameAreRefused() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = (directory as NSString).appendingPathComponent("bars.csv")
+        let run = Invocation(["simulate", "flash-crash", "--symbols", "BTC/USD,BTC_USD", "--csv", path])
+        #expect(run.status == 2, "\(run.output)")
+        let file = (directory as NSString).appendingPathComponent("bars-BTC_USD.csv")
+        #expect(run.errors.hasPrefix("error: --csv for BTC/USD and --csv for BTC_USD name the same file '\(file)'"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
     /// The CSV files are report files: checked before the run (a directory refused, nothing run)
     /// and written through a symbolic link, which stays a link.
     @Test func csvFilesAreCheckedBeforeTheRunAndLinksKept() throws {
