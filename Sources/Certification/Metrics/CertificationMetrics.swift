@@ -90,7 +90,7 @@ public struct CertificationMetrics: Hashable, Sendable {
         if let go {
             try registry.gauge(Name.go, help: "1 when the certification verdict is GO, 0 for NO-GO.", value: go ? 1 : 0)
         }
-        let runsHelp = "Certification seeds run, by result."
+        let runsHelp = "Certification seeds run, by result: fail when a run of the seed broke a rule (figures over all seeds are in the gate metric)."
         if let runsPassed { try registry.counter(Name.runs, help: runsHelp, labels: ["result": "pass"], value: Double(runsPassed)) }
         if let runsFailed { try registry.counter(Name.runs, help: runsHelp, labels: ["result": "fail"], value: Double(runsFailed)) }
         if let decisions {

@@ -1,0 +1,30 @@
+@testable import Certification
+import Foundation
+import Testing
+@testable import StressCheckCommand
+
+/// `stresscheck_certify_runs_total` counts seeds: a seed fails when one of its runs broke a rule;
+/// the flood's breaks (the latency gate's, under seed 0) are no seed's.
+@Suite(.serialized) struct CertifyMetricsTests {
+    @Test func runsTotalCountsSeedsThatBrokeARuleAndNotTheFloods() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var certification = CertificationRun()
+        certification.firstSeed = 0
+        let real = try certification.run(runs: 2, directory: directory)
+        #expect(Set(real.flashCrash.map(\.seed)) == [0, 1])
+        func broken(_ gate: CertificationGate, seeds: [UInt64]) -> GateResult {
+            GateResult(gate, figures: [], ruleBreaks: seeds.map { RuleBreak(test: "test", seed: $0, rule: "broken") })
+        }
+        func report(_ gates: [GateResult]) -> CertificationReport {
+            CertificationReport(
+                matrix: CertificationMatrix(runs: 2, gates: gates), flood: real.flood, flashCrash: real.flashCrash, broker: real.broker,
+                integrity: real.integrity)
+        }
+        // The flood's break carries seed 0, which is also a seed here: seed 0 still passed.
+        let floodOnly = CertifyText.metrics(report([broken(.latency, seeds: [0]), broken(.safety, seeds: [])]))
+        #expect(floodOnly.runsPassed == 2 && floodOnly.runsFailed == 0)
+        let seedOne = CertifyText.metrics(report([broken(.latency, seeds: [0]), broken(.safety, seeds: [1, 1]), broken(.integrity, seeds: [1])]))
+        #expect(seedOne.runsPassed == 1 && seedOne.runsFailed == 1)
+    }
+}
