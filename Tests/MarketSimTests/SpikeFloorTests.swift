@@ -22,6 +22,19 @@ import Testing
         #expect(report.faults.map(\.barIndex) == [59])
     }
 
+    /// A price that changes once, by one hundredth of a percent (a stablecoin's tick), has no
+    /// typical move: σ̂ stays at its smallest (10⁻⁵), the tick is no spike (it was "infσ̂"), and
+    /// a bad tick in the same series still is.
+    @Test func theOneTickOfAnUnchangingPriceIsNotASpike() {
+        let moved = Dictionary(uniqueKeysWithValues: (50..<100).map { ($0, 100.01) })
+        #expect(DataValidator.validate(flat(100, closes: moved), symbol: "USDC-USD").isClean)
+        var bad = moved
+        bad[70] = 100_010
+        let report = DataValidator.validate(flat(100, closes: bad), symbol: "USDC-USD")
+        #expect(report.faults.map(\.barIndex) == [70])
+        #expect(report.faults.map(\.kind) == [.spike])
+    }
+
     /// A coarse price grid: moves of one tick among unchanged closes are not spikes.
     @Test func ticksOnACoarseGridAreNotSpikes() {
         var closes: [Int: Double] = [:]

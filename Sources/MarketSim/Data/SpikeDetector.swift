@@ -21,6 +21,8 @@ import Foundation
 ///   spike's reversal (the return back down) and is not reported. A lasting move (a crash that
 ///   does not come back) is reported at its first bar only; a later large move that does not go
 ///   back to the level before the spike is reported as a spike of its own.
+/// - σ̂ is never below ``smallestSigma`` (10⁻⁵): a price that almost never changes has no typical
+///   move to measure against, and its first tick is not a spike.
 /// - A series with fewer than ``ValidationOptions/spikeMinimumReturns`` returns is not checked.
 ///   The first bar has no return, so a spike there shows at bar 1 (its return back).
 ///
@@ -37,6 +39,12 @@ struct SpikeDetector {
 
     /// The fewest returns a window needs to count in σ̂.
     static let minimumWindow = 10
+
+    /// σ̂ is never below this (a 0.001% move): where a series has fewer than three non-zero
+    /// moves, the floor is 0 and every window's median 0, and the first tick of a price that
+    /// otherwise never changes (a stablecoin, an illiquid line) was "infinitely many σ̂". At k =
+    /// 12 a move must exceed 0.012% to be a spike there; a bad tick is far beyond that.
+    static let smallestSigma = 1e-5
 
     /// One return: the bar it ends at, the bar it starts from, its log return.
     struct Step {
@@ -87,6 +95,7 @@ struct SpikeDetector {
                 if before.count < Self.minimumWindow && after.count < Self.minimumWindow { sigma = max(sigma, Self.madToSigma * sizes[sizes.count / 2]) }
                 sigma = max(sigma, windowSigma)
             }
+            sigma = max(sigma, Self.smallestSigma)
             let limit = options.spikeSigmas * sigma
             let isLarge = size > limit
             if let remembered = base {
