@@ -41,8 +41,9 @@ public struct BookTicker: Hashable, Sendable, CustomStringConvertible {
     /// Positive prices, bid < ask, both sides showing size: a book a strategy may act on.
     @inlinable public var isTradable: Bool { bid.value > 0 && bid < ask && bidSize.value > 0 && askSize.value > 0 }
 
-    /// The mid, rounded down to the tick.
-    @inlinable public var mid: Ticks { Ticks((bid.value + ask.value) / 2) }
+    /// The mid, rounded down to the tick (for positive prices), summed in 128 bits: a book
+    /// near `Int64.max` has a mid too, where `bid + ask` overflowed and trapped.
+    @inlinable public var mid: Ticks { Ticks(Int64((Int128(bid.value) + Int128(ask.value)) / 2)) }
 
     public var description: String { "\(bid.value)x\(bidSize.value)/\(ask.value)x\(askSize.value)" }
 }
