@@ -43,7 +43,10 @@ public struct VenueFaultBounds: Hashable, Sendable {
         for (field, duration) in durations where duration < .zero { throw .outOfRange(field) }
         let day = VenueLimits.maxLatency
         // Each at most a day first, so the sum below cannot overflow.
-        for (field, duration) in durations.prefix(4) where duration.nanoseconds > day { throw .outOfRange(field) }
+        let delays: [(VenueFaultBoundsError.Field, SimDuration)] = [
+            (.baseLatency, baseLatency), (.maxJitter, maxJitter), (.maxSpike, maxSpike), (.maxCancelHold, maxCancelHold),
+        ]
+        for (field, duration) in delays where duration.nanoseconds > day { throw .outOfRange(field) }
         let longestLeg = baseLatency + maxJitter + maxSpike
         guard longestLeg.nanoseconds <= day else { throw .legTooLong(longestLeg) }
         let rates: [(VenueFaultBoundsError.Field, Int64, Int64)] = [

@@ -107,8 +107,9 @@ enum CertifyText {
         var metrics = CertificationMetrics()
         metrics.go = report.matrix.isGo
         // A seed fails when one of its runs broke a rule. The latency gate's breaks are the
-        // flood's, no seed's (they carry seed 0, which may also be a seed's number); a gate failed on a figure over
-        // all seeds (drawdown, P99, mean recovery) is in the gate metric, not a seed's result.
+        // flood's, no seed's (they carry seed 0, which may also be a seed's number); a gate
+        // failed on a figure over all seeds (drawdown, P99, mean recovery) is in the gate
+        // metric, not a seed's result.
         let seeds = Set(report.flashCrash.map(\.seed))
         let failedSeeds = Set(report.matrix.gates.filter { $0.gate != .latency }.flatMap(\.ruleBreaks).map(\.seed)).intersection(seeds)
         metrics.runsFailed = UInt64(failedSeeds.count)
