@@ -90,13 +90,14 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     }
 
     /// Delivers `event` and everything it leads to (reports of orders placed or cancelled at
-    /// once), in order. An EMERGENCY_HALT of the risk stack's super-state stops the strategy
-    /// first; the refusals an earlier call deferred (``refusalsDeferred``) come next.
+    /// once), in order. The refusals an earlier call deferred (``refusalsDeferred``) come first,
+    /// then `.emergencyStop` when the risk stack's super-state is in EMERGENCY_HALT.
     public mutating func deliver(_ event: StrategyEvent, risk: inout RiskStack) {
-        var queue: [StrategyEvent] = []
-        if risk.superState.state == .emergencyHalt, !strategy.phase.isTerminal { queue.append(.emergencyStop) }
-        queue += deferredRefusals
+        // The deferred refusals first: a stop nets its flatten against the orders it believes
+        // working, and a refused one must not be among them.
+        var queue = deferredRefusals
         deferredRefusals.removeAll()
+        if risk.superState.state == .emergencyHalt, !strategy.phase.isTerminal { queue.append(.emergencyStop) }
         queue.append(event)
         var next = 0
         var reports: [StrategyEvent] = []

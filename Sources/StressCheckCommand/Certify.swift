@@ -51,7 +51,7 @@ enum Certify {
             let signal = interruption.signal() ?? SIGINT
             console.errors.write(
                 "Interrupted by \(Interruption.name(of: signal)) after \(completed) of \(runs) seeds"
-                    + (completed == runs ? " (before the decision flood)" : "") + ": no verdict, no file written.\n")
+                    + (completed == runs ? " (before or during the decision flood)" : "") + ": no verdict, no file written.\n")
             return Interruption.exitStatus(for: signal)
         } catch {
             console.errors.write("error: the certification could not run: \(error)\n")

@@ -129,7 +129,8 @@ public enum Usage {
         EXIT STATUS: 0 every check passes, 1 a check fails, 2 a usage error, 130 (SIGINT) or
                      143 (SIGTERM) a check interrupted: it stops after the current case and
                      prints what ran and the seeds (a second signal ends it at once).
-                     validate: 0 every file clean, 1 faults found, 2 a file cannot be read or parsed.
+                     validate: 0 every file clean, 1 faults found or a file with no data row,
+                     2 a file cannot be read or parsed (an empty file among them).
                      simulate: 0 done (and a library scenario's run within its calibration
                      ranges), 1 a calibration range missed, 2 an unknown scenario or bad symbols.
                      stress, merge: 0 every property held in every run, 1 a safety violation or

@@ -7,8 +7,8 @@ import TradingVocabulary
 /// Each file is one symbol, named after the file (`BTC-USD.csv` is `BTC-USD`; a name that is not a
 /// valid symbol is used as it is). With several files that all load, the report also says how
 /// many timestamps they share and how many bars aligning them would drop (``AlignedSeries``).
-/// Exit status: 0 when every file is clean, 1 when faults were found, 2 when a file could not be
-/// loaded (its ``CSVError`` is printed: file, line, column, what was wrong).
+/// Exit status: 0 when every file is clean, 1 when faults were found or a file has a header and
+/// no data row, 2 when a file could not be loaded (an empty file among them) (its ``CSVError`` is printed: file, line, column, what was wrong).
 struct ValidateRun {
     /// Where the report goes.
     let console: Console
