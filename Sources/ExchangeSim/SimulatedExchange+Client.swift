@@ -15,7 +15,7 @@ extension SimulatedExchange {
     public mutating func submit(_ request: NewOrder, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
-        guard latency.isValid else { throw .invalidLatency(latency) }
+        guard accepts(latency) else { throw .invalidLatency(latency) }
         guard (1...VenueLimits.maxQuantity.value).contains(request.quantity.value) else { throw .invalidQuantity(request.quantity) }
         switch request.type {
         case .market: break
@@ -37,7 +37,7 @@ extension SimulatedExchange {
     public mutating func resubmit(_ id: ClientOrderID, latency: LinkLatency, randomReject: Bool) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
-        guard latency.isValid else { throw .invalidLatency(latency) }
+        guard accepts(latency) else { throw .invalidLatency(latency) }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         let state = client[Int(slot)].state
         if mutation == .timedOutResentAsNew, state == .unknown {
@@ -58,7 +58,7 @@ extension SimulatedExchange {
     public mutating func cancel(_ id: ClientOrderID, latency: LinkLatency, hold: SimDuration, refuse: Bool) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
-        guard latency.isValid else { throw .invalidLatency(latency) }
+        guard accepts(latency) else { throw .invalidLatency(latency) }
         guard (0...VenueLimits.maxLatency).contains(hold.nanoseconds) else { throw .invalidHold(hold) }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         switch client[Int(slot)].state {
@@ -76,9 +76,16 @@ extension SimulatedExchange {
     public mutating func query(_ id: ClientOrderID, latency: LinkLatency) throws(ClientError) {
         defer { checkInvariantsIfEnabled() }
         guard connected else { throw .disconnected }
-        guard latency.isValid else { throw .invalidLatency(latency) }
+        guard accepts(latency) else { throw .invalidLatency(latency) }
         guard let slot = clientIndex[id] else { throw .unknownOrder(id) }
         queue.schedule(.queryArrives(client: slot, back: latency.back), at: now + latency.out)
+    }
+
+    /// True when the client takes `latency` (`LinkLatency.isValid`; the zoo's `latencyUnbounded`
+    /// forgets the upper bound).
+    private func accepts(_ latency: LinkLatency) -> Bool {
+        guard mutation == .latencyUnbounded else { return latency.isValid }
+        return latency.out >= .zero && latency.back >= .zero
     }
 
     /// Sends the client order in `slot`: state SENT, a new deadline; the message is scheduled

@@ -23,4 +23,7 @@
     case rejectedLeftOpen
     /// Computed slippage rates (volatility, square root) are not capped at `VenueLimits.maxRate`.
     case slippageUncapped
+    /// The client takes a latency leg longer than `VenueLimits.maxLatency` (it checks only that a
+    /// leg is not negative): a leg of `Int64.max` then overflows the virtual clock.
+    case latencyUnbounded
 }

@@ -150,7 +150,9 @@ public struct Arbitrage: Sendable, OrderTrackingMachine {
     mutating func openLegs(buy: (VenueID, Ticks), sell: (VenueID, Ticks), _ step: inout StrategyStep) {
         place(buy.0, .buy, parameters.quantity, at: buy.1, .leg, &step)
         place(sell.0, .sell, parameters.quantity, at: sell.1, .leg, &step)
-        deadline = now + parameters.legTimeout
+        // Saturated: a timeout past the end of the clock (`Int64.max`, "never") trapped here.
+        let (end, overflow) = now.addingReportingOverflow(parameters.legTimeout)
+        deadline = overflow ? (mutation == .deadlineWraps ? end : .max) : end
         move(to: .executing, &step)
     }
 

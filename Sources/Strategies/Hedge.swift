@@ -142,7 +142,9 @@ public struct Hedge: Sendable, OrderTrackingMachine {
         let lots = parameters.quantity.value
         place(.a, opening * lots, at: opening > 0 ? a.ask : a.bid, .leg, &step)
         place(.b, -opening * lots, at: opening > 0 ? b.bid : b.ask, .leg, &step)
-        deadline = now + parameters.legTimeout
+        // Saturated: a timeout past the end of the clock (`Int64.max`, "never") trapped here.
+        let (end, overflow) = now.addingReportingOverflow(parameters.legTimeout)
+        deadline = overflow ? .max : end
         move(to: .executing, &step)
     }
 

@@ -181,19 +181,24 @@ public struct MarketMaker: Sendable, OrderTrackingMachine {
         }
     }
 
-    /// The quotes for this mid and inventory: each side at least one tick, sized so that its
-    /// fill keeps inventory within the limit; `nil` for a side that cannot be quoted.
+    /// The quotes for this mid and inventory: each side on the venue's price grid (1 …
+    /// `VenueLimits.maxPrice`), sized so that its fill keeps inventory within the limit; `nil`
+    /// for a side that cannot be quoted. Priced in 128 bits: a book near `Int64.max` has a mid
+    /// there, and `mid + halfSpread` overflowed and trapped.
     func desiredQuotes(mid: Ticks) -> (bid: (price: Ticks, size: Lots)?, ask: (price: Ticks, size: Lots)?) {
-        let skew = inventory * parameters.skewPerLot.value
+        let center = Int128(mid.value) - Int128(inventory) * Int128(parameters.skewPerLot.value)
         let limit = parameters.inventoryLimit.value
-        let bidPrice = mid.value - parameters.halfSpread.value - skew
-        let askPrice = mid.value + parameters.halfSpread.value - skew
+        let bidPrice = center - Int128(parameters.halfSpread.value)
+        let askPrice = center + Int128(parameters.halfSpread.value)
         let bidSize = min(parameters.quoteSize.value, limit - inventory)
         let askSize = min(parameters.quoteSize.value, limit + inventory)
-        let bid = bidPrice >= 1 && bidSize > 0 ? (Ticks(bidPrice), Lots(bidSize)) : nil
-        let ask = askPrice >= 1 && askSize > 0 ? (Ticks(askPrice), Lots(askSize)) : nil
+        let bid = Self.isQuotable(bidPrice) && bidSize > 0 ? (Ticks(Int64(bidPrice)), Lots(bidSize)) : nil
+        let ask = Self.isQuotable(askPrice) && askSize > 0 ? (Ticks(Int64(askPrice)), Lots(askSize)) : nil
         return (bid, ask)
     }
+
+    /// A price the venue takes: 1 … `VenueLimits.maxPrice`.
+    static func isQuotable(_ price: Int128) -> Bool { price >= 1 && price <= Int128(VenueLimits.maxPrice.value) }
 
     // MARK: - Actions
 

@@ -14,6 +14,10 @@
     case quotesAfterCompleted
     /// Arbitrage: a rejected leg ends the trade as COMPLETED, leaving the other leg working.
     case legLeftOpen
+    /// Arbitrage: the legs' deadline `now + legTimeout` added with wrapping (`&+`, the quick fix
+    /// for its trap near the end of the clock): it wraps negative, and the legs are cancelled as
+    /// soon as they open.
+    case deadlineWraps
     /// Hedges: a rebalance trades the leg that is on target instead of the lagging one.
     case rebalancesWrongLeg
     /// Hedges: the roll point is checked before opening but not once the legs are out.

@@ -134,7 +134,7 @@ public struct ArbitrageModel: Sendable {
     mutating func legs(buyAt buyVenue: VenueID, _ buyPrice: Ticks, sellAt sellVenue: VenueID, _ sellPrice: Ticks, _ step: inout StrategyStep) {
         add(buyVenue, .buy, parameters.quantity, buyPrice, .leg, &step)
         add(sellVenue, .sell, parameters.quantity, sellPrice, .leg, &step)
-        deadline = now + parameters.legTimeout
+        deadline = Int64(clamping: Int128(now) + Int128(parameters.legTimeout))  // the end of the clock at most
         go(.executing, &step)
     }
 

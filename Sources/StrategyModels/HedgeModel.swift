@@ -119,7 +119,7 @@ public struct HedgeModel: Sendable {
                 let lots = parameters.quantity.value
                 add(.a, opening * lots, opening > 0 ? bookA.ask : bookA.bid, .leg, &step)
                 add(.b, -opening * lots, opening > 0 ? bookB.bid : bookB.ask, .leg, &step)
-                deadline = now + parameters.legTimeout
+                deadline = Int64(clamping: Int128(now) + Int128(parameters.legTimeout))  // the end of the clock at most
                 go(.executing, &step)
             }
         }

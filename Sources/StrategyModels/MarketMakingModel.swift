@@ -144,17 +144,19 @@ public struct MarketMakingModel: Sendable {
     }
 
     /// The bid (first) and ask the mid and inventory call for: mid ∓ half spread, both moved
-    /// down by the skew per lot held; each at least one tick and sized to keep inventory in ±limit.
+    /// down by the skew per lot held; each inside the venue's prices (1 … `VenueLimits.maxPrice`)
+    /// and sized to keep inventory in ±limit. Exact: summed in 128 bits.
     func wantedQuotes(_ mid: Ticks) -> [(side: Side, price: Ticks, size: Lots)] {
-        let center = mid.value - inventory * parameters.skewPerLot.value
+        let center = Int128(mid.value) - Int128(inventory) * Int128(parameters.skewPerLot.value)
+        let prices = Int128(1)...Int128(VenueLimits.maxPrice.value)
         let limit = parameters.inventoryLimit.value
         var quotes: [(side: Side, price: Ticks, size: Lots)] = []
-        let bid = center - parameters.halfSpread.value
+        let bid = center - Int128(parameters.halfSpread.value)
         let bidSize = min(parameters.quoteSize.value, limit - inventory)
-        if bid >= 1, bidSize >= 1 { quotes.append((.buy, Ticks(bid), Lots(bidSize))) }
-        let ask = center + parameters.halfSpread.value
+        if prices.contains(bid), bidSize >= 1 { quotes.append((.buy, Ticks(Int64(bid)), Lots(bidSize))) }
+        let ask = center + Int128(parameters.halfSpread.value)
         let askSize = min(parameters.quoteSize.value, limit + inventory)
-        if ask >= 1, askSize >= 1 { quotes.append((.sell, Ticks(ask), Lots(askSize))) }
+        if prices.contains(ask), askSize >= 1 { quotes.append((.sell, Ticks(Int64(ask)), Lots(askSize))) }
         return quotes
     }
 

@@ -26,6 +26,12 @@ enum ExchangeMutants {
             ], divergesAt: "bar", variant(.slippageUncapped)
         ),
         ZooVariant(
+            "exchange/latency-unbounded", "a latency leg longer than a day taken (Int64.max overflows the clock)",
+            // One day is the limit; the generator draws one day + 1 ms, the first leg past it. The
+            // shortest case needs no order: the refusal comes before the unknown id is looked up.
+            minimum: ["cancel(#1, 0ms/86400001ms, hold 0ms)"], divergesAt: "cancel", variant(.latencyUnbounded)
+        ),
+        ZooVariant(
             "exchange/partial-fill-not-booked", "a partial fill logged but not booked (hftbacktest #316)",
             minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fill log replays", variant(.partialFillNotBooked)
         )

@@ -47,6 +47,14 @@ enum StrategyMutants {
             ],
             invariant: "nothing held past the roll point", hedge(.calendarSpread, .heldThroughExpiry)),
         ZooVariant(
+            "arbitrage/deadline-wraps", "the legs' deadline added with wrapping near the end of the clock",
+            // The clock's jump to five ticks before its end (the generator's step of 6); legs of
+            // 10 ticks opened there wrap to a deadline in the past.
+            minimum: [
+                ".book(.a, BookTicker(bid: 100, bidSize: 1, ask: 101, askSize: 1))", ".timer(9223372036854775802)",
+                ".book(.b, BookTicker(bid: 105, bidSize: 1, ask: 106, askSize: 1))",
+            ], divergesAt: "book", arbitrage(.deadlineWraps)),
+        ZooVariant(
             "arbitrage/leg-left-open-after-reject", "a rejected leg ends the trade as COMPLETED, the other leg left working",
             // B's bid 105 beats A's ask 101 by 4, one tick over the threshold (3): buy A, sell B;
             // the buy is rejected and the sale left working.

@@ -5,7 +5,7 @@ import Testing
 import TradingVocabulary
 
 @Suite struct FactoryTests {
-    static let symbol = try! Symbol("BTC-USD")
+    static let symbol = Symbol("BTC-USD")
     static let valid = MarketMakingParameters(
         symbol: symbol, quoteSize: 2, halfSpread: 2, inventoryLimit: 3, skewPerLot: 1, volatilityLimit: 6, endsAt: 200)
 
@@ -54,7 +54,7 @@ import TradingVocabulary
             try StrategyValidation.validate(maker, listings: [.b: []])
         }
         #expect(throws: StrategyStartError(strategy: .marketMaking, missing: [.symbol(Self.symbol, at: .a)])) {
-            try StrategyValidation.validate(maker, listings: [.a: [ExchangeSymbol(symbol: try Symbol("ETH-USD"), base: "ETH", quote: "USD", kind: .spot)]])
+            try StrategyValidation.validate(maker, listings: [.a: [ExchangeSymbol(symbol: Symbol("ETH-USD"), base: "ETH", quote: "USD", kind: .spot)]])
         }
         #expect(throws: StrategyStartError(strategy: .marketMaking, missing: [.futuresWithoutExpiry(Self.symbol, at: .a)])) {
             try StrategyValidation.validate(

@@ -8,7 +8,7 @@ import TradingVocabulary
 @Suite struct HedgeTests {
     static func parameters(_ kind: HedgeKind) throws -> HedgeParameters {
         HedgeParameters(
-            kind: kind, legA: try Symbol("BTC-MAR"), legB: try Symbol("BTC-JUN"), quantity: 3, fairSpread: kind == .spotFutures ? 0 : 5, entry: 4, exit: 1,
+            kind: kind, legA: Symbol("BTC-MAR"), legB: Symbol("BTC-JUN"), quantity: 3, fairSpread: kind == .spotFutures ? 0 : 5, entry: 4, exit: 1,
             tolerance: 1, legTimeout: 10, expiry: 100, rollBuffer: 10)
     }
 

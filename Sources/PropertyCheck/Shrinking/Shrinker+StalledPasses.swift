@@ -88,6 +88,9 @@ extension Shrinker {
                 now.spans[k].start >= span.end && Int(now.spans[k].end) <= limit && now.isStructureFlag(k)
             }.map { now.spans[$0].range }
             tried += 1
+            // A candidate taken replaces `best` and its spans: `span` and `flag` then name
+            // ranges of the old bytes, which the last try below must not cut from the new ones.
+            var improved = false
             search: for choice in later where !passSpent {
                 let current = value(at: choice)
                 let maximum = choice.count >= 8 ? UInt64.max : (UInt64(1) << UInt64(choice.count * 8)) - 1
@@ -97,11 +100,14 @@ extension Shrinker {
                         write(current + amount, into: &bytes, at: choice)
                         if dropFlag, let flag { bytes.removeSubrange(flag) }
                         bytes.removeSubrange(span.range)
-                        if consider(bytes) { break search }
+                        if consider(bytes) {
+                            improved = true
+                            break search
+                        }
                     }
                 }
             }
-            if let flag, !passSpent {
+            if !improved, let flag, !passSpent {
                 var bytes = best
                 bytes.removeSubrange(flag)
                 bytes.removeSubrange(span.range)

@@ -71,12 +71,16 @@ public enum ArbitrageChecks {
         return .book(venue, BookTicker(bid: Ticks(bid), bidSize: 1, ask: Ticks(crossed ? bid : bid + spread), askSize: 1))
     }
 
+    /// The clock: at the legs' deadline and one tick either side, or 0…5 ticks on; a step of 6
+    /// jumps to five ticks before the end of the clock, where a deadline `now + legTimeout` no
+    /// longer fits in an `Int64`. Times saturate at `Int64.max`.
     static func drawTimer(_ model: ArbitrageModel, _ stream: inout ChoiceStream) throws(Rejection) -> StrategyEvent {
         if let deadline = model.deadline, try stream.index(below: 2) == 0 {
-            let steps: [Int64] = [deadline - model.now, deadline - model.now - 1, deadline - model.now + 1]
-            return .timer(model.now + steps[try stream.index(below: steps.count)])
+            let offsets: [Int64] = [0, -1, 1]
+            return .timer(Int64(clamping: Int128(deadline) + Int128(offsets[try stream.index(below: offsets.count)])))
         }
-        return .timer(model.now + (try stream.draw(Gen<Int64>.int(in: 0...5))))
+        let step = try stream.draw(Gen<Int64>.int(in: 0...6))
+        return .timer(step == 6 ? Int64.max - 5 : Int64(clamping: Int128(model.now) + Int128(step)))
     }
 
     static let commands: [CommandKind<ArbitrageModel, StrategyEvent>] =
