@@ -106,3 +106,50 @@ import Testing
         #expect(try #require(result.counterexample).value == [51])
     }
 }
+
+/// The stalled pass "delete and raise a later choice" on a hand-made layout: an element of one
+/// choice (a), a later choice (b), and a list's "more?" flag as the last byte. The case fails
+/// while a + b ≥ 10, so deleting the element fails only if b is raised by a. Once that candidate
+/// is taken, the pass must not cut the flag's old range from the shorter buffer (it did, and
+/// crashed, when the flag was the last byte).
+@Suite struct DeleteAndRaiseLaterTests {
+    final class SumOracle: ShrinkOracle {
+        let signature = FailureSignature(.threw(type: "SumTooLarge", enumCase: nil))
+        var last: [UInt8] = []
+
+        /// The layout: three bytes are [a, b, flag]; two are [b, flag].
+        static func spans(_ count: Int) -> [Span] {
+            if count == 3 {
+                return [
+                    Span(start: 0, end: 1, label: 1, parent: -1, isChoice: false), Span(start: 0, end: 1, label: 2, parent: 0, isChoice: true),
+                    Span(start: 1, end: 2, label: 3, parent: -1, isChoice: true), Span(start: 2, end: 3, label: 4, parent: -1, isChoice: false),
+                    Span(start: 2, end: 3, label: 4, parent: 3, isChoice: true),
+                ]
+            }
+            return [
+                Span(start: 0, end: 1, label: 3, parent: -1, isChoice: true), Span(start: 1, end: 2, label: 4, parent: -1, isChoice: false),
+                Span(start: 1, end: 2, label: 4, parent: 1, isChoice: true),
+            ]
+        }
+
+        func decode(_ bytes: [UInt8]) -> DecodedCase? {
+            guard bytes.count == 2 || bytes.count == 3 else { return nil }
+            last = bytes
+            return DecodedCase(bytes: bytes, key: bytes, spans: Self.spans(bytes.count))
+        }
+
+        func testDecoded() -> Verdict {
+            let sum = last.count == 3 ? Int(last[0]) + Int(last[1]) : Int(last[0])
+            return sum >= 10 ? .failed(signature) : .passed
+        }
+    }
+
+    @Test func aTakenCandidateLeavesNoStaleRangeToCut() throws {
+        let oracle = SumOracle()
+        let failing = try #require(oracle.decode([3, 8, 1]))
+        var shrinker = Shrinker(oracle: oracle, failing: failing, signature: oracle.signature, maxCalls: 100, timeLimit: .seconds(10))
+        shrinker.deleteAndRaiseLater()
+        #expect(shrinker.best == [11, 1])
+        #expect(shrinker.spans == SumOracle.spans(2))
+    }
+}
