@@ -119,6 +119,24 @@ import Testing
         #expect(missed.report.contains("coverage not met: \"seven\" in"))
     }
 
+    /// An undecided requirement runs more cases up to the coverage maximum (10 × `cases`) and
+    /// no further: with `cases: 1` that is 10, where a step of 64 cases ran 65.
+    @Test func undecidedCoverageStopsAtTheCoverageMaximum() {
+        let result = check("undecided", Gen.int(in: 0...1), configuration: CheckConfiguration(cases: 1, seed: 3)) {
+            (n: Int, context: PropertyContext) -> Bool in
+            context.cover(40, "zero", n == 0)
+            return true
+        }
+        #expect(result.statistics.validCases == 10)
+        var configuration = CheckConfiguration(cases: 3, seed: 3)
+        configuration.maxCoverageCases = 100
+        let wider = check("undecided", Gen.int(in: 0...1), configuration: configuration) { (n: Int, context: PropertyContext) -> Bool in
+            context.cover(40, "zero", n == 0)
+            return true
+        }
+        #expect([3, 67, 100].contains(wider.statistics.validCases), "\(wider.statistics.validCases)")
+    }
+
     @Test func labelsAreCountedPerValidCase() {
         let result = check("labels", Gen.int(in: 0...1), configuration: CheckConfiguration(cases: 1000)) { (n: Int, context: PropertyContext) -> Bool in
             context.label(n == 0 ? "zero" : "one")

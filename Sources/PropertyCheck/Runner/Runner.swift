@@ -195,7 +195,11 @@ final class Runner<Value>: ShrinkOracle {
                 return finish(.completed)
             }
             let valid = statistics.validCases
-            if valid >= configuration.cases && valid != decidedAt && (valid - configuration.cases) % 64 == 0 {
+            // Decided at `cases`, then every 64 cases while undecided, and at the coverage
+            // maximum itself: a step of 64 past a small maximum ran 65 cases for `cases: 1`.
+            if valid >= configuration.cases && valid != decidedAt
+                && ((valid - configuration.cases) % 64 == 0 || valid == coverage.maximumCases)
+            {
                 decidedAt = valid
                 switch coverage.decide(requirements: context.requirements, labels: labelCounts, valid: valid, ran: valid) {
                 case .met: return finish(.completed)
