@@ -10,15 +10,25 @@ import TradingVocabulary
 public struct SimulatedVenueExchange: SimulatedMarketExchange {
     public private(set) var venue: SimulatedExchange
     public let symbols: [ExchangeSymbol]
-    /// The link's latency for every request.
-    public var latency: LinkLatency
+    /// The link's latency for every request: each leg in 0 … `VenueLimits.maxLatency`, checked
+    /// when set (a bad value showed only as every later order refused by the venue).
+    public private(set) var latency: LinkLatency
     let start: SimTime
 
-    public init(venue: SimulatedExchange, symbols: [ExchangeSymbol], latency: LinkLatency = .zero) {
+    /// - Throws: `invalidLatency` for a leg outside 0 … one day.
+    public init(venue: SimulatedExchange, symbols: [ExchangeSymbol], latency: LinkLatency = .zero) throws(ExchangeError) {
+        guard latency.isValid else { throw .invalidLatency(latency) }
         self.venue = venue
         self.symbols = symbols
         self.latency = latency
         start = venue.now
+    }
+
+    /// Changes the link's latency for the requests after this one.
+    /// - Throws: `invalidLatency` for a leg outside 0 … one day; the latency is then unchanged.
+    public mutating func setLatency(_ latency: LinkLatency) throws(ExchangeError) {
+        guard latency.isValid else { throw .invalidLatency(latency) }
+        self.latency = latency
     }
 
     public mutating func placeMarketOrder(id: ClientOrderID, symbol: Symbol, side: Side, quantity: Lots) throws(ExchangeError) -> ExchangeOrder {

@@ -23,7 +23,22 @@ import TradingVocabulary
             instruments: [Instrument(symbol: FactoryTests.symbol, kind: .spot, tickValue: 1)], initialCash: Cents(1_000_000),
             fees: FeeSchedule(maker: 0, taker: 0), slippage: .none, participation: BasisPoints(10_000), timeout: .seconds(1), cancelOnDisconnect: false)
         let latency = LinkLatency(out: .milliseconds(3), back: .milliseconds(2))
-        return SimulatedVenueExchange(venue: try SimulatedExchange(configuration: configuration), symbols: [listing], latency: latency)
+        return try SimulatedVenueExchange(venue: try SimulatedExchange(configuration: configuration), symbols: [listing], latency: latency)
+    }
+
+    /// The adapter refuses a latency leg outside 0 … one day when made and when changed, and a
+    /// refused change keeps the latency it had.
+    @Test func theVenueAdapterRefusesALatencyOutsideItsBounds() throws {
+        var exchange = try Self.venue()
+        let day = VenueLimits.maxLatency
+        for bad in [LinkLatency(out: SimDuration(nanoseconds: -1), back: .zero), LinkLatency(out: .zero, back: SimDuration(nanoseconds: day + 1))] {
+            #expect(throws: ExchangeError.invalidLatency(bad)) { try exchange.setLatency(bad) }
+            #expect(throws: ExchangeError.invalidLatency(bad)) { try SimulatedVenueExchange(venue: exchange.venue, symbols: [Self.listing], latency: bad) }
+        }
+        #expect(exchange.latency == LinkLatency(out: .milliseconds(3), back: .milliseconds(2)))
+        let longest = LinkLatency(out: SimDuration(nanoseconds: day), back: SimDuration(nanoseconds: day))
+        try exchange.setLatency(longest)
+        #expect(exchange.latency == longest)
     }
 
     static func book(_ bid: Int64) -> BookTicker { BookTicker(bid: Ticks(bid), bidSize: 5, ask: Ticks(bid + 2), askSize: 5) }
