@@ -16,6 +16,8 @@ public enum DriverInput: Hashable, Sendable {
 /// Time is virtual: it moves only with `.clock` inputs, so the same inputs give the same actions.
 public enum AsyncStrategyDriver {
     /// Runs until `inputs` ends; returns the driver (its `actions` are the record) and the stack.
+    /// A refusal met on the last input while the strategy handled another is still waiting then
+    /// (`StrategyDriver.refusalsWaiting`): the next `poll` delivers it.
     public static func run<Exchange: SimulatedMarketExchange, Inputs: AsyncSequence>(
         _ driver: StrategyDriver<Exchange>, risk: RiskStack, inputs: Inputs
     ) async -> (driver: StrategyDriver<Exchange>, risk: RiskStack) where Inputs.Element == DriverInput, Inputs.Failure == Never {

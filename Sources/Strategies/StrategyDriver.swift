@@ -54,6 +54,10 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     var deferredRefusals: [StrategyEvent] = []
     /// How many refusals were kept for a later call rather than delivered at once.
     public private(set) var refusalsDeferred = 0
+    /// Refusals kept and not yet delivered: the strategy still believes these orders work until
+    /// the next `poll` tells it. Non-zero after a run that ended while the stack or the venue
+    /// kept refusing.
+    public var refusalsWaiting: Int { deferredRefusals.count }
 
     /// Starts `strategy` on `exchanges` after runtime validation.
     ///

@@ -173,10 +173,12 @@ import TradingVocabulary
         let stuck = try #require(Self.maker(driver.strategy))
         #expect(stuck.inventory != 0)
         #expect(driver.refusalsDeferred > 0)
+        #expect(driver.refusalsWaiting == 1)  // the retry's refusal, for the next poll
         #expect(driver.actions.count - before < 20, "\(driver.actions.count - before) actions in two polls")
         _ = risk.enableDryRun()
         driver.poll(now: 202, risk: &risk)
         driver.poll(now: 203, risk: &risk)
+        #expect(driver.refusalsWaiting == 0)
         #expect(try #require(Self.maker(driver.strategy)).inventory == 0)
         #expect(driver.strategy.phase == .completed)
     }
