@@ -62,4 +62,44 @@ import TradingVocabulary
         }
         try StrategyValidation.validate(maker, listings: [.a: [ExchangeSymbol(symbol: Self.symbol, base: "BTC", quote: "USD", kind: .spot)]])
     }
+
+    /// A hedge's legs listed as its rules assume: kinds, the nearer expiry equal to the
+    /// parameter, a calendar's legs in expiry order; every problem at once.
+    @Test func aHedgeStartsOnlyOnLegsListedAsItsRulesAssume() throws {
+        let spot = Symbol("BTC-MAR")
+        let future = Symbol("BTC-JUN")
+        func listing(_ symbol: Symbol, _ kind: ExchangeSymbol.Kind) -> ExchangeSymbol { ExchangeSymbol(symbol: symbol, base: "BTC", quote: "USD", kind: kind) }
+        let carry = Strategy.hedge(try StrategyFactory.hedge(try HedgeTests.parameters(.spotFutures)))  // expiry 100
+        try StrategyValidation.validate(carry, listings: [.a: [listing(spot, .spot)], .b: [listing(future, .futures(expiry: 100))]])
+        #expect(
+            throws: StrategyStartError(
+                strategy: .spotFuturesHedge,
+                missing: [.wrongKind(spot, at: .a, expected: .spot), .wrongKind(future, at: .b, expected: .futures)])
+        ) {
+            try StrategyValidation.validate(carry, listings: [.a: [listing(spot, .futures(expiry: 100))], .b: [listing(future, .spot)]])
+        }
+        #expect(throws: StrategyStartError(strategy: .spotFuturesHedge, missing: [.expiryDiffers(future, at: .b, listed: 101, parameter: 100)])) {
+            try StrategyValidation.validate(carry, listings: [.a: [listing(spot, .spot)], .b: [listing(future, .futures(expiry: 101))]])
+        }
+        let calendar = Strategy.hedge(try StrategyFactory.hedge(try HedgeTests.parameters(.calendarSpread)))
+        try StrategyValidation.validate(calendar, listings: [.a: [listing(spot, .futures(expiry: 100))], .b: [listing(future, .futures(expiry: 200))]])
+        #expect(
+            throws: StrategyStartError(
+                strategy: .calendarSpread, missing: [.expiriesOutOfOrder(near: spot, nearExpiry: 100, far: future, farExpiry: 100)])
+        ) {
+            try StrategyValidation.validate(calendar, listings: [.a: [listing(spot, .futures(expiry: 100))], .b: [listing(future, .futures(expiry: 100))]])
+        }
+        #expect(
+            throws: StrategyStartError(
+                strategy: .calendarSpread,
+                missing: [
+                    .expiryDiffers(spot, at: .a, listed: 99, parameter: 100), .expiriesOutOfOrder(near: spot, nearExpiry: 99, far: future, farExpiry: 98),
+                ])
+        ) {
+            try StrategyValidation.validate(calendar, listings: [.a: [listing(spot, .futures(expiry: 99))], .b: [listing(future, .futures(expiry: 98))]])
+        }
+        #expect(throws: StrategyStartError(strategy: .calendarSpread, missing: [.wrongKind(spot, at: .a, expected: .futures)])) {
+            try StrategyValidation.validate(calendar, listings: [.a: [listing(spot, .spot)], .b: [listing(future, .futures(expiry: 200))]])
+        }
+    }
 }
