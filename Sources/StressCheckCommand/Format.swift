@@ -1,18 +1,11 @@
 import Foundation
+import PropertyCheck
 
 /// Numbers as the tables and progress lines print them: locale-independent, so output is the
 /// same on every machine.
 enum Format {
     /// `1234567` as `1,234,567`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
+    static func grouped(_ value: Int) -> String { GroupedDigits.text(value) }
 
     /// A rate rounded to a whole number, grouped; `-` when nothing was measured.
     static func rate(_ value: Double) -> String {

@@ -47,6 +47,7 @@ import Testing
         #expect(one.kind == .unreadBytes && one.count == 1 && one.path == nil)
         #expect(one.message.hasPrefix("1 byte of 2 this check's generator did not read: "))
         #expect(CheckWarning.unreadInput(3, of: 4).message.hasPrefix("3 bytes of 4 this check's generator did not read: "))
+        #expect(CheckWarning.unreadInput(12_288, of: 16_384).message.hasPrefix("12,288 bytes of 16,384 this check's generator did not read: "))
         // Equal to the same warning with its sentence given, and to nothing else.
         #expect(one == CheckWarning(.unreadBytes, count: 1, one.message))
         #expect(one.description == one.message)

@@ -42,7 +42,7 @@ public struct CheckWarning: Sendable, Equatable, CustomStringConvertible {
         switch text {
         case .given(let message): message
         case .unreadInput(let unread, let total):
-            "\(unread) byte\(unread == 1 ? "" : "s") of \(total) this check's generator did not read: the input was written for another check or an older generator, or is not an input"
+            "\(GroupedDigits.text(unread)) byte\(unread == 1 ? "" : "s") of \(GroupedDigits.text(total)) this check's generator did not read: the input was written for another check or an older generator, or is not an input"
         }
     }
     /// The sentence, or the counts it is written from when it is read: most of a fuzz target's
