@@ -26,16 +26,28 @@ enum CertifyText {
             }
             if breaks.count > 20 { text += "  … and \(breaks.count - 20) more\n" }
         }
-        let flood = report.flood.corrected.summary
-        text +=
-            "\ndecision flood: \(report.flood.decisions) decisions at \(Int(report.flood.achievedRate))/s; corrected p50 \(micro(flood.p50)) "
-            + "p99 \(micro(flood.p99)) p99.9 \(micro(flood.p999)) max \(micro(flood.max)); naive p99 \(micro(report.flood.naive.summary.p99))\n"
+        text += floodLines(report.flood)
         if matrix.isGo {
             text += "\nGO: every gate passed over \(matrix.runs) run(s)\n"
         } else {
             text += "\nNO-GO: " + matrix.failedGates.map { "\($0.rawValue) (\($0.actionWhenFailed.rawValue))" }.joined(separator: ", ") + "\n"
         }
         return text
+    }
+
+    /// The flood as `certification.md` asks it reported: the corrected percentiles p50 … p99.99
+    /// and max over the measured decisions, the naive p99 beside them, the warm-up excluded, the
+    /// achieved against the target rate, late starts, the scheduler's own lateness, and the
+    /// windows that passed.
+    static func floodLines(_ flood: FloodReport) -> String {
+        let corrected = flood.corrected.summary
+        let target = flood.targetRate.map { "\(Int($0))/s" } ?? "maximum rate"
+        let windowsPassed = flood.windows.filter(\.passed).count
+        return "\ndecision flood: \(flood.decisions) decisions (\(flood.warmUpExcluded) warm-up excluded) at \(Int(flood.achievedRate))/s, target \(target); "
+            + "\(flood.lateStarts) late starts, scheduler lateness p99 \(micro(flood.schedulerLateness.summary.p99))\n"
+            + "  corrected p50 \(micro(corrected.p50)) p90 \(micro(corrected.p90)) p99 \(micro(corrected.p99)) p99.9 \(micro(corrected.p999)) "
+            + "p99.99 \(micro(corrected.p9999)) max \(micro(corrected.max)) over \(corrected.count); naive p99 \(micro(flood.naive.summary.p99)); "
+            + "windows passed \(windowsPassed) of \(flood.windows.count)\n"
     }
 
     static func number(_ value: Double?) -> String {
@@ -67,11 +79,22 @@ enum CertifyText {
         }
         struct Flood: Encodable {
             let decisions: Int
+            let warmUpExcluded: Int
+            let measured: Int64
             let achievedRate: Double
+            /// `nil` at maximum rate.
+            let targetRate: Double?
+            let lateStarts: Int
+            let correctedP50Nanoseconds: Int64
+            let correctedP90Nanoseconds: Int64
             let correctedP99Nanoseconds: Int64
             let correctedP999Nanoseconds: Int64
+            let correctedP9999Nanoseconds: Int64
             let naiveP99Nanoseconds: Int64
+            let schedulerLatenessP99Nanoseconds: Int64
             let maxNanoseconds: Int64
+            let windows: Int
+            let windowsPassed: Int
         }
         let verdict: String
         let runs: Int
@@ -95,10 +118,13 @@ enum CertifyText {
             Document(
                 verdict: report.matrix.isGo ? "GO" : "NO-GO", runs: report.matrix.runs, gates: gates,
                 flood: Document.Flood(
-                    decisions: report.flood.decisions, achievedRate: report.flood.achievedRate,
-                    correctedP99Nanoseconds: corrected.p99, correctedP999Nanoseconds: corrected.p999,
+                    decisions: report.flood.decisions, warmUpExcluded: report.flood.warmUpExcluded, measured: corrected.count,
+                    achievedRate: report.flood.achievedRate, targetRate: report.flood.targetRate, lateStarts: report.flood.lateStarts,
+                    correctedP50Nanoseconds: corrected.p50, correctedP90Nanoseconds: corrected.p90, correctedP99Nanoseconds: corrected.p99,
+                    correctedP999Nanoseconds: corrected.p999, correctedP9999Nanoseconds: corrected.p9999,
                     naiveP99Nanoseconds: report.flood.naive.summary.p99,
-                    maxNanoseconds: corrected.max),
+                    schedulerLatenessP99Nanoseconds: report.flood.schedulerLateness.summary.p99, maxNanoseconds: corrected.max,
+                    windows: report.flood.windows.count, windowsPassed: report.flood.windows.filter(\.passed).count),
                 thresholds: values))
     }
 

@@ -26,5 +26,18 @@ import Testing
         #expect(floodOnly.runsPassed == 2 && floodOnly.runsFailed == 0)
         let seedOne = CertifyText.metrics(report([broken(.latency, seeds: [0]), broken(.safety, seeds: [1, 1]), broken(.integrity, seeds: [1])]))
         #expect(seedOne.runsPassed == 1 && seedOne.runsFailed == 1)
+
+        // The flood as certification.md asks it reported, in text and JSON, from the typed figures.
+        let flood = real.flood
+        let summary = flood.corrected.summary
+        let text = CertifyText.floodLines(flood)
+        for figure in ["p50", "p90", "p99", "p99.9", "p99.99", "max"] { #expect(text.contains(" \(figure) "), "\(figure): \(text)") }
+        #expect(text.contains("p99.99 \(CertifyText.micro(summary.p9999))"))
+        #expect(text.contains("(\(flood.warmUpExcluded) warm-up excluded)"))
+        #expect(text.contains("windows passed \(flood.windows.filter(\.passed).count) of \(flood.windows.count)"))
+        let json = CertifyText.json(report([]), gates: CertificationGates())
+        #expect(json.contains("\"correctedP90Nanoseconds\" : \(summary.p90)"), "\(json)")
+        #expect(json.contains("\"correctedP9999Nanoseconds\" : \(summary.p9999)"))
+        #expect(json.contains("\"warmUpExcluded\" : \(flood.warmUpExcluded)"))
     }
 }
