@@ -58,6 +58,8 @@ public struct ArbitrageModel: Sendable {
                 } else {
                     error(.badBook(venue, book.problems), &step)
                 }
+            } else if phase == .closing, !book.isTradable {
+                step.actions.append(.alert(.badBook(venue, book.problems)))  // told, nothing else
             }
         case .order(let report):
             receive(report, &step)

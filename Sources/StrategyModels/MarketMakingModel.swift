@@ -66,6 +66,8 @@ public struct MarketMakingModel: Sendable {
                 } else {
                     error(.badBook(venue, book.problems), &step)
                 }
+            } else if venue == .a, phase == .closing, !book.isTradable {
+                step.actions.append(.alert(.badBook(venue, book.problems)))  // told, nothing else
             }
         case .order(let report):
             receive(report, &step)

@@ -40,6 +40,17 @@ import TradingVocabulary
         #expect(after[1].placed == [Self.order(3, .buy, 2, 17), Self.order(4, .sell, 2, 21)])
     }
 
+    /// In CLOSING a bad book is told (the alert) and changes nothing: the unwind's market
+    /// orders need no book. It was dropped without a word.
+    @Test func aBadBookWhileClosingRaisesTheAlertAndChangesNothing() throws {
+        var maker = try StrategyFactory.marketMaker(FactoryTests.valid)
+        let steps = run([Self.book(19, 21), .timer(200), Self.book(21, 19)], on: &maker)
+        #expect(steps[1].transitions.last?.to == .closing)
+        #expect(steps[2].actions == [.alert(.badBook(.a, BookTicker(bid: 21, bidSize: 1, ask: 19, askSize: 1).problems))])
+        #expect(steps[2].transitions.isEmpty && steps[2].placed.isEmpty)
+        #expect(maker.phase == .closing)
+    }
+
     @Test func aJumpPastTheVolatilityLimitPullsEveryQuote() throws {
         var maker = try StrategyFactory.marketMaker(FactoryTests.valid)
         let steps = run([Self.book(19, 21), Self.book(26, 28), .order(.canceled(1)), .order(.canceled(2))], on: &maker)
