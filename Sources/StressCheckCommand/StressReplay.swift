@@ -62,6 +62,11 @@ enum StressReplay {
         if let from, let to, let fromText = options.from, let toText = options.to, from.first >= to.after {
             throw .fromAfterTo(from: fromText, to: toText)
         }
+        // Refused before a file is read: every file is held until the alignment, and the run
+        // would refuse this many anyway, after loading them all.
+        guard files.count <= CrashSimulator.maxSymbols else {
+            throw .market(.tooManySymbols(files.count, limit: CrashSimulator.maxSymbols), files: [], from: options.from, to: options.to)
+        }
         var loaded: [File] = []
         var series: [BarSeries] = []
         var ranges: [ReplayError.FileRange] = []

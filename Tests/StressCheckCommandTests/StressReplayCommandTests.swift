@@ -150,6 +150,11 @@ import Testing
         options.to = "12/03/2020"
         #expect(throws: ReplayError.invalidDate(option: "--to", "12/03/2020")) { try StressReplay.prepare(files: [a], options: options) }
         #expect(throws: ReplayError.scenarioWithReplay("btc-2020-03-12")) { try StressReplay.prepare(files: [a, "btc-2020-03-12"], options: Options()) }
+        // More files than a run takes symbols: refused before any is read (these do not exist).
+        let many = (0...CrashSimulator.maxSymbols).map { "\(directory)/missing-\($0).csv" }
+        #expect(throws: ReplayError.market(.tooManySymbols(CrashSimulator.maxSymbols + 1, limit: CrashSimulator.maxSymbols), files: [], from: nil, to: nil)) {
+            try StressReplay.prepare(files: many, options: Options())
+        }
         options = Options()
         options.from = "2021-01-01"
         do {
