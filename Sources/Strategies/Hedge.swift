@@ -108,6 +108,10 @@ public struct Hedge: Sendable, OrderTrackingMachine {
             if live[index].remaining.value == 0 { finish(index) }
             if phase == .stopped, order.purpose != .flatten { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(positionA + positionB)))) }
         case .canceled, .rejected:
+            // The stop's flatten ended short: after STOPPED nothing more may be placed.
+            if phase == .stopped, order.purpose == .flatten, live[index].remaining.value > 0 {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(positionA + positionB))))
+            }
             finish(index)
         case .cancelFailed:
             if live[index].state == .cancelRequested { live[index].state = .cancelFailed }

@@ -103,6 +103,14 @@ public struct MarketMaker: Sendable, OrderTrackingMachine {
         lastMid = mid
     }
 
+    /// The stop's flatten ended short (rejected: by the risk stack in EMERGENCY_HALT, the venue, a
+    /// disconnect; or cancelled): inventory stays, and after STOPPED the machine may not place
+    /// another order, so a person must flatten it.
+    func alertIfStopFlattenFailed(_ index: Int, _ step: inout StrategyStep) {
+        guard phase == .stopped, live[index].order.purpose == .flatten, live[index].remaining.value > 0 else { return }
+        step.actions.append(.alert(.exposedAfterStop(inventory: Lots(inventory))))
+    }
+
     mutating func apply(_ report: OrderReport, _ step: inout StrategyStep) {
         let id = report.id
         guard let index = live.firstIndex(where: { $0.order.id == id }) else {
@@ -129,9 +137,11 @@ public struct MarketMaker: Sendable, OrderTrackingMachine {
             // would flatten it, so a person must.
             if phase == .stopped, purpose == .quote { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(inventory)))) }
         case .canceled:
+            alertIfStopFlattenFailed(index, &step)
             finish(index)
         case .rejected(_, let cause):
             let purpose = live[index].order.purpose
+            alertIfStopFlattenFailed(index, &step)
             finish(index)
             if cause == .riskStack, purpose == .quote, !phase.isTerminal, phase != .closing { pull = .risk }
         case .cancelFailed:

@@ -91,9 +91,15 @@ public struct ArbitrageModel: Sendable {
         case .canceled:
             order.state = .canceled
             if order.order.purpose == .leg { legFailed = true }
+            if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(net))))
+            }
         case .rejected:
             order.state = .rejected
             if order.order.purpose == .leg { legFailed = true }
+            if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(net))))
+            }
         case .cancelFailed:
             if order.state == .cancelRequested { order.state = .cancelFailed }
         }

@@ -97,8 +97,16 @@ public struct HedgeModel: Sendable {
             held[order.order.venue, default: 0] += order.order.side == .buy ? quantity.value : -quantity.value
             if order.remaining.value == 0 { order.state = .filled }
             if phase == .stopped, order.order.purpose != .flatten { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(a + b)))) }
-        case .canceled: order.state = .canceled
-        case .rejected: order.state = .rejected
+        case .canceled:
+            order.state = .canceled
+            if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(a + b))))
+            }
+        case .rejected:
+            order.state = .rejected
+            if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(a + b))))
+            }
         case .cancelFailed:
             if order.state == .cancelRequested { order.state = .cancelFailed }
         }

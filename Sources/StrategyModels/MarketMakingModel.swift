@@ -98,8 +98,14 @@ public struct MarketMakingModel: Sendable {
             if phase == .stopped, order.order.purpose == .quote { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(inventory)))) }
         case .canceled:
             order.state = .canceled
+            if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(inventory))))
+            }
         case .rejected(_, let cause):
             order.state = .rejected
+            if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(inventory))))
+            }
             if cause == .riskStack, order.order.purpose == .quote, trading { pull = .risk }
         case .cancelFailed:
             if order.state == .cancelRequested { order.state = .cancelFailed }

@@ -27,8 +27,9 @@ public enum StrategyAlert: Hashable, Sendable {
     case unknownOrder(ClientOrderID)
     /// A fill larger than the order's remainder: ERROR.
     case overfill(ClientOrderID, Lots)
-    /// After STOPPED a fill raced a cancel: inventory is not flat and the strategy may not
-    /// place the order that would flatten it.
+    /// After STOPPED a fill raced a cancel, or the stop's flatten ended short (refused by the
+    /// risk stack in EMERGENCY_HALT, rejected, cancelled): inventory is not flat and the strategy
+    /// may not place the order that would flatten it.
     case exposedAfterStop(inventory: Lots)
     /// A leg is filled and its partner cannot be completed or unwound.
     case orphanedLeg(ClientOrderID)

@@ -107,6 +107,26 @@ import TradingVocabulary
         #expect(drivers.allSatisfy { $0.strategy.phase == .stopped })
     }
 
+    /// EMERGENCY_HALT stops the maker, and its stop's flatten goes through the stack, which
+    /// refuses it in the halt: the inventory stays, and the maker says so (`exposedAfterStop`)
+    /// instead of nothing.
+    @Test func aHaltThatRefusesTheStopsFlattenRaisesTheAlert() throws {
+        var risk = try Self.risk()
+        var mock = MockExchange(symbols: [Self.listing])
+        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
+        var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
+        driver.poll(now: 1, risk: &risk)
+        driver.withExchange(.a) { try? $0.setBook(Self.book(23), for: FactoryTests.symbol) }  // through the ask: inventory
+        driver.poll(now: 2, risk: &risk)
+        let held = try #require(Self.maker(driver.strategy)).inventory
+        #expect(held != 0)
+        risk.halt()
+        driver.poll(now: 3, risk: &risk)
+        #expect(driver.strategy.phase == .stopped)
+        #expect(try #require(Self.maker(driver.strategy)).inventory == held)
+        #expect(driver.actions.contains(.alert(.exposedAfterStop(inventory: Lots(held)))), "\(driver.actions)")
+    }
+
     @Test func aRiskStackRefusalComesBackAsARejectionAndNothingIsSent() throws {
         var risk = try Self.risk()
         risk.stop()  // trading mode OFF: the stack refuses every order
