@@ -3,6 +3,7 @@
 import Foundation
 import BugZoo
 import Testing
+import Synchronization
 
 @Suite(.serialized) struct CertificationRunTests {
     func temporaryDirectory() throws -> String {
@@ -63,20 +64,27 @@ import Testing
         #expect(CertificationGate.recovery.actionWhenFailed == .proceedWithMonitoring)
     }
 
-    /// A stop asked for before a seed, or during the flood (seen when it ends), gives no
-    /// verdict: `interrupted` with the seeds completed, never a report.
+    /// A stop asked for before a seed, or during the flood, gives no verdict: `interrupted` with
+    /// the seeds completed, never a report. The flood ends at the stop, not at its end.
     @Test func aStopBeforeASeedOrDuringTheFloodGivesNoVerdict() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(Self.completedRuns(stoppedBy: CertificationRun().runResult(runs: 2, directory: directory) { true }) == 0)
-        var asked = 0
-        // Asked before seed 0, before the flood, after it: the stop arrives during the flood.
-        let stoppedInFlood = CertificationRun().runResult(runs: 1, directory: directory) {
-            asked += 1
-            return asked == 3
+        // Asked before seed 0 and before the flood (no), then during it: yes from the third ask on.
+        let asked = Mutex(0)
+        var certification = CertificationRun()
+        certification.ciFloodSeconds = 30
+        let clock = ContinuousClock()
+        let start = clock.now
+        let stoppedInFlood = certification.runResult(runs: 1, directory: directory) {
+            asked.withLock { count in
+                count += 1
+                return count >= 3
+            }
         }
         #expect(Self.completedRuns(stoppedBy: stoppedInFlood) == 1)
-        #expect(asked == 3)
+        #expect(asked.withLock { $0 } >= 3)
+        #expect(clock.now - start < .seconds(20), "a 30-second flood stopped at once")
     }
 
     /// The seeds an `interrupted` run completed; nil for any other outcome.
@@ -91,7 +99,7 @@ import Testing
 
 extension CertificationRun {
     /// `run` as a `Result` (`CertificationError` is not `Equatable`, for `#expect(throws:)`).
-    func runResult(runs: Int, directory: String, shouldStop: () -> Bool) -> Result<CertificationReport, CertificationError> {
+    func runResult(runs: Int, directory: String, shouldStop: @escaping @Sendable () -> Bool) -> Result<CertificationReport, CertificationError> {
         do { return .success(try run(runs: runs, directory: directory, shouldStop: shouldStop)) } catch { return .failure(error) }
     }
 }

@@ -34,13 +34,22 @@ public enum DecisionFlood {
     static let startDelayNanoseconds: Int64 = 20_000_000
 
     /// Runs `configuration`, calling `decide` for every decision.
+    ///
+    /// - Parameter stopRequested: Asked every 10 ms on the memory sampler's thread (never on a
+    ///   deciding one); once it answers true, every thread stops after its current decision and
+    ///   the report says `interrupted` (a ten-minute flood no longer runs to its end after a
+    ///   signal).
     /// - Throws: what `configuration.validate()` throws; nothing runs then.
-    public static func run(_ configuration: FloodConfiguration, decide: @escaping Decision) throws(FloodConfigurationError) -> FloodReport {
+    public static func run(
+        _ configuration: FloodConfiguration, stopRequested: (@Sendable () -> Bool)? = nil, decide: @escaping Decision
+    ) throws(FloodConfigurationError) -> FloodReport {
         try configuration.validate()
         let threads = configuration.threads
         let results = Slots<WorkerResult>(count: threads)
-        let plan = Plan(configuration)
+        let halt = StopFlag()
+        let plan = Plan(configuration, halt: halt)
         let sampler = MemorySampler(interval: configuration.effectiveSampleInterval, seconds: configuration.seconds)
+        sampler.watch(stopRequested, raising: halt)
         let group = DispatchGroup()
         let begin = FloodClock.now()
         let t0 = begin + startDelayNanoseconds
@@ -67,12 +76,16 @@ public enum DecisionFlood {
         sampler.stop()
         samplerGroup.wait()
         let end = FloodClock.now()
-        return report(configuration, plan: plan, workers: results.values, samples: sampler.samples, t0: t0, wall: end - begin)
+        var flood = report(configuration, plan: plan, workers: results.values, samples: sampler.samples, t0: t0, wall: end - begin)
+        flood.interrupted = halt.isRaised
+        return flood
     }
 
     /// What every thread needs to know, computed once.
     struct Plan: Sendable {
         var configuration: FloodConfiguration
+        /// Raised when the run is asked to stop: every worker ends after its current decision.
+        let halt: StopFlag
         var rate: Int64
         var total: Int
         var warmUpDecisions: Int?
@@ -81,8 +94,9 @@ public enum DecisionFlood {
         var windowCount: Int
         var durationNanoseconds: Int64
 
-        init(_ configuration: FloodConfiguration) {
+        init(_ configuration: FloodConfiguration, halt: StopFlag = StopFlag()) {
             self.configuration = configuration
+            self.halt = halt
             durationNanoseconds = Int64(configuration.seconds * 1e9)
             switch configuration.mode {
             case .scheduled(let rate, _):
@@ -146,7 +160,7 @@ public enum DecisionFlood {
         let spin = plan.configuration.spinNanoseconds
         let warmUp = plan.warmUpDecisions ?? 0
         var index = thread
-        while index < plan.total {
+        while index < plan.total && !plan.halt.isRaised {
             let offset = plan.dueOffset(index)
             let due = t0 + offset
             var start = FloodClock.now()
@@ -202,7 +216,7 @@ public enum DecisionFlood {
             }
             previous = end
             index += threads
-        } while previous < stop
+        } while previous < stop && !plan.halt.isRaised
         result.corrected = result.naive
         return result
     }
@@ -293,10 +307,17 @@ final class MemorySampler: Sendable {
         storage = Mutex(samples)
     }
 
-    /// Samples from t₀ every interval until `stop`.
+    /// What `run` asks every nap, and the flag it raises on a yes (set before `run` starts).
+    private let watched = Mutex<(request: (@Sendable () -> Bool)?, flag: StopFlag?)>((nil, nil))
+
+    func watch(_ request: (@Sendable () -> Bool)?, raising flag: StopFlag) { watched.withLock { $0 = (request, flag) } }
+
+    /// Samples from t₀ every interval until `stop`; asks the watched stop request at every nap.
     func run(t0: Int64) {
         var next = t0
+        let (request, flag) = watched.withLock { $0 }
         while !stopped.load(ordering: .relaxed) {
+            if let request, let flag, !flag.isRaised, request() { flag.raise() }
             let now = FloodClock.now()
             if now >= next {
                 if let bytes = ResidentMemory.current() {
@@ -315,4 +336,14 @@ final class MemorySampler: Sendable {
     func stop() { stopped.store(true, ordering: .relaxed) }
 
     var samples: [MemoryTrend.Sample] { storage.withLock { $0 } }
+}
+
+/// A one-way flag the deciding threads read once per decision (a relaxed load: nothing is
+/// ordered by it, it only ends the loops).
+final class StopFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    var isRaised: Bool { raised.load(ordering: .relaxed) }
+
+    func raise() { raised.store(true, ordering: .relaxed) }
 }

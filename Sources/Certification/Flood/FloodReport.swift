@@ -32,12 +32,14 @@ public struct FloodReport: Hashable, Sendable {
     public var realtimeThreads: Int
     /// Wall-clock time of the whole run, warm-up included.
     public var wallNanoseconds: Int64
+    /// The run was asked to stop and ended early: its figures cover only the decisions taken.
+    public var interrupted = false
 
     /// Every window's corrected P99 within the gate.
     public var windowsPassed: Bool { windows.allSatisfy(\.passed) }
 
     /// The flood's gate: sustained rate, every window under the P99 gate, no leak.
-    public var passed: Bool { sustained && windowsPassed && memory.verdict != .leaking }
+    public var passed: Bool { !interrupted && sustained && windowsPassed && memory.verdict != .leaking }
 }
 
 /// One pass/fail window: decisions due in [startSeconds, startSeconds + windowSeconds) after t₀.

@@ -35,12 +35,12 @@ public struct CertificationRun: Sendable {
     /// Runs the suite; `progress` hears each seed finished (for a terminal's progress line).
     /// - Parameter directory: where the integrity runs' journals are written (each removed after).
     /// - Throws: ``CertificationError`` when a test cannot run at all; a failing gate is a result.
-    /// - Parameter shouldStop: Asked before each seed, before the flood and after it; true ends
-    ///   the run with ``CertificationError/interrupted(completedRuns:)`` (a verdict on part of the
-    ///   seeds would not be the verdict asked for). The flood itself runs to its end (3 s in CI,
-    ///   10 minutes with `--full`): a signal during it is obeyed when it ends, with no verdict.
+    /// - Parameter shouldStop: Asked before each seed, before the flood and after it, and every
+    ///   10 ms during the flood (on its sampler's thread), which then ends after its current
+    ///   decisions; true ends the run with ``CertificationError/interrupted(completedRuns:)`` (a
+    ///   verdict on part of the seeds, or of the flood, would not be the verdict asked for).
     public func run(
-        runs: Int, directory: String, progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+        runs: Int, directory: String, progress: (Int) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws(CertificationError) -> CertificationReport {
         guard runs >= 1 else { throw .noRuns }
         var crashes: [FlashCrashResult] = []
@@ -61,8 +61,8 @@ public struct CertificationRun: Sendable {
             progress(n + 1)
         }
         if shouldStop() { throw .interrupted(completedRuns: runs) }
-        let (flood, refusals) = try runFlood()
-        if shouldStop() { throw .interrupted(completedRuns: runs) }
+        let (flood, refusals) = try runFlood(stopRequested: shouldStop)
+        if shouldStop() || flood.interrupted { throw .interrupted(completedRuns: runs) }
         let matrix = CertificationMatrix(
             runs: runs,
             gates: [
@@ -76,7 +76,7 @@ public struct CertificationRun: Sendable {
 
     /// The flood, and for a user's stack the decisions that threw (the project's stack traps
     /// on one: its flood's requests are all valid).
-    func runFlood() throws(CertificationError) -> (FloodReport, FloodRefusals?) {
+    func runFlood(stopRequested: (@Sendable () -> Bool)? = nil) throws(CertificationError) -> (FloodReport, FloodRefusals?) {
         let configuration = full ? FloodConfiguration.full(gates) : FloodConfiguration.ci(gates, seconds: ciFloodSeconds)
         let decision: DecisionFlood.Decision
         var refusals: FloodRefusals?
@@ -90,7 +90,7 @@ public struct CertificationRun: Sendable {
         } else {
             decision = RiskStackFloodWorkload(stack: RiskStackFloodWorkload.makeStack()).decision
         }
-        do { return (try DecisionFlood.run(configuration, decide: decision), refusals) } catch { throw .flood(error) }
+        do { return (try DecisionFlood.run(configuration, stopRequested: stopRequested, decide: decision), refusals) } catch { throw .flood(error) }
     }
 
     /// Latency: the corrected P99 and P99.9 of every window within the gates, the target rate sustained,

@@ -11,6 +11,25 @@ import TradingMachines
         return RiskStackFloodWorkload(stack: stack)
     }
 
+    /// A stop asked for during a flood ends every thread after its current decision: a 30-second
+    /// run, scheduled or at maximum rate, stops within a second or two of the request, says
+    /// `interrupted`, and does not pass.
+    @Test func aStopRequestEndsTheFloodEarly() throws {
+        let workload = try Self.workload()
+        for var configuration in [FloodConfiguration(mode: .scheduled(rate: 1_000, seconds: 30)), .maximumRate(seconds: 30, threads: 2)] {
+            configuration.warmUp = .decisions(10)
+            let begin = FloodClock.now()
+            let report = try DecisionFlood.run(configuration, stopRequested: { FloodClock.now() - begin > 200_000_000 }, decide: workload.decision)
+            let seconds = Double(FloodClock.now() - begin) / 1e9
+            #expect(report.interrupted)
+            #expect(!report.passed)
+            #expect(seconds < 10, "stopped after \(seconds) s")
+            #expect(report.decisions > 0)
+        }
+        let whole = try DecisionFlood.run(FloodConfiguration(mode: .scheduled(rate: 1_000, seconds: 0.2)), stopRequested: { false }, decide: workload.decision)
+        #expect(!whole.interrupted && whole.decisions == 200)
+    }
+
     /// The honesty test: one decision stalls 50 ms in a 1 000/s open-loop run. The ~50 decisions
     /// due during the stall wait behind it, so the corrected histogram shows a backlog of
     /// 50, 49, 48 … ms and its P99 is tens of ms; the naive one (completion − start) sees a single
