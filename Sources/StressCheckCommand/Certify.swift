@@ -89,8 +89,10 @@ enum Certify {
         if let port = request.serveMetrics {
             do {
                 let endpoint = try MetricsEndpoint(port: UInt16(port), limits: .init(maxRequests: 10, lifetime: .seconds(60))) { metricsText }
-                console.errors.write("serving /metrics on http://127.0.0.1:\(endpoint.port)/metrics (10 requests or 60 s)\n")
-                _ = endpoint.serve()
+                console.errors.write("serving /metrics on http://127.0.0.1:\(endpoint.port)/metrics (10 requests or 60 s; Ctrl-C stops it)\n")
+                if endpoint.serve(shouldStop: { interruption.signal() != nil }).stopReason == .interrupted {
+                    console.errors.write("stopped serving /metrics: interrupted\n")
+                }
             } catch {
                 console.errors.write("error: \(error)\n")
                 return ExitStatus.usage

@@ -43,6 +43,8 @@ public final class MetricsEndpoint: Sendable {
     public enum StopReason: Hashable, Sendable {
         case requestBudget
         case lifetime
+        /// `shouldStop` answered true (a signal).
+        case interrupted
         /// `poll` or `accept` failed for a reason other than an interruption.
         case failed(String)
     }
@@ -132,9 +134,11 @@ public final class MetricsEndpoint: Sendable {
         }
     }
 
-    /// The request loop, on the calling thread, until the request budget or the lifetime is spent;
-    /// closes the listening socket when it returns. A second call returns at once.
-    public func serve() -> Summary {
+    /// The request loop, on the calling thread, until the request budget or the lifetime is spent,
+    /// or `shouldStop` answers true (asked at least every 100 ms, and at once after a signal
+    /// interrupts the wait); closes the listening socket when it returns. A second call returns at
+    /// once.
+    public func serve(shouldStop: @Sendable () -> Bool = { false }) -> Summary {
         guard
             let descriptor = listener.withLock({ (descriptor: inout Int32?) -> Int32? in
                 defer { descriptor = nil }
@@ -148,8 +152,9 @@ public final class MetricsEndpoint: Sendable {
         while statuses.count < limits.maxRequests {
             let remaining = deadline - clock.now
             guard remaining > .zero else { return Summary(statuses: statuses, stopReason: .lifetime) }
+            if shouldStop() { return Summary(statuses: statuses, stopReason: .interrupted) }
             var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&request, 1, Int32(min(Self.milliseconds(remaining), 1_000)))
+            let ready = poll(&request, 1, Int32(min(Self.milliseconds(remaining), 100)))
             if ready < 0 {
                 if errno == EINTR { continue }
                 return Summary(statuses: statuses, stopReason: .failed("poll: \(Self.errorText())"))

@@ -66,6 +66,15 @@ import Testing
         #expect(endpoint.serve().stopReason == .failed("the endpoint has already served"))
     }
 
+    /// A stop request (a signal) ends the loop within its 100 ms poll, long before its lifetime.
+    @Test func aStopRequestEndsTheLoop() throws {
+        let endpoint = try MetricsEndpoint(port: 0, limits: .init(maxRequests: 100, lifetime: .seconds(60)), metrics: { "" })
+        let start = ContinuousClock.now
+        let summary = endpoint.serve(shouldStop: { ContinuousClock.now - start > .milliseconds(200) })
+        #expect(summary == MetricsEndpoint.Summary(statuses: [], stopReason: .interrupted))
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
     @Test func aPortInUseIsATypedErrorNamingThePort() throws {
         let first = try MetricsEndpoint(port: 0, metrics: { "" })
         #expect(throws: MetricsEndpointError.portInUse(port: first.port)) { try MetricsEndpoint(port: first.port, metrics: { "" }) }
