@@ -107,9 +107,7 @@ public struct Arbitrage: Sendable, OrderTrackingMachine {
             if phase == .stopped, order.purpose == .leg { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(net)))) }
         case .canceled, .rejected:
             // The stop's unwind ended short: after STOPPED nothing more may be placed.
-            if phase == .stopped, order.purpose == .flatten, live[index].remaining.value > 0 {
-                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(net))))
-            }
+            if stopFlattenEndsShort(index) { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(net)))) }
             if order.purpose == .leg {
                 legFailed = true
                 if mutation == .legLeftOpen, case .rejected = report, !phase.isTerminal {

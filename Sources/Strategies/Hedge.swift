@@ -108,9 +108,10 @@ public struct Hedge: Sendable, OrderTrackingMachine {
             if live[index].remaining.value == 0 { finish(index) }
             if phase == .stopped, order.purpose != .flatten { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(positionA + positionB)))) }
         case .canceled, .rejected:
-            // The stop's flatten ended short: after STOPPED nothing more may be placed.
-            if phase == .stopped, order.purpose == .flatten, live[index].remaining.value > 0 {
-                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(positionA + positionB))))
+            // The stop's flatten ended short: the leg it was to flatten stays (each leg is
+            // flattened on its own venue, so the alert names that leg's position, not A + B).
+            if stopFlattenEndsShort(index) {
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(order.venue == .a ? positionA : positionB))))
             }
             finish(index)
         case .cancelFailed:
@@ -121,16 +122,24 @@ public struct Hedge: Sendable, OrderTrackingMachine {
     /// The rules after every event of a non-terminal phase, in order: the roll point closes; a
     /// signal opens; finished legs hedge; a reverted spread closes, else a hedge out of its band
     /// is rebalanced; CLOSING unwinds both legs, then completes.
+    /// B's mid − A's mid − the fair spread, worked out in 128 bits and held to ±`Int64.max` (books
+    /// at opposite ends of `Int64` overflowed): past the entry either way it decides the same, and
+    /// `direction ×` it cannot overflow.
+    func deviation(_ a: BookTicker, _ b: BookTicker) -> Int64 {
+        let exact = Int128(b.mid.value) - Int128(a.mid.value) - Int128(parameters.fairSpread.value)
+        return Int64(max(min(exact, Int128(Int64.max)), -Int128(Int64.max)))
+    }
+
     mutating func settle(_ step: inout StrategyStep) {
         let trading = phase == .idle || phase == .analyzing || phase == .executing || phase == .monitoring
         if trading, now >= parameters.rollAt, !(mutation == .heldThroughExpiry && (phase == .executing || phase == .monitoring)) { move(to: .closing, &step) }
         if phase == .analyzing, direction == 0, let a = bookA, let b = bookB {
-            let opening = parameters.direction(for: b.mid.value - a.mid.value - parameters.fairSpread.value)
+            let opening = parameters.direction(for: deviation(a, b))
             if opening != 0 { open(opening, a, b, &step) }
         }
         if phase == .executing, live.isEmpty { move(to: positionA == 0 && positionB == 0 ? .completed : .monitoring, &step) }
         if phase == .monitoring {
-            if let a = bookA, let b = bookB, direction * (b.mid.value - a.mid.value - parameters.fairSpread.value) <= parameters.exit.value {
+            if let a = bookA, let b = bookB, direction * deviation(a, b) <= parameters.exit.value {
                 move(to: .closing, &step)
             } else if live.isEmpty, abs(positionA + positionB) > parameters.tolerance.value {
                 rebalance(&step)

@@ -103,12 +103,9 @@ public struct MarketMaker: Sendable, OrderTrackingMachine {
         lastMid = mid
     }
 
-    /// The stop's flatten ended short (rejected: by the risk stack in EMERGENCY_HALT, the venue, a
-    /// disconnect; or cancelled): inventory stays, and after STOPPED the machine may not place
-    /// another order, so a person must flatten it.
+    /// The stop's flatten ended short: the inventory it was to bring back stays.
     func alertIfStopFlattenFailed(_ index: Int, _ step: inout StrategyStep) {
-        guard phase == .stopped, live[index].order.purpose == .flatten, live[index].remaining.value > 0 else { return }
-        step.actions.append(.alert(.exposedAfterStop(inventory: Lots(inventory))))
+        if stopFlattenEndsShort(index) { step.actions.append(.alert(.exposedAfterStop(inventory: Lots(inventory)))) }
     }
 
     mutating func apply(_ report: OrderReport, _ step: inout StrategyStep) {

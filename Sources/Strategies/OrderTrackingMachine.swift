@@ -62,6 +62,14 @@ extension OrderTrackingMachine {
         return pending
     }
 
+    /// Whether the order at `index` is the stop's flatten ending short (rejected: by the risk
+    /// stack in EMERGENCY_HALT, the venue, a disconnect; or cancelled) with lots still to go:
+    /// inventory stays, and after STOPPED the machine may not place another order, so it raises
+    /// `exposedAfterStop` for a person.
+    func stopFlattenEndsShort(_ index: Int) -> Bool {
+        phase == .stopped && live[index].order.purpose == .flatten && live[index].remaining.value > 0
+    }
+
     /// The order at `index` is terminal: it leaves the working list and is counted.
     mutating func finish(_ index: Int) {
         live.remove(at: index)

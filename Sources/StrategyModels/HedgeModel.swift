@@ -32,10 +32,12 @@ public struct HedgeModel: Sendable {
             deadline: deadline, live: orders, placed: placed, finished: finished, rebalances: rebalances)
     }
 
-    /// B's mid − A's mid − the fair spread, once both books are in.
+    /// B's mid − A's mid − the fair spread, once both books are in; exact in 128 bits, then held
+    /// to ±`Int64.max` (beyond the entry either way, it decides alike).
     var deviation: Int64? {
         guard let bookA = books[.a], let bookB = books[.b] else { return nil }
-        return bookB.mid.value - bookA.mid.value - parameters.fairSpread.value
+        let exact = Int128(bookB.mid.value) - Int128(bookA.mid.value) - Int128(parameters.fairSpread.value)
+        return Int64(clamping: max(exact, -Int128(Int64.max)))
     }
 
     public mutating func apply(_ event: StrategyEvent) -> StrategyStep {
@@ -100,12 +102,12 @@ public struct HedgeModel: Sendable {
         case .canceled:
             order.state = .canceled
             if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
-                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(a + b))))
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(held[order.order.venue] ?? 0))))  // that leg's
             }
         case .rejected:
             order.state = .rejected
             if phase == .stopped, order.order.purpose == .flatten, order.remaining.value > 0 {
-                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(a + b))))
+                step.actions.append(.alert(.exposedAfterStop(inventory: Lots(held[order.order.venue] ?? 0))))  // that leg's
             }
         case .cancelFailed:
             if order.state == .cancelRequested { order.state = .cancelFailed }

@@ -89,4 +89,31 @@ import TradingVocabulary
             #expect(step.placed.allSatisfy { ($0.limit?.value ?? 0) <= top })
         }
     }
+
+    /// A hedge whose books sit at opposite ends of `Int64`: B's mid − A's mid − the fair spread
+    /// overflowed. Now the deviation is held to ±`Int64.max`: the calendar opens the way the sign
+    /// says, cash and carry only on a rich basis, production and model alike.
+    @Test func hedgeBooksAtOppositeEndsOfInt64() throws {
+        let top = Self.book(.a, .max - 1, .max)
+        let bottom = Self.book(.b, 1, 2)
+        let cases: [(HedgeKind, [StrategyEvent], [Side])] = [
+            (.calendarSpread, [top, bottom], [.sell, .buy]),  // far below fair: sell A, buy B
+            (.calendarSpread, [Self.book(.a, 1, 2), Self.book(.b, .max - 1, .max)], [.buy, .sell]),
+            (.spotFutures, [top, bottom], []),  // a negative basis: cash and carry never opens
+            (.spotFutures, [Self.book(.a, 1, 2), Self.book(.b, .max - 1, .max)], [.buy, .sell]),
+        ]
+        for (kind, events, sides) in cases {
+            let parameters = try HedgeTests.parameters(kind)
+            var machine = try StrategyFactory.hedge(parameters)
+            var model = HedgeModel(parameters: parameters)
+            var placed: [StrategyOrder] = []
+            for event in events {
+                var step = StrategyStep()
+                machine.handle(event, into: &step)
+                #expect(step.placed == model.apply(event).placed, "\(kind) \(event)")
+                placed += step.placed
+            }
+            #expect(placed.map(\.side) == sides, "\(kind)")
+        }
+    }
 }
