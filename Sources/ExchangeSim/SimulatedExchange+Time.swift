@@ -8,12 +8,12 @@ extension SimulatedExchange {
     /// target.
     ///
     /// A negative duration is clamped to zero: the messages due now are delivered and the clock
-    /// never moves backward. A target beyond the clock's range saturates at its end.
+    /// never moves backward. A target past the clock's end (`VenueLimits.maxTime`) stops there.
     public mutating func advance(by duration: SimDuration) {
         defer { checkInvariantsIfEnabled() }
         let step = max(duration.nanoseconds, 0)
         let (sum, overflow) = now.nanoseconds.addingReportingOverflow(step)
-        let target = SimTime(nanoseconds: overflow ? .max : sum)
+        let target = SimTime(nanoseconds: overflow ? VenueLimits.maxTime : min(sum, VenueLimits.maxTime))
         while let entry = queue.popDue(notAfter: target) {
             now = entry.time
             messagesDelivered += 1

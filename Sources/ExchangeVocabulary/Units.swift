@@ -52,6 +52,11 @@ public enum VenueLimits {
     /// message is scheduled at now + its delay on the virtual clock; a delay meant as "never"
     /// (`Int64.max` ns) would overflow it.
     public static let maxLatency: Int64 = 86_400 * 1_000_000_000
+    /// The end of the venue's virtual clock: four days short of `Int64.max` ns, so that every
+    /// time it schedules from now — a message out and its report back (two legs), a cancel's
+    /// hold, a deadline — still fits. An advance past it stops there (an advance to the end of
+    /// `Int64` was taken, and the next submit overflowed the clock).
+    public static let maxTime: Int64 = .max - 4 * 86_400 * 1_000_000_000
 }
 
 /// Why a price given as a `Double` cannot become ticks.

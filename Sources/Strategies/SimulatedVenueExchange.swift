@@ -72,8 +72,11 @@ public struct SimulatedVenueExchange: SimulatedMarketExchange {
     }
 
     public mutating func advance(to time: Int64) {
-        let target = start + SimDuration.milliseconds(time)
-        if target > venue.now { venue.advance(by: SimDuration(nanoseconds: target.nanoseconds - venue.now.nanoseconds)) }
+        // In 128 bits: a strategy clock near `Int64.max` ms overflowed the conversion; the venue
+        // stops at the end of its own clock.
+        let target = Int128(start.nanoseconds) + Int128(time) * 1_000_000
+        let step = target - Int128(venue.now.nanoseconds)
+        if step > 0 { venue.advance(by: SimDuration(nanoseconds: Int64(clamping: step))) }
     }
 
     /// The requests sent, for orders the venue never saw (rejected on the way, or not arrived).

@@ -39,6 +39,10 @@ import TradingVocabulary
         let longest = LinkLatency(out: SimDuration(nanoseconds: day), back: SimDuration(nanoseconds: day))
         try exchange.setLatency(longest)
         #expect(exchange.latency == longest)
+        // A strategy clock near `Int64.max` ms: the conversion to nanoseconds overflowed; the
+        // venue now stops at the end of its own clock.
+        exchange.advance(to: .max)
+        #expect(exchange.venue.now == SimTime(nanoseconds: VenueLimits.maxTime))
     }
 
     static func book(_ bid: Int64) -> BookTicker { BookTicker(bid: Ticks(bid), bidSize: 5, ask: Ticks(bid + 2), askSize: 5) }

@@ -206,10 +206,10 @@ public struct ExchangeModel: Sendable {
 
     /// Delivers every message due by now + `duration`, earliest first (ties: scheduling order).
     /// A negative duration counts as zero (the clock never goes back); a target past the
-    /// clock's range stops at its end.
+    /// clock's end (`VenueLimits.maxTime`) stops there.
     mutating func advance(by duration: SimDuration) {
         let wanted = Int128(now.nanoseconds) + Int128(max(duration.nanoseconds, 0))
-        let target = SimTime(nanoseconds: Int64(min(wanted, Int128(Int64.max))))
+        let target = SimTime(nanoseconds: Int64(min(wanted, Int128(VenueLimits.maxTime))))
         while let index = earliestDue(by: target) {
             let next = messages.remove(at: index)
             now = next.time
