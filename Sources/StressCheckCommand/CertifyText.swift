@@ -47,7 +47,25 @@ enum CertifyText {
             + "\(flood.lateStarts) late starts, scheduler lateness p99 \(micro(flood.schedulerLateness.summary.p99))\n"
             + "  corrected p50 \(micro(corrected.p50)) p90 \(micro(corrected.p90)) p99 \(micro(corrected.p99)) p99.9 \(micro(corrected.p999)) "
             + "p99.99 \(micro(corrected.p9999)) max \(micro(corrected.max)) over \(corrected.count); naive p99 \(micro(flood.naive.summary.p99)); "
-            + "windows passed \(windowsPassed) of \(flood.windows.count)\n"
+            + "windows passed \(windowsPassed) of \(flood.windows.count)\n" + failedWindowLines(flood)
+    }
+
+    /// The most failed windows listed one by one.
+    static let maxWindowsListed = 10
+
+    /// Each failed window by its due-time span, with its corrected p99, p99.9 and max (the gate
+    /// is per window: which one failed is what to look at).
+    static func failedWindowLines(_ flood: FloodReport) -> String {
+        let failed = flood.windows.filter { !$0.passed }
+        let seconds = flood.configuration.windowSeconds
+        var text = ""
+        for window in failed.prefix(maxWindowsListed) {
+            text +=
+                "  window \(window.index) (\(number(window.startSeconds))–\(number(window.startSeconds + seconds)) s) FAILED: "
+                + "p99 \(micro(window.p99Corrected)) p99.9 \(micro(window.p999Corrected)) max \(micro(window.maxCorrected)) over \(window.count)\n"
+        }
+        if failed.count > maxWindowsListed { text += "  … and \(failed.count - maxWindowsListed) more failed windows\n" }
+        return text
     }
 
     static func number(_ value: Double?) -> String {
@@ -95,6 +113,17 @@ enum CertifyText {
             let maxNanoseconds: Int64
             let windows: Int
             let windowsPassed: Int
+            /// Every window's figures and verdict, in order.
+            let windowResults: [Window]
+        }
+        struct Window: Encodable {
+            let index: Int
+            let startSeconds: Double
+            let count: Int64
+            let correctedP99Nanoseconds: Int64
+            let correctedP999Nanoseconds: Int64
+            let maxNanoseconds: Int64
+            let passed: Bool
         }
         let verdict: String
         let runs: Int
@@ -124,7 +153,12 @@ enum CertifyText {
                     correctedP999Nanoseconds: corrected.p999, correctedP9999Nanoseconds: corrected.p9999,
                     naiveP99Nanoseconds: report.flood.naive.summary.p99,
                     schedulerLatenessP99Nanoseconds: report.flood.schedulerLateness.summary.p99, maxNanoseconds: corrected.max,
-                    windows: report.flood.windows.count, windowsPassed: report.flood.windows.filter(\.passed).count),
+                    windows: report.flood.windows.count, windowsPassed: report.flood.windows.filter(\.passed).count,
+                    windowResults: report.flood.windows.map {
+                        Document.Window(
+                            index: $0.index, startSeconds: $0.startSeconds, count: $0.count, correctedP99Nanoseconds: $0.p99Corrected,
+                            correctedP999Nanoseconds: $0.p999Corrected, maxNanoseconds: $0.maxCorrected, passed: $0.passed)
+                    }),
                 thresholds: values))
     }
 
