@@ -44,8 +44,10 @@ struct ValidateRun {
         }
         guard !report.isClean else {
             console.print("✓ \(result.path) (\(result.label)): \(bars), clean")
+            printSpikeNote(report)
             return
         }
+        defer { printSpikeNote(report) }
         let counts = report.countsByKind.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
         console.print("✗ \(result.path) (\(result.label)): \(bars), \(Format.count(report.faults.count, "fault")) (\(counts.joined(separator: ", ")))")
         for fault in report.faults.prefix(Self.maxFaultsPrinted) {
@@ -54,6 +56,13 @@ struct ValidateRun {
         }
         if report.faults.count > Self.maxFaultsPrinted {
             console.print("  … and \(Format.count(report.faults.count - Self.maxFaultsPrinted, "more fault")) (--json lists them all)")
+        }
+    }
+
+    /// Says when spikes were not looked for (too few returns): clean of them only for that.
+    private func printSpikeNote(_ report: ValidationReport) {
+        for skipped in report.spikesNotChecked {
+            console.print("  note: spikes not looked for: \(Format.count(skipped.returns, "return")), \(skipped.needed) needed")
         }
     }
 

@@ -31,8 +31,10 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         public var faults: [Fault]
         /// Why the file did not load, or `nil`.
         public var error: LoadError?
+        /// False when the file has too few returns for spikes to be looked for (or did not load).
+        public var spikesChecked: Bool
 
-        private enum CodingKeys: String, CodingKey { case file, symbol, bars, empty, faultCounts, faults, error }
+        private enum CodingKeys: String, CodingKey { case file, symbol, bars, empty, faultCounts, faults, error, spikesChecked }
 
         /// Encodes every key, `null` for a missing value.
         public func encode(to encoder: any Encoder) throws {
@@ -44,6 +46,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
             try container.encode(faultCounts, forKey: .faultCounts)
             try container.encode(faults, forKey: .faults)
             try container.encode(error, forKey: .error)
+            try container.encode(spikesChecked, forKey: .spikesChecked)
         }
     }
 
@@ -124,7 +127,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
                 faults: (result.report?.faults ?? []).map { Fault(kind: $0.kind.rawValue, bar: $0.barIndex, line: $0.line, detail: $0.detail) },
                 error: result.error.map {
                     LoadError(kind: $0.kind.name, line: $0.line, column: $0.column, columnName: $0.columnName, message: $0.description)
-                })
+                }, spikesChecked: result.report.map(\.spikesNotChecked.isEmpty) ?? false)
         }
         clean = results.allSatisfy(\.isClean)
         self.alignment = alignment.map { aligned in

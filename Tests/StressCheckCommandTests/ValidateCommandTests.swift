@@ -87,6 +87,26 @@ import Testing
         #expect(document.files.map(\.empty) == [true, false])
     }
 
+    /// A series with fewer returns than the spike check needs (20) is clean of spikes only
+    /// because none was looked for: the text says so under the file, JSON has `spikesChecked`
+    /// false; one more bar and the note goes. Still clean, status 0: it is a note, not a fault.
+    @Test func aSeriesTooShortForTheSpikeCheckSaysSo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let short = try write(try cleanCSV(count: 20, seed: 8), "ETH-USD.csv", in: directory)
+        let long = try write(try cleanCSV(count: 21, seed: 8), "BTC-USD.csv", in: directory)
+        let run = Invocation(["validate", short, long])
+        #expect(run.status == 0, "\(run.output)")
+        let output = run.output.split(separator: "\n").map(String.init)
+        let line = try #require(output.firstIndex(of: "✓ \(short) (ETH-USD): 20 bars, clean"))
+        #expect(output[line + 1] == "  note: spikes not looked for: 19 returns, 20 needed")
+        #expect(output.filter { $0.contains("spikes not looked for") }.count == 1)
+        let json = Invocation(["validate", "--json", short, long])
+        let document = try JSONDecoder().decode(ValidationDocument.self, from: Data(json.output.utf8))
+        #expect(document.files.map(\.spikesChecked) == [false, true])
+        #expect(document.clean)
+    }
+
     @Test func unparsableFileGivesTheTypedErrorWithStatus2() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

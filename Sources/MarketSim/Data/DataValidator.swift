@@ -45,8 +45,10 @@ public enum DataValidator {
         }
         for (index, bar) in bars.enumerated() { checkValues(bar) { report($0, index, $1) } }
         checkTimes(bars, gapMultiple: options.gapMultiple, report: report)
-        SpikeDetector(options: options).detect(bars) { report(.spike, $0, $1) }
-        return ValidationReport(faults: faults, barCount: bars.count)
+        let spikes = SpikeDetector(options: options).detect(bars) { report(.spike, $0, $1) }
+        let needed = max(2, options.spikeMinimumReturns)
+        let notChecked = spikes.checked ? [] : [ValidationReport.SpikesNotChecked(symbol: symbol, returns: spikes.returns, needed: needed)]
+        return ValidationReport(faults: faults, barCount: bars.count, spikesNotChecked: notChecked)
     }
 
     /// Validates one symbol's series.

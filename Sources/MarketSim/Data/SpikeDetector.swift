@@ -54,14 +54,17 @@ struct SpikeDetector {
     }
 
     /// Reports each spike's bar and a detail.
-    func detect(_ bars: [Bar], report: (Int, String) -> Void) {
+    /// - Returns: the returns the series has, and whether that was enough to look for spikes
+    ///   (`ValidationOptions.spikeMinimumReturns`).
+    @discardableResult
+    func detect(_ bars: [Bar], report: (Int, String) -> Void) -> (returns: Int, checked: Bool) {
         var steps: [Step] = []
         var previous: Int?
         for (index, bar) in bars.enumerated() where bar.close.isFinite && bar.close > 0 {
             if let previous { steps.append(Step(bar: index, from: previous, logReturn: log(bar.close) - log(bars[previous].close))) }
             previous = index
         }
-        guard steps.count >= max(2, options.spikeMinimumReturns) else { return }
+        guard steps.count >= max(2, options.spikeMinimumReturns) else { return (steps.count, false) }
         let sizes = steps.map { abs($0.logReturn) }.sorted()
         let nonZero = sizes.drop { $0 == 0 }
         let floor = Self.floor(nonZero, excluding: [], share: options.spikeScaleFloor)
@@ -114,6 +117,7 @@ struct SpikeDetector {
                     + "(σ̂ \(Self.format(sigma)), k \(Self.format(options.spikeSigmas)))")
             base = (log(bars[step.from].close), step.bar)
         }
+        return (steps.count, true)
     }
 
     /// The floor of σ̂: `share` × 1.4826 × the lower quartile of the series' non-zero move sizes

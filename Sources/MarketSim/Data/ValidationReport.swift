@@ -5,11 +5,31 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
     public private(set) var faults: [DataFault]
     /// How many bars were checked.
     public private(set) var barCount: Int
+    /// The series too short to look for spikes in (fewer returns than
+    /// `ValidationOptions.spikeMinimumReturns`): clean of spikes only because none was looked
+    /// for, which a report says rather than passing them in silence.
+    public private(set) var spikesNotChecked: [SpikesNotChecked]
+
+    /// A series whose spikes were not looked for.
+    public struct SpikesNotChecked: Hashable, Sendable {
+        public var symbol: String
+        /// The returns it has.
+        public var returns: Int
+        /// The returns a spike check needs.
+        public var needed: Int
+
+        public init(symbol: String, returns: Int, needed: Int) {
+            self.symbol = symbol
+            self.returns = returns
+            self.needed = needed
+        }
+    }
 
     /// A report of `faults` (sorted here) over `barCount` bars.
-    public init(faults: [DataFault] = [], barCount: Int = 0) {
+    public init(faults: [DataFault] = [], barCount: Int = 0, spikesNotChecked: [SpikesNotChecked] = []) {
         self.faults = faults.sorted(by: ValidationReport.precedes)
         self.barCount = barCount
+        self.spikesNotChecked = spikesNotChecked
     }
 
     /// True when no fault was found.
@@ -27,6 +47,7 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
     public mutating func merge(_ other: ValidationReport) {
         faults = (faults + other.faults).sorted(by: ValidationReport.precedes)
         barCount += other.barCount
+        spikesNotChecked += other.spikesNotChecked
     }
 
     /// `clean (N bars)`, or one line per fault.
