@@ -29,6 +29,8 @@ enum StressReplay {
         let bars: Int
         /// Faults the replay tolerates (gaps).
         let warnings: [DataFault]
+        /// Too few returns for the validator's spike check (nil when it looked).
+        var spikesNotChecked: ValidationReport.SpikesNotChecked? = nil
     }
 
     /// What a replay runs: the market, and what was found on the way.
@@ -87,7 +89,7 @@ enum StressReplay {
             guard refused.isEmpty else { throw .invalidData(file: path, faults: refused) }
             guard let firstBar = csv.bars.first, let lastBar = csv.bars.last else { throw .noBars(file: path) }
             ranges.append(.init(path: path, first: firstBar.time, last: lastBar.time))
-            loaded.append(File(path: path, symbol: symbol, bars: csv.bars.count, warnings: report.faults))
+            loaded.append(File(path: path, symbol: symbol, bars: csv.bars.count, warnings: report.faults, spikesNotChecked: report.spikesNotChecked.first))
             series.append(csv.series(symbol: symbol))
         }
         let market: HistoricMarket
@@ -208,6 +210,9 @@ enum StressReplay {
                 line +=
                     "; \(Format.count(file.warnings.count, "gap")) (not refused: the clock steps across), first at line "
                     + (file.warnings[0].line.map(String.init) ?? "?")
+            }
+            if let skipped = file.spikesNotChecked {
+                line += "; spikes not looked for (\(Format.count(skipped.returns, "return")), \(skipped.needed) needed)"
             }
             lines.append(line)
         }

@@ -90,6 +90,21 @@ import Testing
         #expect(plain["replay"] is NSNull)
     }
 
+    /// A file too short for the validator's spike check replays, and its line says no spike was
+    /// looked for in it.
+    @Test func aFileTooShortForTheSpikeCheckSaysSo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/TINY.csv"
+        try Self.csv(Array(Self.dip(100).prefix(15))).write(toFile: path, atomically: true, encoding: .utf8)
+        let run = Invocation(["stress", "--replay", path, "--strategy", "momentum"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("  \(path) (TINY): 15 bars; spikes not looked for (14 returns, 20 needed)\n"), "\(run.output)")
+        let (filesDirectory, a, _) = try Self.files()
+        defer { try? FileManager.default.removeItem(atPath: filesDirectory) }
+        #expect(!Invocation(["stress", "--replay", a, "--strategy", "momentum"]).output.contains("spikes not looked for"))
+    }
+
     @Test func aGapIsAWarningAndTheClockStepsAcrossIt() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
