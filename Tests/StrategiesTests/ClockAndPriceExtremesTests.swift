@@ -22,15 +22,7 @@ import TradingVocabulary
     static func arbitrageRun(_ parameters: ArbitrageParameters, _ events: [StrategyEvent]) throws -> (Arbitrage, ArbitrageModel, [StrategyStep]) {
         var machine = try StrategyFactory.arbitrage(parameters)
         var model = ArbitrageModel(parameters: parameters)
-        var steps: [StrategyStep] = []
-        for event in events {
-            var step = StrategyStep()
-            machine.handle(event, into: &step)
-            let expected = model.apply(event)
-            #expect(step.placed == expected.placed, "\(event)")
-            #expect(step.actions == expected.actions, "\(event)")
-            steps.append(step)
-        }
+        let steps = runProductionAndModel(events, production: { machine.handle($0, into: &$1) }, model: { model.apply($0) })
         return (machine, model, steps)
     }
 
@@ -59,11 +51,9 @@ import TradingVocabulary
         parameters.legTimeout = .max
         var machine = try StrategyFactory.hedge(parameters)
         var model = HedgeModel(parameters: parameters)
-        for event in [.timer(5), Self.book(.a, 100, 101), Self.book(.b, 104, 105)] as [StrategyEvent] {
-            var step = StrategyStep()
-            machine.handle(event, into: &step)
-            #expect(step.placed == model.apply(event).placed)
-        }
+        let steps = runProductionAndModel(
+            [.timer(5), Self.book(.a, 100, 101), Self.book(.b, 104, 105)], production: { machine.handle($0, into: &$1) }, model: { model.apply($0) })
+        #expect(steps[2].placed.count == 2)
         #expect(machine.deadline == .max)
         #expect(model.deadline == .max)
     }
@@ -106,14 +96,8 @@ import TradingVocabulary
             let parameters = try HedgeTests.parameters(kind)
             var machine = try StrategyFactory.hedge(parameters)
             var model = HedgeModel(parameters: parameters)
-            var placed: [StrategyOrder] = []
-            for event in events {
-                var step = StrategyStep()
-                machine.handle(event, into: &step)
-                #expect(step.placed == model.apply(event).placed, "\(kind) \(event)")
-                placed += step.placed
-            }
-            #expect(placed.map(\.side) == sides, "\(kind)")
+            let steps = runProductionAndModel(events, production: { machine.handle($0, into: &$1) }, model: { model.apply($0) })
+            #expect(steps.flatMap(\.placed).map(\.side) == sides, "\(kind)")
         }
     }
 }

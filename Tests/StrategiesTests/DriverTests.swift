@@ -115,13 +115,7 @@ import TradingVocabulary
     /// refuses it in the halt: the inventory stays, and the maker says so (`exposedAfterStop`)
     /// instead of nothing.
     @Test func aHaltThatRefusesTheStopsFlattenRaisesTheAlert() throws {
-        var risk = try Self.risk()
-        var mock = MockExchange(symbols: [Self.listing])
-        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
-        var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
-        driver.poll(now: 1, risk: &risk)
-        driver.withExchange(.a) { try? $0.setBook(Self.book(23), for: FactoryTests.symbol) }  // through the ask: inventory
-        driver.poll(now: 2, risk: &risk)
+        var (driver, risk) = try Self.makerHoldingInventory()
         let held = try #require(Self.maker(driver.strategy)).inventory
         #expect(held != 0)
         risk.halt()
@@ -183,13 +177,7 @@ import TradingVocabulary
     /// again, the next poll flattens and the maker completes. (Before the deferral, the first
     /// poll after the stop never returned.)
     @Test func aFlattenTheStackKeepsRefusingIsRetriedOnceACall() throws {
-        var risk = try Self.risk()
-        var mock = MockExchange(symbols: [Self.listing])
-        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
-        var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
-        driver.poll(now: 1, risk: &risk)
-        driver.withExchange(.a) { try? $0.setBook(Self.book(23), for: FactoryTests.symbol) }  // through the ask: inventory
-        driver.poll(now: 2, risk: &risk)
+        var (driver, risk) = try Self.makerHoldingInventory()
         _ = risk.stop()
         let before = driver.actions.count
         driver.poll(now: 200, risk: &risk)  // the end: the maker closes and flattens, refused
@@ -205,6 +193,19 @@ import TradingVocabulary
         #expect(driver.refusalsWaiting == 0)
         #expect(try #require(Self.maker(driver.strategy)).inventory == 0)
         #expect(driver.strategy.phase == .completed)
+    }
+
+    /// A maker on the mock exchange whose quote a book through its ask has filled: it holds
+    /// inventory, and the stack (dry run) takes orders.
+    static func makerHoldingInventory() throws -> (StrategyDriver<MockExchange>, RiskStack) {
+        var risk = try Self.risk()
+        var mock = MockExchange(symbols: [Self.listing])
+        try mock.setBook(Self.book(19), for: FactoryTests.symbol)
+        var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
+        driver.poll(now: 1, risk: &risk)
+        driver.withExchange(.a) { try? $0.setBook(Self.book(23), for: FactoryTests.symbol) }  // through the ask: inventory
+        driver.poll(now: 2, risk: &risk)
+        return (driver, risk)
     }
 
     /// The market maker a strategy holds, if it is one.

@@ -15,31 +15,18 @@ import TradingVocabulary
 
     static let badBook = BookTicker(bid: 0, bidSize: 1, ask: 4, askSize: 1)
 
-    /// Runs `events` through an arbitrage and its model; returns production's steps, each held
-    /// equal to the model's actions and transitions.
+    /// Runs `events` through an arbitrage and its model (`runProductionAndModel`).
     static func arbitrage(_ events: [StrategyEvent]) throws -> [StrategyStep] {
         var machine = try StrategyFactory.arbitrage(ArbitrageTests.valid)
         var model = ArbitrageModel(parameters: ArbitrageTests.valid)
-        return events.map { event in
-            var step = StrategyStep()
-            machine.handle(event, into: &step)
-            let expected = model.apply(event)
-            #expect(step.actions == expected.actions && step.transitions == expected.transitions, "\(event)")
-            return step
-        }
+        return runProductionAndModel(events, production: { machine.handle($0, into: &$1) }, model: { model.apply($0) })
     }
 
     static func hedge(_ kind: HedgeKind, _ events: [StrategyEvent]) throws -> [StrategyStep] {
         let parameters = try HedgeTests.parameters(kind)
         var machine = try StrategyFactory.hedge(parameters)
         var model = HedgeModel(parameters: parameters)
-        return events.map { event in
-            var step = StrategyStep()
-            machine.handle(event, into: &step)
-            let expected = model.apply(event)
-            #expect(step.actions == expected.actions && step.transitions == expected.transitions, "\(event)")
-            return step
-        }
+        return runProductionAndModel(events, production: { machine.handle($0, into: &$1) }, model: { model.apply($0) })
     }
 
     /// Both legs filled on A only (2 lots long), the stop unwinds them; the unwind is refused
