@@ -23,6 +23,9 @@ public enum VenueConfigurationError: Error, Hashable, Sendable {
     case negativeCash(Cents)
     /// Starting cash above `VenueLimits.maxCash`.
     case cashTooLarge(Cents)
+    /// A start past the end of the venue's clock (`VenueLimits.maxTime`): the times it would
+    /// schedule from there do not fit.
+    case startTooLate(SimTime)
 }
 
 extension VenueConfiguration {
@@ -51,5 +54,6 @@ extension VenueConfiguration {
         guard timeout.nanoseconds <= VenueLimits.maxTimeout else { throw .timeoutTooLong(timeout) }
         guard initialCash >= .zero else { throw .negativeCash(initialCash) }
         guard initialCash <= VenueLimits.maxCash else { throw .cashTooLarge(initialCash) }
+        guard start.nanoseconds <= VenueLimits.maxTime else { throw .startTooLate(start) }
     }
 }

@@ -60,8 +60,10 @@ enum CertifyText {
         let seconds = flood.configuration.windowSeconds
         var text = ""
         for window in failed.prefix(maxWindowsListed) {
+            // The last window ends with the flood, not a whole window later.
+            let end = min(window.startSeconds + seconds, flood.configuration.seconds)
             text +=
-                "  window \(window.index) (\(number(window.startSeconds))–\(number(window.startSeconds + seconds)) s) FAILED: "
+                "  window \(window.index) (\(number(window.startSeconds))–\(number(end)) s) FAILED: "
                 + "p99 \(micro(window.p99Corrected)) p99.9 \(micro(window.p999Corrected)) max \(micro(window.maxCorrected)) over \(window.count)\n"
         }
         if failed.count > maxWindowsListed { text += "  … and \(failed.count - maxWindowsListed) more failed windows\n" }

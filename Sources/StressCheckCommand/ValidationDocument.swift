@@ -31,8 +31,9 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         public var faults: [Fault]
         /// Why the file did not load, or `nil`.
         public var error: LoadError?
-        /// False when the file has too few returns for spikes to be looked for (or did not load).
-        public var spikesChecked: Bool
+        /// False when the file has too few returns for spikes to be looked for (or did not load);
+        /// `nil` only when decoding a document written before this key existed.
+        public var spikesChecked: Bool?
 
         private enum CodingKeys: String, CodingKey { case file, symbol, bars, empty, faultCounts, faults, error, spikesChecked }
 

@@ -99,6 +99,11 @@ import TradingVocabulary
         #expect(throws: VenueConfigurationError.cashTooLarge(Cents(VenueLimits.maxCash.value + 1))) {
             try SimulatedExchange(configuration: Fixture.configuration(cash: VenueLimits.maxCash.value + 1))
         }
+        var atTheEnd = Fixture.configuration()
+        atTheEnd.start = SimTime(nanoseconds: VenueLimits.maxTime)
+        #expect(throws: Never.self) { try SimulatedExchange(configuration: atTheEnd) }
+        atTheEnd.start = SimTime(nanoseconds: VenueLimits.maxTime + 1)
+        #expect(throws: VenueConfigurationError.startTooLate(atTheEnd.start)) { try SimulatedExchange(configuration: atTheEnd) }
     }
 
     @Test func badMarketDataChangesNothing() throws {

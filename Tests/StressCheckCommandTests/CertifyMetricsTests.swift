@@ -41,10 +41,11 @@ import Testing
             FloodWindow(index: 0, startSeconds: 0, count: 1_000, p99Corrected: 1_000, p999Corrected: 2_000, maxCorrected: 3_000, passed: true),
             FloodWindow(index: 1, startSeconds: 10, count: 1_000, p99Corrected: 20_000_000, p999Corrected: 21_000_000, maxCorrected: 22_000_000, passed: false),
         ]
+        failing.configuration = FloodConfiguration(mode: .scheduled(rate: 1_000, seconds: 15))  // the last window ends at 15 s
         failing.configuration.windowSeconds = 10
         let failedText = CertifyText.floodLines(failing)
         #expect(failedText.contains("windows passed 1 of 2"))
-        #expect(failedText.contains("  window 1 (10–20 s) FAILED: p99 20000.0 µs p99.9 21000.0 µs max 22000.0 µs over 1000\n"), "\(failedText)")
+        #expect(failedText.contains("  window 1 (10–15 s) FAILED: p99 20000.0 µs p99.9 21000.0 µs max 22000.0 µs over 1000\n"), "\(failedText)")
         #expect(!failedText.contains("window 0 ("))
         let json = CertifyText.json(report([]), gates: CertificationGates())
         #expect(json.contains("\"correctedP90Nanoseconds\" : \(summary.p90)"), "\(json)")

@@ -105,6 +105,11 @@ import Testing
         let document = try JSONDecoder().decode(ValidationDocument.self, from: Data(json.output.utf8))
         #expect(document.files.map(\.spikesChecked) == [false, true])
         #expect(document.clean)
+        // A document written before the key existed still decodes (nil: not recorded).
+        let older = json.output.replacingOccurrences(of: "\"spikesChecked\" : false,", with: "").replacingOccurrences(of: "\"spikesChecked\" : true,", with: "")
+        #expect(older != json.output)
+        let decoded = try JSONDecoder().decode(ValidationDocument.self, from: Data(older.utf8))
+        #expect(decoded.files.map(\.spikesChecked) == [nil, nil])
     }
 
     @Test func unparsableFileGivesTheTypedErrorWithStatus2() throws {

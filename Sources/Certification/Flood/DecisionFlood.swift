@@ -77,7 +77,8 @@ public enum DecisionFlood {
         samplerGroup.wait()
         let end = FloodClock.now()
         var flood = report(configuration, plan: plan, workers: results.values, samples: sampler.samples, t0: t0, wall: end - begin)
-        flood.interrupted = halt.isRaised
+        // A stop that came after every thread's last decision cut nothing short: the run is whole.
+        flood.interrupted = halt.cutShort
         return flood
     }
 
@@ -165,7 +166,13 @@ public enum DecisionFlood {
             let due = t0 + offset
             var start = FloodClock.now()
             let idle = start <= due
-            if idle { start = FloodClock.wait(until: due, spinNanoseconds: spin) }
+            if idle {
+                // A far due time (a slow rate, many threads) is slept toward in 10 ms naps that
+                // look at the stop flag; the last 20 ms are the clock's own precise wait.
+                while due - FloodClock.now() > 20_000_000, !plan.halt.isRaised { FloodClock.sleep(untilMonotonic: FloodClock.now() + 10_000_000) }
+                if plan.halt.isRaised { break }
+                start = FloodClock.wait(until: due, spinNanoseconds: spin)
+            }
             decide(index)
             let end = FloodClock.now()
             result.decisions += 1
@@ -187,6 +194,7 @@ public enum DecisionFlood {
             }
             index += threads
         }
+        if index < plan.total { plan.halt.noteCutShort() }
         return result
     }
 
@@ -217,6 +225,7 @@ public enum DecisionFlood {
             previous = end
             index += threads
         } while previous < stop && !plan.halt.isRaised
+        if previous < stop { plan.halt.noteCutShort() }
         result.corrected = result.naive
         return result
     }
@@ -339,11 +348,17 @@ final class MemorySampler: Sendable {
 }
 
 /// A one-way flag the deciding threads read once per decision (a relaxed load: nothing is
-/// ordered by it, it only ends the loops).
+/// ordered by it, it only ends the loops), and whether it ended one before its natural end.
 final class StopFlag: Sendable {
     private let raised = Atomic<Bool>(false)
+    private let cut = Atomic<Bool>(false)
 
     var isRaised: Bool { raised.load(ordering: .relaxed) }
 
     func raise() { raised.store(true, ordering: .relaxed) }
+
+    /// A thread stopped with decisions (or time) left: read after every thread has joined.
+    var cutShort: Bool { cut.load(ordering: .relaxed) }
+
+    func noteCutShort() { cut.store(true, ordering: .relaxed) }
 }
