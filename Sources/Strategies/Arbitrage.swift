@@ -70,12 +70,7 @@ public struct Arbitrage: Sendable, OrderTrackingMachine {
 
     mutating func receive(_ book: BookTicker, from venue: VenueID, _ step: inout StrategyStep) {
         guard !phase.isTerminal else { return }
-        // CLOSING unwinds with market orders and needs no book; a bad one is still told, as an
-        // alert with no phase change (it was dropped without a word).
-        if phase == .closing {
-            if !book.isTradable { step.actions.append(.alert(.badBook(venue, book.problems))) }
-            return
-        }
+        if handledWhileClosing(book, from: venue, &step) { return }
         guard book.isTradable else {
             enterError(.badBook(venue, book.problems), &step)
             return
@@ -158,9 +153,7 @@ public struct Arbitrage: Sendable, OrderTrackingMachine {
     mutating func openLegs(buy: (VenueID, Ticks), sell: (VenueID, Ticks), _ step: inout StrategyStep) {
         place(buy.0, .buy, parameters.quantity, at: buy.1, .leg, &step)
         place(sell.0, .sell, parameters.quantity, at: sell.1, .leg, &step)
-        // Saturated: a timeout past the end of the clock (`Int64.max`, "never") trapped here.
-        let (end, overflow) = now.addingReportingOverflow(parameters.legTimeout)
-        deadline = overflow ? (mutation == .deadlineWraps ? end : .max) : end
+        deadline = mutation == .deadlineWraps ? now &+ parameters.legTimeout : Self.deadline(now, after: parameters.legTimeout)
         move(to: .executing, &step)
     }
 

@@ -73,12 +73,7 @@ public struct Hedge: Sendable, OrderTrackingMachine {
 
     mutating func receive(_ book: BookTicker, from venue: VenueID, _ step: inout StrategyStep) {
         guard !phase.isTerminal else { return }
-        // CLOSING unwinds with market orders and needs no book; a bad one is still told, as an
-        // alert with no phase change (it was dropped without a word).
-        if phase == .closing {
-            if !book.isTradable { step.actions.append(.alert(.badBook(venue, book.problems))) }
-            return
-        }
+        if handledWhileClosing(book, from: venue, &step) { return }
         guard book.isTradable else {
             enterError(.badBook(venue, book.problems), &step)
             return
@@ -161,9 +156,7 @@ public struct Hedge: Sendable, OrderTrackingMachine {
         let lots = parameters.quantity.value
         place(.a, opening * lots, at: opening > 0 ? a.ask : a.bid, .leg, &step)
         place(.b, -opening * lots, at: opening > 0 ? b.bid : b.ask, .leg, &step)
-        // Saturated: a timeout past the end of the clock (`Int64.max`, "never") trapped here.
-        let (end, overflow) = now.addingReportingOverflow(parameters.legTimeout)
-        deadline = overflow ? .max : end
+        deadline = Self.deadline(now, after: parameters.legTimeout)
         move(to: .executing, &step)
     }
 

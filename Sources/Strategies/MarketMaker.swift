@@ -83,12 +83,7 @@ public struct MarketMaker: Sendable, OrderTrackingMachine {
 
     mutating func receive(_ book: BookTicker, from venue: VenueID, _ step: inout StrategyStep) {
         guard venue == .a, !phase.isTerminal || (mutation == .quotesAfterCompleted && phase == .completed) else { return }
-        // CLOSING unwinds with market orders and needs no book; a bad one is still told, as an
-        // alert with no phase change (it was dropped without a word).
-        if phase == .closing {
-            if !book.isTradable { step.actions.append(.alert(.badBook(venue, book.problems))) }
-            return
-        }
+        if handledWhileClosing(book, from: venue, &step) { return }
         guard book.isTradable else {
             enterError(.badBook(venue, book.problems), &step)
             return

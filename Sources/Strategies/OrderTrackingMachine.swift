@@ -62,6 +62,21 @@ extension OrderTrackingMachine {
         return pending
     }
 
+    /// In CLOSING a book is not acted on (the unwind's market orders need no book), but a bad
+    /// one is still told: the alert, with no phase change. True when the book was CLOSING's.
+    func handledWhileClosing(_ book: BookTicker, from venue: VenueID, _ step: inout StrategyStep) -> Bool {
+        guard phase == .closing else { return false }
+        if !book.isTradable { step.actions.append(.alert(.badBook(venue, book.problems))) }
+        return true
+    }
+
+    /// `now + timeout`, or the end of the clock (`Int64.max`) when that is past it: a timeout
+    /// of `Int64.max` ("never") trapped.
+    static func deadline(_ now: Int64, after timeout: Int64) -> Int64 {
+        let (end, overflow) = now.addingReportingOverflow(timeout)
+        return overflow ? .max : end
+    }
+
     /// Whether the order at `index` is the stop's flatten ending short (rejected: by the risk
     /// stack in EMERGENCY_HALT, the venue, a disconnect; or cancelled) with lots still to go:
     /// inventory stays, and after STOPPED the machine may not place another order, so it raises

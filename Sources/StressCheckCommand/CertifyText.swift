@@ -42,12 +42,11 @@ enum CertifyText {
     static func floodLines(_ flood: FloodReport) -> String {
         let corrected = flood.corrected.summary
         let target = flood.targetRate.map { "\(Int($0))/s" } ?? "maximum rate"
-        let windowsPassed = flood.windows.filter(\.passed).count
         return "\ndecision flood: \(flood.decisions) decisions (\(flood.warmUpExcluded) warm-up excluded) at \(Int(flood.achievedRate))/s, target \(target); "
             + "\(flood.lateStarts) late starts, scheduler lateness p99 \(micro(flood.schedulerLateness.summary.p99))\n"
             + "  corrected p50 \(micro(corrected.p50)) p90 \(micro(corrected.p90)) p99 \(micro(corrected.p99)) p99.9 \(micro(corrected.p999)) "
             + "p99.99 \(micro(corrected.p9999)) max \(micro(corrected.max)) over \(corrected.count); naive p99 \(micro(flood.naive.summary.p99)); "
-            + "windows passed \(windowsPassed) of \(flood.windows.count)\n" + failedWindowLines(flood)
+            + "windows passed \(flood.windowsPassedCount) of \(flood.windows.count)\n" + failedWindowLines(flood)
     }
 
     /// The most failed windows listed one by one.
@@ -155,7 +154,7 @@ enum CertifyText {
                     correctedP999Nanoseconds: corrected.p999, correctedP9999Nanoseconds: corrected.p9999,
                     naiveP99Nanoseconds: report.flood.naive.summary.p99,
                     schedulerLatenessP99Nanoseconds: report.flood.schedulerLateness.summary.p99, maxNanoseconds: corrected.max,
-                    windows: report.flood.windows.count, windowsPassed: report.flood.windows.filter(\.passed).count,
+                    windows: report.flood.windows.count, windowsPassed: report.flood.windowsPassedCount,
                     windowResults: report.flood.windows.map {
                         Document.Window(
                             index: $0.index, startSeconds: $0.startSeconds, count: $0.count, correctedP99Nanoseconds: $0.p99Corrected,

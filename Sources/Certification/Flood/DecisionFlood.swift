@@ -48,8 +48,8 @@ public enum DecisionFlood {
         let results = Slots<WorkerResult>(count: threads)
         let halt = StopFlag()
         let plan = Plan(configuration, halt: halt)
-        let sampler = MemorySampler(interval: configuration.effectiveSampleInterval, seconds: configuration.seconds)
-        sampler.watch(stopRequested, raising: halt)
+        let sampler = MemorySampler(
+            interval: configuration.effectiveSampleInterval, seconds: configuration.seconds, stopRequested: stopRequested, raising: halt)
         let group = DispatchGroup()
         let begin = FloodClock.now()
         let t0 = begin + startDelayNanoseconds
@@ -308,7 +308,9 @@ final class MemorySampler: Sendable {
     private let capacity: Int
     private let intervalNanoseconds: Int64
 
-    init(interval: Double, seconds: Double) {
+    init(interval: Double, seconds: Double, stopRequested: (@Sendable () -> Bool)? = nil, raising halt: StopFlag? = nil) {
+        self.stopRequested = stopRequested
+        self.halt = halt
         capacity = Int(seconds / interval) + 8
         intervalNanoseconds = Swift.max(1_000_000, Int64(interval * 1e9))
         var samples: [MemoryTrend.Sample] = []
@@ -316,17 +318,15 @@ final class MemorySampler: Sendable {
         storage = Mutex(samples)
     }
 
-    /// What `run` asks every nap, and the flag it raises on a yes (set before `run` starts).
-    private let watched = Mutex<(request: (@Sendable () -> Bool)?, flag: StopFlag?)>((nil, nil))
-
-    func watch(_ request: (@Sendable () -> Bool)?, raising flag: StopFlag) { watched.withLock { $0 = (request, flag) } }
+    /// What `run` asks every nap, and the flag it raises on a yes.
+    private let stopRequested: (@Sendable () -> Bool)?
+    private let halt: StopFlag?
 
     /// Samples from t₀ every interval until `stop`; asks the watched stop request at every nap.
     func run(t0: Int64) {
         var next = t0
-        let (request, flag) = watched.withLock { $0 }
         while !stopped.load(ordering: .relaxed) {
-            if let request, let flag, !flag.isRaised, request() { flag.raise() }
+            if let stopRequested, let halt, !halt.isRaised, stopRequested() { halt.raise() }
             let now = FloodClock.now()
             if now >= next {
                 if let bytes = ResidentMemory.current() {

@@ -35,6 +35,9 @@ public struct FloodReport: Hashable, Sendable {
     /// The run was asked to stop and ended early: its figures cover only the decisions taken.
     public var interrupted = false
 
+    /// How many windows passed.
+    public var windowsPassedCount: Int { windows.filter(\.passed).count }
+
     /// Every window's corrected P99 within the gate.
     public var windowsPassed: Bool { windows.allSatisfy(\.passed) }
 

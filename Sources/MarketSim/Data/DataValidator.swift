@@ -45,9 +45,9 @@ public enum DataValidator {
         }
         for (index, bar) in bars.enumerated() { checkValues(bar) { report($0, index, $1) } }
         checkTimes(bars, gapMultiple: options.gapMultiple, report: report)
-        let spikes = SpikeDetector(options: options).detect(bars) { report(.spike, $0, $1) }
-        let needed = max(2, options.spikeMinimumReturns)
-        let notChecked = spikes.checked ? [] : [ValidationReport.SpikesNotChecked(symbol: symbol, returns: spikes.returns, needed: needed)]
+        let detector = SpikeDetector(options: options)
+        let spikes = detector.detect(bars) { report(.spike, $0, $1) }
+        let notChecked = spikes.checked ? [] : [ValidationReport.SpikesNotChecked(symbol: symbol, returns: spikes.returns, needed: detector.minimumReturns)]
         return ValidationReport(faults: faults, barCount: bars.count, spikesNotChecked: notChecked)
     }
 

@@ -53,6 +53,9 @@ struct SpikeDetector {
         var logReturn: Double
     }
 
+    /// The fewest returns a series needs for spikes to be looked for at all.
+    var minimumReturns: Int { max(2, options.spikeMinimumReturns) }
+
     /// Reports each spike's bar and a detail.
     /// - Returns: the returns the series has, and whether that was enough to look for spikes
     ///   (`ValidationOptions.spikeMinimumReturns`).
@@ -64,7 +67,7 @@ struct SpikeDetector {
             if let previous { steps.append(Step(bar: index, from: previous, logReturn: log(bar.close) - log(bars[previous].close))) }
             previous = index
         }
-        guard steps.count >= max(2, options.spikeMinimumReturns) else { return (steps.count, false) }
+        guard steps.count >= minimumReturns else { return (steps.count, false) }
         let sizes = steps.map { abs($0.logReturn) }.sorted()
         let nonZero = sizes.drop { $0 == 0 }
         let floor = Self.floor(nonZero, excluding: [], share: options.spikeScaleFloor)
