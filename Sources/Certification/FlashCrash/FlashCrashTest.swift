@@ -46,7 +46,7 @@ public struct FlashCrashTest: Sendable {
         } catch {
             throw .executor(error)
         }
-        return FlashCrashResult(seed: seed, record: record, crashStart: record.start + warmUp, gates: gates)
+        return FlashCrashResult(seed: seed, record: record, crashStart: record.start + warmUp, crashEnd: record.start + warmUp + crashLength, gates: gates)
     }
 
     /// Buy-the-dip tuned to one-second bars: it buys small dips in the calm market, and keeps
@@ -65,7 +65,8 @@ public struct FlashCrashResult: Hashable, Sendable {
     public let seed: UInt64
     /// The largest fall of equity from a peak, as a fraction.
     public let maxDrawdown: Double
-    /// How long after the crash began the books were first flat; nil if never (the gate fails).
+    /// How long after the crash began the books went flat and stayed flat to the crash's end;
+    /// nil if they held a position when the crash ended (the gate fails).
     public let flatAfter: SimDuration?
     /// Buys accepted although they left a sector above its hard cap.
     public let hardLimitBreaches: Int
@@ -75,28 +76,48 @@ public struct FlashCrashResult: Hashable, Sendable {
     public let heldAtCrash: Bool
     public let maxDrawdownGate: Double
 
-    init(seed: UInt64, record: RunRecord, crashStart: SimTime, gates: CertificationGates) {
+    init(seed: UInt64, record: RunRecord, crashStart: SimTime, crashEnd: SimTime, gates: CertificationGates) {
         self.seed = seed
         maxDrawdown = record.metrics.maxDrawdown
         maxDrawdownGate = Double(gates.maxDrawdownBasisPoints) / 10_000
         violations = record.violations
         hardLimitBreaches = record.violations.count { $0.property == .sectorHardCap }
-        // Positions from the fills, step by step: flat = every symbol at zero lots.
+        let flat = Self.flatness(fills: record.fills, stepTimes: record.steps.map(\.time), crashStart: crashStart, crashEnd: crashEnd)
+        heldAtCrash = flat.heldAtCrash
+        flatAfter = flat.flatAfter
+    }
+
+    /// Whether the books held a position when the crash began, and how long after it began they
+    /// went flat and stayed flat to the crash's end: the start of the flat stretch (every symbol at
+    /// zero lots, positions rebuilt from the fills) that holds at the first step at or after
+    /// `crashEnd`; nil when the books hold a position then. Flat for one bar and buying again
+    /// inside the crash is not flat after it; buying again once the stack has recovered, after the
+    /// crash, is the strategy's business (the safety properties judge it).
+    static func flatness(
+        fills: [Fill], stepTimes: [SimTime], crashStart: SimTime, crashEnd: SimTime
+    ) -> (heldAtCrash: Bool, flatAfter: SimDuration?) {
         var lots = [Symbol: Int64]()
         var heldAtCrash = false
-        var flatAfter: SimDuration?
-        var fills = record.fills[...]
-        for step in record.steps {
-            while let fill = fills.first, fill.time <= step.time {
+        var flatSince: SimTime?
+        var fills = fills[...]
+        for time in stepTimes {
+            while let fill = fills.first, fill.time <= time {
                 lots[fill.symbol, default: 0] += fill.side == .buy ? fill.quantity.value : -fill.quantity.value
                 fills = fills.dropFirst()
             }
             let flat = lots.values.allSatisfy { $0 == 0 }
-            if step.time <= crashStart { heldAtCrash = !flat }
-            if step.time > crashStart, flat, flatAfter == nil { flatAfter = step.time - crashStart }
+            if time <= crashStart {
+                heldAtCrash = !flat
+                continue
+            }
+            if !flat {
+                flatSince = nil
+            } else if flatSince == nil {
+                flatSince = time
+            }
+            if time >= crashEnd { return (heldAtCrash, flatSince.map { $0 - crashStart }) }
         }
-        self.heldAtCrash = heldAtCrash
-        self.flatAfter = flatAfter
+        return (heldAtCrash, nil)  // the run ended before the crash did
     }
 
     /// The safety gate of this run: drawdown within the gate, flat after the crash, no breach

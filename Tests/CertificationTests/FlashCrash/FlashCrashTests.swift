@@ -1,5 +1,8 @@
-import Certification
+@testable import Certification
+import ExchangeVocabulary
+import MarketSim
 @_spi(BugZoo) import StressRun
+import TradingVocabulary
 
 import Testing
 
@@ -36,6 +39,37 @@ import Testing
             if try !test.run(seed: seed).passed { caught += 1 }
         }
         #expect(caught > 0)
+    }
+
+    @Test func flatAfterTheCrashMeansFlatWhenItEnds() {
+        // Held 5 lots when the crash began at t = 10 s; it ends at t = 16 s.
+        let start = SimTime.simulationEpoch
+        let symbol = Symbol(constant: "BTC-USD")
+        func fill(_ second: Int64, _ side: Side, _ lots: Int64) -> Fill {
+            Fill(
+                orderID: ClientOrderID(UInt64(second)), symbol: symbol, side: side, price: Ticks(100), quantity: Lots(lots), fee: Cents(0),
+                liquidity: .taker, time: start + .seconds(second))
+        }
+        func flatness(_ fills: [Fill]) -> (heldAtCrash: Bool, flatAfter: SimDuration?) {
+            FlashCrashResult.flatness(
+                fills: fills, stepTimes: (0...20).map { start + .seconds(Int64($0)) }, crashStart: start + .seconds(10),
+                crashEnd: start + .seconds(16))
+        }
+        let held = fill(2, .buy, 5)
+        // Sold at 12 s, 3 bought again at 14 s and held through the crash's end: not flat after it
+        // (the first flat step, 12 s, used to pass).
+        let buysAgain = flatness([held, fill(12, .sell, 5), fill(14, .buy, 3)])
+        #expect(buysAgain.heldAtCrash)
+        #expect(buysAgain.flatAfter == nil)
+        // Sold again at 15 s: flat from then to the end.
+        #expect(flatness([held, fill(12, .sell, 5), fill(14, .buy, 3), fill(15, .sell, 3)]).flatAfter == .seconds(5))
+        // Flat from 12 s; buying again at 18 s, after the crash, does not undo it.
+        #expect(flatness([held, fill(12, .sell, 5), fill(18, .buy, 3)]).flatAfter == .seconds(2))
+        // Sold only at 17 s, after the crash ended: not flat after it.
+        #expect(flatness([held, fill(17, .sell, 5)]).flatAfter == nil)
+        // Holding nothing when the crash began: flat from the first step after it.
+        let idle = flatness([])
+        #expect(!idle.heldAtCrash && idle.flatAfter == .seconds(1))
     }
 
     @Test func badParametersAreATypedError() {
