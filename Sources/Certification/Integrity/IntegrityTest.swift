@@ -92,9 +92,11 @@ public struct IntegrityResult: Hashable, Sendable {
     /// never made), whatever its amount.
     public var fillsNotInBoth: Int { report.differences.count { if case .books = $0 { false } else { true } } }
 
-    /// Every transaction logged and the three records within the gate's delta.
+    /// Every transaction logged, every position the same in the three records, and their money
+    /// within the gate's delta.
     public func passed(_ gates: CertificationGates) -> Bool {
-        journalEnd == .clean && fillsNotInBoth == 0 && report.largestMoneyDelta <= gates.integrityDeltaMinorUnits
+        journalEnd == .clean && fillsNotInBoth == 0 && report.positionDifferences.isEmpty
+            && report.largestMoneyDelta <= gates.integrityDeltaMinorUnits
     }
 }
 

@@ -7,6 +7,9 @@ import TradingVocabulary
 public struct BooksDifference: Hashable, Sendable, CustomStringConvertible {
     public enum Field: String, Hashable, Sendable, CaseIterable {
         case cash, fees, position, cost, realized, mark
+        /// position × mark × tick value, in minor units: what a mark is worth in money (a mark
+        /// differing on a flat holding is worth nothing; on a large one, much).
+        case marketValue = "market value"
     }
 
     /// The symbol, or nil for an account-wide field (cash, fees).
@@ -71,20 +74,29 @@ public struct ReconciliationReport: Hashable, Sendable {
     /// No difference at all, to the minor unit.
     public var isExact: Bool { differences.isEmpty }
 
-    /// The largest disagreement on a money field (cash, fees, cost, realized), in minor units:
-    /// what the integrity gate (source: ≤ $1) compares.
+    /// The largest disagreement on a money field (cash, fees, cost, realized, market value), in
+    /// minor units: what the integrity gate (source: ≤ $1) compares.
     public var largestMoneyDelta: Int64 {
         differences.reduce(0) { largest, difference in
-            guard case .books(let books) = difference, [.cash, .fees, .cost, .realized].contains(books.field) else { return largest }
+            guard case .books(let books) = difference, [.cash, .fees, .cost, .realized, .marketValue].contains(books.field) else {
+                return largest
+            }
             return max(largest, books.delta)
         }
+    }
+
+    /// The symbols whose position (in lots) differs between the records: quantities must agree
+    /// exactly, whatever the money (a lot is not within a dollar of another).
+    public var positionDifferences: [BooksDifference] {
+        differences.compactMap { if case .books(let books) = $0, books.field == .position { books } else { nil } }
     }
 }
 
 /// Reconciles the three records of the same truth: the live state the bot keeps, the state
 /// rebuilt from the journal, and the venue's books — exactly, to the minor unit.
 public enum Reconciliation {
-    /// Compares cash, fees and every symbol's position, cost, realized PnL and mark; and, when
+    /// Compares cash, fees and every symbol's position, cost, realized PnL, mark and market value
+    /// (position × mark × tick value, for a symbol either book has listed); and, when
     /// the venue keeps its fill log, every fill the venue booked with the journal's fills (for a
     /// compacted journal, those before its checkpoint by count: they are in its books, not as
     /// records).
@@ -117,6 +129,12 @@ public enum Reconciliation {
             compare(symbol, .cost, (l?.cost.value, j?.cost.value, v?.cost.value))
             compare(symbol, .realized, (l?.realized.value, j?.realized.value, v?.realized.value))
             compare(symbol, .mark, (l?.mark.value, j?.mark.value, v?.mark.value))
+            if let tick = (live.instruments[symbol] ?? journal.books.instruments[symbol])?.tickValue.value {
+                func value(_ row: HoldingSnapshot?) -> Int64? {
+                    row.map { Int64(clamping: Int128($0.position) * Int128($0.mark.value) * Int128(tick)) }
+                }
+                compare(symbol, .marketValue, (value(l), value(j), value(v)))
+            }
         }
         if let venueFills {
             let journaled = journal.records.compactMap(\.fill)

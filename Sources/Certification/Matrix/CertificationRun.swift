@@ -125,13 +125,17 @@ public struct CertificationRun: Sendable {
             ], ruleBreaks: breaks)
     }
 
-    /// Integrity: every transaction journaled and the three records within the gate's delta.
+    /// Integrity: every transaction journaled, every position the same in the three records, and
+    /// their money within the gate's delta.
     static func integrity(_ sessions: [IntegrityResult], gates: CertificationGates) -> GateResult {
         var breaks: [RuleBreak] = []
         for session in sessions {
             let missing = session.fillsNotInBoth
             if missing > 0 {
                 breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "\(missing) fill(s) not in both the journal and the venue"))
+            }
+            for difference in session.report.positionDifferences {
+                breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "positions differ: \(difference)"))
             }
             if session.journalEnd != .clean { breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "the journal did not end clean")) }
         }

@@ -1,4 +1,5 @@
-@_spi(BugZoo) import Certification
+@testable @_spi(BugZoo) import Certification
+import ExchangeVocabulary
 import Foundation
 import Testing
 
@@ -56,6 +57,44 @@ import Testing
         uncompacted.compactions = 0
         let named = try uncompacted.run(seed: 1, directory: directory)
         #expect(!named.compacted && !named.passed(CertificationGates()))
+    }
+
+    /// The fixture journal's books reconciled against a venue account `change` alters, as an
+    /// integrity result (the journal clean, every fill in both).
+    func gateResult(_ change: (inout AccountSnapshot) -> Void) throws -> IntegrityResult {
+        let journal = try JournalReader.replay(try JournalFixture.journalBytes())
+        var venue = journal.books.account
+        change(&venue)
+        let report = Reconciliation.check(live: journal.books, journal: journal, venueAccount: venue, venueFills: nil)
+        return IntegrityResult(seed: 1, report: report, fills: 5, journalEnd: .clean, compacted: false)
+    }
+
+    @Test func aPositionDifferenceFailsTheGateWhateverTheMoney() throws {
+        // The fixture's spot holding: 5 lots marked at 110, tick value 1. The venue holds 10 at 55:
+        // the same market value, the same cost; one record is wrong all the same.
+        let result = try gateResult {
+            $0.holdings[0].position = 10
+            $0.holdings[0].mark = Ticks(55)
+        }
+        #expect(result.report.largestMoneyDelta == 0)
+        #expect(result.report.positionDifferences.map(\.field) == [.position])
+        var lenient = CertificationGates()
+        lenient.integrityDeltaMinorUnits = 1_000_000_000
+        #expect(!result.passed(lenient), "a position differing fails the gate however lenient its delta")
+        let gate = CertificationRun.integrity([result], gates: lenient)
+        #expect(!gate.passed)
+        #expect(gate.ruleBreaks.map(\.rule) == ["positions differ: AAA position: live 5, journal 5, venue 10"])
+    }
+
+    @Test func aMarkDifferenceIsMoneyOnTheHoldingItValues() throws {
+        // The future: 2 lots marked at 95, tick value 10. A mark 5 ticks off is 100 minor units of
+        // market value (the gate's limit, passed); 6 ticks off, 120 (failed).
+        let atLimit = try gateResult { $0.holdings[1].mark = Ticks(100) }
+        #expect(atLimit.report.largestMoneyDelta == 100 && atLimit.passed(CertificationGates()))
+        let over = try gateResult { $0.holdings[1].mark = Ticks(101) }
+        #expect(over.report.largestMoneyDelta == 120)
+        #expect(!over.passed(CertificationGates()))
+        #expect(!CertificationRun.integrity([over], gates: CertificationGates()).passed)
     }
 
     @Test func theSameSeedGivesTheSameSession() throws {

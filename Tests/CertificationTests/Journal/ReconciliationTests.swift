@@ -113,6 +113,7 @@ extension JournaledSession {
                 .books(BooksDifference(symbol: JournalFixture.future, field: .cost, live: 1_900, journal: 1_900, venue: nil)),
                 .books(BooksDifference(symbol: JournalFixture.future, field: .realized, live: 150, journal: 150, venue: nil)),
                 .books(BooksDifference(symbol: JournalFixture.future, field: .mark, live: 95, journal: 95, venue: nil)),
+                .books(BooksDifference(symbol: JournalFixture.future, field: .marketValue, live: 1_900, journal: 1_900, venue: nil)),
             ])
         #expect(!report.comparedFills)
         #expect(report.largestMoneyDelta == 1_900)
