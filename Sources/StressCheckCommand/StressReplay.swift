@@ -31,6 +31,8 @@ enum StressReplay {
         let warnings: [DataFault]
         /// Too few returns for the validator's spike check (nil when it looked).
         var spikesNotChecked: ValidationReport.SpikesNotChecked? = nil
+        /// Nights, weekends and holidays of daily sessions: long steps that are not gaps.
+        var sessionBreaks = 0
     }
 
     /// What a replay runs: the market, and what was found on the way.
@@ -89,7 +91,10 @@ enum StressReplay {
             guard refused.isEmpty else { throw .invalidData(file: path, faults: refused) }
             guard let firstBar = csv.bars.first, let lastBar = csv.bars.last else { throw .noBars(file: path) }
             ranges.append(.init(path: path, first: firstBar.time, last: lastBar.time))
-            loaded.append(File(path: path, symbol: symbol, bars: csv.bars.count, warnings: report.faults, spikesNotChecked: report.spikesNotChecked.first))
+            loaded.append(
+                File(
+                    path: path, symbol: symbol, bars: csv.bars.count, warnings: report.faults, spikesNotChecked: report.spikesNotChecked.first,
+                    sessionBreaks: report.sessionBreaks))
             series.append(csv.series(symbol: symbol))
         }
         let market: HistoricMarket
@@ -211,6 +216,7 @@ enum StressReplay {
                     "; \(Format.count(file.warnings.count, "gap")) (not refused: the clock steps across), first at line "
                     + (file.warnings[0].line.map(String.init) ?? "?")
             }
+            if file.sessionBreaks > 0 { line += "; \(Format.count(file.sessionBreaks, "session break")) (the clock steps across)" }
             if let skipped = file.spikesNotChecked {
                 line += "; spikes not looked for (\(Format.count(skipped.returns, "return")), \(skipped.needed) needed)"
             }

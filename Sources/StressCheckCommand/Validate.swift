@@ -59,10 +59,15 @@ struct ValidateRun {
         }
     }
 
-    /// Says when spikes were not looked for (too few returns): clean of them only for that.
+    /// Says when spikes were not looked for (too few returns): clean of them only for that; and
+    /// how many long steps were taken for session breaks rather than gaps.
     private func printSpikeNote(_ report: ValidationReport) {
         for skipped in report.spikesNotChecked {
             console.print("  note: spikes not looked for: \(Format.count(skipped.returns, "return")), \(skipped.needed) needed")
+        }
+        if report.sessionBreaks > 0 {
+            console.print(
+                "  note: \(Format.count(report.sessionBreaks, "session break")) (nights, weekends, holidays of daily sessions) not counted as gaps")
         }
     }
 

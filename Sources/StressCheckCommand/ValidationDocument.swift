@@ -34,8 +34,14 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
         /// False when the file has too few returns for spikes to be looked for (or did not load);
         /// `nil` only when decoding a document written before this key existed.
         public var spikesChecked: Bool?
+        /// Long steps not reported as gaps: the nights, weekends and holidays of data that trades
+        /// in daily sessions (0 when the file did not load); `nil` only when decoding a document
+        /// written before this key existed.
+        public var sessionBreaks: Int?
 
-        private enum CodingKeys: String, CodingKey { case file, symbol, bars, empty, faultCounts, faults, error, spikesChecked }
+        private enum CodingKeys: String, CodingKey {
+            case file, symbol, bars, empty, faultCounts, faults, error, spikesChecked, sessionBreaks
+        }
 
         /// Encodes every key, `null` for a missing value.
         public func encode(to encoder: any Encoder) throws {
@@ -48,6 +54,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
             try container.encode(faults, forKey: .faults)
             try container.encode(error, forKey: .error)
             try container.encode(spikesChecked, forKey: .spikesChecked)
+            try container.encode(sessionBreaks, forKey: .sessionBreaks)
         }
     }
 
@@ -128,7 +135,7 @@ public struct ValidationDocument: Codable, Equatable, Sendable {
                 faults: (result.report?.faults ?? []).map { Fault(kind: $0.kind.rawValue, bar: $0.barIndex, line: $0.line, detail: $0.detail) },
                 error: result.error.map {
                     LoadError(kind: $0.kind.name, line: $0.line, column: $0.column, columnName: $0.columnName, message: $0.description)
-                }, spikesChecked: result.report.map(\.spikesNotChecked.isEmpty) ?? false)
+                }, spikesChecked: result.report.map(\.spikesNotChecked.isEmpty) ?? false, sessionBreaks: result.report?.sessionBreaks ?? 0)
         }
         clean = results.allSatisfy(\.isClean)
         self.alignment = alignment.map { aligned in

@@ -112,6 +112,31 @@ import Testing
         #expect(decoded.files.map(\.spikesChecked) == [nil, nil])
     }
 
+    @Test func intradayEquityNightsAreSessionBreaksNotGaps() throws {
+        // Two weeks of one-minute bars, 14:30–21:00 UTC on weekdays: nine nights (a weekend
+        // among them) that used to be nine gaps (exit 1).
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var bars: [Bar] = []
+        for day in [2, 3, 4, 5, 6, 9, 10, 11, 12, 13] {
+            let open = SimTime.seconds(1_672_531_200 + Int64(day - 1) * 86_400 + 14 * 3_600 + 30 * 60)  // 2023-01-day 14:30 UTC
+            for minute in 0..<390 {
+                let price = 100 + Double(minute % 7) * 0.01
+                bars.append(Bar(time: open + .minutes(Int64(minute)), open: price, high: price + 0.02, low: price - 0.02, close: price + 0.01, volume: 1e5))
+            }
+        }
+        let path = try write(CSVWriter.text(bars), "SPY.csv", in: directory)
+        let run = Invocation(["validate", path])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(
+            run.output
+                == "✓ \(path) (SPY): 3,900 bars, clean\n  note: 9 session breaks (nights, weekends, holidays of daily sessions) not counted as gaps\n"
+                + "✓ the file is clean\n")
+        let json = Invocation(["validate", "--json", path])
+        let document = try JSONDecoder().decode(ValidationDocument.self, from: Data(json.output.utf8))
+        #expect(document.clean && document.files.map(\.sessionBreaks) == [9])
+    }
+
     @Test func unparsableFileGivesTheTypedErrorWithStatus2() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -69,7 +69,10 @@ public enum MarketFuzzing {
             }
         }
         if run.scenario.model.annualVolatility >= 0.01, !run.corruptions.isEmpty {
-            let report = DataValidator.validate(run.series)
+            // A generated market runs around the clock: every long step is a gap, none a session break.
+            var continuous = ValidationOptions.standard
+            continuous.sessionBreaks = false
+            let report = DataValidator.validate(run.series, options: continuous)
             for injected in run.corruptions {
                 try require(report.faults.contains { injected.isReported(by: $0) }, "injected \(injected) is not reported (report: \(report))")
             }

@@ -18,7 +18,9 @@
 ///   than every bar before it by more than ``ValidationOptions/gapMultiple`` times the series'
 ///   median step (the median of the positive steps between consecutive bars), reported at the
 ///   first bar after the gap. Measuring a gap from the latest time so far means that one bar
-///   stamped too early gives one fault (out of order), not also a gap after it.
+///   stamped too early gives one fault (out of order), not also a gap after it. The nights,
+///   weekends and holidays of intraday data that trades in daily sessions are not gaps
+///   (``SessionBreaks``); the report counts them (``ValidationReport/sessionBreaks``).
 /// - **Returns**: ``DataFaultKind/spike``, see `SpikeDetector`.
 ///
 /// Validation never changes the data and never traps, whatever the values.
@@ -44,11 +46,11 @@ public enum DataValidator {
             faults.append(DataFault(kind: kind, symbol: symbol, barIndex: index, line: lines?[index], detail: detail))
         }
         for (index, bar) in bars.enumerated() { checkValues(bar) { report($0, index, $1) } }
-        checkTimes(bars, gapMultiple: options.gapMultiple, report: report)
+        let sessionBreaks = checkTimes(bars, gapMultiple: options.gapMultiple, sessionBreaks: options.sessionBreaks, report: report)
         let detector = SpikeDetector(options: options)
         let spikes = detector.detect(bars) { report(.spike, $0, $1) }
         let notChecked = spikes.checked ? [] : [ValidationReport.SpikesNotChecked(symbol: symbol, returns: spikes.returns, needed: detector.minimumReturns)]
-        return ValidationReport(faults: faults, barCount: bars.count, spikesNotChecked: notChecked)
+        return ValidationReport(faults: faults, barCount: bars.count, spikesNotChecked: notChecked, sessionBreaks: sessionBreaks)
     }
 
     /// Validates one symbol's series.
@@ -98,9 +100,11 @@ public enum DataValidator {
         if bar.volume < 0 { report(.negativeVolume, "volume \(bar.volume)") }
     }
 
-    /// Duplicates, out-of-order timestamps and gaps.
-    static func checkTimes(_ bars: [Bar], gapMultiple: Double, report: (DataFaultKind, Int, String) -> Void) {
-        guard bars.count > 1 else { return }
+    /// Duplicates, out-of-order timestamps and gaps; returns how many long steps were session
+    /// breaks (``SessionBreaks``) rather than gaps.
+    @discardableResult
+    static func checkTimes(_ bars: [Bar], gapMultiple: Double, sessionBreaks: Bool, report: (DataFaultKind, Int, String) -> Void) -> Int {
+        guard bars.count > 1 else { return 0 }
         var steps: [Int64] = []
         for i in 1..<bars.count {
             let (step, overflow) = bars[i].time.nanoseconds.subtractingReportingOverflow(bars[i - 1].time.nanoseconds)
@@ -109,6 +113,7 @@ public enum DataValidator {
         steps.sort()
         let median = steps.isEmpty ? nil : steps[steps.count / 2]
         var latest = bars[0].time
+        var long: [SessionBreaks.LongStep] = []
         for i in 1..<bars.count {
             let time = bars[i].time
             let previous = bars[i - 1].time
@@ -117,11 +122,17 @@ public enum DataValidator {
             } else if time < previous {
                 report(.outOfOrderTimestamp, i, "\(time) before the previous bar's \(previous)")
             } else if let median, Double(time.nanoseconds) - Double(latest.nanoseconds) > gapMultiple * Double(median) {
-                let (nanoseconds, overflow) = time.nanoseconds.subtractingReportingOverflow(latest.nanoseconds)
-                let gap = overflow ? "\(Double(time.nanoseconds) - Double(latest.nanoseconds)) ns" : "\(SimDuration(nanoseconds: nanoseconds))"
-                report(.gap, i, "\(gap) after \(latest), median step \(SimDuration(nanoseconds: median))")
+                long.append(SessionBreaks.LongStep(index: i, from: latest, to: time))
             }
             if time > latest { latest = time }
         }
+        guard let median, !long.isEmpty else { return 0 }
+        let breaks = sessionBreaks ? SessionBreaks.find(long, medianStep: median) : []
+        for step in long where !breaks.contains(step.index) {
+            let (nanoseconds, overflow) = step.to.nanoseconds.subtractingReportingOverflow(step.from.nanoseconds)
+            let gap = overflow ? "\(Double(step.to.nanoseconds) - Double(step.from.nanoseconds)) ns" : "\(SimDuration(nanoseconds: nanoseconds))"
+            report(.gap, step.index, "\(gap) after \(step.from), median step \(SimDuration(nanoseconds: median))")
+        }
+        return breaks.count
     }
 }

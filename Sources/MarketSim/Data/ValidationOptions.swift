@@ -29,6 +29,12 @@ public struct ValidationOptions: Hashable, Sendable {
     /// coarse tick) does not make every tick a spike.
     public var spikeScaleFloor: Double
 
+    /// Whether long steps with a daily pattern — the nights, weekends and holidays of intraday
+    /// data that trades in sessions — are session breaks rather than gaps (default true; see
+    /// `SessionBreaks`). False for data that runs around the clock by construction (a generated
+    /// market), where every long step is a gap.
+    public var sessionBreaks: Bool
+
     /// The default thresholds.
     public static let standard = ValidationOptions(checked: ())
 
@@ -40,6 +46,7 @@ public struct ValidationOptions: Hashable, Sendable {
         spikeMinimumReturns = 20
         spikeReversalBars = 5
         spikeScaleFloor = 0.25
+        sessionBreaks = true
     }
 
     /// Thresholds with the given values (each the default unless given).
@@ -47,7 +54,7 @@ public struct ValidationOptions: Hashable, Sendable {
     public init(
         gapMultiple: Double = 5, spikeSigmas: Double = 12, spikeReturnsBefore: Int = 100,
         spikeReturnsAfter: Int = 20, spikeMinimumReturns: Int = 20,
-        spikeReversalBars: Int = 5, spikeScaleFloor: Double = 0.25
+        spikeReversalBars: Int = 5, spikeScaleFloor: Double = 0.25, sessionBreaks: Bool = true
     ) throws(ParameterError) {
         try ParameterError.require("ValidationOptions", "gapMultiple", gapMultiple, "1 ≤ gapMultiple ≤ 1e6") { $0 >= 1 && $0 <= 1e6 }
         try ParameterError.require("ValidationOptions", "spikeSigmas", spikeSigmas, "1 ≤ spikeSigmas ≤ 1e6") { $0 >= 1 && $0 <= 1e6 }
@@ -71,5 +78,6 @@ public struct ValidationOptions: Hashable, Sendable {
         self.spikeMinimumReturns = spikeMinimumReturns
         self.spikeReversalBars = spikeReversalBars
         self.spikeScaleFloor = spikeScaleFloor
+        self.sessionBreaks = sessionBreaks
     }
 }

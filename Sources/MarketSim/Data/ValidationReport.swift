@@ -9,6 +9,9 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
     /// `ValidationOptions.spikeMinimumReturns`): clean of spikes only because none was looked
     /// for, which a report says rather than passing them in silence.
     public private(set) var spikesNotChecked: [SpikesNotChecked]
+    /// Long steps that were not reported as gaps because they are the nights, weekends and
+    /// holidays of data that trades in daily sessions (`SessionBreaks`, docs/market-data.md).
+    public private(set) var sessionBreaks: Int
 
     /// A series whose spikes were not looked for.
     public struct SpikesNotChecked: Hashable, Sendable {
@@ -26,10 +29,11 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A report of `faults` (sorted here) over `barCount` bars.
-    public init(faults: [DataFault] = [], barCount: Int = 0, spikesNotChecked: [SpikesNotChecked] = []) {
+    public init(faults: [DataFault] = [], barCount: Int = 0, spikesNotChecked: [SpikesNotChecked] = [], sessionBreaks: Int = 0) {
         self.faults = faults.sorted(by: ValidationReport.precedes)
         self.barCount = barCount
         self.spikesNotChecked = spikesNotChecked
+        self.sessionBreaks = sessionBreaks
     }
 
     /// True when no fault was found.
@@ -48,6 +52,7 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
         faults = (faults + other.faults).sorted(by: ValidationReport.precedes)
         barCount += other.barCount
         spikesNotChecked += other.spikesNotChecked
+        sessionBreaks += other.sessionBreaks
     }
 
     /// `clean (N bars)`, or one line per fault.
