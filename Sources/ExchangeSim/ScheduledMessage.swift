@@ -14,8 +14,9 @@ enum ScheduledMessage: Sendable {
     case queryArrives(client: Int32, back: SimDuration)
     /// The venue's decision on a PENDING_CANCEL order, `hold` after the cancel arrived.
     case cancelDecision(order: Int32, refuse: Bool, back: SimDuration)
-    /// A report of an order's state: applied by the client if `sequence` is new.
-    case report(client: Int32, state: VenueOrderState, filled: Int64, sequence: UInt32)
+    /// A report of an order's state (its filled quantity and their price × quantity total):
+    /// applied by the client if `sequence` is new.
+    case report(client: Int32, state: VenueOrderState, filled: Int64, fillPriceTotal: Int64, sequence: UInt32)
     /// A query's answer that the venue does not know the order, answered at `answeredAt`.
     case notFound(client: Int32, answeredAt: SimTime)
     /// The client's deadline for the (re)submit whose deadline is `deadline`.

@@ -101,11 +101,12 @@ extension SimulatedExchange {
 
     /// A report reaching the client: applied if its sequence number is new (a NOT_FOUND state is
     /// final and takes no report).
-    mutating func receiveReport(client slot: Int32, state: VenueOrderState, filled: Int64, sequence: UInt32) {
+    mutating func receiveReport(client slot: Int32, state: VenueOrderState, filled: Int64, fillPriceTotal: Int64, sequence: UInt32) {
         var order = client[Int(slot)]
         guard order.state != .notFound, sequence > order.lastApplied else { return }
         order.state = .venue(state)
         order.filled = filled
+        order.fillPriceTotal = fillPriceTotal
         order.lastApplied = sequence
         client[Int(slot)] = order
     }

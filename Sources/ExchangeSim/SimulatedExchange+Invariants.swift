@@ -8,7 +8,8 @@ public enum VenueInvariantViolation: Hashable, Sendable {
     case booksEquation
     /// The books rebuilt from the fill log differ from the books.
     case fillLogReplay
-    /// An order's filled quantity is not Σ of its fills, or exceeds its quantity.
+    /// An order's filled quantity (or its fill price total) is not Σ of its fills, or the
+    /// quantity exceeds the order's.
     case filledQuantity(ClientOrderID)
     /// An order's state disagrees with its filled quantity.
     case stateAgreement(ClientOrderID)
@@ -75,6 +76,7 @@ extension SimulatedExchange {
         replay.feesPaid = 0
         replay.holdings = Array(filling: Holding(), count: instruments.count)
         var filledByOrder: [ClientOrderID: Int64] = [:]
+        var priceTotalByOrder: [ClientOrderID: Int64] = [:]
         var venueIndex: [ClientOrderID: Int] = [:]
         for (slot, order) in venue.enumerated() { venueIndex[order.request.id] = slot }
         for fill in fillLog {
@@ -82,6 +84,7 @@ extension SimulatedExchange {
             let notional = Money.notional(price: fill.price.value, quantity: fill.quantity.value, tickValue: instruments[Int(index)].tickValue.value)
             replay.book(instrument: Int(index), signed: fill.side.sign * fill.quantity.value, price: fill.price.value, notional: notional, fee: fill.fee.value)
             filledByOrder[fill.orderID, default: 0] += fill.quantity.value
+            priceTotalByOrder[fill.orderID, default: 0] += fill.price.value * fill.quantity.value
             if let order = venueIndex[fill.orderID], case .limit(let limit) = venue[order].request.type,
                 fill.side == .buy ? fill.price > limit : fill.price < limit
             {
@@ -94,7 +97,10 @@ extension SimulatedExchange {
                 $0.position == $1.position && $0.cost == $1.cost && $0.realized == $1.realized && $0.mark == $1.mark
             }
         if !sameBooks { found.append(.fillLogReplay) }
-        for order in venue where filledByOrder[order.request.id, default: 0] != order.filled || order.filled > order.request.quantity.value {
+        for order in venue
+        where filledByOrder[order.request.id, default: 0] != order.filled || order.filled > order.request.quantity.value
+            || priceTotalByOrder[order.request.id, default: 0] != order.fillPriceTotal
+        {
             found.append(.filledQuantity(order.request.id))
         }
         return found

@@ -34,8 +34,8 @@ extension SimulatedExchange {
             queryArrives(client: slot, back: back)
         case .cancelDecision(let order, let refuse, let back):
             cancelDecided(order: order, refuse: refuse, back: back)
-        case .report(let slot, let state, let filled, let sequence):
-            receiveReport(client: slot, state: state, filled: filled, sequence: sequence)
+        case .report(let slot, let state, let filled, let fillPriceTotal, let sequence):
+            receiveReport(client: slot, state: state, filled: filled, fillPriceTotal: fillPriceTotal, sequence: sequence)
         case .notFound(let slot, let answeredAt):
             receiveNotFound(client: slot, answeredAt: answeredAt)
         case .deadline(let slot, let deadline):
@@ -49,14 +49,20 @@ extension SimulatedExchange {
     mutating func report(_ order: Int32, back: SimDuration) {
         venue[Int(order)].sequence += 1
         let current = venue[Int(order)]
-        queue.schedule(.report(client: current.client, state: current.state, filled: current.filled, sequence: current.sequence), at: now + back)
+        queue.schedule(
+            .report(
+                client: current.client, state: current.state, filled: current.filled, fillPriceTotal: current.fillPriceTotal,
+                sequence: current.sequence), at: now + back)
     }
 
     /// Sends the order's current state under its current sequence number (a query's answer or a
     /// cancel refusal: nothing changed, so the same number carries the same content).
     mutating func restate(_ order: Int32, back: SimDuration) {
         let current = venue[Int(order)]
-        queue.schedule(.report(client: current.client, state: current.state, filled: current.filled, sequence: current.sequence), at: now + back)
+        queue.schedule(
+            .report(
+                client: current.client, state: current.state, filled: current.filled, fillPriceTotal: current.fillPriceTotal,
+                sequence: current.sequence), at: now + back)
     }
 
     /// A query reaching the venue: the order's state, or NOT_FOUND with the time it answered.

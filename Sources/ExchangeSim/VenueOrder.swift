@@ -11,6 +11,9 @@ struct VenueOrder: Sendable {
     var client: Int32
     var state: VenueOrderState
     var filled: Int64
+    /// Σ price × quantity of its fills, in ticks × lots (at most `VenueLimits.maxPrice` ×
+    /// `VenueLimits.maxQuantity`, far inside `Int64`).
+    var fillPriceTotal: Int64 = 0
     var rejectReason: RejectReason?
     var liquidity: Liquidity
     var triggered: Bool
@@ -26,7 +29,9 @@ struct VenueOrder: Sendable {
     var isOpen: Bool { !state.isTerminal }
 
     var snapshot: VenueOrderSnapshot {
-        VenueOrderSnapshot(request: request, state: state, filled: Lots(filled), rejectReason: rejectReason, liquidity: liquidity, triggered: triggered)
+        VenueOrderSnapshot(
+            request: request, state: state, filled: Lots(filled), fillPriceTotal: fillPriceTotal, rejectReason: rejectReason, liquidity: liquidity,
+            triggered: triggered)
     }
 }
 
@@ -35,6 +40,8 @@ struct ClientOrder: Sendable {
     var request: NewOrder
     var state: ClientOrderState
     var filled: Int64
+    /// Σ price × quantity of the fills the last applied report covered.
+    var fillPriceTotal: Int64 = 0
     var deadline: SimTime
     /// The highest report sequence number applied (0: none).
     var lastApplied: UInt32
@@ -43,7 +50,7 @@ struct ClientOrder: Sendable {
     var venueSlot: Int32 = -1
 
     var snapshot: ClientOrderSnapshot {
-        ClientOrderSnapshot(id: request.id, state: state, filled: Lots(filled), deadline: deadline)
+        ClientOrderSnapshot(id: request.id, state: state, filled: Lots(filled), fillPriceTotal: fillPriceTotal, deadline: deadline)
     }
 }
 

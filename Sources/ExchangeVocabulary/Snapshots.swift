@@ -24,6 +24,9 @@ public struct VenueOrderSnapshot: Hashable, Sendable, CustomStringConvertible {
     public var state: VenueOrderState
     /// Σ of its fills.
     public var filled: Lots
+    /// Σ price × quantity of its fills (ticks × lots): the average fill price is this over
+    /// `filled` (`averagePrice`).
+    public var fillPriceTotal: Int64
     /// Why it was rejected (REJECTED only).
     public var rejectReason: RejectReason?
     /// Maker (a limit not marketable on arrival) or taker, decided on arrival.
@@ -31,14 +34,21 @@ public struct VenueOrderSnapshot: Hashable, Sendable, CustomStringConvertible {
     /// A stop whose trigger has traded.
     public var triggered: Bool
 
-    public init(request: NewOrder, state: VenueOrderState, filled: Lots, rejectReason: RejectReason?, liquidity: Liquidity, triggered: Bool) {
+    public init(
+        request: NewOrder, state: VenueOrderState, filled: Lots, fillPriceTotal: Int64, rejectReason: RejectReason?, liquidity: Liquidity,
+        triggered: Bool
+    ) {
         self.request = request
         self.state = state
         self.filled = filled
+        self.fillPriceTotal = fillPriceTotal
         self.rejectReason = rejectReason
         self.liquidity = liquidity
         self.triggered = triggered
     }
+
+    /// The average fill price, rounded down; nil before the first fill.
+    public var averagePrice: Ticks? { Ticks.average(fillPriceTotal, over: filled) }
 
     public var description: String {
         "\(request) \(state.rawValue) filled \(filled.value)\(rejectReason.map { " (\($0))" } ?? "")\(triggered ? " triggered" : "")"
@@ -51,15 +61,21 @@ public struct ClientOrderSnapshot: Hashable, Sendable, CustomStringConvertible {
     public var state: ClientOrderState
     /// The filled quantity the last applied report said.
     public var filled: Lots
+    /// Σ price × quantity of those fills (ticks × lots), as the same report said.
+    public var fillPriceTotal: Int64
     /// When the client stops waiting for an acknowledgement of the last (re)submit.
     public var deadline: SimTime
 
-    public init(id: ClientOrderID, state: ClientOrderState, filled: Lots, deadline: SimTime) {
+    public init(id: ClientOrderID, state: ClientOrderState, filled: Lots, fillPriceTotal: Int64, deadline: SimTime) {
         self.id = id
         self.state = state
         self.filled = filled
+        self.fillPriceTotal = fillPriceTotal
         self.deadline = deadline
     }
+
+    /// The average price of the fills the client knows of, rounded down; nil before the first.
+    public var averagePrice: Ticks? { Ticks.average(fillPriceTotal, over: filled) }
 
     public var description: String { "\(id) \(state) filled \(filled.value)" }
 }

@@ -8,6 +8,12 @@ public struct Ticks: Hashable, Comparable, Sendable, ExpressibleByIntegerLiteral
     @inlinable public init(integerLiteral value: Int64) { self.value = value }
     @inlinable public static func < (lhs: Ticks, rhs: Ticks) -> Bool { lhs.value < rhs.value }
     public var description: String { "\(value)t" }
+
+    /// The average price of fills whose price × quantity add up to `priceTotal` over `quantity`
+    /// lots, rounded down; nil for no lot (nothing filled yet).
+    public static func average(_ priceTotal: Int64, over quantity: Lots) -> Ticks? {
+        quantity.value > 0 ? Ticks(priceTotal / quantity.value) : nil
+    }
 }
 
 /// A quantity in integer lots of its instrument.

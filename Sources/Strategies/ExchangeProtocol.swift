@@ -44,8 +44,15 @@ public struct ExchangeOrder: Hashable, Sendable {
     /// The average fill price (ticks, rounded down); `nil` before the first fill.
     public var averagePrice: Ticks?
     public var state: State
+    /// Σ price × quantity of the fills so far (ticks × lots), when the exchange reports it (as
+    /// Binance's cumulative quote quantity): the driver then prices each new fill exactly. `nil`
+    /// otherwise: a new fill is reported at `averagePrice`.
+    public var fillPriceTotal: Int64?
 
-    public init(id: ClientOrderID, symbol: Symbol, side: Side, quantity: Lots, filled: Lots, price: Ticks?, averagePrice: Ticks?, state: State) {
+    public init(
+        id: ClientOrderID, symbol: Symbol, side: Side, quantity: Lots, filled: Lots, price: Ticks?, averagePrice: Ticks?, state: State,
+        fillPriceTotal: Int64? = nil
+    ) {
         self.id = id
         self.symbol = symbol
         self.side = side
@@ -54,6 +61,7 @@ public struct ExchangeOrder: Hashable, Sendable {
         self.price = price
         self.averagePrice = averagePrice
         self.state = state
+        self.fillPriceTotal = fillPriceTotal
     }
 }
 

@@ -28,6 +28,7 @@ public struct MockExchange: StrategyExchange {
             }
             order.filled = order.quantity
             order.averagePrice = limit
+            order.fillPriceTotal = limit.value * order.quantity.value
             order.state = .filled
             orders[id] = order
         }
@@ -36,9 +37,10 @@ public struct MockExchange: StrategyExchange {
 
     public mutating func placeMarketOrder(id: ClientOrderID, symbol: Symbol, side: Side, quantity: Lots) throws(ExchangeError) -> ExchangeOrder {
         let book = try checkNew(id: id, symbol: symbol, quantity: quantity)
+        let price = side == .buy ? book.ask : book.bid
         let order = ExchangeOrder(
-            id: id, symbol: symbol, side: side, quantity: quantity, filled: quantity, price: nil, averagePrice: side == .buy ? book.ask : book.bid,
-            state: .filled)
+            id: id, symbol: symbol, side: side, quantity: quantity, filled: quantity, price: nil, averagePrice: price, state: .filled,
+            fillPriceTotal: price.value * quantity.value)
         orders[id] = order
         return order
     }
@@ -46,10 +48,13 @@ public struct MockExchange: StrategyExchange {
     public mutating func placeLimitOrder(id: ClientOrderID, symbol: Symbol, side: Side, quantity: Lots, price: Ticks) throws(ExchangeError) -> ExchangeOrder {
         let book = try checkNew(id: id, symbol: symbol, quantity: quantity)
         guard price.value > 0 else { throw .invalidPrice(price) }
-        var order = ExchangeOrder(id: id, symbol: symbol, side: side, quantity: quantity, filled: .zero, price: price, averagePrice: nil, state: .new)
+        var order = ExchangeOrder(
+            id: id, symbol: symbol, side: side, quantity: quantity, filled: .zero, price: price, averagePrice: nil, state: .new, fillPriceTotal: 0)
         if reaches(price, side, book) {
+            let fillPrice = side == .buy ? min(price, book.ask) : max(price, book.bid)
             order.filled = quantity
-            order.averagePrice = side == .buy ? min(price, book.ask) : max(price, book.bid)
+            order.averagePrice = fillPrice
+            order.fillPriceTotal = fillPrice.value * quantity.value
             order.state = .filled
         } else {
             resting.append(id)

@@ -108,8 +108,8 @@ public struct SimulatedVenueExchange: SimulatedMarketExchange {
         }
         let price: Ticks? = if case .limit(let limit) = request.type { limit } else { nil }
         return ExchangeOrder(
-            id: request.id, symbol: request.symbol, side: request.side, quantity: request.quantity, filled: snapshot.filled, price: price, averagePrice: nil,
-            state: state)
+            id: request.id, symbol: request.symbol, side: request.side, quantity: request.quantity, filled: snapshot.filled, price: price,
+            averagePrice: snapshot.averagePrice, state: state, fillPriceTotal: snapshot.fillPriceTotal)
     }
 
     /// The protocol's error for the venue client's (a cancel names no symbol, and the venue

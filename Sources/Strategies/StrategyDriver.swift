@@ -44,8 +44,9 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     public private(set) var lastRiskStackError: RiskStackError?
     /// The last book of each venue (the risk stack prices market orders at it).
     var books: [BookTicker?] = [nil, nil]
-    /// What the driver last told the strategy about each order it did not see finish.
-    var known: [ClientOrderID: (venue: VenueID, filled: Lots)] = [:]
+    /// What the driver last told the strategy about each order it did not see finish: how much
+    /// was filled, and those fills' price total when the exchange reports one.
+    var known: [ClientOrderID: (venue: VenueID, filled: Lots, priceTotal: Int64?)] = [:]
     var step = StrategyStep()
     /// Refusals met while the strategy handled a refusal, kept for the next `deliver`. A strategy
     /// re-places a refused flatten, unwind or quote at once; were the refusal of the retry
@@ -173,7 +174,7 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
                 reports.append(.order(.rejected(order.id, .riskStack)))
                 return
             }
-            known[order.id] = (order.venue, .zero)
+            known[order.id] = (order.venue, .zero, 0)
             let venue = Int(order.venue.rawValue)
             do throws(ExchangeError) {
                 guard var exchange = exchanges[venue] else { throw .disconnected }
@@ -221,15 +222,26 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
         }
     }
 
+    /// The price of the `quantity` lots filled since the strategy was last told, whose price
+    /// total then was `told`: exact from the exchange's price totals (the average of those fills,
+    /// rounded down); otherwise the order's average price, its limit, or 0 for an exchange that
+    /// reports no price at all.
+    static func price(of quantity: Int64, _ order: ExchangeOrder, told: Int64?) -> Ticks {
+        if let total = order.fillPriceTotal, let told, total >= told { return Ticks((total - told) / quantity) }
+        return order.averagePrice ?? order.price ?? 0
+    }
+
     /// The reports that bring the strategy from what it was told to `order`'s state.
     mutating func record(_ order: ExchangeOrder, venue: VenueID, into reports: inout [StrategyEvent]) {
         guard let told = known[order.id] else { return }
         // Acknowledged (the strategy ignores a second acknowledgement of a working order).
         if order.state != .rejected, order.state != .pending { reports.append(.order(.accepted(order.id))) }
         if order.filled > told.filled {
-            reports.append(.order(.filled(order.id, quantity: Lots(order.filled.value - told.filled.value), price: order.averagePrice ?? order.price ?? 0)))
+            let quantity = order.filled.value - told.filled.value
+            reports.append(.order(.filled(order.id, quantity: Lots(quantity), price: Self.price(of: quantity, order, told: told.priceTotal))))
         }
         known[order.id]?.filled = order.filled
+        known[order.id]?.priceTotal = order.fillPriceTotal
         switch order.state {
         case .canceled: reports.append(.order(.canceled(order.id)))
         case .rejected: reports.append(.order(.rejected(order.id, .venue)))

@@ -14,7 +14,8 @@ public enum RejectionCause: String, Hashable, Sendable, CaseIterable {
 public enum OrderReport: Hashable, Sendable, CustomStringConvertible {
     /// The venue acknowledged the order.
     case accepted(ClientOrderID)
-    /// Part or all of the remainder traded: `quantity` is this fill's size, not the total.
+    /// Part or all of the remainder traded: `quantity` is this fill's size, not the total, and
+    /// `price` its price (for several fills reported at once, their average, rounded down).
     case filled(ClientOrderID, quantity: Lots, price: Ticks)
     /// The cancel was confirmed: the remainder is gone.
     case canceled(ClientOrderID)

@@ -48,6 +48,11 @@ import TradingModels
             o.venueOrders[index].filled.value += 1
             return true
         },
+        Corruption(name: "an order's fill price total off by one tick", breaks: "fill price total == Σ price × quantity") { o in
+            guard let index = o.venueOrders.firstIndex(where: { $0.filled.value > 0 }) else { return false }
+            o.venueOrders[index].fillPriceTotal += 1
+            return true
+        },
         Corruption(name: "a filled order marked accepted", breaks: "state agrees with filled") { o in
             guard let index = o.venueOrders.firstIndex(where: { $0.state == .filled }) else { return false }
             o.venueOrders[index].state = .accepted

@@ -9,10 +9,14 @@ extension ExchangeInvariants {
     public static func firstViolation(of o: ExchangeObservation) -> String? {
         var broken = Broken()
         checkHoldings(o, &broken)
-        withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(o.venueOrders.count, 1)) { sums in
-            sums.initialize(repeating: 0)
-            checkFills(o, sums: sums, &broken)
-            checkOrders(o, sums: sums, &broken)
+        // Per order: Σ quantity of its fills in the first half, Σ price × quantity in the second.
+        let orders = o.venueOrders.count
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(2 * orders, 1)) { buffer in
+            buffer.initialize(repeating: 0)
+            let sums = UnsafeMutableBufferPointer(rebasing: buffer[0..<orders])
+            let priceSums = UnsafeMutableBufferPointer(rebasing: buffer[orders..<2 * orders])
+            checkFills(o, sums: sums, priceSums: priceSums, &broken)
+            checkOrders(o, sums: sums, priceSums: priceSums, &broken)
         }
         checkClient(o, &broken)
         return broken.first
@@ -27,7 +31,7 @@ extension ExchangeInvariants {
 
     // The positions of the invariants in `state`.
     private static let booksEquation = 0, fillLogReplays = 1, filledSums = 2, stateAgrees = 3, withinLimit = 4, spotNotNegative = 5,
-        feesExact = 6, clientAgrees = 7
+        feesExact = 6, clientAgrees = 7, priceTotals = 8
 
     private static func instrumentIndex(_ symbol: Symbol) -> Int? {
         VenueSetup.instruments.firstIndex { $0.symbol == symbol }
@@ -54,7 +58,9 @@ extension ExchangeInvariants {
 
     /// The fill log folded into per-instrument holdings and compared with the books; each fill's
     /// quantity summed into its order's slot; limits and fees per fill.
-    private static func checkFills(_ o: ExchangeObservation, sums: UnsafeMutableBufferPointer<Int64>, _ broken: inout Broken) {
+    private static func checkFills(
+        _ o: ExchangeObservation, sums: UnsafeMutableBufferPointer<Int64>, priceSums: UnsafeMutableBufferPointer<Int64>, _ broken: inout Broken
+    ) {
         let count = VenueSetup.instruments.count
         withUnsafeTemporaryAllocation(of: HoldingSnapshot.self, capacity: count) { holdings in
             for index in 0..<count {
@@ -75,7 +81,13 @@ extension ExchangeInvariants {
                 tradedBits |= 1 << UInt64(instrumentIndex)
                 fees += fill.fee.value
                 let order = o.venueOrderIndex(fill.orderID)
-                if let order { sums[order] += fill.quantity.value } else { broken.mark(filledSums) }
+                if let order {
+                    sums[order] += fill.quantity.value
+                    priceSums[order] += fill.price.value * fill.quantity.value
+                } else {
+                    broken.mark(filledSums)
+                    broken.mark(priceTotals)
+                }
                 if let order, case .limit(let limit) = o.venueOrders[order].request.type,
                     fill.side == .buy ? fill.price > limit : fill.price < limit
                 {
@@ -111,10 +123,13 @@ extension ExchangeInvariants {
     }
 
     /// Each order's filled quantity against the sum of its fills, and its state against it.
-    private static func checkOrders(_ o: ExchangeObservation, sums: UnsafeMutableBufferPointer<Int64>, _ broken: inout Broken) {
+    private static func checkOrders(
+        _ o: ExchangeObservation, sums: UnsafeMutableBufferPointer<Int64>, priceSums: UnsafeMutableBufferPointer<Int64>, _ broken: inout Broken
+    ) {
         for index in o.venueOrders.indices {
             let order = o.venueOrders[index]
             if sums[index] != order.filled.value || order.filled > order.request.quantity { broken.mark(filledSums) }
+            if priceSums[index] != order.fillPriceTotal { broken.mark(priceTotals) }
             let complete = order.filled == order.request.quantity
             let agrees =
                 switch order.state {

@@ -80,6 +80,14 @@ public enum ExchangeInvariants {
                 }
             }
         },
+        Invariant("fill price total == Σ price × quantity", "each order's fill price total (its average price × filled) adds up its fills") { o in
+            var sums = [Int64](repeating: 0, count: o.venueOrders.count)
+            for fill in o.fills {
+                guard let index = o.venueOrderIndex(fill.orderID) else { return false }
+                sums[index] += fill.price.value * fill.quantity.value
+            }
+            return o.venueOrders.indices.allSatisfy { sums[$0] == o.venueOrders[$0].fillPriceTotal }
+        },
     ]
 
     public static let steps: [StepInvariant<ExchangeCommand, ExchangeOutcome, ExchangeObservation>] = [

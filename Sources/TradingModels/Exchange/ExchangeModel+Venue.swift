@@ -13,7 +13,7 @@ extension ExchangeModel {
     mutating func report(_ index: Int, back: SimDuration) {
         orders[index].sequence += 1
         let order = orders[index]
-        schedule(.report(order.request.id, order.state, order.filled, sequence: order.sequence), at: now + back)
+        schedule(.report(order.request.id, order.state, order.filled, fillPriceTotal: order.fillPriceTotal, sequence: order.sequence), at: now + back)
     }
 
     /// A submit reaches the venue.
@@ -37,7 +37,7 @@ extension ExchangeModel {
         }
         orders.append(order)
         let index = orders.count - 1
-        schedule(.report(request.id, order.state, order.filled, sequence: order.sequence), at: now + back)
+        schedule(.report(request.id, order.state, order.filled, fillPriceTotal: order.fillPriceTotal, sequence: order.sequence), at: now + back)
         if order.state == .accepted, live != nil {
             priceOnQuote(index)
         }
@@ -97,7 +97,7 @@ extension ExchangeModel {
         let order = orders[index]
         guard order.state == .accepted || order.state == .partiallyFilled else {
             // Refused at once (terminal, or already pending): the report repeats the current state.
-            schedule(.report(id, order.state, order.filled, sequence: order.sequence), at: now + back)
+            schedule(.report(id, order.state, order.filled, fillPriceTotal: order.fillPriceTotal, sequence: order.sequence), at: now + back)
             return
         }
         change(index, to: .pendingCancel, back: back)
@@ -126,6 +126,7 @@ extension ExchangeModel {
         fills.append(fill)
         ExchangeBooks.add(fill, to: &books)
         orders[index].filled.value += quantity
+        orders[index].fillPriceTotal += quantity * price.value
         let state: VenueOrderState
         if orders[index].filled == order.request.quantity {
             state = .filled

@@ -11,6 +11,8 @@ public struct ExchangeModel: Sendable {
         var request: NewOrder
         var state: VenueOrderState
         var filled: Lots = .zero
+        /// Σ price × quantity of its fills (ticks × lots).
+        var fillPriceTotal: Int64 = 0
         var rejectReason: RejectReason?
         var liquidity: Liquidity
         var triggered = false
@@ -30,6 +32,7 @@ public struct ExchangeModel: Sendable {
         var request: NewOrder
         var state: ClientOrderState
         var filled: Lots = .zero
+        var fillPriceTotal: Int64 = 0
         var deadline: SimTime
         var lastSequence: UInt64 = 0
     }
@@ -41,7 +44,7 @@ public struct ExchangeModel: Sendable {
         case cancelArrives(ClientOrderID, hold: SimDuration, refuse: Bool, back: SimDuration)
         case cancelDecision(ClientOrderID, refuse: Bool, back: SimDuration)
         case queryArrives(ClientOrderID, back: SimDuration)
-        case report(ClientOrderID, VenueOrderState, Lots, sequence: UInt64)
+        case report(ClientOrderID, VenueOrderState, Lots, fillPriceTotal: Int64, sequence: UInt64)
         case notFound(ClientOrderID, answeredAt: SimTime)
     }
 
@@ -129,7 +132,7 @@ public struct ExchangeModel: Sendable {
             now: now, isConnected: isConnected, isRejectStorm: isRejectStorm, isBookStale: isBookStale,
             venueOrders: venueOrdersByID,
             clientOrders: clientOrders.map {
-                ClientOrderSnapshot(id: $0.request.id, state: $0.state, filled: $0.filled, deadline: $0.deadline)
+                ClientOrderSnapshot(id: $0.request.id, state: $0.state, filled: $0.filled, fillPriceTotal: $0.fillPriceTotal, deadline: $0.deadline)
             },
             fills: fills, account: books, clientQuotes: clientQuotes,
             initialCash: configuration.initialCash, fees: configuration.fees)
@@ -140,7 +143,7 @@ public struct ExchangeModel: Sendable {
     private var venueOrdersByID: [VenueOrderSnapshot] {
         var snapshots = orders.map {
             VenueOrderSnapshot(
-                request: $0.request, state: $0.state, filled: $0.filled, rejectReason: $0.rejectReason,
+                request: $0.request, state: $0.state, filled: $0.filled, fillPriceTotal: $0.fillPriceTotal, rejectReason: $0.rejectReason,
                 liquidity: $0.liquidity, triggered: $0.triggered)
         }
         snapshots.sort { $0.request.id < $1.request.id }
@@ -250,14 +253,15 @@ public struct ExchangeModel: Sendable {
         case .queryArrives(let id, let back):
             guard isConnected else { return }
             if let order = orders.first(where: { $0.request.id == id }) {
-                schedule(.report(id, order.state, order.filled, sequence: order.sequence), at: now + back)
+                schedule(.report(id, order.state, order.filled, fillPriceTotal: order.fillPriceTotal, sequence: order.sequence), at: now + back)
             } else {
                 schedule(.notFound(id, answeredAt: now), at: now + back)
             }
-        case .report(let id, let state, let filled, let sequence):
+        case .report(let id, let state, let filled, let fillPriceTotal, let sequence):
             guard isConnected, let slot = clientSlot(id), sequence > clientOrders[slot].lastSequence else { return }
             clientOrders[slot].state = .venue(state)
             clientOrders[slot].filled = filled
+            clientOrders[slot].fillPriceTotal = fillPriceTotal
             clientOrders[slot].lastSequence = sequence
         case .notFound(let id, let answeredAt):
             guard isConnected, let slot = clientSlot(id), clientOrders[slot].state == .sent || clientOrders[slot].state == .unknown,
