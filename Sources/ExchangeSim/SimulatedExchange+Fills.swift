@@ -11,7 +11,7 @@ extension SimulatedExchange {
         precondition(quantity > 0 && quantity <= held.remainder && isPriceable(order), "a fill beyond the remainder or of a terminal order")
         if held.isOpen { count(order, -1) }
         held.filled += quantity
-        held.fillPriceTotal += price * quantity
+        held.fillPriceTotal = mutation == .priceTotalAtLastFill ? price * held.filled : held.fillPriceTotal + price * quantity
         if held.filled == held.request.quantity.value {
             held.state = .filled
         } else if held.state == .accepted {

@@ -9,6 +9,9 @@
     case partialFillNotBooked
     /// The fee is computed on the order's whole quantity at every fill, not on the fill.
     case feeOnOrder
+    /// The fill price total is taken as the last fill's price × everything filled: an order
+    /// filled at several prices reports the last one as its average.
+    case priceTotalAtLastFill
     /// A limit order crossing inside a bar fills at the point's price when that is past its
     /// limit (the segment started through the limit and ended beyond it).
     case limitFilledBeyondPrice

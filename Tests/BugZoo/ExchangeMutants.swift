@@ -41,6 +41,20 @@ enum ExchangeMutants {
             (["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"], invariant("fill log replays")),
         ]),
         ZooVariant(
+            "exchange/price-total-at-last-fill", "an order filled at two prices reports the last as its average",
+            // The market buy takes the ask's one lot at 1001, then the next tick, 1002.
+            minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fill price total == Σ price × quantity",
+            variant(.priceTotalAtLastFill)
+        )
+        .alsoMinimal([
+            ([oneLotQuote, twoLotMarketBuy, "advance(0ms)"], invariant("fill price total == Σ price × quantity")),
+            (["submit(#1 buy 2 AAA limit 1001 gtc, 0ms/0ms)", "advance(0ms)", oneLotQuote], invariant("fill price total == Σ price × quantity")),
+            (
+                ["submit(#1 buy 2 AAA limit 1000 gtc, 0ms/0ms)", "advance(0ms)", "quote(AAA 998x1 / 1000x1)"],
+                invariant("fill price total == Σ price × quantity")
+            ),
+        ]),
+        ZooVariant(
             "exchange/fee-on-order", "the fee charged on the order's quantity at every fill",
             minimum: [twoLotMarketBuy, oneLotQuote, "advance(0ms)"], invariant: "fees never toward the client", variant(.feeOnOrder)
         )
