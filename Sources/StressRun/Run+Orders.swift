@@ -128,7 +128,14 @@ extension Run {
         let symbol = symbols[i]
         let stateBefore = stack.portfolioState
         let decision: RiskDecision
-        do { decision = try stack.submit(OrderRequest(symbol: symbol, amount: Cents(amount))) } catch {
+        let request = OrderRequest(symbol: symbol, amount: Cents(amount))
+        do {
+            if let decisionTimer {
+                decision = try decisionTimer.time { () throws -> RiskDecision in try stack.submit(request) }
+            } else {
+                decision = try stack.submit(request)
+            }
+        } catch {
             events.append(.rejection(Rejection(time: now, symbol: symbol, side: .buy, reason: .stackError(String(describing: error)))))
             return
         }

@@ -9,6 +9,8 @@ import TradingVocabulary
 struct Run<S: Strategy, G: RiskGovernor> {
     let configuration: ExecutorConfiguration
     let mutation: ExecutorMutation
+    /// Times the stack's decisions, when the caller asked (``ScenarioExecutor/decisionTimer``).
+    let decisionTimer: DecisionTimer?
     let market: RunMarket
     let symbols: [Symbol]
     let scales: [SymbolScale]
@@ -85,8 +87,9 @@ struct Run<S: Strategy, G: RiskGovernor> {
 
     init(
         market: RunMarket, faults: VenueFaults, schedule: VenueFaultSchedule, strategy: S,
-        configuration: ExecutorConfiguration, mutation: ExecutorMutation
+        configuration: ExecutorConfiguration, mutation: ExecutorMutation, decisionTimer: DecisionTimer? = nil
     ) throws(StressRunError) {
+        self.decisionTimer = decisionTimer
         symbols = market.series.map(\.symbol)
         scales = market.scales
         self.market = market

@@ -23,6 +23,9 @@ public struct ScenarioExecutor: Sendable {
     public var configuration: ExecutorConfiguration
     /// A deliberate wiring bug for the bug zoo; `.none` in production.
     @_spi(BugZoo) public var mutation: ExecutorMutation = .none
+    /// Times every decision of the risk stack on the wall clock (the certification's flash
+    /// crash); nil, the default: not timed. The record does not depend on it.
+    public var decisionTimer: DecisionTimer?
 
     public init(configuration: ExecutorConfiguration = ExecutorConfiguration()) {
         self.configuration = configuration
@@ -74,7 +77,7 @@ public struct ScenarioExecutor: Sendable {
         }
         var run = try Run<S, G>(
             market: try RunMarket(generated: market), faults: faults, schedule: schedule, strategy: strategy,
-            configuration: configuration, mutation: mutation)
+            configuration: configuration, mutation: mutation, decisionTimer: decisionTimer)
         for index in 0..<run.stepCount { run.step(index, choices: &choices) }
         return run.record()
     }
@@ -106,7 +109,7 @@ public struct ScenarioExecutor: Sendable {
         }
         var run = try Run<S, RiskStackGovernor>(
             market: input, faults: faults, schedule: schedule, strategy: strategy, configuration: configuration,
-            mutation: mutation)
+            mutation: mutation, decisionTimer: decisionTimer)
         for index in 0..<run.stepCount { run.step(index, choices: &choices) }
         return run.record()
     }

@@ -35,6 +35,10 @@ import Synchronization
         #expect(report.matrix.gates.map(\.gate) == CertificationGate.allCases)
         #expect(report.flashCrash.count == 3 && report.broker.count == 3 * BrokerFault.allCases.count && report.integrity.count == 3)
         #expect(report.flood.decisions > 0)
+        // The flash crash's decisions are timed and judged by the latency gate too.
+        #expect(report.flashCrashLatency.count == 3 && report.flashCrashLatency.allSatisfy { $0.count > 0 })
+        let latency = try #require(report.matrix.gates.first { $0.gate == .latency })
+        #expect(latency.figures.contains { $0.name == "flash crash: worst run's decision P99" && $0.passed })
     }
 
     /// What each zoo variant's NO-GO must say: a broken rule or a failed figure containing it.

@@ -18,7 +18,8 @@ import Testing
         }
         func report(_ gates: [GateResult]) -> CertificationReport {
             CertificationReport(
-                matrix: CertificationMatrix(runs: 2, gates: gates), flood: real.flood, flashCrash: real.flashCrash, broker: real.broker,
+                matrix: CertificationMatrix(runs: 2, gates: gates), flood: real.flood, flashCrash: real.flashCrash,
+                flashCrashLatency: real.flashCrashLatency, broker: real.broker,
                 integrity: real.integrity)
         }
         // The flood's break carries seed 0, which is also a seed here: seed 0 still passed.

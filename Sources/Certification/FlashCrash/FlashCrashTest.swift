@@ -25,6 +25,20 @@ public struct FlashCrashTest: Sendable {
     /// Runs the crash on the market and venue faults of `seed`.
     /// - Throws: ``FlashCrashError`` when the parameters give no valid scenario.
     public func run(seed: UInt64) throws(FlashCrashError) -> FlashCrashResult {
+        try run(seed: seed, timer: nil)
+    }
+
+    /// The same run, with every decision of the risk stack timed on the wall clock: the result
+    /// (the same as `run(seed:)`'s) and the decisions' latency (the latency gate's P99 ≤ 15 ms).
+    public func runMeasuringLatency(seed: UInt64) throws(FlashCrashError) -> (result: FlashCrashResult, decisionLatency: LatencySummary) {
+        let timer = DecisionTimer()
+        let result = try run(seed: seed, timer: timer)
+        var histogram = LatencyHistogram()
+        for nanoseconds in timer.nanoseconds { histogram.record(nanoseconds) }
+        return (result, histogram.summary)
+    }
+
+    func run(seed: UInt64, timer: DecisionTimer?) throws(FlashCrashError) -> FlashCrashResult {
         guard drop > 0, (0.0..<1.0).contains(drop), crashLength > .zero, warmUp > .zero, after > .zero else { throw .invalidParameters }
         let phases = [
             CrashPhase("calm", duration: warmUp),
@@ -41,6 +55,8 @@ public struct FlashCrashTest: Sendable {
         // No venue fault windows: the crash is the market's alone (outages are the broker-failure
         // test's); the seed still draws the market and the venue's latency mix.
         guard let calmVenue = VenueFaultSchedule(horizon: warmUp + crashLength + after) else { throw .invalidParameters }
+        var executor = executor
+        executor.decisionTimer = timer
         do {
             record = try executor.run(scenario, strategy: Self.strategy, stack: stack, choices: &choices, scripted: calmVenue)
         } catch {

@@ -1,5 +1,6 @@
 @testable import Certification
 import ExchangeVocabulary
+import TradingMachines
 import MarketSim
 @_spi(BugZoo) import StressRun
 import TradingVocabulary
@@ -70,6 +71,45 @@ import Testing
         // Holding nothing when the crash began: flat from the first step after it.
         let idle = flatness([])
         #expect(!idle.heldAtCrash && idle.flatAfter == .seconds(1))
+    }
+
+    @Test func theStacksDecisionsAreTimedWithoutChangingTheRun() throws {
+        let (result, latency) = try FlashCrashTest().runMeasuringLatency(seed: 1)
+        #expect(result == (try FlashCrashTest().run(seed: 1)), "timing changed the run")
+        #expect(latency.count >= 100, "only \(latency.count) decisions timed")
+        #expect(latency.p99 >= latency.p50 && latency.p50 > 0)
+        let figure = try #require(CertificationRun.flashCrashFigure([latency], gates: CertificationGates()))
+        #expect(figure.passed, "\(figure)")
+    }
+
+    /// The project's stack, stalling 20 ms in every 40th decision: 2.5% of them, past the P99.
+    struct StallingGovernor: ForwardingRiskGovernor {
+        var inner: RiskStackGovernor
+        var decisions = 0
+        init(wrapping inner: RiskStackGovernor) { self.inner = inner }
+        mutating func submit(_ request: OrderRequest) throws -> RiskDecision {
+            decisions += 1
+            if decisions % 40 == 0 {
+                let clock = ContinuousClock()
+                let until = clock.now + .milliseconds(20)
+                while clock.now < until {}
+            }
+            return try inner.submit(request)
+        }
+    }
+
+    @Test func aStackThatStallsInTheCrashFailsTheLatencyFigure() throws {
+        var test = FlashCrashTest()
+        test.stack = StallingGovernor.self
+        let (result, latency) = try test.runMeasuringLatency(seed: 1)
+        #expect(result.passed, "the stall changes no decision: \(result)")
+        #expect(latency.p99 >= 20_000_000, "P99 \(latency.p99) ns")
+        let figure = try #require(CertificationRun.flashCrashFigure([latency], gates: CertificationGates()))
+        #expect(!figure.passed && figure.name == "flash crash: worst run's decision P99")
+        // The worst run counts: one stalling run among calm ones fails the figure.
+        let calm = try FlashCrashTest().runMeasuringLatency(seed: 2).decisionLatency
+        #expect(CertificationRun.flashCrashFigure([calm, latency, calm], gates: CertificationGates())?.passed == false)
+        #expect(CertificationRun.flashCrashFigure([], gates: CertificationGates()) == nil)
     }
 
     @Test func badParametersAreATypedError() {
