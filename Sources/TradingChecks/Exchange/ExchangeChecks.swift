@@ -107,7 +107,7 @@ public enum ExchangeChecks {
         CommandKind(
             "advance", weight: 8,
             drawing: { _, stream throws(Rejection) in
-                .advance(try ExchangeGen.millis([0, 1, 10, 100, 50, 500, 999, 1_000, 1_001, 5_000, 600_000, -1], &stream))
+                .advance(try ExchangeGen.millis(Self.advances, &stream))
             }),
         CommandKind("quote", weight: 6, drawing: { model, stream throws(Rejection) in .quote(try ExchangeGen.quote(model, &stream)) }),
         CommandKind("bar", weight: 8, drawing: { model, stream throws(Rejection) in .bar(try ExchangeGen.bar(model, &stream)) }),
@@ -116,6 +116,13 @@ public enum ExchangeChecks {
         CommandKind("rejectStorm", weight: 1, drawing: { model, _ in .rejectStorm(!model.isRejectStorm) }),
         CommandKind("staleBook", weight: 1, drawing: { model, _ in .staleBook(!model.isBookStale) }),
     ]
+
+    /// How far the clock moves, in ms: within a bar, either side of the one-second timeout, and
+    /// one day + 1 ms, past the longest latency leg the client takes (one day), so a message sent
+    /// a day out is delivered (it was 600 s: the one-day leg was taken and never arrived). The
+    /// last, −1, is refused. (Twelve values, as always: a changed count would reshuffle every
+    /// drawn case.)
+    static let advances: [Int64] = [0, 1, 10, 100, 50, 500, 999, 1_000, 1_001, 5_000, VenueLimits.maxLatency / 1_000_000 + 1, -1]
 
     /// An id to act on: mostly one the client tracks, sometimes one it does not.
     static func id(_ model: ExchangeModel, _ stream: inout ChoiceStream) throws(Rejection) -> ClientOrderID {
