@@ -38,6 +38,7 @@ public enum MarketMakingChecks {
             coverage: [
                 "phase MONITORING": 10, "phase STOPPED": 5, "phase COMPLETED": 5, "phase ERROR": 5, "pulled: volatility": 10, "pulled: risk": 2,
                 "fill racing a cancel": 10, "emergency stop with resting quotes": 2, "inventory at the limit": 2, "flatten placed": 5,
+                "quoted at the top of prices": 1,
             ],
             regressionExpression: "MarketMakingChecks.machine")
     }
@@ -53,11 +54,16 @@ public enum MarketMakingChecks {
             CaseLabel("inventory at the limit") { abs($0.state.inventory) == $0.state.parameters.inventoryLimit.value },
             CaseLabel("flatten placed") { $0.outcome.placed.contains { $0.purpose == .flatten } },
             CaseLabel("exposed after stop") { $0.outcome.actions.contains { if case .alert(.exposedAfterStop) = $0 { true } else { false } } },
+            // A mid two ticks under the venue's top price, and quotes placed: the ask side must
+            // stay out (it would be above the top).
+            CaseLabel("quoted at the top of prices") {
+                ($0.state.lastMid?.value ?? 0) >= VenueLimits.maxPrice.value - 2 && $0.outcome.placed.contains { $0.purpose == .quote }
+            },
         ]
 
     /// A book around the last mid (20 before the first): the move is one of the boundaries
-    /// (none, the volatility limit and one tick either side, both ways), no move at all, or any move up to three
-    /// limits; the spread 1…4 ticks, or crossed or locked; a side's size sometimes 0.
+    /// (to the top of the venue's prices, the volatility limit and one tick either side, both
+    /// ways), no move at all, or any move up to three limits; the spread 1…4 ticks, or crossed or locked; a side's size sometimes 0.
     static func drawBook(_ model: MarketMakingModel, _ stream: inout ChoiceStream) throws(Rejection) -> StrategyEvent {
         let limit = model.parameters.volatilityLimit.value
         let mid = model.lastMid?.value ?? 20
@@ -66,7 +72,11 @@ public enum MarketMakingChecks {
         if how == 0 {
             move = 0  // the same mid: quotes stand, so acknowledgements can settle them (MONITORING)
         } else if how == 1 {
-            let boundaries: [Int64] = [0, limit, limit + 1, -limit, -limit - 1, limit - 1, 1 - limit]
+            // The first moves the mid to the top of the venue's prices (the book's ask at most
+            // `VenueLimits.maxPrice`): a quote above it must not be sent. (It was a second "no
+            // move", which `how == 0` already draws; the others keep their places.)
+            let top = VenueLimits.maxPrice.value - 2 - mid
+            let boundaries: [Int64] = [top, limit, limit + 1, -limit, -limit - 1, limit - 1, 1 - limit]
             move = boundaries[try stream.index(below: boundaries.count)]
         } else {
             move = try stream.draw(Gen<Int64>.int(in: -3 * limit...3 * limit))
