@@ -28,7 +28,7 @@ public struct MockExchange: StrategyExchange {
             }
             order.filled = order.quantity
             order.averagePrice = limit
-            order.fillPriceTotal = limit.value * order.quantity.value
+            order.fillPriceTotal = Self.priceTotal(limit, order.quantity)
             order.state = .filled
             orders[id] = order
         }
@@ -40,7 +40,7 @@ public struct MockExchange: StrategyExchange {
         let price = side == .buy ? book.ask : book.bid
         let order = ExchangeOrder(
             id: id, symbol: symbol, side: side, quantity: quantity, filled: quantity, price: nil, averagePrice: price, state: .filled,
-            fillPriceTotal: price.value * quantity.value)
+            fillPriceTotal: Self.priceTotal(price, quantity))
         orders[id] = order
         return order
     }
@@ -54,7 +54,7 @@ public struct MockExchange: StrategyExchange {
             let fillPrice = side == .buy ? min(price, book.ask) : max(price, book.bid)
             order.filled = quantity
             order.averagePrice = fillPrice
-            order.fillPriceTotal = fillPrice.value * quantity.value
+            order.fillPriceTotal = Self.priceTotal(fillPrice, quantity)
             order.state = .filled
         } else {
             resting.append(id)
@@ -89,6 +89,13 @@ public struct MockExchange: StrategyExchange {
         guard quantity.value > 0 else { throw .invalidQuantity(quantity) }
         guard orders[id] == nil else { throw .idInUse(id) }
         return try bookTicker(symbol)
+    }
+
+    /// The price total of `quantity` lots filled at `price`; nil when it does not fit in `Int64`
+    /// (the mock fills any size: the driver then prices the fill at the average).
+    static func priceTotal(_ price: Ticks, _ quantity: Lots) -> Int64? {
+        let (total, overflow) = price.value.multipliedReportingOverflow(by: quantity.value)
+        return overflow ? nil : total
     }
 
     /// Whether a limit at `limit` on `side` trades against `book`.

@@ -227,7 +227,11 @@ public struct StrategyDriver<Exchange: StrategyExchange>: Sendable {
     /// rounded down); otherwise the order's average price, its limit, or 0 for an exchange that
     /// reports no price at all.
     static func price(of quantity: Int64, _ order: ExchangeOrder, told: Int64?) -> Ticks {
-        if let total = order.fillPriceTotal, let told, total >= told { return Ticks((total - told) / quantity) }
+        // A total that did not grow (a stale or placeholder figure from some adapter), or one
+        // below zero, says nothing about the new lots: the average is the better guess.
+        if quantity > 0, let total = order.fillPriceTotal, let told, told >= 0, total > told {
+            return Ticks((total - told) / quantity)
+        }
         return order.averagePrice ?? order.price ?? 0
     }
 

@@ -15,7 +15,8 @@ public enum OrderReport: Hashable, Sendable, CustomStringConvertible {
     /// The venue acknowledged the order.
     case accepted(ClientOrderID)
     /// Part or all of the remainder traded: `quantity` is this fill's size, not the total, and
-    /// `price` its price (for several fills reported at once, their average, rounded down).
+    /// `price` its price (for several fills reported at once, their average, rounded down, when
+    /// the exchange reports price totals; otherwise the order's average price).
     case filled(ClientOrderID, quantity: Lots, price: Ticks)
     /// The cancel was confirmed: the remainder is gone.
     case canceled(ClientOrderID)

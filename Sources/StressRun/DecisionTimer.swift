@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Times each decision the risk stack makes in a run, on the wall clock (a monotonic clock): how
-/// long `submit` took, in nanoseconds. The certification's flash crash judges its P99
+/// long each `submit` (an order) and each `cycle` (the exits it wants) took, in nanoseconds. The certification's flash crash judges its P99
 /// (`docs/certification.md`).
 ///
 /// The timings are kept here, outside the run: a run's record stays a function of its inputs,

@@ -69,7 +69,8 @@ extension Run {
     /// Position management's exit orders (DRAIN, FORCED_UNWIND): a sell of what is held and not
     /// already being sold, routed by the router's view of the trading mode.
     mutating func sendExits(choices: inout some ChoiceSource) {
-        for exit in stack.cycle() {
+        let exits = decisionTimer.map { timer in timer.time { () -> [ExitOrder] in stack.cycle() } } ?? stack.cycle()
+        for exit in exits {
             guard let i = symbols.firstIndex(of: exit.symbol) else { continue }
             sell(i, lots: Int64.max, choices: &choices)
         }

@@ -23,8 +23,9 @@ public struct ScenarioExecutor: Sendable {
     public var configuration: ExecutorConfiguration
     /// A deliberate wiring bug for the bug zoo; `.none` in production.
     @_spi(BugZoo) public var mutation: ExecutorMutation = .none
-    /// Times every decision of the risk stack on the wall clock (the certification's flash
-    /// crash); nil, the default: not timed. The record does not depend on it.
+    /// Times every decision of the risk stack (each `submit` and `cycle`) on the wall clock, over
+    /// the whole run (the certification's flash crash); nil, the default: not timed. The record
+    /// does not depend on it.
     public var decisionTimer: DecisionTimer?
 
     public init(configuration: ExecutorConfiguration = ExecutorConfiguration()) {

@@ -65,6 +65,31 @@ import Testing
         #expect(report.sessionBreaks == 8)
     }
 
+    @Test func aSessionAcrossMidnightUTCHasItsNightsRecognised() throws {
+        // Sydney in summer: 23:00–05:00 UTC, so each night runs 05:00 → 23:00 inside one UTC day.
+        let report = DataValidator.validate(try sessions(open: { _ in (23, 0) }, minutes: 360), symbol: "BHP")
+        #expect(report.isClean, "\(report)")
+        #expect(report.sessionBreaks == 9)
+    }
+
+    @Test func aLunchBreakIsASecondDailyPattern() throws {
+        // Tokyo: 00:00–02:30 and 03:30–06:00 UTC: a night and a lunch hour every day.
+        let bars = try sessions(open: { _ in (0, 0) }, minutes: 360, skip: { _, minute in (150..<210).contains(minute) })
+        let report = DataValidator.validate(bars, symbol: "7203")
+        #expect(report.isClean, "\(report)")
+        #expect(report.sessionBreaks == 9 + 10)
+    }
+
+    @Test func thinMinuteDataKeepsItsNightsAndItsShortGaps() throws {
+        // Three 10-minute holes a day (30 gaps in all, more than the 9 nights): the nights are
+        // still breaks, since only steps of an hour or more are weighed against them; the holes
+        // are gaps.
+        let bars = try sessions(skip: { _, minute in [60, 180, 300].contains { (($0)..<($0 + 10)).contains(minute) } })
+        let report = DataValidator.validate(bars, symbol: "THIN")
+        #expect(report.faults.map(\.kind) == Array(repeating: .gap, count: 30))
+        #expect(report.sessionBreaks == 9)
+    }
+
     @Test func twoNightsAreTooFewToCallASession() throws {
         // Three days: two long steps are not yet a daily pattern; they are reported as gaps.
         let report = DataValidator.validate(try sessions(days: [3, 4, 5]), symbol: "SPY")

@@ -49,4 +49,28 @@ import TradingVocabulary
         later.price = 99
         #expect(StrategyDriver<SimulatedVenueExchange>.price(of: 3, later, told: nil) == 99)
     }
+
+    @Test func theDriverTellsEachPartialFillAtItsOwnPrice() throws {
+        let maker = Strategy.marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid))
+        var driver = try StrategyDriver(strategy: maker, exchanges: [.a: try DriverTests.venue()])
+        let id = ClientOrderID(7)
+        driver.known[id] = (.a, .zero, 0)
+        var order = ExchangeOrder(
+            id: id, symbol: DriverTests.listing.symbol, side: .buy, quantity: 8, filled: 5, price: nil, averagePrice: 102, state: .partiallyFilled,
+            fillPriceTotal: 510)
+        var reports: [StrategyEvent] = []
+        driver.record(order, venue: .a, into: &reports)
+        #expect(reports.contains(.order(.filled(id, quantity: 5, price: 102))))
+        // Three more at 110: told at 110, not at the running average 105.
+        (order.filled, order.averagePrice, order.fillPriceTotal, order.state) = (8, 105, 840, .filled)
+        reports.removeAll()
+        driver.record(order, venue: .a, into: &reports)
+        #expect(reports.contains(.order(.filled(id, quantity: 3, price: 110))), "\(reports)")
+        // A stale total (no growth) from some other adapter: the average, never 0.
+        driver.known[id] = (.a, 5, 840)
+        reports.removeAll()
+        driver.record(order, venue: .a, into: &reports)
+        #expect(reports.contains(.order(.filled(id, quantity: 3, price: 105))), "\(reports)")
+        #expect(StrategyDriver<SimulatedVenueExchange>.price(of: 0, order, told: 0) == 105, "no lots: the average, not a division by 0")
+    }
 }

@@ -28,8 +28,10 @@ public struct FlashCrashTest: Sendable {
         try run(seed: seed, timer: nil)
     }
 
-    /// The same run, with every decision of the risk stack timed on the wall clock: the result
-    /// (the same as `run(seed:)`'s) and the decisions' latency (the latency gate's P99 ≤ 15 ms).
+    /// The same run, with every decision of the risk stack (each order it judges, each time it is
+    /// asked for exits) timed on the wall clock over the whole run — the calm before, the crash
+    /// and the calm after: the result (the same as `run(seed:)`'s) and the decisions' latency
+    /// (the latency gate's P99 ≤ 15 ms).
     public func runMeasuringLatency(seed: UInt64) throws(FlashCrashError) -> (result: FlashCrashResult, decisionLatency: LatencySummary) {
         let timer = DecisionTimer()
         let result = try run(seed: seed, timer: timer)

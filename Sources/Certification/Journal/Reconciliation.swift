@@ -130,8 +130,12 @@ public enum Reconciliation {
             compare(symbol, .realized, (l?.realized.value, j?.realized.value, v?.realized.value))
             compare(symbol, .mark, (l?.mark.value, j?.mark.value, v?.mark.value))
             if let tick = (live.instruments[symbol] ?? journal.books.instruments[symbol])?.tickValue.value {
+                // Held to ±Int64.max: a crafted journal's position × mark × tick can pass 128 bits.
                 func value(_ row: HoldingSnapshot?) -> Int64? {
-                    row.map { Int64(clamping: Int128($0.position) * Int128($0.mark.value) * Int128(tick)) }
+                    row.map {
+                        let (value, overflow) = (Int128($0.position) * Int128($0.mark.value)).multipliedReportingOverflow(by: Int128(tick))
+                        return overflow ? ($0.position < 0 ? .min : .max) : Int64(clamping: value)
+                    }
                 }
                 compare(symbol, .marketValue, (value(l), value(j), value(v)))
             }

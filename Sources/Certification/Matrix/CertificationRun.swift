@@ -102,12 +102,14 @@ public struct CertificationRun: Sendable {
         do { return (try DecisionFlood.run(configuration, stopRequested: stopRequested, decide: decision), refusals) } catch { throw .flood(error) }
     }
 
-    /// The flash crash's decision latency against the P99 gate: the worst run's P99 (nil without
-    /// a flash-crash run).
+    /// The flash crash's decision latency against the P99 gate: the worst run's P99 (no figure
+    /// without a flash-crash run; no measurement, which fails, for a run that timed no decision).
     static func flashCrashFigure(_ runs: [LatencySummary], gates: CertificationGates) -> GateFigure? {
-        guard let worst = runs.map(\.p99).max() else { return nil }
+        guard !runs.isEmpty else { return nil }
+        let worst = runs.contains { $0.count == 0 } ? nil : runs.map(\.p99).max()
         return GateFigure(
-            "flash crash: worst run's decision P99", measured: Double(worst) / 1e6, limit: Double(gates.p99LatencyNanoseconds) / 1e6, unit: "ms")
+            "flash crash: worst run's decision P99", measured: worst.map { Double($0) / 1e6 }, limit: Double(gates.p99LatencyNanoseconds) / 1e6,
+            unit: "ms")
     }
 
     /// Latency: the corrected P99 and P99.9 of every window within the gates, the target rate sustained,

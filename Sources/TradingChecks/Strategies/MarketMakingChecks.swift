@@ -72,8 +72,9 @@ public enum MarketMakingChecks {
         if how == 0 {
             move = 0  // the same mid: quotes stand, so acknowledgements can settle them (MONITORING)
         } else if how == 1 {
-            // The first moves the mid to the top of the venue's prices (the book's ask at most
-            // `VenueLimits.maxPrice`): a quote above it must not be sent. (It was a second "no
+            // The first moves the mid to two ticks under the top of the venue's prices (this
+            // book's ask at most `VenueLimits.maxPrice`; a later move up goes past it): a quote
+            // above the top must not be sent. (It was a second "no
             // move", which `how == 0` already draws; the others keep their places.)
             let top = VenueLimits.maxPrice.value - 2 - mid
             let boundaries: [Int64] = [top, limit, limit + 1, -limit, -limit - 1, limit - 1, 1 - limit]

@@ -97,6 +97,16 @@ import Testing
         #expect(!CertificationRun.integrity([over], gates: CertificationGates()).passed)
     }
 
+    @Test func aMarketValuePast128BitsIsHeldNotTrapped() throws {
+        // A crafted record: Int64.max lots of the future (tick value 10) marked at Int64.max.
+        let result = try gateResult {
+            $0.holdings[1].position = .max
+            $0.holdings[1].mark = Ticks(.max)
+        }
+        #expect(result.report.largestMoneyDelta == .max - 1_900, "held at Int64.max, less the journal's 1 900")
+        #expect(!result.passed(CertificationGates()))
+    }
+
     @Test func theSameSeedGivesTheSameSession() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
