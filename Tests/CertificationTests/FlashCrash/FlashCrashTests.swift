@@ -110,6 +110,8 @@ import Testing
         let calm = try FlashCrashTest().runMeasuringLatency(seed: 2).decisionLatency
         #expect(CertificationRun.flashCrashFigure([calm, latency, calm], gates: CertificationGates())?.passed == false)
         #expect(CertificationRun.flashCrashFigure([], gates: CertificationGates()) == nil)
+        // A run that timed no decision has no measurement, and fails.
+        #expect(CertificationRun.flashCrashFigure([LatencyHistogram().summary], gates: CertificationGates())?.passed == false)
     }
 
     @Test func badParametersAreATypedError() {
