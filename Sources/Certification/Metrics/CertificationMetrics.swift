@@ -25,6 +25,8 @@ public struct CertificationMetrics: Hashable, Sendable {
         public static let integrityDelta = "stresscheck_certify_integrity_delta_minor_units"
         /// Gauge: the flash crash's largest drawdown, as a ratio (0.15 is 15%).
         public static let maxDrawdown = "stresscheck_certify_max_drawdown_ratio"
+        /// Gauge: the worst flash-crash run's decision P99, in seconds (the latency gate's 15 ms).
+        public static let flashCrashDecisionP99 = "stresscheck_certify_flash_crash_decision_p99_seconds"
     }
 
     /// The `gate` label values of the source's go/no-go matrix.
@@ -68,6 +70,8 @@ public struct CertificationMetrics: Hashable, Sendable {
     public var recoveryNanoseconds: [Int64] = []
     public var integrityDeltaMinorUnits: Int64?
     public var maxDrawdownBasisPoints: Int64?
+    /// The worst flash-crash run's decision P99, in nanoseconds of wall-clock time.
+    public var flashCrashDecisionP99Nanoseconds: Int64?
 
     public init() {}
 
@@ -126,6 +130,11 @@ public struct CertificationMetrics: Hashable, Sendable {
         }
         if let maxDrawdownBasisPoints {
             try registry.gauge(Name.maxDrawdown, help: "Largest drawdown in the flash crash, as a ratio.", value: Double(maxDrawdownBasisPoints) / 10_000)
+        }
+        if let flashCrashDecisionP99Nanoseconds {
+            try registry.gauge(
+                Name.flashCrashDecisionP99, help: "The worst flash-crash run's decision latency P99, in seconds of wall-clock time.",
+                value: Double(flashCrashDecisionP99Nanoseconds) / 1e9)
         }
         return registry
     }

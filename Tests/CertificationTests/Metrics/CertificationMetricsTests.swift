@@ -25,6 +25,7 @@ import Testing
         metrics.recoveryNanoseconds = [12_000_000_000, 25_000_000_000, 31_500_000_000]
         metrics.integrityDeltaMinorUnits = 0
         metrics.maxDrawdownBasisPoints = 1_234
+        metrics.flashCrashDecisionP99Nanoseconds = 52_000
         return metrics
     }
 
@@ -52,6 +53,7 @@ import Testing
             "stresscheck_certify_recovery_seconds_count 3",
             "stresscheck_certify_integrity_delta_minor_units 0",
             "stresscheck_certify_max_drawdown_ratio 0.1234",
+            "stresscheck_certify_flash_crash_decision_p99_seconds 5.2e-05",
         ] {
             #expect(text.contains(line + "\n"), "missing: \(line)")
         }
@@ -62,6 +64,7 @@ import Testing
                 "stresscheck_certify_go", "stresscheck_certify_runs_total", "stresscheck_certify_decisions_total",
                 "stresscheck_certify_hard_limit_breaches_total", "stresscheck_certify_decision_latency_seconds", "stresscheck_certify_gate_pass",
                 "stresscheck_certify_recovery_seconds", "stresscheck_certify_integrity_delta_minor_units", "stresscheck_certify_max_drawdown_ratio",
+                "stresscheck_certify_flash_crash_decision_p99_seconds",
             ])
     }
 
