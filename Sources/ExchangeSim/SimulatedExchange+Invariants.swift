@@ -16,8 +16,9 @@ public enum VenueInvariantViolation: Hashable, Sendable {
     /// A limit order filled beyond its limit.
     case beyondLimit(ClientOrderID)
     case negativeSpotPosition(Symbol)
-    /// A terminal state the client holds is not the venue's, or the client tracks as NOT_FOUND
-    /// an order the venue has, or the venue has an order the client does not track.
+    /// A terminal order the client holds is not the venue's (its state, filled quantity or fill
+    /// price total), or the client tracks as NOT_FOUND an order the venue has, or the venue has an
+    /// order the client does not track.
     case clientDisagrees(ClientOrderID)
     /// The running totals of open orders (funds checks) differ from a recount.
     case openTotals
@@ -57,7 +58,12 @@ extension SimulatedExchange {
                 }
             if !agrees { found.append(.stateAgreement(id)) }
             if let slot = clientIndex[id] {
-                if case .venue(let known) = client[Int(slot)].state, known.isTerminal, known != order.state { found.append(.clientDisagrees(id)) }
+                let tracked = client[Int(slot)]
+                if case .venue(let known) = tracked.state, known.isTerminal,
+                    known != order.state || tracked.filled != order.filled || tracked.fillPriceTotal != order.fillPriceTotal
+                {
+                    found.append(.clientDisagrees(id))
+                }
                 if client[Int(slot)].state == .notFound { found.append(.clientDisagrees(id)) }
             } else {
                 found.append(.clientDisagrees(id))

@@ -79,6 +79,11 @@ import TradingModels
             o.clientOrders.remove(at: index)
             return true
         },
+        Corruption(name: "a filled order's price total off at the client", breaks: "client agrees with venue") { o in
+            guard let index = o.clientOrders.firstIndex(where: { $0.state == .venue(.filled) }) else { return false }
+            o.clientOrders[index].fillPriceTotal += 1
+            return true
+        },
         Corruption(name: "a terminal state the venue does not hold", breaks: "client agrees with venue") { o in
             guard let venue = o.venueOrders.first(where: { $0.state == .canceled }),
                 let index = o.clientOrders.firstIndex(where: { $0.id == venue.request.id })

@@ -153,7 +153,8 @@ extension ExchangeInvariants {
             let known = venue < o.venueOrders.count && o.venueOrders[venue].request.id == order.id ? o.venueOrders[venue] : nil
             switch order.state {
             case .notFound: if known != nil { broken.mark(clientAgrees) }
-            case .venue(let state) where state.isTerminal: if known?.state != state { broken.mark(clientAgrees) }
+            case .venue(let state) where state.isTerminal:
+                if known?.state != state || known?.filled != order.filled || known?.fillPriceTotal != order.fillPriceTotal { broken.mark(clientAgrees) }
             default: break
             }
             if known != nil { venue += 1 }

@@ -64,7 +64,8 @@ public enum ExchangeInvariants {
             }
         },
         Invariant(
-            "client agrees with venue", "a terminal state the client holds is the venue's; NOT_FOUND is unknown to the venue; every venue order is tracked"
+            "client agrees with venue",
+            "a terminal order the client holds is the venue's: its state, filled quantity and fill price total; NOT_FOUND is unknown to the venue; every venue order is tracked"
         ) { o in
             // Both lists are sorted by id: every venue id must appear among the client's.
             var next = 0
@@ -75,7 +76,9 @@ public enum ExchangeInvariants {
             return o.clientOrders.allSatisfy { order in
                 switch order.state {
                 case .notFound: return o.venueOrder(order.id) == nil
-                case .venue(let state) where state.isTerminal: return o.venueOrder(order.id)?.state == state
+                case .venue(let state) where state.isTerminal:
+                    guard let venue = o.venueOrder(order.id) else { return false }
+                    return venue.state == state && venue.filled == order.filled && venue.fillPriceTotal == order.fillPriceTotal
                 default: return true
                 }
             }
