@@ -181,7 +181,7 @@ enum CertifyText {
         metrics.recoveryNanoseconds = report.broker.flatMap(\.recoveryTimes).compactMap { $0?.nanoseconds }
         metrics.integrityDeltaMinorUnits = report.integrity.map(\.report.largestMoneyDelta).max()
         metrics.maxDrawdownBasisPoints = report.flashCrash.map { Int64(($0.maxDrawdown * 10_000).rounded(.up)) }.max()
-        metrics.flashCrashDecisionP99Nanoseconds = report.flashCrashLatency.contains { $0.count == 0 } ? nil : report.flashCrashLatency.map(\.p99).max()
+        metrics.flashCrashDecisionP99Nanoseconds = CertificationRun.worstFlashCrashP99(report.flashCrashLatency)
         metrics.decisionLatencyFromDue = histogram(report.flood.corrected)
         metrics.decisionLatencyFromStart = histogram(report.flood.naive)
         return metrics

@@ -83,7 +83,11 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let prometheus = directory + "/certify.prom"
-        #expect(Invocation(["certify", "--runs", "1", "--prometheus", prometheus], environment: ["STRESSCHECK_CERTIFY_P999_NS": "100000000"]).status == 0)
+        // The latency gates loosened, as for every test that wants a GO under the whole suite on
+        // two cores (the flood and the flash crash both judge a wall-clock P99): the metrics'
+        // format is what is checked here.
+        let loose = ["STRESSCHECK_CERTIFY_P999_NS": "100000000", "STRESSCHECK_CERTIFY_P99_NS": "100000000"]
+        #expect(Invocation(["certify", "--runs", "1", "--prometheus", prometheus], environment: loose).status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.promtool))
         process.arguments = ["check", "metrics"]

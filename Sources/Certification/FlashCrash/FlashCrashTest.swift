@@ -33,7 +33,7 @@ public struct FlashCrashTest: Sendable {
     /// and the calm after: the result (the same as `run(seed:)`'s) and the decisions' latency
     /// (the latency gate's P99 ≤ 15 ms).
     public func runMeasuringLatency(seed: UInt64) throws(FlashCrashError) -> (result: FlashCrashResult, decisionLatency: LatencySummary) {
-        let timer = DecisionTimer()
+        let timer = DecisionTimer(clock: { FloodClock.now() })
         let result = try run(seed: seed, timer: timer)
         var histogram = LatencyHistogram()
         for nanoseconds in timer.nanoseconds { histogram.record(nanoseconds) }

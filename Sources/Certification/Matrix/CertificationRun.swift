@@ -102,11 +102,17 @@ public struct CertificationRun: Sendable {
         do { return (try DecisionFlood.run(configuration, stopRequested: stopRequested, decide: decision), refusals) } catch { throw .flood(error) }
     }
 
+    /// The worst flash-crash run's decision P99, in nanoseconds; nil without runs, or when a run
+    /// timed no decision (there is nothing to judge it by).
+    public static func worstFlashCrashP99(_ runs: [LatencySummary]) -> Int64? {
+        runs.contains { $0.count == 0 } ? nil : runs.map(\.p99).max()
+    }
+
     /// The flash crash's decision latency against the P99 gate: the worst run's P99 (no figure
     /// without a flash-crash run; no measurement, which fails, for a run that timed no decision).
     static func flashCrashFigure(_ runs: [LatencySummary], gates: CertificationGates) -> GateFigure? {
         guard !runs.isEmpty else { return nil }
-        let worst = runs.contains { $0.count == 0 } ? nil : runs.map(\.p99).max()
+        let worst = worstFlashCrashP99(runs)
         return GateFigure(
             "flash crash: worst run's decision P99", measured: worst.map { Double($0) / 1e6 }, limit: Double(gates.p99LatencyNanoseconds) / 1e6,
             unit: "ms")
