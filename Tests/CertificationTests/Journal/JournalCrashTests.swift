@@ -75,18 +75,30 @@ import TradingMachines
         let operations = operationCount()
         for first in stride(from: 0, to: operations, by: 3) {
             for loss in CrashingDisk.Loss.allCases {
-                let disk = CrashingDisk()
-                disk.kill(at: first)
-                let (acknowledged, _) = journalUntilKilled(disk)
-                disk.crash(losing: loss)
-                // Recovery's own operations (open, truncate, header, fsyncs) are write points too.
-                let base = disk.operations
-                for second in 0..<4 {
-                    disk.kill(at: base + second)
-                    _ = try? TransactionJournal(path: CrashingDisk.path, fileSystem: disk)
+                /// A disk as the first kill and the crash leave it, and what was acknowledged.
+                func killedOnce() -> (disk: CrashingDisk, acknowledged: Int) {
+                    let disk = CrashingDisk()
+                    disk.kill(at: first)
+                    let (acknowledged, _) = journalUntilKilled(disk)
                     disk.crash(losing: loss)
+                    return (disk, acknowledged)
                 }
-                try recoverAndFinish(disk, mustHave: acknowledged, context: "killed at \(first) then during recovery, \(loss)")
+                // Recovery's own operations (open, truncate, header, fsyncs) are write points
+                // too: counted on a recovery without faults, then each is the second kill's.
+                let probe = killedOnce().disk
+                let base = probe.operations
+                _ = try TransactionJournal(path: CrashingDisk.path, fileSystem: probe)
+                let recovery = probe.operations - base
+                #expect(recovery >= 1, "killed at \(first), \(loss): recovery did nothing")
+                for second in 0..<recovery {
+                    let (disk, acknowledged) = killedOnce()
+                    disk.kill(at: disk.operations + second)
+                    _ = try? TransactionJournal(path: CrashingDisk.path, fileSystem: disk)
+                    #expect(disk.isDead, "killed at \(first), \(loss): recovery's operation \(second) was never reached")
+                    disk.crash(losing: loss)
+                    try recoverAndFinish(
+                        disk, mustHave: acknowledged, context: "killed at \(first) then at recovery's operation \(second), \(loss)")
+                }
             }
         }
     }
