@@ -85,6 +85,10 @@ struct Driver {
     var nextID: UInt64 = 1
     var cursor = 0
     var counts: [Int] = Array(repeating: 0, count: Kind.allCases.count)
+    /// Commands the venue refused with a typed error (a cancel of a finished order, a market
+    /// update it cannot take): validated and refused is work too, but printed, so a change that
+    /// makes the venue refuse more (and so do less) shows in the mix.
+    var refused = 0
 
     /// Commands + delivered messages + fills: every event the venue handled.
     var events: Int { counts.reduce(0, +) + venue.messagesDelivered + venue.fillsBooked }
@@ -107,19 +111,20 @@ struct Driver {
                 submit(symbol, side, .stop(trigger: Ticks(trigger)), .gtc, back)
             case .cancel(let age, let refuse):
                 guard nextID > age else { continue }
-                try? venue.cancel(ClientOrderID(nextID - age), latency: back, hold: .milliseconds(1), refuse: refuse)
+                if (try? venue.cancel(ClientOrderID(nextID - age), latency: back, hold: .milliseconds(1), refuse: refuse)) == nil { refused &+= 1 }
             case .quote(let symbol, let move):
                 mids[symbol] = max(mids[symbol] + move, 100)
                 let mid = mids[symbol]
-                try? venue.apply(QuoteUpdate(symbol: Workload.symbols[symbol], bid: Ticks(mid - 1), ask: Ticks(mid + 1), bidSize: 3, askSize: 3))
+                let update = QuoteUpdate(symbol: Workload.symbols[symbol], bid: Ticks(mid - 1), ask: Ticks(mid + 1), bidSize: 3, askSize: 3)
+                if (try? venue.apply(update)) == nil { refused &+= 1 }
             case .bar(let symbol, let move):
                 let open = mids[symbol]
                 mids[symbol] = max(open + move, 100)
                 let close = mids[symbol]
-                try? venue.apply(
-                    BarUpdate(
-                        symbol: Workload.symbols[symbol], open: Ticks(open), high: Ticks(max(open, close) + 3),
-                        low: Ticks(min(open, close) - 3), close: Ticks(close), volume: 400, sigma: 80))
+                let update = BarUpdate(
+                    symbol: Workload.symbols[symbol], open: Ticks(open), high: Ticks(max(open, close) + 3),
+                    low: Ticks(min(open, close) - 3), close: Ticks(close), volume: 400, sigma: 80)
+                if (try? venue.apply(update)) == nil { refused &+= 1 }
             case .advance:
                 venue.advance(by: .milliseconds(1))
             }
@@ -130,6 +135,6 @@ struct Driver {
     mutating func submit(_ symbol: Int, _ side: Side, _ type: OrderType, _ timeInForce: TimeInForce, _ latency: LinkLatency) {
         let request = NewOrder(id: ClientOrderID(nextID), symbol: Workload.symbols[symbol], side: side, type: type, quantity: 2, timeInForce: timeInForce)
         nextID += 1
-        try? venue.submit(request, latency: latency, randomReject: false)
+        if (try? venue.submit(request, latency: latency, randomReject: false)) == nil { refused &+= 1 }
     }
 }

@@ -40,6 +40,7 @@ struct Result {
     var counts = Array(repeating: 0, count: Kind.allCases.count)
     var nanoseconds: UInt64 = 0
     var openAtEnd = 0
+    var refused = 0
 }
 
 /// `sessions` sessions; returns the totals (best time of `repetitions`).
@@ -57,6 +58,7 @@ func measure(sessions: Int, keepsFillLog: Bool, repetitions: Int) -> Result {
             result.events += driver.events
             result.fills += driver.venue.fillsBooked
             result.messages += driver.venue.messagesDelivered
+            result.refused += driver.refused
             for kind in Kind.allCases { result.counts[kind.rawValue] += driver.counts[kind.rawValue] }
             if session == sessions - 1 { result.openAtEnd = driver.venue.venueOrders.filter { !$0.state.isTerminal }.count }
         }
@@ -102,7 +104,7 @@ for (name, result) in [("fill log off", unlogged), ("fill log on", logged)] {
 }
 let r = unlogged
 let kinds = Kind.allCases.map { "\($0.name) \(r.counts[$0.rawValue])" }.joined(separator: ", ")
-print("| event mix | \(kinds), messages delivered \(r.messages), fills \(r.fills) | | |")
+print("| event mix | \(kinds), messages delivered \(r.messages), fills \(r.fills); refused by the venue \(r.refused) | | |")
 print("| open orders at the end of the last session (of \(sessionCommands) commands) | \(r.openAtEnd) | | |")
 if let a = allocsSmall, let b = allocsLarge {
     let perCommand = Double(b - a) / Double(large - small)

@@ -163,6 +163,8 @@ if let allocations = decideAllocations {
             name: "heap allocations per decision (valgrind: 100k vs 1M)",
             value: "\(allocations.small) vs \(allocations.large): \(String(format: "%.4f", allocations.per))",
             target: "0", ok: allocations.large == allocations.small))
+} else {
+    rows.append(Row(name: "heap allocations per decision", value: "not measured: valgrind not found", target: "0", ok: nil))
 }
 
 print("flood-benchmark (release) — \(machineInfo())")
@@ -170,16 +172,14 @@ print("")
 print("| figure | value | target | |")
 print("|---|---:|---:|---|")
 var missed: [String] = []
+// A row with a target and no verdict was not measured here: named, never passed over as met.
+var notMeasured: [String] = []
 for row in rows {
-    let status = row.ok.map { $0 ? "ok" : "MISSED" } ?? ""
+    let status = row.ok.map { $0 ? "ok" : "MISSED" } ?? (row.target.isEmpty ? "" : "NOT MEASURED")
     if row.ok == false { missed.append("\(row.name): \(row.value)") }
+    if row.ok == nil, !row.target.isEmpty { notMeasured.append(row.name) }
     print("| \(row.name) | \(row.value) | \(row.target) | \(status) |")
 }
 print("")
 if sink == 42 { print("") }
-if missed.isEmpty {
-    print("every target met")
-} else {
-    print("MISSED: " + missed.joined(separator: "; "))
-    exit(1)
-}
+reportTargets(missed: missed, notMeasured: notMeasured)

@@ -50,6 +50,9 @@ struct Tally {
     var accepted = 0
     var byLayer = [Int](repeating: 0, count: RiskLayer.allCases.count)
     var closes = 0
+    /// Submits that threw instead of deciding: not decisions, and a figure counting them would
+    /// be too high, so any is a failed run (below).
+    var thrown = 0
 
     mutating func count(_ decision: RiskDecision) {
         switch decision {

@@ -28,7 +28,7 @@ func run(_ stack: inout RiskStack, from start: Int, count: Int, tally: inout Tal
     while made < count {
         switch workload.operations[index & mask] {
         case .submit(let request):
-            if let decision = try? stack.submit(request) { tally.count(decision) }
+            if let decision = try? stack.submit(request) { tally.count(decision) } else { tally.thrown += 1 }
             made += 1
         case .close(let symbol):
             if (try? stack.close(symbol)) != nil { tally.closes += 1 }
@@ -127,10 +127,11 @@ func share(_ part: Int, _ whole: Int) -> String { String(format: "%.1f%%", 100 *
 
 print("machines-benchmark (release) — \(machineInfo())")
 print(
-    "mix over \(decisions) decisions: accepted \(share(tally.accepted, decisions)), rejected by tradingMode \(share(tally.byLayer[0], decisions)), superState \(share(tally.byLayer[1], decisions)), positions \(share(tally.byLayer[2], decisions)), sectorCaps \(share(tally.byLayer[3], decisions)); \(tally.closes) closes"
+    "mix over \(decisions) decisions: accepted \(share(tally.accepted, decisions)), rejected by tradingMode \(share(tally.byLayer[0], decisions)), superState \(share(tally.byLayer[1], decisions)), positions \(share(tally.byLayer[2], decisions)), sectorCaps \(share(tally.byLayer[3], decisions)); \(tally.closes) closes; \(tally.thrown) submits threw"
 )
 print("")
 var missed: [String] = []
+if tally.thrown > 0 { missed.append("\(tally.thrown) of the timed submits threw instead of deciding: the decisions/s figure counts them") }
 var notMeasured: [String] = []
 /// "ok", or "MISSED" after listing `what`.
 @MainActor func verdict(_ met: Bool, _ what: @autoclosure () -> String) -> String {

@@ -132,11 +132,17 @@ enum CounterChecks {
             kind.name == "add" ? kind.accepting { _, command in if case .add(let n) = command { n % 2 == 0 } else { true } } : kind
         }
         var stream = ChoiceStream(seed: 3)
+        var (drawn, adds) = (0, 0)
         for _ in 0..<200 {
             stream.reset(randomTail: true)
             guard let sequence = try? stream.draw(machine.sequences) else { continue }
+            drawn += 1
+            adds += sequence.commands.count { if case .add = $0 { true } else { false } }
             #expect(!sequence.commands.contains { if case .add(let n) = $0 { n % 2 == 1 } else { false } })
         }
+        // Every draw was looked at, and the even adds the precondition lets through were drawn.
+        #expect(drawn == 200)
+        #expect(adds > 0)
         let result = machine.check(configuration: CheckConfiguration(cases: 300, seed: 1))
         let counterexample = try #require(result.check.counterexample)
         #expect(!counterexample.value.commands.contains { if case .add(let n) = $0 { n % 2 == 1 } else { false } })

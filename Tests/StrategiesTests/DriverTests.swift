@@ -132,7 +132,7 @@ import TradingVocabulary
         try mock.setBook(Self.book(19), for: FactoryTests.symbol)
         var driver = try StrategyDriver(strategy: .marketMaking(try StrategyFactory.marketMaker(FactoryTests.valid)), exchanges: [.a: mock])
         driver.poll(now: 1, risk: &risk)
-        guard case .marketMaking(let maker) = driver.strategy else { return }
+        let maker = try #require(Self.maker(driver.strategy))
         #expect(maker.pull == .risk)
         #expect(maker.live.isEmpty)
         #expect(throws: ExchangeError.unknownOrder(1)) { try driver.exchange(.a)?.order(1) }
@@ -223,7 +223,7 @@ import TradingVocabulary
         driver.poll(now: 2, risk: &risk)
         driver.poll(now: 200, risk: &risk)
         #expect(driver.strategy.phase == .completed)
-        guard case .marketMaking(let maker) = driver.strategy else { return }
+        let maker = try #require(Self.maker(driver.strategy))
         #expect(maker.inventory == 0)
         #expect(maker.placed == maker.finished)
     }
