@@ -54,6 +54,9 @@ extension SimulatedExchange {
 
     /// `symbol`'s row of ``account`` without building the snapshot: nil when it has had no fill
     /// or is not listed.
+    /// The instruments the venue lists, in the configuration's order.
+    public var listedInstruments: [Instrument] { instruments }
+
     public func holding(of symbol: Symbol) -> HoldingSnapshot? {
         guard let index = instrumentIndex(symbol) else { return nil }
         let holding = holdings[Int(index)]

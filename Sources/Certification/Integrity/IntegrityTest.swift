@@ -92,10 +92,10 @@ public struct IntegrityResult: Hashable, Sendable {
     /// never made), whatever its amount.
     public var fillsNotInBoth: Int { report.differences.count { if case .books = $0 { false } else { true } } }
 
-    /// Every transaction logged, every position the same in the three records, and their money
-    /// within the gate's delta.
+    /// Every transaction logged, every position and instrument's tick value the same in the three
+    /// records, and their money within the gate's delta.
     public func passed(_ gates: CertificationGates) -> Bool {
-        journalEnd == .clean && fillsNotInBoth == 0 && report.positionDifferences.isEmpty
+        journalEnd == .clean && fillsNotInBoth == 0 && report.positionDifferences.isEmpty && report.tickValueDifferences.isEmpty
             && report.largestMoneyDelta <= gates.integrityDeltaMinorUnits
     }
 }

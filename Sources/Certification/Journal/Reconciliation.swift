@@ -10,6 +10,9 @@ public struct BooksDifference: Hashable, Sendable, CustomStringConvertible {
         /// position × mark × tick value, in minor units: what a mark is worth in money (a mark
         /// differing on a flat holding is worth nothing; on a large one, much).
         case marketValue = "market value"
+        /// What one tick of one lot is worth, in minor units, as each record lists the
+        /// instrument: records that disagree value every holding and fill differently.
+        case tickValue = "tick value"
     }
 
     /// The symbol, or nil for an account-wide field (cash, fees).
@@ -90,6 +93,12 @@ public struct ReconciliationReport: Hashable, Sendable {
     public var positionDifferences: [BooksDifference] {
         differences.compactMap { if case .books(let books) = $0, books.field == .position { books } else { nil } }
     }
+
+    /// The instruments whose tick value differs between the records that list them: the
+    /// records disagree on what the instrument is, whatever the money shows today.
+    public var tickValueDifferences: [BooksDifference] {
+        differences.compactMap { if case .books(let books) = $0, books.field == .tickValue { books } else { nil } }
+    }
 }
 
 /// Reconciles the three records of the same truth: the live state the bot keeps, the state
@@ -101,13 +110,17 @@ public enum Reconciliation {
     /// compacted journal, those before its checkpoint by count: they are in its books, not as
     /// records).
     public static func check(live: PortfolioBooks, journal: JournalReplay, venue: SimulatedExchange) -> ReconciliationReport {
-        check(live: live, journal: journal, venueAccount: venue.account, venueFills: venue.keepsFillLog ? venue.fills : nil)
+        check(
+            live: live, journal: journal, venueAccount: venue.account, venueFills: venue.keepsFillLog ? venue.fills : nil,
+            venueInstruments: venue.listedInstruments)
     }
 
-    /// The same, from the venue's account snapshot and (optionally) its fill log.
+    /// The same, from the venue's account snapshot, (optionally) its fill log, and
+    /// (optionally) the instruments it lists; without them the venue's holdings are valued at
+    /// the tick values the live books (else the journal) list.
     public static func check(
         live: PortfolioBooks, journal: JournalReplay, venueAccount: AccountSnapshot,
-        venueFills: [Fill]?
+        venueFills: [Fill]?, venueInstruments: [Instrument]? = nil
     ) -> ReconciliationReport {
         var differences: [ReconciliationDifference] = []
         let liveAccount = live.account
@@ -122,6 +135,20 @@ public enum Reconciliation {
         let rows = [liveAccount, journalAccount, venueAccount].map { account in
             Dictionary(account.holdings.map { ($0.symbol, $0) }, uniquingKeysWith: { first, _ in first })
         }
+        // Tick values, record by record, for every instrument any record lists.
+        let venueTicks = venueInstruments.map { Dictionary($0.map { ($0.symbol, $0.tickValue.value) }, uniquingKeysWith: { first, _ in first }) }
+        func ticks(_ symbol: Symbol) -> (Int64?, Int64?, Int64?) {
+            (live.instruments[symbol]?.tickValue.value, journal.books.instruments[symbol]?.tickValue.value, venueTicks?[symbol])
+        }
+        let listed = Set(live.instruments.keys).union(journal.books.instruments.keys).union(venueTicks.map { Array($0.keys) } ?? []).sorted()
+        for symbol in listed {
+            let (l, j, v) = ticks(symbol)
+            // Only the records that list it are compared: one that does not is missing the
+            // instrument, which its holdings (or their absence) show.
+            if Set([l, j, v].compactMap { $0 }).count > 1 {
+                differences.append(.books(BooksDifference(symbol: symbol, field: .tickValue, live: l, journal: j, venue: v)))
+            }
+        }
         let symbols = Set(rows.flatMap(\.keys)).sorted()
         for symbol in symbols {
             let (l, j, v) = (rows[0][symbol], rows[1][symbol], rows[2][symbol])
@@ -129,15 +156,19 @@ public enum Reconciliation {
             compare(symbol, .cost, (l?.cost.value, j?.cost.value, v?.cost.value))
             compare(symbol, .realized, (l?.realized.value, j?.realized.value, v?.realized.value))
             compare(symbol, .mark, (l?.mark.value, j?.mark.value, v?.mark.value))
-            if let tick = (live.instruments[symbol] ?? journal.books.instruments[symbol])?.tickValue.value {
+            // Each record values its holding at its own tick value (another record's, if it
+            // does not list the instrument).
+            let listedTicks = ticks(symbol)
+            if let fallback = listedTicks.0 ?? listedTicks.1 ?? listedTicks.2 {
                 // Held to ±Int64.max: a crafted journal's position × mark × tick can pass 128 bits.
-                func value(_ row: HoldingSnapshot?) -> Int64? {
+                func value(_ row: HoldingSnapshot?, _ tick: Int64?) -> Int64? {
                     row.map {
+                        let tick = tick ?? fallback
                         let (value, overflow) = (Int128($0.position) * Int128($0.mark.value)).multipliedReportingOverflow(by: Int128(tick))
                         return overflow ? ($0.position < 0 ? .min : .max) : Int64(clamping: value)
                     }
                 }
-                compare(symbol, .marketValue, (value(l), value(j), value(v)))
+                compare(symbol, .marketValue, (value(l, listedTicks.0), value(j, listedTicks.1), value(v, listedTicks.2)))
             }
         }
         if let venueFills {

@@ -164,6 +164,9 @@ public struct CertificationRun: Sendable {
             for difference in session.report.positionDifferences {
                 breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "positions differ: \(difference)"))
             }
+            for difference in session.report.tickValueDifferences {
+                breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "tick values differ: \(difference)"))
+            }
             if session.journalEnd != .clean { breaks.append(RuleBreak(test: "portfolio integrity", seed: session.seed, rule: "the journal did not end clean")) }
         }
         let worst = sessions.map(\.report.largestMoneyDelta).max()

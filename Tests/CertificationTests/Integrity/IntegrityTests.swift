@@ -86,6 +86,42 @@ import Testing
         #expect(gate.ruleBreaks.map(\.rule) == ["positions differ: AAA position: live 5, journal 5, venue 10"])
     }
 
+    @Test func aTickValueDifferenceFailsTheGateWhateverTheMoney() throws {
+        let journal = try JournalReader.replay(try JournalFixture.journalBytes())
+        let listed = journal.books.instruments.values.sorted { $0.symbol < $1.symbol }
+        // An instrument nothing was traded in: the live books list it at 5 a tick, the venue at 7.
+        let idle = JournalFixture.symbol("ZZZ")
+        var live = journal.books
+        try live.apply(.instrumentListed(Instrument(symbol: idle, kind: .spot, tickValue: 5)))
+        let venueListing = listed + [Instrument(symbol: idle, kind: .spot, tickValue: 7)]
+        let idleOnly = Reconciliation.check(
+            live: live, journal: journal, venueAccount: journal.books.account, venueFills: nil, venueInstruments: venueListing)
+        #expect(idleOnly.differences == [.books(BooksDifference(symbol: idle, field: .tickValue, live: 5, journal: nil, venue: 7))])
+        #expect(idleOnly.largestMoneyDelta == 0)
+        var lenient = CertificationGates()
+        lenient.integrityDeltaMinorUnits = 1_000_000_000
+        let result = IntegrityResult(seed: 1, report: idleOnly, fills: 5, journalEnd: .clean, compacted: false)
+        #expect(!result.passed(lenient), "records disagreeing on an instrument fail the gate however lenient its delta")
+        #expect(
+            CertificationRun.integrity([result], gates: lenient).ruleBreaks.map(\.rule) == ["tick values differ: ZZZ tick value: live 5, journal none, venue 7"]
+        )
+
+        // The future (2 lots marked at 95, tick value 10) listed by the venue at 20: each record
+        // values its holding at its own tick value, so the market values differ by 1 900.
+        let doubled = listed.map {
+            $0.symbol == JournalFixture.future ? Instrument(symbol: $0.symbol, kind: $0.kind, tickValue: 20, initialMargin: $0.initialMargin) : $0
+        }
+        let held = Reconciliation.check(
+            live: journal.books, journal: journal, venueAccount: journal.books.account, venueFills: nil, venueInstruments: doubled)
+        #expect(
+            held.differences == [
+                .books(BooksDifference(symbol: JournalFixture.future, field: .tickValue, live: 10, journal: 10, venue: 20)),
+                .books(BooksDifference(symbol: JournalFixture.future, field: .marketValue, live: 1_900, journal: 1_900, venue: 3_800)),
+            ])
+        // Without the venue's listing, the three agree (nothing else differs).
+        #expect(Reconciliation.check(live: journal.books, journal: journal, venueAccount: journal.books.account, venueFills: nil).isExact)
+    }
+
     @Test func aMarkDifferenceIsMoneyOnTheHoldingItValues() throws {
         // The future: 2 lots marked at 95, tick value 10. A mark 5 ticks off is 100 minor units of
         // market value (the gate's limit, passed); 6 ticks off, 120 (failed).
