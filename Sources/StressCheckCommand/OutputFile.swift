@@ -15,8 +15,13 @@ struct OutputFile {
 
     /// `path`, once its target is a regular file or absent and a file can be created in its
     /// directory.
-    static func checked(_ path: String) throws(UsageError) -> OutputFile {
+    /// - Parameter streams: the descriptors whose files must not be replaced (the standard
+    ///   output and error), by what they are called.
+    static func checked(_ path: String, streams: [(descriptor: Int32, name: String)] = [(1, "output"), (2, "error")]) throws(UsageError) -> OutputFile {
         guard !path.isEmpty else { throw UsageError("an output file needs a name") }
+        if let stream = standardStreams[path] {
+            throw UsageError("cannot write '\(path)': it is the standard \(stream); the file is written whole and renamed into place, so give a file name")
+        }
         var target = path
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
@@ -38,6 +43,20 @@ struct OutputFile {
         guard stat(parent, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw UsageError("cannot write '\(path)': its directory '\(parent)' does not exist")
         }
+        // Stdout redirected to a file is that file (through /proc/self/fd/1, say): replacing it
+        // would lose the summary printed there.
+        for (descriptor, stream) in streams {
+            var open = stat()
+            if stat(target, &info) == 0, fstat(descriptor, &open) == 0, info.st_dev == open.st_dev, info.st_ino == open.st_ino {
+                throw UsageError("cannot write '\(path)': it is the file the standard \(stream) goes to; give another file name")
+            }
+        }
+        // The directory's canonical path: two spellings of one new file ('./a', 'sub/../a', an
+        // absolute path) are then one target, and `refuseSharedTargets` sees it.
+        if let resolved = realpath(parent, nil) {
+            target = (String(cString: resolved) as NSString).appendingPathComponent((target as NSString).lastPathComponent)
+            free(resolved)
+        }
         // A file is created there and removed: the only test that holds for every file system
         // (`/proc` is writable to root, yet takes no new file).
         let file = OutputFile(path: path, target: target)
@@ -49,6 +68,13 @@ struct OutputFile {
         unlink(file.temporary)
         return file
     }
+
+    /// The names of the process's standard streams, refused by name: renaming over them would
+    /// replace the device node (or the link), not write to the stream.
+    static let standardStreams: [String: String] = [
+        "-": "output", "/dev/stdout": "output", "/dev/fd/1": "output", "/proc/self/fd/1": "output",
+        "/dev/stderr": "error", "/dev/fd/2": "error", "/proc/self/fd/2": "error",
+    ]
 
     /// The file written before the rename: beside the target, named for this process.
     var temporary: String { target + ".partial-\(ProcessInfo.processInfo.processIdentifier)" }

@@ -31,6 +31,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
+    @Test func oneFileSpelledTwoWaysOrAStandardStreamIsRefused() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/sub", withIntermediateDirectories: false)
+        // Neither exists yet: the same directory, reached two ways, holds one new file.
+        for other in [directory + "/sub/../b.jsonl", directory + "/./b.jsonl", directory + "//b.jsonl"] {
+            let run = Invocation(Self.small + ["--output", directory + "/b.jsonl", "--html", other])
+            #expect(run.status == 2, "\(other)")
+            #expect(run.errors.contains("--output and --html name the same file"), "\(other): \(run.errors)")
+        }
+        for stream in ["/dev/stdout", "/dev/stderr", "-"] {
+            let run = Invocation(Self.small + ["--output", stream])
+            #expect(run.status == 2 && run.errors.contains("cannot write '\(stream)': it is the standard "), "\(stream): \(run.errors)")
+        }
+        // Standard output redirected to a file (`--output /dev/stdout > so.txt` reaches it as
+        // /proc/self/fd/1 and then the file): that file is refused by what it is, not its name.
+        let redirected = directory + "/so.txt"
+        let descriptor = open(redirected, O_WRONLY | O_CREAT, 0o644)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(throws: UsageError.self) { try OutputFile.checked(redirected, streams: [(descriptor, "output")]) }
+        do {
+            _ = try OutputFile.checked(redirected, streams: [(descriptor, "output")])
+        } catch {
+            #expect(error.message == "cannot write '\(redirected)': it is the file the standard output goes to; give another file name")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["so.txt", "sub"], "nothing written")
+    }
+
     @Test func aSymbolicLinkIsFollowedAndKept() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
