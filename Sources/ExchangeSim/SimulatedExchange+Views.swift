@@ -52,11 +52,11 @@ extension SimulatedExchange {
     public var booksCash: Cents { Cents(cash) }
     public var booksFeesPaid: Cents { Cents(feesPaid) }
 
-    /// `symbol`'s row of ``account`` without building the snapshot: nil when it has had no fill
-    /// or is not listed.
     /// The instruments the venue lists, in the configuration's order.
     public var listedInstruments: [Instrument] { instruments }
 
+    /// `symbol`'s row of ``account`` without building the snapshot: nil when it has had no fill
+    /// or is not listed.
     public func holding(of symbol: Symbol) -> HoldingSnapshot? {
         guard let index = instrumentIndex(symbol) else { return nil }
         let holding = holdings[Int(index)]

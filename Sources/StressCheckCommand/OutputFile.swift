@@ -46,8 +46,8 @@ struct OutputFile {
         // Stdout redirected to a file is that file (through /proc/self/fd/1, say): replacing it
         // would lose the summary printed there.
         for (descriptor, stream) in streams {
-            var open = stat()
-            if stat(target, &info) == 0, fstat(descriptor, &open) == 0, info.st_dev == open.st_dev, info.st_ino == open.st_ino {
+            var streamInfo = stat()
+            if stat(target, &info) == 0, fstat(descriptor, &streamInfo) == 0, info.st_dev == streamInfo.st_dev, info.st_ino == streamInfo.st_ino {
                 throw UsageError("cannot write '\(path)': it is the file the standard \(stream) goes to; give another file name")
             }
         }
