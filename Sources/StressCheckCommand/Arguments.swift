@@ -288,7 +288,11 @@ public enum Arguments {
         case "--latency-table":
             guard !value.isEmpty else { throw UsageError("option '--latency-table' needs a file path") }
             options.latencyTable = value
-        case "--parallel": options.parallel = try positive(option, value)
+        case "--parallel":
+            guard let workers = Int(value), (1...Stress.maxParallel).contains(workers) else {
+                throw UsageError("option '--parallel' expects 1 to \(Stress.maxParallel) workers (each a thread), got '\(value)'")
+            }
+            options.parallel = workers
         case "--shard-index": options.shardIndex = try nonNegative(option, value)
         case "--shard-count": options.shardCount = try positive(option, value)
         case "--item": options.item = try nonNegative(option, value)

@@ -44,6 +44,12 @@ enum LatencyMerge {
     static func text(_ summary: LatencySummary, tables: Int, output: String?) -> String {
         func ms(_ ns: Int64) -> String { String(format: "%.3f ms", Double(ns) / 1e6) }
         var lines = ["latency tables merged: \(tables), \(summary.count) decisions"]
+        // Zeros would read as measurements.
+        guard summary.count > 0 else {
+            lines.append("  no decision was recorded in any of them: no percentiles")
+            if let output { lines.append("merged table written to \(output)") }
+            return lines.joined(separator: "\n") + "\n"
+        }
         let rows: [(String, Int64)] = [
             ("min", summary.min), ("p50", summary.p50), ("p90", summary.p90), ("p99", summary.p99), ("p99.9", summary.p999),
             ("p99.99", summary.p9999), ("max", summary.max),
@@ -86,7 +92,7 @@ enum LatencyMerge {
     static func describe(_ error: LatencyMergeError, files: [String]) -> String {
         switch error {
         case .table(let index, let tableError):
-            "\(files[index]): line \(tableError.line): \(tableError.problem)"
+            "\(files[index]): line \(tableError.line): \(tableError.problem.description)"
         case .configurationMismatch(let index):
             "\(files[index]): another range or precision than \(files[0]) (tables of one flood configuration only)"
         case .countOverflow(let index):

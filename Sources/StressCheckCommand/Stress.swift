@@ -78,7 +78,8 @@ enum Stress {
         }
         try OutputFile.refuseSharedTargets([("--output", output), ("--html", html)])
         let header = ShardHeader(plan: plan, codeVersion: CodeVersion.current(environment), shard: shard)
-        let runner = BatchRunner(parallel: options.parallel ?? BatchRunner.activeCores)
+        try refuseOversized(runs: header.shardItemCount, of: plan.itemCount, sharded: shard.count > 1)
+        let runner = BatchRunner(parallel: min(options.parallel ?? BatchRunner.activeCores, max(header.shardItemCount, 1)))
         let progress = options.json ? nil : StressProgress(console: console)
         let started = ContinuousClock.now
         let items = runner.runBlocking(plan, shard: shard, progress: progress?.callback(), shouldStop: { interruption.signal() != nil })
@@ -109,6 +110,26 @@ enum Stress {
         StressReport.write(result, run: run, console: console, json: options.json, output: output?.path)
         if let html, !options.json { console.output.write("HTML report: \(html.path)\n") }
         return result.summary.passed ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// The most workers `--parallel` takes: each is a thread of its own, and past the cores
+    /// more only share them (60 000 asked for reached the kernel's thread limit).
+    static let maxParallel = 1_024
+
+    /// The most runs one process takes: every run's figures (about 140 bytes) are kept for the
+    /// summary and the shard file, so memory grows with the runs; three billion runs asked for
+    /// 408 GB at once and the process died.
+    static let maxRunsPerProcess = 5_000_000
+
+    /// Refuses a shard (or a whole batch) of more than ``maxRunsPerProcess`` runs, before
+    /// anything runs, naming the shard count that would fit.
+    static func refuseOversized(runs: Int, of total: Int, sharded: Bool) throws(UsageError) {
+        guard runs > maxRunsPerProcess else { return }
+        let shards = (total + maxRunsPerProcess - 1) / maxRunsPerProcess
+        throw UsageError(
+            "\(sharded ? "this shard has" : "this batch has") \(Format.grouped(runs)) runs; one process runs at most "
+                + "\(Format.grouped(maxRunsPerProcess)) (each run's figures are kept for the summary and the shard file): "
+                + "split the batch with --shard-count \(shards) or more, one process a shard, and merge the shard files")
     }
 
     /// A report that could not be written after the runs: an `error:` line that says which file,

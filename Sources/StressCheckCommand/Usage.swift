@@ -91,7 +91,8 @@ public enum Usage {
                           several: PATH with the symbol before the extension).
           --seeds N       stress: runs per scenario and strategy, each from its own seed
                           (default \(Stress.defaultSeeds)).
-          --parallel K    stress: runs at once (default: the active cores, here \(BatchRunner.activeCores)).
+          --parallel K    stress: runs at once, 1 to 1024 (default: the active cores,
+                          here \(BatchRunner.activeCores)).
           --strategy S    stress: momentum, mean-reversion, buy-the-dip, several with commas,
                           or all (default all).
           --shard-index I, --shard-count N

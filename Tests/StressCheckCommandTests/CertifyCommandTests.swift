@@ -59,6 +59,16 @@ import Testing
         try FileManager.default.removeItem(atPath: merged)
         let torn = Invocation(["merge", directory + "/a.latency", directory + "/torn.latency", "--output", merged])
         #expect(torn.status == 2 && torn.errors.contains("torn.latency: line ") && torn.errors.contains("Nothing was written."), "\(torn.errors)")
+        #expect(torn.errors.contains("(cut short?)"), "said in words, not as a Swift case: \(torn.errors)")
+        try a.table.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: directory + "/crlf.latency", atomically: true, encoding: .utf8)
+        let crlf = Invocation(["merge", directory + "/crlf.latency"])
+        #expect(
+            crlf.status == 2 && crlf.errors.contains("crlf.latency: line 1: carriage returns in the table (Windows line endings?)"), "\(crlf.errors)")
+        // Tables that recorded nothing merge to nothing: no percentiles that read as measurements.
+        try LatencyHistogram().table.write(toFile: directory + "/empty.latency", atomically: true, encoding: .utf8)
+        let empty = Invocation(["merge", directory + "/empty.latency", directory + "/empty.latency"])
+        #expect(empty.status == 0 && empty.output.contains("latency tables merged: 2, 0 decisions\n  no decision was recorded"), "\(empty.output)")
+        #expect(!empty.output.contains("p50"))
         let mixed = Invocation(["merge", directory + "/a.latency", directory + "/shard.jsonl", "--output", merged])
         #expect(mixed.status == 2 && mixed.errors.contains("shard.jsonl: not a latency table"), "\(mixed.errors)")
         let mixedTheOtherWay = Invocation(["merge", directory + "/shard.jsonl", directory + "/a.latency"])

@@ -127,6 +127,23 @@ import Testing
         #expect(Invocation(["stress", "--output", "/nonexistent/dir/x.jsonl"]).status == 2)
     }
 
+    @Test func aBatchTooLargeForOneProcessOrTooManyWorkersIsRefusedBeforeAnythingRuns() {
+        // 3 strategies × 10 000 000 seeds: 30 million runs, six processes' worth.
+        let whole = Invocation(["stress", "liquidity-drain", "--seeds", "10000000"])
+        #expect(whole.status == 2)
+        #expect(
+            whole.errors.contains(
+                "error: this batch has 30,000,000 runs; one process runs at most 5,000,000 (each run's figures are kept for the summary and the shard file): split the batch with --shard-count 6 or more"
+            ), "\(whole.errors)")
+        #expect(whole.output.isEmpty)
+        let shard = Invocation(["stress", "liquidity-drain", "--seeds", "10000000", "--shard-index", "0", "--shard-count", "2"])
+        #expect(shard.status == 2 && shard.errors.contains("error: this shard has 15,000,000 runs;"), "\(shard.errors)")
+        for workers in ["0", "1025", "100000000"] {
+            let run = Invocation(Self.small + ["--parallel", workers])
+            #expect(run.status == 2 && run.errors.contains("option '--parallel' expects 1 to 1024 workers (each a thread), got '\(workers)'"), "\(run.errors)")
+        }
+    }
+
     @Test func theFlagsWinOverTheEnvironment() throws {
         let (shard, source) = try ShardSelection.resolve(index: 1, count: 4, environment: ["JOB_COMPLETION_INDEX": "3", "STRESSCHECK_SHARD_COUNT": "9"])
         #expect(shard == (try BatchShard(index: 1, count: 4)) && source == "--shard-index, --shard-count")

@@ -72,6 +72,9 @@ extension LatencyHistogram {
     ///   that is not a slot of the histogram or out of order, counts or min/max that disagree with
     ///   the rows, a truncated table or text after its end.
     public init(table: String) throws(LatencyTableError) {
+        // The writer ends lines in "\n" alone; a table through a Windows editor is named as such
+        // (with "\r\n" a line would not even split: it is one character to Swift).
+        guard !table.utf8.contains(UInt8(ascii: "\r")) else { throw LatencyTableError(line: 1, problem: .carriageReturns) }
         var reader = TableReader(lines: table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         let magic = try reader.next()
         let parts = magic.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -226,11 +229,36 @@ public struct LatencyTableError: Error, Hashable, Sendable {
         /// The text stops before the `end` line.
         case truncated
         case textAfterEnd
+        /// Carriage returns: the writer ends lines in "\n" alone.
+        case carriageReturns
     }
 
     public init(line: Int, problem: Problem) {
         self.line = line
         self.problem = problem
+    }
+}
+
+extension LatencyTableError.Problem: CustomStringConvertible {
+    /// What is wrong, in words (the line is the error's).
+    public var description: String {
+        switch self {
+        case .notALatencyTable: "not a latency table: the first line must be '\(LatencyHistogram.tableMagic) \(LatencyHistogram.tableVersion)'"
+        case .unsupportedVersion(let version): "table version '\(version)' is not one this build reads (\(LatencyHistogram.tableVersion))"
+        case .expectedField(let field): "expected the line '\(field) …'"
+        case .notANumber(let text): "'\(text)' is not a whole number ≥ 0 as the table writes them"
+        case .invalidConfiguration: "the range and precision cannot be a histogram's"
+        case .wrongFieldCount(let expected, let found): "a row has \(expected) fields, this one \(found)"
+        case .notASlot(let lowest): "the row starting at \(lowest) ns is not one slot of this histogram"
+        case .rowsOutOfOrder: "rows out of order (each slot once, ascending)"
+        case .emptyRow: "a row with no decisions (only non-empty slots are written)"
+        case .wrongCumulativePercent(let text): "the cumulative percentage '\(text)' is not the one the counts give (a row changed or cut short?)"
+        case .countMismatch(let header, let rows): "the count says \(header) decisions, the rows add up to \(rows)"
+        case .outsideRows(let value): "\(value) ns cannot be the min, max or sum of these rows"
+        case .truncated: "the table stops before its 'end' line (cut short?)"
+        case .textAfterEnd: "text after the 'end' line"
+        case .carriageReturns: "carriage returns in the table (Windows line endings?): its lines end in a newline alone"
+        }
     }
 }
 

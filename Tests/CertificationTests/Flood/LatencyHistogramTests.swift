@@ -257,6 +257,7 @@ extension Double {
             (with(13, nil), LatencyTableError(line: 13, problem: .truncated)),
             (good.prefix(8).joined(separator: "\n") + "\n", LatencyTableError(line: 9, problem: .truncated)),
             (histogram.table + "more\n", LatencyTableError(line: 14, problem: .textAfterEnd)),
+            (histogram.table.replacingOccurrences(of: "\n", with: "\r\n"), LatencyTableError(line: 1, problem: .carriageReturns)),
         ]
         for (text, expected) in cases {
             #expect(throws: expected) { try LatencyHistogram(table: text) }
