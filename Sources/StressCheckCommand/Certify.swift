@@ -1,5 +1,6 @@
 import Certification
 import Foundation
+import Synchronization
 
 /// `stresscheck certify`: the certification suite over N seeds and the go/no-go matrix, as text,
 /// JSON, an HTML page and Prometheus metrics. Exit 0 for GO, 1 for NO-GO, 2 for a usage error
@@ -26,6 +27,17 @@ enum Certify {
         let html = try request.html.map { path throws(UsageError) in try OutputFile.checked(path) }
         let prometheus = try request.prometheus.map { path throws(UsageError) in try OutputFile.checked(path) }
         try OutputFile.refuseSharedTargets([("--html", html), ("--prometheus", prometheus), ("--latency-table", latencyTable)])
+        // The port is bound before anything runs too: one in use is a usage error now, not after
+        // the whole certification (whose verdict an exit status of 2 would then hide). It serves
+        // the metrics once they exist; until then a client waits in the listen queue.
+        let served = Mutex("")
+        let endpoint = try request.serveMetrics.map { port throws(UsageError) in
+            do throws(MetricsEndpointError) {
+                return try MetricsEndpoint(port: UInt16(port), limits: .init(maxRequests: 10, lifetime: .seconds(60))) { served.withLock { $0 } }
+            } catch {
+                throw UsageError(error.description)
+            }
+        }
         var certification = CertificationRun(gates: gates)
         certification.full = request.full
         let runs = request.runs ?? gates.runs
@@ -65,6 +77,7 @@ enum Certify {
         do { metricsText = try CertifyText.metrics(report).registry().render() } catch {
             preconditionFailure("the certification's metrics do not render: \(error)")
         }
+        served.withLock { $0 = metricsText }
         if let prometheus {
             do {
                 // The resolved target: a symbolic link is kept, the file it names replaced.
@@ -86,16 +99,12 @@ enum Certify {
                 return ExitStatus.usage
             }
         }
-        if let port = request.serveMetrics {
-            do {
-                let endpoint = try MetricsEndpoint(port: UInt16(port), limits: .init(maxRequests: 10, lifetime: .seconds(60))) { metricsText }
-                console.errors.write("serving /metrics on http://127.0.0.1:\(endpoint.port)/metrics (10 requests or 60 s; Ctrl-C stops it)\n")
-                if endpoint.serve(shouldStop: { interruption.signal() != nil }).stopReason == .interrupted {
-                    console.errors.write("stopped serving /metrics: interrupted\n")
-                }
-            } catch {
-                console.errors.write("error: \(error)\n")
-                return ExitStatus.usage
+        if let endpoint {
+            console.errors.write("serving /metrics on http://127.0.0.1:\(endpoint.port)/metrics (10 requests or 60 s; Ctrl-C stops it)\n")
+            switch endpoint.serve(shouldStop: { interruption.signal() != nil }).stopReason {
+            case .interrupted: console.errors.write("stopped serving /metrics: interrupted\n")
+            case .failed(let reason): console.errors.write("stopped serving /metrics: \(reason)\n")
+            case .requestBudget, .lifetime: break
             }
         }
         return report.matrix.isGo ? ExitStatus.passed : ExitStatus.failed

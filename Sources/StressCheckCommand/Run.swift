@@ -191,13 +191,17 @@ struct Run {
                 "\(file) is longer than any input can be (\(limit)); only its first \(limit) were read")
             report.warnings.insert(WarningReport(warning, machine: entry.name), at: 0)
         }
+        if contents.bytes.isEmpty {
+            let warning = CheckWarning(.inputEmpty, path: file, "\(file) is empty: it replays the simplest case (every choice 0), not a saved one")
+            report.warnings.insert(WarningReport(warning, machine: entry.name), at: 0)
+        }
         return (run, report, contents.bytes.count)
     }
 
     /// Prints the warnings of a `replay` or `minimize` report: all of them when the input
     /// passed, only the command's own when it failed (the engine's report lists the others).
     private func printInputWarnings(_ report: MachineReport, run: MachineRun) {
-        for warning in report.warnings where run.passed || warning.kind == .inputTooLong {
+        for warning in report.warnings where run.passed || warning.kind == .inputTooLong || warning.kind == .inputEmpty {
             console.print("Warning: \(warning.message)")
         }
     }

@@ -117,9 +117,10 @@ enum Stress {
     static let maxParallel = 1_024
 
     /// The most runs one process takes: every run's figures (about 140 bytes) are kept for the
-    /// summary and the shard file, so memory grows with the runs; three billion runs asked for
-    /// 408 GB at once and the process died.
-    static let maxRunsPerProcess = 5_000_000
+    /// summary and the shard file, so memory grows with the runs (three billion runs asked for
+    /// 408 GB at once and the process died); and the shard file of this many (about 300 bytes a
+    /// run) stays under what `merge` reads of one file (``mergeFileLimit``).
+    static let maxRunsPerProcess = 2_000_000
 
     /// Refuses a shard (or a whole batch) of more than ``maxRunsPerProcess`` runs, before
     /// anything runs, naming the shard count that would fit.

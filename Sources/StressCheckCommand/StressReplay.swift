@@ -270,7 +270,8 @@ enum ReplayError: Error, Hashable, Sendable, CustomStringConvertible {
         case .optionNotTaken(let option):
             "option '\(option)' does not apply to a replay (a replay is not sharded: its market is your files)"
         case .invalidDate(let option, let text):
-            "option '\(option)' expects a date YYYY-MM-DD or an ISO 8601 time such as 2020-03-12T14:30:00Z, got '\(text)'"
+            "option '\(option)' expects a date YYYY-MM-DD or an ISO 8601 time such as 2020-03-12T14:30:00Z, from 1678 to 2261 "
+                + "(times are nanoseconds since 1970 in 64 bits), got '\(text)'"
         case .fromAfterTo(let from, let to): "--from \(from) is after --to \(to)"
         case .unloadable(let error): "\(error.description)"
         case .duplicateSymbol(let symbol, let first, let second): "'\(first)' and '\(second)' are both symbol \(symbol)"

@@ -206,6 +206,14 @@ import Testing
         }
     }
 
+    @Test func aMetricsPortInUseIsRefusedBeforeAnythingRuns() throws {
+        let holder = try MetricsEndpoint(port: 0) { "" }
+        let run = Invocation(["certify", "--runs", "1", "--serve-metrics", "\(holder.port)"])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.contains("metrics endpoint: port \(holder.port) on 127.0.0.1 is already in use"), "\(run.errors)")
+        #expect(run.output.isEmpty, "nothing is run: \(run.output)")
+    }
+
     @Test func doctorSaysWhetherTheMachineIsReady() {
         let ready = Invocation(["doctor"], environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""])
         #expect(ready.output.contains("toolchain") && ready.output.contains("disk") && ready.output.contains("corpus"))

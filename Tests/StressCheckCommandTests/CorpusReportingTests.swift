@@ -160,6 +160,17 @@ import Testing
         #expect(run.output.contains("\nWarning: 2 bytes of 6 this check's generator did not read"))
     }
 
+    @Test func anEmptyInputSaysSo() throws {
+        let (directory, path) = try file([])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = Invocation(["replay", "counter", path], machines: [TestMachines.counter()])
+        #expect(run.status == 0)
+        #expect(run.output.contains("\nWarning: \(path) is empty: it replays the simplest case (every choice 0), not a saved one"), "\(run.output)")
+        let json = Invocation(["replay", "counter", path, "--json"], machines: [TestMachines.counter()])
+        let document = try JSONDecoder().decode(JSONReport.self, from: Data(json.output.utf8))
+        #expect(document.warnings.map(\.kind) == [.inputEmpty])
+    }
+
     @Test func replayOfDevZeroReadsAtMostOneInput() throws {
         let run = Invocation(["replay", "counter", "/dev/zero", "--json"], machines: [TestMachines.counter()])
         #expect(run.status == 0)

@@ -97,6 +97,15 @@ import Testing
         #expect(refused.status == 2)
         #expect(refused.errors.hasPrefix("error: cannot write '\(directory)': it is a directory"), "\(refused.errors.prefix(200))")
         #expect(refused.output.isEmpty, "nothing ran")
+        // With several symbols too (each symbol's file was written beside the directory).
+        for csv in [directory, directory + "/", directory + "/missing/"] {
+            let several = Invocation(["simulate", "flash-crash", "--symbols", "BTC-USD,ETH-USD", "--csv", csv])
+            #expect(several.status == 2 && several.errors.hasPrefix("error: cannot write '\(csv)': it is a directory"), "\(csv): \(several.errors)")
+        }
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: (directory as NSString).deletingLastPathComponent).allSatisfy {
+                !$0.hasPrefix((directory as NSString).lastPathComponent + "-")
+            })
         let target = directory + "/target.csv"
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: target))
         let link = directory + "/link.csv"

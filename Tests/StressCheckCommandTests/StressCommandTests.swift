@@ -128,12 +128,12 @@ import Testing
     }
 
     @Test func aBatchTooLargeForOneProcessOrTooManyWorkersIsRefusedBeforeAnythingRuns() {
-        // 3 strategies × 10 000 000 seeds: 30 million runs, six processes' worth.
+        // 3 strategies × 10 000 000 seeds: 30 million runs, fifteen processes' worth.
         let whole = Invocation(["stress", "liquidity-drain", "--seeds", "10000000"])
         #expect(whole.status == 2)
         #expect(
             whole.errors.contains(
-                "error: this batch has 30,000,000 runs; one process runs at most 5,000,000 (each run's figures are kept for the summary and the shard file): split the batch with --shard-count 6 or more"
+                "error: this batch has 30,000,000 runs; one process runs at most 2,000,000 (each run's figures are kept for the summary and the shard file): split the batch with --shard-count 15 or more"
             ), "\(whole.errors)")
         #expect(whole.output.isEmpty)
         let shard = Invocation(["stress", "liquidity-drain", "--seeds", "10000000", "--shard-index", "0", "--shard-count", "2"])

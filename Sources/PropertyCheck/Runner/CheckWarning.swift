@@ -22,6 +22,9 @@ public struct CheckWarning: Sendable, Equatable, CustomStringConvertible {
         case unreadBytes
         /// A replayed input is longer than any input can be; only its first bytes were used.
         case inputTooLong
+        /// A replayed input has no bytes: it decodes to the simplest case (every choice 0),
+        /// which is rarely the file that was meant.
+        case inputEmpty
         /// A replayed input decodes to a case the generator rejects; nothing ran.
         case inputRejected
         /// A counterexample could not be saved into the corpus.
