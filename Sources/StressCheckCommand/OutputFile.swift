@@ -10,17 +10,26 @@ import Foundation
 struct OutputFile {
     /// The path as given (for messages).
     let path: String
-    /// The path written: `path` with a symbolic link resolved.
+    /// The path written: `path` with a symbolic link resolved and its directory made
+    /// canonical (so two spellings of one file are one target).
     let target: String
 
     /// `path`, once its target is a regular file or absent and a file can be created in its
     /// directory.
     /// - Parameter streams: the descriptors whose files must not be replaced (the standard
     ///   output and error), by what they are called.
-    static func checked(_ path: String, streams: [(descriptor: Int32, name: String)] = [(1, "output"), (2, "error")]) throws(UsageError) -> OutputFile {
+    static func checked(_ path: String, streams: [(descriptor: Int32, name: String)] = [(0, "input"), (1, "output"), (2, "error")]) throws(UsageError)
+        -> OutputFile
+    {
         guard !path.isEmpty else { throw UsageError("an output file needs a name") }
         if let stream = standardStreams[path] {
             throw UsageError("cannot write '\(path)': it is the standard \(stream); the file is written whole and renamed into place, so give a file name")
+        }
+        // A name that ends as a directory does ('results/', '.', '..'): without this the
+        // canonical path below would drop the slash and write a file named 'results'.
+        let last = (path as NSString).lastPathComponent
+        if path.hasSuffix("/") || last == "." || last == ".." {
+            throw UsageError("cannot write '\(path)': it names a directory; give a file name")
         }
         var target = path
         var info = stat()
@@ -72,6 +81,7 @@ struct OutputFile {
     /// The names of the process's standard streams, refused by name: renaming over them would
     /// replace the device node (or the link), not write to the stream.
     static let standardStreams: [String: String] = [
+        "/dev/stdin": "input", "/dev/fd/0": "input", "/proc/self/fd/0": "input",
         "-": "output", "/dev/stdout": "output", "/dev/fd/1": "output", "/proc/self/fd/1": "output",
         "/dev/stderr": "error", "/dev/fd/2": "error", "/proc/self/fd/2": "error",
     ]

@@ -61,11 +61,12 @@ enum Simulate {
         // The CSV files are checked before the run, as every report file is (`OutputFile`).
         var csvFiles: [OutputFile] = []
         if let csv = request.csv {
-            // The symbol goes into the file's name: a directory (or a path ending in '/') has
-            // none, and 'sub/' would write 'sub-BTC-USD' beside it.
+            // With several symbols, the symbol goes into the file's name: a directory (or a path
+            // ending in '/') has none, and 'sub/' would write 'sub-BTC-USD' beside it.
             var info = stat()
-            if csv.hasSuffix("/") || (stat(csv, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
-                throw UsageError("cannot write '\(csv)': it is a directory; give a file name (with several symbols, each symbol goes before its extension)")
+            if scenario.symbols.count > 1, csv.hasSuffix("/") || (stat(csv, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
+                throw UsageError(
+                    "cannot write '\(csv)': it names a directory; give a file name (with several symbols, each symbol's goes before the extension)")
             }
             for symbol in scenario.symbols {
                 csvFiles.append(try OutputFile.checked(csvPath(csv, symbol: symbol, symbols: scenario.symbols.count)))

@@ -118,9 +118,10 @@ enum Stress {
 
     /// The most runs one process takes: every run's figures (about 140 bytes) are kept for the
     /// summary and the shard file, so memory grows with the runs (three billion runs asked for
-    /// 408 GB at once and the process died); and the shard file of this many (about 300 bytes a
-    /// run) stays under what `merge` reads of one file (``mergeFileLimit``).
-    static let maxRunsPerProcess = 2_000_000
+    /// 408 GB at once and the process died); and the shard file of this many (300 bytes a
+    /// passing run, up to about 620 for one that broke every property) stays under what
+    /// `merge` reads of one file (``mergeFileLimit``).
+    static let maxRunsPerProcess = 1_000_000
 
     /// Refuses a shard (or a whole batch) of more than ``maxRunsPerProcess`` runs, before
     /// anything runs, naming the shard count that would fit.
@@ -130,7 +131,7 @@ enum Stress {
         throw UsageError(
             "\(sharded ? "this shard has" : "this batch has") \(Format.grouped(runs)) runs; one process runs at most "
                 + "\(Format.grouped(maxRunsPerProcess)) (each run's figures are kept for the summary and the shard file): "
-                + "split the batch with --shard-count \(shards) or more, one process a shard, and merge the shard files")
+                + "split the batch with --shard-count \(shards) or more, one process a shard")
     }
 
     /// A report that could not be written after the runs: an `error:` line that says which file,

@@ -162,7 +162,7 @@ enum StressReplay {
         if plan.itemCount > Stress.maxRunsPerProcess {
             throw UsageError(
                 "this replay has \(Format.grouped(plan.itemCount)) runs; one process runs at most \(Format.grouped(Stress.maxRunsPerProcess)) "
-                    + "(each run's figures are kept for the summary): give fewer --seeds")
+                    + "(each run's figures are kept for the summary): give fewer --seeds or strategies")
         }
         let runner = BatchRunner(parallel: min(options.parallel ?? BatchRunner.activeCores, max(plan.itemCount, 1)))
         let progress = options.json ? nil : StressProgress(console: console)

@@ -100,7 +100,7 @@ import Testing
         // With several symbols too (each symbol's file was written beside the directory).
         for csv in [directory, directory + "/", directory + "/missing/"] {
             let several = Invocation(["simulate", "flash-crash", "--symbols", "BTC-USD,ETH-USD", "--csv", csv])
-            #expect(several.status == 2 && several.errors.hasPrefix("error: cannot write '\(csv)': it is a directory"), "\(csv): \(several.errors)")
+            #expect(several.status == 2 && several.errors.hasPrefix("error: cannot write '\(csv)': it names a directory"), "\(csv): \(several.errors)")
         }
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: (directory as NSString).deletingLastPathComponent).allSatisfy {

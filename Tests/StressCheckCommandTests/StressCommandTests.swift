@@ -128,16 +128,19 @@ import Testing
     }
 
     @Test func aBatchTooLargeForOneProcessOrTooManyWorkersIsRefusedBeforeAnythingRuns() {
-        // 3 strategies × 10 000 000 seeds: 30 million runs, fifteen processes' worth.
+        // 3 strategies × 10 000 000 seeds: 30 million runs, thirty processes' worth.
         let whole = Invocation(["stress", "liquidity-drain", "--seeds", "10000000"])
         #expect(whole.status == 2)
         #expect(
             whole.errors.contains(
-                "error: this batch has 30,000,000 runs; one process runs at most 2,000,000 (each run's figures are kept for the summary and the shard file): split the batch with --shard-count 15 or more"
+                "error: this batch has 30,000,000 runs; one process runs at most 1,000,000 (each run's figures are kept for the summary and the shard file): split the batch with --shard-count 30 or more, one process a shard"
             ), "\(whole.errors)")
         #expect(whole.output.isEmpty)
         let shard = Invocation(["stress", "liquidity-drain", "--seeds", "10000000", "--shard-index", "0", "--shard-count", "2"])
         #expect(shard.status == 2 && shard.errors.contains("error: this shard has 15,000,000 runs;"), "\(shard.errors)")
+        // Never more workers than runs: 4 runs with 8 asked for.
+        let few = Invocation(Self.small + ["--parallel", "8"])
+        #expect(few.status == 0 && few.output.contains("; 4 workers, "), "\(few.output.prefix(300))")
         for workers in ["0", "1025", "100000000"] {
             let run = Invocation(Self.small + ["--parallel", workers])
             #expect(run.status == 2 && run.errors.contains("option '--parallel' expects 1 to 1024 workers (each a thread), got '\(workers)'"), "\(run.errors)")

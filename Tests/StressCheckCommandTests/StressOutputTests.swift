@@ -41,7 +41,12 @@ import Testing
             #expect(run.status == 2, "\(other)")
             #expect(run.errors.contains("--output and --html name the same file"), "\(other): \(run.errors)")
         }
-        for stream in ["/dev/stdout", "/dev/stderr", "-"] {
+        // A name that ends as a directory's is not a file, even when nothing is there yet.
+        for name in [directory + "/results/", directory + "/.", directory + "/sub/.."] {
+            let run = Invocation(Self.small + ["--output", name])
+            #expect(run.status == 2 && run.errors.contains("cannot write '\(name)': it names a directory"), "\(name): \(run.errors)")
+        }
+        for stream in ["/dev/stdout", "/dev/stderr", "/dev/stdin", "-"] {
             let run = Invocation(Self.small + ["--output", stream])
             #expect(run.status == 2 && run.errors.contains("cannot write '\(stream)': it is the standard "), "\(stream): \(run.errors)")
         }

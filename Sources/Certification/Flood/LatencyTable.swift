@@ -245,7 +245,7 @@ extension LatencyTableError.Problem: CustomStringConvertible {
         switch self {
         case .notALatencyTable: "not a latency table: the first line must be '\(LatencyHistogram.tableMagic) \(LatencyHistogram.tableVersion)'"
         case .unsupportedVersion(let version): "table version '\(version)' is not one this build reads (\(LatencyHistogram.tableVersion))"
-        case .expectedField(let field): "expected the line '\(field) …'"
+        case .expectedField(let field): "expected a line starting '\(field)'"
         case .notANumber(let text): "'\(text)' is not a whole number ≥ 0 as the table writes them"
         case .invalidConfiguration: "the range and precision cannot be a histogram's"
         case .wrongFieldCount(let expected, let found): "a row has \(expected) fields, this one \(found)"
@@ -253,7 +253,7 @@ extension LatencyTableError.Problem: CustomStringConvertible {
         case .rowsOutOfOrder: "rows out of order (each slot once, ascending)"
         case .emptyRow: "a row with no decisions (only non-empty slots are written)"
         case .wrongCumulativePercent(let text): "the cumulative percentage '\(text)' is not the one the counts give (a row changed or cut short?)"
-        case .countMismatch(let header, let rows): "the count says \(header) decisions, the rows add up to \(rows)"
+        case .countMismatch(let header, let rows): "the count says \(header) decisions, but \(rows) are counted (by the rows, or as saturated)"
         case .outsideRows(let value): "\(value) ns cannot be the min, max or sum of these rows"
         case .truncated: "the table stops before its 'end' line (cut short?)"
         case .textAfterEnd: "text after the 'end' line"

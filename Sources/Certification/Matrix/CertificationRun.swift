@@ -152,8 +152,8 @@ public struct CertificationRun: Sendable {
             ], ruleBreaks: breaks)
     }
 
-    /// Integrity: every transaction journaled, every position the same in the three records, and
-    /// their money within the gate's delta.
+    /// Integrity: every transaction journaled, every position and instrument's tick value the
+    /// same in the three records, and their money within the gate's delta.
     static func integrity(_ sessions: [IntegrityResult], gates: CertificationGates) -> GateResult {
         var breaks: [RuleBreak] = []
         for session in sessions {
