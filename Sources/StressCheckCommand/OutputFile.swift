@@ -54,10 +54,12 @@ struct OutputFile {
         }
         // Stdout redirected to a file is that file (through /proc/self/fd/1, say): replacing it
         // would lose the summary printed there.
-        for (descriptor, stream) in streams {
-            var streamInfo = stat()
-            if stat(target, &info) == 0, fstat(descriptor, &streamInfo) == 0, info.st_dev == streamInfo.st_dev, info.st_ino == streamInfo.st_ino {
-                throw UsageError("cannot write '\(path)': it is the file the standard \(stream) goes to; give another file name")
+        if stat(target, &info) == 0 {
+            for (descriptor, stream) in streams {
+                var streamInfo = stat()
+                if fstat(descriptor, &streamInfo) == 0, info.st_dev == streamInfo.st_dev, info.st_ino == streamInfo.st_ino {
+                    throw UsageError("cannot write '\(path)': it is the file the standard \(stream) goes to; give another file name")
+                }
             }
         }
         // The directory's canonical path: two spellings of one new file ('./a', 'sub/../a', an

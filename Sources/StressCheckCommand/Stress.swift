@@ -78,7 +78,10 @@ enum Stress {
         }
         try OutputFile.refuseSharedTargets([("--output", output), ("--html", html)])
         let header = ShardHeader(plan: plan, codeVersion: CodeVersion.current(environment), shard: shard)
-        try refuseOversized(runs: header.shardItemCount, of: plan.itemCount, sharded: shard.count > 1)
+        let shards = (plan.itemCount + maxRunsPerProcess - 1) / maxRunsPerProcess
+        try refuseOversized(
+            shard.count > 1 ? "this shard" : "this batch", runs: header.shardItemCount, kept: "the summary and the shard file",
+            remedy: "split the batch with --shard-count \(shards) or more, one process a shard")
         let runner = BatchRunner(parallel: min(options.parallel ?? BatchRunner.activeCores, max(header.shardItemCount, 1)))
         let progress = options.json ? nil : StressProgress(console: console)
         let started = ContinuousClock.now
@@ -123,15 +126,13 @@ enum Stress {
     /// `merge` reads of one file (``mergeFileLimit``).
     static let maxRunsPerProcess = 1_000_000
 
-    /// Refuses a shard (or a whole batch) of more than ``maxRunsPerProcess`` runs, before
-    /// anything runs, naming the shard count that would fit.
-    static func refuseOversized(runs: Int, of total: Int, sharded: Bool) throws(UsageError) {
+    /// Refuses more than ``maxRunsPerProcess`` runs in one process (a batch, a shard, a
+    /// replay), before anything runs, saying what to do instead.
+    static func refuseOversized(_ what: String, runs: Int, kept: String, remedy: String) throws(UsageError) {
         guard runs > maxRunsPerProcess else { return }
-        let shards = (total + maxRunsPerProcess - 1) / maxRunsPerProcess
         throw UsageError(
-            "\(sharded ? "this shard has" : "this batch has") \(Format.grouped(runs)) runs; one process runs at most "
-                + "\(Format.grouped(maxRunsPerProcess)) (each run's figures are kept for the summary and the shard file): "
-                + "split the batch with --shard-count \(shards) or more, one process a shard")
+            "\(what) has \(Format.grouped(runs)) runs; one process runs at most \(Format.grouped(maxRunsPerProcess)) "
+                + "(each run's figures are kept for \(kept)): \(remedy)")
     }
 
     /// A report that could not be written after the runs: an `error:` line that says which file,

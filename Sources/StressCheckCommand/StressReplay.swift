@@ -159,11 +159,7 @@ enum StressReplay {
             return Stress.runItem(item, of: plan, console: console, json: options.json, environment: environment)
         }
         let header = ShardHeader(plan: plan, codeVersion: CodeVersion.current(environment), shard: .whole)
-        if plan.itemCount > Stress.maxRunsPerProcess {
-            throw UsageError(
-                "this replay has \(Format.grouped(plan.itemCount)) runs; one process runs at most \(Format.grouped(Stress.maxRunsPerProcess)) "
-                    + "(each run's figures are kept for the summary): give fewer --seeds or strategies")
-        }
+        try Stress.refuseOversized("this replay", runs: plan.itemCount, kept: "the summary", remedy: "give fewer --seeds or strategies")
         let runner = BatchRunner(parallel: min(options.parallel ?? BatchRunner.activeCores, max(plan.itemCount, 1)))
         let progress = options.json ? nil : StressProgress(console: console)
         let started = ContinuousClock.now
